@@ -1,0 +1,40 @@
+// PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol
+// so that Prisma, pg and the schema engine connect to it like to any server.
+// It is the zero-setup default for `npm start` and for tests when no
+// PostgreSQL is given; see docs/decisions/0003-embedded-database.md.
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export type EmbeddedPostgres = {
+  /** postgresql:// URL to hand to Prisma or pg. */
+  url: string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts PGlite on 127.0.0.1. With `dataDirectory` the data persists there;
+ * without it the database lives in memory. `port: 0` picks a free port.
+ */
+export async function startEmbeddedPostgres(options: { dataDirectory?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+  const db = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
+  await db.waitReady;
+  // The default allows one connection; connection pools need more.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const address = server.getServerConn();
+  let stopped = false;
+  return {
+    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Prisma's migration engine, run as WebAssembly because the native binary
+// cannot be downloaded offline. Used by scripts (migrate, start) and tests,
+// never by the web app. See docs/decisions/0001-offline-migrations.md.
+import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { startEmbeddedPostgres } from "./embedded";
+import type { MigrationDirectory, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+export const schemaPath = path.resolve("prisma/schema.prisma");
+export const migrationsDirectory = path.resolve("prisma/migrations");
+/** The schema as it stood when the newest migration was written; the next migration is the diff from it. */
+export const migratedSchemaPath = path.join(migrationsDirectory, "migrated-schema.prisma");
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+type EngineModule = typeof import("@prisma/schema-engine-wasm");
+let engineModule: Promise<EngineModule> | undefined;
+
+// The package imports its .wasm as an ES module, which Node 20 only allows
+// behind a flag; instantiating the bytes ourselves avoids the flag.
+async function loadEngineModule(): Promise<EngineModule> {
+  const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as EngineModule & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
+  const require = createRequire(import.meta.url);
+  const packageDirectory = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const bytes = readFileSync(path.join(packageDirectory, "schema_engine_bg.wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+  });
+  bindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return bindings;
+}
+
+export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
+  engineModule ??= loadEngineModule();
+  const { SchemaEngine } = await engineModule;
+  const datamodel = await readFile(schemaPath, "utf8");
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  // The engine reports progress through this callback; only errors matter here.
+  const log = () => {};
+  return SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, log, adapter);
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = await readdir(migrationsDirectory, { withFileTypes: true });
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const migrationDirectories: MigrationDirectory[] = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok" as const, value: await readFile(path.join(migrationsDirectory, name, "migration.sql"), "utf8") },
+      },
+    })),
+  );
+  const lockfilePath = path.join(migrationsDirectory, "migration_lock.toml");
+  const lockfile = await readFile(lockfilePath, "utf8").catch(() => null);
+  return {
+    baseDir: migrationsDirectory,
+    lockfile: { path: "migration_lock.toml", content: lockfile },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
+}
+
+/** Applies pending migrations and records them in _prisma_migrations, as `prisma migrate deploy` does. */
+export async function applyMigrations(connectionString: string): Promise<string[]> {
+  const engine = await openSchemaEngine(connectionString);
+  try {
+    const result = await engine.applyMigrations({ migrationsList: await readMigrationList(), filters: noFilters });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+type SchemaSide = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
+
+/** SQL that turns one datamodel into another (`null` is the empty schema). */
+export async function diffDatamodels(from: string | null, to: string): Promise<string> {
+  // The diff reads no database, but the engine connects when it starts, so it
+  // gets a throwaway in-memory one rather than whatever DATABASE_URL names.
+  const scratch = await startEmbeddedPostgres();
+  const engine = await openSchemaEngine(scratch.url);
+  const side = (content: string | null): SchemaSide =>
+    content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] };
+  try {
+    const result = await engine.diff({ from: side(from), to: side(to), script: true, exitCode: null, filters: noFilters });
+    return result.stdout ?? "";
+  } finally {
+    engine.free();
+    await scratch.stop();
+  }
+}
