@@ -37,7 +37,7 @@ export function describeDatabaseError(error: unknown, url: string): string {
     case "28000":
       return `PostgreSQL refused the user or password in ${where}.`;
     default: {
-      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      const message = (error instanceof Error ? error.message : String(error)).split("\n").find((line) => line.trim())?.trim();
       return message || `an unknown error talking to ${where}.`;
     }
   }

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { Confidence } from "../generated/prisma/enums";
+import { requiredTextSchema } from "../validation";
+import { maximumScore, minimumScore } from "./scale";
+
+export const scoreSchema = z
+  .number()
+  .int("must be a whole number")
+  .min(minimumScore, `must be at least ${minimumScore} (very hostile)`)
+  .max(maximumScore, `must be at most +${maximumScore} (very conciliatory)`);
+
+export const stanceCodingSchema = z.object({
+  score: scoreSchema,
+  isConditional: z.boolean().default(false),
+  confidence: z.enum(Confidence).default("MEDIUM"),
+  rationale: requiredTextSchema(2000),
+});
+export type StanceCodingInput = z.infer<typeof stanceCodingSchema>;
+
+export const confidenceLabels: Record<Confidence, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };

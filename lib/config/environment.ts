@@ -1,0 +1,26 @@
+// Configuration read from the environment, checked once with messages a
+// person can act on.
+
+export function readPort(environment: NodeJS.ProcessEnv): number {
+  const raw = environment.PORT ?? "3000";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 1 to 65535; got "${raw}"`);
+  }
+  return port;
+}
+
+export function readDatabaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error("DATABASE_URL is not a URL; it should look like postgresql://user:password@host:5432/database");
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    throw new Error(`DATABASE_URL must be a postgresql:// URL; got a ${url.protocol}// one`);
+  }
+  return raw;
+}

@@ -1,0 +1,183 @@
+// Writes the seed corpus into a database. Creates what is missing and never
+// updates what exists, so running it twice changes nothing and an analyst's
+// later edits to seeded records survive a re-seed.
+import type { Prisma } from "../generated/prisma/client";
+import type { Database } from "../database/prisma";
+import { QuoteNotFoundError } from "../sources/offsets";
+import { hashSourceText } from "../sources/content-hash";
+import { hashPassword } from "../users/passwords";
+import {
+  actorRecord,
+  eventRecord,
+  scenarioEstimateRecord,
+  scenarioRecord,
+  sourceRecord,
+  stanceCodingRecord,
+  statementRecord,
+} from "./records";
+import { SeedFileError, type SeedData, type SeedUser } from "./seed-files";
+
+type Transaction = Prisma.TransactionClient;
+
+export type SeedSummary = {
+  /** Rows created per model; all zero on a second run. */
+  created: Record<"users" | "actors" | "sources" | "statements" | "codings" | "events" | "scenarioSets" | "scenarios" | "estimates", number>;
+  /** Users created in this run, with the password each was given. */
+  newUsers: { email: string; name: string; role: string; password: string; generated: boolean }[];
+};
+
+export type PasswordChoice = { password: string; generated: boolean };
+
+async function recordCreation(tx: Transaction, entity: string, record: { id: string; [field: string]: unknown }) {
+  await tx.auditEntry.create({
+    data: { action: "CREATE", entity, entityId: record.id, after: JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue },
+  });
+}
+
+/** Checks every quote against its source text before anything is written. */
+function statementRecords(data: SeedData) {
+  const sources = new Map(data.sources.map((source) => [source.key, source]));
+  return data.statements.map((statement, index) => {
+    const source = sources.get(statement.source)!;
+    try {
+      // Source id and speaker id are filled in once those rows exist.
+      const record = statementRecord(statement, { id: "", text: source.text }, "", { occurrence: statement.occurrence });
+      return { statement, record };
+    } catch (error) {
+      if (error instanceof QuoteNotFoundError) {
+        throw new SeedFileError(`seeds/statements.json, entry ${index + 1} (speaker "${statement.speaker}"): ${error.message} of seeds/${source.textFile}`);
+      }
+      throw error;
+    }
+  });
+}
+
+export async function seedDatabase(
+  db: Database,
+  data: SeedData,
+  choosePassword: (user: SeedUser) => PasswordChoice,
+): Promise<SeedSummary> {
+  const located = statementRecords(data);
+  const created: SeedSummary["created"] = { users: 0, actors: 0, sources: 0, statements: 0, codings: 0, events: 0, scenarioSets: 0, scenarios: 0, estimates: 0 };
+
+  // Hashing is slow by design; do it before the transaction opens.
+  const existingEmails = new Set((await db.user.findMany({ select: { email: true } })).map((user) => user.email));
+  const newUsers = await Promise.all(
+    data.users
+      .filter((user) => !existingEmails.has(user.email))
+      .map(async (user) => {
+        const choice = choosePassword(user);
+        return { user, ...choice, passwordHash: await hashPassword(choice.password) };
+      }),
+  );
+
+  await db.$transaction(
+    async (tx) => {
+      for (const { user, passwordHash } of newUsers) {
+        const row = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
+        await recordCreation(tx, "User", { ...row, passwordHash: "[redacted]" });
+        created.users += 1;
+      }
+      const userIds = new Map((await tx.user.findMany({ select: { id: true, email: true } })).map((user) => [user.email, user.id]));
+      const userIdByKey = new Map(data.users.map((user) => [user.key, userIds.get(user.email)!]));
+
+      const actorIds = new Map<string, string>();
+      for (const actor of data.actors) {
+        const { speaksFor, ...input } = actor;
+        let row = await tx.actor.findUnique({ where: { slug: actor.slug } });
+        if (!row) {
+          row = await tx.actor.create({ data: actorRecord(input, speaksFor ? actorIds.get(speaksFor)! : null) });
+          await recordCreation(tx, "Actor", row);
+          created.actors += 1;
+        }
+        actorIds.set(actor.slug, row.id);
+      }
+
+      const sourceRows = new Map<string, { id: string; text: string }>();
+      for (const source of data.sources) {
+        const { key, textFile, text, ...input } = source;
+        let row = await tx.source.findUnique({ where: { contentHash: hashSourceText(text) }, select: { id: true, text: true } });
+        if (!row) {
+          const createdRow = await tx.source.create({ data: sourceRecord(input, text) });
+          await recordCreation(tx, "Source", createdRow);
+          created.sources += 1;
+          row = createdRow;
+        }
+        sourceRows.set(key, row);
+      }
+
+      for (const { statement, record } of located) {
+        const source = sourceRows.get(statement.source)!;
+        const speakerId = actorIds.get(statement.speaker)!;
+        let row = await tx.statement.findUnique({
+          where: {
+            sourceId_speakerId_startOffset_endOffset: {
+              sourceId: source.id,
+              speakerId,
+              startOffset: record.startOffset,
+              endOffset: record.endOffset,
+            },
+          },
+        });
+        if (!row) {
+          row = await tx.statement.create({ data: { ...record, sourceId: source.id, speakerId } });
+          await recordCreation(tx, "Statement", row);
+          created.statements += 1;
+        }
+        for (const coding of statement.codings) {
+          const { target, coder, ...input } = coding;
+          const targetId = actorIds.get(target)!;
+          const coderId = userIdByKey.get(coder)!;
+          // Deleted codings count too: a re-seed must not resurrect what an analyst deleted.
+          const existing = await tx.stanceCoding.findFirst({ where: { statementId: row.id, targetId, coderId }, select: { id: true } });
+          if (existing) continue;
+          const codingRow = await tx.stanceCoding.create({ data: stanceCodingRecord(input, row, targetId, coderId) });
+          await recordCreation(tx, "StanceCoding", codingRow);
+          created.codings += 1;
+        }
+      }
+
+      for (const event of data.events) {
+        if (await tx.event.findUnique({ where: { slug: event.slug }, select: { id: true } })) continue;
+        const row = await tx.event.create({ data: eventRecord(event) });
+        await recordCreation(tx, "Event", row);
+        created.events += 1;
+      }
+
+      for (const set of data.scenarioSets) {
+        const { scenarios, ...setInput } = set;
+        let setRow = await tx.scenarioSet.findUnique({ where: { slug: set.slug } });
+        if (!setRow) {
+          setRow = await tx.scenarioSet.create({ data: { slug: setInput.slug, title: setInput.title, description: setInput.description } });
+          await recordCreation(tx, "ScenarioSet", setRow);
+          created.scenarioSets += 1;
+        }
+        for (const scenario of scenarios) {
+          const { initialEstimate, ...scenarioInput } = scenario;
+          let scenarioRow = await tx.scenario.findUnique({ where: { slug: scenario.slug } });
+          if (!scenarioRow) {
+            scenarioRow = await tx.scenario.create({ data: scenarioRecord(scenarioInput, setRow.id) });
+            await recordCreation(tx, "Scenario", scenarioRow);
+            created.scenarios += 1;
+          }
+          const { analyst, ...estimateInput } = initialEstimate;
+          const estimate = scenarioEstimateRecord(estimateInput, scenarioRow.id, userIdByKey.get(analyst)!);
+          const existing = await tx.scenarioEstimate.findFirst({
+            where: { scenarioId: estimate.scenarioId, analystId: estimate.analystId, estimatedOn: estimate.estimatedOn },
+            select: { id: true },
+          });
+          if (existing) continue;
+          const estimateRow = await tx.scenarioEstimate.create({ data: estimate });
+          await recordCreation(tx, "ScenarioEstimate", estimateRow);
+          created.estimates += 1;
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+
+  return {
+    created,
+    newUsers: newUsers.map(({ user, password, generated }) => ({ email: user.email, name: user.name, role: user.role, password, generated })),
+  };
+}

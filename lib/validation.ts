@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Field schemas shared by several domains' schema modules.
+
+/** Lower-case words joined by hyphens: stable keys for seeds, imports and URLs. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters and digits, words joined by hyphens");
+
+/** A calendar date as YYYY-MM-DD that exists (no 31 February). */
+export const isoDateSchema = z.iso.date("use a real date written YYYY-MM-DD");
+
+export const requiredTextSchema = (maximum: number) => z.string().trim().min(1, "must not be empty").max(maximum, `must be at most ${maximum} characters`);
+
+/** Turns a validated YYYY-MM-DD into the UTC midnight Prisma stores in a DATE column. */
+export function dateFromIso(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function isoFromDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** One readable line per problem, e.g. `codings.0.score: must be at most 3`. */
+export function describeZodError(error: z.ZodError): string[] {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+}

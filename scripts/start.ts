@@ -1,0 +1,198 @@
+// `npm start`: everything a newcomer needs, in one command.
+//   - no DATABASE_URL: starts the embedded PostgreSQL (PGlite) on .data/postgres
+//   - applies migrations, seeds an empty database, builds when sources changed
+//   - serves on http://localhost:$PORT (3000) until Ctrl-C, then stops it all
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { readDatabaseUrl, readPort } from "../lib/config/environment";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/database/embedded";
+import { describeDatabaseError } from "../lib/database/errors";
+import { createPrismaClient } from "../lib/database/prisma";
+import { applyMigrations } from "../lib/database/schema-engine";
+import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
+import { SeedFileError } from "../lib/seed/seed-files";
+import { fail } from "./cli";
+import { buildIsCurrent, recordBuild } from "./build-stamp";
+
+const dataDirectory = path.resolve(".data");
+const lockFile = path.join(dataDirectory, "stancewatch.pid");
+const credentialsFile = path.join(dataDirectory, "credentials.json");
+
+type Credential = { email: string; role: string; password: string };
+
+function log(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, "0.0.0.0");
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// PGlite's files must only be opened by one process at a time.
+async function takeDataLock() {
+  await mkdir(dataDirectory, { recursive: true });
+  if (existsSync(lockFile)) {
+    const pid = Number(await readFile(lockFile, "utf8"));
+    if (Number.isInteger(pid) && processIsAlive(pid)) fail(`Stancewatch is already running on this data folder (process ${pid}). Stop it first.`);
+  }
+  await writeFile(lockFile, String(process.pid));
+}
+
+async function checkConnection(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    fail(`Cannot use DATABASE_URL: ${describeDatabaseError(error, url)}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Credential[]> {
+  const db = createPrismaClient(url, { maxConnections: 2 });
+  try {
+    const [users, actors] = await Promise.all([db.user.count(), db.actor.count()]);
+    if (users === 0 && actors === 0) {
+      log("Empty database: seeding it from seeds/ (the FT article of 28 October 2024)…");
+      const summary = await seedFromFiles(db);
+      log(describeSeedSummary(summary));
+      const credentials = summary.newUsers.map(({ email, role, password }) => ({ email, role, password }));
+      if (keepCredentials) {
+        // Only the embedded development database keeps its generated passwords, so
+        // every start can print how to sign in; a real server's are shown once.
+        await writeFile(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+      }
+      return credentials;
+    }
+  } catch (error) {
+    fail(error instanceof SeedFileError ? `Seed aborted: ${error.message}` : `Cannot seed the database: ${describeDatabaseError(error, url)}`);
+  } finally {
+    await db.$disconnect();
+  }
+  if (keepCredentials && existsSync(credentialsFile)) return JSON.parse(await readFile(credentialsFile, "utf8")) as Credential[];
+  return [];
+}
+
+function run(command: string, args: string[], environment: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: environment });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
+  for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function main() {
+  let port: number;
+  let configuredUrl: string | undefined;
+  try {
+    port = readPort(process.env);
+    configuredUrl = readDatabaseUrl(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (!(await portIsFree(port))) fail(`Port ${port} is already in use. Stop whatever is using it, or start on another port: PORT=3001 npm start`);
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url: string;
+  if (configuredUrl) {
+    url = configuredUrl;
+    log("Using the PostgreSQL server in DATABASE_URL.");
+    await checkConnection(url);
+  } else {
+    await takeDataLock();
+    log("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…");
+    embedded = await startEmbeddedPostgres({ dataDirectory: path.join(dataDirectory, "postgres") });
+    url = embedded.url;
+  }
+
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await embedded?.stop();
+    if (embedded) await rm(lockFile, { force: true });
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const applied = await applyMigrations(url);
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  } catch (error) {
+    console.error(`✖ Cannot migrate the database: ${describeDatabaseError(error, url)}`);
+    return stop(1);
+  }
+  const credentials = await seedIfEmpty(url, embedded !== undefined);
+
+  const environment = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  if (!(await buildIsCurrent())) {
+    log("Building the app (first start, or the sources changed)…");
+    const code = await run(process.execPath, [nextBin, "build"], environment);
+    if (code !== 0) {
+      console.error("✖ The build failed; see the messages above.");
+      return stop(code);
+    }
+    await recordBuild();
+  }
+
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env: environment });
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`✖ The web server stopped unexpectedly (exit code ${code}).`);
+      void stop(code ?? 1);
+    }
+  });
+  const address = `http://localhost:${port}`;
+  if (!(await waitUntilServing(address, server))) return stop(1);
+
+  console.log(`\n  Stancewatch is running at ${address}\n`);
+  if (credentials.length) {
+    console.log("  Sign in with one of the seeded accounts:");
+    for (const credential of credentials) console.log(`    ${credential.role.padEnd(8)} ${credential.email.padEnd(36)} ${credential.password}`);
+    if (!embedded) console.log("  These generated passwords are shown only this once.");
+  } else if (!embedded) {
+    console.log("  Sign in with your account (create the first admin with npm run user:create).");
+  }
+  console.log("\n  Press Ctrl-C to stop.\n");
+}
+
+await main();

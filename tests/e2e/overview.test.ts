@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { launchBrowser, missingChromiumMessage } from "../support/browser";
+
+const appUrl = inject("appUrl");
+
+describe.skipIf(!appUrl)("overview page in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("draws the seeded codings toward each tracked target, with events marked", async () => {
+    const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 1 });
+    const targets = await db.actor.findMany({ where: { isTrackedTarget: true }, select: { id: true, name: true } });
+    const statementsPerTarget = new Map<string, number>();
+    for (const target of targets) {
+      const statements = await db.stanceCoding.findMany({ where: { targetId: target.id, deletedAt: null }, distinct: ["statementId"], select: { statementId: true } });
+      statementsPerTarget.set(target.id, statements.length);
+    }
+    await db.$disconnect();
+    expect(targets.map((target) => target.name).sort()).toEqual(["Europe", "Israel", "United States"]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const response = await page.goto(appUrl);
+    expect(response?.status()).toBe(200);
+
+    for (const target of targets) {
+      const chart = page.getByTestId(`stance-chart-${target.id}`);
+      await chart.locator("canvas").waitFor();
+      // The chart's points come from the database, not from the page's code.
+      expect(Number(await chart.getAttribute("data-points"))).toBe(statementsPerTarget.get(target.id));
+      expect(statementsPerTarget.get(target.id)).toBeGreaterThan(0);
+      // Chart.js has drawn: the canvas holds non-blank pixels.
+      const inked = await chart.locator("canvas").evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext("2d")!;
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let index = 3; index < pixels.length; index += 4) if (pixels[index]! > 0) count += 1;
+        return count;
+      });
+      expect(inked).toBeGreaterThan(1000);
+    }
+    await expect(page.getByText("Israeli strikes on Iran", { exact: false }).first().isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+if (!appUrl) console.warn(missingChromiumMessage);

@@ -1,0 +1,64 @@
+// Vitest global setup for browser tests: builds the app when its sources
+// changed and serves it on a free port against the run's database.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { buildIsCurrent, recordBuild } from "@/scripts/build-stamp";
+import { browserTestsEnabled, missingChromiumMessage } from "./browser";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+export default async function setup(project: TestProject) {
+  if (!browserTestsEnabled()) {
+    console.warn(missingChromiumMessage);
+    project.provide("appUrl", "");
+    return;
+  }
+  const environment = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: project.getProvidedContext().databaseUrl };
+  if (!(await buildIsCurrent())) {
+    const code = await new Promise<number>((resolve) => {
+      const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], env: environment });
+      let output = "";
+      build.stdout.on("data", (chunk) => (output += chunk));
+      build.stderr.on("data", (chunk) => (output += chunk));
+      build.on("exit", (exitCode) => {
+        if (exitCode !== 0) console.error(output);
+        resolve(exitCode ?? 1);
+      });
+    });
+    if (code !== 0) throw new Error("next build failed; its output is above.");
+    await recordBuild();
+  }
+  const port = await freePort();
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"], env: environment });
+  let errors = "";
+  server.stderr.on("data", (chunk) => (errors += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (server.exitCode !== null) throw new Error(`next start exited: ${errors}`);
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      if (attempt > 240) throw new Error("next start did not answer within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  project.provide("appUrl", url);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+  };
+}

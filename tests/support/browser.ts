@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const missingChromiumMessage = `Browser tests skipped: no Chromium at ${chromiumPath}. Install Debian's with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+
+/** Browser tests run when Chromium is installed; under CI=true its absence is an error, not a skip. */
+export function browserTestsEnabled(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === "true") throw new Error(`CI=true requires Chromium for the browser tests. ${missingChromiumMessage}`);
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // Without the background-networking flags Chromium floods a closed network with requests.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

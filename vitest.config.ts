@@ -1,0 +1,47 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Three projects: unit (pure logic), integration (a fresh real PostgreSQL
+// database per run) and e2e (the built app in Debian's Chromium).
+const shared = {
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // server-only throws outside React's server build; tests call the data layer directly.
+      "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+    },
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/database-setup.ts"],
+          setupFiles: ["tests/support/database-environment.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One worker: the tests share the run's database and PGlite serialises connections anyway.
+          fileParallelism: false,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts"],
+          setupFiles: ["tests/support/database-environment.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
