@@ -4,7 +4,7 @@ const nextConfig = {
   reactStrictMode: true,
   // Native and wasm packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm"],
-  turbopack: { root: __dirname },
+  turbopack: { root: import.meta.dirname },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

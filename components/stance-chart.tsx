@@ -15,7 +15,7 @@ import {
 import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
 import "chartjs-adapter-date-fns";
 import { Scatter } from "react-chartjs-2";
-import type { TargetPanel } from "@/lib/charts/stance-series";
+import { chooseTimeUnit, type TargetPanel } from "@/lib/charts/stance-series";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 
 ChartJS.register(LinearScale, TimeScale, PointElement, LineElement, Tooltip, Legend, annotationPlugin);
@@ -25,7 +25,7 @@ ChartJS.register(LinearScale, TimeScale, PointElement, LineElement, Tooltip, Leg
 const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C8C8C"];
 const shapes = ["circle", "rectRot", "triangle", "rect", "star", "crossRot", "rectRounded", "cross"] as const;
 
-type ChartPoint = { x: number; y: number; quote: string; coders: string[] };
+type ChartPoint = { x: number; y: number; quote?: string; coders?: string[]; statementCount?: number };
 export type ChartEvent = { id: string; title: string; occurredOn: string };
 
 function timestamp(date: string): number {
@@ -37,18 +37,34 @@ function truncate(text: string, length: number): string {
 }
 
 export function StanceChart({ panel, window, events }: { panel: TargetPanel; window: { from: string; to: string }; events: ChartEvent[] }) {
+  // Per speaker: every statement as a point, and a thin line through the
+  // speaker's daily means (several statements on one day make one line vertex).
   const data: ChartData<"scatter", ChartPoint[]> = {
-    datasets: panel.series.map((series, index) => ({
-      label: series.speakerName,
-      data: series.points.map((point) => ({ x: timestamp(point.saidOn), y: point.score, quote: point.quote, coders: point.coders })),
-      showLine: true,
-      borderColor: palette[index % palette.length],
-      backgroundColor: palette[index % palette.length],
-      pointStyle: shapes[index % shapes.length],
-      pointRadius: 6,
-      pointHoverRadius: 8,
-      borderWidth: 1.5,
-    })),
+    datasets: panel.series.flatMap((series, index) => {
+      const colour = palette[index % palette.length];
+      return [
+        {
+          label: series.speakerName,
+          data: series.points.map((point) => ({ x: timestamp(point.saidOn), y: point.score, quote: point.quote, coders: point.coders })),
+          borderColor: colour,
+          backgroundColor: colour,
+          pointStyle: shapes[index % shapes.length],
+          pointRadius: 6,
+          pointHoverRadius: 8,
+          order: 1,
+        },
+        {
+          label: `${series.speakerName} (daily mean)`,
+          data: series.dailyMeans.map((mean) => ({ x: timestamp(mean.saidOn), y: mean.score, statementCount: mean.statementCount })),
+          showLine: true,
+          borderColor: colour,
+          borderWidth: 1.5,
+          pointRadius: 0,
+          pointHitRadius: 0,
+          order: 2,
+        },
+      ];
+    }),
   };
 
   const annotations: Record<string, AnnotationOptions> = Object.fromEntries(
@@ -63,8 +79,10 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
         borderDash: [4, 4],
         label: {
           display: true,
-          content: truncate(event.title, 28),
+          content: truncate(event.title, 24),
+          // Four label slots, so neighbouring events' labels do not overlap.
           position: index % 2 === 0 ? "start" : "end",
+          yAdjust: [0, 0, 22, -22][index % 4],
           font: { size: 11 },
           color: "#1f2328",
           backgroundColor: "rgba(255, 255, 255, 0.9)",
@@ -84,7 +102,8 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
         type: "time",
         min: timestamp(window.from),
         max: timestamp(window.to),
-        time: { unit: "week", tooltipFormat: "d MMM yyyy", displayFormats: { week: "d MMM yy" } },
+        time: { unit: chooseTimeUnit(window), tooltipFormat: "d MMM yyyy", displayFormats: { day: "d MMM", week: "d MMM yy", month: "MMM yyyy" } },
+        ticks: { maxRotation: 0, autoSkip: true, font: { size: 11 } },
         grid: { color: "#eef0f3" },
       },
       y: {
@@ -98,16 +117,30 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
       },
     },
     plugins: {
-      legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8 } },
+      legend: {
+        position: "bottom",
+        labels: { usePointStyle: true, boxHeight: 8, filter: (item) => !item.text.endsWith("(daily mean)") },
+        // A speaker's point and line datasets are toggled together.
+        onClick: (_event, item, legend) => {
+          const chart = legend.chart;
+          const index = item.datasetIndex ?? 0;
+          const visible = chart.isDatasetVisible(index);
+          chart.setDatasetVisibility(index, !visible);
+          chart.setDatasetVisibility(index + 1, !visible);
+          chart.update();
+        },
+      },
       tooltip: {
         callbacks: {
           label: (item: TooltipItem<"scatter">) => {
             const point = item.raw as ChartPoint;
+            if (point.quote === undefined) return `${item.dataset.label}: ${formatScore(point.y, 1)} over ${point.statementCount} statement(s)`;
             return `${item.dataset.label}: ${formatScore(point.y, Number.isInteger(point.y) ? 0 : 1)} (${describeScore(Math.round(point.y))})`;
           },
           afterLabel: (item: TooltipItem<"scatter">) => {
             const point = item.raw as ChartPoint;
-            return [`“${truncate(point.quote, 110)}”`, `Coded by ${point.coders.join(", ")}`];
+            if (point.quote === undefined) return [];
+            return [`“${truncate(point.quote, 110)}”`, `Coded by ${point.coders?.join(", ")}`];
           },
         },
       },

@@ -93,7 +93,7 @@ async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Crede
   return [];
 }
 
-function run(command: string, args: string[], environment: NodeJS.ProcessEnv): Promise<number> {
+function run(command: string, args: string[], environment: typeof process.env): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env: environment });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -137,14 +137,15 @@ async function main() {
     url = embedded.url;
   }
 
-  let server: ChildProcess | undefined;
+  const running: { server?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const server = running.server;
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
+      await new Promise((resolve) => server.once("exit", resolve));
     }
     await embedded?.stop();
     if (embedded) await rm(lockFile, { force: true });
@@ -174,7 +175,8 @@ async function main() {
     await recordBuild();
   }
 
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env: environment });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env: environment });
+  running.server = server;
   server.on("exit", (code) => {
     if (!stopping) {
       console.error(`✖ The web server stopped unexpectedly (exit code ${code}).`);

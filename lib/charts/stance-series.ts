@@ -21,7 +21,9 @@ export type StancePoint = {
   quote: string;
 };
 
-export type SpeakerSeries = { speakerId: string; speakerName: string; points: StancePoint[] };
+export type DailyMean = { saidOn: string; score: number; statementCount: number };
+
+export type SpeakerSeries = { speakerId: string; speakerName: string; points: StancePoint[]; dailyMeans: DailyMean[] };
 
 export type TargetPanel = { targetId: string; targetName: string; codingCount: number; series: SpeakerSeries[] };
 
@@ -29,6 +31,15 @@ export type DatedMarker = { occurredOn: string };
 
 function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** The mean of a speaker's statement scores on each day they spoke, in date order. */
+export function meanPerDay(points: Pick<StancePoint, "saidOn" | "score">[]): DailyMean[] {
+  const byDay = new Map<string, number[]>();
+  for (const point of points) byDay.set(point.saidOn, [...(byDay.get(point.saidOn) ?? []), point.score]);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([saidOn, scores]) => ({ saidOn, score: mean(scores), statementCount: scores.length }));
 }
 
 /** One panel per target, in the order given; within it one series per speaker, points in date order. */
@@ -48,10 +59,8 @@ export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string
       codings.push(row);
       speaker.byStatement.set(row.statementId, codings);
     }
-    const series = [...bySpeaker.entries()].map(([speakerId, speaker]) => ({
-      speakerId,
-      speakerName: speaker.speakerName,
-      points: [...speaker.byStatement.entries()]
+    const series = [...bySpeaker.entries()].map(([speakerId, speaker]) => {
+      const points = [...speaker.byStatement.entries()]
         .map(([statementId, codings]) => ({
           statementId,
           saidOn: codings[0]!.saidOn,
@@ -59,8 +68,9 @@ export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string
           coders: codings.map((coding) => coding.coderName).sort(),
           quote: codings[0]!.quote,
         }))
-        .sort((a, b) => a.saidOn.localeCompare(b.saidOn) || a.statementId.localeCompare(b.statementId)),
-    }));
+        .sort((a, b) => a.saidOn.localeCompare(b.saidOn) || a.statementId.localeCompare(b.statementId));
+      return { speakerId, speakerName: speaker.speakerName, points, dailyMeans: meanPerDay(points) };
+    });
     series.sort((a, b) => a.speakerName.localeCompare(b.speakerName));
     return { targetId: target.id, targetName: target.name, codingCount, series };
   });
@@ -80,6 +90,13 @@ export function chooseTimeWindow(statementDates: string[], padding = { before: 4
   if (statementDates.length === 0) return null;
   const sorted = [...statementDates].sort();
   return { from: shiftDate(sorted[0]!, -padding.before), to: shiftDate(sorted[sorted.length - 1]!, padding.after) };
+}
+
+/** Weekly ticks crowd a window longer than about four months; months read better there. */
+export function chooseTimeUnit(window: { from: string; to: string }): "day" | "week" | "month" {
+  const days = (Date.parse(window.to) - Date.parse(window.from)) / 86_400_000;
+  if (days <= 21) return "day";
+  return days <= 120 ? "week" : "month";
 }
 
 export function markersWithin<T extends DatedMarker>(markers: T[], window: { from: string; to: string }): T[] {

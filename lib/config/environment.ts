@@ -1,7 +1,10 @@
 // Configuration read from the environment, checked once with messages a
 // person can act on.
 
-export function readPort(environment: NodeJS.ProcessEnv): number {
+/** Environment variables; a plain record so callers and tests can pass their own. */
+export type Environment = Record<string, string | undefined>;
+
+export function readPort(environment: Environment): number {
   const raw = environment.PORT ?? "3000";
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -10,7 +13,7 @@ export function readPort(environment: NodeJS.ProcessEnv): number {
   return port;
 }
 
-export function readDatabaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
+export function readDatabaseUrl(environment: Environment): string | undefined {
   const raw = environment.DATABASE_URL?.trim();
   if (!raw) return undefined;
   let url: URL;

@@ -18,7 +18,25 @@ export const migratedSchemaPath = path.join(migrationsDirectory, "migrated-schem
 const noFilters = { externalTables: [], externalEnums: [] };
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
-let engineModule: Promise<EngineModule> | undefined;
+
+// The generated bindings keep the wasm instance in module state shared by the
+// whole process, while bundlers and test runners may evaluate this file more
+// than once. One instance per process, and one engine operation at a time,
+// keeps two instances from overwriting each other's memory.
+const shared = globalThis as unknown as { stancewatchSchemaEngine?: { module: Promise<EngineModule>; queue: Promise<unknown> } };
+
+function engineState() {
+  shared.stancewatchSchemaEngine ??= { module: loadEngineModule(), queue: Promise.resolve() };
+  return shared.stancewatchSchemaEngine;
+}
+
+/** Runs engine work after any already queued, whatever the outcome of those. */
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const state = engineState();
+  const result = state.queue.then(work, work);
+  state.queue = result.catch(() => undefined);
+  return result;
+}
 
 // The package imports its .wasm as an ES module, which Node 20 only allows
 // behind a flag; instantiating the bytes ourselves avoids the flag.
@@ -37,9 +55,8 @@ async function loadEngineModule(): Promise<EngineModule> {
   return bindings;
 }
 
-export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
-  engineModule ??= loadEngineModule();
-  const { SchemaEngine } = await engineModule;
+async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
+  const { SchemaEngine } = await engineState().module;
   const datamodel = await readFile(schemaPath, "utf8");
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
   // The engine reports progress through this callback; only errors matter here.
@@ -70,31 +87,38 @@ export async function readMigrationList(): Promise<MigrationList> {
 }
 
 /** Applies pending migrations and records them in _prisma_migrations, as `prisma migrate deploy` does. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await openSchemaEngine(connectionString);
-  try {
-    const result = await engine.applyMigrations({ migrationsList: await readMigrationList(), filters: noFilters });
-    return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+export function applyMigrations(connectionString: string): Promise<string[]> {
+  return serialised(async () => {
+    const engine = await openSchemaEngine(connectionString);
+    try {
+      const result = await engine.applyMigrations({ migrationsList: await readMigrationList(), filters: noFilters });
+      return result.appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
+  });
 }
 
 type SchemaSide = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
 /** SQL that turns one datamodel into another (`null` is the empty schema). */
-export async function diffDatamodels(from: string | null, to: string): Promise<string> {
-  // The diff reads no database, but the engine connects when it starts, so it
-  // gets a throwaway in-memory one rather than whatever DATABASE_URL names.
-  const scratch = await startEmbeddedPostgres();
-  const engine = await openSchemaEngine(scratch.url);
+export function diffDatamodels(from: string | null, to: string): Promise<string> {
   const side = (content: string | null): SchemaSide =>
     content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] };
-  try {
-    const result = await engine.diff({ from: side(from), to: side(to), script: true, exitCode: null, filters: noFilters });
-    return result.stdout ?? "";
-  } finally {
-    engine.free();
-    await scratch.stop();
-  }
+  return serialised(async () => {
+    // The diff reads no database, but the engine connects when it starts, so it
+    // gets a throwaway in-memory one rather than whatever DATABASE_URL names.
+    const scratch = await startEmbeddedPostgres();
+    try {
+      const engine = await openSchemaEngine(scratch.url);
+      try {
+        const result = await engine.diff({ from: side(from), to: side(to), script: true, exitCode: null, filters: noFilters });
+        return result.stdout ?? "";
+      } finally {
+        engine.free();
+      }
+    } finally {
+      await scratch.stop();
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Environment } from "../config/environment";
 import type { Database } from "../database/prisma";
 import { passwordSchema } from "../users/schemas";
 import { generatePassword } from "../users/passwords";
@@ -13,7 +14,7 @@ export function passwordVariableFor(user: Pick<SeedUser, "key">): string {
 }
 
 /** A password from the environment, or a random one; never a fixed one. */
-export function choosePasswordFromEnvironment(environment: NodeJS.ProcessEnv) {
+export function choosePasswordFromEnvironment(environment: Environment) {
   return (user: SeedUser): PasswordChoice => {
     const variable = passwordVariableFor(user);
     const given = environment[variable];
@@ -24,7 +25,7 @@ export function choosePasswordFromEnvironment(environment: NodeJS.ProcessEnv) {
   };
 }
 
-export async function seedFromFiles(db: Database, environment: NodeJS.ProcessEnv = process.env): Promise<SeedSummary> {
+export async function seedFromFiles(db: Database, environment: Environment = process.env): Promise<SeedSummary> {
   const data = await loadSeedFiles(seedDirectory);
   return seedDatabase(db, data, choosePasswordFromEnvironment(environment));
 }

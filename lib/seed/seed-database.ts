@@ -95,15 +95,14 @@ export async function seedDatabase(
 
       const sourceRows = new Map<string, { id: string; text: string }>();
       for (const source of data.sources) {
-        const { key, textFile, text, ...input } = source;
-        let row = await tx.source.findUnique({ where: { contentHash: hashSourceText(text) }, select: { id: true, text: true } });
+        let row = await tx.source.findUnique({ where: { contentHash: hashSourceText(source.text) }, select: { id: true, text: true } });
         if (!row) {
-          const createdRow = await tx.source.create({ data: sourceRecord(input, text) });
+          const createdRow = await tx.source.create({ data: sourceRecord(source, source.text) });
           await recordCreation(tx, "Source", createdRow);
           created.sources += 1;
           row = createdRow;
         }
-        sourceRows.set(key, row);
+        sourceRows.set(source.key, row);
       }
 
       for (const { statement, record } of located) {

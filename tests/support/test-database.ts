@@ -1,6 +1,7 @@
 // A fresh database for each test run: a new database on TEST_DATABASE_URL's
 // server when it is given, otherwise an in-memory embedded PostgreSQL.
 import pg from "pg";
+import type { Environment } from "@/lib/config/environment";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 
 export type TestDatabase = { url: string; kind: "server" | "embedded"; drop(): Promise<void> };
@@ -12,7 +13,7 @@ export function withDatabaseName(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-export async function createFreshDatabase(label: string, environment: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
+export async function createFreshDatabase(label: string, environment: Environment = process.env): Promise<TestDatabase> {
   const serverUrl = environment.TEST_DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();

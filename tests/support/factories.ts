@@ -1,0 +1,50 @@
+// Test records built through the same record builders the seed uses, with
+// unique keys so tests never collide with the seed or with each other.
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/lib/database/prisma";
+import { actorRecord, sourceRecord, stanceCodingRecord, statementRecord } from "@/lib/seed/records";
+
+function unique(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createActor(db: Database, overrides: { name?: string; isTrackedTarget?: boolean; speaksForId?: string | null } = {}) {
+  const slug = unique("actor");
+  return db.actor.create({
+    data: actorRecord(
+      { slug, name: overrides.name ?? `Actor ${slug}`, kind: "PERSON", office: null, wikidataId: null, isTrackedTarget: overrides.isTrackedTarget ?? false },
+      overrides.speaksForId ?? null,
+    ),
+  });
+}
+
+export async function createSource(db: Database, text = `An article ${randomUUID()}: "We seek calm," the minister said.`) {
+  return db.source.create({ data: sourceRecord({ title: "Test article", publisher: "Test Wire", url: null, publishedOn: "2024-10-28", language: "en" }, text) });
+}
+
+export async function createStatement(
+  db: Database,
+  options: { source: { id: string; text: string }; speakerId: string; quote: string; saidOn?: string },
+) {
+  return db.statement.create({
+    data: statementRecord(
+      { quote: options.quote, saidOn: options.saidOn ?? "2024-10-28", saidOnPrecision: "DAY", form: "DIRECT_QUOTE", channel: "INTERVIEW" },
+      options.source,
+      options.speakerId,
+    ),
+  });
+}
+
+export async function createUser(db: Database, role: "VIEWER" | "ANALYST" | "ADMIN" = "ANALYST") {
+  const name = unique("coder");
+  return db.user.create({ data: { email: `${name}@example.test`, name, role } });
+}
+
+export async function createStanceCoding(
+  db: Database,
+  options: { statement: { id: string; speakerId: string; saidOn: Date }; targetId: string; coderId: string; score: number },
+) {
+  return db.stanceCoding.create({
+    data: stanceCodingRecord({ score: options.score, isConditional: false, confidence: "MEDIUM", rationale: "test" }, options.statement, options.targetId, options.coderId),
+  });
+}

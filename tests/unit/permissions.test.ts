@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { hasPermission, PermissionDeniedError, requirePermission } from "@/lib/auth/permissions";
+
+describe("permissions", () => {
+  it("grants each role what the brief says", () => {
+    const table = (["VIEWER", "ANALYST", "ADMIN"] as const).map((role) =>
+      (["read", "edit", "administer"] as const).map((permission) => hasPermission({ id: "u", role }, permission)),
+    );
+    expect(table).toEqual([
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
+    ]);
+  });
+
+  it("refuses with a message that says whether signing in would help", () => {
+    expect(() => requirePermission(null, "edit")).toThrowError(new PermissionDeniedError("edit", false));
+    expect(() => requirePermission(null, "edit")).toThrowError("Sign in to continue.");
+    expect(() => requirePermission({ id: "u", role: "VIEWER" }, "edit")).toThrowError("Your role does not allow this (edit).");
+  });
+});
