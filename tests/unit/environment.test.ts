@@ -26,5 +26,8 @@ describe("configuration", () => {
     const wrapped = new Error("outer", { cause: Object.assign(new Error("inner"), { code: "3D000" }) });
     expect(describeDatabaseError(wrapped, "postgresql://u@h/missing")).toMatch(/does not exist/);
     expect(describeDatabaseError(new Error("\n\nfirst real line\nsecond"), "postgresql://u@h/d")).toBe("first real line");
+    const prismaStyle = Object.assign(new Error("\nInvalid `db.user.findMany()` invocation in\n/app/x.ts:3:21\n→ 3 code\nSomething precise went wrong"), { code: "P2999" });
+    expect(describeDatabaseError(prismaStyle, "postgresql://u@h/d")).toBe("Something precise went wrong");
+    expect(describeDatabaseError(Object.assign(new Error("x"), { code: "P1003" }), "postgresql://u@h/gone")).toMatch(/does not exist/);
   });
 });
