@@ -13,7 +13,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/generated/prisma/client", "**/generated/prisma/client", "@prisma/*", "@/lib/database/*"], message: "Pages and components read data through lib/data, never Prisma." },
+            {
+              group: ["@/lib/generated/prisma/client", "**/generated/prisma/client", "@prisma/*", "@/lib/database/*"],
+              message: "Pages and components read data through lib/data, never Prisma.",
+            },
           ],
         },
       ],

@@ -12,7 +12,10 @@ export default async function OverviewPage() {
   const user = await getActingUser();
   const targets = await listTrackedTargets(user);
   const [codings, events] = await Promise.all([
-    listStanceCodings(user, targets.map((target) => target.id)),
+    listStanceCodings(
+      user,
+      targets.map((target) => target.id),
+    ),
     listEvents(user),
   ]);
   const panels = buildStancePanels(codings, targets);
@@ -23,7 +26,8 @@ export default async function OverviewPage() {
     <main className="page">
       <h1 className="page__title">Stance toward the tracked targets</h1>
       <p className="page__lede">
-        Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory); dashed lines mark the events that may explain a shift.
+        Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory); dashed lines mark the events that may explain a
+        shift.
       </p>
       {targets.length === 0 || !window ? (
         <div className="empty-state">

@@ -102,7 +102,11 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
         type: "time",
         min: timestamp(window.from),
         max: timestamp(window.to),
-        time: { unit: chooseTimeUnit(window), tooltipFormat: "d MMM yyyy", displayFormats: { day: "d MMM", week: "d MMM yy", month: "MMM yyyy" } },
+        time: {
+          unit: chooseTimeUnit(window),
+          tooltipFormat: "d MMM yyyy",
+          displayFormats: { day: "d MMM", week: "d MMM yy", month: "MMM yyyy" },
+        },
         ticks: { maxRotation: 0, autoSkip: true, font: { size: 11 } },
         grid: { color: "#eef0f3" },
       },
@@ -134,7 +138,8 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
         callbacks: {
           label: (item: TooltipItem<"scatter">) => {
             const point = item.raw as ChartPoint;
-            if (point.quote === undefined) return `${item.dataset.label}: ${formatScore(point.y, 1)} over ${point.statementCount} statement(s)`;
+            if (point.quote === undefined)
+              return `${item.dataset.label}: ${formatScore(point.y, 1)} over ${point.statementCount} statement(s)`;
             return `${item.dataset.label}: ${formatScore(point.y, Number.isInteger(point.y) ? 0 : 1)} (${describeScore(Math.round(point.y))})`;
           },
           afterLabel: (item: TooltipItem<"scatter">) => {
@@ -149,7 +154,11 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
   };
 
   return (
-    <div className="chart-canvas" data-testid={`stance-chart-${panel.targetId}`} data-points={panel.series.reduce((sum, series) => sum + series.points.length, 0)}>
+    <div
+      className="chart-canvas"
+      data-testid={`stance-chart-${panel.targetId}`}
+      data-points={panel.series.reduce((sum, series) => sum + series.points.length, 0)}
+    >
       <Scatter data={data} options={options} aria-label={`Stance toward ${panel.targetName} over time`} role="img" />
     </div>
   );

@@ -3,14 +3,13 @@ import { z } from "zod";
 // Field schemas shared by several domains' schema modules.
 
 /** Lower-case words joined by hyphens: stable keys for seeds, imports and URLs. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters and digits, words joined by hyphens");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters and digits, words joined by hyphens");
 
 /** A calendar date as YYYY-MM-DD that exists (no 31 February). */
 export const isoDateSchema = z.iso.date("use a real date written YYYY-MM-DD");
 
-export const requiredTextSchema = (maximum: number) => z.string().trim().min(1, "must not be empty").max(maximum, `must be at most ${maximum} characters`);
+export const requiredTextSchema = (maximum: number) =>
+  z.string().trim().min(1, "must not be empty").max(maximum, `must be at most ${maximum} characters`);
 
 /** Turns a validated YYYY-MM-DD into the UTC midnight Prisma stores in a DATE column. */
 export function dateFromIso(date: string): Date {

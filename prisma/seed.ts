@@ -6,7 +6,9 @@ import { describeSeedSummary, passwordVariableFor, seedFromFiles } from "../lib/
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("✖ DATABASE_URL is not set. Point it at a migrated PostgreSQL database (npm run db:migrate first); `npm start` seeds its embedded database by itself.");
+  console.error(
+    "✖ DATABASE_URL is not set. Point it at a migrated PostgreSQL database (npm run db:migrate first); `npm start` seeds its embedded database by itself.",
+  );
   process.exit(1);
 }
 

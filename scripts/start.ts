@@ -51,7 +51,8 @@ async function takeDataLock() {
   await mkdir(dataDirectory, { recursive: true });
   if (existsSync(lockFile)) {
     const pid = Number(await readFile(lockFile, "utf8"));
-    if (Number.isInteger(pid) && processIsAlive(pid)) fail(`Stancewatch is already running on this data folder (process ${pid}). Stop it first.`);
+    if (Number.isInteger(pid) && processIsAlive(pid))
+      fail(`Stancewatch is already running on this data folder (process ${pid}). Stop it first.`);
   }
   await writeFile(lockFile, String(process.pid));
 }
@@ -85,7 +86,9 @@ async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Crede
       return credentials;
     }
   } catch (error) {
-    fail(error instanceof SeedFileError ? `Seed aborted: ${error.message}` : `Cannot seed the database: ${describeDatabaseError(error, url)}`);
+    fail(
+      error instanceof SeedFileError ? `Seed aborted: ${error.message}` : `Cannot seed the database: ${describeDatabaseError(error, url)}`,
+    );
   } finally {
     await db.$disconnect();
   }
@@ -122,7 +125,8 @@ async function main() {
   } catch (error) {
     fail((error as Error).message);
   }
-  if (!(await portIsFree(port))) fail(`Port ${port} is already in use. Stop whatever is using it, or start on another port: PORT=3001 npm start`);
+  if (!(await portIsFree(port)))
+    fail(`Port ${port} is already in use. Stop whatever is using it, or start on another port: PORT=3001 npm start`);
 
   let embedded: EmbeddedPostgres | undefined;
   let url: string;
@@ -175,7 +179,10 @@ async function main() {
     await recordBuild();
   }
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env: environment });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: environment,
+  });
   running.server = server;
   server.on("exit", (code) => {
     if (!stopping) {
@@ -189,7 +196,8 @@ async function main() {
   console.log(`\n  Stancewatch is running at ${address}\n`);
   if (credentials.length) {
     console.log("  Sign in with one of the seeded accounts:");
-    for (const credential of credentials) console.log(`    ${credential.role.padEnd(8)} ${credential.email.padEnd(36)} ${credential.password}`);
+    for (const credential of credentials)
+      console.log(`    ${credential.role.padEnd(8)} ${credential.email.padEnd(36)} ${credential.password}`);
     if (!embedded) console.log("  These generated passwords are shown only this once.");
   } else if (!embedded) {
     console.log("  Sign in with your account (create the first admin with npm run user:create).");

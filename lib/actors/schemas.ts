@@ -7,7 +7,11 @@ export const actorSchema = z.object({
   name: requiredTextSchema(200),
   kind: z.enum(ActorKind),
   office: requiredTextSchema(300).nullable().default(null),
-  wikidataId: z.string().regex(/^Q[1-9]\d*$/, "a Wikidata id looks like Q794").nullable().default(null),
+  wikidataId: z
+    .string()
+    .regex(/^Q[1-9]\d*$/, "a Wikidata id looks like Q794")
+    .nullable()
+    .default(null),
   isTrackedTarget: z.boolean().default(false),
 });
 export type ActorInput = z.infer<typeof actorSchema>;

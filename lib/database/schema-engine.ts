@@ -66,7 +66,10 @@ async function openSchemaEngine(connectionString: string): Promise<SchemaEngine>
 
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(migrationsDirectory, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories: MigrationDirectory[] = await Promise.all(
     names.map(async (name) => ({
       path: name,

@@ -52,7 +52,17 @@ export function stanceCodingRecord(
   coderId: string,
 ): Prisma.StanceCodingUncheckedCreateInput {
   const { score, isConditional, confidence, rationale } = input;
-  return { score, isConditional, confidence, rationale, statementId: statement.id, speakerId: statement.speakerId, saidOn: statement.saidOn, targetId, coderId };
+  return {
+    score,
+    isConditional,
+    confidence,
+    rationale,
+    statementId: statement.id,
+    speakerId: statement.speakerId,
+    saidOn: statement.saidOn,
+    targetId,
+    coderId,
+  };
 }
 
 export function eventRecord(input: EventInput): Prisma.EventUncheckedCreateInput {
@@ -65,7 +75,11 @@ export function scenarioRecord(input: ScenarioInput, setId: string): Prisma.Scen
   return { slug, title, description, resolutionCriteria, horizonOn: dateFromIso(input.horizonOn), setId };
 }
 
-export function scenarioEstimateRecord(input: ScenarioEstimateInput, scenarioId: string, analystId: string): Prisma.ScenarioEstimateUncheckedCreateInput {
+export function scenarioEstimateRecord(
+  input: ScenarioEstimateInput,
+  scenarioId: string,
+  analystId: string,
+): Prisma.ScenarioEstimateUncheckedCreateInput {
   const { probability, rationale } = input;
   return { probability, rationale, estimatedOn: dateFromIso(input.estimatedOn), scenarioId, analystId };
 }

@@ -31,6 +31,8 @@ export async function seedFromFiles(db: Database, environment: Environment = pro
 }
 
 export function describeSeedSummary(summary: SeedSummary): string {
-  const parts = Object.entries(summary.created).filter(([, count]) => count > 0).map(([model, count]) => `${count} ${model}`);
+  const parts = Object.entries(summary.created)
+    .filter(([, count]) => count > 0)
+    .map(([model, count]) => `${count} ${model}`);
   return parts.length ? `Seeded ${parts.join(", ")}.` : "The seed data is already present; nothing changed.";
 }

@@ -21,7 +21,10 @@ type Transaction = Prisma.TransactionClient;
 
 export type SeedSummary = {
   /** Rows created per model; all zero on a second run. */
-  created: Record<"users" | "actors" | "sources" | "statements" | "codings" | "events" | "scenarioSets" | "scenarios" | "estimates", number>;
+  created: Record<
+    "users" | "actors" | "sources" | "statements" | "codings" | "events" | "scenarioSets" | "scenarios" | "estimates",
+    number
+  >;
   /** Users created in this run, with the password each was given. */
   newUsers: { email: string; name: string; role: string; password: string; generated: boolean }[];
 };
@@ -45,20 +48,28 @@ function statementRecords(data: SeedData) {
       return { statement, record };
     } catch (error) {
       if (error instanceof QuoteNotFoundError) {
-        throw new SeedFileError(`seeds/statements.json, entry ${index + 1} (speaker "${statement.speaker}"): ${error.message} of seeds/${source.textFile}`);
+        throw new SeedFileError(
+          `seeds/statements.json, entry ${index + 1} (speaker "${statement.speaker}"): ${error.message} of seeds/${source.textFile}`,
+        );
       }
       throw error;
     }
   });
 }
 
-export async function seedDatabase(
-  db: Database,
-  data: SeedData,
-  choosePassword: (user: SeedUser) => PasswordChoice,
-): Promise<SeedSummary> {
+export async function seedDatabase(db: Database, data: SeedData, choosePassword: (user: SeedUser) => PasswordChoice): Promise<SeedSummary> {
   const located = statementRecords(data);
-  const created: SeedSummary["created"] = { users: 0, actors: 0, sources: 0, statements: 0, codings: 0, events: 0, scenarioSets: 0, scenarios: 0, estimates: 0 };
+  const created: SeedSummary["created"] = {
+    users: 0,
+    actors: 0,
+    sources: 0,
+    statements: 0,
+    codings: 0,
+    events: 0,
+    scenarioSets: 0,
+    scenarios: 0,
+    estimates: 0,
+  };
 
   // Hashing is slow by design; do it before the transaction opens.
   const existingEmails = new Set((await db.user.findMany({ select: { email: true } })).map((user) => user.email));
@@ -177,6 +188,12 @@ export async function seedDatabase(
 
   return {
     created,
-    newUsers: newUsers.map(({ user, password, generated }) => ({ email: user.email, name: user.name, role: user.role, password, generated })),
+    newUsers: newUsers.map(({ user, password, generated }) => ({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password,
+      generated,
+    })),
   };
 }

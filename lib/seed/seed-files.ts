@@ -131,7 +131,8 @@ export async function loadSeedFiles(directory: string): Promise<SeedData> {
   const actorSlugs = new Set<string>();
   actors.forEach((actor, index) => {
     // Parents first, so every actor can be created after the one it speaks for.
-    if (actor.speaksFor) requireKnown("actors.json", actorSlugs, actor.speaksFor, "actor (list it earlier)", `entry ${index + 1} ("${actor.slug}") speaksFor`);
+    if (actor.speaksFor)
+      requireKnown("actors.json", actorSlugs, actor.speaksFor, "actor (list it earlier)", `entry ${index + 1} ("${actor.slug}") speaksFor`);
     actorSlugs.add(actor.slug);
   });
   statements.forEach((statement, index) => {
@@ -143,7 +144,8 @@ export async function loadSeedFiles(directory: string): Promise<SeedData> {
       requireKnown("statements.json", actorSlugs, coding.target, "target", context);
       requireKnown("statements.json", userKeys, coding.coder, "coder", context);
       const pair = `${coding.target}/${coding.coder}`;
-      if (pairs.has(pair)) throw new SeedFileError(`seeds/statements.json, ${context}: ${coding.coder} codes it toward ${coding.target} twice`);
+      if (pairs.has(pair))
+        throw new SeedFileError(`seeds/statements.json, ${context}: ${coding.coder} codes it toward ${coding.target} twice`);
       pairs.add(pair);
     }
   });

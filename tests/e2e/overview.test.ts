@@ -19,7 +19,11 @@ describe.skipIf(!appUrl)("overview page in Chromium", () => {
     const targets = await db.actor.findMany({ where: { isTrackedTarget: true }, select: { id: true, name: true } });
     const statementsPerTarget = new Map<string, number>();
     for (const target of targets) {
-      const statements = await db.stanceCoding.findMany({ where: { targetId: target.id, deletedAt: null }, distinct: ["statementId"], select: { statementId: true } });
+      const statements = await db.stanceCoding.findMany({
+        where: { targetId: target.id, deletedAt: null },
+        distinct: ["statementId"],
+        select: { statementId: true },
+      });
       statementsPerTarget.set(target.id, statements.length);
     }
     await db.$disconnect();

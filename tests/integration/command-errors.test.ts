@@ -9,7 +9,9 @@ const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
 
 async function runScript(script: string, environment: Record<string, string>, args: string[] = []) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // The run's own database must not leak into a test of bad configuration.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
   try {
     const { stdout, stderr } = await run(tsx, [script, ...args], { env: { ...inherited, ...environment }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
@@ -49,7 +51,10 @@ describe("command-line errors", () => {
     });
     const result = await runScript("scripts/start.ts", { PORT: String(port), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" });
     expect(result.code).toBe(1);
-    expectOneLineError(result.stderr, /^✖ Cannot use DATABASE_URL: nothing is listening at postgresql:\/\/postgres@127\.0\.0\.1:1\/nowhere\. Is PostgreSQL running/);
+    expectOneLineError(
+      result.stderr,
+      /^✖ Cannot use DATABASE_URL: nothing is listening at postgresql:\/\/postgres@127\.0\.0\.1:1\/nowhere\. Is PostgreSQL running/,
+    );
   });
 
   it("npm start: a DATABASE_URL that is not PostgreSQL's", async () => {

@@ -6,14 +6,24 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, diffDatamodels, migratedSchemaPath, migrationsDirectory, readMigrationList, schemaPath } from "@/lib/database/schema-engine";
+import {
+  applyMigrations,
+  diffDatamodels,
+  migratedSchemaPath,
+  migrationsDirectory,
+  readMigrationList,
+  schemaPath,
+} from "@/lib/database/schema-engine";
 import { createFreshDatabase } from "../support/test-database";
 
 const run = promisify(execFile);
 const hasServer = Boolean(process.env.TEST_DATABASE_URL);
 if (!hasServer) {
-  if (process.env.CI === "true") throw new Error("CI=true requires TEST_DATABASE_URL: the drift test compares pg_dump output of a real server.");
-  console.warn("Drift tests skipped: they compare pg_dump output and need a real PostgreSQL. Set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres to run them.");
+  if (process.env.CI === "true")
+    throw new Error("CI=true requires TEST_DATABASE_URL: the drift test compares pg_dump output of a real server.");
+  console.warn(
+    "Drift tests skipped: they compare pg_dump output and need a real PostgreSQL. Set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres to run them.",
+  );
 }
 
 /** pg_dump's schema, without the migration bookkeeping table and pg_dump's comments. */
@@ -40,34 +50,45 @@ describe("migrations", () => {
   it("are up to date with the schema: writing the next migration now would write nothing", async () => {
     const [migrated, current] = await Promise.all([readFile(migratedSchemaPath, "utf8"), readFile(schemaPath, "utf8")]);
     const pending = await diffDatamodels(migrated, current);
-    expect(pending.replace(/^--.*$/gm, "").trim(), "prisma/schema.prisma changed without a migration: run npm run db:migration -- <name>").toBe("");
+    expect(
+      pending.replace(/^--.*$/gm, "").trim(),
+      "prisma/schema.prisma changed without a migration: run npm run db:migration -- <name>",
+    ).toBe("");
   });
 
-  it.skipIf(!hasServer)("applied to one database give the same pg_dump --schema-only as the schema's complete SQL applied to another", async () => {
-    const fromMigrations = await createFreshDatabase("drift_migrations");
-    const fromSchema = await createFreshDatabase("drift_schema");
-    try {
-      await applyMigrations(fromMigrations.url);
-      await execute(fromSchema.url, await diffDatamodels(null, await readFile(schemaPath, "utf8")));
-      const [migratedDump, schemaDump] = await Promise.all([dumpSchema(fromMigrations.url), dumpSchema(fromSchema.url)]);
-      expect(migratedDump).toContain('CREATE TABLE public."StanceCoding"');
-      expect(migratedDump).toBe(schemaDump);
-    } finally {
-      await fromMigrations.drop();
-      await fromSchema.drop();
-    }
-  });
+  it.skipIf(!hasServer)(
+    "applied to one database give the same pg_dump --schema-only as the schema's complete SQL applied to another",
+    async () => {
+      const fromMigrations = await createFreshDatabase("drift_migrations");
+      const fromSchema = await createFreshDatabase("drift_schema");
+      try {
+        await applyMigrations(fromMigrations.url);
+        await execute(fromSchema.url, await diffDatamodels(null, await readFile(schemaPath, "utf8")));
+        const [migratedDump, schemaDump] = await Promise.all([dumpSchema(fromMigrations.url), dumpSchema(fromSchema.url)]);
+        expect(migratedDump).toContain('CREATE TABLE public."StanceCoding"');
+        expect(migratedDump).toBe(schemaDump);
+      } finally {
+        await fromMigrations.drop();
+        await fromSchema.drop();
+      }
+    },
+  );
 
   it.skipIf(!hasServer)("are recorded in _prisma_migrations as prisma migrate deploy records them", async () => {
     const database = await createFreshDatabase("records");
     try {
-      expect(await applyMigrations(database.url)).toEqual((await readMigrationList()).migrationDirectories.map((directory) => directory.path));
+      expect(await applyMigrations(database.url)).toEqual(
+        (await readMigrationList()).migrationDirectories.map((directory) => directory.path),
+      );
       expect(await applyMigrations(database.url)).toEqual([]);
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-        "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
-      );
+      const { rows } = await client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name");
       await client.end();
       for (const row of rows) {
         const sql = await readFile(path.join(migrationsDirectory, row.migration_name, "migration.sql"));

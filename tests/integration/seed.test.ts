@@ -12,7 +12,18 @@ import { testPasswords } from "../support/test-passwords";
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
-const tables = ["User", "Actor", "Source", "Statement", "StanceCoding", "Event", "ScenarioSet", "Scenario", "ScenarioEstimate", "AuditEntry"] as const;
+const tables = [
+  "User",
+  "Actor",
+  "Source",
+  "Statement",
+  "StanceCoding",
+  "Event",
+  "ScenarioSet",
+  "Scenario",
+  "ScenarioEstimate",
+  "AuditEntry",
+] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -76,7 +87,9 @@ describe("the seeded database", () => {
     try {
       const summary = await seedFromFiles(db, { ...process.env, ...testPasswords });
       expect(summary.created.codings).toBe(0);
-      expect(await db.stanceCoding.count({ where: { statementId: coding.statementId, targetId: coding.targetId, coderId: coding.coderId } })).toBe(1);
+      expect(
+        await db.stanceCoding.count({ where: { statementId: coding.statementId, targetId: coding.targetId, coderId: coding.coderId } }),
+      ).toBe(1);
     } finally {
       await db.stanceCoding.update({ where: { id: coding.id }, data: { deletedAt: null } });
     }

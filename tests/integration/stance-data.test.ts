@@ -68,7 +68,9 @@ describe("the stance data behind the first page", () => {
     const first = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 });
     await expect(createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 })).rejects.toThrow();
     await db.stanceCoding.update({ where: { id: first.id }, data: { deletedAt: new Date() } });
-    await expect(createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 })).resolves.toMatchObject({ score: 2 });
+    await expect(createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 })).resolves.toMatchObject({
+      score: 2,
+    });
   });
 
   it("lists events in date order, without deleted ones", async () => {
@@ -76,7 +78,16 @@ describe("the stance data behind the first page", () => {
     const dates = events.map((event) => event.occurredOn);
     expect(dates).toEqual([...dates].sort());
     expect(dates[0]).toBe("2015-07-14");
-    const deleted = await db.event.create({ data: { slug: "deleted-test-event", title: "Deleted", kind: "OTHER", occurredOn: new Date("2020-01-01T00:00:00Z"), description: "x", deletedAt: new Date() } });
+    const deleted = await db.event.create({
+      data: {
+        slug: "deleted-test-event",
+        title: "Deleted",
+        kind: "OTHER",
+        occurredOn: new Date("2020-01-01T00:00:00Z"),
+        description: "x",
+        deletedAt: new Date(),
+      },
+    });
     expect((await listEvents(null)).map((event) => event.id)).not.toContain(deleted.id);
   });
 });

@@ -42,7 +42,10 @@ export default async function setup(project: TestProject) {
     await recordBuild();
   }
   const port = await freePort();
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"], env: environment });
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: environment,
+  });
   let errors = "";
   server.stderr.on("data", (chunk) => (errors += chunk));
   const url = `http://127.0.0.1:${port}`;

@@ -12,14 +12,23 @@ export async function createActor(db: Database, overrides: { name?: string; isTr
   const slug = unique("actor");
   return db.actor.create({
     data: actorRecord(
-      { slug, name: overrides.name ?? `Actor ${slug}`, kind: "PERSON", office: null, wikidataId: null, isTrackedTarget: overrides.isTrackedTarget ?? false },
+      {
+        slug,
+        name: overrides.name ?? `Actor ${slug}`,
+        kind: "PERSON",
+        office: null,
+        wikidataId: null,
+        isTrackedTarget: overrides.isTrackedTarget ?? false,
+      },
       overrides.speaksForId ?? null,
     ),
   });
 }
 
 export async function createSource(db: Database, text = `An article ${randomUUID()}: "We seek calm," the minister said.`) {
-  return db.source.create({ data: sourceRecord({ title: "Test article", publisher: "Test Wire", url: null, publishedOn: "2024-10-28", language: "en" }, text) });
+  return db.source.create({
+    data: sourceRecord({ title: "Test article", publisher: "Test Wire", url: null, publishedOn: "2024-10-28", language: "en" }, text),
+  });
 }
 
 export async function createStatement(
@@ -45,6 +54,11 @@ export async function createStanceCoding(
   options: { statement: { id: string; speakerId: string; saidOn: Date }; targetId: string; coderId: string; score: number },
 ) {
   return db.stanceCoding.create({
-    data: stanceCodingRecord({ score: options.score, isConditional: false, confidence: "MEDIUM", rationale: "test" }, options.statement, options.targetId, options.coderId),
+    data: stanceCodingRecord(
+      { score: options.score, isConditional: false, confidence: "MEDIUM", rationale: "test" },
+      options.statement,
+      options.targetId,
+      options.coderId,
+    ),
   });
 }

@@ -32,18 +32,34 @@ describe("the seed files", () => {
     expect(doubleCoded.length).toBeGreaterThanOrEqual(5);
     const speakers = new Set(data.statements.map((statement) => statement.speaker));
     for (const slug of ["ali-akbar-velayati", "esmaeil-baghaei", "arab-governments"]) expect(speakers).toContain(slug);
-    expect(data.actors.filter((actor) => actor.isTrackedTarget).map((actor) => actor.name).sort()).toEqual(["Europe", "Israel", "United States"]);
+    expect(
+      data.actors
+        .filter((actor) => actor.isTrackedTarget)
+        .map((actor) => actor.name)
+        .sort(),
+    ).toEqual(["Europe", "Israel", "United States"]);
     expect(data.events.map((event) => event.occurredOn)).toEqual(
-      expect.arrayContaining(["2023-10-07", "2024-07-31", "2024-09-27", "2024-10-01", "2024-10-26", "2024-11-05", "2015-07-14", "2018-05-08"]),
+      expect.arrayContaining([
+        "2023-10-07",
+        "2024-07-31",
+        "2024-09-27",
+        "2024-10-01",
+        "2024-10-26",
+        "2024-11-05",
+        "2015-07-14",
+        "2018-05-08",
+      ]),
     );
   });
 
   it("name the file and entry of a malformed value", async () => {
     const directory = await copyOfSeeds();
     await editJson(directory, "statements.json", (statements) => {
-      ((statements[2] as { codings: { score: number }[] }).codings[0]!).score = 7;
+      (statements[2] as { codings: { score: number }[] }).codings[0]!.score = 7;
     });
-    await expect(loadSeedFiles(directory)).rejects.toThrowError(/^seeds\/statements\.json, entry 3 \(quote ".*"\): codings\.0\.score: must be at most \+3/);
+    await expect(loadSeedFiles(directory)).rejects.toThrowError(
+      /^seeds\/statements\.json, entry 3 \(quote ".*"\): codings\.0\.score: must be at most \+3/,
+    );
   });
 
   it("name an unknown reference", async () => {
@@ -65,12 +81,17 @@ describe("the seed files", () => {
 describe("seeded passwords", () => {
   it("come from the environment when given, are generated otherwise, and are never fixed", () => {
     const user = { key: "lead-analyst", email: "a@b.c", name: "A", role: "ANALYST" as const };
-    expect(choosePasswordFromEnvironment({ SEED_PASSWORD_LEAD_ANALYST: "a long enough passphrase" })(user)).toEqual({ password: "a long enough passphrase", generated: false });
+    expect(choosePasswordFromEnvironment({ SEED_PASSWORD_LEAD_ANALYST: "a long enough passphrase" })(user)).toEqual({
+      password: "a long enough passphrase",
+      generated: false,
+    });
     const first = choosePasswordFromEnvironment({})(user);
     const second = choosePasswordFromEnvironment({})(user);
     expect(first.generated).toBe(true);
     expect(first.password).toHaveLength(20);
     expect(first.password).not.toBe(second.password);
-    expect(() => choosePasswordFromEnvironment({ SEED_PASSWORD_LEAD_ANALYST: "short" })(user)).toThrowError(/SEED_PASSWORD_LEAD_ANALYST: use at least 12 characters/);
+    expect(() => choosePasswordFromEnvironment({ SEED_PASSWORD_LEAD_ANALYST: "short" })(user)).toThrowError(
+      /SEED_PASSWORD_LEAD_ANALYST: use at least 12 characters/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildStancePanels, chooseTimeUnit, chooseTimeWindow, markersWithin, meanPerDay, type StanceCodingRow } from "@/lib/charts/stance-series";
+import {
+  buildStancePanels,
+  chooseTimeUnit,
+  chooseTimeWindow,
+  markersWithin,
+  meanPerDay,
+  type StanceCodingRow,
+} from "@/lib/charts/stance-series";
 
 function row(overrides: Partial<StanceCodingRow>): StanceCodingRow {
   return {
@@ -25,11 +32,16 @@ describe("buildStancePanels", () => {
     const [us] = buildStancePanels([row({ score: -1, coderName: "Jonas" }), row({ score: -2, coderName: "Amira" })], targets);
     expect(us!.codingCount).toBe(2);
     expect(us!.series).toHaveLength(1);
-    expect(us!.series[0]!.points).toEqual([{ statementId: "s1", saidOn: "2024-10-27", score: -1.5, coders: ["Amira", "Jonas"], quote: "a quote" }]);
+    expect(us!.series[0]!.points).toEqual([
+      { statementId: "s1", saidOn: "2024-10-27", score: -1.5, coders: ["Amira", "Jonas"], quote: "a quote" },
+    ]);
   });
 
   it("keeps targets apart, in the order given, including empty ones", () => {
-    const panels = buildStancePanels([row({ targetId: "us", score: 2 }), row({ targetId: "eu", score: -3, statementId: "s2" })], [...targets, { id: "il", name: "Israel" }]);
+    const panels = buildStancePanels(
+      [row({ targetId: "us", score: 2 }), row({ targetId: "eu", score: -3, statementId: "s2" })],
+      [...targets, { id: "il", name: "Israel" }],
+    );
     expect(panels.map((panel) => [panel.targetName, panel.codingCount])).toEqual([
       ["United States", 1],
       ["Europe", 1],
@@ -54,7 +66,11 @@ describe("buildStancePanels", () => {
 
   it("draws one line vertex per day through the statements' means", () => {
     const [us] = buildStancePanels(
-      [row({ statementId: "a", score: 2 }), row({ statementId: "b", score: -1 }), row({ statementId: "c", saidOn: "2024-10-28", score: 1 })],
+      [
+        row({ statementId: "a", score: 2 }),
+        row({ statementId: "b", score: -1 }),
+        row({ statementId: "c", saidOn: "2024-10-28", score: 1 }),
+      ],
       targets,
     );
     expect(us!.series[0]!.dailyMeans).toEqual([
@@ -87,7 +103,15 @@ describe("time window", () => {
   });
 
   it("keeps the markers inside the window, edges included", () => {
-    const markers = [{ occurredOn: "2024-09-11" }, { occurredOn: "2024-09-12" }, { occurredOn: "2024-11-11" }, { occurredOn: "2024-11-12" }];
-    expect(markersWithin(markers, { from: "2024-09-12", to: "2024-11-11" })).toEqual([{ occurredOn: "2024-09-12" }, { occurredOn: "2024-11-11" }]);
+    const markers = [
+      { occurredOn: "2024-09-11" },
+      { occurredOn: "2024-09-12" },
+      { occurredOn: "2024-11-11" },
+      { occurredOn: "2024-11-12" },
+    ];
+    expect(markersWithin(markers, { from: "2024-09-12", to: "2024-11-11" })).toEqual([
+      { occurredOn: "2024-09-12" },
+      { occurredOn: "2024-11-11" },
+    ]);
   });
 });
