@@ -55,10 +55,32 @@ async function loadEngineModule(): Promise<EngineModule> {
   return bindings;
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+// @prisma/adapter-pg runs a migration script by splitting it on every ";",
+// which breaks function bodies (the audit trigger). PostgreSQL's simple query
+// protocol takes the whole script at once, as Prisma's native engine sends it.
+function runScriptsWhole(adapter: PgAdapter): PgAdapter {
+  const driver = adapter.underlyingDriver() as { query(sql: string): Promise<unknown> };
+  adapter.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+  return adapter;
+}
+
+function migrationAdapter(connectionString: string) {
+  const factory = new PrismaPg({ connectionString });
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => runScriptsWhole(await connect());
+  factory.connectToShadowDb = async () => runScriptsWhole(await connectToShadowDb());
+  return bindMigrationAwareSqlAdapterFactory(factory);
+}
+
 async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
   const { SchemaEngine } = await engineState().module;
   const datamodel = await readFile(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = migrationAdapter(connectionString);
   // The engine reports progress through this callback; only errors matter here.
   const log = () => {};
   return SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, log, adapter);

@@ -1,7 +1,7 @@
 // No drift: the committed migrations and the schema describe the same database.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -17,6 +17,7 @@ import {
 import { createFreshDatabase } from "../support/test-database";
 
 const run = promisify(execFile);
+const handWrittenSqlDirectory = path.resolve("prisma/sql");
 const hasServer = Boolean(process.env.TEST_DATABASE_URL);
 if (!hasServer) {
   if (process.env.CI === "true")
@@ -64,6 +65,10 @@ describe("migrations", () => {
       try {
         await applyMigrations(fromMigrations.url);
         await execute(fromSchema.url, await diffDatamodels(null, await readFile(schemaPath, "utf8")));
+      // What the datamodel cannot express (triggers) lives in prisma/sql/ and in the migration that introduced it.
+      for (const file of (await readdir(handWrittenSqlDirectory)).filter((name) => name.endsWith(".sql")).sort()) {
+        await execute(fromSchema.url, await readFile(path.join(handWrittenSqlDirectory, file), "utf8"));
+      }
         const [migratedDump, schemaDump] = await Promise.all([dumpSchema(fromMigrations.url), dumpSchema(fromSchema.url)]);
         expect(migratedDump).toContain('CREATE TABLE public."StanceCoding"');
         expect(migratedDump).toBe(schemaDump);
