@@ -1,6 +1,6 @@
 import { StancePanel } from "@/components/stance-panel";
 import { EventTimeline } from "@/components/event-timeline";
-import { getActingUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { buildStancePanels, chooseTimeWindow, markersWithin } from "@/lib/charts/stance-series";
 import { listEvents } from "@/lib/data/events";
 import { listStanceCodings, listTrackedTargets } from "@/lib/data/stance";
@@ -9,7 +9,7 @@ import { listStanceCodings, listTrackedTargets } from "@/lib/data/stance";
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const user = await getActingUser();
+  const user = await requirePageUser("/");
   const targets = await listTrackedTargets(user);
   const [codings, events] = await Promise.all([
     listStanceCodings(

@@ -1,17 +1,38 @@
 import Link from "next/link";
+import type { SignedInUser } from "@/lib/auth/session";
+import { roleLabels } from "./labels";
+import { SiteNavLinks, type NavLink } from "./site-nav-links";
 
-export function SiteHeader() {
+function navLinksFor(user: SignedInUser): NavLink[] {
+  const links: NavLink[] = [
+    { href: "/", label: "Overview" },
+    { href: "/codings", label: "Codings" },
+  ];
+  if (user.role === "ADMIN") links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/history", label: "History" });
+  return links;
+}
+
+/** The brand alone for anonymous visitors (the sign-in page); navigation and the account once signed in. */
+export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link href="/" className="site-header__brand">
           Stancewatch
         </Link>
-        <nav className="site-header__nav" aria-label="Main">
-          <Link href="/" aria-current="page">
-            Overview
-          </Link>
-        </nav>
+        {user && (
+          <>
+            {/* Until a one-time password is replaced every page leads to the password form, so links would only bounce. */}
+            {!user.mustChangePassword && <SiteNavLinks links={navLinksFor(user)} />}
+            <div className="site-header__account">
+              <span className="site-header__user">
+                {user.name} · {roleLabels[user.role]}
+              </span>
+              <Link href="/account/password">Change password</Link>
+              <Link href="/sign-out">Sign out</Link>
+            </div>
+          </>
+        )}
       </div>
     </header>
   );

@@ -24,3 +24,8 @@ export function isoFromDate(date: Date): string {
 export function describeZodError(error: z.ZodError): string[] {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
 }
+
+/** An edit carries the version it started from, so a stale edit is refused rather than silently overwriting. */
+export const versionSchema = z.number({ error: "is required: the version you started editing from" }).int().positive();
+
+export const deletionSchema = z.object({ version: versionSchema });

@@ -3,6 +3,7 @@
 //   - applies migrations, seeds an empty database, builds when sources changed
 //   - serves on http://localhost:$PORT (3000) until Ctrl-C, then stops it all
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
 import net from "node:net";
@@ -21,6 +22,7 @@ import { buildIsCurrent, recordBuild } from "./build-stamp";
 const dataDirectory = path.resolve(".data");
 const lockFile = path.join(dataDirectory, "stancewatch.pid");
 const credentialsFile = path.join(dataDirectory, "credentials.json");
+const secretFile = path.join(dataDirectory, "nextauth-secret");
 
 type Credential = { email: string; role: string; password: string };
 
@@ -96,6 +98,16 @@ async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Crede
   return [];
 }
 
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept in .data/ so sessions survive restarts. */
+async function authSecret(): Promise<string> {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  await mkdir(dataDirectory, { recursive: true });
+  if (existsSync(secretFile)) return (await readFile(secretFile, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64");
+  await writeFile(secretFile, secret, { mode: 0o600 });
+  return secret;
+}
+
 function run(command: string, args: string[], environment: typeof process.env): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env: environment });
@@ -167,7 +179,14 @@ async function main() {
   }
   const credentials = await seedIfEmpty(url, embedded !== undefined);
 
-  const environment = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const environment = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: await authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   if (!(await buildIsCurrent())) {
     log("Building the app (first start, or the sources changed)…");
@@ -195,7 +214,7 @@ async function main() {
 
   console.log(`\n  Stancewatch is running at ${address}\n`);
   if (credentials.length) {
-    console.log("  Sign in with one of the seeded accounts:");
+    console.log(`  Sign in at ${address}/sign-in with one of the seeded accounts:`);
     for (const credential of credentials)
       console.log(`    ${credential.role.padEnd(8)} ${credential.email.padEnd(36)} ${credential.password}`);
     if (!embedded) console.log("  These generated passwords are shown only this once.");

@@ -1,4 +1,5 @@
 // Who may do what: the one table every data-access function consults.
+import { DomainError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
 export type Permission = "read" | "edit" | "administer";
@@ -6,9 +7,8 @@ export type Permission = "read" | "edit" | "administer";
 /** The user on whose behalf a data-access function runs; null when nobody is signed in. */
 export type ActingUser = { id: string; role: Role } | null;
 
-// Sign-in arrives with the next issue; until then anonymous visitors may read,
-// which is what the public first page needs. That issue narrows this to [].
-const anonymousPermissions: readonly Permission[] = ["read"];
+// Anonymous visitors get the sign-in page and nothing else.
+const anonymousPermissions: readonly Permission[] = [];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   VIEWER: ["read"],
@@ -16,13 +16,19 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: ["read", "edit", "administer"],
 };
 
-export class PermissionDeniedError extends Error {
+const permissionDescriptions: Record<Permission, string> = {
+  read: "read Stancewatch",
+  edit: "create or edit records (analysts and admins can)",
+  administer: "do this (only admins can)",
+};
+
+export class PermissionDeniedError extends DomainError {
   constructor(
     readonly permission: Permission,
     readonly signedIn: boolean,
+    reason?: string,
   ) {
-    super(signedIn ? `Your role does not allow this (${permission}).` : "Sign in to continue.");
-    this.name = "PermissionDeniedError";
+    super(signedIn ? 403 : 401, signedIn ? (reason ?? `Your role does not allow you to ${permissionDescriptions[permission]}.`) : "Sign in to continue.");
   }
 }
 

@@ -1,7 +1,37 @@
 import "server-only";
-import type { ActingUser } from "./permissions";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDatabase } from "../database/client";
+import type { Role } from "../generated/prisma/enums";
+import { buildAuthOptions } from "./options";
 
-/** The signed-in user for this request. Sign-in is not built yet, so nobody is. */
-export async function getActingUser(): Promise<ActingUser> {
-  return null;
+export type SignedInUser = { id: string; role: Role; name: string; email: string; mustChangePassword: boolean };
+
+type SessionWithUser = { userId?: string; issuedAt?: number };
+
+/**
+ * The signed-in user for this request, read from the database every time, so
+ * a role change, a disabled account or a revoked session takes effect on the
+ * next request rather than when the token expires. Null when nobody is.
+ */
+export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = (await getServerSession(buildAuthOptions())) as SessionWithUser | null;
+  if (!session?.userId) return null;
+  const user = await getDatabase().user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, role: true, name: true, email: true, mustChangePassword: true, disabledAt: true, sessionsValidFrom: true },
+  });
+  if (!user || user.disabledAt) return null;
+  // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
+  if ((session.issuedAt ?? 0) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
+  return { id: user.id, role: user.role, name: user.name, email: user.email, mustChangePassword: user.mustChangePassword };
+});
+
+/** For pages: the signed-in user, or a redirect to sign in (or to set a new password first). */
+export async function requirePageUser(currentPath: string): Promise<SignedInUser> {
+  const user = await getActingUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(currentPath)}`);
+  if (user.mustChangePassword && currentPath !== "/account/password") redirect("/account/password");
+  return user;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Confidence } from "../generated/prisma/enums";
-import { requiredTextSchema } from "../validation";
+import { requiredTextSchema, versionSchema } from "../validation";
 import { maximumScore, minimumScore } from "./scale";
 
 export const scoreSchema = z
@@ -18,3 +18,6 @@ export const stanceCodingSchema = z.object({
 export type StanceCodingInput = z.infer<typeof stanceCodingSchema>;
 
 export const confidenceLabels: Record<Confidence, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
+
+export const stanceCodingUpdateSchema = stanceCodingSchema.extend({ version: versionSchema });
+export type StanceCodingUpdate = z.infer<typeof stanceCodingUpdateSchema>;

@@ -3,6 +3,7 @@
 // later edits to seeded records survive a re-seed.
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../database/prisma";
+import { recordAudit, type AuditedEntity } from "../audit/record-audit";
 import { QuoteNotFoundError } from "../sources/offsets";
 import { hashSourceText } from "../sources/content-hash";
 import { hashPassword } from "../users/passwords";
@@ -31,10 +32,8 @@ export type SeedSummary = {
 
 export type PasswordChoice = { password: string; generated: boolean };
 
-async function recordCreation(tx: Transaction, entity: string, record: { id: string; [field: string]: unknown }) {
-  await tx.auditEntry.create({
-    data: { action: "CREATE", entity, entityId: record.id, after: JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue },
-  });
+function recordCreation(tx: Transaction, entity: AuditedEntity, record: { id: string }) {
+  return recordAudit(tx, { userId: null, action: "CREATE", entity, entityId: record.id, after: record });
 }
 
 /** Checks every quote against its source text before anything is written. */
@@ -86,7 +85,7 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
     async (tx) => {
       for (const { user, passwordHash } of newUsers) {
         const row = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
-        await recordCreation(tx, "User", { ...row, passwordHash: "[redacted]" });
+        await recordCreation(tx, "User", row);
         created.users += 1;
       }
       const userIds = new Map((await tx.user.findMany({ select: { id: true, email: true } })).map((user) => [user.email, user.id]));

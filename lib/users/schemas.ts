@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Role } from "../generated/prisma/enums";
-import { requiredTextSchema } from "../validation";
+import { requiredTextSchema, versionSchema } from "../validation";
 
 export const minimumPasswordLength = 12;
 export const maximumPasswordLength = 1024;
@@ -16,3 +16,26 @@ export const userSchema = z.object({
   role: z.enum(Role),
 });
 export type UserInput = z.infer<typeof userSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "enter your e-mail address").max(320),
+  // No minimum here: the rules apply when a password is set, not when it is typed.
+  password: z.string().min(1, "enter your password").max(maximumPasswordLength),
+});
+
+export const userCreationSchema = userSchema;
+
+export const userUpdateSchema = z
+  .object({
+    version: versionSchema,
+    name: requiredTextSchema(200).optional(),
+    role: z.enum(Role).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((update) => update.name !== undefined || update.role !== undefined || update.disabled !== undefined, "change at least one of name, role or disabled");
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(maximumPasswordLength),
+  newPassword: passwordSchema,
+});

@@ -1,11 +1,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { launchBrowser, missingChromiumMessage } from "../support/browser";
+import { browserTestsEnabled, launchBrowser, missingChromiumMessage, signedInContext } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
+const browserAvailable = browserTestsEnabled();
+if (!browserAvailable) console.warn(missingChromiumMessage);
 
-describe.skipIf(!appUrl)("overview page in Chromium", () => {
+describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -29,7 +32,8 @@ describe.skipIf(!appUrl)("overview page in Chromium", () => {
     await db.$disconnect();
     expect(targets.map((target) => target.name).sort()).toEqual(["Europe", "Israel", "United States"]);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await signedInContext(browser, appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     const response = await page.goto(appUrl);
@@ -53,8 +57,6 @@ describe.skipIf(!appUrl)("overview page in Chromium", () => {
     }
     await expect(page.getByText("Israeli strikes on Iran", { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });
-
-if (!appUrl) console.warn(missingChromiumMessage);

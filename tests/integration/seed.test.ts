@@ -36,15 +36,16 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 describe("the seeded database", () => {
   it("holds the article, its actors, statements, codings, events and scenarios", async () => {
+    // Other test files add records to this run's database, so count the seed's own.
     const data = await loadSeedFiles(seedDirectory);
-    const counts = await rowCounts();
-    expect(counts.Source).toBe(1);
-    expect(counts.Actor).toBe(data.actors.length);
-    expect(counts.Statement).toBe(data.statements.length);
-    expect(counts.StanceCoding).toBe(data.statements.flatMap((statement) => statement.codings).length);
-    expect(counts.Event).toBe(data.events.length);
-    expect(counts.Scenario).toBe(data.scenarioSets.flatMap((set) => set.scenarios).length);
-    expect(counts.ScenarioEstimate).toBe(counts.Scenario);
+    const source = await db.source.findFirstOrThrow({ where: { title: data.sources[0]!.title } });
+    expect(await db.actor.count({ where: { slug: { in: data.actors.map((actor) => actor.slug) } } })).toBe(data.actors.length);
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(data.statements.length);
+    expect(await db.stanceCoding.count({ where: { statement: { sourceId: source.id } } })).toBe(data.statements.flatMap((statement) => statement.codings).length);
+    expect(await db.event.count({ where: { slug: { in: data.events.map((event) => event.slug) } } })).toBe(data.events.length);
+    const scenarioSlugs = data.scenarioSets.flatMap((set) => set.scenarios.map((scenario) => scenario.slug));
+    expect(await db.scenario.count({ where: { slug: { in: scenarioSlugs } } })).toBe(scenarioSlugs.length);
+    expect(await db.scenarioEstimate.count({ where: { scenario: { slug: { in: scenarioSlugs } } } })).toBe(scenarioSlugs.length);
 
     const velayati = await db.actor.findUniqueOrThrow({ where: { slug: "ali-akbar-velayati" }, include: { speaksFor: true } });
     expect(velayati.speaksFor?.name).toBe("Iran");
@@ -69,8 +70,10 @@ describe("the seeded database", () => {
   });
 
   it("audits every seeded record's creation", async () => {
-    const codings = await db.stanceCoding.count();
-    expect(await db.auditEntry.count({ where: { entity: "StanceCoding", action: "CREATE" } })).toBe(codings);
+    const codings = await db.stanceCoding.findMany({ where: { statement: { source: { publisher: "Financial Times" } } }, select: { id: true } });
+    expect(codings.length).toBeGreaterThanOrEqual(15);
+    const audited = await db.auditEntry.count({ where: { entity: "StanceCoding", action: "CREATE", entityId: { in: codings.map((coding) => coding.id) } } });
+    expect(audited).toBe(codings.length);
   });
 
   it("changes nothing when run again", async () => {

@@ -6,6 +6,7 @@ import { listEvents } from "@/lib/data/events";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const reader = { id: "reader", role: "VIEWER" as const };
 afterAll(() => db.$disconnect());
 
 describe("the stance data behind the first page", () => {
@@ -20,22 +21,23 @@ describe("the stance data behind the first page", () => {
     await createStanceCoding(db, { statement: calm, targetId: target.id, coderId: second!.id, score: 1 });
     const deletedCoding = await createStanceCoding(db, { statement: respond, targetId: target.id, coderId: first!.id, score: -3 });
 
-    const targets = await listTrackedTargets(null);
+    await expect(listTrackedTargets(null)).rejects.toThrowError("Sign in to continue.");
+    const targets = await listTrackedTargets(reader);
     expect(targets.map((tracked) => tracked.name)).toContain("Test Target");
 
-    let panel = buildStancePanels(await listStanceCodings(null, [target.id]), [target])[0]!;
+    let panel = buildStancePanels(await listStanceCodings(reader, [target.id]), [target])[0]!;
     expect(panel.series[0]!.points.map((point) => [point.saidOn, point.score])).toEqual([
       ["2024-10-27", 1.5],
       ["2024-10-28", -3],
     ]);
 
     await db.stanceCoding.update({ where: { id: deletedCoding.id }, data: { deletedAt: new Date() } });
-    panel = buildStancePanels(await listStanceCodings(null, [target.id]), [target])[0]!;
+    panel = buildStancePanels(await listStanceCodings(reader, [target.id]), [target])[0]!;
     expect(panel.series[0]!.points.map((point) => point.score)).toEqual([1.5]);
     expect(panel.codingCount).toBe(2);
 
     await db.statement.update({ where: { id: calm.id }, data: { deletedAt: new Date() } });
-    expect(await listStanceCodings(null, [target.id])).toEqual([]);
+    expect(await listStanceCodings(reader, [target.id])).toEqual([]);
 
     // Tidy up so the seeded charts of other tests see only the seed's tracked targets.
     await db.actor.update({ where: { id: target.id }, data: { isTrackedTarget: false } });
@@ -74,7 +76,7 @@ describe("the stance data behind the first page", () => {
   });
 
   it("lists events in date order, without deleted ones", async () => {
-    const events = await listEvents(null);
+    const events = await listEvents(reader);
     const dates = events.map((event) => event.occurredOn);
     expect(dates).toEqual([...dates].sort());
     expect(dates[0]).toBe("2015-07-14");
@@ -88,6 +90,6 @@ describe("the stance data behind the first page", () => {
         deletedAt: new Date(),
       },
     });
-    expect((await listEvents(null)).map((event) => event.id)).not.toContain(deleted.id);
+    expect((await listEvents(reader)).map((event) => event.id)).not.toContain(deleted.id);
   });
 });

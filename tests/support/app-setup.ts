@@ -1,11 +1,11 @@
-// Vitest global setup for browser tests: builds the app when its sources
-// changed and serves it on a free port against the run's database.
+// Vitest global setup for HTTP and browser tests: builds the app when its
+// sources changed and serves it on a free port against the run's database.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildIsCurrent, recordBuild } from "@/scripts/build-stamp";
-import { browserTestsEnabled, missingChromiumMessage } from "./browser";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,12 +21,15 @@ function freePort(): Promise<number> {
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 export default async function setup(project: TestProject) {
-  if (!browserTestsEnabled()) {
-    console.warn(missingChromiumMessage);
-    project.provide("appUrl", "");
-    return;
-  }
-  const environment = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: project.getProvidedContext().databaseUrl };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const environment = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: project.getProvidedContext().databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    NEXTAUTH_URL: url,
+  };
   if (!(await buildIsCurrent())) {
     const code = await new Promise<number>((resolve) => {
       const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], env: environment });
@@ -41,14 +44,12 @@ export default async function setup(project: TestProject) {
     if (code !== 0) throw new Error("next build failed; its output is above.");
     await recordBuild();
   }
-  const port = await freePort();
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: environment,
   });
   let errors = "";
   server.stderr.on("data", (chunk) => (errors += chunk));
-  const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     if (server.exitCode !== null) throw new Error(`next start exited: ${errors}`);
     try {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { signInOverHttp } from "./http-session";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const missingChromiumMessage = `Browser tests skipped: no Chromium at ${chromiumPath}. Install Debian's with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
@@ -25,4 +26,12 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A browser context already signed in (through next-auth's real endpoint), for tests about what comes after sign-in. */
+export async function signedInContext(browser: Browser, appUrl: string, email: string, password: string): Promise<BrowserContext> {
+  const session = await signInOverHttp(appUrl, email, password);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies(session.cookies.map((cookie) => ({ ...cookie, url: appUrl })));
+  return context;
 }

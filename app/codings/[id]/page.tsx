@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CodingDetails } from "@/components/coding-details";
+import { CodingForm } from "@/components/coding-form";
+import { StatementCard } from "@/components/statement-card";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getStanceCoding, type StanceCodingView } from "@/lib/data/codings";
+import { NotFoundError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Coding" };
+export const dynamic = "force-dynamic";
+
+export default async function CodingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(`/codings/${encodeURIComponent(id)}`);
+  let coding: StanceCodingView;
+  try {
+    coding = await getStanceCoding(user, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const canEdit = hasPermission(user, "edit");
+  // Only the coder may change a coding; other analysts are told why they cannot.
+  const isOwnCoding = canEdit && coding.coder.id === user.id;
+
+  return (
+    <main className="page">
+      <p className="breadcrumb">
+        <Link href="/codings">← All codings</Link>
+      </p>
+      <h1 className="page__title">
+        {coding.statement.speakerName} toward {coding.target.name}
+      </h1>
+      <p className="page__lede">One coder’s score of one statement toward one target, from −3 (very hostile) to +3 (very conciliatory).</p>
+      <div className="stack">
+        <StatementCard statement={coding.statement} />
+        {isOwnCoding ? (
+          <CodingForm coding={coding} />
+        ) : (
+          <CodingDetails coding={coding} note={canEdit ? `Only the coder, ${coding.coder.name}, can change this coding.` : undefined} />
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import type { AuditEntryView } from "@/lib/data/history";
+import { AuditValue } from "./audit-value";
+
+/** An entry's changes as a field / before / after table. */
+export function AuditEntryChanges({ changes }: { changes: AuditEntryView["changes"] }) {
+  if (changes.length === 0) return <p className="card__meta">No field values changed.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="diff-table">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((change) => (
+            <tr key={change.field}>
+              <th scope="row">
+                <code>{change.field}</code>
+              </th>
+              <td className="diff-table__before">
+                <AuditValue value={change.before} />
+              </td>
+              <td className="diff-table__after">
+                <AuditValue value={change.after} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

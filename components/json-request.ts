@@ -1,0 +1,43 @@
+// The one way client forms call the JSON API. Every error response is
+// {error, ...}; a network failure or a non-JSON reply becomes an error with a
+// sentence a person can act on, so forms never show a raw exception.
+
+export type JsonResponse<Body> =
+  | { ok: true; status: number; body: Body }
+  | { ok: false; status: number; error: string; fieldErrors: Record<string, string>; current?: unknown };
+
+const unreachable = "Stancewatch could not be reached, so nothing was saved. Check your connection and try again.";
+const unexpected = "Something went wrong on our side, and nothing was changed. Please try again.";
+
+export async function sendJson<Body>(method: "POST" | "PATCH" | "DELETE", url: string, payload: unknown): Promise<JsonResponse<Body>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(payload),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, status: 0, error: unreachable, fieldErrors: {} };
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, say): only the status is usable.
+  }
+  if (response.ok) return { ok: true, status: response.status, body: body as Body };
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  return {
+    ok: false,
+    status: response.status,
+    error: typeof record.error === "string" && record.error ? record.error : unexpected,
+    fieldErrors: isMessageRecord(record.fieldErrors) ? record.fieldErrors : {},
+    current: record.current,
+  };
+}
+
+function isMessageRecord(value: unknown): value is Record<string, string> {
+  return value !== null && typeof value === "object" && Object.values(value).every((message) => typeof message === "string");
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { AuditEntryView } from "@/lib/data/history";
+import { DateTimeCell } from "./date-time-cell";
+import { describeEntity, truncate } from "./format";
+import { recordHistoryPath } from "./history-links";
+import { auditActionLabels } from "./labels";
+
+const summarisedFields = 4;
+
+// A new record "changes" every field, and a sign-in records who and from where:
+// listing those field names says nothing, so they get a sentence instead.
+function summariseChanges(entry: AuditEntryView): string {
+  const { action, changes } = entry;
+  if (action === "CREATE") return "New record";
+  if (action === "SIGN_IN" || action === "SIGN_IN_FAILED") {
+    const outcome = changes.find((change) => change.field === "outcome")?.after;
+    return typeof outcome === "string" ? describeOutcome(outcome) : "—";
+  }
+  if (changes.length === 0) return "—";
+  const names = changes.slice(0, summarisedFields).map((change) => change.field);
+  const more = changes.length - names.length;
+  return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
+}
+
+/** "WRONG_PASSWORD" → "Wrong password". */
+function describeOutcome(outcome: string): string {
+  const words = outcome.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Record</th>
+            <th scope="col">Changed fields</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <DateTimeCell iso={entry.at} />
+              <td>{entry.userName ?? <span className="muted">—</span>}</td>
+              <td className="nowrap">{auditActionLabels[entry.action]}</td>
+              <td>
+                <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
+                  {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
+                </Link>
+              </td>
+              <td>{summariseChanges(entry)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// Pure: what an audit entry changed, field by field, for a readable history.
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+// Bookkeeping that changes with every write and says nothing to a reader.
+const ignoredFields = new Set(["updatedAt", "version"]);
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function describeChanges(before: unknown, after: unknown): FieldChange[] {
+  const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const old = asRecord(before);
+  const next = asRecord(after);
+  const fields = [...new Set([...Object.keys(old), ...Object.keys(next)])].filter((field) => !ignoredFields.has(field));
+  return fields
+    .filter((field) => !same(old[field], next[field]))
+    .map((field) => ({ field, before: old[field] ?? null, after: next[field] ?? null }));
+}

@@ -1,0 +1,192 @@
+import "server-only";
+import { z } from "zod";
+import { describeChanges, type FieldChange } from "../audit/diff";
+import { recordAudit, type AuditedEntity } from "../audit/record-audit";
+import { requirePermission, type ActingUser } from "../auth/permissions";
+import { formatScore } from "../codings/scale";
+import { getDatabase } from "../database/client";
+import { DomainError, NotFoundError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { AuditAction } from "../generated/prisma/enums";
+
+type Transaction = Prisma.TransactionClient;
+type StoredRecord = { id: string; version: number; deletedAt: Date | null; [field: string]: unknown };
+type Delegate = {
+  findUnique(args: { where: { id: string } }): Promise<StoredRecord | null>;
+  findMany(args: object): Promise<StoredRecord[]>;
+  update(args: { where: { id: string }; data: Record<string, unknown> }): Promise<StoredRecord>;
+};
+
+type RestoreSpecification = {
+  delegate(tx: Transaction): Delegate;
+  /** Fields an earlier version may bring back; keys and bookkeeping are never rewritten. */
+  fields: string[];
+  dateFields: string[];
+  label(record: Record<string, unknown>): string;
+};
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const shorten = (value: string) => (value.length > 90 ? `${value.slice(0, 89)}…` : value);
+
+// Soft-deletable records whose earlier versions an admin can restore. A
+// coding's speaker and date follow its statement (composite foreign key), so
+// they are not restored from the coding's own history.
+const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
+  StanceCoding: {
+    delegate: (tx) => tx.stanceCoding as unknown as Delegate,
+    fields: ["score", "isConditional", "confidence", "rationale"],
+    dateFields: [],
+    label: (record) => `Coding ${formatScore(Number(record.score))}: ${shorten(text(record.rationale))}`,
+  },
+  Statement: {
+    delegate: (tx) => tx.statement as unknown as Delegate,
+    fields: ["speakerId", "quote", "startOffset", "endOffset", "saidOn", "saidOnPrecision", "form", "channel"],
+    dateFields: ["saidOn"],
+    label: (record) => `Statement “${shorten(text(record.quote))}”`,
+  },
+  Source: {
+    delegate: (tx) => tx.source as unknown as Delegate,
+    fields: ["title", "publisher", "url", "publishedOn", "language"],
+    dateFields: ["publishedOn"],
+    label: (record) => `Source “${shorten(text(record.title))}”`,
+  },
+  Actor: {
+    delegate: (tx) => tx.actor as unknown as Delegate,
+    fields: ["name", "kind", "office", "speaksForId", "wikidataId", "isTrackedTarget"],
+    dateFields: [],
+    label: (record) => `Actor ${text(record.name)}`,
+  },
+  Event: {
+    delegate: (tx) => tx.event as unknown as Delegate,
+    fields: ["title", "kind", "occurredOn", "datePrecision", "description"],
+    dateFields: ["occurredOn"],
+    label: (record) => `Event “${shorten(text(record.title))}”`,
+  },
+  ScenarioSet: {
+    delegate: (tx) => tx.scenarioSet as unknown as Delegate,
+    fields: ["title", "description"],
+    dateFields: [],
+    label: (record) => `Scenario set “${shorten(text(record.title))}”`,
+  },
+  Scenario: {
+    delegate: (tx) => tx.scenario as unknown as Delegate,
+    fields: ["title", "description", "resolutionCriteria", "horizonOn", "status", "resolvedOn"],
+    dateFields: ["horizonOn", "resolvedOn"],
+    label: (record) => `Scenario “${shorten(text(record.title))}”`,
+  },
+  ScenarioEstimate: {
+    delegate: (tx) => tx.scenarioEstimate as unknown as Delegate,
+    fields: ["probability", "rationale", "estimatedOn"],
+    dateFields: ["estimatedOn"],
+    label: (record) => `Estimate ${Math.round(Number(record.probability) * 100)}%: ${shorten(text(record.rationale))}`,
+  },
+};
+
+const versionedActions: AuditAction[] = ["CREATE", "UPDATE", "DELETE", "RESTORE"];
+
+/** The state of the record an entry holds: after a change, or just before a deletion. */
+function versionHeldBy(entry: { action: AuditAction; before: unknown; after: unknown }): Record<string, unknown> | null {
+  if (!versionedActions.includes(entry.action)) return null;
+  const snapshot = entry.action === "DELETE" ? entry.before : entry.after;
+  return snapshot && typeof snapshot === "object" ? (snapshot as Record<string, unknown>) : null;
+}
+
+export type AuditEntryView = {
+  id: string;
+  at: string;
+  action: AuditAction;
+  userName: string | null;
+  entity: string;
+  entityId: string;
+  changes: FieldChange[];
+  restorable: boolean;
+};
+
+type EntryRow = { id: bigint; at: Date; action: AuditAction; entity: string; entityId: string; before: unknown; after: unknown; user: { name: string } | null };
+
+function toView(entry: EntryRow): AuditEntryView {
+  return {
+    id: entry.id.toString(),
+    at: entry.at.toISOString(),
+    action: entry.action,
+    userName: entry.user?.name ?? null,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    changes: describeChanges(entry.before, entry.after),
+    restorable: entry.entity in restorable && versionHeldBy(entry) !== null,
+  };
+}
+
+const entrySelect = { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, user: { select: { name: true } } } as const;
+
+export async function listRecentChanges(user: ActingUser, limit = 50): Promise<AuditEntryView[]> {
+  requirePermission(user, "administer");
+  const entries = await getDatabase().auditEntry.findMany({ select: entrySelect, orderBy: { id: "desc" }, take: Math.min(Math.max(limit, 1), 500) });
+  return entries.map(toView);
+}
+
+export async function listRecordHistory(user: ActingUser, entity: string, entityId: string): Promise<AuditEntryView[]> {
+  requirePermission(user, "administer");
+  const entries = await getDatabase().auditEntry.findMany({ where: { entity, entityId }, select: entrySelect, orderBy: { id: "desc" } });
+  return entries.map(toView);
+}
+
+export type DeletedRecordView = { entity: string; entityId: string; label: string; deletedAt: string; deletedBy: string | null; auditEntryId: string };
+
+export async function listDeletedRecords(user: ActingUser): Promise<DeletedRecordView[]> {
+  requirePermission(user, "administer");
+  const db = getDatabase();
+  const deleted: DeletedRecordView[] = [];
+  for (const [entity, specification] of Object.entries(restorable)) {
+    const rows = await specification.delegate(db).findMany({ where: { deletedAt: { not: null } }, orderBy: { deletedAt: "desc" }, take: 100 });
+    if (rows.length === 0) continue;
+    const deletions = await db.auditEntry.findMany({
+      where: { entity, entityId: { in: rows.map((row) => row.id) }, action: "DELETE" },
+      select: entrySelect,
+      orderBy: { id: "desc" },
+    });
+    for (const row of rows) {
+      const deletion = deletions.find((entry) => entry.entityId === row.id);
+      if (!deletion) continue;
+      deleted.push({
+        entity,
+        entityId: row.id,
+        label: specification.label(row),
+        deletedAt: row.deletedAt!.toISOString(),
+        deletedBy: deletion.user?.name ?? null,
+        auditEntryId: deletion.id.toString(),
+      });
+    }
+  }
+  return deleted.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+export const restoreSchema = z.object({ auditEntryId: z.string().regex(/^\d+$/, "must name an audit entry") });
+
+/**
+ * Brings a record back to the version an audit entry holds (undeleting it if
+ * need be) as a new version, itself audited. Later entries stay in history.
+ */
+export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: string): Promise<{ entity: string; entityId: string }> {
+  requirePermission(user, "administer");
+  return getDatabase().$transaction(async (tx) => {
+    const entry = await tx.auditEntry.findUnique({ where: { id: BigInt(auditEntryId) } });
+    if (!entry) throw new NotFoundError("This history entry");
+    const specification = restorable[entry.entity as AuditedEntity];
+    if (!specification) throw new DomainError(422, `${entry.entity} records cannot be restored from history.`);
+    const version = versionHeldBy(entry);
+    if (!version) throw new DomainError(422, "This history entry records an event, not a version of a record, so there is nothing to restore.");
+    const delegate = specification.delegate(tx);
+    const current = await delegate.findUnique({ where: { id: entry.entityId } });
+    if (!current) throw new NotFoundError("The record this entry belongs to");
+    const data: Record<string, unknown> = {};
+    for (const field of specification.fields) {
+      if (!(field in version)) continue;
+      const value = version[field];
+      data[field] = specification.dateFields.includes(field) && typeof value === "string" ? new Date(value) : value;
+    }
+    const after = await delegate.update({ where: { id: current.id }, data: { ...data, deletedAt: null, version: current.version + 1 } });
+    await recordAudit(tx, { userId: user!.id, action: "RESTORE", entity: entry.entity as AuditedEntity, entityId: current.id, before: current, after });
+    return { entity: entry.entity, entityId: current.id };
+  });
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { requirePermission, type ActingUser } from "../auth/permissions";
+import { revocationInstant } from "../auth/revocation";
+import { getDatabase } from "../database/client";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
+import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
+import type { UserInput, UserUpdate } from "../users/schemas";
+
+export type UserView = { id: string; email: string; name: string; role: Role; disabled: boolean; mustChangePassword: boolean; version: number; createdAt: string };
+
+type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; mustChangePassword: boolean; version: number; createdAt: Date };
+
+function toView(user: UserRow): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabledAt !== null,
+    mustChangePassword: user.mustChangePassword,
+    version: user.version,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export async function listUsers(user: ActingUser): Promise<UserView[]> {
+  requirePermission(user, "administer");
+  return (await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] })).map(toView);
+}
+
+/**
+ * Creates an account with a one-time password that the user must change at
+ * first sign-in. `user` null means the command line (npm run user:create).
+ */
+export async function createUser(user: ActingUser | "command-line", input: UserInput): Promise<{ user: UserView; oneTimePassword: string }> {
+  if (user !== "command-line") requirePermission(user, "administer");
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    const created = await getDatabase().$transaction(async (tx) => {
+      const row = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true } });
+      await recordAudit(tx, { userId: user === "command-line" ? null : user!.id, action: "CREATE", entity: "User", entityId: row.id, after: row });
+      return row;
+    });
+    return { user: toView(created), oneTimePassword };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ email: `is already used by another account (${input.email})` });
+    throw error;
+  }
+}
+
+/** Role, name and enabled state; a change takes effect on the user's next request. */
+export async function updateUser(user: ActingUser, id: string, update: UserUpdate): Promise<UserView> {
+  requirePermission(user, "administer");
+  if (id === user!.id && ((update.role !== undefined && update.role !== "ADMIN") || update.disabled === true)) {
+    throw new DomainError(409, "You cannot remove your own administrator role or disable your own account; ask another administrator.");
+  }
+  return getDatabase().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("This user");
+    const data = {
+      ...(update.name !== undefined ? { name: update.name } : {}),
+      ...(update.role !== undefined ? { role: update.role } : {}),
+      ...(update.disabled !== undefined ? { disabledAt: update.disabled ? (before.disabledAt ?? new Date()) : null } : {}),
+    };
+    const { count } = await tx.user.updateMany({ where: { id, version: update.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) {
+      const current = await tx.user.findUniqueOrThrow({ where: { id } });
+      throw new ConflictError(`This account was changed by someone else (now version ${current.version}). Review it and try again.`, toView(current));
+    }
+    const after = await tx.user.findUniqueOrThrow({ where: { id } });
+    const action = update.role !== undefined && update.role !== before.role ? "ROLE_CHANGE" : "ACCOUNT_CHANGE";
+    await recordAudit(tx, { userId: user!.id, action, entity: "User", entityId: id, before, after });
+    return toView(after);
+  });
+}
+
+/** Sets a new password and signs the user out everywhere (they sign in again with it). */
+export async function changeOwnPassword(user: ActingUser, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const account = await db.user.findUniqueOrThrow({ where: { id: user!.id } });
+  if (!account.passwordHash || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw new ValidationError({ currentPassword: "is not your current password" });
+  }
+  if (input.newPassword === input.currentPassword) throw new ValidationError({ newPassword: "must differ from the current one" });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    const after = await tx.user.update({
+      where: { id: account.id },
+      data: { passwordHash, mustChangePassword: false, sessionsValidFrom: revocationInstant(), version: { increment: 1 } },
+    });
+    await recordAudit(tx, { userId: account.id, action: "ACCOUNT_CHANGE", entity: "User", entityId: account.id, before: account, after });
+  });
+}

@@ -1,0 +1,177 @@
+// Every mutating route handler and server action × every role → the expected
+// status, with the database unchanged whenever the request is refused. Routes
+// and actions are discovered from the source tree, so one added without an
+// entry here fails the suite.
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { deleteStanceCoding } from "@/lib/data/codings";
+import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
+import { testPasswords } from "../support/test-passwords";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+type Role = "anonymous" | "VIEWER" | "ANALYST" | "ADMIN";
+const roles: Role[] = ["anonymous", "VIEWER", "ANALYST", "ADMIN"];
+
+type Attempt = { path: string; body: unknown; state(): Promise<unknown> };
+type Entry = { prepare(): Promise<Attempt>; expected: Record<Role, number> } | { public: string };
+
+const accounts = {
+  VIEWER: { email: "viewer@stancewatch.local", password: testPasswords.SEED_PASSWORD_VIEWER },
+  ANALYST: { email: "analyst@stancewatch.local", password: testPasswords.SEED_PASSWORD_LEAD_ANALYST },
+  ADMIN: { email: "admin@stancewatch.local", password: testPasswords.SEED_PASSWORD_ADMIN },
+} as const;
+
+async function leadAnalystCoding() {
+  const coder = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+  const speaker = await createActor(db);
+  const target = await createActor(db);
+  const source = await createSource(db);
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+  return { coder, coding: await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 }) };
+}
+
+const codingState = (id: string) => () => db.stanceCoding.findUniqueOrThrow({ where: { id } });
+const userState = (id: string) => () => db.user.findUniqueOrThrow({ where: { id } });
+
+const matrix: Record<string, Entry> = {
+  "POST /api/auth/[...nextauth]": { public: "next-auth's own sign-in, sign-out and CSRF endpoints; sign-in is what anonymous visitors may do" },
+  "PATCH /api/codings/[id]": {
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      return { path: `/api/codings/${coding.id}`, body: { version: 1, score: -2, isConditional: true, confidence: "LOW", rationale: "changed" }, state: codingState(coding.id) };
+    },
+    // Only a coding's coder may change it, administrators included.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 403 },
+  },
+  "DELETE /api/codings/[id]": {
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      return { path: `/api/codings/${coding.id}`, body: { version: 1 }, state: codingState(coding.id) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 403 },
+  },
+  "POST /api/users": {
+    async prepare() {
+      const email = `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+      return { path: "/api/users", body: { email, name: "Matrix User", role: "VIEWER" }, state: () => db.user.findMany({ where: { email } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "PATCH /api/users/[id]": {
+    async prepare() {
+      const user = await createUser(db, "VIEWER");
+      return { path: `/api/users/${user.id}`, body: { version: 1, role: "ANALYST" }, state: userState(user.id) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/account/password": {
+    // A wrong current password: signed-in users reach the check (422) and nothing changes for anyone.
+    async prepare() {
+      return { path: "/api/account/password", body: { currentPassword: "not my password", newPassword: "a perfectly long passphrase" }, state: () => db.user.findMany({ orderBy: { id: "asc" } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 422, ANALYST: 422, ADMIN: 422 },
+  },
+  "POST /api/history/restore": {
+    async prepare() {
+      const { coder, coding } = await leadAnalystCoding();
+      await deleteStanceCoding({ id: coder.id, role: coder.role }, coding.id, 1);
+      const deletion = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: coding.id, action: "DELETE" } });
+      return { path: "/api/history/restore", body: { auditEntryId: deletion.id.toString() }, state: codingState(coding.id) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+};
+
+const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+async function filesUnder(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+async function discoverMutatingRoutes(): Promise<string[]> {
+  const routes: string[] = [];
+  for (const file of (await filesUnder(path.resolve("app"))).filter((name) => /\/route\.tsx?$/.test(name))) {
+    const source = await readFile(file, "utf8");
+    const routePath = `/${path.relative(path.resolve("app"), path.dirname(file))}`;
+    const methods = new Set<string>();
+    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
+    for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const part of match[1]!.split(",")) {
+        const exported = part.trim().split(/\s+as\s+/).at(-1)!;
+        if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
+      }
+    }
+    for (const method of methods) if (mutatingMethods.has(method)) routes.push(`${method} ${routePath}`);
+  }
+  return routes.sort();
+}
+
+async function discoverServerActions(): Promise<string[]> {
+  const files = [...(await filesUnder(path.resolve("app"))), ...(await filesUnder(path.resolve("lib"))), ...(await filesUnder(path.resolve("components")))];
+  const actions: string[] = [];
+  for (const file of files.filter((name) => /\.tsx?$/.test(name) && !name.includes("/generated/"))) {
+    if (/^\s*["']use server["']/m.test(await readFile(file, "utf8"))) actions.push(path.relative(process.cwd(), file));
+  }
+  return actions;
+}
+
+const sessions = {} as Record<Role, HttpSession>;
+
+beforeAll(async () => {
+  sessions.anonymous = anonymousSession(appUrl);
+  for (const role of ["VIEWER", "ANALYST", "ADMIN"] as const) sessions[role] = await signInOverHttp(appUrl, accounts[role].email, accounts[role].password);
+});
+
+describe("the authorization matrix", () => {
+  it("has an entry for every mutating route handler in app/", async () => {
+    const discovered = await discoverMutatingRoutes();
+    expect(discovered.length).toBeGreaterThanOrEqual(6);
+    expect(discovered.filter((route) => !(route in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((route) => !discovered.includes(route))).toEqual([]);
+  });
+
+  it("has no server actions outside it (mutations are route handlers only)", async () => {
+    expect(await discoverServerActions()).toEqual([]);
+  });
+
+  it("runs without any Next.js proxy or middleware, so none can be bypassed", () => {
+    for (const file of ["proxy.ts", "proxy.js", "middleware.ts", "middleware.js", "src/proxy.ts", "src/middleware.ts"]) expect(existsSync(file), file).toBe(false);
+  });
+
+  const forgedHeaders = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+  for (const [route, entry] of Object.entries(matrix)) {
+    if ("public" in entry) continue;
+    const [method, pattern] = route.split(" ") as [string, string];
+    for (const role of roles) {
+      for (const forged of [false, true]) {
+        it(`${route} as ${role}${forged ? " with a forged x-middleware-subrequest header" : ""} → ${entry.expected[role]}`, async () => {
+          const attempt = await entry.prepare();
+          expect(attempt.path.startsWith(pattern.replace(/\/\[[^\]]+\]$/, ""))).toBe(true);
+          const before = await attempt.state();
+          const response = await sessions[role].request(attempt.path, {
+            method,
+            headers: { "content-type": "application/json", ...(forged ? forgedHeaders : {}) },
+            body: JSON.stringify(attempt.body),
+          });
+          const body = (await response.json()) as { error?: string };
+          expect(response.status, body.error).toBe(entry.expected[role]);
+          if (response.status >= 400) {
+            expect(body.error).toMatch(/\w+/);
+            expect(JSON.stringify(body)).not.toMatch(/prisma|SELECT|INSERT|UPDATE "|stack|at .*\.js/i);
+            expect(await attempt.state()).toEqual(before);
+          } else {
+            expect(await attempt.state()).not.toEqual(before);
+          }
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,106 @@
+// Over HTTP against the built app: security headers, error bodies, and account
+// changes that take effect on the very next request.
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { hashPassword } from "@/lib/users/passwords";
+import { anonymousSession, signInOverHttp } from "../support/http-session";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+const password = "an analyst's long passphrase";
+
+async function analystWithCoding() {
+  const user = await createUser(db, "ANALYST");
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  const source = await createSource(db);
+  const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+  const coding = await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: user.id, score: 0 });
+  return { user, coding };
+}
+
+const edit = (version: number, score: number) => ({
+  method: "PATCH",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ version, score, isConditional: false, confidence: "MEDIUM", rationale: `now ${score}` }),
+});
+
+describe("responses", () => {
+  it("carry the security headers on pages, API responses and errors, and no X-Powered-By", async () => {
+    for (const path of ["/sign-in", "/api/auth/csrf", "/no-such-page", "/api/codings/unknown"]) {
+      const response = await fetch(`${appUrl}${path}`, { redirect: "manual" });
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("unsafe-eval");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-powered-by"), path).toBeNull();
+    }
+  });
+
+  it("send anonymous visitors to the sign-in page and give them nothing else", async () => {
+    const anonymous = anonymousSession(appUrl);
+    for (const path of ["/", "/codings", "/admin/users"]) {
+      const response = await anonymous.request(path);
+      expect([307, 303, 302], path).toContain(response.status);
+      expect(response.headers.get("location"), path).toMatch(/\/sign-in\?callbackUrl=/);
+    }
+    const page = await anonymous.request("/sign-in");
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain("Velayati");
+  });
+
+  it("explain malformed and invalid requests without leaking internals, changing nothing", async () => {
+    const { user, coding } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    const notJson = await session.request(`/api/codings/${coding.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: "The request body must be JSON." });
+
+    const invalid = await session.request(`/api/codings/${coding.id}`, edit(1, 9));
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ fieldErrors: { score: "must be at most +3 (very conciliatory)" } });
+
+    const missing = await session.request(`/api/codings/does-not-exist`, edit(1, 1));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: "This coding was not found. It may have been deleted." });
+
+    const crossSite = await session.request(`/api/codings/${coding.id}`, { ...edit(1, 2), headers: { "content-type": "application/json", origin: "https://evil.example" } });
+    expect(crossSite.status).toBe(403);
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).version).toBe(1);
+  });
+
+  it("return 409 with the current values for a stale edit", async () => {
+    const { user, coding } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    expect((await session.request(`/api/codings/${coding.id}`, edit(1, 2))).status).toBe(200);
+    const stale = await session.request(`/api/codings/${coding.id}`, edit(1, -1));
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: expect.stringMatching(/newer version/), current: { id: coding.id, version: 2, score: 2, rationale: "now 2" } });
+  });
+});
+
+describe("account changes", () => {
+  it("take effect on the next request: a demoted analyst can no longer edit, a disabled one is signed out", async () => {
+    const { user, coding } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    expect((await session.request(`/api/codings/${coding.id}`, edit(1, 1))).status).toBe(200);
+
+    await db.user.update({ where: { id: user.id }, data: { role: "VIEWER" } });
+    expect((await session.request(`/api/codings/${coding.id}`, edit(2, 2))).status).toBe(403);
+
+    await db.user.update({ where: { id: user.id }, data: { role: "ANALYST", disabledAt: new Date() } });
+    expect((await session.request(`/api/codings/${coding.id}`, edit(2, 2))).status).toBe(401);
+    expect((await session.request("/")).headers.get("location")).toMatch(/\/sign-in/);
+  });
+
+  it("revoke every earlier session when sessions are invalidated", async () => {
+    const { user, coding } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date(Math.floor(Date.now() / 1000) * 1000) } });
+    expect((await session.request(`/api/codings/${coding.id}`, edit(1, 1))).status).toBe(401);
+  });
+});

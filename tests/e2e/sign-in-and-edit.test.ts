@@ -1,0 +1,101 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+
+describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db.$disconnect();
+  });
+
+  it("an analyst signs in, edits a coding, re-applies a change over a conflicting edit, and signs out", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/codings`);
+    await page.waitForURL(/\/sign-in\?callbackUrl=%2Fcodings/);
+    await page.getByLabel("E-mail address").fill("analyst@stancewatch.local");
+    await page.getByLabel("Password").fill(testPasswords.SEED_PASSWORD_LEAD_ANALYST);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${appUrl}/codings`);
+    await expect(page.getByText("Amira Haddad · Analyst").isVisible()).resolves.toBe(true);
+
+    const editLinks = page.getByRole("link", { name: /^Edit/ });
+    expect(await editLinks.count()).toBeGreaterThan(0);
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+    await editLinks.first().click();
+    await page.waitForURL(/\/codings\/[^/]+$/);
+    const codingId = page.url().split("/").at(-1)!;
+    const before = await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } });
+    expect(before.coderId).toBe(analyst.id);
+
+    const newScore = before.score === 3 ? 2 : before.score + 1;
+    await page.locator(`input[name="score"][value="${newScore}"]`).check();
+    await page.getByLabel("Rationale").fill("Re-read in context: more conciliatory than first coded.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("status").getByText(`Saved (version ${before.version + 1}).`).waitFor();
+    const saved = await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } });
+    expect(saved).toMatchObject({ score: newScore, rationale: "Re-read in context: more conciliatory than first coded.", version: before.version + 1 });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: codingId, action: "UPDATE" }, orderBy: { id: "desc" } });
+    expect(audit.userId).toBe(analyst.id);
+
+    // The same coding changed in another tab meanwhile: this tab's save conflicts visibly.
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${appUrl}/codings/${codingId}`);
+    await otherTab.getByLabel("Confidence").selectOption("LOW");
+    await otherTab.getByRole("button", { name: "Save", exact: true }).click();
+    await otherTab.getByRole("status").getByText(`Saved (version ${before.version + 2}).`).waitFor();
+
+    await page.getByLabel("Rationale").fill("My later thought, which must not be lost.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("button", { name: "Re-apply my change" }).waitFor();
+    await expect(page.getByText("Your unsaved version").isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Re-apply my change" }).click();
+    await page.getByRole("status").getByText(`Saved (version ${before.version + 3}).`).waitFor();
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } })).toMatchObject({ rationale: "My later thought, which must not be lost.", version: before.version + 3 });
+
+    await page.goto(`${appUrl}/sign-out`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${appUrl}/codings`);
+    await page.waitForURL(/\/sign-in\?callbackUrl=/);
+    await context.close();
+  });
+
+  it("a viewer sees no edit controls, and the viewer's forged request is refused", async () => {
+    const context = await signedInContext(browser, appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/codings`);
+    await expect(page.getByText("Priya Nair · Viewer").isVisible()).resolves.toBe(true);
+    expect(await page.getByRole("link", { name: /^Edit/ }).count()).toBe(0);
+
+    const coding = await db.stanceCoding.findFirstOrThrow({ where: { deletedAt: null, coder: { email: "analyst@stancewatch.local" } } });
+    await page.goto(`${appUrl}/codings/${coding.id}`);
+    expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
+    expect(await page.locator("textarea, input[name=score]").count()).toBe(0);
+
+    const forged = await page.evaluate(
+      async ({ id, version }) => {
+        const response = await fetch(`/api/codings/${id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version, score: -3, isConditional: false, confidence: "HIGH", rationale: "forged" }),
+        });
+        return { status: response.status, body: (await response.json()) as { error: string } };
+      },
+      { id: coding.id, version: coding.version },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.body.error).toMatch(/role does not allow/);
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).toEqual(coding);
+    await context.close();
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { deleteStanceCoding, getStanceCoding, listStanceCodingsForReview, updateStanceCoding } from "@/lib/data/codings";
+import { listDeletedRecords, listRecordHistory, restoreFromAuditEntry } from "@/lib/data/history";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+async function codingOwnedBy(role: "ANALYST" | "ADMIN" = "ANALYST") {
+  const coder = await createUser(db, role);
+  const speaker = await createActor(db);
+  const target = await createActor(db);
+  const source = await createSource(db);
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+  const coding = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 });
+  return { coder, coding, actingCoder: { id: coder.id, role: coder.role } };
+}
+
+const edit = (version: number, score: number, rationale = `score ${score}`) => ({ version, score, isConditional: false, confidence: "HIGH" as const, rationale });
+
+describe("editing a coding", () => {
+  it("of 50 concurrent edits from the same version, exactly one succeeds; the others get 409 with the current values", async () => {
+    const { coding, actingCoder } = await codingOwnedBy();
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, index) => updateStanceCoding(actingCoder, coding.id, edit(1, (index % 7) - 3, `edit ${index}`))));
+    const succeeded = results.filter((result) => result.status === "fulfilled");
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(succeeded).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    for (const failure of refused) {
+      expect(failure.reason).toBeInstanceOf(ConflictError);
+      expect((failure.reason as ConflictError).status).toBe(409);
+      expect((failure.reason as ConflictError).current).toMatchObject({ id: coding.id, version: 2 });
+    }
+    const stored = await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } });
+    expect(stored.version).toBe(2);
+    expect(stored.rationale).toBe((succeeded[0] as PromiseFulfilledResult<{ rationale: string }>).value.rationale);
+    expect(await db.auditEntry.count({ where: { entity: "StanceCoding", entityId: coding.id, action: "UPDATE" } })).toBe(1);
+  });
+
+  it("lets only the coder change a coding, and nobody without the edit permission", async () => {
+    const { coding } = await codingOwnedBy();
+    const otherAnalyst = await createUser(db, "ANALYST");
+    const viewer = await createUser(db, "VIEWER");
+    await expect(updateStanceCoding({ id: otherAnalyst.id, role: "ANALYST" }, coding.id, edit(1, 3))).rejects.toThrowError(/Only the coder can change a coding/);
+    await expect(updateStanceCoding({ id: viewer.id, role: "VIEWER" }, coding.id, edit(1, 3))).rejects.toThrowError(PermissionDeniedError);
+    await expect(updateStanceCoding(null, coding.id, edit(1, 3))).rejects.toThrowError("Sign in to continue.");
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).score).toBe(1);
+  });
+
+  it("soft-deletes: the coding leaves the lists, stays in the database, and an admin restores it exactly", async () => {
+    const { coding, actingCoder } = await codingOwnedBy();
+    const admin = await createUser(db, "ADMIN");
+    const actingAdmin = { id: admin.id, role: admin.role };
+    await updateStanceCoding(actingCoder, coding.id, edit(1, -2, "second thoughts"));
+    await expect(deleteStanceCoding(actingCoder, coding.id, 1)).rejects.toThrowError(ConflictError);
+    await deleteStanceCoding(actingCoder, coding.id, 2);
+
+    await expect(getStanceCoding(actingCoder, coding.id)).rejects.toThrowError(NotFoundError);
+    expect((await listStanceCodingsForReview(actingCoder)).map((row) => row.id)).not.toContain(coding.id);
+    const deleted = (await listDeletedRecords(actingAdmin)).find((record) => record.entityId === coding.id);
+    expect(deleted).toMatchObject({ entity: "StanceCoding", label: "Coding −2: second thoughts" });
+    await expect(restoreFromAuditEntry(actingCoder, deleted!.auditEntryId)).rejects.toThrowError(PermissionDeniedError);
+
+    await restoreFromAuditEntry(actingAdmin, deleted!.auditEntryId);
+    const restored = await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } });
+    expect(restored).toMatchObject({ deletedAt: null, score: -2, rationale: "second thoughts", version: 4 });
+
+    // Back to the very first version, from the creation's entry.
+    const history = await listRecordHistory(actingAdmin, "StanceCoding", coding.id);
+    expect(history.map((entry) => entry.action)).toEqual(["RESTORE", "DELETE", "UPDATE"]);
+    const update = history.find((entry) => entry.action === "UPDATE")!;
+    expect(update.changes).toEqual(
+      expect.arrayContaining([
+        { field: "score", before: 1, after: -2 },
+        { field: "rationale", before: "test", after: "second thoughts" },
+      ]),
+    );
+    const updateEntry = await db.auditEntry.findUniqueOrThrow({ where: { id: BigInt(update.id) } });
+    const original = updateEntry.before as Record<string, unknown>;
+    await db.stanceCoding.update({ where: { id: coding.id }, data: { score: 3 } });
+    // Restoring the update entry brings back its "after"; its "before" is the original, kept verbatim in the trail.
+    await restoreFromAuditEntry(actingAdmin, update.id);
+    const afterRestore = await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } });
+    expect({ score: afterRestore.score, rationale: afterRestore.rationale, confidence: afterRestore.confidence }).toEqual({ score: -2, rationale: "second thoughts", confidence: "HIGH" });
+    expect(original).toMatchObject({ score: 1, rationale: "test", confidence: "MEDIUM" });
+  });
+});
+
+describe("the audit trail", () => {
+  it("is refused UPDATE, DELETE and TRUNCATE by the database itself", async () => {
+    const entry = await db.auditEntry.findFirstOrThrow();
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(/append-only: UPDATE is not allowed/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+    await expect(db.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
+  });
+});

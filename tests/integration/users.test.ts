@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { changeOwnPassword, createUser, listUsers, updateUser } from "@/lib/data/users";
+import { ConflictError, DomainError, ValidationError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/users/passwords";
+import { createUser as createUserRow } from "../support/factories";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+async function admin() {
+  const row = await createUserRow(db, "ADMIN");
+  return { id: row.id, role: row.role };
+}
+
+describe("user management", () => {
+  it("creates an account with a one-time password that must be changed, audited, and only by an admin", async () => {
+    const acting = await admin();
+    const email = `new-${Date.now()}@example.test`;
+    const { user, oneTimePassword } = await createUser(acting, { email, name: "New Analyst", role: "ANALYST" });
+    expect(user).toMatchObject({ email, role: "ANALYST", mustChangePassword: true, disabled: false, version: 1 });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await expect(verifyPassword(stored.passwordHash!, oneTimePassword)).resolves.toBe(true);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "User", entityId: user.id, action: "CREATE" } });
+    expect(audit.userId).toBe(acting.id);
+    expect(JSON.stringify(audit.after)).not.toContain(stored.passwordHash!);
+
+    await expect(createUser(acting, { email, name: "Twin", role: "VIEWER" })).rejects.toThrowError(ValidationError);
+    const analyst = await createUserRow(db, "ANALYST");
+    await expect(createUser({ id: analyst.id, role: "ANALYST" }, { email: `x-${email}`, name: "X", role: "ADMIN" })).rejects.toThrowError(PermissionDeniedError);
+    await expect(listUsers({ id: analyst.id, role: "ANALYST" })).rejects.toThrowError(PermissionDeniedError);
+  });
+
+  it("changes roles and disables accounts with version checks, auditing each kind of change", async () => {
+    const acting = await admin();
+    const target = await createUserRow(db, "ANALYST");
+    const promoted = await updateUser(acting, target.id, { version: 1, role: "ADMIN" });
+    expect(promoted).toMatchObject({ role: "ADMIN", version: 2 });
+    await expect(updateUser(acting, target.id, { version: 1, disabled: true })).rejects.toThrowError(ConflictError);
+    const disabled = await updateUser(acting, target.id, { version: 2, disabled: true });
+    expect(disabled).toMatchObject({ disabled: true, version: 3 });
+    const actions = await db.auditEntry.findMany({ where: { entity: "User", entityId: target.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(actions.map((entry) => entry.action)).toEqual(["ROLE_CHANGE", "ACCOUNT_CHANGE"]);
+  });
+
+  it("does not let an admin lock themselves out", async () => {
+    const acting = await admin();
+    await expect(updateUser(acting, acting.id, { version: 1, role: "VIEWER" })).rejects.toThrowError(DomainError);
+    await expect(updateUser(acting, acting.id, { version: 1, disabled: true })).rejects.toThrowError(/cannot remove your own administrator role or disable your own account/);
+  });
+
+  it("changes one's own password, clears the one-time flag and revokes earlier sessions", async () => {
+    const acting = await admin();
+    const { user, oneTimePassword } = await createUser(acting, { email: `pw-${Date.now()}@example.test`, name: "Password Changer", role: "VIEWER" });
+    const self = { id: user.id, role: user.role };
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await expect(changeOwnPassword(self, { currentPassword: "not the one", newPassword: "a brand new passphrase" })).rejects.toThrowError(ValidationError);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await changeOwnPassword(self, { currentPassword: oneTimePassword, newPassword: "a brand new passphrase" });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.mustChangePassword).toBe(false);
+    expect(after.sessionsValidFrom.getTime()).toBeGreaterThan(before.sessionsValidFrom.getTime());
+    await expect(verifyPassword(after.passwordHash!, "a brand new passphrase")).resolves.toBe(true);
+  });
+});
