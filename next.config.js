@@ -3,18 +3,19 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 // Next.js inlines its bootstrap scripts, so scripts need 'unsafe-inline' unless
 // every page is rendered with a nonce from a proxy; we keep no proxy (see
 // docs/decisions/0004-authorization.md). 'unsafe-eval' is for the dev server only.
-const contentSecurityPolicy = (development) => [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const contentSecurityPolicy = (development) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 
 const securityHeaders = (development) => [
   { key: "Content-Security-Policy", value: contentSecurityPolicy(development) },

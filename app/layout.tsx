@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { getActingUser } from "@/lib/auth/session";
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header depends on who is signed in, so every page renders per request;
+  // waiting for the request also keeps the build's prerendering away from auth.
+  await connection();
   // Null on the sign-in page: the header then shows the brand alone.
   const user = await getActingUser();
   return (

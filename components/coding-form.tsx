@@ -8,6 +8,7 @@ import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "./format";
 import { sendJson, type JsonResponse } from "./json-request";
+import { mergeEdits } from "@/lib/edits/merge";
 import { scoreWithLabel } from "./score-label";
 
 type CodingValues = { score: number; isConditional: boolean; confidence: Confidence; rationale: string };
@@ -18,7 +19,12 @@ type Conflict = { operation: "save" | "delete"; message: string; current: Stance
 type Failure = Extract<JsonResponse<unknown>, { ok: false }>;
 
 const fields: Field[] = ["score", "isConditional", "confidence", "rationale"];
-const fieldNames: Record<Field, string> = { score: "Score", isConditional: "Conditional", confidence: "Confidence", rationale: "Rationale" };
+const fieldNames: Record<Field, string> = {
+  score: "Score",
+  isConditional: "Conditional",
+  confidence: "Confidence",
+  rationale: "Rationale",
+};
 const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 // The server's limit (stanceCodingSchema); checked here too so the message comes before the round trip.
@@ -121,8 +127,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     }
   }
 
-  async function save(baseVersion: number) {
-    const problems = checkValues(values);
+  async function save(baseVersion: number, toSave: CodingValues = values) {
+    const problems = checkValues(toSave);
     if (Object.keys(problems).length > 0) {
       setError(null);
       setFieldErrors(problems);
@@ -130,7 +136,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     }
     clearFeedback();
     setPending("save");
-    const result = await sendJson<StanceCodingView>("PATCH", url, { version: baseVersion, ...values, rationale: values.rationale.trim() });
+    const result = await sendJson<StanceCodingView>("PATCH", url, { version: baseVersion, ...toSave, rationale: toSave.rationale.trim() });
     setPending(null);
     if (!result.ok) {
       showFailure(result, "save");
@@ -159,6 +165,14 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     showFailure(result, "delete");
   }
 
+  /** Saves the fields this editor changed on top of the newer version; the other fields keep the newer values. */
+  function reapply(current: StanceCodingView) {
+    const merged = mergeEdits(valuesOf(saved), values, valuesOf(current), sameValue);
+    setSaved(current);
+    setValues(merged);
+    void save(current.version, merged);
+  }
+
   function loadSavedVersion(current: StanceCodingView) {
     setSaved(current);
     setValues(valuesOf(current));
@@ -173,7 +187,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     if (!conflict && unsaved && pending === null) void save(saved.version);
   }
 
-  const describedBy = (field: Field, hint?: string) => [hint, fieldErrors[field] ? `coding-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, fieldErrors[field] ? `coding-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
   const fieldError = (field: Field) =>
     fieldErrors[field] ? (
       <p className="field__error" id={`coding-${field}-error`}>
@@ -261,7 +276,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
             Rationale
           </label>
           <p className="field__hint" id="coding-rationale-hint">
-            Why this score: the words that carry the stance, and any context. Up to {maximumRationaleLength.toLocaleString("en-GB")} characters.
+            Why this score: the words that carry the stance, and any context. Up to {maximumRationaleLength.toLocaleString("en-GB")}{" "}
+            characters.
           </p>
           <textarea
             id="coding-rationale"
@@ -288,7 +304,12 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           >
             {conflict.operation === "save" ? (
               <>
-                <button type="button" className="button button--primary" disabled={pending !== null} onClick={() => void save(conflict.current.version)}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={pending !== null}
+                  onClick={() => void save(conflict.current.version)}
+                >
                   {pending === "save" ? "Saving…" : "Re-apply my change"}
                 </button>
                 <button type="button" className="button" disabled={pending !== null} onClick={() => loadSavedVersion(conflict.current)}>
@@ -301,7 +322,9 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
                   type="button"
                   className="button button--danger"
                   disabled={pending !== null}
-                  onClick={() => void remove(conflict.current.version, `Delete the saved version (version ${conflict.current.version}) of this coding?`)}
+                  onClick={() =>
+                    void remove(conflict.current.version, `Delete the saved version (version ${conflict.current.version}) of this coding?`)
+                  }
                 >
                   {pending === "delete" ? "Deleting…" : "Delete the saved version"}
                 </button>
@@ -321,7 +344,9 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
               type="button"
               className="button button--danger form__actions-end"
               disabled={pending !== null}
-              onClick={() => void remove(saved.version, "Delete this coding? It leaves every list and chart; an administrator can restore it.")}
+              onClick={() =>
+                void remove(saved.version, "Delete this coding? It leaves every list and chart; an administrator can restore it.")
+              }
             >
               {pending === "delete" ? "Deleting…" : "Delete coding"}
             </button>
@@ -359,7 +384,8 @@ function ConflictComparison({
               <th scope="col">Field</th>
               <th scope="col">{mineHeading}</th>
               <th scope="col">
-                Saved version (version {conflict.current.version}, by {conflict.current.coder.name}, at {formatDateTime(conflict.current.updatedAt)})
+                Saved version (version {conflict.current.version}, by {conflict.current.coder.name}, at{" "}
+                {formatDateTime(conflict.current.updatedAt)})
               </th>
             </tr>
           </thead>

@@ -60,7 +60,11 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
                   <td className="nowrap">
                     {own && (
                       <Link href={href}>
-                        Edit<span className="visually-hidden"> your coding of {coding.statement.speakerName} toward {coding.target.name}</span>
+                        Edit
+                        <span className="visually-hidden">
+                          {" "}
+                          your coding of {coding.statement.speakerName} toward {coding.target.name}
+                        </span>
                       </Link>
                     )}
                   </td>

@@ -25,7 +25,11 @@ export function NewUserForm() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = { email: String(data.get("email") ?? "").trim(), name: String(data.get("name") ?? "").trim(), role: String(data.get("role") ?? "") };
+    const input = {
+      email: String(data.get("email") ?? "").trim(),
+      name: String(data.get("name") ?? "").trim(),
+      role: String(data.get("role") ?? ""),
+    };
     const problems: Partial<Record<Field, string>> = {};
     if (!input.email) problems.email = "enter the person’s e-mail address";
     if (!input.name) problems.name = "enter the person’s name";
@@ -76,7 +80,8 @@ export function NewUserForm() {
       {created && (
         <div className="one-time-password" role="status">
           <p>
-            <strong>Account created for {created.user.name}</strong> ({created.user.email}) as {roleLabels[created.user.role].toLowerCase()}.
+            <strong>Account created for {created.user.name}</strong> ({created.user.email}) as {roleLabels[created.user.role].toLowerCase()}
+            .
           </p>
           <p>
             One-time password: <code className="one-time-password__value">{created.oneTimePassword}</code>{" "}
@@ -85,8 +90,8 @@ export function NewUserForm() {
             </button>
           </p>
           <p className="form__hint">
-            It is shown only this once. Give it to {created.user.name} through a channel you trust; they must replace it with their own password when they
-            first sign in.
+            It is shown only this once. Give it to {created.user.name} through a channel you trust; they must replace it with their own
+            password when they first sign in.
           </p>
           <button type="button" className="button button--small" onClick={() => setCreated(null)}>
             Done, hide the password

@@ -7,7 +7,11 @@ import { minimumPasswordLength } from "@/lib/users/schemas";
 import { sendJson } from "./json-request";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
-const fieldNames: Record<Field, string> = { currentPassword: "Current password", newPassword: "New password", confirmPassword: "New password again" };
+const fieldNames: Record<Field, string> = {
+  currentPassword: "Current password",
+  newPassword: "New password",
+  confirmPassword: "New password again",
+};
 
 /** `isOneTimePassword`: the current password is the one an administrator set, which the person must replace. */
 export function PasswordForm({ email, isOneTimePassword }: { email: string; isOneTimePassword: boolean }) {
@@ -62,7 +66,8 @@ export function PasswordForm({ email, isOneTimePassword }: { email: string; isOn
         {fieldNames[field]}: {fieldErrors[field]}
       </p>
     ) : null;
-  const describedBy = (field: Field, hint?: string) => [hint, fieldErrors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, fieldErrors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>

@@ -39,7 +39,11 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
   }
 
   function toggleDisabled() {
-    if (!user.disabled && !window.confirm(`Disable ${user.name}’s account? They are signed out and cannot sign in until it is enabled again.`)) return;
+    if (
+      !user.disabled &&
+      !window.confirm(`Disable ${user.name}’s account? They are signed out and cannot sign in until it is enabled again.`)
+    )
+      return;
     void update({ disabled: !user.disabled }, user.disabled ? `${user.name}’s account is enabled.` : `${user.name}’s account is disabled.`);
   }
 
@@ -63,7 +67,8 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
               className="inline-form"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (chosenRole && chosenRole !== user.role) void update({ role: chosenRole }, `${user.name} is now ${roleLabels[chosenRole].toLowerCase()}.`);
+                if (chosenRole && chosenRole !== user.role)
+                  void update({ role: chosenRole }, `${user.name} is now ${roleLabels[chosenRole].toLowerCase()}.`);
               }}
             >
               <label className="visually-hidden" htmlFor={selectId}>
@@ -91,7 +96,12 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
         <td className="date">{createdAt}</td>
         <td className="nowrap">
           {!isSelf && (
-            <button type="button" className={`button button--small${user.disabled ? "" : " button--danger"}`} disabled={pending} onClick={toggleDisabled}>
+            <button
+              type="button"
+              className={`button button--small${user.disabled ? "" : " button--danger"}`}
+              disabled={pending}
+              onClick={toggleDisabled}
+            >
               {user.disabled ? "Enable" : "Disable"}
               <span className="visually-hidden"> {user.name}</span>
             </button>

@@ -26,13 +26,22 @@ export class NotFoundError extends DomainError {
 
 /** A stale edit: someone saved a newer version first. Carries the current values. */
 export class ConflictError extends DomainError {
-  constructor(message: string, readonly current: unknown) {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
     super(409, message, { current });
   }
 }
 
 export class ValidationError extends DomainError {
   constructor(readonly fieldErrors: Record<string, string>) {
-    super(422, `Please correct: ${Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join("; ")}`, { fieldErrors });
+    super(
+      422,
+      `Please correct: ${Object.entries(fieldErrors)
+        .map(([field, message]) => `${field} ${message}`)
+        .join("; ")}`,
+      { fieldErrors },
+    );
   }
 }

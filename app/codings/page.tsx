@@ -20,8 +20,8 @@ export default async function CodingsPage({ searchParams }: { searchParams: Sear
     <main className="page">
       <h1 className="page__title">Codings</h1>
       <p className="page__lede">
-        Every coded statement, newest statement first. A coding is one coder’s score of one statement toward one target, from −3 (very hostile) to +3
-        (very conciliatory).{canEdit ? " You can edit the codings you made." : ""}
+        Every coded statement, newest statement first. A coding is one coder’s score of one statement toward one target, from −3 (very
+        hostile) to +3 (very conciliatory).{canEdit ? " You can edit the codings you made." : ""}
       </p>
       {deleted && (
         <div className="notice" role="status">

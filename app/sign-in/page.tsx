@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getActingUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -10,17 +11,6 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/**
- * Where to go after signing in: only a path on this site. "//host" and "/\host"
- * are read by browsers as other sites, and the sign-in and sign-out pages
- * themselves would loop.
- */
-function safeCallbackPath(callbackUrl: string | undefined): string {
-  if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//") || callbackUrl.startsWith("/\\")) return "/";
-  if (/^\/sign-(in|out)(?:[/?#]|$)/.test(callbackUrl)) return "/";
-  return callbackUrl;
 }
 
 // Only known messages are shown: text from the address bar is never echoed onto the page.

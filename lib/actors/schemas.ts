@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind } from "../generated/prisma/enums";
-import { requiredTextSchema, slugSchema } from "../validation";
+import { requiredTextSchema, slugSchema, versionSchema } from "../validation";
 
 export const actorSchema = z.object({
   slug: slugSchema,
@@ -23,3 +23,19 @@ export const actorKindLabels: Record<ActorKind, string> = {
   BLOC: "Bloc",
   GROUP: "Group",
 };
+
+export const actorCreationSchema = actorSchema.extend({ speaksForId: z.string().min(1).nullable().default(null) });
+export type ActorCreation = z.infer<typeof actorCreationSchema>;
+
+export const actorUpdateSchema = z
+  .object({
+    version: versionSchema,
+    name: requiredTextSchema(200).optional(),
+    kind: z.enum(ActorKind).optional(),
+    office: requiredTextSchema(300).nullable().optional(),
+    speaksForId: z.string().min(1).nullable().optional(),
+    wikidataId: actorSchema.shape.wikidataId.optional(),
+    isTrackedTarget: z.boolean().optional(),
+  })
+  .refine((update) => Object.keys(update).some((field) => field !== "version"), "change at least one field");
+export type ActorUpdate = z.infer<typeof actorUpdateSchema>;

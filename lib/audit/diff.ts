@@ -5,12 +5,14 @@ export type FieldChange = { field: string; before: unknown; after: unknown };
 // Bookkeeping that changes with every write and says nothing to a reader.
 const ignoredFields = new Set(["updatedAt", "version"]);
 
+// A field absent from one side and null on the other did not change.
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 export function describeChanges(before: unknown, after: unknown): FieldChange[] {
-  const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const asRecord = (value: unknown): Record<string, unknown> =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const old = asRecord(before);
   const next = asRecord(after);
   const fields = [...new Set([...Object.keys(old), ...Object.keys(next)])].filter((field) => !ignoredFields.has(field));

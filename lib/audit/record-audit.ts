@@ -4,7 +4,8 @@ import type { AuditAction } from "../generated/prisma/enums";
 type Transaction = Prisma.TransactionClient;
 
 /** Model names whose records are audited, as written in AuditEntry.entity. */
-export type AuditedEntity = "User" | "Actor" | "Source" | "Statement" | "StanceCoding" | "Event" | "ScenarioSet" | "Scenario" | "ScenarioEstimate";
+export type AuditedEntity =
+  "User" | "Actor" | "Source" | "Statement" | "StanceCoding" | "Event" | "ScenarioSet" | "Scenario" | "ScenarioEstimate";
 
 const redactedFields = new Set(["passwordHash"]);
 
@@ -12,14 +13,24 @@ const redactedFields = new Set(["passwordHash"]);
 export function auditSnapshot(record: object | null): Prisma.InputJsonValue | undefined {
   if (record === null) return undefined;
   return JSON.parse(
-    JSON.stringify(record, (key, value: unknown) => (redactedFields.has(key) && value ? "[redacted]" : typeof value === "bigint" ? value.toString() : value)),
+    JSON.stringify(record, (key, value: unknown) =>
+      redactedFields.has(key) && value ? "[redacted]" : typeof value === "bigint" ? value.toString() : value,
+    ),
   ) as Prisma.InputJsonValue;
 }
 
 /** Writes one audit entry. Call it with the transaction that makes the change, so both land or neither does. */
 export async function recordAudit(
   tx: Transaction,
-  entry: { userId: string | null; action: AuditAction; entity: AuditedEntity; entityId: string; before?: object | null; after?: object | null; at?: Date },
+  entry: {
+    userId: string | null;
+    action: AuditAction;
+    entity: AuditedEntity;
+    entityId: string;
+    before?: object | null;
+    after?: object | null;
+    at?: Date;
+  },
 ) {
   await tx.auditEntry.create({
     data: {

@@ -11,7 +11,9 @@ export function resolveAuthSecret(environment: Record<string, string | undefined
   if (secret && secret.length >= 32) return secret;
   if (secret) throw new Error("NEXTAUTH_SECRET is too short: use at least 32 random characters, e.g. from `openssl rand -base64 32`.");
   if (environment.NODE_ENV === "production") {
-    throw new Error("NEXTAUTH_SECRET is not set. Set it to at least 32 random characters (`openssl rand -base64 32`); `npm start` generates and keeps one for you.");
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Set it to at least 32 random characters (`openssl rand -base64 32`); `npm start` generates and keeps one for you.",
+    );
   }
   // Development only: a fresh secret per process; sessions end when the dev server restarts.
   const shared = globalThis as unknown as { stancewatchDevelopmentSecret?: string };

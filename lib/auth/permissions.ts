@@ -28,7 +28,10 @@ export class PermissionDeniedError extends DomainError {
     readonly signedIn: boolean,
     reason?: string,
   ) {
-    super(signedIn ? 403 : 401, signedIn ? (reason ?? `Your role does not allow you to ${permissionDescriptions[permission]}.`) : "Sign in to continue.");
+    super(
+      signedIn ? 403 : 401,
+      signedIn ? (reason ?? `Your role does not allow you to ${permissionDescriptions[permission]}.`) : "Sign in to continue.",
+    );
   }
 }
 

@@ -18,7 +18,10 @@ const decoyHash = "$argon2id$v=19$m=19456,t=2,p=1$AVosJM1E98leRI2JiR+Sew$K/Didtm
  * the attempt and its audit entry together. `now` is a parameter so tests can
  * move the clock.
  */
-export async function attemptSignIn(input: { email: string; password: string; clientAddress: string }, now: Date = new Date()): Promise<SignInResult> {
+export async function attemptSignIn(
+  input: { email: string; password: string; clientAddress: string },
+  now: Date = new Date(),
+): Promise<SignInResult> {
   const db = getDatabase();
   const email = input.email.trim().toLowerCase();
   const since = lockoutLookback(now);
@@ -26,8 +29,14 @@ export async function attemptSignIn(input: { email: string; password: string; cl
     where: { at: { gte: since, lte: now }, outcome: { in: failureOutcomes }, OR: [{ email }, { clientAddress: input.clientAddress }] },
     select: { at: true, email: true, clientAddress: true },
   });
-  const accountLock = lockedUntil(recentFailures.filter((failure) => failure.email === email).map((failure) => failure.at), now);
-  const addressLock = lockedUntil(recentFailures.filter((failure) => failure.clientAddress === input.clientAddress).map((failure) => failure.at), now);
+  const accountLock = lockedUntil(
+    recentFailures.filter((failure) => failure.email === email).map((failure) => failure.at),
+    now,
+  );
+  const addressLock = lockedUntil(
+    recentFailures.filter((failure) => failure.clientAddress === input.clientAddress).map((failure) => failure.at),
+    now,
+  );
   const user = await db.user.findUnique({ where: { email } });
 
   const record = (outcome: SignInOutcome) =>

@@ -110,7 +110,13 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
     // from the same version, exactly one matches.
     const { count } = await tx.stanceCoding.updateMany({
       where: { id, version: input.version, deletedAt: null },
-      data: { score: input.score, isConditional: input.isConditional, confidence: input.confidence, rationale: input.rationale, version: { increment: 1 } },
+      data: {
+        score: input.score,
+        isConditional: input.isConditional,
+        confidence: input.confidence,
+        rationale: input.rationale,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) {
       const current = await tx.stanceCoding.findUniqueOrThrow({ where: { id }, select: codingSelect });
@@ -132,10 +138,16 @@ export async function deleteStanceCoding(user: ActingUser, id: string, version: 
     const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCoding } });
     if (!before) throw new NotFoundError("This coding");
     await requireOwnCoding(tx, user!, before);
-    const { count } = await tx.stanceCoding.updateMany({ where: { id, version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const { count } = await tx.stanceCoding.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     if (count === 0) {
       const current = await tx.stanceCoding.findUniqueOrThrow({ where: { id }, select: codingSelect });
-      throw new ConflictError(`This coding changed (now version ${current.version}) since you opened version ${version}; review it before deleting.`, toView(current));
+      throw new ConflictError(
+        `This coding changed (now version ${current.version}) since you opened version ${version}; review it before deleting.`,
+        toView(current),
+      );
     }
     const after = await tx.stanceCoding.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "StanceCoding", entityId: id, before, after });

@@ -102,7 +102,16 @@ export type AuditEntryView = {
   restorable: boolean;
 };
 
-type EntryRow = { id: bigint; at: Date; action: AuditAction; entity: string; entityId: string; before: unknown; after: unknown; user: { name: string } | null };
+type EntryRow = {
+  id: bigint;
+  at: Date;
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  user: { name: string } | null;
+};
 
 function toView(entry: EntryRow): AuditEntryView {
   return {
@@ -117,11 +126,24 @@ function toView(entry: EntryRow): AuditEntryView {
   };
 }
 
-const entrySelect = { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, user: { select: { name: true } } } as const;
+const entrySelect = {
+  id: true,
+  at: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  before: true,
+  after: true,
+  user: { select: { name: true } },
+} as const;
 
 export async function listRecentChanges(user: ActingUser, limit = 50): Promise<AuditEntryView[]> {
   requirePermission(user, "administer");
-  const entries = await getDatabase().auditEntry.findMany({ select: entrySelect, orderBy: { id: "desc" }, take: Math.min(Math.max(limit, 1), 500) });
+  const entries = await getDatabase().auditEntry.findMany({
+    select: entrySelect,
+    orderBy: { id: "desc" },
+    take: Math.min(Math.max(limit, 1), 500),
+  });
   return entries.map(toView);
 }
 
@@ -131,14 +153,23 @@ export async function listRecordHistory(user: ActingUser, entity: string, entity
   return entries.map(toView);
 }
 
-export type DeletedRecordView = { entity: string; entityId: string; label: string; deletedAt: string; deletedBy: string | null; auditEntryId: string };
+export type DeletedRecordView = {
+  entity: string;
+  entityId: string;
+  label: string;
+  deletedAt: string;
+  deletedBy: string | null;
+  auditEntryId: string;
+};
 
 export async function listDeletedRecords(user: ActingUser): Promise<DeletedRecordView[]> {
   requirePermission(user, "administer");
   const db = getDatabase();
   const deleted: DeletedRecordView[] = [];
   for (const [entity, specification] of Object.entries(restorable)) {
-    const rows = await specification.delegate(db).findMany({ where: { deletedAt: { not: null } }, orderBy: { deletedAt: "desc" }, take: 100 });
+    const rows = await specification
+      .delegate(db)
+      .findMany({ where: { deletedAt: { not: null } }, orderBy: { deletedAt: "desc" }, take: 100 });
     if (rows.length === 0) continue;
     const deletions = await db.auditEntry.findMany({
       where: { entity, entityId: { in: rows.map((row) => row.id) }, action: "DELETE" },
@@ -175,7 +206,8 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     const specification = restorable[entry.entity as AuditedEntity];
     if (!specification) throw new DomainError(422, `${entry.entity} records cannot be restored from history.`);
     const version = versionHeldBy(entry);
-    if (!version) throw new DomainError(422, "This history entry records an event, not a version of a record, so there is nothing to restore.");
+    if (!version)
+      throw new DomainError(422, "This history entry records an event, not a version of a record, so there is nothing to restore.");
     const delegate = specification.delegate(tx);
     const current = await delegate.findUnique({ where: { id: entry.entityId } });
     if (!current) throw new NotFoundError("The record this entry belongs to");
@@ -186,7 +218,14 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
       data[field] = specification.dateFields.includes(field) && typeof value === "string" ? new Date(value) : value;
     }
     const after = await delegate.update({ where: { id: current.id }, data: { ...data, deletedAt: null, version: current.version + 1 } });
-    await recordAudit(tx, { userId: user!.id, action: "RESTORE", entity: entry.entity as AuditedEntity, entityId: current.id, before: current, after });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "RESTORE",
+      entity: entry.entity as AuditedEntity,
+      entityId: current.id,
+      before: current,
+      after,
+    });
     return { entity: entry.entity, entityId: current.id };
   });
 }

@@ -9,9 +9,27 @@ import type { Role } from "../generated/prisma/enums";
 import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
 import type { UserInput, UserUpdate } from "../users/schemas";
 
-export type UserView = { id: string; email: string; name: string; role: Role; disabled: boolean; mustChangePassword: boolean; version: number; createdAt: string };
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  version: number;
+  createdAt: string;
+};
 
-type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; mustChangePassword: boolean; version: number; createdAt: Date };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  mustChangePassword: boolean;
+  version: number;
+  createdAt: Date;
+};
 
 function toView(user: UserRow): UserView {
   return {
@@ -35,14 +53,25 @@ export async function listUsers(user: ActingUser): Promise<UserView[]> {
  * Creates an account with a one-time password that the user must change at
  * first sign-in. `user` null means the command line (npm run user:create).
  */
-export async function createUser(user: ActingUser | "command-line", input: UserInput): Promise<{ user: UserView; oneTimePassword: string }> {
+export async function createUser(
+  user: ActingUser | "command-line",
+  input: UserInput,
+): Promise<{ user: UserView; oneTimePassword: string }> {
   if (user !== "command-line") requirePermission(user, "administer");
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   try {
     const created = await getDatabase().$transaction(async (tx) => {
-      const row = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true } });
-      await recordAudit(tx, { userId: user === "command-line" ? null : user!.id, action: "CREATE", entity: "User", entityId: row.id, after: row });
+      const row = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
+      });
+      await recordAudit(tx, {
+        userId: user === "command-line" ? null : user!.id,
+        action: "CREATE",
+        entity: "User",
+        entityId: row.id,
+        after: row,
+      });
       return row;
     });
     return { user: toView(created), oneTimePassword };
@@ -69,7 +98,10 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
     const { count } = await tx.user.updateMany({ where: { id, version: update.version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) {
       const current = await tx.user.findUniqueOrThrow({ where: { id } });
-      throw new ConflictError(`This account was changed by someone else (now version ${current.version}). Review it and try again.`, toView(current));
+      throw new ConflictError(
+        `This account was changed by someone else (now version ${current.version}). Review it and try again.`,
+        toView(current),
+      );
     }
     const after = await tx.user.findUniqueOrThrow({ where: { id } });
     const action = update.role !== undefined && update.role !== before.role ? "ROLE_CHANGE" : "ACCOUNT_CHANGE";

@@ -32,7 +32,10 @@ export const userUpdateSchema = z
     role: z.enum(Role).optional(),
     disabled: z.boolean().optional(),
   })
-  .refine((update) => update.name !== undefined || update.role !== undefined || update.disabled !== undefined, "change at least one of name, role or disabled");
+  .refine(
+    (update) => update.name !== undefined || update.role !== undefined || update.disabled !== undefined,
+    "change at least one of name, role or disabled",
+  );
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const passwordChangeSchema = z.object({

@@ -41,11 +41,17 @@ const codingState = (id: string) => () => db.stanceCoding.findUniqueOrThrow({ wh
 const userState = (id: string) => () => db.user.findUniqueOrThrow({ where: { id } });
 
 const matrix: Record<string, Entry> = {
-  "POST /api/auth/[...nextauth]": { public: "next-auth's own sign-in, sign-out and CSRF endpoints; sign-in is what anonymous visitors may do" },
+  "POST /api/auth/[...nextauth]": {
+    public: "next-auth's own sign-in, sign-out and CSRF endpoints; sign-in is what anonymous visitors may do",
+  },
   "PATCH /api/codings/[id]": {
     async prepare() {
       const { coding } = await leadAnalystCoding();
-      return { path: `/api/codings/${coding.id}`, body: { version: 1, score: -2, isConditional: true, confidence: "LOW", rationale: "changed" }, state: codingState(coding.id) };
+      return {
+        path: `/api/codings/${coding.id}`,
+        body: { version: 1, score: -2, isConditional: true, confidence: "LOW", rationale: "changed" },
+        state: codingState(coding.id),
+      };
     },
     // Only a coding's coder may change it, administrators included.
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 403 },
@@ -60,7 +66,11 @@ const matrix: Record<string, Entry> = {
   "POST /api/users": {
     async prepare() {
       const email = `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
-      return { path: "/api/users", body: { email, name: "Matrix User", role: "VIEWER" }, state: () => db.user.findMany({ where: { email } }) };
+      return {
+        path: "/api/users",
+        body: { email, name: "Matrix User", role: "VIEWER" },
+        state: () => db.user.findMany({ where: { email } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
@@ -74,9 +84,35 @@ const matrix: Record<string, Entry> = {
   "POST /api/account/password": {
     // A wrong current password: signed-in users reach the check (422) and nothing changes for anyone.
     async prepare() {
-      return { path: "/api/account/password", body: { currentPassword: "not my password", newPassword: "a perfectly long passphrase" }, state: () => db.user.findMany({ orderBy: { id: "asc" } }) };
+      return {
+        path: "/api/account/password",
+        body: { currentPassword: "not my password", newPassword: "a perfectly long passphrase" },
+        state: () => db.user.findMany({ orderBy: { id: "asc" } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 422, ANALYST: 422, ADMIN: 422 },
+  },
+  "POST /api/actors": {
+    async prepare() {
+      const slug = `matrix-actor-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+      return {
+        path: "/api/actors",
+        body: { slug, name: "Matrix Ministry", kind: "GOVERNMENT", office: null },
+        state: () => db.actor.findMany({ where: { slug } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "PATCH /api/actors/[id]": {
+    async prepare() {
+      const actor = await createActor(db);
+      return {
+        path: `/api/actors/${actor.id}`,
+        body: { version: 1, office: "Foreign minister" },
+        state: () => db.actor.findUniqueOrThrow({ where: { id: actor.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
   "POST /api/history/restore": {
     async prepare() {
@@ -102,10 +138,14 @@ async function discoverMutatingRoutes(): Promise<string[]> {
     const source = await readFile(file, "utf8");
     const routePath = `/${path.relative(path.resolve("app"), path.dirname(file))}`;
     const methods = new Set<string>();
-    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
+    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+      methods.add(match[1]!);
     for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
       for (const part of match[1]!.split(",")) {
-        const exported = part.trim().split(/\s+as\s+/).at(-1)!;
+        const exported = part
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1)!;
         if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
       }
     }
@@ -115,7 +155,11 @@ async function discoverMutatingRoutes(): Promise<string[]> {
 }
 
 async function discoverServerActions(): Promise<string[]> {
-  const files = [...(await filesUnder(path.resolve("app"))), ...(await filesUnder(path.resolve("lib"))), ...(await filesUnder(path.resolve("components")))];
+  const files = [
+    ...(await filesUnder(path.resolve("app"))),
+    ...(await filesUnder(path.resolve("lib"))),
+    ...(await filesUnder(path.resolve("components"))),
+  ];
   const actions: string[] = [];
   for (const file of files.filter((name) => /\.tsx?$/.test(name) && !name.includes("/generated/"))) {
     if (/^\s*["']use server["']/m.test(await readFile(file, "utf8"))) actions.push(path.relative(process.cwd(), file));
@@ -127,7 +171,8 @@ const sessions = {} as Record<Role, HttpSession>;
 
 beforeAll(async () => {
   sessions.anonymous = anonymousSession(appUrl);
-  for (const role of ["VIEWER", "ANALYST", "ADMIN"] as const) sessions[role] = await signInOverHttp(appUrl, accounts[role].email, accounts[role].password);
+  for (const role of ["VIEWER", "ANALYST", "ADMIN"] as const)
+    sessions[role] = await signInOverHttp(appUrl, accounts[role].email, accounts[role].password);
 });
 
 describe("the authorization matrix", () => {
@@ -143,7 +188,8 @@ describe("the authorization matrix", () => {
   });
 
   it("runs without any Next.js proxy or middleware, so none can be bypassed", () => {
-    for (const file of ["proxy.ts", "proxy.js", "middleware.ts", "middleware.js", "src/proxy.ts", "src/middleware.ts"]) expect(existsSync(file), file).toBe(false);
+    for (const file of ["proxy.ts", "proxy.js", "middleware.ts", "middleware.js", "src/proxy.ts", "src/middleware.ts"])
+      expect(existsSync(file), file).toBe(false);
   });
 
   const forgedHeaders = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };

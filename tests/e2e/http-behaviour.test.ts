@@ -55,7 +55,11 @@ describe("responses", () => {
   it("explain malformed and invalid requests without leaking internals, changing nothing", async () => {
     const { user, coding } = await analystWithCoding();
     const session = await signInOverHttp(appUrl, user.email, password);
-    const notJson = await session.request(`/api/codings/${coding.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: "{not json" });
+    const notJson = await session.request(`/api/codings/${coding.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({ error: "The request body must be JSON." });
 
@@ -67,7 +71,10 @@ describe("responses", () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: "This coding was not found. It may have been deleted." });
 
-    const crossSite = await session.request(`/api/codings/${coding.id}`, { ...edit(1, 2), headers: { "content-type": "application/json", origin: "https://evil.example" } });
+    const crossSite = await session.request(`/api/codings/${coding.id}`, {
+      ...edit(1, 2),
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).version).toBe(1);
   });
@@ -78,7 +85,10 @@ describe("responses", () => {
     expect((await session.request(`/api/codings/${coding.id}`, edit(1, 2))).status).toBe(200);
     const stale = await session.request(`/api/codings/${coding.id}`, edit(1, -1));
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: expect.stringMatching(/newer version/), current: { id: coding.id, version: 2, score: 2, rationale: "now 2" } });
+    expect(await stale.json()).toMatchObject({
+      error: expect.stringMatching(/newer version/),
+      current: { id: coding.id, version: 2, score: 2, rationale: "now 2" },
+    });
   });
 });
 

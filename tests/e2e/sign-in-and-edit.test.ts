@@ -41,10 +41,20 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     await page.locator(`input[name="score"][value="${newScore}"]`).check();
     await page.getByLabel("Rationale").fill("Re-read in context: more conciliatory than first coded.");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await page.getByRole("status").getByText(`Saved (version ${before.version + 1}).`).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(`Saved (version ${before.version + 1}).`)
+      .waitFor();
     const saved = await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } });
-    expect(saved).toMatchObject({ score: newScore, rationale: "Re-read in context: more conciliatory than first coded.", version: before.version + 1 });
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: codingId, action: "UPDATE" }, orderBy: { id: "desc" } });
+    expect(saved).toMatchObject({
+      score: newScore,
+      rationale: "Re-read in context: more conciliatory than first coded.",
+      version: before.version + 1,
+    });
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { entity: "StanceCoding", entityId: codingId, action: "UPDATE" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.userId).toBe(analyst.id);
 
     // The same coding changed in another tab meanwhile: this tab's save conflicts visibly.
@@ -52,15 +62,27 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     await otherTab.goto(`${appUrl}/codings/${codingId}`);
     await otherTab.getByLabel("Confidence").selectOption("LOW");
     await otherTab.getByRole("button", { name: "Save", exact: true }).click();
-    await otherTab.getByRole("status").getByText(`Saved (version ${before.version + 2}).`).waitFor();
+    await otherTab
+      .getByRole("status")
+      .getByText(`Saved (version ${before.version + 2}).`)
+      .waitFor();
 
     await page.getByLabel("Rationale").fill("My later thought, which must not be lost.");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByRole("button", { name: "Re-apply my change" }).waitFor();
     await expect(page.getByText("Your unsaved version").isVisible()).resolves.toBe(true);
     await page.getByRole("button", { name: "Re-apply my change" }).click();
-    await page.getByRole("status").getByText(`Saved (version ${before.version + 3}).`).waitFor();
-    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } })).toMatchObject({ rationale: "My later thought, which must not be lost.", version: before.version + 3 });
+    await page
+      .getByRole("status")
+      .getByText(`Saved (version ${before.version + 3}).`)
+      .waitFor();
+    // Re-applying keeps the other tab's change to a field this tab did not touch.
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } })).toMatchObject({
+      rationale: "My later thought, which must not be lost.",
+      confidence: "LOW",
+      score: newScore,
+      version: before.version + 3,
+    });
 
     await page.goto(`${appUrl}/sign-out`);
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -19,12 +19,20 @@ async function codingOwnedBy(role: "ANALYST" | "ADMIN" = "ANALYST") {
   return { coder, coding, actingCoder: { id: coder.id, role: coder.role } };
 }
 
-const edit = (version: number, score: number, rationale = `score ${score}`) => ({ version, score, isConditional: false, confidence: "HIGH" as const, rationale });
+const edit = (version: number, score: number, rationale = `score ${score}`) => ({
+  version,
+  score,
+  isConditional: false,
+  confidence: "HIGH" as const,
+  rationale,
+});
 
 describe("editing a coding", () => {
   it("of 50 concurrent edits from the same version, exactly one succeeds; the others get 409 with the current values", async () => {
     const { coding, actingCoder } = await codingOwnedBy();
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, index) => updateStanceCoding(actingCoder, coding.id, edit(1, (index % 7) - 3, `edit ${index}`))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, index) => updateStanceCoding(actingCoder, coding.id, edit(1, (index % 7) - 3, `edit ${index}`))),
+    );
     const succeeded = results.filter((result) => result.status === "fulfilled");
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(succeeded).toHaveLength(1);
@@ -44,7 +52,9 @@ describe("editing a coding", () => {
     const { coding } = await codingOwnedBy();
     const otherAnalyst = await createUser(db, "ANALYST");
     const viewer = await createUser(db, "VIEWER");
-    await expect(updateStanceCoding({ id: otherAnalyst.id, role: "ANALYST" }, coding.id, edit(1, 3))).rejects.toThrowError(/Only the coder can change a coding/);
+    await expect(updateStanceCoding({ id: otherAnalyst.id, role: "ANALYST" }, coding.id, edit(1, 3))).rejects.toThrowError(
+      /Only the coder can change a coding/,
+    );
     await expect(updateStanceCoding({ id: viewer.id, role: "VIEWER" }, coding.id, edit(1, 3))).rejects.toThrowError(PermissionDeniedError);
     await expect(updateStanceCoding(null, coding.id, edit(1, 3))).rejects.toThrowError("Sign in to continue.");
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).score).toBe(1);
@@ -84,7 +94,11 @@ describe("editing a coding", () => {
     // Restoring the update entry brings back its "after"; its "before" is the original, kept verbatim in the trail.
     await restoreFromAuditEntry(actingAdmin, update.id);
     const afterRestore = await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } });
-    expect({ score: afterRestore.score, rationale: afterRestore.rationale, confidence: afterRestore.confidence }).toEqual({ score: -2, rationale: "second thoughts", confidence: "HIGH" });
+    expect({ score: afterRestore.score, rationale: afterRestore.rationale, confidence: afterRestore.confidence }).toEqual({
+      score: -2,
+      rationale: "second thoughts",
+      confidence: "HIGH",
+    });
     expect(original).toMatchObject({ score: 1, rationale: "test", confidence: "MEDIUM" });
   });
 });
@@ -92,8 +106,12 @@ describe("editing a coding", () => {
 describe("the audit trail", () => {
   it("is refused UPDATE, DELETE and TRUNCATE by the database itself", async () => {
     const entry = await db.auditEntry.findFirstOrThrow();
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(/append-only: UPDATE is not allowed/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(
+      /append-only: UPDATE is not allowed/,
+    );
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(
+      /append-only: DELETE is not allowed/,
+    );
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
     await expect(db.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
   });

@@ -65,10 +65,10 @@ describe("migrations", () => {
       try {
         await applyMigrations(fromMigrations.url);
         await execute(fromSchema.url, await diffDatamodels(null, await readFile(schemaPath, "utf8")));
-      // What the datamodel cannot express (triggers) lives in prisma/sql/ and in the migration that introduced it.
-      for (const file of (await readdir(handWrittenSqlDirectory)).filter((name) => name.endsWith(".sql")).sort()) {
-        await execute(fromSchema.url, await readFile(path.join(handWrittenSqlDirectory, file), "utf8"));
-      }
+        // What the datamodel cannot express (triggers) lives in prisma/sql/ and in the migration that introduced it.
+        for (const file of (await readdir(handWrittenSqlDirectory)).filter((name) => name.endsWith(".sql")).sort()) {
+          await execute(fromSchema.url, await readFile(path.join(handWrittenSqlDirectory, file), "utf8"));
+        }
         const [migratedDump, schemaDump] = await Promise.all([dumpSchema(fromMigrations.url), dumpSchema(fromSchema.url)]);
         expect(migratedDump).toContain('CREATE TABLE public."StanceCoding"');
         expect(migratedDump).toBe(schemaDump);

@@ -28,7 +28,9 @@ describe("user management", () => {
 
     await expect(createUser(acting, { email, name: "Twin", role: "VIEWER" })).rejects.toThrowError(ValidationError);
     const analyst = await createUserRow(db, "ANALYST");
-    await expect(createUser({ id: analyst.id, role: "ANALYST" }, { email: `x-${email}`, name: "X", role: "ADMIN" })).rejects.toThrowError(PermissionDeniedError);
+    await expect(createUser({ id: analyst.id, role: "ANALYST" }, { email: `x-${email}`, name: "X", role: "ADMIN" })).rejects.toThrowError(
+      PermissionDeniedError,
+    );
     await expect(listUsers({ id: analyst.id, role: "ANALYST" })).rejects.toThrowError(PermissionDeniedError);
   });
 
@@ -40,22 +42,34 @@ describe("user management", () => {
     await expect(updateUser(acting, target.id, { version: 1, disabled: true })).rejects.toThrowError(ConflictError);
     const disabled = await updateUser(acting, target.id, { version: 2, disabled: true });
     expect(disabled).toMatchObject({ disabled: true, version: 3 });
-    const actions = await db.auditEntry.findMany({ where: { entity: "User", entityId: target.id }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await db.auditEntry.findMany({
+      where: { entity: "User", entityId: target.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["ROLE_CHANGE", "ACCOUNT_CHANGE"]);
   });
 
   it("does not let an admin lock themselves out", async () => {
     const acting = await admin();
     await expect(updateUser(acting, acting.id, { version: 1, role: "VIEWER" })).rejects.toThrowError(DomainError);
-    await expect(updateUser(acting, acting.id, { version: 1, disabled: true })).rejects.toThrowError(/cannot remove your own administrator role or disable your own account/);
+    await expect(updateUser(acting, acting.id, { version: 1, disabled: true })).rejects.toThrowError(
+      /cannot remove your own administrator role or disable your own account/,
+    );
   });
 
   it("changes one's own password, clears the one-time flag and revokes earlier sessions", async () => {
     const acting = await admin();
-    const { user, oneTimePassword } = await createUser(acting, { email: `pw-${Date.now()}@example.test`, name: "Password Changer", role: "VIEWER" });
+    const { user, oneTimePassword } = await createUser(acting, {
+      email: `pw-${Date.now()}@example.test`,
+      name: "Password Changer",
+      role: "VIEWER",
+    });
     const self = { id: user.id, role: user.role };
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    await expect(changeOwnPassword(self, { currentPassword: "not the one", newPassword: "a brand new passphrase" })).rejects.toThrowError(ValidationError);
+    await expect(changeOwnPassword(self, { currentPassword: "not the one", newPassword: "a brand new passphrase" })).rejects.toThrowError(
+      ValidationError,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await changeOwnPassword(self, { currentPassword: oneTimePassword, newPassword: "a brand new passphrase" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });

@@ -20,7 +20,12 @@ function sessionFrom(appUrl: string, jar: Map<string, string>): HttpSession {
   return {
     cookie,
     cookies: [...jar.entries()].map(([name, value]) => ({ name, value })),
-    request: (path, init = {}) => fetch(`${appUrl}${path}`, { ...init, redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) } }),
+    request: (path, init = {}) =>
+      fetch(`${appUrl}${path}`, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) },
+      }),
   };
 }
 
@@ -29,7 +34,12 @@ export function anonymousSession(appUrl: string): HttpSession {
 }
 
 /** Signs in; resolves with the session, or rejects with next-auth's error message. */
-export async function signInOverHttp(appUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<HttpSession> {
+export async function signInOverHttp(
+  appUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<HttpSession> {
   const jar = new Map<string, string>();
   const csrfResponse = await fetch(`${appUrl}/api/auth/csrf`, { headers });
   collectCookies(csrfResponse, jar);
@@ -37,7 +47,11 @@ export async function signInOverHttp(appUrl: string, email: string, password: st
   const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: [...jar.entries()].map(([name, value]) => `${name}=${value}`).join("; ") },
+    headers: {
+      ...headers,
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: [...jar.entries()].map(([name, value]) => `${name}=${value}`).join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   collectCookies(response, jar);

@@ -16,7 +16,9 @@ describe("permissions", () => {
   it("refuses with a message that says whether signing in would help", () => {
     expect(() => requirePermission(null, "edit")).toThrowError(new PermissionDeniedError("edit", false));
     expect(() => requirePermission(null, "edit")).toThrowError("Sign in to continue.");
-    expect(() => requirePermission({ id: "u", role: "VIEWER" }, "edit")).toThrowError("Your role does not allow you to create or edit records (analysts and admins can).");
+    expect(() => requirePermission({ id: "u", role: "VIEWER" }, "edit")).toThrowError(
+      "Your role does not allow you to create or edit records (analysts and admins can).",
+    );
     expect(hasPermission(null, "read")).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ export default async function ChangePasswordPage() {
       <p className="page__lede">Signed in as {user.email}.</p>
       {user.mustChangePassword && (
         <div className="notice" role="status">
-          An administrator set a one-time password for your account. Choose your own password before using Stancewatch; only you will know it.
+          An administrator set a one-time password for your account. Choose your own password before using Stancewatch; only you will know
+          it.
         </div>
       )}
       <div className="card">

@@ -26,8 +26,8 @@ export default async function HistoryPage() {
     <main className="page">
       <h1 className="page__title">History</h1>
       <p className="page__lede">
-        Every change, sign-in and deletion is recorded. Deleted records can be restored; any earlier version of a record can be brought back from its own
-        history. Times are in UTC.
+        Every change, sign-in and deletion is recorded. Deleted records can be restored; any earlier version of a record can be brought back
+        from its own history. Times are in UTC.
       </p>
       <div className="stack">
         <section className="card" aria-labelledby="deleted-heading">
@@ -41,7 +41,9 @@ export default async function HistoryPage() {
           <h2 className="card__title" id="changes-heading">
             Recent changes
           </h2>
-          <p className="card__meta">The latest {recentChangeCount}, newest first. Open a record to see its full history and what each change did.</p>
+          <p className="card__meta">
+            The latest {recentChangeCount}, newest first. Open a record to see its full history and what each change did.
+          </p>
           {changes.length === 0 ? <div className="empty-state">No changes recorded yet.</div> : <RecentChangesTable entries={changes} />}
         </section>
       </div>

@@ -24,8 +24,8 @@ export default async function UsersPage() {
     <main className="page">
       <h1 className="page__title">Users</h1>
       <p className="page__lede">
-        Who can use Stancewatch, and what they may do: viewers read, analysts also code and edit, administrators also manage users and restore history. A
-        change takes effect on the person’s next page load.
+        Who can use Stancewatch, and what they may do: viewers read, analysts also code and edit, administrators also manage users and
+        restore history. A change takes effect on the person’s next page load.
       </p>
       <div className="stack">
         <section className="card" aria-labelledby="users-heading">
