@@ -14,7 +14,7 @@ export default function GlobalError({ error }: { error: unknown }) {
         </p>
         {digest && <p style={{ color: "#59636e" }}>Reference for an administrator: {digest}</p>}
         {/* A full reload: the layout that failed must be rendered afresh. */}
-        <button type="button" onClick={() => window.location.assign("/")}>
+        <button type="button" onClick={() => window.location.reload()}>
           Try again
         </button>
       </body>

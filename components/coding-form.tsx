@@ -308,7 +308,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
                   type="button"
                   className="button button--primary"
                   disabled={pending !== null}
-                  onClick={() => void save(conflict.current.version)}
+                  onClick={() => reapply(conflict.current)}
                 >
                   {pending === "save" ? "Saving…" : "Re-apply my change"}
                 </button>
