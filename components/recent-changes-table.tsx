@@ -49,7 +49,11 @@ export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
               <td className="nowrap">{auditActionLabels[entry.action]}</td>
               <td>
                 <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
-                  {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
+                  {entry.label ?? (
+                    <>
+                      {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
+                    </>
+                  )}
                 </Link>
               </td>
               <td>{summariseChanges(entry)}</td>

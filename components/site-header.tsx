@@ -8,7 +8,12 @@ function navLinksFor(user: SignedInUser): NavLink[] {
     { href: "/", label: "Overview" },
     { href: "/codings", label: "Codings" },
   ];
-  if (user.role === "ADMIN") links.push({ href: "/admin/users", label: "Users" }, { href: "/admin/history", label: "History" });
+  if (user.role === "ADMIN")
+    links.push(
+      { href: "/admin/actors", label: "Actors" },
+      { href: "/admin/users", label: "Users" },
+      { href: "/admin/history", label: "History" },
+    );
   return links;
 }
 

@@ -98,9 +98,18 @@ export type AuditEntryView = {
   userName: string | null;
   entity: string;
   entityId: string;
+  /** What the record is, in words ("Statement “…”"), from the version the entry holds; null when unknown. */
+  label: string | null;
   changes: FieldChange[];
   restorable: boolean;
 };
+
+function labelOf(entry: { entity: string; before: unknown; after: unknown }): string | null {
+  const snapshot = (entry.after ?? entry.before) as Record<string, unknown> | null;
+  if (!snapshot || typeof snapshot !== "object") return null;
+  if (entry.entity === "User") return typeof snapshot.email === "string" ? `User ${snapshot.email}` : null;
+  return restorable[entry.entity as AuditedEntity]?.label(snapshot) ?? null;
+}
 
 type EntryRow = {
   id: bigint;
@@ -121,6 +130,7 @@ function toView(entry: EntryRow): AuditEntryView {
     userName: entry.user?.name ?? null,
     entity: entry.entity,
     entityId: entry.entityId,
+    label: labelOf(entry),
     changes: describeChanges(entry.before, entry.after),
     restorable: entry.entity in restorable && versionHeldBy(entry) !== null,
   };

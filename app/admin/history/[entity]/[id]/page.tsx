@@ -36,10 +36,10 @@ export default async function RecordHistoryPage({ params, searchParams }: { para
       <p className="breadcrumb">
         <Link href="/admin/history">← History</Link>
       </p>
-      <h1 className="page__title">
-        {describeEntity(entity)} <code className="page__title-code">{id}</code>
-      </h1>
-      <p className="page__lede">Every recorded change to this record, newest first. Times are in UTC.</p>
+      <h1 className="page__title">{newestFirst[0]?.label ?? describeEntity(entity)}</h1>
+      <p className="page__lede">
+        {describeEntity(entity)} <code>{id}</code>. Every recorded change to this record, newest first. Times are in UTC.
+      </p>
       {restored && (
         <div className="notice" role="status">
           Restored. The newest entry below records the restore.

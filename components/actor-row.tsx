@@ -1,0 +1,371 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { actorKindLabels } from "@/lib/actors/schemas";
+import type { ActorView } from "@/lib/data/actors";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
+import {
+  checkName,
+  checkOffice,
+  checkWikidataId,
+  KindOptions,
+  maximumNameLength,
+  maximumOfficeLength,
+  normaliseWikidataId,
+  SpeaksForOptions,
+  type ActorChoice,
+} from "./actor-fields";
+import { recordHistoryPath } from "./history-links";
+import { sendJson } from "./json-request";
+
+// Must match the header of ActorsTable (a server module, so not imported here).
+const columnCount = 8;
+
+/** The editable fields as the form holds them: text, with "" for none. */
+type EditValues = { name: string; kind: ActorKind; office: string; speaksForId: string; wikidataId: string };
+type Field = keyof EditValues;
+type FieldErrors = Partial<Record<Field, string>>;
+type Change = { name?: string; kind?: ActorKind; office?: string | null; speaksForId?: string | null; wikidataId?: string | null };
+
+const fields: Field[] = ["name", "kind", "office", "speaksForId", "wikidataId"];
+const fieldNames: Record<Field, string> = {
+  name: "Name",
+  kind: "Kind",
+  office: "Office",
+  speaksForId: "Speaks for",
+  wikidataId: "Wikidata id",
+};
+
+function savedValues(actor: ActorView): EditValues {
+  return {
+    name: actor.name,
+    kind: actor.kind,
+    office: actor.office ?? "",
+    speaksForId: actor.speaksFor?.id ?? "",
+    wikidataId: actor.wikidataId ?? "",
+  };
+}
+
+/** What the API is sent for one field, so that spaces or an emptied box are compared as the server will store them. */
+function sentValue(field: Field, values: EditValues): string | null {
+  switch (field) {
+    case "name":
+      return values.name.trim();
+    case "kind":
+      return values.kind;
+    case "office":
+      return values.office.trim() || null;
+    case "speaksForId":
+      return values.speaksForId || null;
+    case "wikidataId":
+      return normaliseWikidataId(values.wikidataId);
+  }
+}
+
+function isField(name: string): name is Field {
+  return (fields as string[]).includes(name);
+}
+
+/**
+ * One actor: its tracked-target switch, and an edit form that opens in a row
+ * of its own. Each change is sent with the version this row shows, so a stale
+ * page is refused instead of overwriting a newer change; the page then
+ * refreshes to show what is saved.
+ */
+export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorChoice[] }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  // Only the fields the admin has changed: the others follow the saved actor, so they update when the page refreshes after a conflict.
+  const [draft, setDraft] = useState<Partial<EditValues>>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState<"track" | "edit" | null>(null);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  const saved = savedValues(actor);
+  const values: EditValues = { ...saved, ...draft };
+  const changed = fields.filter((field) => sentValue(field, values) !== sentValue(field, saved));
+  const idFor = (field: Field) => `actor-${actor.id}-${field}`;
+  const formId = `actor-${actor.id}-edit`;
+  // An actor may still speak for one that has since been deleted; keep it selectable so the select shows the truth.
+  const speaksForChoices =
+    actor.speaksFor && !choices.some((choice) => choice.id === actor.speaksFor?.id) ? [...choices, actor.speaksFor] : choices;
+
+  useEffect(() => {
+    if (editing) nameInput.current?.focus();
+  }, [editing]);
+
+  async function patch(change: Change | { isTrackedTarget: boolean }) {
+    return sendJson<ActorView>("PATCH", `/api/actors/${encodeURIComponent(actor.id)}`, { version: actor.version, ...change });
+  }
+
+  async function toggleTracked() {
+    setPending("track");
+    setMessage(null);
+    const result = await patch({ isTrackedTarget: !actor.isTrackedTarget });
+    setPending(null);
+    if (result.ok) {
+      setMessage({
+        text: result.body.isTrackedTarget
+          ? `${actor.name} is now a tracked target and is charted on the overview.`
+          : `${actor.name} is no longer tracked; its codings stay.`,
+        isError: false,
+      });
+    } else {
+      setMessage({ text: result.error, isError: true });
+    }
+    // On success and on a conflict alike, show what is now saved.
+    router.refresh();
+  }
+
+  function openEditor() {
+    setMessage(null);
+    setEditing(true);
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    setDraft({});
+    setFieldErrors({});
+    setFormError(null);
+    editButton.current?.focus();
+  }
+
+  function change<F extends Field>(field: F, value: EditValues[F]) {
+    setDraft((previous) => ({ ...previous, [field]: value }));
+    setFieldErrors((previous) => ({ ...previous, [field]: undefined }));
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending !== null || changed.length === 0) return;
+    const problems: FieldErrors = {
+      name: checkName(values.name),
+      office: checkOffice(values.office),
+      wikidataId: checkWikidataId(normaliseWikidataId(values.wikidataId)),
+    };
+    const hasProblems = Object.values(problems).some(Boolean);
+    setFieldErrors(hasProblems ? problems : {});
+    setFormError(null);
+    if (hasProblems) return;
+
+    const payload: Change = {};
+    for (const field of changed) Object.assign(payload, { [field]: sentValue(field, values) });
+    setPending("edit");
+    const result = await patch(payload);
+    setPending(null);
+    if (result.ok) {
+      setMessage({ text: `Saved ${result.body.name}.`, isError: false });
+      closeEditor();
+      router.refresh();
+      return;
+    }
+    const known: FieldErrors = {};
+    const other: string[] = [];
+    for (const [field, text] of Object.entries(result.fieldErrors)) {
+      if (isField(field)) known[field] = text;
+      else other.push(`${field}: ${text}`);
+    }
+    setFieldErrors(known);
+    if (result.status === 409) {
+      setFormError(`${result.error} The row above now shows the saved values; your changes are still in this form.`);
+      router.refresh();
+    } else if (other.length > 0) setFormError(`Please correct: ${other.join("; ")}`);
+    else if (Object.keys(known).length === 0) setFormError(result.error);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Escape" && pending === null) {
+      event.preventDefault();
+      closeEditor();
+    }
+  }
+
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, fieldErrors[field] ? `${idFor(field)}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const fieldError = (field: Field) =>
+    fieldErrors[field] ? (
+      <p className="field__error" id={`${idFor(field)}-error`}>
+        {fieldNames[field]}: {fieldErrors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <>
+      <tr className={actor.isTrackedTarget ? "is-tracked" : undefined}>
+        <td>
+          {actor.name}
+          <code className="cell-meta">{actor.slug}</code>
+        </td>
+        <td>{actorKindLabels[actor.kind]}</td>
+        <td>{actor.office ?? <span className="muted">—</span>}</td>
+        <td>{actor.speaksFor?.name ?? <span className="muted">—</span>}</td>
+        <td className="nowrap">
+          {actor.wikidataId ? (
+            <a href={`https://www.wikidata.org/wiki/${encodeURIComponent(actor.wikidataId)}`} rel="noreferrer">
+              {actor.wikidataId}
+            </a>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </td>
+        <td className="number">{actor.statementCount.toLocaleString("en-GB")}</td>
+        <td>
+          <div className="actor-target">
+            {actor.isTrackedTarget ? "Tracked" : "Not tracked"}
+            <button type="button" className="button button--small nowrap" disabled={pending !== null} onClick={() => void toggleTracked()}>
+              {actor.isTrackedTarget ? "Stop tracking" : "Track as target"}
+              <span className="visually-hidden"> {actor.name}</span>
+            </button>
+          </div>
+        </td>
+        <td className="nowrap">
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--small"
+            aria-expanded={editing}
+            aria-controls={editing ? formId : undefined}
+            disabled={pending === "track"}
+            onClick={editing ? closeEditor : openEditor}
+          >
+            Edit
+            <span className="visually-hidden"> {actor.name}</span>
+          </button>
+        </td>
+      </tr>
+      {editing && (
+        <tr className="actor-edit-row">
+          <td colSpan={columnCount}>
+            <form
+              id={formId}
+              className="form actor-edit"
+              aria-label={`Edit ${actor.name}`}
+              onSubmit={handleSubmit}
+              onKeyDown={handleKeyDown}
+              noValidate
+            >
+              {formError && (
+                <div className="alert" role="alert">
+                  {formError}
+                </div>
+              )}
+              <div className="form__row">
+                <div className="field">
+                  <label className="field__label" htmlFor={idFor("name")}>
+                    {fieldNames.name}
+                  </label>
+                  <input
+                    ref={nameInput}
+                    id={idFor("name")}
+                    type="text"
+                    autoComplete="off"
+                    required
+                    maxLength={maximumNameLength}
+                    value={values.name}
+                    onChange={(event) => change("name", event.target.value)}
+                    aria-invalid={fieldErrors.name ? true : undefined}
+                    aria-describedby={describedBy("name")}
+                  />
+                  {fieldError("name")}
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor={idFor("kind")}>
+                    {fieldNames.kind}
+                  </label>
+                  <select
+                    id={idFor("kind")}
+                    value={values.kind}
+                    onChange={(event) => change("kind", event.target.value as ActorKind)}
+                    aria-invalid={fieldErrors.kind ? true : undefined}
+                    aria-describedby={describedBy("kind")}
+                  >
+                    <KindOptions />
+                  </select>
+                  {fieldError("kind")}
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor={idFor("office")}>
+                    {fieldNames.office} <span className="field__optional">(optional)</span>
+                  </label>
+                  <input
+                    id={idFor("office")}
+                    type="text"
+                    autoComplete="off"
+                    maxLength={maximumOfficeLength}
+                    value={values.office}
+                    onChange={(event) => change("office", event.target.value)}
+                    aria-invalid={fieldErrors.office ? true : undefined}
+                    aria-describedby={describedBy("office")}
+                  />
+                  {fieldError("office")}
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor={idFor("speaksForId")}>
+                    {fieldNames.speaksForId}
+                  </label>
+                  <select
+                    id={idFor("speaksForId")}
+                    value={values.speaksForId}
+                    onChange={(event) => change("speaksForId", event.target.value)}
+                    aria-invalid={fieldErrors.speaksForId ? true : undefined}
+                    aria-describedby={describedBy("speaksForId")}
+                  >
+                    <SpeaksForOptions choices={speaksForChoices} excludeId={actor.id} />
+                  </select>
+                  {fieldError("speaksForId")}
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor={idFor("wikidataId")}>
+                    {fieldNames.wikidataId} <span className="field__optional">(optional)</span>
+                  </label>
+                  <input
+                    id={idFor("wikidataId")}
+                    type="text"
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder="Q794"
+                    value={values.wikidataId}
+                    onChange={(event) => change("wikidataId", event.target.value)}
+                    aria-invalid={fieldErrors.wikidataId ? true : undefined}
+                    aria-describedby={describedBy("wikidataId")}
+                  />
+                  {fieldError("wikidataId")}
+                </div>
+              </div>
+              <div className="form__actions">
+                <button type="submit" className="button button--primary" disabled={pending !== null || changed.length === 0}>
+                  {pending === "edit" ? "Saving…" : "Save changes"}
+                </button>
+                <button type="button" className="button" disabled={pending !== null} onClick={closeEditor}>
+                  Cancel
+                </button>
+                {changed.length === 0 && pending === null && <span className="form__hint">No unsaved changes</span>}
+                <span className="form__hint form__actions-end">
+                  Slug <code>{actor.slug}</code> stays: imports and links rely on it.{" "}
+                  <Link href={recordHistoryPath("Actor", actor.id)}>History</Link>
+                </span>
+              </div>
+            </form>
+          </td>
+        </tr>
+      )}
+      {message && (
+        <tr className="row-message">
+          <td colSpan={columnCount}>
+            <div className={message.isError ? "alert" : "notice"} role={message.isError ? "alert" : "status"}>
+              {message.text}
+              <button type="button" className="link-button" onClick={() => setMessage(null)}>
+                Dismiss
+              </button>
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
