@@ -120,4 +120,46 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).toEqual(coding);
     await context.close();
   });
+
+  it("an admin creates a user, who must replace the one-time password with a long passphrase before using the app, then signs in with it", async () => {
+    const admin = await signedInContext(browser, appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${appUrl}/admin/users`);
+    const email = `new.analyst.${Date.now()}@example.test`;
+    await adminPage.locator("#new-user-email").fill(email);
+    await adminPage.locator("#new-user-name").fill("Nadia Karimi");
+    await adminPage.locator("#new-user-role").selectOption("ANALYST");
+    await adminPage.getByRole("button", { name: "Create user" }).click();
+    const oneTimePassword = (await adminPage.locator(".one-time-password__value").textContent())!.trim();
+    expect(oneTimePassword).toHaveLength(20);
+    await admin.close();
+
+    const context = await browser.newContext({ viewport: { width: 820, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/sign-in`);
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(oneTimePassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${appUrl}/account/password`);
+    // Until the password is changed, the rest of the app sends them back here.
+    await page.goto(`${appUrl}/codings`);
+    await page.waitForURL(`${appUrl}/account/password`);
+
+    const passphrase = "a long passphrase about the balance of power in the Gulf, ".repeat(3).trim();
+    expect(passphrase.length).toBeGreaterThanOrEqual(128);
+    await page.locator("#currentPassword").fill(oneTimePassword);
+    await page.locator("#newPassword").fill(passphrase);
+    await page.locator("#confirmPassword").fill(passphrase);
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(/\/sign-in\?message=password-changed/);
+
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(passphrase);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${appUrl}/`);
+    await expect(page.getByText("Nadia Karimi · Analyst").isVisible()).resolves.toBe(true);
+    const stored = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(stored.mustChangePassword).toBe(false);
+    await context.close();
+  });
 });
