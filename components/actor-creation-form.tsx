@@ -58,9 +58,9 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
     };
     const problems: Partial<Record<Field, string>> = {
       name: checkName(input.name),
-      slug: checkSlug(input.slug),
+      slug: checkSlug(input.slug, choices),
       office: checkOffice(office),
-      wikidataId: checkWikidataId(input.wikidataId),
+      wikidataId: checkWikidataId(input.wikidataId, choices),
     };
     const hasProblems = Object.values(problems).some(Boolean);
     setFieldErrors(hasProblems ? problems : {});
@@ -109,7 +109,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
           </button>
         </div>
       )}
-      <form ref={form} className="form" onSubmit={handleSubmit} noValidate>
+      <form ref={form} className="form actor-form" onSubmit={handleSubmit} noValidate>
         {error && (
           <div className="alert" role="alert">
             {error}

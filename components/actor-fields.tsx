@@ -5,8 +5,8 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 // offer and the checks they make before the round trip (the server's own rules
 // are in lib/actors/schemas.ts and lib/validation.ts).
 
-/** An actor another actor can speak for. */
-export type ActorChoice = { id: string; name: string };
+/** An existing actor: one another actor can speak for, and whose slug and Wikidata id are taken. */
+export type ActorChoice = { id: string; name: string; slug: string; wikidataId: string | null };
 
 export const actorKinds = Object.keys(actorKindLabels) as ActorKind[];
 
@@ -37,17 +37,23 @@ export function checkName(name: string): string | undefined {
   if (name.trim().length > maximumNameLength) return `must be at most ${maximumNameLength} characters`;
 }
 
-export function checkSlug(slug: string): string | undefined {
+export function checkSlug(slug: string, existing: ActorChoice[]): string | undefined {
   if (!slug) return "enter a slug, e.g. the name in lower case with hyphens between the words";
   if (!slugPattern.test(slug)) return "use lower-case letters and digits, words joined by hyphens";
+  const owner = existing.find((actor) => actor.slug === slug);
+  if (owner) return `is already used by ${owner.name}`;
 }
 
 export function checkOffice(office: string): string | undefined {
   if (office.trim().length > maximumOfficeLength) return `must be at most ${maximumOfficeLength} characters`;
 }
 
-export function checkWikidataId(wikidataId: string | null): string | undefined {
-  if (wikidataId !== null && !wikidataPattern.test(wikidataId)) return "a Wikidata id looks like Q794";
+/** Null is fine (no id); `existing` leaves out the actor being edited. */
+export function checkWikidataId(wikidataId: string | null, existing: ActorChoice[]): string | undefined {
+  if (wikidataId === null) return;
+  if (!wikidataPattern.test(wikidataId)) return "a Wikidata id looks like Q794";
+  const owner = existing.find((actor) => actor.wikidataId === wikidataId);
+  if (owner) return `is already used by ${owner.name}`;
 }
 
 export function KindOptions() {
@@ -59,10 +65,10 @@ export function KindOptions() {
 }
 
 /** Every actor but the one being edited (an actor cannot speak for itself), after a "nobody" choice. */
-export function SpeaksForOptions({ choices, excludeId }: { choices: ActorChoice[]; excludeId?: string }) {
+export function SpeaksForOptions({ choices, excludeId }: { choices: Pick<ActorChoice, "id" | "name">[]; excludeId?: string }) {
   return (
     <>
-      <option value="">Nobody (speaks for itself)</option>
+      <option value="">None</option>
       {choices
         .filter((choice) => choice.id !== excludeId)
         .map((choice) => (

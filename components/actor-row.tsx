@@ -146,7 +146,10 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     const problems: FieldErrors = {
       name: checkName(values.name),
       office: checkOffice(values.office),
-      wikidataId: checkWikidataId(normaliseWikidataId(values.wikidataId)),
+      wikidataId: checkWikidataId(
+        normaliseWikidataId(values.wikidataId),
+        choices.filter((choice) => choice.id !== actor.id),
+      ),
     };
     const hasProblems = Object.values(problems).some(Boolean);
     setFieldErrors(hasProblems ? problems : {});
@@ -243,7 +246,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
           <td colSpan={columnCount}>
             <form
               id={formId}
-              className="form actor-edit"
+              className="form actor-form actor-edit"
               aria-label={`Edit ${actor.name}`}
               onSubmit={handleSubmit}
               onKeyDown={handleKeyDown}

@@ -2,9 +2,11 @@ import type { ActorView } from "@/lib/data/actors";
 import type { ActorChoice } from "./actor-fields";
 import { ActorRow } from "./actor-row";
 
-/** Speaks-for choices in alphabetical order, whatever order the table is in. */
+/** The actors as the forms offer them (speaks for) and check against (taken slugs and Wikidata ids), in alphabetical order. */
 export function actorChoices(actors: ActorView[]): ActorChoice[] {
-  return actors.map(({ id, name }) => ({ id, name })).toSorted((a, b) => a.name.localeCompare(b.name, "en"));
+  return actors
+    .map(({ id, name, slug, wikidataId }) => ({ id, name, slug, wikidataId }))
+    .toSorted((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
 export function ActorsTable({ actors, choices }: { actors: ActorView[]; choices: ActorChoice[] }) {
