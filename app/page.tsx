@@ -3,6 +3,7 @@ import { EventTimeline } from "@/components/event-timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { buildStancePanels, chooseTimeWindow, markersWithin } from "@/lib/charts/stance-series";
 import { listEvents } from "@/lib/data/events";
+import { listAdjudications } from "@/lib/data/reliability";
 import { listStanceCodings, listTrackedTargets } from "@/lib/data/stance";
 
 // Always read the database at request time: codings change all day.
@@ -11,14 +12,9 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const user = await requirePageUser("/");
   const targets = await listTrackedTargets(user);
-  const [codings, events] = await Promise.all([
-    listStanceCodings(
-      user,
-      targets.map((target) => target.id),
-    ),
-    listEvents(user),
-  ]);
-  const panels = buildStancePanels(codings, targets);
+  const targetIds = targets.map((target) => target.id);
+  const [codings, adjudications, events] = await Promise.all([listStanceCodings(user, targetIds), listAdjudications(user, targetIds), listEvents(user)]);
+  const panels = buildStancePanels(codings, targets, adjudications);
   const window = chooseTimeWindow(codings.map((coding) => coding.saidOn));
   const chartEvents = window ? markersWithin(events, window) : [];
 

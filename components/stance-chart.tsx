@@ -25,7 +25,7 @@ ChartJS.register(LinearScale, TimeScale, PointElement, LineElement, Tooltip, Leg
 const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C8C8C"];
 const shapes = ["circle", "rectRot", "triangle", "rect", "star", "crossRot", "rectRounded", "cross"] as const;
 
-type ChartPoint = { x: number; y: number; quote?: string; coders?: string[]; statementCount?: number };
+type ChartPoint = { x: number; y: number; quote?: string; coders?: string[]; basis?: "adjudicated" | "mean"; statementCount?: number };
 export type ChartEvent = { id: string; title: string; occurredOn: string };
 
 function timestamp(date: string): number {
@@ -45,7 +45,7 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
       return [
         {
           label: series.speakerName,
-          data: series.points.map((point) => ({ x: timestamp(point.saidOn), y: point.score, quote: point.quote, coders: point.coders })),
+          data: series.points.map((point) => ({ x: timestamp(point.saidOn), y: point.score, quote: point.quote, coders: point.coders, basis: point.basis })),
           borderColor: colour,
           backgroundColor: colour,
           pointStyle: shapes[index % shapes.length],
@@ -145,7 +145,8 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
           afterLabel: (item: TooltipItem<"scatter">) => {
             const point = item.raw as ChartPoint;
             if (point.quote === undefined) return [];
-            return [`“${truncate(point.quote, 110)}”`, `Coded by ${point.coders?.join(", ")}`];
+            const basis = point.basis === "adjudicated" ? "adjudicated" : `mean of ${point.coders?.length} coding(s)`;
+            return [`“${truncate(point.quote, 110)}”`, `Score: ${basis}; coded by ${point.coders?.join(", ")}`];
           },
         },
       },

@@ -18,7 +18,7 @@ export function StancePanel({ panel, window, events }: { panel: TargetPanel; win
       <p className="card__meta">
         {statementCount === 0
           ? "No coded statements yet."
-          : `${statementCount} statement${statementCount === 1 ? "" : "s"} by ${panel.series.length} speaker${panel.series.length === 1 ? "" : "s"}, ${panel.codingCount} coding${panel.codingCount === 1 ? "" : "s"}. Points are the mean of the coders’ scores.`}
+          : `${statementCount} statement${statementCount === 1 ? "" : "s"} by ${panel.series.length} speaker${panel.series.length === 1 ? "" : "s"}, ${panel.codingCount} coding${panel.codingCount === 1 ? "" : "s"}. Each point is the adjudicated score where coders’ disagreement was settled, otherwise the mean of the coders’ scores.`}
       </p>
       {statementCount === 0 ? (
         <div className="empty-state">Nobody’s statements toward {panel.targetName} have been coded yet.</div>
@@ -34,6 +34,7 @@ export function StancePanel({ panel, window, events }: { panel: TargetPanel; win
                   <th scope="col">Speaker</th>
                   <th scope="col">Score</th>
                   <th scope="col">Quote</th>
+                  <th scope="col">Basis</th>
                   <th scope="col">Coders</th>
                 </tr>
               </thead>
@@ -47,6 +48,7 @@ export function StancePanel({ panel, window, events }: { panel: TargetPanel; win
                         {formatScore(point.score, Number.isInteger(point.score) ? 0 : 1)}
                       </td>
                       <td className="quote">“{point.quote}”</td>
+                      <td>{point.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.coders.length}`}</td>
                       <td>{point.coders.join(", ")}</td>
                     </tr>
                   )),

@@ -2,10 +2,13 @@
 import { DomainError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
-export type Permission = "read" | "edit" | "administer";
+export type Permission = "read" | "edit" | "adjudicate" | "administer";
 
-/** The user on whose behalf a data-access function runs; null when nobody is signed in. */
-export type ActingUser = { id: string; role: Role } | null;
+/**
+ * The user on whose behalf a data-access function runs; null when nobody is
+ * signed in. `isAdjudicator` is the per-user right to settle disagreements.
+ */
+export type ActingUser = { id: string; role: Role; isAdjudicator?: boolean } | null;
 
 // Anonymous visitors get the sign-in page and nothing else.
 const anonymousPermissions: readonly Permission[] = [];
@@ -13,12 +16,13 @@ const anonymousPermissions: readonly Permission[] = [];
 const rolePermissions: Record<Role, readonly Permission[]> = {
   VIEWER: ["read"],
   ANALYST: ["read", "edit"],
-  ADMIN: ["read", "edit", "administer"],
+  ADMIN: ["read", "edit", "adjudicate", "administer"],
 };
 
 const permissionDescriptions: Record<Permission, string> = {
   read: "read Stancewatch",
   edit: "create or edit records (analysts and admins can)",
+  adjudicate: "settle disagreements between coders (admins and analysts given the adjudicator right can)",
   administer: "do this (only admins can)",
 };
 
@@ -36,8 +40,10 @@ export class PermissionDeniedError extends DomainError {
 }
 
 export function hasPermission(user: ActingUser, permission: Permission): boolean {
-  const granted = user ? rolePermissions[user.role] : anonymousPermissions;
-  return granted.includes(permission);
+  if (!user) return anonymousPermissions.includes(permission);
+  // The adjudicator right is granted to analysts one by one, on top of their role.
+  if (permission === "adjudicate" && user.isAdjudicator && user.role === "ANALYST") return true;
+  return rolePermissions[user.role].includes(permission);
 }
 
 export function requirePermission(user: ActingUser, permission: Permission): void {

@@ -15,8 +15,9 @@ export type StanceCodingRow = {
 export type StancePoint = {
   statementId: string;
   saidOn: string;
-  /** Mean of the coders' scores for this statement toward this target. */
+  /** The adjudicated score where there is one, otherwise the mean of the coders' scores. */
   score: number;
+  basis: "adjudicated" | "mean";
   coders: string[];
   quote: string;
 };
@@ -42,8 +43,15 @@ export function meanPerDay(points: Pick<StancePoint, "saidOn" | "score">[]): Dai
     .map(([saidOn, scores]) => ({ saidOn, score: mean(scores), statementCount: scores.length }));
 }
 
-/** One panel per target, in the order given; within it one series per speaker, points in date order. */
-export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string; name: string }[]): TargetPanel[] {
+export type AdjudicatedScore = { statementId: string; targetId: string; score: number };
+
+/**
+ * One panel per target, in the order given; within it one series per speaker,
+ * points in date order. A statement's point is its adjudicated score toward
+ * the target when disagreeing coders were settled, else their mean.
+ */
+export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string; name: string }[], adjudications: AdjudicatedScore[] = []): TargetPanel[] {
+  const adjudicated = new Map(adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score]));
   return targets.map((target) => {
     const bySpeaker = new Map<string, { speakerName: string; byStatement: Map<string, StanceCodingRow[]> }>();
     let codingCount = 0;
@@ -61,13 +69,17 @@ export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string
     }
     const series = [...bySpeaker.entries()].map(([speakerId, speaker]) => {
       const points = [...speaker.byStatement.entries()]
-        .map(([statementId, codings]) => ({
-          statementId,
-          saidOn: codings[0]!.saidOn,
-          score: mean(codings.map((coding) => coding.score)),
-          coders: codings.map((coding) => coding.coderName).sort(),
-          quote: codings[0]!.quote,
-        }))
+        .map(([statementId, codings]) => {
+          const settled = adjudicated.get(`${statementId}:${target.id}`);
+          return {
+            statementId,
+            saidOn: codings[0]!.saidOn,
+            score: settled ?? mean(codings.map((coding) => coding.score)),
+            basis: settled === undefined ? ("mean" as const) : ("adjudicated" as const),
+            coders: codings.map((coding) => coding.coderName).sort(),
+            quote: codings[0]!.quote,
+          };
+        })
         .sort((a, b) => a.saidOn.localeCompare(b.saidOn) || a.statementId.localeCompare(b.statementId));
       return { speakerId, speakerName: speaker.speakerName, points, dailyMeans: meanPerDay(points) };
     });

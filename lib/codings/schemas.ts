@@ -21,3 +21,14 @@ export const confidenceLabels: Record<Confidence, string> = { LOW: "Low", MEDIUM
 
 export const stanceCodingUpdateSchema = stanceCodingSchema.extend({ version: versionSchema });
 export type StanceCodingUpdate = z.infer<typeof stanceCodingUpdateSchema>;
+
+export const stanceCodingCreationSchema = stanceCodingSchema.extend({ statementId: z.string().min(1), targetId: z.string().min(1) });
+export type StanceCodingCreation = z.infer<typeof stanceCodingCreationSchema>;
+
+export const adjudicationSchema = z.object({
+  statementId: z.string().min(1),
+  targetId: z.string().min(1),
+  score: scoreSchema,
+  rationale: requiredTextSchema(2000),
+});
+export type AdjudicationInput = z.infer<typeof adjudicationSchema>;

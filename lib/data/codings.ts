@@ -1,12 +1,15 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { PermissionDeniedError, requirePermission, type ActingUser } from "../auth/permissions";
-import type { StanceCodingUpdate } from "../codings/schemas";
+import type { StanceCodingCreation, StanceCodingUpdate } from "../codings/schemas";
 import { getDatabase } from "../database/client";
-import { ConflictError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { stanceCodingRecord } from "../seed/records";
 import type { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
 import { isoFromDate } from "../validation";
+import { visibleCodingsWhere } from "./coding-visibility";
 
 export type StanceCodingView = {
   id: string;
@@ -75,7 +78,7 @@ const liveCoding = { deletedAt: null, statement: { deletedAt: null } } as const;
 export async function listStanceCodingsForReview(user: ActingUser): Promise<StanceCodingView[]> {
   requirePermission(user, "read");
   const rows = await getDatabase().stanceCoding.findMany({
-    where: liveCoding,
+    where: { ...liveCoding, ...visibleCodingsWhere(user) },
     select: codingSelect,
     orderBy: [{ saidOn: "desc" }, { statementId: "asc" }, { targetId: "asc" }],
   });
@@ -84,7 +87,7 @@ export async function listStanceCodingsForReview(user: ActingUser): Promise<Stan
 
 export async function getStanceCoding(user: ActingUser, id: string): Promise<StanceCodingView> {
   requirePermission(user, "read");
-  const row = await getDatabase().stanceCoding.findFirst({ where: { id, ...liveCoding }, select: codingSelect });
+  const row = await getDatabase().stanceCoding.findFirst({ where: { id, ...liveCoding, ...visibleCodingsWhere(user) }, select: codingSelect });
   if (!row) throw new NotFoundError("This coding");
   return toView(row);
 }
@@ -152,4 +155,67 @@ export async function deleteStanceCoding(user: ActingUser, id: string, version: 
     const after = await tx.stanceCoding.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "StanceCoding", entityId: id, before, after });
   }, editTransaction);
+}
+
+/** Codes a statement toward a target as the acting user; one live coding per statement, target and coder. */
+export async function createStanceCoding(user: ActingUser, input: StanceCodingCreation): Promise<StanceCodingView> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const statement = await db.statement.findFirst({ where: { id: input.statementId, deletedAt: null, source: { deletedAt: null } }, select: { id: true, speakerId: true, saidOn: true } });
+  if (!statement) throw new NotFoundError("This statement");
+  const target = await db.actor.findFirst({ where: { id: input.targetId, deletedAt: null }, select: { id: true, name: true } });
+  if (!target) throw new ValidationError({ targetId: "names no known actor" });
+  if (target.id === statement.speakerId) throw new ValidationError({ targetId: "is the speaker; a stance is toward someone else" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.stanceCoding.create({ data: stanceCodingRecord(input, statement, target.id, user!.id) });
+      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });
+      return toView(await tx.stanceCoding.findUniqueOrThrow({ where: { id: row.id }, select: codingSelect }));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`You have already coded this statement toward ${target.name}; edit that coding instead.`, null);
+    throw error;
+  }
+}
+
+export type QueueItem = {
+  statementId: string;
+  quote: string;
+  speakerName: string;
+  saidOn: string;
+  source: { id: string; title: string };
+  /** The text around the quote, for context. */
+  before: string;
+  after: string;
+};
+
+/** Statements the acting user has not coded yet, source by source in reading order, with overall progress. */
+export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueItem[]; coded: number; total: number }> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const live = { deletedAt: null, source: { deletedAt: null, nothingToCodeAt: null } } as const;
+  const [total, statements] = await Promise.all([
+    db.statement.count({ where: live }),
+    db.statement.findMany({
+      where: { ...live, codings: { none: { coderId: user!.id, deletedAt: null } } },
+      select: { id: true, quote: true, startOffset: true, endOffset: true, saidOn: true, speaker: { select: { name: true } }, source: { select: { id: true, title: true, text: true, publishedOn: true } } },
+      orderBy: [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }],
+      take: 200,
+    }),
+  ]);
+  const uncoded = await db.statement.count({ where: { ...live, codings: { none: { coderId: user!.id, deletedAt: null } } } });
+  const context = 160;
+  return {
+    coded: total - uncoded,
+    total,
+    items: statements.map((statement) => ({
+      statementId: statement.id,
+      quote: statement.quote,
+      speakerName: statement.speaker.name,
+      saidOn: isoFromDate(statement.saidOn),
+      source: { id: statement.source.id, title: statement.source.title },
+      before: statement.source.text.slice(Math.max(0, statement.startOffset - context), statement.startOffset),
+      after: statement.source.text.slice(statement.endOffset, statement.endOffset + context),
+    })),
+  };
 }

@@ -3,6 +3,7 @@ import type { ActingUser } from "../auth/permissions";
 import { requirePermission } from "../auth/permissions";
 import type { StanceCodingRow } from "../charts/stance-series";
 import { getDatabase } from "../database/client";
+import { visibleCodingsWhere } from "./coding-visibility";
 import { isoFromDate } from "../validation";
 
 export type TrackedTarget = { id: string; name: string };
@@ -21,7 +22,7 @@ export async function listTrackedTargets(user: ActingUser): Promise<TrackedTarge
 export async function listStanceCodings(user: ActingUser, targetIds: string[]): Promise<StanceCodingRow[]> {
   requirePermission(user, "read");
   const codings = await getDatabase().stanceCoding.findMany({
-    where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } },
+    where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } }, ...visibleCodingsWhere(user) },
     select: {
       statementId: true,
       speakerId: true,

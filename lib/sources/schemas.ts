@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema, requiredTextSchema } from "../validation";
+import { isoDateSchema, requiredTextSchema, versionSchema } from "../validation";
 
 export const sourceSchema = z.object({
   title: requiredTextSchema(500),
@@ -15,3 +15,13 @@ export const sourceSchema = z.object({
     .default("en"),
 });
 export type SourceInput = z.infer<typeof sourceSchema>;
+
+export const sourceCreationSchema = sourceSchema.extend({
+  text: z.string().trim().min(20, "paste the full text of the document (at least a sentence)").max(500_000, "is too long for one source (500,000 characters at most)"),
+});
+export type SourceCreation = z.infer<typeof sourceCreationSchema>;
+
+export const sourceReviewSchema = z.object({ version: versionSchema, nothingToCode: z.boolean().optional(), blindCoding: z.boolean().optional() }).refine(
+  (update) => update.nothingToCode !== undefined || update.blindCoding !== undefined,
+  "change nothingToCode or blindCoding",
+);

@@ -1,0 +1,124 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
+import type { AdjudicationInput } from "../codings/schemas";
+import { getDatabase } from "../database/client";
+import { NotFoundError, ValidationError } from "../errors";
+import { pairwiseAlpha, percentAgreement, unitsFromCodings, type CoderPairAlpha, type PercentAgreement } from "../reliability/agreement";
+import { isDisagreement } from "../reliability/disagreements";
+import { krippendorffAlpha, type AlphaResult } from "../reliability/krippendorff";
+import { isoFromDate } from "../validation";
+
+export type ReliabilityFigure = AlphaResult & { coders: number; agreement: PercentAgreement };
+
+export type Disagreement = {
+  statementId: string;
+  sourceId: string;
+  quote: string;
+  speakerName: string;
+  saidOn: string;
+  targetId: string;
+  targetName: string;
+  codings: { coderName: string; score: number; rationale: string }[];
+  adjudication: { score: number; rationale: string; adjudicatorName: string } | null;
+};
+
+export type ReliabilityReport = {
+  overall: ReliabilityFigure;
+  perTarget: (ReliabilityFigure & { targetId: string; targetName: string })[];
+  perPair: (CoderPairAlpha & { coderNames: [string, string] })[];
+  /** Only for those who may adjudicate: the rest would see others' codings before coding them. */
+  disagreements: Disagreement[] | null;
+};
+
+type Row = { statementId: string; targetId: string; coderId: string; score: number };
+
+function figure(rows: Row[]): ReliabilityFigure {
+  const codings = rows.map((row) => ({ unitId: `${row.statementId}:${row.targetId}`, coderId: row.coderId, value: row.score }));
+  const units = unitsFromCodings(codings);
+  return { ...krippendorffAlpha(units, "ordinal"), coders: new Set(rows.map((row) => row.coderId)).size, agreement: percentAgreement(units) };
+}
+
+/** Krippendorff's alpha (ordinal) over statement × target units: overall, per target and per pair of coders. */
+export async function getReliabilityReport(user: ActingUser): Promise<ReliabilityReport> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const codings = await db.stanceCoding.findMany({
+    where: { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } },
+    select: {
+      statementId: true,
+      targetId: true,
+      coderId: true,
+      score: true,
+      rationale: true,
+      coder: { select: { name: true } },
+      target: { select: { name: true } },
+      statement: { select: { quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
+    },
+  });
+  const targets = new Map(codings.map((coding) => [coding.targetId, coding.target.name]));
+  const coderNames = new Map(codings.map((coding) => [coding.coderId, coding.coder.name]));
+  const perTarget = [...targets.entries()]
+    .map(([targetId, targetName]) => ({ targetId, targetName, ...figure(codings.filter((coding) => coding.targetId === targetId)) }))
+    .sort((a, b) => a.targetName.localeCompare(b.targetName));
+  const perPair = pairwiseAlpha(
+    codings.map((coding) => ({ unitId: `${coding.statementId}:${coding.targetId}`, coderId: coding.coderId, value: coding.score })),
+    "ordinal",
+  )
+    .filter((pair) => pair.units > 0)
+    .map((pair) => ({ ...pair, coderNames: [coderNames.get(pair.coders[0])!, coderNames.get(pair.coders[1])!] as [string, string] }));
+
+  let disagreements: Disagreement[] | null = null;
+  if (hasPermission(user, "adjudicate")) {
+    const byUnit = new Map<string, typeof codings>();
+    for (const coding of codings) {
+      const key = `${coding.statementId}:${coding.targetId}`;
+      byUnit.set(key, [...(byUnit.get(key) ?? []), coding]);
+    }
+    const adjudications = await db.adjudication.findMany({ where: { deletedAt: null }, include: { adjudicator: { select: { name: true } } } });
+    const adjudicationByUnit = new Map(adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication]));
+    disagreements = [...byUnit.entries()]
+      .filter(([, unit]) => isDisagreement(unit.map((coding) => coding.score)))
+      .map(([key, unit]) => {
+        const first = unit[0]!;
+        const adjudication = adjudicationByUnit.get(key);
+        return {
+          statementId: first.statementId,
+          sourceId: first.statement.sourceId,
+          quote: first.statement.quote,
+          speakerName: first.statement.speaker.name,
+          saidOn: isoFromDate(first.statement.saidOn),
+          targetId: first.targetId,
+          targetName: first.target.name,
+          codings: unit.map((coding) => ({ coderName: coding.coder.name, score: coding.score, rationale: coding.rationale })),
+          adjudication: adjudication ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name } : null,
+        };
+      })
+      .sort((a, b) => Number(a.adjudication !== null) - Number(b.adjudication !== null) || b.saidOn.localeCompare(a.saidOn));
+  }
+  return { overall: figure(codings), perTarget, perPair, disagreements };
+}
+
+/** Records (or revises) the settled value of a statement's stance toward a target, with the reason. */
+export async function adjudicate(user: ActingUser, input: AdjudicationInput): Promise<void> {
+  requirePermission(user, "adjudicate");
+  const db = getDatabase();
+  await db.$transaction(async (tx) => {
+    const codings = await tx.stanceCoding.count({ where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null, statement: { deletedAt: null } } });
+    if (codings === 0) throw new NotFoundError("A coding of this statement toward this target");
+    if (!input.rationale.trim()) throw new ValidationError({ rationale: "must say why" });
+    const before = await tx.adjudication.findFirst({ where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null } });
+    const after = before
+      ? await tx.adjudication.update({ where: { id: before.id }, data: { score: input.score, rationale: input.rationale, adjudicatorId: user!.id, version: { increment: 1 } } })
+      : await tx.adjudication.create({ data: { ...input, adjudicatorId: user!.id } });
+    await recordAudit(tx, { userId: user!.id, action: before ? "UPDATE" : "CREATE", entity: "Adjudication", entityId: after.id, before, after });
+  });
+}
+
+export async function listAdjudications(user: ActingUser, targetIds: string[]): Promise<{ statementId: string; targetId: string; score: number }[]> {
+  requirePermission(user, "read");
+  return getDatabase().adjudication.findMany({
+    where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null } },
+    select: { statementId: true, targetId: true, score: true },
+  });
+}

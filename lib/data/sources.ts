@@ -1,0 +1,200 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
+import { getDatabase } from "../database/client";
+import { ConflictError, DomainError, NotFoundError } from "../errors";
+import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
+import { sourceRecord } from "../seed/records";
+import type { SourceCreation } from "../sources/schemas";
+import { isoFromDate } from "../validation";
+import { visibleCodingsWhere } from "./coding-visibility";
+
+export type SourceSummary = {
+  id: string;
+  title: string;
+  publisher: string;
+  publishedOn: string;
+  language: string;
+  statementCount: number;
+  /** Statements the acting user has not coded yet. */
+  uncodedByMe: number;
+  nothingToCode: boolean;
+};
+
+export async function listSources(user: ActingUser): Promise<SourceSummary[]> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const sources = await db.source.findMany({
+    where: { deletedAt: null },
+    select: { id: true, title: true, publisher: true, publishedOn: true, language: true, nothingToCodeAt: true, _count: { select: { statements: { where: { deletedAt: null } } } } },
+    orderBy: [{ publishedOn: "desc" }, { title: "asc" }],
+  });
+  const uncoded = await db.statement.groupBy({
+    by: ["sourceId"],
+    where: { deletedAt: null, codings: { none: { coderId: user!.id, deletedAt: null } } },
+    _count: { _all: true },
+  });
+  const uncodedBySource = new Map(uncoded.map((row) => [row.sourceId, row._count._all]));
+  return sources.map((source) => ({
+    id: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    publishedOn: isoFromDate(source.publishedOn),
+    language: source.language,
+    statementCount: source._count.statements,
+    uncodedByMe: uncodedBySource.get(source.id) ?? 0,
+    nothingToCode: source.nothingToCodeAt !== null,
+  }));
+}
+
+export type CodingSummary = {
+  id: string;
+  version: number;
+  targetId: string;
+  targetName: string;
+  coderId: string;
+  coderName: string;
+  score: number;
+  isConditional: boolean;
+  confidence: Confidence;
+  rationale: string;
+};
+
+export type StatementInSource = {
+  id: string;
+  version: number;
+  quote: string;
+  startOffset: number;
+  endOffset: number;
+  speaker: { id: string; name: string };
+  saidOn: string;
+  saidOnPrecision: DatePrecision;
+  form: StatementForm;
+  channel: Channel;
+  codings: CodingSummary[];
+  /** Others' codings withheld until the acting user codes this statement (blind coding). */
+  hiddenCodingCount: number;
+  adjudications: { targetId: string; targetName: string; score: number; rationale: string; adjudicatorName: string }[];
+};
+
+export type SourceDetail = {
+  id: string;
+  version: number;
+  title: string;
+  publisher: string;
+  url: string | null;
+  publishedOn: string;
+  language: string;
+  text: string;
+  blindCoding: boolean;
+  nothingToCode: { at: string; byName: string | null } | null;
+  statements: StatementInSource[];
+};
+
+export async function getSource(user: ActingUser, id: string): Promise<SourceDetail> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const source = await db.source.findFirst({
+    where: { id, deletedAt: null },
+    include: { nothingToCodeBy: { select: { name: true } } },
+  });
+  if (!source) throw new NotFoundError("This source");
+  const statements = await db.statement.findMany({
+    where: { sourceId: id, deletedAt: null },
+    include: {
+      speaker: { select: { id: true, name: true } },
+      codings: {
+        where: { deletedAt: null },
+        include: { target: { select: { name: true } }, coder: { select: { name: true } } },
+        orderBy: [{ targetId: "asc" }, { createdAt: "asc" }],
+      },
+      adjudications: { where: { deletedAt: null }, include: { target: { select: { name: true } }, adjudicator: { select: { name: true } } } },
+    },
+    orderBy: [{ startOffset: "asc" }, { endOffset: "asc" }],
+  });
+  const visibleIds = new Set(
+    (await db.stanceCoding.findMany({ where: { statement: { sourceId: id }, deletedAt: null, ...visibleCodingsWhere(user) }, select: { id: true } })).map((row) => row.id),
+  );
+  return {
+    id: source.id,
+    version: source.version,
+    title: source.title,
+    publisher: source.publisher,
+    url: source.url,
+    publishedOn: isoFromDate(source.publishedOn),
+    language: source.language,
+    text: source.text,
+    blindCoding: source.blindCoding,
+    nothingToCode: source.nothingToCodeAt ? { at: source.nothingToCodeAt.toISOString(), byName: source.nothingToCodeBy?.name ?? null } : null,
+    statements: statements.map((statement) => {
+      const visible = statement.codings.filter((coding) => visibleIds.has(coding.id));
+      return {
+        id: statement.id,
+        version: statement.version,
+        quote: statement.quote,
+        startOffset: statement.startOffset,
+        endOffset: statement.endOffset,
+        speaker: statement.speaker,
+        saidOn: isoFromDate(statement.saidOn),
+        saidOnPrecision: statement.saidOnPrecision,
+        form: statement.form,
+        channel: statement.channel,
+        codings: visible.map((coding) => ({
+          id: coding.id,
+          version: coding.version,
+          targetId: coding.targetId,
+          targetName: coding.target.name,
+          coderId: coding.coderId,
+          coderName: coding.coder.name,
+          score: coding.score,
+          isConditional: coding.isConditional,
+          confidence: coding.confidence,
+          rationale: coding.rationale,
+        })),
+        hiddenCodingCount: statement.codings.length - visible.length,
+        adjudications: statement.adjudications.map((adjudication) => ({
+          targetId: adjudication.targetId,
+          targetName: adjudication.target.name,
+          score: adjudication.score,
+          rationale: adjudication.rationale,
+          adjudicatorName: adjudication.adjudicator.name,
+        })),
+      };
+    }),
+  };
+}
+
+export async function createSource(user: ActingUser, input: SourceCreation): Promise<{ id: string }> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const record = sourceRecord(input, input.text);
+  const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
+  if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
+  return db.$transaction(async (tx) => {
+    const row = await tx.source.create({ data: { ...record, createdById: user!.id } });
+    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Source", entityId: row.id, after: { ...row, text: `${row.text.length} characters` } });
+    return { id: row.id };
+  });
+}
+
+/** "Reviewed, nothing to code" (analysts) and blind coding on or off (admins only: it protects reliability). */
+export async function reviewSource(user: ActingUser, id: string, update: { version: number; nothingToCode?: boolean; blindCoding?: boolean }): Promise<void> {
+  requirePermission(user, "edit");
+  if (update.blindCoding !== undefined && !hasPermission(user, "administer")) {
+    throw new DomainError(403, "Only administrators can switch blind coding for a source.");
+  }
+  const db = getDatabase();
+  await db.$transaction(async (tx) => {
+    const before = await tx.source.findFirst({ where: { id, deletedAt: null } });
+    if (!before) throw new NotFoundError("This source");
+    const data = {
+      ...(update.nothingToCode !== undefined ? { nothingToCodeAt: update.nothingToCode ? new Date() : null, nothingToCodeById: update.nothingToCode ? user!.id : null } : {}),
+      ...(update.blindCoding !== undefined ? { blindCoding: update.blindCoding } : {}),
+    };
+    const { count } = await tx.source.updateMany({ where: { id, version: update.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("This source was changed by someone else meanwhile. Reload it and try again.", { version: (await tx.source.findUniqueOrThrow({ where: { id } })).version });
+    const after = await tx.source.findUniqueOrThrow({ where: { id } });
+    const withoutText = <T extends { text: string }>(source: T) => ({ ...source, text: `${source.text.length} characters` });
+    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Source", entityId: id, before: withoutText(before), after: withoutText(after) });
+  });
+}

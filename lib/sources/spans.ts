@@ -1,0 +1,20 @@
+import type { TextSpan } from "./offsets";
+
+/** A selection without the spaces and line breaks a mouse drag tends to catch at either end. */
+export function trimSpan(text: string, span: TextSpan): TextSpan {
+  let { startOffset, endOffset } = span;
+  while (startOffset < endOffset && /\s/.test(text[startOffset]!)) startOffset += 1;
+  while (endOffset > startOffset && /\s/.test(text[endOffset - 1]!)) endOffset -= 1;
+  return { startOffset, endOffset };
+}
+
+/** Lower-case words joined by hyphens, for a new actor's slug. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug || "actor";
+}
