@@ -69,7 +69,8 @@ export function describeValue(value: unknown): string {
 
 /** The message for a value of the wrong type, or for a missing one. */
 function typeError(expected: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${expected}, not ${describeValue(issue.input)}`);
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "is required" : `must be ${expected}, not ${describeValue(issue.input)}`;
 }
 
 function enumError(values: Record<string, string>) {
@@ -153,9 +154,10 @@ export const exchangeRowSchema = z
     // Cross-field checks run whenever the three fields they read are valid, even if others are not.
     {
       when: (payload) =>
-        payload.issues.every((issue) => !["text", "text_start", "text_end"].includes(String(issue.path?.[0]))) &&
         typeof payload.value === "object" &&
-        payload.value !== null,
+        payload.value !== null &&
+        !Array.isArray(payload.value) &&
+        payload.issues.every((issue) => !["text", "text_start", "text_end"].includes(String(issue.path?.[0]))),
     },
   );
 

@@ -114,6 +114,52 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
+  "POST /api/sources": {
+    async prepare() {
+      const title = `Matrix source ${Date.now()}-${Math.random()}`;
+      return {
+        path: "/api/sources",
+        body: { title, publisher: "Matrix Wire", url: null, publishedOn: "2025-01-01", language: "en", text: `${title}: “We seek calm,” the minister said.` },
+        state: () => db.source.findMany({ where: { title } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "PATCH /api/sources/[id]": {
+    async prepare() {
+      const source = await createSource(db);
+      return { path: `/api/sources/${source.id}`, body: { version: 1, nothingToCode: true }, state: () => db.source.findUniqueOrThrow({ where: { id: source.id } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "POST /api/statements": {
+    async prepare() {
+      const source = await createSource(db);
+      const speaker = await createActor(db);
+      const body = { sourceId: source.id, startOffset: 0, endOffset: 10, speakerId: speaker.id, newSpeaker: null, saidOn: "2025-01-01", saidOnPrecision: "DAY", form: "PARAPHRASE", channel: "INTERVIEW" };
+      return { path: "/api/statements", body, state: () => db.statement.findMany({ where: { sourceId: source.id } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "POST /api/codings": {
+    async prepare() {
+      const source = await createSource(db);
+      const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      const target = await createActor(db);
+      const body = { statementId: statement.id, targetId: target.id, score: 1, isConditional: false, confidence: "MEDIUM", rationale: "matrix" };
+      return { path: "/api/codings", body, state: () => db.stanceCoding.findMany({ where: { statementId: statement.id } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "POST /api/adjudications": {
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      const body = { statementId: coding.statementId, targetId: coding.targetId, score: 0, rationale: "settled in the matrix" };
+      return { path: "/api/adjudications", body, state: () => db.adjudication.findMany({ where: { statementId: coding.statementId } }) };
+    },
+    // The seeded lead analyst has no adjudicator right.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
   "POST /api/history/restore": {
     async prepare() {
       const { coder, coding } = await leadAnalystCoding();
