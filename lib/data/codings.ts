@@ -37,18 +37,7 @@ const codingSelect = {
   statement: { select: { id: true, quote: true, saidOn: true, speaker: { select: { name: true } }, source: { select: { title: true } } } },
 } as const;
 
-type CodingRow = {
-  id: string;
-  version: number;
-  score: number;
-  isConditional: boolean;
-  confidence: Confidence;
-  rationale: string;
-  updatedAt: Date;
-  coder: { id: string; name: string };
-  target: { id: string; name: string };
-  statement: { id: string; quote: string; saidOn: Date; speaker: { name: string }; source: { title: string } };
-};
+type CodingRow = Prisma.StanceCodingGetPayload<{ select: typeof codingSelect }>;
 
 function toView(row: CodingRow): StanceCodingView {
   return {

@@ -103,20 +103,22 @@ function readCsvRecords(text: string): CsvRecord[] {
         position += 1;
         let closed = false;
         while (position < length) {
-          const character = text[position];
-          if (character === '"') {
-            if (text[position + 1] === '"') {
-              value += '"';
-              position += 2;
-              continue;
-            }
-            position += 1;
-            closed = true;
+          const quote = text.indexOf('"', position);
+          const chunk = text.slice(position, quote === -1 ? length : quote);
+          value += chunk;
+          line += chunk.match(/\r\n|\r|\n/g)?.length ?? 0;
+          if (quote === -1) {
+            position = length;
             break;
           }
-          if (character === "\n" || (character === "\r" && text[position + 1] !== "\n")) line += 1;
-          value += character;
-          position += 1;
+          if (text[quote + 1] === '"') {
+            value += '"';
+            position = quote + 2;
+            continue;
+          }
+          position = quote + 1;
+          closed = true;
+          break;
         }
         if (!closed) problem ??= `a quoted field opened on line ${openLine} is never closed`;
         // Only a comma or the end of the record may follow a closing quote; keep any stray text.

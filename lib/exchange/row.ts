@@ -165,7 +165,7 @@ export type ExchangeRow = z.output<typeof exchangeRowSchema>;
 export type ExchangeField = keyof ExchangeRow;
 
 /** Every field, in the fixed order of CSV columns and JSON Lines keys. */
-export const exchangeFields = Object.keys(exchangeRowSchema.shape) as ExchangeField[];
+export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowSchema.shape) as ExchangeField[];
 
 /** One problem in an imported file; `line` is the 1-based physical line where the record starts. */
 export type ExchangeError = { line: number; message: string };

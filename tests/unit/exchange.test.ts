@@ -415,6 +415,22 @@ describe("JSON Lines", () => {
 });
 
 describe("both formats", () => {
+  it("round-trip generated awkward text byte for byte", () => {
+    const pieces = [",", '"', '""', "\n", "\r", "\r\n", "a", " ", "“", "”", "’", "—", "😀", "\u2028", "\t", "é", "\\", "{}"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const awkward = () => `x${Array.from({ length: 1 + (next() % 30) }, () => pieces[next() % pieces.length]).join("")}x`;
+    const generated = Array.from({ length: 200 }, () =>
+      rowFor("Tehran", { comment: awkward(), source_title: awkward(), actor: awkward() }),
+    );
+    const csv = formatCsv(generated);
+    const jsonl = formatJsonLines(generated);
+    expect(parseCsv(csv)).toEqual({ rows: generated, errors: [] });
+    expect(parseJsonLines(jsonl)).toEqual({ rows: generated, errors: [] });
+    expect(formatCsv(parseCsv(csv).rows)).toBe(csv);
+    expect(formatJsonLines(parseJsonLines(jsonl).rows)).toBe(jsonl);
+  });
+
   it("carry the same rows", () => {
     expect(parseCsv(formatCsv(rows)).rows).toEqual(parseJsonLines(formatJsonLines(rows)).rows);
   });
