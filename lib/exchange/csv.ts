@@ -199,6 +199,7 @@ function readHeader(names: string[]): { columns: ExchangeField[] } | { problems:
  * record starts (the header is line 1). A bad header is reported once and no rows are read.
  */
 export function parseCsv(text: string): ExchangeParseResult {
+  const lines: number[] = [];
   const rows: ExchangeRow[] = [];
   const errors: ExchangeError[] = [];
   const records = readCsvRecords(withoutByteOrderMark(text)).filter((record) => !record.blank);
@@ -206,16 +207,16 @@ export function parseCsv(text: string): ExchangeParseResult {
   const [header, ...data] = records;
   if (header === undefined) {
     errors.push({ line: 1, message: `the file is empty: expected a header row with the columns ${exchangeFields.join(",")}` });
-    return { rows, errors };
+    return { rows, lines, errors };
   }
   if (header.problem !== null) {
     errors.push({ line: header.line, message: `header: malformed CSV: ${header.problem}` });
-    return { rows, errors };
+    return { rows, lines, errors };
   }
   const headerResult = readHeader(header.fields.map((name) => name.trim()));
   if ("problems" in headerResult) {
     for (const message of headerResult.problems) errors.push({ line: header.line, message });
-    return { rows, errors };
+    return { rows, lines, errors };
   }
   const { columns } = headerResult;
 
@@ -233,8 +234,10 @@ export function parseCsv(text: string): ExchangeParseResult {
       values[field] = valueFromCell(record.fields[index] ?? "", cellKinds[field]);
     });
     const result = validateExchangeRecord(values);
-    if ("row" in result) rows.push(result.row);
-    else for (const message of result.problems) errors.push({ line: record.line, message });
+    if ("row" in result) {
+      rows.push(result.row);
+      lines.push(record.line);
+    } else for (const message of result.problems) errors.push({ line: record.line, message });
   }
-  return { rows, errors };
+  return { rows, lines, errors };
 }

@@ -35,6 +35,7 @@ export function formatJsonLines(rows: readonly ExchangeRow[]): string {
 /** Reads exchange rows from JSON Lines text. Never throws: every problem is reported with its 1-based line number. */
 export function parseJsonLines(text: string): ExchangeParseResult {
   const rows: ExchangeRow[] = [];
+  const lines: number[] = [];
   const errors: ExchangeError[] = [];
   withoutByteOrderMark(text)
     .split("\n")
@@ -50,8 +51,10 @@ export function parseJsonLines(text: string): ExchangeParseResult {
         return;
       }
       const result = validateExchangeRecord(record);
-      if ("row" in result) rows.push(result.row);
-      else for (const message of result.problems) errors.push({ line, message });
+      if ("row" in result) {
+        rows.push(result.row);
+        lines.push(line);
+      } else for (const message of result.problems) errors.push({ line, message });
     });
-  return { rows, errors };
+  return { rows, lines, errors };
 }

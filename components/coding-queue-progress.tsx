@@ -1,0 +1,32 @@
+import Link from "next/link";
+
+/** "12 of 23 statements coded by you" and a bar; rendered by the page and by the queue, which counts saves before the refresh lands. */
+export function CodingQueueProgress({ coded, total }: { coded: number; total: number }) {
+  const percent = total === 0 ? 100 : Math.round((coded / total) * 100);
+  return (
+    <div className="queue-progress">
+      <p className="queue-progress__label" id="queue-progress-label">
+        <strong>
+          {coded} of {total}
+        </strong>{" "}
+        statement{total === 1 ? "" : "s"} coded by you
+      </p>
+      <progress className="queue-progress__bar" value={coded} max={Math.max(total, 1)} aria-labelledby="queue-progress-label">
+        {percent}%
+      </progress>
+    </div>
+  );
+}
+
+/** The end of the queue: said kindly, with where new work comes from. */
+export function CodingQueueFinished() {
+  return (
+    <div className="empty-state queue-finished" role="status">
+      <p className="queue-finished__title">Nothing left to code.</p>
+      <p>You have coded every statement marked in the sources so far. New statements appear here as soon as someone marks them.</p>
+      <p>
+        <Link href="/sources">Go to the sources</Link>
+      </p>
+    </div>
+  );
+}

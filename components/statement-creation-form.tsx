@@ -1,0 +1,352 @@
+// Rendered inside SourceWorkspace, the client component that owns the selection.
+import { useState, type FormEvent } from "react";
+import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
+import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/prisma/enums";
+import type { TextSpan } from "@/lib/sources/offsets";
+import { sendJson } from "./json-request";
+import { truncate } from "./format";
+import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { SpeakerPicker, type SpeakerChoice, type SpeakerErrors, type SpeakerValue } from "./statement-speaker-picker";
+
+/** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
+export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
+
+type Field = "quote" | "saidOn" | "saidOnPrecision" | "form" | "channel";
+type Errors = Partial<Record<Field, string>> & { speaker?: SpeakerErrors };
+
+const forms = Object.keys(statementFormLabels) as StatementForm[];
+const channels = Object.keys(channelLabels) as Channel[];
+const idPrefix = "new-statement";
+// Occurrences listed by the passage finder; a longer phrase narrows them.
+const maximumOccurrences = 12;
+
+function initialSpeaker(prefill: StatementPrefill): SpeakerValue {
+  if (prefill.speakerId) return { mode: "known", speakerId: prefill.speakerId, query: "" };
+  if (prefill.speakerText.trim()) {
+    return { mode: "new", speaker: { name: prefill.speakerText.trim(), kind: "PERSON", office: "", speaksForId: "" }, query: prefill.speakerText.trim() };
+  }
+  return { mode: "known", speakerId: null, query: "" };
+}
+
+/** Server field names (including the nested newSpeaker.*) mapped onto this form's fields. */
+function placeError(errors: Errors, field: string, message: string): boolean {
+  const speakerField = field.startsWith("newSpeaker.") ? field.slice("newSpeaker.".length) : field === "speakerId" || field === "newSpeaker" ? "speakerId" : null;
+  if (speakerField && ["speakerId", "name", "kind", "office", "speaksForId"].includes(speakerField)) {
+    errors.speaker = { ...errors.speaker, [speakerField]: message };
+    return true;
+  }
+  if (field === "startOffset" || field === "endOffset" || field === "quote") {
+    errors.quote = message;
+    return true;
+  }
+  if (["saidOn", "saidOnPrecision", "form", "channel"].includes(field)) {
+    errors[field as Field] = message;
+    return true;
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Every place the typed words appear, ignoring case; offsets are those of the source text itself. */
+function findOccurrences(text: string, words: string): TextSpan[] {
+  const trimmed = words.trim();
+  if (!trimmed) return [];
+  const found: TextSpan[] = [];
+  for (const match of text.matchAll(new RegExp(escapeRegExp(trimmed), "gi"))) {
+    found.push({ startOffset: match.index, endOffset: match.index + match[0].length });
+    if (found.length > maximumOccurrences) break;
+  }
+  return found;
+}
+
+/**
+ * Typing the words is the keyboard's way to choose a passage: selecting text
+ * in a page that is not editable needs a mouse or caret browsing.
+ */
+function PassageFinder({ text, open, onFound }: { text: string; open: boolean; onFound: (span: TextSpan) => void }) {
+  const [words, setWords] = useState("");
+  // Opened at first only when there is no selection yet; afterwards it stays as the analyst leaves it.
+  const [expanded, setExpanded] = useState(open);
+  const [occurrences, setOccurrences] = useState<TextSpan[] | null>(null);
+
+  function find() {
+    const found = findOccurrences(text, words);
+    setOccurrences(found);
+    if (found.length === 1) onFound(found[0]!);
+  }
+
+  return (
+    <details className="passage-finder" open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
+      <summary>Find the words instead of selecting them</summary>
+      <div className="field">
+        <label className="field__label" htmlFor={`${idPrefix}-find`}>
+          Words from the text
+        </label>
+        <div className="inline-search">
+          <input
+            id={`${idPrefix}-find`}
+            type="search"
+            autoComplete="off"
+            value={words}
+            onChange={(event) => {
+              setWords(event.target.value);
+              setOccurrences(null);
+            }}
+            onKeyDown={(event) => {
+              // Enter would submit the statement form around this field.
+              if (event.key === "Enter") {
+                event.preventDefault();
+                find();
+              }
+            }}
+            aria-describedby={`${idPrefix}-find-result`}
+          />
+          <button type="button" className="button button--small" onClick={find}>
+            Find
+          </button>
+        </div>
+        <div id={`${idPrefix}-find-result`} role="status" className="field__hint">
+          {occurrences === null
+            ? "Type or paste the whole passage, exactly as in the text (case does not matter)."
+            : occurrences.length === 0
+              ? "Not found in the text. Check the quotation marks and apostrophes, which are often curly in articles."
+              : occurrences.length === 1
+                ? "Found once: it is now the statement’s text."
+                : `Found ${occurrences.length > maximumOccurrences ? `more than ${maximumOccurrences}` : occurrences.length} times. Choose one:`}
+        </div>
+        {occurrences !== null && occurrences.length > 1 && (
+          <ul className="passage-finder__occurrences">
+            {occurrences.slice(0, maximumOccurrences).map((occurrence) => (
+              <li key={occurrence.startOffset}>
+                <button type="button" className="link-button" onClick={() => onFound(occurrence)}>
+                  …{text.slice(Math.max(0, occurrence.startOffset - 40), occurrence.startOffset)}
+                  <strong>{text.slice(occurrence.startOffset, occurrence.endOffset)}</strong>
+                  {text.slice(occurrence.endOffset, occurrence.endOffset + 40)}…
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </details>
+  );
+}
+
+/** The "New statement" panel: the selected words, who said them, when, and how. */
+export function StatementCreationForm({
+  sourceId,
+  text,
+  span,
+  prefill,
+  defaultSaidOn,
+  actors,
+  onSpanChange,
+  onCancel,
+  onCreated,
+}: {
+  sourceId: string;
+  text: string;
+  span: TextSpan | null;
+  prefill: StatementPrefill;
+  defaultSaidOn: string;
+  actors: SpeakerChoice[];
+  onSpanChange: (span: TextSpan) => void;
+  onCancel: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const [speaker, setSpeaker] = useState<SpeakerValue>(() => initialSpeaker(prefill));
+  const [saidOn, setSaidOn] = useState(defaultSaidOn);
+  const [precision, setPrecision] = useState<DatePrecision>("DAY");
+  // No default form or channel: each is a judgement about this passage, and a silent default would be coded data nobody chose.
+  const [form, setForm] = useState<StatementForm | null>(prefill.form);
+  const [channel, setChannel] = useState<Channel | "">(prefill.channel ?? "");
+  const [errors, setErrors] = useState<Errors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const quote = span ? text.slice(span.startOffset, span.endOffset) : "";
+
+  function check(): Errors {
+    const problems: Errors = {};
+    if (!span) problems.quote = "select the words in the text, or find them below";
+    if (speaker.mode === "known" && !speaker.speakerId) problems.speaker = { speakerId: "choose who said it, or create a new speaker" };
+    if (speaker.mode === "new") {
+      const name = speaker.speaker.name.trim();
+      if (!name) problems.speaker = { name: "enter the speaker’s name" };
+      else if (name.length > maximumNameLength) problems.speaker = { name: `must be at most ${maximumNameLength} characters` };
+      if (speaker.speaker.office.trim().length > maximumOfficeLength) {
+        problems.speaker = { ...problems.speaker, office: `must be at most ${maximumOfficeLength} characters` };
+      }
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(saidOn)) problems.saidOn = "enter the date it was said";
+    if (!form) problems.form = "choose direct quote or paraphrase";
+    if (!channel) problems.channel = "choose how it was said";
+    return problems;
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const problems = check();
+    setError(null);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0 || !span) return;
+    setPending(true);
+    const result = await sendJson<{ id: string }>("POST", "/api/statements", {
+      sourceId,
+      startOffset: span.startOffset,
+      endOffset: span.endOffset,
+      speakerId: speaker.mode === "known" ? speaker.speakerId : null,
+      newSpeaker:
+        speaker.mode === "new"
+          ? {
+              name: speaker.speaker.name.trim(),
+              kind: speaker.speaker.kind,
+              office: speaker.speaker.office.trim() || null,
+              speaksForId: speaker.speaker.speaksForId || null,
+            }
+          : null,
+      saidOn,
+      saidOnPrecision: precision,
+      form,
+      channel,
+    });
+    setPending(false);
+    if (!result.ok) {
+      const placed: Errors = {};
+      const other = Object.entries(result.fieldErrors)
+        .filter(([field, message]) => !placeError(placed, field, message))
+        .map(([field, message]) => `${field}: ${message}`);
+      setErrors(placed);
+      setError(other.length > 0 ? `Please correct: ${other.join("; ")}` : Object.keys(placed).length > 0 ? "Please correct the fields marked below." : result.error);
+      return;
+    }
+    onCreated(result.body.id);
+  }
+
+  const errorFor = (field: Field, label: string) =>
+    errors[field] ? (
+      <p className="field__error" id={`${idPrefix}-${field}-error`}>
+        {label}: {errors[field]}
+      </p>
+    ) : null;
+  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? `${idPrefix}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form className="form form--compact" onSubmit={handleSubmit} noValidate>
+      {error && (
+        <div className="alert" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="field">
+        <span className="field__label" id={`${idPrefix}-quote-label`}>
+          Quote
+        </span>
+        {span ? (
+          <blockquote className="statement-quote quote source-panel__quote" aria-labelledby={`${idPrefix}-quote-label`} aria-describedby={describedBy("quote")}>
+            “{quote}”
+          </blockquote>
+        ) : (
+          <p className="field__hint">Select the words in the text, with the mouse or the keyboard, or find them below.</p>
+        )}
+        {span && (
+          <p className="field__hint">
+            {quote.length.toLocaleString("en-GB")} characters, cut from the text exactly as stored. Select other words to change it.
+          </p>
+        )}
+        {errorFor("quote", "Quote")}
+        <PassageFinder text={text} open={span === null} onFound={onSpanChange} />
+      </div>
+
+      <SpeakerPicker idPrefix={`${idPrefix}-speaker`} actors={actors} value={speaker} errors={errors.speaker ?? {}} onChange={setSpeaker} />
+      {prefill.speakerText && (
+        <p className="field__hint">
+          The text names the speaker as “{truncate(prefill.speakerText, 80)}”.
+        </p>
+      )}
+
+      <div className="form__row form__row--tight">
+        <div className="field">
+          <label className="field__label" htmlFor={`${idPrefix}-saidOn`}>
+            Said on
+          </label>
+          <input
+            id={`${idPrefix}-saidOn`}
+            type="date"
+            value={saidOn}
+            onChange={(event) => setSaidOn(event.target.value)}
+            aria-invalid={errors.saidOn ? true : undefined}
+            aria-describedby={describedBy("saidOn", `${idPrefix}-saidOn-hint`)}
+          />
+          <p className="field__hint" id={`${idPrefix}-saidOn-hint`}>
+            The source’s publication date unless the text says otherwise.
+          </p>
+          {errorFor("saidOn", "Said on")}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${idPrefix}-precision`}>
+            Known to the
+          </label>
+          <select
+            id={`${idPrefix}-precision`}
+            value={precision}
+            onChange={(event) => setPrecision(event.target.value as DatePrecision)}
+            aria-describedby={describedBy("saidOnPrecision")}
+          >
+            <option value="DAY">Day</option>
+            <option value="MONTH">Month only</option>
+          </select>
+          {errorFor("saidOnPrecision", "Precision")}
+        </div>
+      </div>
+
+      <fieldset className="field" aria-describedby={describedBy("form")}>
+        <legend className="field__label">Form</legend>
+        <div className="segmented">
+          {forms.map((option) => (
+            <label key={option} className="segmented__option">
+              <input type="radio" name={`${idPrefix}-form`} value={option} checked={form === option} onChange={() => setForm(option)} />
+              {statementFormLabels[option]}
+            </label>
+          ))}
+        </div>
+        {errorFor("form", "Form")}
+      </fieldset>
+
+      <div className="field">
+        <label className="field__label" htmlFor={`${idPrefix}-channel`}>
+          Channel
+        </label>
+        <select
+          id={`${idPrefix}-channel`}
+          value={channel}
+          onChange={(event) => setChannel(event.target.value as Channel | "")}
+          aria-invalid={errors.channel ? true : undefined}
+          aria-describedby={describedBy("channel")}
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
+          {channels.map((option) => (
+            <option key={option} value={option}>
+              {channelLabels[option]}
+            </option>
+          ))}
+        </select>
+        {errorFor("channel", "Channel")}
+      </div>
+
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {pending ? "Saving…" : "Save statement"}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={pending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import type { RefObject } from "react";
+import { confidenceLabels } from "@/lib/codings/schemas";
+import type { StatementInSource } from "@/lib/data/sources";
+import type { TrackedTarget } from "@/lib/data/stance";
+import type { DatePrecision } from "@/lib/generated/prisma/enums";
+import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
+import { formatDay } from "./format";
+import { scoreWithLabel } from "./score-label";
+import { StatementCodingForm } from "./statement-coding-form";
+
+/** "28 Oct 2024", or "Oct 2024" when only the month is known. */
+export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
+  if (precision === "DAY") return formatDay(isoDate);
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** One statement of the source, read from the side panel: who said what, and every coding the reader may see. */
+export function StatementDetails({
+  statement,
+  userId,
+  canEdit,
+  targets,
+  headingRef,
+}: {
+  statement: StatementInSource;
+  userId: string;
+  canEdit: boolean;
+  targets: TrackedTarget[];
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const mine = new Map(statement.codings.filter((coding) => coding.coderId === userId).map((coding) => [coding.targetId, coding]));
+  // A stance is always toward someone else: the speaker is never a target of their own statement.
+  const codeable = targets.filter((target) => target.id !== statement.speaker.id);
+  const hidden = statement.hiddenCodingCount;
+
+  return (
+    <>
+      <h2 className="card__title" id="source-panel-heading" tabIndex={-1} ref={headingRef}>
+        Statement by {statement.speaker.name}
+      </h2>
+      <p className="card__meta">
+        Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
+        {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
+      </p>
+      <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+
+      <section className="source-panel__section" aria-labelledby="statement-codings-heading">
+        <h3 className="source-panel__heading" id="statement-codings-heading">
+          Codings{statement.codings.length > 0 ? ` (${statement.codings.length})` : ""}
+        </h3>
+        {hidden > 0 && (
+          <p className="notice">
+            {hidden} coding{hidden === 1 ? "" : "s"} hidden until you code this statement. This source is coded blind, so your first
+            judgement is your own.
+          </p>
+        )}
+        {statement.codings.length === 0 ? (
+          hidden === 0 && <p className="muted">Not coded yet.</p>
+        ) : (
+          <ul className="statement-codings">
+            {statement.codings.map((coding) => (
+              <li key={coding.id}>
+                <p className="statement-codings__score">
+                  <strong className="score">{scoreWithLabel(coding.score)}</strong> toward {coding.targetName}
+                </p>
+                <p className="cell-meta">
+                  {coding.coderName}
+                  {coding.coderId === userId && " (you)"} · {confidenceLabels[coding.confidence]} confidence ·{" "}
+                  {coding.isConditional ? "conditional" : "unconditional"} ·{" "}
+                  <Link href={`/codings/${encodeURIComponent(coding.id)}`}>
+                    {coding.coderId === userId ? "Edit" : "Open"}
+                    <span className="visually-hidden">
+                      {" "}
+                      {coding.coderName}’s coding toward {coding.targetName}
+                    </span>
+                  </Link>
+                </p>
+                <p className="prose statement-codings__rationale">{coding.rationale}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {statement.adjudications.length > 0 && (
+        <section className="source-panel__section" aria-labelledby="statement-adjudications-heading">
+          <h3 className="source-panel__heading" id="statement-adjudications-heading">
+            Adjudicated
+          </h3>
+          <ul className="statement-codings">
+            {statement.adjudications.map((adjudication) => (
+              <li key={adjudication.targetId}>
+                <p className="statement-codings__score">
+                  <strong className="score">{scoreWithLabel(adjudication.score)}</strong> toward {adjudication.targetName}
+                </p>
+                <p className="cell-meta">Settled by {adjudication.adjudicatorName}</p>
+                <p className="prose statement-codings__rationale">{adjudication.rationale}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {canEdit && (
+        <section className="source-panel__section" aria-labelledby="statement-code-heading">
+          <h3 className="source-panel__heading" id="statement-code-heading">
+            Code this statement
+          </h3>
+          {codeable.length === 0 ? (
+            <p className="muted">There are no tracked targets to code toward yet. An administrator marks targets under Actors.</p>
+          ) : (
+            <div className="stack stack--tight">
+              {codeable.map((target) => {
+                const own = mine.get(target.id);
+                return own ? (
+                  <p key={target.id} className="quick-coding quick-coding--done">
+                    You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {target.name}.{" "}
+                    <Link href={`/codings/${encodeURIComponent(own.id)}`}>
+                      Edit<span className="visually-hidden"> your coding toward {target.name}</span>
+                    </Link>
+                  </p>
+                ) : (
+                  <StatementCodingForm key={target.id} statementId={statement.id} target={target} />
+                );
+              })}
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

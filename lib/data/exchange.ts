@@ -1,0 +1,173 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { requirePermission, type ActingUser } from "../auth/permissions";
+import { getDatabase } from "../database/client";
+import { DomainError } from "../errors";
+import { formatCsv, parseCsv } from "../exchange/csv";
+import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
+import { checkQuoteOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
+import { dateFromIso, isoFromDate } from "../validation";
+import { visibleCodingsWhere } from "./coding-visibility";
+
+/** Every live coding the acting user may see, with its statement and provenance, in a stable order. */
+export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[]> {
+  requirePermission(user, "read");
+  const codings = await getDatabase().stanceCoding.findMany({
+    where: { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } }, ...visibleCodingsWhere(user) },
+    select: {
+      score: true,
+      isConditional: true,
+      confidence: true,
+      rationale: true,
+      updatedAt: true,
+      coder: { select: { email: true } },
+      target: { select: { name: true, slug: true } },
+      statement: {
+        select: {
+          quote: true,
+          startOffset: true,
+          endOffset: true,
+          saidOn: true,
+          saidOnPrecision: true,
+          form: true,
+          channel: true,
+          speaker: { select: { name: true, slug: true } },
+          source: { select: { title: true, publisher: true, url: true, publishedOn: true, language: true, contentHash: true } },
+        },
+      },
+    },
+  });
+  const rows: ExchangeRow[] = codings.map(({ statement, ...coding }) => ({
+    actor: statement.speaker.name,
+    actor_slug: statement.speaker.slug,
+    recipient: coding.target.name,
+    recipient_slug: coding.target.slug,
+    date: isoFromDate(statement.saidOn),
+    date_precision: statement.saidOnPrecision,
+    text: statement.quote,
+    text_start: statement.startOffset,
+    text_end: statement.endOffset,
+    coder: coding.coder.email,
+    coded_date: coding.updatedAt.toISOString(),
+    comment: coding.rationale,
+    score: coding.score,
+    conditional: coding.isConditional,
+    confidence: coding.confidence,
+    form: statement.form,
+    channel: statement.channel,
+    source_title: statement.source.title,
+    source_publisher: statement.source.publisher,
+    source_url: statement.source.url,
+    source_published: isoFromDate(statement.source.publishedOn),
+    source_language: statement.source.language,
+    source_hash: statement.source.contentHash,
+  }));
+  // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
+  const key = (row: ExchangeRow) => [row.source_published, row.source_hash, String(row.text_start).padStart(9, "0"), String(row.text_end).padStart(9, "0"), row.actor_slug, row.recipient_slug, row.coder].join("\u0000");
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export type ImportOutcome = { imported: number; unchanged: number; skipped: ExchangeError[]; errors: ExchangeError[] };
+
+/**
+ * Imports codings into existing sources, actors and users (matched by content
+ * hash, slug and e-mail), creating statements as needed. Every row is checked
+ * first; if any is bad nothing is written, unless `skipInvalid`, when the good
+ * rows are imported and the bad ones reported. A row already present with the
+ * same values is left alone, so importing the same file twice changes nothing.
+ * Codings carry their coders' names, so only administrators import.
+ */
+async function importExchangeRows(user: ActingUser, rows: { line: number; row: ExchangeRow }[], options: { skipInvalid: boolean }): Promise<ImportOutcome> {
+  const db = getDatabase();
+  const sources = new Map((await db.source.findMany({ where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } }, select: { id: true, text: true, contentHash: true } })).map((source) => [source.contentHash, source]));
+  const slugs = [...new Set(rows.flatMap(({ row }) => [row.actor_slug, row.recipient_slug]))];
+  const actors = new Map((await db.actor.findMany({ where: { deletedAt: null, slug: { in: slugs } }, select: { id: true, slug: true } })).map((actor) => [actor.slug, actor.id]));
+  const coders = new Map((await db.user.findMany({ where: { email: { in: [...new Set(rows.map(({ row }) => row.coder))] } }, select: { id: true, email: true } })).map((coder) => [coder.email, coder.id]));
+
+  const errors: ExchangeError[] = [];
+  const valid: { line: number; row: ExchangeRow; sourceId: string; speakerId: string; targetId: string; coderId: string }[] = [];
+  for (const { line, row } of rows) {
+    const source = sources.get(row.source_hash);
+    const speakerId = actors.get(row.actor_slug);
+    const targetId = actors.get(row.recipient_slug);
+    const coderId = coders.get(row.coder);
+    const problem = !source
+      ? `source_hash: no source with this text is stored (“${row.source_title}”); add the source first`
+      : !speakerId
+        ? `actor_slug: no actor “${row.actor_slug}”; add the actor first`
+        : !targetId
+          ? `recipient_slug: no actor “${row.recipient_slug}”; add the actor first`
+          : !coderId
+            ? `coder: no user with the e-mail ${row.coder}`
+            : checkQuoteOffsets(row, source.text);
+    if (problem) errors.push({ line, message: problem });
+    else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
+  }
+  if (errors.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors };
+
+  let imported = 0;
+  let unchanged = 0;
+  const conflicts: ExchangeError[] = [];
+  await db.$transaction(
+    async (tx) => {
+      for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {
+        let statement = await tx.statement.findFirst({ where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null } });
+        if (!statement) {
+          statement = await tx.statement.create({
+            data: { sourceId, speakerId, quote: row.text, startOffset: row.text_start, endOffset: row.text_end, saidOn: dateFromIso(row.date), saidOnPrecision: row.date_precision, form: row.form, channel: row.channel, createdById: user!.id },
+          });
+          await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+        }
+        const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
+        if (existing) {
+          const same = existing.score === row.score && existing.isConditional === row.conditional && existing.confidence === row.confidence && existing.rationale === row.comment;
+          if (same) unchanged += 1;
+          else conflicts.push({ line, message: `${row.coder} already has a different coding of this statement toward ${row.recipient}; edit it in Stancewatch instead` });
+          continue;
+        }
+        const coding = await tx.stanceCoding.create({
+          data: { statementId: statement.id, speakerId, saidOn: statement.saidOn, targetId, coderId, score: row.score, isConditional: row.conditional, confidence: row.confidence, rationale: row.comment, updatedAt: new Date(row.coded_date) },
+        });
+        await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
+        imported += 1;
+      }
+      // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.
+      if (conflicts.length > 0 && !options.skipInvalid) throw new ImportRefused();
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  ).catch((error: unknown) => {
+    if (!(error instanceof ImportRefused)) throw error;
+    imported = 0;
+    unchanged = 0;
+  });
+  const allErrors = [...errors, ...conflicts].sort((a, b) => a.line - b.line);
+  if (conflicts.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors: allErrors };
+  return { imported, unchanged, skipped: allErrors, errors: [] };
+}
+
+class ImportRefused extends Error {}
+
+export type ExchangeFormat = "csv" | "jsonl";
+
+export async function exportExchangeFile(user: ActingUser, format: ExchangeFormat): Promise<string> {
+  const rows = await exportExchangeRows(user);
+  return format === "csv" ? formatCsv(rows) : formatJsonLines(rows);
+}
+
+/**
+ * Reads a CSV or JSON Lines file and imports it. Bad lines (malformed, or
+ * naming what is not in the database) are reported by line number and reason;
+ * with any of them nothing is imported unless `skipInvalid`.
+ */
+export async function importExchangeFile(user: ActingUser, input: { format: ExchangeFormat; content: string; skipInvalid: boolean }): Promise<ImportOutcome> {
+  requirePermission(user, "administer");
+  const parsed = input.format === "csv" ? parseCsv(input.content) : parseJsonLines(input.content);
+  if (parsed.errors.length > 0 && !input.skipInvalid) {
+    throw new DomainError(422, `${parsed.errors.length} line(s) have problems, so nothing was imported. Correct them, or choose to skip invalid rows.`, { errors: parsed.errors });
+  }
+  const outcome = await importExchangeRows(user, parsed.rows.map((row, index) => ({ line: parsed.lines[index]!, row })), { skipInvalid: input.skipInvalid });
+  if (outcome.errors.length > 0) {
+    throw new DomainError(422, `${outcome.errors.length} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`, { errors: outcome.errors });
+  }
+  return { ...outcome, skipped: [...parsed.errors, ...outcome.skipped].sort((a, b) => a.line - b.line) };
+}

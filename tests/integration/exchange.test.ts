@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { withDatabase } from "@/lib/database/client";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { applyMigrations } from "@/lib/database/schema-engine";
+import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import { loadSeedFiles } from "@/lib/seed/seed-files";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
+import { createFreshDatabase } from "../support/test-database";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+async function adminOf(database: typeof db) {
+  const admin = await database.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
+  return { id: admin.id, role: admin.role };
+}
+
+/** A database with the seed's users, actors and sources but no statements or codings. */
+async function emptyOfCodings() {
+  const fresh = await createFreshDatabase("exchange");
+  await applyMigrations(fresh.url);
+  const client = createPrismaClient(fresh.url, { maxConnections: 2 });
+  const data = await loadSeedFiles(seedDirectory);
+  await seedDatabase(client, { ...data, statements: [] }, choosePasswordFromEnvironment({}));
+  return { fresh, client };
+}
+
+describe("export and import", () => {
+  it("round-trips: export, import into a database with no codings, export again gives identical output (CSV and JSON Lines)", async () => {
+    const { fresh, client } = await emptyOfCodings();
+    try {
+      for (const format of ["csv", "jsonl"] as const) {
+        // Only the seed's article: other test files add their own sources to the run's database.
+        const exported = await exportExchangeFile(await adminOf(db), format);
+        const seedOnly = exported
+          .split("\n")
+          .filter((line, index) => (format === "csv" && index === 0) || line.includes("Financial Times"))
+          .join("\n")
+          .concat("\n");
+        expect(seedOnly.split("\n").length).toBeGreaterThan(30);
+        const outcome = await withDatabase(client, async () => importExchangeFile(await adminOf(client), { format, content: seedOnly, skipInvalid: false }));
+        expect(outcome.errors).toEqual([]);
+        // The second format's import finds every coding already there.
+        expect(format === "csv" ? outcome.imported : outcome.unchanged).toBe(seedOnly.trim().split("\n").length - (format === "csv" ? 1 : 0));
+        const again = await withDatabase(client, async () => exportExchangeFile(await adminOf(client), format));
+        expect(again).toBe(seedOnly);
+      }
+    } finally {
+      await client.$disconnect();
+      await fresh.drop();
+    }
+  });
+
+  it("names each bad line and imports nothing, unless asked to skip invalid rows", async () => {
+    const admin = await adminOf(db);
+    const good = (await exportExchangeFile(admin, "jsonl")).split("\n").filter((line) => line.includes("Financial Times"));
+    const first = JSON.parse(good[0]!) as Record<string, unknown>;
+    const lines = [
+      JSON.stringify({ ...first, coder: "second.analyst@stancewatch.local", comment: "imported" }),
+      "{ not json",
+      JSON.stringify({ ...first, score: 7 }),
+      JSON.stringify({ ...first, text_start: (first.text_start as number) + 1, text_end: (first.text_end as number) + 1, coder: "viewer@stancewatch.local" }),
+      JSON.stringify({ ...first, recipient_slug: "atlantis", coder: "viewer@stancewatch.local" }),
+    ];
+    const before = await db.stanceCoding.count();
+    const refused = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false }).catch((error: unknown) => error as DomainError);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).status).toBe(422);
+    const parseErrors = ((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors;
+    expect(parseErrors.map((error) => error.line)).toEqual([2, 3]);
+    expect(parseErrors[1]!.message).toMatch(/score: must be at most \+3/);
+    expect(await db.stanceCoding.count()).toBe(before);
+
+    // Without the malformed lines, the database-level problems are named too, and still nothing is written.
+    const refusedAgain = await importExchangeFile(admin, { format: "jsonl", content: [lines[0], lines[3], lines[4]].join("\n"), skipInvalid: false }).catch((error: unknown) => error as DomainError);
+    const dataErrors = ((refusedAgain as DomainError).details as { errors: { line: number; message: string }[] }).errors;
+    expect(dataErrors.map((error) => [error.line, error.message.split(":")[0]])).toEqual([
+      [2, "text"],
+      [3, "recipient_slug"],
+    ]);
+    expect(await db.stanceCoding.count()).toBe(before);
+
+    const skipped = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: true });
+    expect(skipped.skipped.map((error) => error.line)).toEqual([2, 3, 4, 5]);
+    expect(skipped.imported + skipped.unchanged).toBe(1);
+    expect(await db.stanceCoding.count()).toBe(before + skipped.imported);
+
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+    await expect(importExchangeFile({ id: analyst.id, role: "ANALYST" }, { format: "jsonl", content: lines[0]!, skipInvalid: false })).rejects.toThrowError(PermissionDeniedError);
+  });
+});
