@@ -17,6 +17,8 @@ function verdictOf(alpha: number): { label: string; tone: "good" | "fair" | "poo
   return { label: "Unreliable", tone: "poor" };
 }
 
+const noVariation = "Every paired coding gives the same score: with no variation, agreement beyond chance cannot be measured.";
+
 /**
  * Why alpha is undefined (the data layer reports null rather than a number it
  * cannot justify): either no unit has two codings to compare, or every paired
@@ -25,21 +27,21 @@ function verdictOf(alpha: number): { label: string; tone: "good" | "fair" | "poo
 export function undefinedAlphaReason(units: number, subject = "any target"): string {
   return units === 0
     ? `No statement has been coded toward ${subject} by two or more coders yet, so there is nothing to compare.`
-    : "Every paired coding gives the same score: with no variation, agreement beyond chance cannot be measured.";
+    : noVariation;
 }
 
 function formatAgreement(agreement: ReliabilityFigure["agreement"]): string {
   return agreement.proportion === null ? "—" : `${Math.round(agreement.proportion * 100)}%`;
 }
 
-function AlphaCell({ alpha, units, subject }: { alpha: number | null; units: number; subject?: string }) {
+function AlphaCell({ alpha, reason }: { alpha: number | null; reason: string }) {
   if (alpha === null) {
     return (
       <td className="reliability-alpha">
         <strong className="score" aria-label="undefined">
           —
         </strong>
-        <span className="cell-meta">{undefinedAlphaReason(units, subject)}</span>
+        <span className="cell-meta">{reason}</span>
       </td>
     );
   }
@@ -137,7 +139,7 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                   <th scope="row" className="reliability-table__name">
                     {figure.targetName}
                   </th>
-                  <AlphaCell alpha={figure.alpha} units={figure.units} subject={figure.targetName} />
+                  <AlphaCell alpha={figure.alpha} reason={undefinedAlphaReason(figure.units, figure.targetName)} />
                   <td className="number">{figure.units}</td>
                   <td className="number">{figure.pairableValues}</td>
                   <td className="number">{figure.coders}</td>
@@ -183,9 +185,6 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
                 <th scope="col" className="number">
                   Codings
                 </th>
-                <th scope="col" className="number">
-                  Coders
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -194,10 +193,12 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
                   <th scope="row" className="reliability-table__name">
                     {pair.coderNames[0]} and {pair.coderNames[1]}
                   </th>
-                  <AlphaCell alpha={pair.alpha} units={pair.units} subject="any target by both" />
+                  <AlphaCell
+                    alpha={pair.alpha}
+                    reason={pair.units === 0 ? "These two coders have not coded any statement toward the same target." : noVariation}
+                  />
                   <td className="number">{pair.units}</td>
                   <td className="number">{pair.pairableValues}</td>
-                  <td className="number">2</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { RefObject } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";
@@ -15,19 +14,17 @@ export function formatSaidOn(isoDate: string, precision: DatePrecision): string 
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-/** One statement of the source, read from the side panel: who said what, and every coding the reader may see. */
+/** One statement of the source, in the side panel under its heading: who said what, and every coding the reader may see. */
 export function StatementDetails({
   statement,
   userId,
   canEdit,
   targets,
-  headingRef,
 }: {
   statement: StatementInSource;
   userId: string;
   canEdit: boolean;
   targets: TrackedTarget[];
-  headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const mine = new Map(statement.codings.filter((coding) => coding.coderId === userId).map((coding) => [coding.targetId, coding]));
   // A stance is always toward someone else: the speaker is never a target of their own statement.
@@ -36,9 +33,6 @@ export function StatementDetails({
 
   return (
     <>
-      <h2 className="card__title" id="source-panel-heading" tabIndex={-1} ref={headingRef}>
-        Statement by {statement.speaker.name}
-      </h2>
       <p className="card__meta">
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}

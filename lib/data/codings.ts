@@ -76,7 +76,10 @@ export async function listStanceCodingsForReview(user: ActingUser): Promise<Stan
 
 export async function getStanceCoding(user: ActingUser, id: string): Promise<StanceCodingView> {
   requirePermission(user, "read");
-  const row = await getDatabase().stanceCoding.findFirst({ where: { id, ...liveCoding, ...visibleCodingsWhere(user) }, select: codingSelect });
+  const row = await getDatabase().stanceCoding.findFirst({
+    where: { id, ...liveCoding, ...visibleCodingsWhere(user) },
+    select: codingSelect,
+  });
   if (!row) throw new NotFoundError("This coding");
   return toView(row);
 }
@@ -150,7 +153,10 @@ export async function deleteStanceCoding(user: ActingUser, id: string, version: 
 export async function createStanceCoding(user: ActingUser, input: StanceCodingCreation): Promise<StanceCodingView> {
   requirePermission(user, "edit");
   const db = getDatabase();
-  const statement = await db.statement.findFirst({ where: { id: input.statementId, deletedAt: null, source: { deletedAt: null } }, select: { id: true, speakerId: true, saidOn: true } });
+  const statement = await db.statement.findFirst({
+    where: { id: input.statementId, deletedAt: null, source: { deletedAt: null } },
+    select: { id: true, speakerId: true, saidOn: true },
+  });
   if (!statement) throw new NotFoundError("This statement");
   const target = await db.actor.findFirst({ where: { id: input.targetId, deletedAt: null }, select: { id: true, name: true } });
   if (!target) throw new ValidationError({ targetId: "names no known actor" });
@@ -162,7 +168,8 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
       return toView(await tx.stanceCoding.findUniqueOrThrow({ where: { id: row.id }, select: codingSelect }));
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`You have already coded this statement toward ${target.name}; edit that coding instead.`, null);
+    if (isUniqueViolation(error))
+      throw new ConflictError(`You have already coded this statement toward ${target.name}; edit that coding instead.`, null);
     throw error;
   }
 }
@@ -187,7 +194,15 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
     db.statement.count({ where: live }),
     db.statement.findMany({
       where: { ...live, codings: { none: { coderId: user!.id, deletedAt: null } } },
-      select: { id: true, quote: true, startOffset: true, endOffset: true, saidOn: true, speaker: { select: { name: true } }, source: { select: { id: true, title: true, text: true, publishedOn: true } } },
+      select: {
+        id: true,
+        quote: true,
+        startOffset: true,
+        endOffset: true,
+        saidOn: true,
+        speaker: { select: { name: true } },
+        source: { select: { id: true, title: true, text: true, publishedOn: true } },
+      },
       orderBy: [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }],
       take: 200,
     }),

@@ -63,7 +63,16 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     source_hash: statement.source.contentHash,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
-  const key = (row: ExchangeRow) => [row.source_published, row.source_hash, String(row.text_start).padStart(9, "0"), String(row.text_end).padStart(9, "0"), row.actor_slug, row.recipient_slug, row.coder].join("\u0000");
+  const key = (row: ExchangeRow) =>
+    [
+      row.source_published,
+      row.source_hash,
+      String(row.text_start).padStart(9, "0"),
+      String(row.text_end).padStart(9, "0"),
+      row.actor_slug,
+      row.recipient_slug,
+      row.coder,
+    ].join("\u0000");
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -77,12 +86,35 @@ export type ImportOutcome = { imported: number; unchanged: number; skipped: Exch
  * same values is left alone, so importing the same file twice changes nothing.
  * Codings carry their coders' names, so only administrators import.
  */
-async function importExchangeRows(user: ActingUser, rows: { line: number; row: ExchangeRow }[], options: { skipInvalid: boolean }): Promise<ImportOutcome> {
+async function importExchangeRows(
+  user: ActingUser,
+  rows: { line: number; row: ExchangeRow }[],
+  options: { skipInvalid: boolean },
+): Promise<ImportOutcome> {
   const db = getDatabase();
-  const sources = new Map((await db.source.findMany({ where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } }, select: { id: true, text: true, contentHash: true } })).map((source) => [source.contentHash, source]));
+  const sources = new Map(
+    (
+      await db.source.findMany({
+        where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
+        select: { id: true, text: true, contentHash: true },
+      })
+    ).map((source) => [source.contentHash, source]),
+  );
   const slugs = [...new Set(rows.flatMap(({ row }) => [row.actor_slug, row.recipient_slug]))];
-  const actors = new Map((await db.actor.findMany({ where: { deletedAt: null, slug: { in: slugs } }, select: { id: true, slug: true } })).map((actor) => [actor.slug, actor.id]));
-  const coders = new Map((await db.user.findMany({ where: { email: { in: [...new Set(rows.map(({ row }) => row.coder))] } }, select: { id: true, email: true } })).map((coder) => [coder.email, coder.id]));
+  const actors = new Map(
+    (await db.actor.findMany({ where: { deletedAt: null, slug: { in: slugs } }, select: { id: true, slug: true } })).map((actor) => [
+      actor.slug,
+      actor.id,
+    ]),
+  );
+  const coders = new Map(
+    (
+      await db.user.findMany({
+        where: { email: { in: [...new Set(rows.map(({ row }) => row.coder))] } },
+        select: { id: true, email: true },
+      })
+    ).map((coder) => [coder.email, coder.id]),
+  );
 
   const errors: ExchangeError[] = [];
   const valid: { line: number; row: ExchangeRow; sourceId: string; speakerId: string; targetId: string; coderId: string }[] = [];
@@ -108,38 +140,72 @@ async function importExchangeRows(user: ActingUser, rows: { line: number; row: E
   let imported = 0;
   let unchanged = 0;
   const conflicts: ExchangeError[] = [];
-  await db.$transaction(
-    async (tx) => {
-      for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {
-        let statement = await tx.statement.findFirst({ where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null } });
-        if (!statement) {
-          statement = await tx.statement.create({
-            data: { sourceId, speakerId, quote: row.text, startOffset: row.text_start, endOffset: row.text_end, saidOn: dateFromIso(row.date), saidOnPrecision: row.date_precision, form: row.form, channel: row.channel, createdById: user!.id },
+  await db
+    .$transaction(
+      async (tx) => {
+        for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {
+          let statement = await tx.statement.findFirst({
+            where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null },
           });
-          await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+          if (!statement) {
+            statement = await tx.statement.create({
+              data: {
+                sourceId,
+                speakerId,
+                quote: row.text,
+                startOffset: row.text_start,
+                endOffset: row.text_end,
+                saidOn: dateFromIso(row.date),
+                saidOnPrecision: row.date_precision,
+                form: row.form,
+                channel: row.channel,
+                createdById: user!.id,
+              },
+            });
+            await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+          }
+          const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
+          if (existing) {
+            const same =
+              existing.score === row.score &&
+              existing.isConditional === row.conditional &&
+              existing.confidence === row.confidence &&
+              existing.rationale === row.comment;
+            if (same) unchanged += 1;
+            else
+              conflicts.push({
+                line,
+                message: `${row.coder} already has a different coding of this statement toward ${row.recipient}; edit it in Stancewatch instead`,
+              });
+            continue;
+          }
+          const coding = await tx.stanceCoding.create({
+            data: {
+              statementId: statement.id,
+              speakerId,
+              saidOn: statement.saidOn,
+              targetId,
+              coderId,
+              score: row.score,
+              isConditional: row.conditional,
+              confidence: row.confidence,
+              rationale: row.comment,
+              updatedAt: new Date(row.coded_date),
+            },
+          });
+          await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
+          imported += 1;
         }
-        const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
-        if (existing) {
-          const same = existing.score === row.score && existing.isConditional === row.conditional && existing.confidence === row.confidence && existing.rationale === row.comment;
-          if (same) unchanged += 1;
-          else conflicts.push({ line, message: `${row.coder} already has a different coding of this statement toward ${row.recipient}; edit it in Stancewatch instead` });
-          continue;
-        }
-        const coding = await tx.stanceCoding.create({
-          data: { statementId: statement.id, speakerId, saidOn: statement.saidOn, targetId, coderId, score: row.score, isConditional: row.conditional, confidence: row.confidence, rationale: row.comment, updatedAt: new Date(row.coded_date) },
-        });
-        await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
-        imported += 1;
-      }
-      // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.
-      if (conflicts.length > 0 && !options.skipInvalid) throw new ImportRefused();
-    },
-    { timeout: 600_000, maxWait: 30_000 },
-  ).catch((error: unknown) => {
-    if (!(error instanceof ImportRefused)) throw error;
-    imported = 0;
-    unchanged = 0;
-  });
+        // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.
+        if (conflicts.length > 0 && !options.skipInvalid) throw new ImportRefused();
+      },
+      { timeout: 600_000, maxWait: 30_000 },
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof ImportRefused)) throw error;
+      imported = 0;
+      unchanged = 0;
+    });
   const allErrors = [...errors, ...conflicts].sort((a, b) => a.line - b.line);
   if (conflicts.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors: allErrors };
   return { imported, unchanged, skipped: allErrors, errors: [] };
@@ -159,15 +225,30 @@ export async function exportExchangeFile(user: ActingUser, format: ExchangeForma
  * naming what is not in the database) are reported by line number and reason;
  * with any of them nothing is imported unless `skipInvalid`.
  */
-export async function importExchangeFile(user: ActingUser, input: { format: ExchangeFormat; content: string; skipInvalid: boolean }): Promise<ImportOutcome> {
+export async function importExchangeFile(
+  user: ActingUser,
+  input: { format: ExchangeFormat; content: string; skipInvalid: boolean },
+): Promise<ImportOutcome> {
   requirePermission(user, "administer");
   const parsed = input.format === "csv" ? parseCsv(input.content) : parseJsonLines(input.content);
   if (parsed.errors.length > 0 && !input.skipInvalid) {
-    throw new DomainError(422, `${parsed.errors.length} line(s) have problems, so nothing was imported. Correct them, or choose to skip invalid rows.`, { errors: parsed.errors });
+    throw new DomainError(
+      422,
+      `${parsed.errors.length} line(s) have problems, so nothing was imported. Correct them, or choose to skip invalid rows.`,
+      { errors: parsed.errors },
+    );
   }
-  const outcome = await importExchangeRows(user, parsed.rows.map((row, index) => ({ line: parsed.lines[index]!, row })), { skipInvalid: input.skipInvalid });
+  const outcome = await importExchangeRows(
+    user,
+    parsed.rows.map((row, index) => ({ line: parsed.lines[index]!, row })),
+    { skipInvalid: input.skipInvalid },
+  );
   if (outcome.errors.length > 0) {
-    throw new DomainError(422, `${outcome.errors.length} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`, { errors: outcome.errors });
+    throw new DomainError(
+      422,
+      `${outcome.errors.length} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`,
+      { errors: outcome.errors },
+    );
   }
   return { ...outcome, skipped: [...parsed.errors, ...outcome.skipped].sort((a, b) => a.line - b.line) };
 }

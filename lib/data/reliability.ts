@@ -36,7 +36,11 @@ type Row = { statementId: string; targetId: string; coderId: string; score: numb
 function figure(rows: Row[]): ReliabilityFigure {
   const codings = rows.map((row) => ({ unitId: `${row.statementId}:${row.targetId}`, coderId: row.coderId, value: row.score }));
   const units = unitsFromCodings(codings);
-  return { ...krippendorffAlpha(units, "ordinal"), coders: new Set(rows.map((row) => row.coderId)).size, agreement: percentAgreement(units) };
+  return {
+    ...krippendorffAlpha(units, "ordinal"),
+    coders: new Set(rows.map((row) => row.coderId)).size,
+    agreement: percentAgreement(units),
+  };
 }
 
 /** Krippendorff's alpha (ordinal) over statement × target units: overall, per target and per pair of coders. */
@@ -75,8 +79,13 @@ export async function getReliabilityReport(user: ActingUser): Promise<Reliabilit
       const key = `${coding.statementId}:${coding.targetId}`;
       byUnit.set(key, [...(byUnit.get(key) ?? []), coding]);
     }
-    const adjudications = await db.adjudication.findMany({ where: { deletedAt: null }, include: { adjudicator: { select: { name: true } } } });
-    const adjudicationByUnit = new Map(adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication]));
+    const adjudications = await db.adjudication.findMany({
+      where: { deletedAt: null },
+      include: { adjudicator: { select: { name: true } } },
+    });
+    const adjudicationByUnit = new Map(
+      adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication]),
+    );
     disagreements = [...byUnit.entries()]
       .filter(([, unit]) => isDisagreement(unit.map((coding) => coding.score)))
       .map(([key, unit]) => {
@@ -91,7 +100,9 @@ export async function getReliabilityReport(user: ActingUser): Promise<Reliabilit
           targetId: first.targetId,
           targetName: first.target.name,
           codings: unit.map((coding) => ({ coderName: coding.coder.name, score: coding.score, rationale: coding.rationale })),
-          adjudication: adjudication ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name } : null,
+          adjudication: adjudication
+            ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name }
+            : null,
         };
       })
       .sort((a, b) => Number(a.adjudication !== null) - Number(b.adjudication !== null) || b.saidOn.localeCompare(a.saidOn));
@@ -104,18 +115,35 @@ export async function adjudicate(user: ActingUser, input: AdjudicationInput): Pr
   requirePermission(user, "adjudicate");
   const db = getDatabase();
   await db.$transaction(async (tx) => {
-    const codings = await tx.stanceCoding.count({ where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null, statement: { deletedAt: null } } });
+    const codings = await tx.stanceCoding.count({
+      where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null, statement: { deletedAt: null } },
+    });
     if (codings === 0) throw new NotFoundError("A coding of this statement toward this target");
     if (!input.rationale.trim()) throw new ValidationError({ rationale: "must say why" });
-    const before = await tx.adjudication.findFirst({ where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null } });
+    const before = await tx.adjudication.findFirst({
+      where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null },
+    });
     const after = before
-      ? await tx.adjudication.update({ where: { id: before.id }, data: { score: input.score, rationale: input.rationale, adjudicatorId: user!.id, version: { increment: 1 } } })
+      ? await tx.adjudication.update({
+          where: { id: before.id },
+          data: { score: input.score, rationale: input.rationale, adjudicatorId: user!.id, version: { increment: 1 } },
+        })
       : await tx.adjudication.create({ data: { ...input, adjudicatorId: user!.id } });
-    await recordAudit(tx, { userId: user!.id, action: before ? "UPDATE" : "CREATE", entity: "Adjudication", entityId: after.id, before, after });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: before ? "UPDATE" : "CREATE",
+      entity: "Adjudication",
+      entityId: after.id,
+      before,
+      after,
+    });
   });
 }
 
-export async function listAdjudications(user: ActingUser, targetIds: string[]): Promise<{ statementId: string; targetId: string; score: number }[]> {
+export async function listAdjudications(
+  user: ActingUser,
+  targetIds: string[],
+): Promise<{ statementId: string; targetId: string; score: number }[]> {
   requirePermission(user, "read");
   return getDatabase().adjudication.findMany({
     where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null } },

@@ -26,7 +26,15 @@ export async function listSources(user: ActingUser): Promise<SourceSummary[]> {
   const db = getDatabase();
   const sources = await db.source.findMany({
     where: { deletedAt: null },
-    select: { id: true, title: true, publisher: true, publishedOn: true, language: true, nothingToCodeAt: true, _count: { select: { statements: { where: { deletedAt: null } } } } },
+    select: {
+      id: true,
+      title: true,
+      publisher: true,
+      publishedOn: true,
+      language: true,
+      nothingToCodeAt: true,
+      _count: { select: { statements: { where: { deletedAt: null } } } },
+    },
     orderBy: [{ publishedOn: "desc" }, { title: "asc" }],
   });
   const uncoded = await db.statement.groupBy({
@@ -108,12 +116,20 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
         include: { target: { select: { name: true } }, coder: { select: { name: true } } },
         orderBy: [{ targetId: "asc" }, { createdAt: "asc" }],
       },
-      adjudications: { where: { deletedAt: null }, include: { target: { select: { name: true } }, adjudicator: { select: { name: true } } } },
+      adjudications: {
+        where: { deletedAt: null },
+        include: { target: { select: { name: true } }, adjudicator: { select: { name: true } } },
+      },
     },
     orderBy: [{ startOffset: "asc" }, { endOffset: "asc" }],
   });
   const visibleIds = new Set(
-    (await db.stanceCoding.findMany({ where: { statement: { sourceId: id }, deletedAt: null, ...visibleCodingsWhere(user) }, select: { id: true } })).map((row) => row.id),
+    (
+      await db.stanceCoding.findMany({
+        where: { statement: { sourceId: id }, deletedAt: null, ...visibleCodingsWhere(user) },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
   );
   return {
     id: source.id,
@@ -125,7 +141,9 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
     language: source.language,
     text: source.text,
     blindCoding: source.blindCoding,
-    nothingToCode: source.nothingToCodeAt ? { at: source.nothingToCodeAt.toISOString(), byName: source.nothingToCodeBy?.name ?? null } : null,
+    nothingToCode: source.nothingToCodeAt
+      ? { at: source.nothingToCodeAt.toISOString(), byName: source.nothingToCodeBy?.name ?? null }
+      : null,
     statements: statements.map((statement) => {
       const visible = statement.codings.filter((coding) => visibleIds.has(coding.id));
       return {
@@ -172,13 +190,23 @@ export async function createSource(user: ActingUser, input: SourceCreation): Pro
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
   return db.$transaction(async (tx) => {
     const row = await tx.source.create({ data: { ...record, createdById: user!.id } });
-    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Source", entityId: row.id, after: { ...row, text: `${row.text.length} characters` } });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "CREATE",
+      entity: "Source",
+      entityId: row.id,
+      after: { ...row, text: `${row.text.length} characters` },
+    });
     return { id: row.id };
   });
 }
 
 /** "Reviewed, nothing to code" (analysts) and blind coding on or off (admins only: it protects reliability). */
-export async function reviewSource(user: ActingUser, id: string, update: { version: number; nothingToCode?: boolean; blindCoding?: boolean }): Promise<void> {
+export async function reviewSource(
+  user: ActingUser,
+  id: string,
+  update: { version: number; nothingToCode?: boolean; blindCoding?: boolean },
+): Promise<void> {
   requirePermission(user, "edit");
   if (update.blindCoding !== undefined && !hasPermission(user, "administer")) {
     throw new DomainError(403, "Only administrators can switch blind coding for a source.");
@@ -188,13 +216,25 @@ export async function reviewSource(user: ActingUser, id: string, update: { versi
     const before = await tx.source.findFirst({ where: { id, deletedAt: null } });
     if (!before) throw new NotFoundError("This source");
     const data = {
-      ...(update.nothingToCode !== undefined ? { nothingToCodeAt: update.nothingToCode ? new Date() : null, nothingToCodeById: update.nothingToCode ? user!.id : null } : {}),
+      ...(update.nothingToCode !== undefined
+        ? { nothingToCodeAt: update.nothingToCode ? new Date() : null, nothingToCodeById: update.nothingToCode ? user!.id : null }
+        : {}),
       ...(update.blindCoding !== undefined ? { blindCoding: update.blindCoding } : {}),
     };
     const { count } = await tx.source.updateMany({ where: { id, version: update.version }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) throw new ConflictError("This source was changed by someone else meanwhile. Reload it and try again.", { version: (await tx.source.findUniqueOrThrow({ where: { id } })).version });
+    if (count === 0)
+      throw new ConflictError("This source was changed by someone else meanwhile. Reload it and try again.", {
+        version: (await tx.source.findUniqueOrThrow({ where: { id } })).version,
+      });
     const after = await tx.source.findUniqueOrThrow({ where: { id } });
     const withoutText = <T extends { text: string }>(source: T) => ({ ...source, text: `${source.text.length} characters` });
-    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Source", entityId: id, before: withoutText(before), after: withoutText(after) });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "UPDATE",
+      entity: "Source",
+      entityId: id,
+      before: withoutText(before),
+      after: withoutText(after),
+    });
   });
 }

@@ -22,7 +22,12 @@ export async function listTrackedTargets(user: ActingUser): Promise<TrackedTarge
 export async function listStanceCodings(user: ActingUser, targetIds: string[]): Promise<StanceCodingRow[]> {
   requirePermission(user, "read");
   const codings = await getDatabase().stanceCoding.findMany({
-    where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } }, ...visibleCodingsWhere(user) },
+    where: {
+      targetId: { in: targetIds },
+      deletedAt: null,
+      statement: { deletedAt: null, source: { deletedAt: null } },
+      ...visibleCodingsWhere(user),
+    },
     select: {
       statementId: true,
       speakerId: true,

@@ -17,7 +17,10 @@ export async function listStatementSuggestions(user: ActingUser, sourceId: strin
     select: { text: true, statements: { where: { deletedAt: null }, select: { startOffset: true, endOffset: true } } },
   });
   if (!source) throw new NotFoundError("This source");
-  const actors = await db.actor.findMany({ where: { deletedAt: null }, select: { id: true, name: true, aliases: true, kind: true, office: true } });
+  const actors = await db.actor.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, aliases: true, kind: true, office: true },
+  });
   const overlapsStatement = (suggestion: StatementSuggestion) =>
     source.statements.some((statement) => suggestion.startOffset < statement.endOffset && statement.startOffset < suggestion.endOffset);
   return suggestStatements(source.text, actors).filter((suggestion) => !overlapsStatement(suggestion));

@@ -13,14 +13,25 @@ import { createUser } from "../support/factories";
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
-const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN"; isAdjudicator?: boolean }) => ({ id: user.id, role: user.role, isAdjudicator: user.isAdjudicator ?? false });
+const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN"; isAdjudicator?: boolean }) => ({
+  id: user.id,
+  role: user.role,
+  isAdjudicator: user.isAdjudicator ?? false,
+});
 
 const articleText = (marker: string) =>
   `Riyadh, ${marker}. \ud83c\uddee\ud83c\uddf7 \u201cWe will not accept any threat to the region,\u201d the Saudi foreign minister said on Tuesday.\n\nIn Tehran, officials said talks with Europe would resume \u201cin good faith\u201d. The spokesman added: \u201cWashington must lift the sanctions first.\u201d`;
 
 async function sourceWithStatement(analyst: { id: string; role: "ANALYST" }) {
   const text = articleText(`${Date.now()}-${Math.random()}`);
-  const { id: sourceId } = await createSource(analyst, { title: "Test wire", publisher: "Test Wire", url: null, publishedOn: "2025-02-04", language: "en", text });
+  const { id: sourceId } = await createSource(analyst, {
+    title: "Test wire",
+    publisher: "Test Wire",
+    url: null,
+    publishedOn: "2025-02-04",
+    language: "en",
+    text,
+  });
   const quote = "In Tehran, officials said talks with Europe would resume";
   const start = text.indexOf(quote);
   const iran = await db.actor.findUniqueOrThrow({ where: { slug: "iran" } });
@@ -46,15 +57,30 @@ describe("the coding workspace", () => {
     expect(statement).toEqual({ id: expect.any(String), quote, startOffset: start, endOffset: start + quote.length });
     const stored = await db.statement.findUniqueOrThrow({ where: { id: statement.id }, include: { source: true, speaker: true } });
     expect(stored.source.text.slice(stored.startOffset, stored.endOffset)).toBe(quote);
-    expect(stored.speaker).toMatchObject({ name: "Iranian foreign ministry spokesman (test)", slug: "iranian-foreign-ministry-spokesman-test" });
+    expect(stored.speaker).toMatchObject({
+      name: "Iranian foreign ministry spokesman (test)",
+      slug: "iranian-foreign-ministry-spokesman-test",
+    });
     const detail = await getSource(analyst, sourceId);
     expect(detail.text).toBe(text);
     expect(detail.statements.map((row) => [row.startOffset, row.endOffset])).toEqual([[start, start + quote.length]]);
 
     await expect(
-      createStatement(analyst, { sourceId, startOffset: 3, endOffset: text.length + 5, speakerId: stored.speakerId, newSpeaker: null, saidOn: "2025-02-04", saidOnPrecision: "DAY", form: "PARAPHRASE", channel: "INTERVIEW" }),
+      createStatement(analyst, {
+        sourceId,
+        startOffset: 3,
+        endOffset: text.length + 5,
+        speakerId: stored.speakerId,
+        newSpeaker: null,
+        saidOn: "2025-02-04",
+        saidOnPrecision: "DAY",
+        form: "PARAPHRASE",
+        channel: "INTERVIEW",
+      }),
     ).rejects.toThrowError(ValidationError);
-    await expect(createSource(analyst, { title: "Again", publisher: "X", url: null, publishedOn: "2025-02-04", language: "en", text })).rejects.toThrowError(ConflictError);
+    await expect(
+      createSource(analyst, { title: "Again", publisher: "X", url: null, publishedOn: "2025-02-04", language: "en", text }),
+    ).rejects.toThrowError(ConflictError);
   });
 
   it("keeps a coder blind to others' codings of a statement until they have coded it, unless the source is not blind", async () => {
@@ -64,7 +90,13 @@ describe("the coding workspace", () => {
     const admin = await createUser(db, "ADMIN");
     const { sourceId, statement } = await sourceWithStatement(acting(first) as { id: string; role: "ANALYST" });
     const us = await db.actor.findUniqueOrThrow({ where: { slug: "united-states" } });
-    const coding = { statementId: statement.id, targetId: us.id, isConditional: false, confidence: "HIGH" as const, rationale: "demands concessions first" };
+    const coding = {
+      statementId: statement.id,
+      targetId: us.id,
+      isConditional: false,
+      confidence: "HIGH" as const,
+      rationale: "demands concessions first",
+    };
     await createStanceCoding(acting(first), { ...coding, score: -2 });
 
     const seenBy = async (user: Parameters<typeof acting>[0]) => (await getSource(acting(user), sourceId)).statements[0]!;
@@ -78,11 +110,15 @@ describe("the coding workspace", () => {
 
     await createStanceCoding(acting(second), { ...coding, score: 1, rationale: "a conditional opening" });
     expect((await seenBy(second)).codings.map((row) => row.score).sort()).toEqual([-2, 1]);
-    await expect(createStanceCoding(acting(second), { ...coding, score: 0 })).rejects.toThrowError(/already coded this statement toward United States/);
+    await expect(createStanceCoding(acting(second), { ...coding, score: 0 })).rejects.toThrowError(
+      /already coded this statement toward United States/,
+    );
 
     const third = await createUser(db, "ANALYST");
     const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
-    await expect(reviewSource(acting(first), sourceId, { version: source.version, blindCoding: false })).rejects.toThrowError(/Only administrators/);
+    await expect(reviewSource(acting(first), sourceId, { version: source.version, blindCoding: false })).rejects.toThrowError(
+      /Only administrators/,
+    );
     await reviewSource(acting(admin), sourceId, { version: source.version, blindCoding: false });
     expect((await seenBy(third)).codings).toHaveLength(2);
   });
@@ -93,9 +129,19 @@ describe("the coding workspace", () => {
     const { sourceId, statement } = await sourceWithStatement(analyst);
     const queued = await listCodingQueue(analyst);
     expect(queued.total).toBe(before.total + 1);
-    expect(queued.items.find((item) => item.statementId === statement.id)).toMatchObject({ before: expect.stringMatching(/said on Tuesday\.\n\n$/), after: " \u201cin good faith\u201d. The spokesman added: \u201cWashington must lift the sanctions first.\u201d" });
+    expect(queued.items.find((item) => item.statementId === statement.id)).toMatchObject({
+      before: expect.stringMatching(/said on Tuesday\.\n\n$/),
+      after: " \u201cin good faith\u201d. The spokesman added: \u201cWashington must lift the sanctions first.\u201d",
+    });
     const israel = await db.actor.findUniqueOrThrow({ where: { slug: "israel" } });
-    await createStanceCoding(analyst, { statementId: statement.id, targetId: israel.id, score: 0, isConditional: false, confidence: "LOW", rationale: "not about Israel" });
+    await createStanceCoding(analyst, {
+      statementId: statement.id,
+      targetId: israel.id,
+      score: 0,
+      isConditional: false,
+      confidence: "LOW",
+      rationale: "not about Israel",
+    });
     const after = await listCodingQueue(analyst);
     expect(after.coded).toBe(queued.coded + 1);
     expect(after.items.some((item) => item.statementId === statement.id)).toBe(false);
@@ -119,18 +165,40 @@ describe("the coding workspace", () => {
     expect(report.overall.alpha).not.toBeNull();
     expect(report.overall.coders).toBeGreaterThanOrEqual(2);
     expect(report.perTarget.find((figure) => figure.targetName === "Europe")!.units).toBeGreaterThanOrEqual(1);
-    expect(report.disagreements!.find((row) => row.statementId === statement.id)).toMatchObject({ targetName: "Europe", adjudication: null });
+    expect(report.disagreements!.find((row) => row.statementId === statement.id)).toMatchObject({
+      targetName: "Europe",
+      adjudication: null,
+    });
     expect((await getReliabilityReport(acting(first))).disagreements).toBeNull();
 
-    const mean = buildStancePanels(await listStanceCodings(acting(adjudicator), [europe.id]), [europe], await listAdjudications(acting(adjudicator), [europe.id]));
+    const mean = buildStancePanels(
+      await listStanceCodings(acting(adjudicator), [europe.id]),
+      [europe],
+      await listAdjudications(acting(adjudicator), [europe.id]),
+    );
     const point = () => mean[0]!.series.flatMap((series) => series.points).find((candidate) => candidate.statementId === statement.id)!;
     expect(point()).toMatchObject({ score: 0.5, basis: "mean" });
 
-    await expect(adjudicate(acting(first), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "x" })).rejects.toThrowError(PermissionDeniedError);
-    await adjudicate(acting(adjudicator), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "The demand is a condition, not a rejection." });
-    const settled = buildStancePanels(await listStanceCodings(acting(adjudicator), [europe.id]), [europe], await listAdjudications(acting(adjudicator), [europe.id]));
-    expect(settled[0]!.series.flatMap((series) => series.points).find((candidate) => candidate.statementId === statement.id)).toMatchObject({ score: 1, basis: "adjudicated" });
-    expect((await getReliabilityReport(acting(adjudicator))).disagreements!.find((row) => row.statementId === statement.id)!.adjudication).toMatchObject({ score: 1 });
+    await expect(
+      adjudicate(acting(first), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "x" }),
+    ).rejects.toThrowError(PermissionDeniedError);
+    await adjudicate(acting(adjudicator), {
+      statementId: statement.id,
+      targetId: europe.id,
+      score: 1,
+      rationale: "The demand is a condition, not a rejection.",
+    });
+    const settled = buildStancePanels(
+      await listStanceCodings(acting(adjudicator), [europe.id]),
+      [europe],
+      await listAdjudications(acting(adjudicator), [europe.id]),
+    );
+    expect(settled[0]!.series.flatMap((series) => series.points).find((candidate) => candidate.statementId === statement.id)).toMatchObject(
+      { score: 1, basis: "adjudicated" },
+    );
+    expect(
+      (await getReliabilityReport(acting(adjudicator))).disagreements!.find((row) => row.statementId === statement.id)!.adjudication,
+    ).toMatchObject({ score: 1 });
     expect(await db.auditEntry.count({ where: { entity: "Adjudication", userId: adjudicator.id } })).toBe(1);
   });
 

@@ -41,10 +41,14 @@ describe("export and import", () => {
           .join("\n")
           .concat("\n");
         expect(seedOnly.split("\n").length).toBeGreaterThan(30);
-        const outcome = await withDatabase(client, async () => importExchangeFile(await adminOf(client), { format, content: seedOnly, skipInvalid: false }));
+        const outcome = await withDatabase(client, async () =>
+          importExchangeFile(await adminOf(client), { format, content: seedOnly, skipInvalid: false }),
+        );
         expect(outcome.errors).toEqual([]);
         // The second format's import finds every coding already there.
-        expect(format === "csv" ? outcome.imported : outcome.unchanged).toBe(seedOnly.trim().split("\n").length - (format === "csv" ? 1 : 0));
+        expect(format === "csv" ? outcome.imported : outcome.unchanged).toBe(
+          seedOnly.trim().split("\n").length - (format === "csv" ? 1 : 0),
+        );
         const again = await withDatabase(client, async () => exportExchangeFile(await adminOf(client), format));
         expect(again).toBe(seedOnly);
       }
@@ -62,11 +66,18 @@ describe("export and import", () => {
       JSON.stringify({ ...first, coder: "second.analyst@stancewatch.local", comment: "imported" }),
       "{ not json",
       JSON.stringify({ ...first, score: 7 }),
-      JSON.stringify({ ...first, text_start: (first.text_start as number) + 1, text_end: (first.text_end as number) + 1, coder: "viewer@stancewatch.local" }),
+      JSON.stringify({
+        ...first,
+        text_start: (first.text_start as number) + 1,
+        text_end: (first.text_end as number) + 1,
+        coder: "viewer@stancewatch.local",
+      }),
       JSON.stringify({ ...first, recipient_slug: "atlantis", coder: "viewer@stancewatch.local" }),
     ];
     const before = await db.stanceCoding.count();
-    const refused = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false }).catch((error: unknown) => error as DomainError);
+    const refused = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false }).catch(
+      (error: unknown) => error as DomainError,
+    );
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).status).toBe(422);
     const parseErrors = ((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors;
@@ -75,7 +86,11 @@ describe("export and import", () => {
     expect(await db.stanceCoding.count()).toBe(before);
 
     // Without the malformed lines, the database-level problems are named too, and still nothing is written.
-    const refusedAgain = await importExchangeFile(admin, { format: "jsonl", content: [lines[0], lines[3], lines[4]].join("\n"), skipInvalid: false }).catch((error: unknown) => error as DomainError);
+    const refusedAgain = await importExchangeFile(admin, {
+      format: "jsonl",
+      content: [lines[0], lines[3], lines[4]].join("\n"),
+      skipInvalid: false,
+    }).catch((error: unknown) => error as DomainError);
     const dataErrors = ((refusedAgain as DomainError).details as { errors: { line: number; message: string }[] }).errors;
     expect(dataErrors.map((error) => [error.line, error.message.split(":")[0]])).toEqual([
       [2, "text"],
@@ -89,6 +104,8 @@ describe("export and import", () => {
     expect(await db.stanceCoding.count()).toBe(before + skipped.imported);
 
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
-    await expect(importExchangeFile({ id: analyst.id, role: "ANALYST" }, { format: "jsonl", content: lines[0]!, skipInvalid: false })).rejects.toThrowError(PermissionDeniedError);
+    await expect(
+      importExchangeFile({ id: analyst.id, role: "ANALYST" }, { format: "jsonl", content: lines[0]!, skipInvalid: false }),
+    ).rejects.toThrowError(PermissionDeniedError);
   });
 });

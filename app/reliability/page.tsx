@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { AdjudicationQueue, AdjudicationQueueWithheld } from "@/components/adjudication-queue";
+import { ReliabilityOverall, ReliabilityPerPair, ReliabilityPerTarget } from "@/components/reliability-figures";
+import { requirePageUser } from "@/lib/auth/session";
+import { getReliabilityReport } from "@/lib/data/reliability";
+
+export const metadata: Metadata = { title: "Reliability" };
+// Every new coding or adjudication changes the figures.
+export const dynamic = "force-dynamic";
+
+export default async function ReliabilityPage() {
+  const user = await requirePageUser("/reliability");
+  const report = await getReliabilityReport(user);
+
+  return (
+    <main className="page">
+      <h1 className="page__title">Reliability</h1>
+      <p className="page__lede">
+        How consistently coders score the same statement toward the same target, as Krippendorff’s alpha (ordinal): 1 is perfect agreement
+        and 0 agreement no better than chance; 0.800 or more is commonly taken as reliable, 0.667 or more as tentative.
+      </p>
+      <div className="stack">
+        <ReliabilityOverall figure={report.overall} />
+        <ReliabilityPerTarget figures={report.perTarget} />
+        <ReliabilityPerPair pairs={report.perPair} />
+        {/* Null unless this user may adjudicate: the data layer withholds others' codings from everyone else. */}
+        {report.disagreements ? <AdjudicationQueue disagreements={report.disagreements} /> : <AdjudicationQueueWithheld />}
+      </div>
+    </main>
+  );
+}
