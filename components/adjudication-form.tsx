@@ -40,10 +40,17 @@ export function AdjudicationForm({
   const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null);
   const [status, setStatus] = useState("");
   const [pending, setPending] = useState(false);
+  // What was just recorded, shown until the refreshed page brings the stored adjudication (a new object,
+  // which is how its arrival is recognised; until then `adjudication` is the value from before).
+  const [recorded, setRecorded] = useState<{ score: number; rationale: string; basis: typeof adjudication } | null>(null);
+  const shown =
+    recorded && recorded.basis === adjudication
+      ? { score: recorded.score, rationale: recorded.rationale, adjudicatorName: "you" }
+      : adjudication;
 
   function startRevising() {
-    setScore(adjudication?.score ?? null);
-    setRationale(adjudication?.rationale ?? "");
+    setScore(shown?.score ?? null);
+    setRationale(shown?.rationale ?? "");
     setFieldErrors({});
     setError(null);
     setStatus("");
@@ -61,7 +68,12 @@ export function AdjudicationForm({
     setError(null);
     if (Object.keys(problems).length > 0) return;
     setPending(true);
-    const result = await sendJson<{ ok: true }>("POST", "/api/adjudications", { statementId, targetId, score, rationale: rationale.trim() });
+    const result = await sendJson<{ ok: true }>("POST", "/api/adjudications", {
+      statementId,
+      targetId,
+      score,
+      rationale: rationale.trim(),
+    });
     setPending(false);
     if (!result.ok) {
       const known: FieldErrors = {};
@@ -72,11 +84,17 @@ export function AdjudicationForm({
       }
       setFieldErrors(known);
       setError({
-        message: other.length > 0 ? `Please correct: ${other.join("; ")}` : Object.keys(known).length > 0 ? "Please correct the fields marked below." : result.error,
+        message:
+          other.length > 0
+            ? `Please correct: ${other.join("; ")}`
+            : Object.keys(known).length > 0
+              ? "Please correct the fields marked below."
+              : result.error,
         signedOut: result.status === 401,
       });
       return;
     }
+    setRecorded({ score: score!, rationale: rationale.trim(), basis: adjudication });
     setEditing(false);
     setStatus("Final value recorded. Charts now use it for this statement.");
     // Brings the recorded value (and the list's new order) from the server.
@@ -90,13 +108,13 @@ export function AdjudicationForm({
       <p className="form__status" role="status">
         {status}
       </p>
-      {!editing && adjudication ? (
+      {!editing && shown ? (
         <div className="adjudication__settled">
           <p className="adjudication__value">
-            Final value: <strong>{scoreWithLabel(adjudication.score)}</strong>
-            <span className="muted"> · recorded by {adjudication.adjudicatorName}</span>
+            Final value: <strong>{scoreWithLabel(shown.score)}</strong>
+            <span className="muted"> · recorded by {shown.adjudicatorName}</span>
           </p>
-          <p className="prose adjudication__reason">{adjudication.rationale}</p>
+          <p className="prose adjudication__reason">{shown.rationale}</p>
           <button type="button" className="button button--small" onClick={startRevising}>
             Revise the final value<span className="visually-hidden"> of {subject}</span>
           </button>
@@ -172,7 +190,7 @@ export function AdjudicationForm({
             <button type="submit" className="button button--primary" disabled={pending}>
               {pending ? "Recording…" : "Record final value"}
             </button>
-            {adjudication && (
+            {shown && (
               <button type="button" className="button" disabled={pending} onClick={() => setEditing(false)}>
                 Cancel
               </button>

@@ -14,11 +14,11 @@ export function AdjudicationQueue({ disagreements }: { disagreements: Disagreeme
       <h2 className="card__title" id="disagreements-heading">
         Disagreements
       </h2>
-      <p className="card__meta">
-        Statements whose codings toward a target differ by two points or more, or in sign. {chartNote}
-      </p>
+      <p className="card__meta">Statements whose codings toward a target differ by two points or more, or in sign. {chartNote}</p>
       {disagreements.length === 0 ? (
-        <div className="empty-state">No disagreements: every statement’s codings are within a point of each other and on the same side.</div>
+        <div className="empty-state">
+          No disagreements: every statement’s codings are within a point of each other and on the same side.
+        </div>
       ) : (
         <>
           <p className="disagreements__count">
@@ -62,7 +62,9 @@ function DisagreementItem({ disagreement }: { disagreement: Disagreement }) {
         <h3 className="disagreement__title" id={headingId}>
           {subject}
         </h3>
-        <span className={`verdict ${adjudication ? "verdict--good" : "verdict--fair"}`}>{adjudication ? "Settled" : "Awaiting a final value"}</span>
+        <span className={`verdict ${adjudication ? "verdict--good" : "verdict--fair"}`}>
+          {adjudication ? "Settled" : "Awaiting a final value"}
+        </span>
       </div>
       <blockquote className="statement-quote quote">“{disagreement.quote}”</blockquote>
       <p className="card__meta">

@@ -59,7 +59,17 @@ function isCodingView(value: unknown): value is StanceCodingView {
  * nothing; saving posts one coding per scored target, and the statement leaves
  * the queue only once every one of them is settled.
  */
-export function CodingQueue({ items, coded, total, targets }: { items: QueueItem[]; coded: number; total: number; targets: TrackedTarget[] }) {
+export function CodingQueue({
+  items,
+  coded,
+  total,
+  targets,
+}: {
+  items: QueueItem[];
+  coded: number;
+  total: number;
+  targets: TrackedTarget[];
+}) {
   const router = useRouter();
   // Statements saved in this visit: hidden at once, before the refreshed queue arrives from the server.
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
@@ -168,7 +178,9 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
     setErrors({});
     setAlert(null);
     const what =
-      saved > 0 ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.` : "This statement was already coded.";
+      saved > 0
+        ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.`
+        : "This statement was already coded.";
     setStatus(next ? `${what} Next: ${next.speakerName}, ${formatDay(next.saidOn)}.` : `${what} That was the last one in your queue.`);
     focusOnArrival.current = true;
     router.refresh();
@@ -200,7 +212,10 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
     if (invalid.length > 0) {
       setErrors(problems);
       setStatus("");
-      setAlert({ message: `Nothing was saved: write a rationale for ${listNames(invalid.map((target) => target.name))} first.`, signedOut: false });
+      setAlert({
+        message: `Nothing was saved: write a rationale for ${listNames(invalid.map((target) => target.name))} first.`,
+        signedOut: false,
+      });
       setActiveRow(rows.indexOf(invalid[0]!));
       rowElement(invalid[0]!.id)?.querySelector("textarea")?.focus();
       return;
@@ -315,7 +330,13 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
         // Keep the radio focus on the chosen option, or ←/→ would continue from the old one.
         const row = rowElement(target.id);
         const focused = document.activeElement;
-        if (row && focused instanceof HTMLInputElement && focused.type === "radio" && focused.name.startsWith("score-") && row.contains(focused)) {
+        if (
+          row &&
+          focused instanceof HTMLInputElement &&
+          focused.type === "radio" &&
+          focused.name.startsWith("score-") &&
+          row.contains(focused)
+        ) {
           row.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${score ?? "none"}"]`)?.focus();
         }
         return true;
@@ -382,10 +403,10 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
               </button>
             </div>
             <p className="coding-queue__keys">
-              <kbd className="key">1</kbd>–<kbd className="key">7</kbd> score the active target: 1 = −3, 2 = −2, 3 = −1, 4 = 0, 5 = +1, 6 =
-              +2, 7 = +3 · <kbd className="key">N</kbd> not addressed · <kbd className="key">↑</kbd> <kbd className="key">↓</kbd> or Tab
-              change target · <kbd className="key">Enter</kbd> save and next · <kbd className="key">J</kbd> <kbd className="key">K</kbd> next
-              / previous statement. Targets left at “not addressed” get no coding.
+              <kbd className="key">1</kbd>–<kbd className="key">7</kbd> score the active target (1 = −3 … 4 = 0 … 7 = +3) ·{" "}
+              <kbd className="key">N</kbd> not addressed · <kbd className="key">↑</kbd> <kbd className="key">↓</kbd> or Tab change target ·{" "}
+              <kbd className="key">Enter</kbd> save and next · <kbd className="key">J</kbd> <kbd className="key">K</kbd> next / previous
+              statement. Targets left at “not addressed” get no coding.
             </p>
 
             {alert && (
@@ -405,8 +426,8 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
 
             {rows.length === 0 ? (
               <p className="notice">
-                The speaker, {current.speakerName}, is the only tracked target, and a stance is toward someone else: there is nothing to code here.
-                Press <kbd className="key">J</kbd> for the next statement.
+                The speaker, {current.speakerName}, is the only tracked target, and a stance is toward someone else: there is nothing to
+                code here. Press <kbd className="key">J</kbd> for the next statement.
               </p>
             ) : (
               <div className="coding-rows">
@@ -430,7 +451,13 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
               <button type="submit" className="button button--primary" disabled={pending} aria-keyshortcuts="Enter Control+Enter">
                 {pending ? "Saving…" : "Save and next"} <kbd className="key key--on-primary">Enter</kbd>
               </button>
-              <button type="button" className="button" disabled={pending || index === 0} onClick={() => goTo(index - 1)} aria-keyshortcuts="K">
+              <button
+                type="button"
+                className="button"
+                disabled={pending || index === 0}
+                onClick={() => goTo(index - 1)}
+                aria-keyshortcuts="K"
+              >
                 ← Previous <kbd className="key">K</kbd>
               </button>
               <button
@@ -442,7 +469,9 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
               >
                 Next → <kbd className="key">J</kbd>
               </button>
-              {hasUnsaved && <span className="form__hint form__actions-end">Unsaved scores are kept while you move between statements.</span>}
+              {hasUnsaved && (
+                <span className="form__hint form__actions-end">Unsaved scores are kept while you move between statements.</span>
+              )}
             </div>
           </form>
         </>
@@ -450,6 +479,18 @@ export function CodingQueue({ items, coded, total, targets }: { items: QueueItem
       <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
+}
+
+/**
+ * The server cuts the context at a fixed number of characters, usually
+ * mid-word; the broken word is dropped (the ellipsis says text goes on). A
+ * short context reached the edge of the source, so it is left whole.
+ */
+function trimBrokenWord(text: string, side: "start" | "end"): string {
+  const minimumCutLength = 80;
+  if (text.length < minimumCutLength) return text;
+  if (side === "start") return /^\S/.test(text) ? text.replace(/^\S+\s*/, "") : text;
+  return /\S$/.test(text) ? text.replace(/\s*\S+$/, "") : text;
 }
 
 /** The quote where it stands in its source, so the coder reads what comes before and after it. */
@@ -460,13 +501,13 @@ function StatementInContext({ item, position, count }: { item: QueueItem; positi
         Statement {position} of {count} left to code
       </h2>
       <p className="coding-queue__context quote">
-        {item.before && <span className="coding-queue__around">…{item.before}</span>}
+        {item.before && <span className="coding-queue__around">…{trimBrokenWord(item.before, "start")}</span>}
         <mark className="coding-queue__quote">
           <span className="visually-hidden">Statement: </span>
           {item.quote}
           <span className="visually-hidden"> (end of statement)</span>
         </mark>
-        {item.after && <span className="coding-queue__around">{item.after}…</span>}
+        {item.after && <span className="coding-queue__around">{trimBrokenWord(item.after, "end")}…</span>}
       </p>
       <dl className="details-list">
         <div>
@@ -552,7 +593,13 @@ function TargetRow({
             <legend className="visually-hidden">Score toward {target.name}</legend>
             <div className="coding-row__scores">
               <label className="score-option score-option--skip">
-                <input type="radio" name={scoreName} value="none" checked={draft.score === null} onChange={() => onChange({ score: null })} />
+                <input
+                  type="radio"
+                  name={scoreName}
+                  value="none"
+                  checked={draft.score === null}
+                  onChange={() => onChange({ score: null })}
+                />
                 <span className="score-option__sign" aria-hidden="true">
                   —
                 </span>

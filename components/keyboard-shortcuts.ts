@@ -122,7 +122,10 @@ export function focusContextOf(element: Element | null): FocusContext {
 
 /** The list shown on screen and in the "?" dialog, in the order a coder meets them. */
 export const shortcutList: { keys: string[]; description: string }[] = [
-  { keys: ["1", "…", "7"], description: "Score the active target: 1 = −3 (very hostile), 4 = 0 (neutral or mixed), 7 = +3 (very conciliatory)" },
+  {
+    keys: ["1", "…", "7"],
+    description: "Score the active target: 1 = −3 (very hostile), 4 = 0 (neutral or mixed), 7 = +3 (very conciliatory)",
+  },
   { keys: ["N"], description: "Mark the active target not addressed (Backspace or Delete also work)" },
   { keys: ["↓", "↑"], description: "Next or previous target (Tab and Shift+Tab move through every field)" },
   { keys: ["C"], description: "Toggle conditional for the active target" },

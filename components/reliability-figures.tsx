@@ -65,7 +65,9 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
       <p className="card__meta">Every coding toward every target; a unit is one statement toward one target.</p>
       <dl className="reliability-stats">
         <div className="reliability-stat">
-          <dt>Krippendorff’s α (ordinal)</dt>
+          <dt>
+            Krippendorff’s <span className="greek">α</span> (ordinal)
+          </dt>
           <dd>
             <span className="reliability-stat__value">{figure.alpha === null ? "—" : formatAlpha(figure.alpha)}</span>
             {verdict && <span className={`verdict verdict--${verdict.tone}`}>{verdict.label}</span>}
@@ -118,7 +120,9 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
             <thead>
               <tr>
                 <th scope="col">Target</th>
-                <th scope="col">α (ordinal)</th>
+                <th scope="col">
+                  <span className="greek">α</span> (ordinal)
+                </th>
                 <th scope="col" className="number">
                   Units
                 </th>
@@ -178,7 +182,9 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
             <thead>
               <tr>
                 <th scope="col">Coders</th>
-                <th scope="col">α (ordinal)</th>
+                <th scope="col">
+                  <span className="greek">α</span> (ordinal)
+                </th>
                 <th scope="col" className="number">
                   Units in common
                 </th>

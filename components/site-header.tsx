@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { hasPermission } from "@/lib/auth/permissions";
 import type { SignedInUser } from "@/lib/auth/session";
 import { roleLabels } from "./labels";
 import { SiteNavLinks, type NavLink } from "./site-nav-links";
@@ -6,8 +7,11 @@ import { SiteNavLinks, type NavLink } from "./site-nav-links";
 function navLinksFor(user: SignedInUser): NavLink[] {
   const links: NavLink[] = [
     { href: "/", label: "Overview" },
-    { href: "/codings", label: "Codings" },
+    { href: "/sources", label: "Sources" },
   ];
+  // The coding queue is work to do, so it is offered only to those who code.
+  if (hasPermission(user, "edit")) links.push({ href: "/code", label: "Code" });
+  links.push({ href: "/codings", label: "Codings" }, { href: "/reliability", label: "Reliability" });
   if (user.role === "ADMIN")
     links.push(
       { href: "/admin/actors", label: "Actors" },

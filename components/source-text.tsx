@@ -24,7 +24,12 @@ export type TextSegment = TextSpan & {
 
 const covers = (span: TextSpan, start: number, end: number) => span.startOffset <= start && end <= span.endOffset;
 
-export function segmentText(length: number, statements: StatementSpan[], suggestion: TextSpan | null, draft: TextSpan | null): TextSegment[] {
+export function segmentText(
+  length: number,
+  statements: StatementSpan[],
+  suggestion: TextSpan | null,
+  draft: TextSpan | null,
+): TextSegment[] {
   const spans = [...statements, ...(suggestion ? [suggestion] : []), ...(draft ? [draft] : [])];
   const boundaries = new Set([0, length]);
   for (const span of spans) {
@@ -88,7 +93,9 @@ export function selectedSpan(container: HTMLElement, text: string): TextSpan | n
   const whole = document.createRange();
   whole.selectNodeContents(container);
   const start =
-    range.compareBoundaryPoints(Range.START_TO_START, whole) <= 0 ? 0 : offsetAt(container, range.startContainer, range.startOffset, text.length);
+    range.compareBoundaryPoints(Range.START_TO_START, whole) <= 0
+      ? 0
+      : offsetAt(container, range.startContainer, range.startOffset, text.length);
   const end =
     range.compareBoundaryPoints(Range.END_TO_END, whole) >= 0
       ? text.length
@@ -135,7 +142,9 @@ export function SourceText({
     <div ref={containerRef} className="source-text" lang={language}>
       {segments.map((segment) => {
         const content = text.slice(segment.startOffset, segment.endOffset);
-        const extra = [segment.inSuggestion && "source-text__suggestion", segment.inDraft && "source-text__draft"].filter(Boolean).join(" ");
+        const extra = [segment.inSuggestion && "source-text__suggestion", segment.inDraft && "source-text__draft"]
+          .filter(Boolean)
+          .join(" ");
         if (!segment.owner) {
           return (
             <span key={segment.startOffset} data-offset={segment.startOffset} className={extra || undefined}>
@@ -158,8 +167,13 @@ export function SourceText({
             data-offset={segment.startOffset}
             className={className}
             tabIndex={segment.isAnchor ? 0 : -1}
+            data-anchor-for={segment.isAnchor ? segment.owner : undefined}
             aria-describedby={describedBy(segment.owner)}
-            title={segment.statementIds.length > 1 ? `${segment.statementIds.length} statements overlap here; click again for the next` : undefined}
+            title={
+              segment.statementIds.length > 1
+                ? `${segment.statementIds.length} statements overlap here; click again for the next`
+                : undefined
+            }
             onPointerDown={() => {
               selectedBeforeClick.current = selected;
             }}

@@ -68,6 +68,23 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
+ * Below the two-column breakpoint (the same width as in globals.css) the panel
+ * is a sheet over the lower part of the screen: words chosen there would end up
+ * under it, so they are scrolled up into the part left visible.
+ */
+function revealAboveSheet(container: HTMLElement | null, offset: number) {
+  requestAnimationFrame(() => {
+    if (!container || !window.matchMedia("(max-width: 999px)").matches) return;
+    const element = container.querySelector(`[data-offset="${offset}"]`);
+    if (!element) return;
+    const top = element.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.4 || top < 0) {
+      window.scrollBy({ top: top - window.innerHeight * 0.15, behavior: prefersReducedMotion() ? "auto" : "smooth" });
+    }
+  });
+}
+
+/**
  * The source's text with its statements, and the side panel that shows one
  * statement or the new statement being made. One client component because the
  * text and the panel share the selection.
@@ -147,6 +164,7 @@ export function SourceWorkspace({
       setView("draft");
       setShownKey(null);
       setStatus("");
+      revealAboveSheet(container, span.startOffset);
     };
     // After the click that ends the drag, so a click on a highlight does not undo it.
     const onPointerUp = () => {
@@ -179,7 +197,10 @@ export function SourceWorkspace({
   }
 
   function handleFocusSegment(segment: TextSegment) {
-    if (segment.owner && !(selectedId && segment.statementIds.includes(selectedId) && view === "statement")) showStatement(segment.owner);
+    if (segment.owner && !(selectedId && segment.statementIds.includes(selectedId) && view === "statement")) {
+      showStatement(segment.owner);
+      revealAboveSheet(textRef.current, segment.startOffset);
+    }
   }
 
   function handleClickSegment(segment: TextSegment, wasSelected: boolean) {
@@ -262,9 +283,7 @@ export function SourceWorkspace({
         ? selected
           ? `Statement by ${selected.speaker.name}`
           : "Loading the statement…"
-        : canEdit
-          ? "Statement"
-          : "Statement";
+        : "Statement";
   const codedByMe = (statement: StatementInSource) => statement.codings.some((coding) => coding.coderId === userId);
 
   return (
@@ -302,12 +321,7 @@ export function SourceWorkspace({
       </section>
 
       <div className="source-side">
-        <section
-          className={view ? "card source-panel" : "card source-panel source-panel--idle"}
-          aria-labelledby="source-panel-heading"
-          aria-live="polite"
-          aria-atomic="false"
-        >
+        <section className={view ? "card source-panel" : "card source-panel source-panel--idle"} aria-labelledby="source-panel-heading">
           <div className="source-panel__header">
             <h2 className="card__title" id="source-panel-heading" tabIndex={-1} ref={headingRef}>
               {heading}
@@ -368,13 +382,35 @@ export function SourceWorkspace({
           )}
           {canEdit && view !== "draft" && (
             <div className="form__actions">
-              <button type="button" className="button button--small" onClick={() => (draft ? setView("draft") : startDraft(null, emptyPrefill))}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => (draft ? setView("draft") : startDraft(null, emptyPrefill))}
+              >
                 {draft ? "Return to the new statement" : "New statement…"}
               </button>
             </div>
           )}
         </section>
 
+        {/* Before the statements: they are the work still to do. */}
+        {canEdit && (
+          <section className="card" aria-labelledby="source-suggestions-heading">
+            <h2 className="card__title" id="source-suggestions-heading">
+              Suggestions ({openSuggestions.length})
+            </h2>
+            <StatementSuggestions
+              suggestions={openSuggestions}
+              dismissedCount={dismissedCount}
+              actorNames={actorNames}
+              shownKey={shownSuggestion ? shownKey : null}
+              onShow={showSuggestion}
+              onAccept={acceptSuggestion}
+              onDismiss={dismissSuggestion}
+              onRestore={() => writeDismissals(source.id, [])}
+            />
+          </section>
+        )}
         <section className="card" aria-labelledby="source-statements-heading">
           <h2 className="card__title" id="source-statements-heading">
             Statements ({statements.length})
@@ -407,24 +443,6 @@ export function SourceWorkspace({
             </ul>
           )}
         </section>
-
-        {canEdit && (
-          <section className="card" aria-labelledby="source-suggestions-heading">
-            <h2 className="card__title" id="source-suggestions-heading">
-              Suggestions ({openSuggestions.length})
-            </h2>
-            <StatementSuggestions
-              suggestions={openSuggestions}
-              dismissedCount={dismissedCount}
-              actorNames={actorNames}
-              shownKey={shownSuggestion ? shownKey : null}
-              onShow={showSuggestion}
-              onAccept={acceptSuggestion}
-              onDismiss={dismissSuggestion}
-              onRestore={() => writeDismissals(source.id, [])}
-            />
-          </section>
-        )}
       </div>
     </div>
   );

@@ -45,7 +45,13 @@ export function StanceChart({ panel, window, events }: { panel: TargetPanel; win
       return [
         {
           label: series.speakerName,
-          data: series.points.map((point) => ({ x: timestamp(point.saidOn), y: point.score, quote: point.quote, coders: point.coders, basis: point.basis })),
+          data: series.points.map((point) => ({
+            x: timestamp(point.saidOn),
+            y: point.score,
+            quote: point.quote,
+            coders: point.coders,
+            basis: point.basis,
+          })),
           borderColor: colour,
           backgroundColor: colour,
           pointStyle: shapes[index % shapes.length],

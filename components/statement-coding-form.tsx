@@ -5,9 +5,15 @@ import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/co
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./json-request";
+import { scoreWithLabel } from "./score-label";
 
 type Field = "score" | "isConditional" | "confidence" | "rationale";
-const fieldNames: Record<Field, string> = { score: "Score", isConditional: "Conditional", confidence: "Confidence", rationale: "Rationale" };
+const fieldNames: Record<Field, string> = {
+  score: "Score",
+  isConditional: "Conditional",
+  confidence: "Confidence",
+  rationale: "Rationale",
+};
 const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 // The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
@@ -58,7 +64,13 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
         else other.push(`${field}: ${message}`);
       }
       setErrors(known);
-      setError(other.length > 0 ? `Please correct: ${other.join("; ")}` : Object.keys(known).length > 0 ? "Please correct the fields marked below." : result.error);
+      setError(
+        other.length > 0
+          ? `Please correct: ${other.join("; ")}`
+          : Object.keys(known).length > 0
+            ? "Please correct the fields marked below."
+            : result.error,
+      );
       // A 409 means a coding toward this target already exists (another tab, say): showing it beats keeping a form that cannot save.
       if (result.status === 409) router.refresh();
       return;
@@ -91,10 +103,16 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
             <label key={option} className="score-scale__option" title={describeScore(option)}>
               <input type="radio" name={id("score")} value={option} checked={score === option} onChange={() => setScore(option)} />
               <span className="score-scale__sign">{formatScore(option)}</span>
-              <span className="score-scale__label">{describeScore(option)}</span>
+              {/* The side panel is too narrow for seven labels: each is in the button's name, and the chosen one is spelled out below. */}
+              <span className="visually-hidden">{describeScore(option)}</span>
             </label>
           ))}
         </div>
+        <p className="score-scale__caption" aria-hidden="true">
+          <span>Hostile</span>
+          <strong>{score === null ? "Choose a score" : scoreWithLabel(score)}</strong>
+          <span>Conciliatory</span>
+        </p>
         {errorFor("score")}
       </fieldset>
       <div className="quick-coding__row">

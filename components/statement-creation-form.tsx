@@ -20,17 +20,28 @@ const idPrefix = "new-statement";
 // Occurrences listed by the passage finder; a longer phrase narrows them.
 const maximumOccurrences = 12;
 
+// An unresolved "he" or "they" names nobody: it would make a poor new actor, so the analyst picks the speaker instead.
+const pronouns = new Set(["he", "she", "they", "it", "we", "i", "him", "her", "them"]);
+
 function initialSpeaker(prefill: StatementPrefill): SpeakerValue {
   if (prefill.speakerId) return { mode: "known", speakerId: prefill.speakerId, query: "" };
-  if (prefill.speakerText.trim()) {
-    return { mode: "new", speaker: { name: prefill.speakerText.trim(), kind: "PERSON", office: "", speaksForId: "" }, query: prefill.speakerText.trim() };
+  if (prefill.speakerText.trim() && !pronouns.has(prefill.speakerText.trim().toLowerCase())) {
+    return {
+      mode: "new",
+      speaker: { name: prefill.speakerText.trim(), kind: "PERSON", office: "", speaksForId: "" },
+      query: prefill.speakerText.trim(),
+    };
   }
   return { mode: "known", speakerId: null, query: "" };
 }
 
 /** Server field names (including the nested newSpeaker.*) mapped onto this form's fields. */
 function placeError(errors: Errors, field: string, message: string): boolean {
-  const speakerField = field.startsWith("newSpeaker.") ? field.slice("newSpeaker.".length) : field === "speakerId" || field === "newSpeaker" ? "speakerId" : null;
+  const speakerField = field.startsWith("newSpeaker.")
+    ? field.slice("newSpeaker.".length)
+    : field === "speakerId" || field === "newSpeaker"
+      ? "speakerId"
+      : null;
   if (speakerField && ["speakerId", "name", "kind", "office", "speaksForId"].includes(speakerField)) {
     errors.speaker = { ...errors.speaker, [speakerField]: message };
     return true;
@@ -220,7 +231,13 @@ export function StatementCreationForm({
         .filter(([field, message]) => !placeError(placed, field, message))
         .map(([field, message]) => `${field}: ${message}`);
       setErrors(placed);
-      setError(other.length > 0 ? `Please correct: ${other.join("; ")}` : Object.keys(placed).length > 0 ? "Please correct the fields marked below." : result.error);
+      setError(
+        other.length > 0
+          ? `Please correct: ${other.join("; ")}`
+          : Object.keys(placed).length > 0
+            ? "Please correct the fields marked below."
+            : result.error,
+      );
       return;
     }
     onCreated(result.body.id);
@@ -232,7 +249,8 @@ export function StatementCreationForm({
         {label}: {errors[field]}
       </p>
     ) : null;
-  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? `${idPrefix}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, errors[field] ? `${idPrefix}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <form className="form form--compact" onSubmit={handleSubmit} noValidate>
@@ -246,7 +264,11 @@ export function StatementCreationForm({
           Quote
         </span>
         {span ? (
-          <blockquote className="statement-quote quote source-panel__quote" aria-labelledby={`${idPrefix}-quote-label`} aria-describedby={describedBy("quote")}>
+          <blockquote
+            className="statement-quote quote source-panel__quote"
+            aria-labelledby={`${idPrefix}-quote-label`}
+            aria-describedby={describedBy("quote")}
+          >
             “{quote}”
           </blockquote>
         ) : (
@@ -262,11 +284,7 @@ export function StatementCreationForm({
       </div>
 
       <SpeakerPicker idPrefix={`${idPrefix}-speaker`} actors={actors} value={speaker} errors={errors.speaker ?? {}} onChange={setSpeaker} />
-      {prefill.speakerText && (
-        <p className="field__hint">
-          The text names the speaker as “{truncate(prefill.speakerText, 80)}”.
-        </p>
-      )}
+      {prefill.speakerText && <p className="field__hint">The text names the speaker as “{truncate(prefill.speakerText, 80)}”.</p>}
 
       <div className="form__row form__row--tight">
         <div className="field">

@@ -53,7 +53,8 @@ export function SpeakerPicker({
         {label}: {errors[field]}
       </p>
     ) : null;
-  const newSpeaker: NewSpeaker = value.mode === "new" ? value.speaker : { name: value.query.trim(), kind: "PERSON", office: "", speaksForId: "" };
+  const newSpeaker: NewSpeaker =
+    value.mode === "new" ? value.speaker : { name: value.query.trim(), kind: "PERSON", office: "", speaksForId: "" };
   const updateNew = (change: Partial<NewSpeaker>) => onChange({ mode: "new", speaker: { ...newSpeaker, ...change }, query: value.query });
 
   return (
@@ -193,9 +194,7 @@ export function SpeakerPicker({
             </select>
             {errorFor("speaksForId", "Speaks for")}
           </div>
-          <p className="field__hint">
-            The new actor is created with the statement; an administrator can complete it later under Actors.
-          </p>
+          <p className="field__hint">The new actor is created with the statement; an administrator can complete it later under Actors.</p>
         </div>
       )}
     </fieldset>

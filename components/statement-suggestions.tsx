@@ -31,8 +31,8 @@ export function StatementSuggestions({
   return (
     <>
       <p className="card__meta">
-        Passages that look like statements and that no statement covers yet. A suggestion is never coded by itself: accept it to make it
-        a statement.
+        Passages that look like statements and that no statement covers yet. A suggestion is never coded by itself: accept it to make it a
+        statement.
       </p>
       {suggestions.length === 0 ? (
         <p className="muted">{dismissedCount > 0 ? "No suggestions left." : "No suggestions for this text."}</p>

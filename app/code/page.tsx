@@ -31,7 +31,13 @@ export default async function CodeStatementsPage() {
       <h1 className="page__title">Code statements</h1>
       <p className="page__lede">
         Score each statement’s stance toward every tracked target it addresses, from −3 (very hostile) to +3 (very conciliatory), and leave
-        the others as “not addressed”. Made for the keyboard: press <kbd className="key">?</kbd> for the shortcuts.
+        the others as “not addressed”.
+        {queue.items.length > 0 && (
+          <>
+            {" "}
+            Made for the keyboard: press <kbd className="key">?</kbd> for the shortcuts.
+          </>
+        )}
       </p>
       {targets.length === 0 ? (
         <div className="empty-state">

@@ -68,7 +68,8 @@ function findQuotations(text: string, paragraph: Span, index: number): Quotation
   let open: number | null = null;
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const mark = text[i];
-    if (mark === "“") open = i; // an earlier mark that never closed is abandoned
+    if (mark === "“")
+      open = i; // an earlier mark that never closed is abandoned
     else if (mark === "”" && open !== null) {
       pairs.push({ open, close: i });
       open = null;

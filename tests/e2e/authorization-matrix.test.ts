@@ -120,7 +120,14 @@ const matrix: Record<string, Entry> = {
       const title = `Matrix source ${Date.now()}-${Math.random()}`;
       return {
         path: "/api/sources",
-        body: { title, publisher: "Matrix Wire", url: null, publishedOn: "2025-01-01", language: "en", text: `${title}: “We seek calm,” the minister said.` },
+        body: {
+          title,
+          publisher: "Matrix Wire",
+          url: null,
+          publishedOn: "2025-01-01",
+          language: "en",
+          text: `${title}: “We seek calm,” the minister said.`,
+        },
         state: () => db.source.findMany({ where: { title } }),
       };
     },
@@ -129,7 +136,11 @@ const matrix: Record<string, Entry> = {
   "PATCH /api/sources/[id]": {
     async prepare() {
       const source = await createSource(db);
-      return { path: `/api/sources/${source.id}`, body: { version: 1, nothingToCode: true }, state: () => db.source.findUniqueOrThrow({ where: { id: source.id } }) };
+      return {
+        path: `/api/sources/${source.id}`,
+        body: { version: 1, nothingToCode: true },
+        state: () => db.source.findUniqueOrThrow({ where: { id: source.id } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
@@ -137,7 +148,17 @@ const matrix: Record<string, Entry> = {
     async prepare() {
       const source = await createSource(db);
       const speaker = await createActor(db);
-      const body = { sourceId: source.id, startOffset: 0, endOffset: 10, speakerId: speaker.id, newSpeaker: null, saidOn: "2025-01-01", saidOnPrecision: "DAY", form: "PARAPHRASE", channel: "INTERVIEW" };
+      const body = {
+        sourceId: source.id,
+        startOffset: 0,
+        endOffset: 10,
+        speakerId: speaker.id,
+        newSpeaker: null,
+        saidOn: "2025-01-01",
+        saidOnPrecision: "DAY",
+        form: "PARAPHRASE",
+        channel: "INTERVIEW",
+      };
       return { path: "/api/statements", body, state: () => db.statement.findMany({ where: { sourceId: source.id } }) };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
@@ -147,7 +168,14 @@ const matrix: Record<string, Entry> = {
       const source = await createSource(db);
       const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
       const target = await createActor(db);
-      const body = { statementId: statement.id, targetId: target.id, score: 1, isConditional: false, confidence: "MEDIUM", rationale: "matrix" };
+      const body = {
+        statementId: statement.id,
+        targetId: target.id,
+        score: 1,
+        isConditional: false,
+        confidence: "MEDIUM",
+        rationale: "matrix",
+      };
       return { path: "/api/codings", body, state: () => db.stanceCoding.findMany({ where: { statementId: statement.id } }) };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
@@ -166,9 +194,15 @@ const matrix: Record<string, Entry> = {
     async prepare() {
       const { coding } = await leadAnalystCoding();
       const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
-      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl")).split("\n").find((row) => row.includes(statement.source.contentHash))!;
+      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl"))
+        .split("\n")
+        .find((row) => row.includes(statement.source.contentHash))!;
       const content = JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" });
-      return { path: "/api/exchange", body: { format: "jsonl", content }, state: () => db.stanceCoding.findMany({ where: { statementId: coding.statementId } }) };
+      return {
+        path: "/api/exchange",
+        body: { format: "jsonl", content },
+        state: () => db.stanceCoding.findMany({ where: { statementId: coding.statementId } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },

@@ -1,0 +1,123 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatDateTime } from "./format";
+import { sendJson } from "./json-request";
+
+type Change = { nothingToCode: boolean } | { blindCoding: boolean };
+
+/**
+ * Whether the source is done with, and whether it is coded blind. Analysts
+ * mark a source reviewed when it holds nothing to code, so coverage counts
+ * it; only administrators switch blind coding, because it protects reliability.
+ */
+export function SourceCoverage({
+  sourceId,
+  version,
+  nothingToCode,
+  blindCoding,
+  canEdit,
+  canAdminister,
+}: {
+  sourceId: string;
+  version: number;
+  nothingToCode: { at: string; byName: string | null } | null;
+  blindCoding: boolean;
+  canEdit: boolean;
+  canAdminister: boolean;
+}) {
+  const router = useRouter();
+  const [pending, setPending] = useState<"nothingToCode" | "blindCoding" | null>(null);
+  const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+
+  async function change(update: Change) {
+    const field = "nothingToCode" in update ? "nothingToCode" : "blindCoding";
+    setPending(field);
+    setError(null);
+    const result = await sendJson("PATCH", `/api/sources/${encodeURIComponent(sourceId)}`, { version, ...update });
+    setPending(null);
+    if (!result.ok) {
+      setError({ message: result.error, stale: result.status === 409 });
+      return;
+    }
+    router.refresh();
+  }
+
+  function switchBlindCoding() {
+    // Turning it off shows every analyst the others' codings before they code: ask, since it cannot be undone for those who look.
+    if (blindCoding && !window.confirm("Turn blind coding off? Analysts will see each other’s codings of this source before coding it."))
+      return;
+    void change({ blindCoding: !blindCoding });
+  }
+
+  return (
+    <section className="card source-coverage" aria-labelledby="source-coverage-heading">
+      <h2 className="visually-hidden" id="source-coverage-heading">
+        Coverage
+      </h2>
+      {error && (
+        <div className="alert" role="alert">
+          {error.message}
+          {error.stale && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setError(null);
+                router.refresh();
+              }}
+            >
+              Reload
+            </button>
+          )}
+        </div>
+      )}
+      <div className="source-coverage__row">
+        <p className="source-coverage__state">
+          {nothingToCode ? (
+            <>
+              <span className="badge badge--neutral">Nothing to code</span> Reviewed
+              {nothingToCode.byName ? ` by ${nothingToCode.byName}` : ""} on{" "}
+              <time dateTime={nothingToCode.at} suppressHydrationWarning>
+                {formatDateTime(nothingToCode.at)}
+              </time>
+              .
+            </>
+          ) : (
+            "Not marked as reviewed."
+          )}
+        </p>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={pending !== null}
+            onClick={() => void change({ nothingToCode: !nothingToCode })}
+          >
+            {pending === "nothingToCode" ? "Saving…" : nothingToCode ? "Unmark" : "Mark reviewed — nothing to code"}
+          </button>
+        )}
+      </div>
+      <div className="source-coverage__row">
+        <p className="source-coverage__state" id="source-blind-coding-state">
+          <strong>Blind coding {blindCoding ? "on" : "off"}.</strong>{" "}
+          {blindCoding
+            ? "Analysts see other coders’ codings of a statement only after coding it themselves, so each first judgement is independent and the agreement figures mean something. Administrators and adjudicators see every coding."
+            : "Analysts see every coding of this source, including before they code a statement themselves."}
+        </p>
+        {canAdminister && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={pending !== null}
+            aria-describedby="source-blind-coding-state"
+            onClick={switchBlindCoding}
+          >
+            {pending === "blindCoding" ? "Saving…" : blindCoding ? "Turn blind coding off" : "Turn blind coding on"}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Suggests candidate statements in a source text for an analyst to accept, edit or dismiss: direct quotations with
+ * their attributed speaker, and reported speech. Pure and synchronous: no I/O, no model, only the text's own
+ * attribution formulas ("…,” Velayati said", "X told a press conference", "according to X", "X accused Y of…").
+ *
+ * The passes, in order:
+ * 1. layout: paragraphs, quotation marks (curly and straight) and sentences, as offsets into the text;
+ * 2. direct quotations and the attribution around them;
+ * 3. reported speech on the reporting verbs the quotations did not use;
+ * 4. "he"/"she" resolved to the latest named person;
+ * 5. unattributed quotations that continue the quotation (or paraphrase) just before;
+ * 6. duplicates and overlaps removed, results in text order.
+ */
+import { buildActorIndex, normalisePhrase } from "./actor-matching";
+import { continueQuotations, suggestDirectQuotes } from "./direct-quotes";
+import { resolvePronouns } from "./pronouns";
+import { suggestReportedSpeech } from "./reported-speech";
+import { analyseLayout } from "./text-layout";
+import type { Candidate, KnownActor, StatementSuggestion } from "./types";
+
+export type { ActorKind, KnownActor, StatementSuggestion, SuggestionChannel } from "./types";
+
+export function suggestStatements(text: string, actors: KnownActor[]): StatementSuggestion[] {
+  if (text.trim() === "") return [];
+  const layout = analyseLayout(text);
+  const actorIndex = buildActorIndex(actors);
+
+  const quoted = suggestDirectQuotes(layout, actorIndex);
+  const reported = suggestReportedSpeech(layout, actorIndex, quoted.consumedCues);
+  const attributed = resolvePronouns(layout, actorIndex, [...quoted.candidates, ...reported]);
+  const continued = continueQuotations(layout, quoted.unattributed, attributed);
+
+  return withoutOverlaps(withoutDuplicates(text, [...attributed, ...continued]))
+    .sort((a, b) => a.content.start - b.content.start)
+    .map((candidate) => toSuggestion(text, candidate));
+}
+
+function toSuggestion(text: string, candidate: Candidate): StatementSuggestion {
+  const { start, end } = candidate.content;
+  return {
+    quote: text.slice(start, end),
+    startOffset: start,
+    endOffset: end,
+    form: candidate.form,
+    speakerText: candidate.speakerText,
+    speakerId: candidate.speakerId,
+    ...(candidate.channel ? { channel: candidate.channel } : {}),
+    cue: candidate.cue,
+  };
+}
+
+/** The same words from the same speaker said twice (a headline repeated in a scraped page) are one suggestion. */
+function withoutDuplicates(text: string, candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return [...candidates]
+    .sort((a, b) => a.content.start - b.content.start)
+    .filter((candidate) => {
+      const words = text.slice(candidate.content.start, candidate.content.end);
+      const key = [candidate.form, candidate.speakerId ?? normalisePhrase(candidate.speakerText), words].join("\u0000");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Of two overlapping suggestions keep one. A direct quotation beats a paraphrase that is mostly the same words;
+ * a paraphrase beats a quoted fragment inside it (“much ado about nothing” in "Velayati dismissed the strikes
+ * as “much ado about nothing” and accused…"), since the paraphrase is the statement. Otherwise the longer wins.
+ */
+function withoutOverlaps(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  const sorted = [...candidates].sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  for (const candidate of sorted) {
+    const rivals = kept.filter((other) => overlaps(other, candidate));
+    if (rivals.every((rival) => preferred(candidate, rival) === candidate)) {
+      for (const rival of rivals) kept.splice(kept.indexOf(rival), 1);
+      kept.push(candidate);
+    }
+  }
+  return kept;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.content.start < b.content.end && b.content.start < a.content.end;
+}
+
+function length(candidate: Candidate): number {
+  return candidate.content.end - candidate.content.start;
+}
+
+function preferred(a: Candidate, b: Candidate): Candidate {
+  if (a.form !== b.form) {
+    const [direct, paraphrase] = a.form === "DIRECT_QUOTE" ? [a, b] : [b, a];
+    const shared = Math.min(direct.content.end, paraphrase.content.end) - Math.max(direct.content.start, paraphrase.content.start);
+    return shared * 2 >= length(paraphrase) ? direct : paraphrase;
+  }
+  return length(b) > length(a) ? b : a;
+}

@@ -1,0 +1,283 @@
+/**
+ * The English of news attribution: reporting verbs and how each carries what was said, the addressees of "told",
+ * the adverbials that sit between a verb and its clause, and the words that reveal the channel.
+ */
+import type { Span, SuggestionChannel } from "./types";
+
+/** How a reporting verb relates to the words reported. */
+export type VerbRole = {
+  /** "said (that) Iran would…": the clause after the verb is the statement; "that-only" verbs need the "that". */
+  clause: "optional-that" | "that-only" | "none";
+  /** "Velayati dismissed the strikes as…": without a clause, the sentence from the speaker on is the statement. */
+  objectForm: boolean;
+  /** "…, the spokesman said.": the words before the speaker are the statement. */
+  trailing: boolean;
+  /** May attribute a quotation: "“…,” Velayati warned" / "Velayati warned: “…”". */
+  quotes: boolean;
+  /** "told reporters", "warned Washington that": who was addressed comes between verb and clause. */
+  addressee: "required" | "optional" | "none";
+  /** May come before its speaker: "“…,” said Velayati". */
+  inverted: boolean;
+};
+
+const SAY: VerbRole = { clause: "optional-that", objectForm: false, trailing: true, quotes: true, addressee: "none", inverted: true };
+const TELL: VerbRole = { clause: "optional-that", objectForm: false, trailing: true, quotes: true, addressee: "required", inverted: false };
+// Verbs that take either a that-clause or an object: "warned that…" reports a clause, "warned of war" is a statement whole.
+const ASSERT: VerbRole = { clause: "that-only", objectForm: true, trailing: true, quotes: true, addressee: "optional", inverted: true };
+// Like ASSERT, but "noted the importance of…" is too weak to be a statement on its own.
+const REMARK: VerbRole = { clause: "that-only", objectForm: false, trailing: true, quotes: true, addressee: "none", inverted: true };
+// Opinions count only with an explicit clause: "Analysts anticipate that…", never "officials expected to…".
+const OPINION: VerbRole = { clause: "that-only", objectForm: false, trailing: true, quotes: false, addressee: "none", inverted: false };
+const DENOUNCE: VerbRole = { clause: "none", objectForm: true, trailing: false, quotes: true, addressee: "none", inverted: false };
+const QUOTE_ONLY: VerbRole = { clause: "none", objectForm: false, trailing: false, quotes: true, addressee: "none", inverted: true };
+// "was quoted by IRNA as saying (that)…": reported by others, and the subject precedes the passive.
+export const QUOTED_AS_SAYING: VerbRole = { ...SAY, trailing: false, inverted: false };
+
+// Present-tense forms that are more often nouns ("mixed signals", "the claims", "a vow") are left out on purpose.
+const VERB_GROUPS: [VerbRole, string][] = [
+  [SAY, "said says say added adds insisted insists insist argued argues argue claimed predicted predicts replied wrote writes"],
+  [TELL, "told tells tell"],
+  [
+    ASSERT,
+    "warned warns warn cautioned stressed emphasised emphasized underlined acknowledged acknowledges admitted admits conceded suggested suggests " +
+      "signalled signaled confirmed confirms confirm denied denies deny announced announces reiterated reiterates declared asserted",
+  ],
+  [REMARK, "noted explained maintained observed recalled"],
+  [OPINION, "believe believes anticipate anticipates anticipated expect expects fear fears feared"],
+  [
+    DENOUNCE,
+    "accused accuses accuse dismissed dismisses dismiss condemned condemns condemn criticised criticized criticises criticizes criticise criticize " +
+      "denounced denounces denounce rejected rejects reject welcomed welcomes welcome praised praises blamed blames blame hailed hails " +
+      "urged urges urge demanded called vowed pledged promised threatened threatens defended defends expressed expresses described describes " +
+      "slammed appealed",
+  ],
+  [QUOTE_ONLY, "asked continued responded tweeted posted quipped joked complained"],
+];
+
+const VERB_ROLES = new Map<string, VerbRole>();
+for (const [role, forms] of VERB_GROUPS) for (const form of forms.split(" ")) VERB_ROLES.set(form, role);
+VERB_ROLES.set("ruled out", DENOUNCE);
+VERB_ROLES.set("rules out", DENOUNCE);
+
+/** Whether a word is a reporting verb form; a speaker phrase containing one has swallowed a clause. */
+export function isSpeechVerb(word: string): boolean {
+  return VERB_ROLES.has(word);
+}
+
+// Lower case only: a capitalised "Said" is a sentence-initial oddity or a name, and is not worth the false matches.
+const LOWERCASE_WORD = /(?<![\p{L}\p{N}’'-])\p{Ll}+(?![\p{L}\p{N}-])/gu;
+const PASSIVE_BEFORE_QUOTED = /(?:was|were|has\s+been|had\s+been)\s+$/u;
+const AS_SAYING_AFTER_QUOTED = /^\s+(?:by\s+[^,.;:“”"]{1,60}?\s+)?as\s+saying(?![\p{L}])/u;
+
+export type VerbMatch = Span & { role: VerbRole; form: string };
+
+/** The reporting verbs in [from, to): word by word, since one regex alternating over every form is slow on long texts. */
+export function findSpeechVerbs(text: string, from: number, to: number): VerbMatch[] {
+  const found: VerbMatch[] = [];
+  const slice = text.slice(from, to);
+  for (const match of slice.matchAll(LOWERCASE_WORD)) {
+    const word = match[0];
+    const start = from + match.index;
+    let end = start + word.length;
+    let role = VERB_ROLES.get(word);
+    if (word === "quoted") {
+      // "was quoted by IRNA as saying": the whole phrase is the cue, from the auxiliary on.
+      const auxiliary = PASSIVE_BEFORE_QUOTED.exec(slice.slice(Math.max(0, match.index - 12), match.index));
+      const asSaying = AS_SAYING_AFTER_QUOTED.exec(slice.slice(match.index + word.length, match.index + word.length + 80));
+      if (!auxiliary || !asSaying) continue;
+      found.push({ start: start - auxiliary[0].length, end: end + asSaying[0].length, role: QUOTED_AS_SAYING, form: "quoted as saying" });
+      continue;
+    }
+    if (
+      (word === "ruled" || word === "rules") &&
+      /^\s+out(?![\p{L}])/u.test(slice.slice(match.index + word.length, match.index + word.length + 8))
+    ) {
+      end = text.indexOf("out", end) + "out".length;
+      role = VERB_ROLES.get(`${word} out`);
+    }
+    if (role) found.push({ start, end, role, form: text.slice(start, end) });
+  }
+  return found;
+}
+
+/** How far a phrase after a verb (addressee, adverbials) can reach; bounds the work on text without punctuation. */
+const PHRASE_REACH = 300;
+
+const DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const CAPITALISED_WORD = String.raw`\p{Lu}(?:[\p{L}\p{M}’'.&-]*[\p{L}\p{M}])?`;
+const NAME_PARTICLE = String.raw`(?:(?:of|de|bin|bint|ibn|van|von|der)\s+)?(?:al-|el-)?`;
+/** A run of capitalised words such as "the Financial Times", "Salim al-Harthy", "UN Security Council". */
+export const NAME_SEQUENCE = String.raw`${CAPITALISED_WORD}(?:\s+${NAME_PARTICLE}${CAPITALISED_WORD})*`;
+
+const MEDIA_OUTLETS = [
+  "the Associated Press",
+  "Agence France-Presse",
+  "the Financial Times",
+  "the New York Times",
+  "the Washington Post",
+  "the Wall Street Journal",
+  "Asharq Al-Awsat",
+  "Al Jazeera",
+  "Al Arabiya",
+  "Al-Monitor",
+  "Sky News",
+  "Fox News",
+  "Le Monde",
+  "Der Spiegel",
+  "The National",
+  "the Guardian",
+  "the Telegraph",
+  "the Economist",
+  "the Times",
+  "the BBC",
+  "the FT",
+  "Reuters",
+  "Bloomberg",
+  "Politico",
+  "Haaretz",
+  "Tasnim",
+  "Xinhua",
+  "Axios",
+  "IRNA",
+  "ISNA",
+  "TASS",
+  "AFP",
+  "CNN",
+  "BBC",
+  "NPR",
+  "NBC",
+  "CBS",
+  "ABC",
+  "AP",
+];
+const MEDIA = [
+  ...MEDIA_OUTLETS.map((outlet) => outlet.replace(/ /g, String.raw`\s+`)),
+  String.raw`the\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Times|Post|Journal|Guardian|Telegraph|Economist|News|Herald|Tribune|Gazette|Observer|Monitor|Review|Agency)`,
+  String.raw`state\s+(?:television|TV|media|radio|news\s+agency)`,
+  String.raw`(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:newspaper|broadcaster|television\s+channel|news\s+agency|news\s+channel|radio\s+station|podcast|magazine)`,
+].join("|");
+
+const ADDRESSEE = new RegExp(
+  String.raw`\s+(?:${MEDIA}|` +
+    String.raw`(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:press\s+conference|news\s+conference|briefing|conference|summit|meeting|audience|gathering|rally|session|forum|parliament|assembly|committee|council)|` +
+    String.raw`reporters|journalists|the\s+press|lawmakers|legislators|parliament|MPs|students|supporters|diplomats|officials|him|her|them|us|me|` +
+    String.raw`(?:the\s+)?${NAME_SEQUENCE})(?![\p{L}\p{N}])` +
+    // "told the BBC’s Lyse Doucet"
+    String.raw`(?:['’]s\s+${NAME_SEQUENCE})?`,
+  "uy",
+);
+
+/** Who "told" or "warned" addressed, directly after the verb: "reporters", "a weekly press conference", "the Financial Times". */
+export function matchAddressee(text: string, position: number, limit: number): Span | null {
+  // Matched within the clause only, so that a run of capitalised words cannot continue past it.
+  ADDRESSEE.lastIndex = 0;
+  const match = ADDRESSEE.exec(text.slice(position, Math.min(limit, position + PHRASE_REACH)));
+  if (!match) return null;
+  return { start: position + (match[0].length - match[0].trimStart().length), end: position + match[0].length };
+}
+
+const ADVERBIAL = new RegExp(
+  String.raw`\s*,?\s*(?:` +
+    [
+      String.raw`(?:late\s+|early\s+)?on\s+(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?`,
+      String.raw`(?:last|this|next)\s+(?:week|month|year|weekend|${DAYS})`,
+      String.raw`(?:earlier|later|again|also|yesterday|today|tonight|recently|previously|publicly|privately|separately|repeatedly|once\s+again)`,
+      String.raw`in\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|speech|address|post|message|letter|briefing|broadcast|communiqu[eé])(?:\s+(?:with|to|on)\s+(?:the\s+)?${NAME_SEQUENCE})?`,
+      String.raw`at\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:press\s+conference|news\s+conference|conference|briefing|summit|meeting|rally|forum|session|ceremony|event|gathering)`,
+      String.raw`on\s+(?:X|Twitter|Telegram|Instagram|Facebook|social\s+media|state\s+(?:television|TV|media|radio)|television|TV|radio)`,
+      String.raw`on\s+condition\s+of\s+anonymity`,
+      String.raw`in\s+${NAME_SEQUENCE}`,
+    ].join("|") +
+    String.raw`)(?![\p{L}\p{N}])`,
+  "uy",
+);
+
+/** Skips time, place and channel phrases after a verb ("said on Monday in a statement"), returning where they end. */
+export function skipAdverbials(text: string, position: number, limit: number): number {
+  const clause = text.slice(position, Math.min(limit, position + PHRASE_REACH));
+  let end = 0;
+  for (;;) {
+    ADVERBIAL.lastIndex = end;
+    const match = ADVERBIAL.exec(clause);
+    if (!match || match[0].length === 0) return position + end;
+    end += match[0].length;
+  }
+}
+
+const TRAILING_ADVERBIALS = [
+  new RegExp(String.raw`\s+(?:late\s+|early\s+)?on\s+(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?$`, "u"),
+  /\s+(?:last|this)\s+(?:week|month|year|weekend)$/u,
+  /\s+(?:earlier|later|yesterday|today|recently|on condition of anonymity)$/u,
+  /\s+in\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:statement|interview|speech|briefing|post|message)(?:\s+(?:with|to|on)\s+.+)?$/u,
+  /\s+at\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:conference|briefing|summit|meeting|rally|forum|session)$/u,
+];
+
+/** Removes time and channel phrases from the end of a speaker phrase ("Velayati on Monday" → "Velayati"). */
+export function stripTrailingAdverbials(phrase: string): string {
+  let stripped = phrase;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const pattern of TRAILING_ADVERBIALS) {
+      const match = pattern.exec(stripped);
+      if (match) {
+        stripped = stripped.slice(0, match.index);
+        changed = true;
+      }
+    }
+  }
+  return stripped;
+}
+
+const TOLD_MEDIA = new RegExp(String.raw`\b(?:told|speaking\s+to|in\s+remarks\s+to)\s+(?:${MEDIA})(?![\p{L}\p{N}])`, "iu");
+const ACCORDING_TO_MEDIA = new RegExp(String.raw`according\s+to\s+(?:${MEDIA}|media\s+reports)(?![\p{L}\p{N}])`, "u");
+
+/** The channel the attribution words reveal, if any; "told reporters" alone says nothing about the setting. */
+export function channelOf(attribution: string): SuggestionChannel | undefined {
+  if (/\b(?:press|news)\s+(?:conference|briefing)|\bbriefing\b|\bpress\s+availability\b/i.test(attribution)) return "PRESS_CONFERENCE";
+  if (/\binterview/i.test(attribution) || TOLD_MEDIA.test(attribution)) return "INTERVIEW";
+  if (/\bstatement\b|\bcommuniqu[eé]|\breadout\b|\btelevised\s+(?:address|speech)|\baddress\s+to\s+the\s+nation/i.test(attribution))
+    return "OFFICIAL_STATEMENT";
+  if (/\bquoted\s+by\b/i.test(attribution) || ACCORDING_TO_MEDIA.test(attribution)) return "REPORTED_BY_OTHERS";
+  return undefined;
+}
+
+/** Opening words of a comma-separated chunk that is scene-setting, not a speaker ("On Monday,", "In Tehran,"). */
+export const ADVERBIAL_OPENER =
+  /^(?:on|in|at|during|after|before|since|when|while|whilst|although|though|despite|however|meanwhile|earlier|later|last|this|yesterday|today|separately|speaking|asked|also|still|instead|indeed|moreover|nevertheless|overnight|late|early|for|following|amid|as|under|over|within|by|through|if|once|until|unlike|like|with|without|from|according|january|february|march|april|may|june|july|august|september|october|november|december)(?![\p{L}\p{N}])/iu;
+
+/** Nouns that head a speaker phrase: "Iran’s foreign ministry spokesman", "two Gulf diplomats", "Arab governments". */
+export const SPEAKER_NOUNS = new Set(
+  (
+    "spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople minister ministers ministry ministries official officials " +
+    "diplomat diplomats government governments leader leaders leadership president presidency adviser advisers advisor advisors " +
+    "envoy envoys ambassador ambassadors source sources analyst analysts expert experts observer observers commander commanders " +
+    "chief chiefs secretary secretary-general negotiator negotiators military army office agency administration cabinet parliament lawmaker lawmakers " +
+    "legislator legislators mp mps regime authorities authority media newspaper broadcaster embassy council mission delegation " +
+    "representative representatives aide aides people critics residents witnesses activists group movement party forces guards " +
+    "king prince emir sheikh monarch premier chancellor general researcher researchers professor director head officer officers ally allies insiders daily"
+  ).split(" "),
+);
+
+/** The subset of speaker nouns that name one person, so that "he" or "she" can refer back to them. */
+export const PERSON_NOUNS = new Set(
+  (
+    "spokesman spokeswoman spokesperson minister official diplomat leader president adviser advisor envoy ambassador analyst expert " +
+    "observer commander chief secretary secretary-general negotiator lawmaker legislator mp representative aide king prince emir sheikh monarch premier " +
+    "chancellor general researcher professor director head officer source"
+  ).split(" "),
+);
+
+/** Words that cannot sit inside a speaker phrase: verbs, relative pronouns, subordinators. */
+export const NON_SPEAKER_WORDS = new Set(
+  (
+    "is are was were will would has have had can could may might must should do does did not never say says said told tell tells " +
+    "who whom which whose what that when if because while although than there it they we i you he she this these those"
+  ).split(" "),
+);
+
+/** Words that are capitalised at the start of a sentence yet never name a speaker. */
+export const FUNCTION_WORDS = new Set("some many others most all both each several few one none such another any".split(" "));
+
+export const PREPOSITIONS = new Set(
+  "to of for at in on with from by under near inside within about against among between over across".split(" "),
+);

@@ -1,0 +1,53 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+
+describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db.$disconnect();
+  });
+
+  it("an analyst codes a statement with the keyboard alone and sees it in the queue's progress", async () => {
+    const context = await signedInContext(browser, appUrl, "second.analyst@stancewatch.local", testPasswords.SEED_PASSWORD_SECOND_ANALYST);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/code`);
+    const progress = page.locator("#queue-progress-label");
+    const before = (await progress.textContent())!.match(/(\d+)\s*of\s*(\d+)/)!;
+    const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
+    const codingsBefore = await db.stanceCoding.count({ where: { coderId: coder.id } });
+
+    // The help lists the shortcuts.
+    await page.keyboard.press("?");
+    await page.getByRole("dialog").waitFor();
+    await page.keyboard.press("Escape");
+
+    // +2 for the first target, a rationale, then save with Enter.
+    await page.keyboard.press("6");
+    await page.keyboard.press("r");
+    await page.keyboard.type("Welcomes co-operation in general terms; coded by keyboard.");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
+
+    await page.waitForFunction(
+      ([selector, coded]) => (document.querySelector(selector)?.textContent ?? "").includes(`${Number(coded) + 1} of`),
+      ["#queue-progress-label", before[1]!] as const,
+    );
+    const after = (await progress.textContent())!.match(/(\d+)\s*of\s*(\d+)/)!;
+    expect(Number(after[1])).toBe(Number(before[1]) + 1);
+    expect(after[2]).toBe(before[2]);
+    const saved = await db.stanceCoding.findMany({ where: { coderId: coder.id }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(await db.stanceCoding.count({ where: { coderId: coder.id } })).toBe(codingsBefore + 1);
+    expect(saved[0]).toMatchObject({ score: 2, rationale: "Welcomes co-operation in general terms; coded by keyboard." });
+    await context.close();
+  });
+});

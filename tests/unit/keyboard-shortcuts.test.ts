@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { actionForKey, digitForScore, scoreForDigit } from "@/components/keyboard-shortcuts";
+
+const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; repeat: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...modifiers,
+});
+
+describe("the coding keyboard map", () => {
+  it("maps digits 1–7 to scores −3…+3 and back", () => {
+    expect(["1", "4", "7", "0", "8"].map(scoreForDigit)).toEqual([-3, 0, 3, null, null]);
+    expect([-3, 0, 3].map(digitForScore)).toEqual(["1", "4", "7"]);
+    expect(actionForKey(press("6"), "none", false)).toEqual({ type: "score", score: 2 });
+  });
+
+  it("saves with Enter, moves with J/K, opens help with ?", () => {
+    expect(actionForKey(press("Enter"), "none", false)).toEqual({ type: "save" });
+    expect(actionForKey(press("j"), "none", false)).toEqual({ type: "statement", delta: 1 });
+    expect(actionForKey(press("K"), "choice", false)).toEqual({ type: "statement", delta: -1 });
+    expect(actionForKey(press("?"), "none", false)).toEqual({ type: "help" });
+  });
+
+  it("never steals keys while typing, except Ctrl+Enter to save and Escape to leave the field", () => {
+    expect(actionForKey(press("j"), "text", false)).toBeNull();
+    expect(actionForKey(press("5"), "text", false)).toBeNull();
+    expect(actionForKey(press("Enter"), "text", false)).toBeNull();
+    expect(actionForKey(press("Enter", { ctrlKey: true }), "text", false)).toEqual({ type: "save" });
+    expect(actionForKey(press("Escape"), "text", false)).toEqual({ type: "leave-field" });
+  });
+
+  it("leaves buttons, modified keys, held keys and an open dialog alone", () => {
+    expect(actionForKey(press("Enter"), "control", false)).toBeNull();
+    expect(actionForKey(press("Enter", { repeat: true }), "none", false)).toBeNull();
+    expect(actionForKey(press("r", { ctrlKey: true }), "none", false)).toBeNull();
+    expect(actionForKey(press("5"), "none", true)).toBeNull();
+  });
+});
