@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { formatDateTime } from "./format";
 import { sendJson } from "./json-request";
 
@@ -30,6 +30,9 @@ export function SourceCoverage({
   const router = useRouter();
   const [pending, setPending] = useState<"nothingToCode" | "blindCoding" | null>(null);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+  // Until the refreshed page arrives, `version` is the old one: a second change sent meanwhile would be refused as stale.
+  const [refreshing, startRefresh] = useTransition();
+  const busy = pending !== null || refreshing;
 
   async function change(update: Change) {
     const field = "nothingToCode" in update ? "nothingToCode" : "blindCoding";
@@ -41,7 +44,7 @@ export function SourceCoverage({
       setError({ message: result.error, stale: result.status === 409 });
       return;
     }
-    router.refresh();
+    startRefresh(() => router.refresh());
   }
 
   function switchBlindCoding() {
@@ -65,7 +68,7 @@ export function SourceCoverage({
               className="link-button"
               onClick={() => {
                 setError(null);
-                router.refresh();
+                startRefresh(() => router.refresh());
               }}
             >
               Reload
@@ -92,7 +95,7 @@ export function SourceCoverage({
           <button
             type="button"
             className="button button--small"
-            disabled={pending !== null}
+            disabled={busy}
             onClick={() => void change({ nothingToCode: !nothingToCode })}
           >
             {pending === "nothingToCode" ? "Saving…" : nothingToCode ? "Unmark" : "Mark reviewed — nothing to code"}
@@ -110,7 +113,7 @@ export function SourceCoverage({
           <button
             type="button"
             className="button button--small"
-            disabled={pending !== null}
+            disabled={busy}
             aria-describedby="source-blind-coding-state"
             onClick={switchBlindCoding}
           >

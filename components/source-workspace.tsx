@@ -298,6 +298,11 @@ export function SourceWorkspace({
             : `${statements.length} statement${statements.length === 1 ? "" : "s"} highlighted; Tab moves between them and Enter opens the one in focus.`}
           {canEdit && " Select words to make a new statement."}
         </p>
+        {statements.length > 0 && (
+          <a className="skip-link" href="#source-side">
+            Skip past the highlights to the side panel
+          </a>
+        )}
         <SourceText
           text={source.text}
           language={source.language}
@@ -320,7 +325,7 @@ export function SourceWorkspace({
         </div>
       </section>
 
-      <div className="source-side">
+      <div className="source-side" id="source-side" tabIndex={-1}>
         <section className={view ? "card source-panel" : "card source-panel source-panel--idle"} aria-labelledby="source-panel-heading">
           <div className="source-panel__header">
             <h2 className="card__title" id="source-panel-heading" tabIndex={-1} ref={headingRef}>

@@ -7,7 +7,7 @@
  * 1. layout: paragraphs, quotation marks (curly and straight) and sentences, as offsets into the text;
  * 2. direct quotations and the attribution around them;
  * 3. reported speech on the reporting verbs the quotations did not use;
- * 4. "he"/"she" resolved to the latest named person;
+ * 4. "he"/"she" resolved to the latest named person, "the official" to the latest one so described;
  * 5. unattributed quotations that continue the quotation (or paraphrase) just before;
  * 6. duplicates and overlaps removed, results in text order.
  */

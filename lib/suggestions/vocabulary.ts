@@ -95,6 +95,8 @@ export function findSpeechVerbs(text: string, from: number, to: number): VerbMat
       end = text.indexOf("out", end) + "out".length;
       role = VERB_ROLES.get(`${word} out`);
     }
+    // "a group called Hamas" names; "Iran called the strikes a violation" / "called for restraint" speaks.
+    if (word === "called" && /^\s+\p{Lu}/u.test(slice.slice(match.index + word.length, match.index + word.length + 3))) continue;
     if (role) found.push({ start, end, role, form: text.slice(start, end) });
   }
   return found;
@@ -254,7 +256,8 @@ export const SPEAKER_NOUNS = new Set(
     "chief chiefs secretary secretary-general negotiator negotiators military army office agency administration cabinet parliament lawmaker lawmakers " +
     "legislator legislators mp mps regime authorities authority media newspaper broadcaster embassy council mission delegation " +
     "representative representatives aide aides people critics residents witnesses activists group movement party forces guards " +
-    "king prince emir sheikh monarch premier chancellor general researcher researchers professor director head officer officers ally allies insiders daily"
+    "king prince emir sheikh monarch premier chancellor general researcher researchers professor director head officer officers ally allies insiders daily " +
+    "department committee commission organisation organization union alliance coalition bloc command"
   ).split(" "),
 );
 

@@ -6,6 +6,7 @@ import { createStanceCoding, listCodingQueue, listStanceCodingsForReview } from 
 import { adjudicate, getReliabilityReport, listAdjudications } from "@/lib/data/reliability";
 import { createSource, getSource, reviewSource } from "@/lib/data/sources";
 import { createStatement } from "@/lib/data/statements";
+import { listStatementSuggestions } from "@/lib/data/suggestions";
 import { listStanceCodings } from "@/lib/data/stance";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createUser } from "../support/factories";
@@ -200,6 +201,24 @@ describe("the coding workspace", () => {
       (await getReliabilityReport(acting(adjudicator))).disagreements!.find((row) => row.statementId === statement.id)!.adjudication,
     ).toMatchObject({ score: 1 });
     expect(await db.auditEntry.count({ where: { entity: "Adjudication", userId: adjudicator.id } })).toBe(1);
+  });
+
+  it("suggests statements on a new source, matched to known actors, leaving out what is already a statement", async () => {
+    const analyst = acting(await createUser(db, "ANALYST")) as { id: string; role: "ANALYST" };
+    const text = `Tehran, ${Date.now()}. \u201cWe welcome friendship with any country that respects us,\u201d Velayati said on Sunday. Arab governments condemned the strikes, warning of a wider war.`;
+    const { id: sourceId } = await createSource(analyst, { title: "Suggestion test", publisher: "Test Wire", url: null, publishedOn: "2025-03-01", language: "en", text });
+    const suggestions = await listStatementSuggestions(analyst, sourceId);
+    const velayati = await db.actor.findUniqueOrThrow({ where: { slug: "ali-akbar-velayati" } });
+    const quote = suggestions.find((suggestion) => suggestion.form === "DIRECT_QUOTE")!;
+    expect(quote).toMatchObject({ quote: "We welcome friendship with any country that respects us", speakerId: velayati.id });
+    expect(text.slice(quote.startOffset, quote.endOffset)).toBe(quote.quote);
+    expect(suggestions.every((suggestion) => suggestion.speakerText.length > 0)).toBe(true);
+    expect(suggestions.some((suggestion) => suggestion.speakerText.toLowerCase().includes("arab governments"))).toBe(true);
+
+    // Accepting one makes it a statement (and no coding); it is then no longer suggested.
+    await createStatement(analyst, { sourceId, startOffset: quote.startOffset, endOffset: quote.endOffset, speakerId: velayati.id, newSpeaker: null, saidOn: "2025-03-01", saidOnPrecision: "DAY", form: "DIRECT_QUOTE", channel: "INTERVIEW" });
+    expect((await listStatementSuggestions(analyst, sourceId)).some((suggestion) => suggestion.startOffset === quote.startOffset)).toBe(false);
+    expect(await db.stanceCoding.count({ where: { statement: { sourceId } } })).toBe(0);
   });
 
   it("computes alpha over the seed's double-coded statements", async () => {

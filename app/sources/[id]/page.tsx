@@ -31,7 +31,13 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
     ? await Promise.all([listActors(user), listTrackedTargets(user), listStatementSuggestions(user, id)])
     : [[], [], []];
   const speakers = actors
-    .map((actor) => ({ id: actor.id, name: actor.name, kind: actor.kind, office: actor.office, speaksForName: actor.speaksFor?.name ?? null }))
+    .map((actor) => ({
+      id: actor.id,
+      name: actor.name,
+      kind: actor.kind,
+      office: actor.office,
+      speaksForName: actor.speaksFor?.name ?? null,
+    }))
     .toSorted((a, b) => a.name.localeCompare(b.name, "en"));
 
   return (
