@@ -13,7 +13,11 @@ export default async function OverviewPage() {
   const user = await requirePageUser("/");
   const targets = await listTrackedTargets(user);
   const targetIds = targets.map((target) => target.id);
-  const [codings, adjudications, events] = await Promise.all([listStanceCodings(user, targetIds), listAdjudications(user, targetIds), listEvents(user)]);
+  const [codings, adjudications, events] = await Promise.all([
+    listStanceCodings(user, targetIds),
+    listAdjudications(user, targetIds),
+    listEvents(user),
+  ]);
   const panels = buildStancePanels(codings, targets, adjudications);
   const window = chooseTimeWindow(codings.map((coding) => coding.saidOn));
   const chartEvents = window ? markersWithin(events, window) : [];

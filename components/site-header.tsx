@@ -11,7 +11,11 @@ function navLinksFor(user: SignedInUser): NavLink[] {
   ];
   // The coding queue is work to do, so it is offered only to those who code.
   if (hasPermission(user, "edit")) links.push({ href: "/code", label: "Code" });
-  links.push({ href: "/codings", label: "Codings" }, { href: "/reliability", label: "Reliability" }, { href: "/exchange", label: "Export" });
+  links.push(
+    { href: "/codings", label: "Codings" },
+    { href: "/reliability", label: "Reliability" },
+    { href: "/exchange", label: "Export" },
+  );
   if (user.role === "ADMIN")
     links.push(
       { href: "/admin/actors", label: "Actors" },

@@ -20,12 +20,28 @@ export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
   if (!session?.userId) return null;
   const user = await getDatabase().user.findUnique({
     where: { id: session.userId },
-    select: { id: true, role: true, isAdjudicator: true, name: true, email: true, mustChangePassword: true, disabledAt: true, sessionsValidFrom: true },
+    select: {
+      id: true,
+      role: true,
+      isAdjudicator: true,
+      name: true,
+      email: true,
+      mustChangePassword: true,
+      disabledAt: true,
+      sessionsValidFrom: true,
+    },
   });
   if (!user || user.disabledAt) return null;
   // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
   if ((session.issuedAt ?? 0) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
-  return { id: user.id, role: user.role, isAdjudicator: user.isAdjudicator, name: user.name, email: user.email, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    role: user.role,
+    isAdjudicator: user.isAdjudicator,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
 /** For pages: the signed-in user, or a redirect to sign in (or to set a new password first). */

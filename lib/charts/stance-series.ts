@@ -50,8 +50,14 @@ export type AdjudicatedScore = { statementId: string; targetId: string; score: n
  * points in date order. A statement's point is its adjudicated score toward
  * the target when disagreeing coders were settled, else their mean.
  */
-export function buildStancePanels(rows: StanceCodingRow[], targets: { id: string; name: string }[], adjudications: AdjudicatedScore[] = []): TargetPanel[] {
-  const adjudicated = new Map(adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score]));
+export function buildStancePanels(
+  rows: StanceCodingRow[],
+  targets: { id: string; name: string }[],
+  adjudications: AdjudicatedScore[] = [],
+): TargetPanel[] {
+  const adjudicated = new Map(
+    adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score]),
+  );
   return targets.map((target) => {
     const bySpeaker = new Map<string, { speakerName: string; byStatement: Map<string, StanceCodingRow[]> }>();
     let codingCount = 0;

@@ -17,11 +17,14 @@ export const sourceSchema = z.object({
 export type SourceInput = z.infer<typeof sourceSchema>;
 
 export const sourceCreationSchema = sourceSchema.extend({
-  text: z.string().trim().min(20, "paste the full text of the document (at least a sentence)").max(500_000, "is too long for one source (500,000 characters at most)"),
+  text: z
+    .string()
+    .trim()
+    .min(20, "paste the full text of the document (at least a sentence)")
+    .max(500_000, "is too long for one source (500,000 characters at most)"),
 });
 export type SourceCreation = z.infer<typeof sourceCreationSchema>;
 
-export const sourceReviewSchema = z.object({ version: versionSchema, nothingToCode: z.boolean().optional(), blindCoding: z.boolean().optional() }).refine(
-  (update) => update.nothingToCode !== undefined || update.blindCoding !== undefined,
-  "change nothingToCode or blindCoding",
-);
+export const sourceReviewSchema = z
+  .object({ version: versionSchema, nothingToCode: z.boolean().optional(), blindCoding: z.boolean().optional() })
+  .refine((update) => update.nothingToCode !== undefined || update.blindCoding !== undefined, "change nothingToCode or blindCoding");

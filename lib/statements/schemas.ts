@@ -24,15 +24,26 @@ export const channelLabels: Record<Channel, string> = {
 };
 
 /** A statement is created from a span of its source's text: the quote is cut from the text, never typed. */
-export const statementCreationSchema = statementSchema.omit({ quote: true }).extend({
-  sourceId: z.string().min(1),
-  startOffset: z.number().int().nonnegative(),
-  endOffset: z.number().int().positive(),
-  speakerId: z.string().min(1).nullable().default(null),
-  newSpeaker: z
-    .object({ name: requiredTextSchema(200), kind: z.enum(ActorKind), office: requiredTextSchema(300).nullable().default(null), speaksForId: z.string().min(1).nullable().default(null) })
-    .nullable()
-    .default(null),
-}).refine((input) => input.endOffset > input.startOffset, { message: "must come after the start of the selection", path: ["endOffset"] })
-  .refine((input) => (input.speakerId === null) !== (input.newSpeaker === null), { message: "choose a known speaker or create one, not both", path: ["speakerId"] });
+export const statementCreationSchema = statementSchema
+  .omit({ quote: true })
+  .extend({
+    sourceId: z.string().min(1),
+    startOffset: z.number().int().nonnegative(),
+    endOffset: z.number().int().positive(),
+    speakerId: z.string().min(1).nullable().default(null),
+    newSpeaker: z
+      .object({
+        name: requiredTextSchema(200),
+        kind: z.enum(ActorKind),
+        office: requiredTextSchema(300).nullable().default(null),
+        speaksForId: z.string().min(1).nullable().default(null),
+      })
+      .nullable()
+      .default(null),
+  })
+  .refine((input) => input.endOffset > input.startOffset, { message: "must come after the start of the selection", path: ["endOffset"] })
+  .refine((input) => (input.speakerId === null) !== (input.newSpeaker === null), {
+    message: "choose a known speaker or create one, not both",
+    path: ["speakerId"],
+  });
 export type StatementCreation = z.infer<typeof statementCreationSchema>;

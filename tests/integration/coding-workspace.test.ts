@@ -206,7 +206,14 @@ describe("the coding workspace", () => {
   it("suggests statements on a new source, matched to known actors, leaving out what is already a statement", async () => {
     const analyst = acting(await createUser(db, "ANALYST")) as { id: string; role: "ANALYST" };
     const text = `Tehran, ${Date.now()}. \u201cWe welcome friendship with any country that respects us,\u201d Velayati said on Sunday. Arab governments condemned the strikes, warning of a wider war.`;
-    const { id: sourceId } = await createSource(analyst, { title: "Suggestion test", publisher: "Test Wire", url: null, publishedOn: "2025-03-01", language: "en", text });
+    const { id: sourceId } = await createSource(analyst, {
+      title: "Suggestion test",
+      publisher: "Test Wire",
+      url: null,
+      publishedOn: "2025-03-01",
+      language: "en",
+      text,
+    });
     const suggestions = await listStatementSuggestions(analyst, sourceId);
     const velayati = await db.actor.findUniqueOrThrow({ where: { slug: "ali-akbar-velayati" } });
     const quote = suggestions.find((suggestion) => suggestion.form === "DIRECT_QUOTE")!;
@@ -216,8 +223,20 @@ describe("the coding workspace", () => {
     expect(suggestions.some((suggestion) => suggestion.speakerText.toLowerCase().includes("arab governments"))).toBe(true);
 
     // Accepting one makes it a statement (and no coding); it is then no longer suggested.
-    await createStatement(analyst, { sourceId, startOffset: quote.startOffset, endOffset: quote.endOffset, speakerId: velayati.id, newSpeaker: null, saidOn: "2025-03-01", saidOnPrecision: "DAY", form: "DIRECT_QUOTE", channel: "INTERVIEW" });
-    expect((await listStatementSuggestions(analyst, sourceId)).some((suggestion) => suggestion.startOffset === quote.startOffset)).toBe(false);
+    await createStatement(analyst, {
+      sourceId,
+      startOffset: quote.startOffset,
+      endOffset: quote.endOffset,
+      speakerId: velayati.id,
+      newSpeaker: null,
+      saidOn: "2025-03-01",
+      saidOnPrecision: "DAY",
+      form: "DIRECT_QUOTE",
+      channel: "INTERVIEW",
+    });
+    expect((await listStatementSuggestions(analyst, sourceId)).some((suggestion) => suggestion.startOffset === quote.startOffset)).toBe(
+      false,
+    );
     expect(await db.stanceCoding.count({ where: { statement: { sourceId } } })).toBe(0);
   });
 

@@ -33,8 +33,15 @@ describe("buildStancePanels", () => {
     expect(us!.codingCount).toBe(2);
     expect(us!.series).toHaveLength(1);
     expect(us!.series[0]!.points).toEqual([
-      { statementId: "s1", saidOn: "2024-10-27", score: -1.5, coders: ["Amira", "Jonas"], quote: "a quote" },
+      { statementId: "s1", saidOn: "2024-10-27", score: -1.5, basis: "mean", coders: ["Amira", "Jonas"], quote: "a quote" },
     ]);
+  });
+
+  it("uses the adjudicated score where disagreeing coders were settled, for that target only", () => {
+    const rows = [row({ score: -2, coderName: "Jonas" }), row({ score: 1, coderName: "Amira" }), row({ targetId: "eu", score: 2 })];
+    const [us, eu] = buildStancePanels(rows, targets, [{ statementId: "s1", targetId: "us", score: -1 }]);
+    expect(us!.series[0]!.points[0]).toMatchObject({ score: -1, basis: "adjudicated", coders: ["Amira", "Jonas"] });
+    expect(eu!.series[0]!.points[0]).toMatchObject({ score: 2, basis: "mean" });
   });
 
   it("keeps targets apart, in the order given, including empty ones", () => {

@@ -2,7 +2,10 @@ import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { exchangeImportSchema } from "@/lib/exchange/import-request";
 import { readJson, route } from "@/lib/http/route";
 
-const formats = { csv: { type: "text/csv; charset=utf-8", extension: "csv" }, jsonl: { type: "application/x-ndjson; charset=utf-8", extension: "jsonl" } } as const;
+const formats = {
+  csv: { type: "text/csv; charset=utf-8", extension: "csv" },
+  jsonl: { type: "application/x-ndjson; charset=utf-8", extension: "jsonl" },
+} as const;
 
 /** GET /api/exchange?format=csv|jsonl: every coding you may see, as a file. */
 export const GET = route(async (request, _context, user) => {
@@ -10,7 +13,10 @@ export const GET = route(async (request, _context, user) => {
   const body = await exportExchangeFile(user, format);
   const date = new Date().toISOString().slice(0, 10);
   return new Response(body, {
-    headers: { "content-type": formats[format].type, "content-disposition": `attachment; filename="stancewatch-codings-${date}.${formats[format].extension}"` },
+    headers: {
+      "content-type": formats[format].type,
+      "content-disposition": `attachment; filename="stancewatch-codings-${date}.${formats[format].extension}"`,
+    },
   });
 });
 
