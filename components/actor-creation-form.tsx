@@ -17,7 +17,7 @@ import {
   suggestSlug,
   type ActorChoice,
 } from "./actor-fields";
-import { sendJson } from "./json-request";
+import { sendJson, splitFieldErrors } from "./json-request";
 
 type Field = "name" | "slug" | "kind" | "office" | "speaksForId" | "wikidataId" | "isTrackedTarget";
 const fieldNames: Record<Field, string> = {
@@ -71,12 +71,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
     const result = await sendJson<ActorView>("POST", "/api/actors", input);
     setSubmitting(false);
     if (!result.ok) {
-      const known: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        if (field in fieldNames) known[field as Field] = message;
-        else other.push(`${field}: ${message}`);
-      }
+      const { known, other } = splitFieldErrors(result.fieldErrors, (name): name is Field => name in fieldNames);
       setFieldErrors(known);
       if (other.length > 0) setError(`Please correct: ${other.join("; ")}`);
       else if (Object.keys(known).length === 0) setError(result.error);

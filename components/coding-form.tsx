@@ -7,7 +7,7 @@ import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "./format";
-import { sendJson, type JsonResponse } from "./json-request";
+import { sendJson, type JsonResponse, splitFieldErrors } from "./json-request";
 import { mergeEdits } from "@/lib/edits/merge";
 import { scoreWithLabel } from "./score-label";
 
@@ -113,12 +113,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
       setConflict({ operation, message: result.error, current: result.current });
       return;
     }
-    const known: FieldErrors = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      if (isField(field)) known[field] = message;
-      else other.push(`${field}: ${message}`);
-    }
+    const { known, other } = splitFieldErrors(result.fieldErrors, isField);
     setFieldErrors(known);
     if (result.status === 422 && Object.keys(known).length > 0 && other.length === 0) {
       setError({ message: "Please correct the fields marked below.", signedOut: false });

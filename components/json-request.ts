@@ -41,3 +41,20 @@ export async function sendJson<Body>(method: "POST" | "PATCH" | "DELETE", url: s
 function isMessageRecord(value: unknown): value is Record<string, string> {
   return value !== null && typeof value === "object" && Object.values(value).every((message) => typeof message === "string");
 }
+
+/**
+ * Splits a refused request's field errors into those a form shows beside its
+ * own fields and the rest (fields it has no control for), which go in its alert.
+ */
+export function splitFieldErrors<Field extends string>(
+  fieldErrors: Record<string, string>,
+  isField: (name: string) => name is Field,
+): { known: Partial<Record<Field, string>>; other: string[] } {
+  const known: Partial<Record<Field, string>> = {};
+  const other: string[] = [];
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    if (isField(field)) known[field] = message;
+    else other.push(`${field}: ${message}`);
+  }
+  return { known, other };
+}

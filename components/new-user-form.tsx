@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { sendJson } from "./json-request";
+import { sendJson, splitFieldErrors } from "./json-request";
 import { roleLabels } from "./labels";
 
 type Field = "email" | "name" | "role";
@@ -41,12 +41,7 @@ export function NewUserForm() {
     const result = await sendJson<Created>("POST", "/api/users", input);
     setSubmitting(false);
     if (!result.ok) {
-      const known: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        if (field in fieldNames) known[field as Field] = message;
-        else other.push(`${field}: ${message}`);
-      }
+      const { known, other } = splitFieldErrors(result.fieldErrors, (name): name is Field => name in fieldNames);
       setFieldErrors(known);
       if (other.length > 0) setError(`Please correct: ${other.join("; ")}`);
       else if (Object.keys(known).length === 0) setError(result.error);

@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { minimumPasswordLength } from "@/lib/users/schemas";
-import { sendJson } from "./json-request";
+import { sendJson, splitFieldErrors } from "./json-request";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 const fieldNames: Record<Field, string> = {
@@ -49,12 +49,7 @@ export function PasswordForm({ email, isOneTimePassword }: { email: string; isOn
       return;
     }
     setSubmitting(false);
-    const known: Partial<Record<Field, string>> = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      if (field in fieldNames) known[field as Field] = message;
-      else other.push(`${field}: ${message}`);
-    }
+    const { known, other } = splitFieldErrors(result.fieldErrors, (name): name is Field => name in fieldNames);
     setFieldErrors(known);
     if (other.length > 0) setError(`Please correct: ${other.join("; ")}`);
     else if (Object.keys(known).length === 0) setError(result.error);

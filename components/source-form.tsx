@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "./json-request";
+import { sendJson, splitFieldErrors } from "./json-request";
 
 type Field = "title" | "publisher" | "url" | "publishedOn" | "language" | "text";
 type Values = Record<Field, string>;
@@ -94,12 +94,7 @@ export function SourceForm() {
       setDuplicate({ message: result.error, id: current.id });
       return;
     }
-    const known: Partial<Record<Field, string>> = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      if (isField(field)) known[field] = message;
-      else other.push(`${field}: ${message}`);
-    }
+    const { known, other } = splitFieldErrors(result.fieldErrors, isField);
     setErrors(known);
     setError(
       other.length > 0

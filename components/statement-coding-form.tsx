@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
-import { sendJson } from "./json-request";
+import { sendJson, splitFieldErrors } from "./json-request";
 import { scoreWithLabel } from "./score-label";
 
 type Field = "score" | "isConditional" | "confidence" | "rationale";
@@ -57,12 +57,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
     });
     if (!result.ok) {
       setPending(false);
-      const known: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        if (isField(field)) known[field] = message;
-        else other.push(`${field}: ${message}`);
-      }
+      const { known, other } = splitFieldErrors(result.fieldErrors, isField);
       setErrors(known);
       setError(
         other.length > 0
