@@ -23,7 +23,7 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
   const shownRole = chosenRole ?? user.role;
   const selectId = `role-${user.id}`;
 
-  async function update(change: { role: Role } | { disabled: boolean }, success: string) {
+  async function update(change: { role: Role } | { disabled: boolean } | { isAdjudicator: boolean }, success: string) {
     setPending(true);
     setMessage(null);
     const result = await sendJson<UserView>("PATCH", `/api/users/${encodeURIComponent(user.id)}`, { version: user.version, ...change });
@@ -95,6 +95,23 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
         </td>
         <td className="date">{createdAt}</td>
         <td className="nowrap">
+          {user.role === "ANALYST" && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={pending}
+              aria-pressed={user.isAdjudicator}
+              onClick={() =>
+                void update(
+                  { isAdjudicator: !user.isAdjudicator },
+                  user.isAdjudicator ? `${user.name} no longer adjudicates.` : `${user.name} can now settle disagreements between coders.`,
+                )
+              }
+            >
+              {user.isAdjudicator ? "Adjudicator ✓" : "Make adjudicator"}
+              <span className="visually-hidden"> {user.name}</span>
+            </button>
+          )}{" "}
           {!isSelf && (
             <button
               type="button"

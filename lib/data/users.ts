@@ -14,6 +14,8 @@ export type UserView = {
   email: string;
   name: string;
   role: Role;
+  /** May settle disagreements between coders (on top of an analyst's role; admins always may). */
+  isAdjudicator: boolean;
   disabled: boolean;
   mustChangePassword: boolean;
   version: number;
@@ -22,6 +24,7 @@ export type UserView = {
 
 type UserRow = {
   id: string;
+  isAdjudicator: boolean;
   email: string;
   name: string;
   role: Role;
@@ -37,6 +40,7 @@ function toView(user: UserRow): UserView {
     email: user.email,
     name: user.name,
     role: user.role,
+    isAdjudicator: user.isAdjudicator,
     disabled: user.disabledAt !== null,
     mustChangePassword: user.mustChangePassword,
     version: user.version,
@@ -93,6 +97,7 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
     const data = {
       ...(update.name !== undefined ? { name: update.name } : {}),
       ...(update.role !== undefined ? { role: update.role } : {}),
+      ...(update.isAdjudicator !== undefined ? { isAdjudicator: update.isAdjudicator } : {}),
       ...(update.disabled !== undefined ? { disabledAt: update.disabled ? (before.disabledAt ?? new Date()) : null } : {}),
     };
     const { count } = await tx.user.updateMany({ where: { id, version: update.version }, data: { ...data, version: { increment: 1 } } });

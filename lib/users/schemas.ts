@@ -31,10 +31,12 @@ export const userUpdateSchema = z
     name: requiredTextSchema(200).optional(),
     role: z.enum(Role).optional(),
     disabled: z.boolean().optional(),
+    isAdjudicator: z.boolean().optional(),
   })
   .refine(
-    (update) => update.name !== undefined || update.role !== undefined || update.disabled !== undefined,
-    "change at least one of name, role or disabled",
+    (update) =>
+      update.name !== undefined || update.role !== undefined || update.disabled !== undefined || update.isAdjudicator !== undefined,
+    "change at least one of name, role, disabled or isAdjudicator",
   );
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 

@@ -42,12 +42,13 @@ describe("user management", () => {
     await expect(updateUser(acting, target.id, { version: 1, disabled: true })).rejects.toThrowError(ConflictError);
     const disabled = await updateUser(acting, target.id, { version: 2, disabled: true });
     expect(disabled).toMatchObject({ disabled: true, version: 3 });
+    expect(await updateUser(acting, target.id, { version: 3, isAdjudicator: true })).toMatchObject({ isAdjudicator: true, version: 4 });
     const actions = await db.auditEntry.findMany({
       where: { entity: "User", entityId: target.id },
       orderBy: { id: "asc" },
       select: { action: true },
     });
-    expect(actions.map((entry) => entry.action)).toEqual(["ROLE_CHANGE", "ACCOUNT_CHANGE"]);
+    expect(actions.map((entry) => entry.action)).toEqual(["ROLE_CHANGE", "ACCOUNT_CHANGE", "ACCOUNT_CHANGE"]);
   });
 
   it("does not let an admin lock themselves out", async () => {
