@@ -168,7 +168,7 @@ export function CodingQueue({
   }
 
   /** The statement is done: hide it, move to the one after it and let the server recount. */
-  function finish(item: QueueItem, saved: number) {
+  function finish(item: QueueItem, saved: number | "no-stance") {
     const at = queue.findIndex((candidate) => candidate.statementId === item.statementId);
     const next = queue[at + 1] ?? queue[at - 1] ?? null;
     setDone((previous) => new Set(previous).add(item.statementId));
@@ -178,9 +178,11 @@ export function CodingQueue({
     setErrors({});
     setAlert(null);
     const what =
-      saved > 0
-        ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.`
-        : "This statement was already coded.";
+      saved === "no-stance"
+        ? `Recorded that ${item.speakerName}’s statement takes no stance toward the tracked targets.`
+        : saved > 0
+          ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.`
+          : "This statement was already coded.";
     setStatus(next ? `${what} Next: ${next.speakerName}, ${formatDay(next.saidOn)}.` : `${what} That was the last one in your queue.`);
     focusOnArrival.current = true;
     router.refresh();
@@ -195,11 +197,15 @@ export function CodingQueue({
         finish(item, 0);
         return;
       }
-      setAlert({
-        message:
-          "Nothing to save: every target is marked not addressed. Give at least one target a score (keys 1–7), or press J to come back to this statement later; it stays in your queue.",
-        signedOut: false,
-      });
+      // Every target left at "not addressed": the statement takes no stance toward any of them. That is a
+      // finding too (not a neutral score), recorded so the statement leaves this coder's queue.
+      saving.current = true;
+      setPending(true);
+      const result = await sendJson<unknown>("POST", "/api/statement-reviews", { statementId: item.statementId });
+      saving.current = false;
+      setPending(false);
+      if (result.ok) finish(item, "no-stance");
+      else setAlert({ message: result.error, signedOut: result.status === 401 });
       return;
     }
 
@@ -406,7 +412,8 @@ export function CodingQueue({
               <kbd className="key">1</kbd>–<kbd className="key">7</kbd> score the active target (1 = −3 … 4 = 0 … 7 = +3) ·{" "}
               <kbd className="key">N</kbd> not addressed · <kbd className="key">↑</kbd> <kbd className="key">↓</kbd> or Tab change target ·{" "}
               <kbd className="key">Enter</kbd> save and next · <kbd className="key">J</kbd> <kbd className="key">K</kbd> next / previous
-              statement. Targets left at “not addressed” get no coding.
+              statement. Targets left at “not addressed” get no coding; saving with every target not addressed records that the statement
+              takes no stance toward them.
             </p>
 
             {alert && (

@@ -27,7 +27,12 @@ async function create(name: string | undefined) {
     fail("Give the migration a name of lower-case letters, digits and underscores: npm run db:migration -- add_event_actors");
   const current = await readFile(schemaPath, "utf8");
   const previous = existsSync(migratedSchemaPath) ? await readFile(migratedSchemaPath, "utf8") : null;
-  const sql = await diffDatamodels(previous, current);
+  let sql: string;
+  try {
+    sql = await diffDatamodels(previous, current);
+  } catch (error) {
+    fail(`prisma/schema.prisma is not valid: ${(error as Error).message.split("\n").find((line) => line.includes("error:")) ?? (error as Error).message.split("\n")[0]}`);
+  }
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
     console.log("The schema has not changed since the last migration; nothing written.");
     return;

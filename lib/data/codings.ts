@@ -174,6 +174,28 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   }
 }
 
+/** Statements a coder has neither coded nor reviewed as holding no stance toward the tracked targets. */
+function notYetDoneBy(coderId: string) {
+  return { codings: { none: { coderId, deletedAt: null } }, reviews: { none: { coderId } } };
+}
+
+/**
+ * Records that the acting coder read the statement and found no stance toward
+ * any tracked target: it leaves their queue without a coding.
+ */
+export async function markNoStance(user: ActingUser, statementId: string): Promise<void> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const statement = await db.statement.findFirst({ where: { id: statementId, deletedAt: null }, select: { id: true } });
+  if (!statement) throw new NotFoundError("This statement");
+  await db.$transaction(async (tx) => {
+    const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user!.id } } });
+    if (existing) return;
+    const review = await tx.statementReview.create({ data: { statementId, coderId: user!.id } });
+    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StatementReview", entityId: review.id, after: review });
+  });
+}
+
 export type QueueItem = {
   statementId: string;
   quote: string;
@@ -193,7 +215,7 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
   const [total, statements] = await Promise.all([
     db.statement.count({ where: live }),
     db.statement.findMany({
-      where: { ...live, codings: { none: { coderId: user!.id, deletedAt: null } } },
+      where: { ...live, ...notYetDoneBy(user!.id) },
       select: {
         id: true,
         quote: true,
@@ -207,7 +229,7 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
       take: 200,
     }),
   ]);
-  const uncoded = await db.statement.count({ where: { ...live, codings: { none: { coderId: user!.id, deletedAt: null } } } });
+  const uncoded = await db.statement.count({ where: { ...live, ...notYetDoneBy(user!.id) } });
   const context = 160;
   return {
     coded: total - uncoded,

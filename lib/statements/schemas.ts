@@ -47,3 +47,6 @@ export const statementCreationSchema = statementSchema
     path: ["speakerId"],
   });
 export type StatementCreation = z.infer<typeof statementCreationSchema>;
+
+/** "I read this statement; it holds no stance toward the tracked targets." */
+export const statementReviewSchema = z.object({ statementId: z.string().min(1, "name the statement") });

@@ -180,6 +180,18 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
+  "POST /api/statement-reviews": {
+    async prepare() {
+      const source = await createSource(db);
+      const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      return {
+        path: "/api/statement-reviews",
+        body: { statementId: statement.id },
+        state: () => db.statementReview.findMany({ where: { statementId: statement.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
   "POST /api/adjudications": {
     async prepare() {
       const { coding } = await leadAnalystCoding();

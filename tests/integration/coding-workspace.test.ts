@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { buildStancePanels } from "@/lib/charts/stance-series";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { createStanceCoding, listCodingQueue, listStanceCodingsForReview } from "@/lib/data/codings";
+import { createStanceCoding, listCodingQueue, listStanceCodingsForReview, markNoStance } from "@/lib/data/codings";
 import { adjudicate, getReliabilityReport, listAdjudications } from "@/lib/data/reliability";
 import { createSource, getSource, reviewSource } from "@/lib/data/sources";
 import { createStatement } from "@/lib/data/statements";
@@ -146,6 +146,18 @@ describe("the coding workspace", () => {
     const after = await listCodingQueue(analyst);
     expect(after.coded).toBe(queued.coded + 1);
     expect(after.items.some((item) => item.statementId === statement.id)).toBe(false);
+    // A statement with no stance toward the tracked targets leaves the queue without a coding.
+    const second = await sourceWithStatement(analyst);
+    const queuedAgain = await listCodingQueue(analyst);
+    await markNoStance(analyst, second.statement.id);
+    await markNoStance(analyst, second.statement.id);
+    const reviewed = await listCodingQueue(analyst);
+    expect(reviewed.items.some((item) => item.statementId === second.statement.id)).toBe(false);
+    expect(reviewed.coded).toBe(queuedAgain.coded + 1);
+    expect(await db.stanceCoding.count({ where: { statementId: second.statement.id } })).toBe(0);
+    expect(await db.statementReview.count({ where: { statementId: second.statement.id } })).toBe(1);
+    await db.source.update({ where: { id: second.sourceId }, data: { nothingToCodeAt: new Date() } });
+
     const version = (await db.source.findUniqueOrThrow({ where: { id: sourceId } })).version;
     await reviewSource(analyst, sourceId, { version, nothingToCode: true });
     expect((await listCodingQueue(analyst)).total).toBe(after.total - 1);
