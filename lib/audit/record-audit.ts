@@ -5,7 +5,17 @@ type Transaction = Prisma.TransactionClient;
 
 /** Model names whose records are audited, as written in AuditEntry.entity. */
 export type AuditedEntity =
-  "User" | "Actor" | "Adjudication" | "StatementReview" | "Source" | "Statement" | "StanceCoding" | "Event" | "ScenarioSet" | "Scenario" | "ScenarioEstimate";
+  | "User"
+  | "Actor"
+  | "Adjudication"
+  | "StatementReview"
+  | "Source"
+  | "Statement"
+  | "StanceCoding"
+  | "Event"
+  | "ScenarioSet"
+  | "Scenario"
+  | "ScenarioEstimate";
 
 const redactedFields = new Set(["passwordHash"]);
 

@@ -76,12 +76,20 @@ function cueFrom(text: string, verb: VerbMatch, limit: number): Span {
 }
 
 /** “…,” Velayati said / “…,” said a senior western diplomat in Tehran / “…” Esmaeil Baghaei told a weekly press conference. */
+/**
+ * A news dateline before a story's first quotation ("TEHRAN — ", "Riyadh (Reuters) - "): the quotation
+ * still opens the sentence as far as attribution goes.
+ */
+function isDateline(prefix: string): boolean {
+  return /^\s*\p{Lu}[\p{L} .'’]{0,40}(?:\([^)]{1,30}\))?\s*[—–-]\s*$/u.test(prefix);
+}
+
 function attributionAfter(layout: TextLayout, quotation: Quotation, isKnown: (phrase: string) => boolean): Attribution | null {
   const { text } = layout;
   const sentence = sentenceAt(layout, quotation.open);
   // Only a quotation that opens its sentence is handed over to a speaker after it; a quoted phrase inside a
   // sentence ("members of the “axis” said…") is not what the following verb reports.
-  if (!sentence || !isBlank(text, sentence.start, quotation.open)) return null;
+  if (!sentence || !(isBlank(text, sentence.start, quotation.open) || isDateline(text.slice(sentence.start, quotation.open)))) return null;
   // “….” followed by a capital is a new sentence, not "he said".
   if (text[quotation.content.end - 1] === ".") return null;
   const { next } = neighbouringQuotations(layout, quotation);

@@ -473,3 +473,15 @@ describe("suggestStatements on short texts", () => {
     });
   });
 });
+
+describe("datelines", () => {
+  it("attributes a story's first quotation after a dateline such as “TEHRAN —” or “RIYADH (Reuters) -”", () => {
+    const actors = [{ id: "velayati", name: "Ali Akbar Velayati", kind: "PERSON" as const }];
+    for (const dateline of ["Tehran — ", "RIYADH (Reuters) - "]) {
+      const text = `${dateline}“We are ready to talk to Europe as equals,” Velayati said on Tuesday, adding that sanctions must end first.`;
+      const [suggestion] = suggestStatements(text, actors);
+      expect(suggestion).toMatchObject({ quote: "We are ready to talk to Europe as equals", speakerId: "velayati", form: "DIRECT_QUOTE" });
+      expect(text.slice(suggestion!.startOffset, suggestion!.endOffset)).toBe(suggestion!.quote);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+
+describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statement, in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db.$disconnect();
+  });
+
+  it("an analyst pastes an article, accepts a suggested statement, and codes it", async () => {
+    const context = await signedInContext(browser, appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
+    const page = await context.newPage();
+    const marker = `Test wire ${Date.now()}`;
+    const text = `${marker}\n\nTehran — “We are ready to talk to Europe as equals,” Velayati said on Tuesday, adding that sanctions must end first.`;
+
+    await page.goto(`${appUrl}/sources/new`);
+    await page.locator("#source-title").fill(marker);
+    await page.locator("#source-publisher").fill("Test Wire");
+    await page.locator("#source-publishedOn").fill("2030-01-08");
+    await page.locator("#source-text").fill(text);
+    await page.getByRole("button", { name: "Save source" }).click();
+    await page.waitForURL(/\/sources\/[^/]+$/);
+    const source = await db.source.findFirstOrThrow({ where: { title: marker } });
+    expect(source.text).toBe(text);
+
+    const accept = page.getByRole("button", { name: /^Accept the suggestion .We are ready to talk to Europe as equals/ });
+    await accept.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      console.log(await page.locator("main").innerText());
+      throw error;
+    });
+    await accept.click();
+    await page.getByLabel("Channel", { exact: true }).first().selectOption("INTERVIEW");
+    await page.getByRole("button", { name: "Save statement" }).click();
+    await expect.poll(() => db.statement.count({ where: { sourceId: source.id } }), { timeout: 15_000 }).toBe(1);
+    const statement = await db.statement.findFirstOrThrow({ where: { sourceId: source.id }, include: { speaker: true } });
+    expect(statement.speaker.slug).toBe("ali-akbar-velayati");
+    expect(text.slice(statement.startOffset, statement.endOffset)).toBe(statement.quote);
+    expect(statement.quote).toContain("We are ready to talk to Europe as equals");
+    expect(await db.stanceCoding.count({ where: { statementId: statement.id } })).toBe(0);
+
+    // The newest source's statement comes first in the queue; code it by keyboard.
+    await page.goto(`${appUrl}/code`);
+    await page.getByText("We are ready to talk to Europe as equals").first().waitFor();
+    await page.keyboard.press("6");
+    await page.keyboard.press("r");
+    await page.keyboard.type("Offers talks with Europe on equal terms.");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => db.stanceCoding.count({ where: { statementId: statement.id } }), { timeout: 15_000 }).toBe(1);
+    await context.close();
+  });
+});
