@@ -1,24 +1,24 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 
 describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
+  const browser = useBrowser();
   afterAll(async () => {
-    await browser?.close();
     await db.$disconnect();
   });
 
   it("an analyst codes a statement with the keyboard alone and sees it in the queue's progress", async () => {
-    const context = await signedInContext(browser, appUrl, "second.analyst@stancewatch.local", testPasswords.SEED_PASSWORD_SECOND_ANALYST);
+    const context = await signedInContext(
+      browser(),
+      appUrl,
+      "second.analyst@stancewatch.local",
+      testPasswords.SEED_PASSWORD_SECOND_ANALYST,
+    );
     const page = await context.newPage();
     await page.goto(`${appUrl}/code`);
     const progress = page.locator("#queue-progress-label");

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, launchBrowser, missingChromiumMessage, signedInContext } from "../support/browser";
+import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -9,13 +8,7 @@ const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 
 describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("draws the seeded codings toward each tracked target, with events marked", async () => {
     const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 1 });
@@ -32,7 +25,7 @@ describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
     await db.$disconnect();
     expect(targets.map((target) => target.name).sort()).toEqual(["Europe", "Israel", "United States"]);
 
-    const context = await signedInContext(browser, appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));

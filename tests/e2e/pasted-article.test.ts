@@ -1,24 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 
 describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statement, in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
+  const browser = useBrowser();
   afterAll(async () => {
-    await browser?.close();
     await db.$disconnect();
   });
 
   it("an analyst pastes an article, accepts a suggested statement, and codes it", async () => {
-    const context = await signedInContext(browser, appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
+    const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     const page = await context.newPage();
     const marker = `Test wire ${Date.now()}`;
     const text = `${marker}\n\nTehran — “We are ready to talk to Europe as equals,” Velayati said on Tuesday, adding that sanctions must end first.`;

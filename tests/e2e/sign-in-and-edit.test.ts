@@ -1,24 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, launchBrowser, signedInContext } from "../support/browser";
+import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 
 describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
+  const browser = useBrowser();
   afterAll(async () => {
-    await browser?.close();
     await db.$disconnect();
   });
 
   it("an analyst signs in, edits a coding, re-applies a change over a conflicting edit, and signs out", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${appUrl}/codings`);
     await page.waitForURL(/\/sign-in\?callbackUrl=%2Fcodings/);
@@ -93,7 +88,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   });
 
   it("a viewer sees no edit controls, and the viewer's forged request is refused", async () => {
-    const context = await signedInContext(browser, appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
     await page.goto(`${appUrl}/codings`);
     await expect(page.getByText("Priya Nair · Viewer").isVisible()).resolves.toBe(true);
@@ -122,7 +117,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   });
 
   it("an admin creates a user, who must replace the one-time password with a long passphrase before using the app, then signs in with it", async () => {
-    const admin = await signedInContext(browser, appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
+    const admin = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
     const adminPage = await admin.newPage();
     await adminPage.goto(`${appUrl}/admin/users`);
     const email = `new.analyst.${Date.now()}@example.test`;
@@ -134,7 +129,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     expect(oneTimePassword).toHaveLength(20);
     await admin.close();
 
-    const context = await browser.newContext({ viewport: { width: 820, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 820, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${appUrl}/sign-in`);
     await page.getByLabel("E-mail address").fill(email);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { signInOverHttp } from "./http-session";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -34,4 +35,16 @@ export async function signedInContext(browser: Browser, appUrl: string, email: s
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies(session.cookies.map((cookie) => ({ ...cookie, url: appUrl })));
   return context;
+}
+
+/** Launches one Chromium for the enclosing describe block and closes it afterwards; call it inside the block. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
