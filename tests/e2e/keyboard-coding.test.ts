@@ -38,13 +38,13 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Enter");
 
-    await page.waitForFunction(
-      ([selector, coded]) => (document.querySelector(selector)?.textContent ?? "").includes(`${Number(coded) + 1} of`),
-      ["#queue-progress-label", before[1]!] as const,
-    );
-    const after = (await progress.textContent())!.match(/(\d+)\s*of\s*(\d+)/)!;
-    expect(Number(after[1])).toBe(Number(before[1]) + 1);
-    expect(after[2]).toBe(before[2]);
+    // The count settles once the page's refresh lands; poll rather than read a single moment.
+    const counts = async () =>
+      (await progress.textContent())!
+        .match(/(\d+)\s*of\s*(\d+)/)!
+        .slice(1, 3)
+        .map(Number);
+    await expect.poll(counts, { timeout: 15_000 }).toEqual([Number(before[1]) + 1, Number(before[2])]);
     const saved = await db.stanceCoding.findMany({ where: { coderId: coder.id }, orderBy: { createdAt: "desc" }, take: 1 });
     expect(await db.stanceCoding.count({ where: { coderId: coder.id } })).toBe(codingsBefore + 1);
     expect(saved[0]).toMatchObject({ score: 2, rationale: "Welcomes co-operation in general terms; coded by keyboard." });
