@@ -33,11 +33,23 @@ export async function createSource(db: Database, text = `An article ${randomUUID
 
 export async function createStatement(
   db: Database,
-  options: { source: { id: string; text: string }; speakerId: string; quote: string; saidOn?: string },
+  options: {
+    source: { id: string; text: string };
+    speakerId: string;
+    quote: string;
+    saidOn?: string;
+    form?: "DIRECT_QUOTE" | "PARAPHRASE";
+  },
 ) {
   return db.statement.create({
     data: statementRecord(
-      { quote: options.quote, saidOn: options.saidOn ?? "2024-10-28", saidOnPrecision: "DAY", form: "DIRECT_QUOTE", channel: "INTERVIEW" },
+      {
+        quote: options.quote,
+        saidOn: options.saidOn ?? "2024-10-28",
+        saidOnPrecision: "DAY",
+        form: options.form ?? "DIRECT_QUOTE",
+        channel: "INTERVIEW",
+      },
       options.source,
       options.speakerId,
     ),
@@ -51,11 +63,17 @@ export async function createUser(db: Database, role: "VIEWER" | "ANALYST" | "ADM
 
 export async function createStanceCoding(
   db: Database,
-  options: { statement: { id: string; speakerId: string; saidOn: Date }; targetId: string; coderId: string; score: number },
+  options: {
+    statement: { id: string; speakerId: string; saidOn: Date };
+    targetId: string;
+    coderId: string;
+    score: number;
+    confidence?: "LOW" | "MEDIUM" | "HIGH";
+  },
 ) {
   return db.stanceCoding.create({
     data: stanceCodingRecord(
-      { score: options.score, isConditional: false, confidence: "MEDIUM", rationale: "test" },
+      { score: options.score, isConditional: false, confidence: options.confidence ?? "MEDIUM", rationale: "test" },
       options.statement,
       options.targetId,
       options.coderId,

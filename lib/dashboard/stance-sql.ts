@@ -1,0 +1,292 @@
+// The dashboard's aggregation SQL. PostgreSQL does the grouping (time
+// buckets, pixel columns, window functions), so the application never loops
+// over every coding. No I/O here: the data layer runs these, and the
+// benchmark runs the very same statements through plain `pg` to compare.
+import { Prisma } from "../generated/prisma/client";
+import type { DateWindow } from "./types";
+import { timeUnits, type ConfidenceLevel, type TimeUnit } from "./view";
+
+export type StanceQueryScope = {
+  /** Null means every speaker. */
+  speakerIds: string[] | null;
+  targetIds: string[];
+  window: DateWindow;
+  directQuotesOnly: boolean;
+  minimumConfidence: ConfidenceLevel;
+  adjudicatedOnly: boolean;
+  /**
+   * Blind coding: for an analyst who may not see others' codings before
+   * coding a statement themselves, their user id; null for everyone who
+   * sees every coding. Mirrors lib/data/coding-visibility.ts.
+   */
+  blindCoderId: string | null;
+};
+
+// Written into the SQL rather than bound: a bound unit would be a different
+// parameter in SELECT and GROUP BY, which PostgreSQL cannot match. Only these
+// three constants ever reach it. The cast to timestamp keeps the session's
+// time zone out of the truncation.
+function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
+  if (!timeUnits.includes(unit)) throw new RangeError(`Unknown time unit: ${String(unit)}`);
+  return Prisma.raw(`date_trunc('${unit}', ${column}::timestamp)::date`);
+}
+
+/**
+ * One row per statement and target: the adjudicated score where coders'
+ * disagreement was settled, otherwise the mean of the visible codings that
+ * pass the filters. A statement counts when at least one of its codings
+ * passes them. The partial indexes on StanceCoding (speakerId, targetId,
+ * saidOn) and (targetId, saidOn), both WHERE "deletedAt" IS NULL, serve the
+ * first CTE; statements, sources and adjudications are read by key.
+ */
+function statementValues(scope: StanceQueryScope): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`c."deletedAt" IS NULL`,
+    Prisma.sql`c."targetId" = ANY(${scope.targetIds}::text[])`,
+    Prisma.sql`c."saidOn" BETWEEN ${scope.window.from}::date AND ${scope.window.to}::date`,
+  ];
+  if (scope.speakerIds) conditions.push(Prisma.sql`c."speakerId" = ANY(${scope.speakerIds}::text[])`);
+  if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
+  if (scope.directQuotesOnly) conditions.push(Prisma.sql`s.form = 'DIRECT_QUOTE'`);
+  if (scope.blindCoderId) {
+    conditions.push(Prisma.sql`(
+      c."coderId" = ${scope.blindCoderId}
+      OR NOT src."blindCoding"
+      OR EXISTS (
+        SELECT 1 FROM "StanceCoding" mine
+        WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${scope.blindCoderId} AND mine."deletedAt" IS NULL
+      )
+    )`);
+  }
+  const adjudicationJoin = scope.adjudicatedOnly ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
+  return Prisma.sql`
+    visible_codings AS (
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", c.score
+      FROM "StanceCoding" c
+      JOIN "Statement" s ON s.id = c."statementId" AND s."deletedAt" IS NULL
+      JOIN "Source" src ON src.id = s."sourceId" AND src."deletedAt" IS NULL
+      WHERE ${Prisma.join(conditions, " AND ")}
+    ),
+    statement_values AS (
+      SELECT v."statementId", v."speakerId", v."targetId", v."saidOn",
+        COALESCE(a.score::float8, avg(v.score)::float8) AS score,
+        a.score IS NOT NULL AS adjudicated,
+        count(*)::int AS coding_count
+      FROM visible_codings v
+      ${adjudicationJoin} "Adjudication" a
+        ON a."statementId" = v."statementId" AND a."targetId" = v."targetId" AND a."deletedAt" IS NULL
+      GROUP BY v."statementId", v."speakerId", v."targetId", v."saidOn", a.score
+    )`;
+}
+
+export type SeriesQueryOptions = {
+  unit: TimeUnit;
+  /** The chart's width in pixels: each target's chart receives at most about this many points and mean vertices. */
+  width: number;
+  /** The most speakers charted per target; the rest are counted, not drawn. */
+  maximumSeriesPerTarget: number;
+  /** How many day/week/month buckets the window spans (the means are merged when a series' share of pixels is smaller). */
+  bucketCount: number;
+};
+
+export type SeriesQueryRow = {
+  kind: "series" | "mean" | "point";
+  speakerId: string;
+  targetId: string;
+  /** series: the speaker's rank in the target's chart (1 = most statements); null for speakers not charted. */
+  rank: number | null;
+  /** series: how many speakers have statements toward this target. */
+  speakerCount: number | null;
+  /** mean: first day of the (merged) bucket; point: the statement's date or the merged statements' mean date. */
+  at: string | null;
+  score: number | null;
+  minimumScore: number | null;
+  maximumScore: number | null;
+  statementCount: number;
+  codingCount: number;
+  /** point: the statement, when the point is one statement. */
+  statementId: string | null;
+  adjudicated: boolean | null;
+  merged: boolean;
+};
+
+/**
+ * Everything a stance chart needs in one round trip and one pass over the
+ * codings: per speaker and target the totals and rank, the bucket means, and
+ * the points. Each target's chart shares `width` pixel columns among its
+ * charted speakers; a series with more statements (or buckets) than its
+ * columns has them merged per column, so the browser never receives more
+ * points than it can draw.
+ */
+export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQueryOptions): Prisma.Sql {
+  const bucket = bucketStartOf(options.unit);
+  const from = scope.window.from;
+  // Days in the window, counting both ends: pixel columns divide this span.
+  const spanDays = Math.max(1, Math.round((Date.parse(scope.window.to) - Date.parse(from)) / 86_400_000) + 1);
+  return Prisma.sql`
+    WITH ${statementValues(scope)},
+    speaker_totals AS (
+      SELECT "speakerId", "targetId", count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
+        row_number() OVER (PARTITION BY "targetId" ORDER BY count(*) DESC, "speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY "targetId")::int AS speaker_count
+      FROM statement_values
+      GROUP BY "speakerId", "targetId"
+    ),
+    charted AS (
+      SELECT t.*,
+        greatest(1, floor(${options.width}::float8 / least(t.speaker_count, ${options.maximumSeriesPerTarget}::int)))::int AS columns
+      FROM speaker_totals t
+      WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
+    ),
+    charted_values AS (
+      SELECT v.*, ch.columns, ch.statement_count > ch.columns AS merge_points,
+        floor((v."saidOn" - ${from}::date) * ch.columns::float8 / ${spanDays}::int)::int AS pixel_column
+      FROM statement_values v
+      JOIN charted ch ON ch."speakerId" = v."speakerId" AND ch."targetId" = v."targetId"
+    ),
+    bucket_means AS (
+      SELECT "speakerId", "targetId", columns, ${bucket} AS start,
+        sum(score) AS score_sum, count(*)::int AS statement_count, sum(coding_count)::int AS coding_count
+      FROM charted_values
+      GROUP BY "speakerId", "targetId", columns, ${bucket}
+    ),
+    merged_means AS (
+      SELECT "speakerId", "targetId", min(start) AS start, sum(score_sum) / sum(statement_count) AS score,
+        sum(statement_count)::int AS statement_count, sum(coding_count)::int AS coding_count, count(*) > 1 AS merged
+      FROM bucket_means
+      GROUP BY "speakerId", "targetId",
+        CASE WHEN ${options.bucketCount}::int > columns
+          THEN floor((start - ${from}::date) * columns::float8 / ${spanDays}::int)::int
+          ELSE start - ${from}::date
+        END
+    ),
+    points AS (
+      SELECT "speakerId", "targetId",
+        ${from}::date + round(avg("saidOn" - ${from}::date))::int AS at,
+        avg(score) AS score, min(score) AS minimum_score, max(score) AS maximum_score,
+        count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
+        CASE WHEN count(*) = 1 THEN min("statementId") END AS statement_id,
+        bool_and(adjudicated) AS adjudicated, count(*) > 1 AS merged
+      FROM charted_values
+      GROUP BY "speakerId", "targetId", CASE WHEN merge_points THEN pixel_column::text ELSE "statementId" END
+    )
+    SELECT 'series' AS kind, t."speakerId", t."targetId", CASE WHEN t.rank <= ${options.maximumSeriesPerTarget}::int THEN t.rank END AS rank,
+      t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
+      t.statement_count AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId", NULL::boolean AS adjudicated, false AS merged
+    FROM speaker_totals t
+    UNION ALL
+    SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
+      m.statement_count, m.coding_count, NULL, NULL, m.merged
+    FROM merged_means m
+    UNION ALL
+    SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
+      p.statement_count, p.coding_count, p.statement_id, p.adjudicated, p.merged
+    FROM points p
+    ORDER BY 3, 2, 1 DESC, 6`;
+}
+
+export type MatrixQueryRow = {
+  speakerId: string;
+  targetId: string;
+  mean: number | null;
+  statementCount: number;
+  codingCount: number;
+  previousMean: number | null;
+  previousStatementCount: number;
+};
+
+/**
+ * Each speaker's mean stance toward each target in the window and in the
+ * window of the same length just before it. `scope.window` must span both.
+ */
+export function buildStanceMatrixQuery(scope: StanceQueryScope, windowStart: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${statementValues(scope)}
+    SELECT "speakerId", "targetId",
+      avg(score) FILTER (WHERE "saidOn" >= ${windowStart}::date) AS mean,
+      (count(*) FILTER (WHERE "saidOn" >= ${windowStart}::date))::int AS "statementCount",
+      (coalesce(sum(coding_count) FILTER (WHERE "saidOn" >= ${windowStart}::date), 0))::int AS "codingCount",
+      avg(score) FILTER (WHERE "saidOn" < ${windowStart}::date) AS "previousMean",
+      (count(*) FILTER (WHERE "saidOn" < ${windowStart}::date))::int AS "previousStatementCount"
+    FROM statement_values
+    GROUP BY "speakerId", "targetId"`;
+}
+
+export type ShiftQueryRow = {
+  speakerId: string;
+  targetId: string;
+  beforeStart: string;
+  beforeScore: number;
+  beforeStatementCount: number;
+  afterStart: string;
+  afterScore: number;
+  afterStatementCount: number;
+  change: number;
+};
+
+/**
+ * The largest changes in a speaker's bucket mean toward a target between
+ * consecutive buckets that have statements (a quiet spell in between does
+ * not hide a shift), largest first.
+ */
+export function buildStanceShiftQuery(scope: StanceQueryScope, unit: TimeUnit, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${statementValues(scope)},
+    bucket_means AS (
+      SELECT "speakerId", "targetId", ${bucketStartOf(unit)} AS start,
+        avg(score) AS score, count(*)::int AS statement_count
+      FROM statement_values
+      GROUP BY "speakerId", "targetId", ${bucketStartOf(unit)}
+    ),
+    consecutive AS (
+      SELECT "speakerId", "targetId", start, score, statement_count,
+        lag(start) OVER series AS before_start, lag(score) OVER series AS before_score,
+        lag(statement_count) OVER series AS before_statement_count
+      FROM bucket_means
+      WINDOW series AS (PARTITION BY "speakerId", "targetId" ORDER BY start)
+    )
+    SELECT "speakerId", "targetId", to_char(before_start, 'YYYY-MM-DD') AS "beforeStart", before_score AS "beforeScore",
+      before_statement_count AS "beforeStatementCount", to_char(start, 'YYYY-MM-DD') AS "afterStart", score AS "afterScore",
+      statement_count AS "afterStatementCount", score - before_score AS change
+    FROM consecutive
+    WHERE before_start IS NOT NULL AND score <> before_score
+    ORDER BY abs(score - before_score) DESC, "speakerId", "targetId", start
+    LIMIT ${limit}::int`;
+}
+
+export type ShiftStatementQueryRow = {
+  statementId: string;
+  speakerId: string;
+  targetId: string;
+  saidOn: string;
+  score: number;
+  bucketStart: string;
+};
+
+/** The statements in the given speaker × target × bucket cells, most extreme first within each. */
+export function buildShiftStatementQuery(
+  scope: StanceQueryScope,
+  unit: TimeUnit,
+  cells: { speakerId: string; targetId: string; bucketStart: string }[],
+  perCell: number,
+): Prisma.Sql {
+  const speakerIds = cells.map((cell) => cell.speakerId);
+  const targetIds = cells.map((cell) => cell.targetId);
+  const starts = cells.map((cell) => cell.bucketStart);
+  return Prisma.sql`
+    WITH ${statementValues(scope)},
+    wanted AS (
+      SELECT * FROM unnest(${speakerIds}::text[], ${targetIds}::text[], ${starts}::date[]) AS w("speakerId", "targetId", start)
+    ),
+    ranked AS (
+      SELECT v."statementId", v."speakerId", v."targetId", v."saidOn", v.score, w.start,
+        row_number() OVER (PARTITION BY v."speakerId", v."targetId", w.start ORDER BY abs(v.score) DESC, v."saidOn", v."statementId") AS position
+      FROM statement_values v
+      JOIN wanted w ON w."speakerId" = v."speakerId" AND w."targetId" = v."targetId"
+        AND ${bucketStartOf(unit, `v."saidOn"`)} = w.start
+    )
+    SELECT "statementId", "speakerId", "targetId", to_char("saidOn", 'YYYY-MM-DD') AS "saidOn", score, to_char(start, 'YYYY-MM-DD') AS "bucketStart"
+    FROM ranked
+    WHERE position <= ${perCell}::int
+    ORDER BY "speakerId", "targetId", start, position`;
+}

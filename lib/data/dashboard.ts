@@ -1,0 +1,447 @@
+import "server-only";
+import type { ActingUser } from "../auth/permissions";
+import { hasPermission, requirePermission } from "../auth/permissions";
+import { chooseTimeUnit, chooseTimeWindow } from "../charts/stance-series";
+import {
+  buildShiftStatementQuery,
+  buildStanceMatrixQuery,
+  buildStanceSeriesQuery,
+  buildStanceShiftQuery,
+  type MatrixQueryRow,
+  type SeriesQueryRow,
+  type ShiftQueryRow,
+  type ShiftStatementQueryRow,
+  type StanceQueryScope,
+} from "../dashboard/stance-sql";
+import type {
+  ActorOption,
+  BucketMean,
+  ChartEventMarker,
+  DashboardData,
+  DashboardFilterOptions,
+  DateWindow,
+  StanceMatrix,
+  StancePoint,
+  StanceSeries,
+  StanceSeriesResult,
+  StanceShift,
+} from "../dashboard/types";
+import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboard/view";
+import { getDatabase } from "../database/client";
+import { DomainError } from "../errors";
+import { dateFromIso, isoFromDate } from "../validation";
+import { visibleCodingsWhere } from "./coding-visibility";
+
+export const defaultChartWidth = 1200;
+export const minimumChartWidth = 100;
+export const maximumChartWidth = 4000;
+/** Beyond this many speakers a chart stops being readable; the matrix lists the rest. */
+export const maximumSeriesPerTarget = 8;
+const shiftLimit = 8;
+const statementsPerShiftBucket = 3;
+
+type ResolvedScope = {
+  scope: StanceQueryScope;
+  targets: ActorOption[];
+  unit: TimeUnit;
+  /** Filter values that named no actor, for the page to report. */
+  unknownActors: string[];
+};
+
+const actorSelect = { id: true, slug: true, name: true } as const;
+
+/**
+ * Turns the URL's slugs into ids, expands "everyone who speaks for" (the
+ * actor and, transitively, those who speak for it), and settles the window
+ * and unit the view leaves open from the data itself.
+ */
+async function resolveScope(user: ActingUser, view: DashboardView): Promise<ResolvedScope> {
+  const db = getDatabase();
+  const slugs = [...new Set([...view.speakers, ...view.speaksFor, ...view.targets])];
+  const named = slugs.length ? await db.actor.findMany({ where: { slug: { in: slugs }, deletedAt: null }, select: actorSelect }) : [];
+  const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
+  const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
+
+  let speakerIds: string[] | null = null;
+  if (view.speakers.length || view.speaksFor.length) {
+    const ids = new Set(view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []));
+    let frontier = view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []);
+    // Who speaks for whom is a shallow tree (official → government → state); walk it level by level.
+    while (frontier.length) {
+      for (const id of frontier) ids.add(id);
+      const representatives = await db.actor.findMany({
+        where: { speaksForId: { in: frontier }, deletedAt: null },
+        select: { id: true },
+      });
+      frontier = representatives.map((actor) => actor.id).filter((id) => !ids.has(id));
+    }
+    speakerIds = [...ids];
+  }
+
+  const targets = view.targets.length
+    ? view.targets.flatMap((slug) => bySlug.get(slug) ?? [])
+    : await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null }, select: actorSelect, orderBy: { name: "asc" } });
+
+  const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
+  let window: DateWindow;
+  if (view.from && view.to) {
+    window = { from: view.from, to: view.to };
+  } else {
+    const extent = await db.stanceCoding.aggregate({
+      where: {
+        deletedAt: null,
+        targetId: { in: targets.map((target) => target.id) },
+        ...(speakerIds ? { speakerId: { in: speakerIds } } : {}),
+        ...(view.from ? { saidOn: { gte: dateFromIso(view.from) } } : {}),
+        ...(view.to ? { saidOn: { lte: dateFromIso(view.to) } } : {}),
+      },
+      _min: { saidOn: true },
+      _max: { saidOn: true },
+    });
+    const dates = [extent._min.saidOn, extent._max.saidOn].flatMap((date) => (date ? [isoFromDate(date)] : []));
+    const padded = chooseTimeWindow(dates) ?? chooseTimeWindow([isoFromDate(new Date())])!;
+    window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
+    if (window.from > window.to) window = view.from ? { from: view.from, to: view.from } : { from: window.to, to: window.to };
+  }
+
+  return {
+    scope: {
+      speakerIds,
+      targetIds: targets.map((target) => target.id),
+      window,
+      directQuotesOnly: view.directQuotesOnly,
+      minimumConfidence: view.minimumConfidence,
+      adjudicatedOnly: view.adjudicatedOnly,
+      blindCoderId,
+    },
+    targets,
+    unit: view.unit ?? chooseTimeUnit(window),
+    unknownActors,
+  };
+}
+
+function refuseUnknownActors(resolved: ResolvedScope): void {
+  if (resolved.unknownActors.length) {
+    const list = resolved.unknownActors.map((slug) => `“${slug}”`).join(", ");
+    throw new DomainError(422, `No actor is known by ${list}. Check the spelling of the speaker, “for” and target filters.`);
+  }
+}
+
+function countBuckets(window: DateWindow, unit: TimeUnit): number {
+  const days = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
+  if (unit === "day") return days;
+  if (unit === "week") return Math.ceil(days / 7) + 1;
+  const from = new Date(`${window.from}T00:00:00Z`);
+  const to = new Date(`${window.to}T00:00:00Z`);
+  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) + 1;
+}
+
+async function listActorsById(ids: string[]): Promise<Map<string, ActorOption>> {
+  if (ids.length === 0) return new Map();
+  const actors = await getDatabase().actor.findMany({ where: { id: { in: ids } }, select: actorSelect });
+  return new Map(actors.map((actor) => [actor.id, actor]));
+}
+
+async function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]> {
+  const events = await getDatabase().event.findMany({
+    where: { deletedAt: null, occurredOn: { gte: dateFromIso(window.from), lte: dateFromIso(window.to) } },
+    select: { id: true, slug: true, title: true, kind: true, occurredOn: true, description: true },
+    orderBy: [{ occurredOn: "asc" }, { title: "asc" }],
+  });
+  return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
+}
+
+async function runStanceSeries(user: ActingUser, resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
+  const db = getDatabase();
+  const { scope, unit } = resolved;
+  const query = buildStanceSeriesQuery(scope, {
+    unit,
+    width,
+    maximumSeriesPerTarget,
+    bucketCount: countBuckets(scope.window, unit),
+  });
+  const [rows, events] = await Promise.all([
+    scope.targetIds.length ? db.$queryRaw<SeriesQueryRow[]>(query) : Promise.resolve([]),
+    listEventMarkers(scope.window),
+  ]);
+
+  const singleStatementPoints = rows.filter((row) => row.kind === "point" && row.statementId);
+  const statementIds = [...new Set(singleStatementPoints.map((row) => row.statementId!))];
+  const [statements, coderRows] = statementIds.length
+    ? await Promise.all([
+        db.statement.findMany({
+          where: { id: { in: statementIds } },
+          select: { id: true, quote: true, source: { select: { id: true, title: true } } },
+        }),
+        db.stanceCoding.findMany({
+          where: {
+            statementId: { in: statementIds },
+            targetId: { in: scope.targetIds },
+            deletedAt: null,
+            confidence: { in: confidenceLevels.slice(confidenceLevels.indexOf(scope.minimumConfidence)) },
+            ...visibleCodingsWhere(user),
+          },
+          select: { statementId: true, targetId: true, coder: { select: { name: true } } },
+        }),
+      ])
+    : [[], []];
+  const statementsById = new Map(statements.map((statement) => [statement.id, statement]));
+  const codersByUnit = new Map<string, string[]>();
+  for (const row of coderRows) {
+    const key = `${row.statementId}:${row.targetId}`;
+    codersByUnit.set(key, [...(codersByUnit.get(key) ?? []), row.coder.name].sort());
+  }
+
+  const seriesRows = rows.filter((row) => row.kind === "series");
+  const speakers = await listActorsById([...new Set(seriesRows.map((row) => row.speakerId))]);
+  const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));
+  const seriesByKey = new Map<string, StanceSeries>();
+  const ranks = new Map<StanceSeries, number>();
+  const omitted = new Map<string, number>();
+  let downsampled = false;
+
+  for (const row of seriesRows) {
+    if (row.rank === null) {
+      omitted.set(row.targetId, (omitted.get(row.targetId) ?? 0) + 1);
+      continue;
+    }
+    const series: StanceSeries = {
+      speaker: speakers.get(row.speakerId)!,
+      target: targetsById.get(row.targetId)!,
+      statementCount: row.statementCount,
+      codingCount: row.codingCount,
+      points: [],
+      means: [],
+    };
+    seriesByKey.set(`${row.speakerId}:${row.targetId}`, series);
+    ranks.set(series, row.rank);
+  }
+  for (const row of rows) {
+    const series = seriesByKey.get(`${row.speakerId}:${row.targetId}`);
+    if (!series || row.kind === "series") continue;
+    if (row.merged) downsampled = true;
+    if (row.kind === "mean") {
+      const mean: BucketMean = { start: row.at!, score: row.score!, statementCount: row.statementCount };
+      series.means.push(mean);
+      continue;
+    }
+    const statement = row.statementId ? statementsById.get(row.statementId) : undefined;
+    const point: StancePoint = {
+      at: row.at!,
+      score: row.score!,
+      statementCount: row.statementCount,
+      minimumScore: row.minimumScore!,
+      maximumScore: row.maximumScore!,
+      statement: statement
+        ? {
+            id: statement.id,
+            quote: statement.quote,
+            sourceId: statement.source.id,
+            sourceTitle: statement.source.title,
+            coders: codersByUnit.get(`${statement.id}:${row.targetId}`) ?? [],
+            basis: row.adjudicated ? "adjudicated" : "mean",
+          }
+        : null,
+    };
+    series.points.push(point);
+  }
+
+  const targetOrder = new Map(resolved.targets.map((target, index) => [target.id, index]));
+  const series = [...seriesByKey.values()]
+    .sort((a, b) => targetOrder.get(a.target.id)! - targetOrder.get(b.target.id)! || ranks.get(a)! - ranks.get(b)!)
+    .map((entry) => ({
+      ...entry,
+      points: entry.points.sort((a, b) => a.at.localeCompare(b.at) || a.score - b.score),
+      means: entry.means.sort((a, b) => a.start.localeCompare(b.start)),
+    }));
+
+  return {
+    window: scope.window,
+    unit,
+    targets: resolved.targets,
+    series,
+    omittedSpeakers: [...omitted.entries()].map(([targetId, count]) => ({ targetId, count })),
+    downsampled,
+    events,
+  };
+}
+
+function clampWidth(width: number | undefined): number {
+  if (width === undefined || !Number.isFinite(width)) return defaultChartWidth;
+  return Math.min(maximumChartWidth, Math.max(minimumChartWidth, Math.round(width)));
+}
+
+/**
+ * The stance-over-time chart data for a view: one series per speaker and
+ * target, at most about one point per pixel of `width`. Unknown actors in the
+ * view are refused (422): an API caller should hear about a misspelt slug.
+ */
+export async function listStanceSeries(
+  user: ActingUser,
+  view: DashboardView,
+  options: { width?: number } = {},
+): Promise<StanceSeriesResult> {
+  requirePermission(user, "read");
+  const resolved = await resolveScope(user, view);
+  refuseUnknownActors(resolved);
+  return runStanceSeries(user, resolved, clampWidth(options.width));
+}
+
+function shiftDays(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return isoFromDate(shifted);
+}
+
+async function runStanceMatrix(resolved: ResolvedScope): Promise<StanceMatrix> {
+  const { window } = resolved.scope;
+  const length = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
+  const previousWindow = { from: shiftDays(window.from, -length), to: shiftDays(window.from, -1) };
+  const rows = resolved.scope.targetIds.length
+    ? await getDatabase().$queryRaw<MatrixQueryRow[]>(
+        buildStanceMatrixQuery({ ...resolved.scope, window: { from: previousWindow.from, to: window.to } }, window.from),
+      )
+    : [];
+  const speakers = await listActorsById([...new Set(rows.map((row) => row.speakerId))]);
+  const cellsBySpeaker = new Map<string, Map<string, MatrixQueryRow>>();
+  for (const row of rows) {
+    const cells = cellsBySpeaker.get(row.speakerId) ?? new Map<string, MatrixQueryRow>();
+    cells.set(row.targetId, row);
+    cellsBySpeaker.set(row.speakerId, cells);
+  }
+  return {
+    window,
+    previousWindow,
+    targets: resolved.targets,
+    rows: [...cellsBySpeaker.entries()]
+      .map(([speakerId, cells]) => ({
+        speaker: speakers.get(speakerId)!,
+        cells: resolved.targets.map((target) => {
+          const row = cells.get(target.id);
+          const mean = row?.mean ?? null;
+          const previousMean = row?.previousMean ?? null;
+          return {
+            targetId: target.id,
+            mean,
+            statementCount: row?.statementCount ?? 0,
+            codingCount: row?.codingCount ?? 0,
+            previousMean,
+            previousStatementCount: row?.previousStatementCount ?? 0,
+            change: mean !== null && previousMean !== null ? mean - previousMean : null,
+          };
+        }),
+      }))
+      .sort((a, b) => a.speaker.name.localeCompare(b.speaker.name)),
+  };
+}
+
+/** Each speaker's mean stance toward each target in the view's window, with the change from the window before. */
+export async function getStanceMatrix(user: ActingUser, view: DashboardView): Promise<StanceMatrix> {
+  requirePermission(user, "read");
+  const resolved = await resolveScope(user, view);
+  refuseUnknownActors(resolved);
+  return runStanceMatrix(resolved);
+}
+
+function bucketEnd(start: string, unit: TimeUnit): string {
+  if (unit === "day") return start;
+  if (unit === "week") return shiftDays(start, 6);
+  const end = new Date(`${start}T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() + 1, 0);
+  return isoFromDate(end);
+}
+
+async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> {
+  const db = getDatabase();
+  const { scope, unit } = resolved;
+  if (!scope.targetIds.length) return [];
+  const shifts = await db.$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit));
+  if (!shifts.length) return [];
+  const cells = shifts.flatMap((shift) => [
+    { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.beforeStart },
+    { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.afterStart },
+  ]);
+  const [statementRows, speakers, events] = await Promise.all([
+    db.$queryRaw<ShiftStatementQueryRow[]>(buildShiftStatementQuery(scope, unit, cells, statementsPerShiftBucket)),
+    listActorsById([...new Set(shifts.map((shift) => shift.speakerId))]),
+    listEventMarkers(scope.window),
+  ]);
+  const quotes = new Map(
+    (
+      await db.statement.findMany({
+        where: { id: { in: [...new Set(statementRows.map((row) => row.statementId))] } },
+        select: { id: true, quote: true, sourceId: true },
+      })
+    ).map((statement) => [statement.id, statement]),
+  );
+  const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));
+  return shifts.map((shift) => {
+    const inCell = (row: ShiftStatementQueryRow, start: string) =>
+      row.speakerId === shift.speakerId && row.targetId === shift.targetId && row.bucketStart === start;
+    const afterEnd = bucketEnd(shift.afterStart, unit);
+    return {
+      speaker: speakers.get(shift.speakerId)!,
+      target: targetsById.get(shift.targetId)!,
+      before: { start: shift.beforeStart, score: shift.beforeScore, statementCount: shift.beforeStatementCount },
+      after: { start: shift.afterStart, score: shift.afterScore, statementCount: shift.afterStatementCount },
+      change: shift.change,
+      statements: statementRows
+        .filter((row) => inCell(row, shift.beforeStart) || inCell(row, shift.afterStart))
+        .map((row) => ({
+          id: row.statementId,
+          quote: quotes.get(row.statementId)?.quote ?? "",
+          sourceId: quotes.get(row.statementId)?.sourceId ?? "",
+          saidOn: row.saidOn,
+          score: row.score,
+          inLaterBucket: row.bucketStart === shift.afterStart,
+        })),
+      // Events from the start of the earlier bucket to the end of the later one: what happened around the change.
+      events: events.filter((event) => event.occurredOn >= shift.beforeStart && event.occurredOn <= afterEnd),
+    };
+  });
+}
+
+/** The largest changes between consecutive buckets, each with the statements behind it and the events around it. */
+export async function listStanceShifts(user: ActingUser, view: DashboardView): Promise<StanceShift[]> {
+  requirePermission(user, "read");
+  const resolved = await resolveScope(user, view);
+  refuseUnknownActors(resolved);
+  return runStanceShifts(resolved);
+}
+
+async function listFilterOptions(): Promise<DashboardFilterOptions> {
+  const actors = await getDatabase().actor.findMany({
+    where: { deletedAt: null },
+    select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
+    orderBy: { name: "asc" },
+  });
+  const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
+  return {
+    speakers: options,
+    represented: actors.filter((actor) => actor._count.representedBy > 0).map(({ id, slug, name }) => ({ id, slug, name })),
+    // Tracked targets first: they are what most views chart.
+    targets: [...actors.filter((actor) => actor.isTrackedTarget), ...actors.filter((actor) => !actor.isTrackedTarget)].map(
+      ({ id, slug, name }) => ({ id, slug, name }),
+    ),
+    trackedTargetSlugs: actors.filter((actor) => actor.isTrackedTarget).map((actor) => actor.slug),
+    confidenceLevels,
+  };
+}
+
+/**
+ * Everything the dashboard page shows for a view. Unlike the API, the page
+ * does not refuse a link naming an actor that no longer exists: it leaves
+ * the actor out and says so in `notices`.
+ */
+export async function getDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<DashboardData> {
+  requirePermission(user, "read");
+  const resolved = await resolveScope(user, view);
+  const [series, matrix, shifts, filterOptions] = await Promise.all([
+    runStanceSeries(user, resolved, clampWidth(options.width)),
+    runStanceMatrix(resolved),
+    runStanceShifts(resolved),
+    listFilterOptions(),
+  ]);
+  const notices = resolved.unknownActors.map((slug) => `No actor is known by “${slug}”; it was left out.`);
+  return { view, series, matrix, shifts, options: filterOptions, notices };
+}

@@ -1,0 +1,316 @@
+// The dashboard's aggregation SQL against figures worked out by hand.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDashboard, getStanceMatrix, listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
+import { buildStanceSeriesQuery, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
+import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const reader = { id: "reader", role: "VIEWER" as const };
+afterAll(() => db.$disconnect());
+
+// A state S with two speakers for it (A, B), an independent speaker C, and
+// two targets. Weeks start on Monday; 2024-03-04 is one.
+//   a1 A 03-04 → T1: coders 3 and 1 → mean 2
+//   a2 A 03-06 → T1: 1 coder, −1, LOW confidence
+//   a3 A 03-13 → T1: coders −2 and 0 (mean −1), adjudicated −2 → −2
+//   a4 A 03-14 → T1: 3, but the coding is deleted
+//   a5 A 03-15 → T1: 1, but the statement is deleted
+//   b1 B 03-05 → T1: −3 and → T2: +2, a paraphrase
+//   c1 C 03-05 → T1: +1
+const world = {} as {
+  state: { id: string; slug: string };
+  speakerA: { id: string; slug: string };
+  speakerB: { id: string; slug: string };
+  speakerC: { id: string; slug: string };
+  target1: { id: string; slug: string };
+  target2: { id: string; slug: string };
+  firstCoder: { id: string };
+  secondCoder: { id: string };
+  outsider: { id: string };
+  statementIds: Record<string, string>;
+};
+
+beforeAll(async () => {
+  world.state = await createActor(db, { name: "Test State" });
+  world.speakerA = await createActor(db, { name: "Speaker A", speaksForId: world.state.id });
+  world.speakerB = await createActor(db, { name: "Speaker B", speaksForId: world.state.id });
+  world.speakerC = await createActor(db, { name: "Speaker C" });
+  world.target1 = await createActor(db, { name: "Target One" });
+  world.target2 = await createActor(db, { name: "Target Two" });
+  world.firstCoder = await createUser(db);
+  world.secondCoder = await createUser(db);
+  world.outsider = await createUser(db);
+  const adjudicator = await createUser(db, "ADMIN");
+  const quotes = ["Alpha one.", "Alpha two.", "Alpha three.", "Alpha four.", "Alpha five.", "Bravo one.", "Charlie one."];
+  const source = await createSource(db, `Dashboard test ${world.state.slug}. ${quotes.join(" ")}`);
+  const make = (quote: string, speakerId: string, saidOn: string, form: "DIRECT_QUOTE" | "PARAPHRASE" = "DIRECT_QUOTE") =>
+    createStatement(db, { source, speakerId, quote, saidOn, form });
+  const a1 = await make("Alpha one.", world.speakerA.id, "2024-03-04");
+  const a2 = await make("Alpha two.", world.speakerA.id, "2024-03-06");
+  const a3 = await make("Alpha three.", world.speakerA.id, "2024-03-13");
+  const a4 = await make("Alpha four.", world.speakerA.id, "2024-03-14");
+  const a5 = await make("Alpha five.", world.speakerA.id, "2024-03-15");
+  const b1 = await make("Bravo one.", world.speakerB.id, "2024-03-05", "PARAPHRASE");
+  const c1 = await make("Charlie one.", world.speakerC.id, "2024-03-05");
+  world.statementIds = { a1: a1.id, a2: a2.id, a3: a3.id, b1: b1.id, c1: c1.id };
+  const first = world.firstCoder.id;
+  const second = world.secondCoder.id;
+  const code = (statement: typeof a1, targetId: string, coderId: string, score: number, confidence?: "LOW" | "MEDIUM" | "HIGH") =>
+    createStanceCoding(db, { statement, targetId, coderId, score, confidence });
+  await code(a1, world.target1.id, first, 3);
+  await code(a1, world.target1.id, second, 1);
+  await code(a2, world.target1.id, first, -1, "LOW");
+  await code(a3, world.target1.id, first, -2);
+  await code(a3, world.target1.id, second, 0);
+  await db.adjudication.create({
+    data: { statementId: a3.id, targetId: world.target1.id, adjudicatorId: adjudicator.id, score: -2, rationale: "settled" },
+  });
+  const deleted = await code(a4, world.target1.id, first, 3);
+  await db.stanceCoding.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+  await code(a5, world.target1.id, first, 1);
+  await db.statement.update({ where: { id: a5.id }, data: { deletedAt: new Date() } });
+  await code(b1, world.target1.id, second, -3);
+  await code(b1, world.target2.id, second, 2);
+  await code(c1, world.target1.id, first, 1);
+});
+
+function view(overrides: Partial<DashboardView>): DashboardView {
+  return { ...defaultDashboardView, targets: [world.target1.slug, world.target2.slug], ...overrides };
+}
+
+function summarise(result: Awaited<ReturnType<typeof listStanceSeries>>) {
+  return result.series.map((series) => ({
+    speaker: series.speaker.name,
+    target: series.target.name,
+    means: series.means.map((mean) => [mean.start, mean.score, mean.statementCount]),
+    points: series.points.map((point) => [point.at, point.score, point.statement?.basis ?? "merged"]),
+  }));
+}
+
+describe("the stance series", () => {
+  it("averages coders per statement, prefers adjudications, leaves out deleted codings and statements, and buckets by week", async () => {
+    const result = await listStanceSeries(
+      reader,
+      view({ speaksFor: [world.state.slug], from: "2024-03-01", to: "2024-03-31", unit: "week" }),
+    );
+    expect(result.window).toEqual({ from: "2024-03-01", to: "2024-03-31" });
+    expect(summarise(result)).toEqual([
+      {
+        speaker: "Speaker A",
+        target: "Target One",
+        // Week of 4 March: (2 + −1) / 2 = 0.5; week of 11 March: the adjudicated −2.
+        means: [
+          ["2024-03-04", 0.5, 2],
+          ["2024-03-11", -2, 1],
+        ],
+        points: [
+          ["2024-03-04", 2, "mean"],
+          ["2024-03-06", -1, "mean"],
+          ["2024-03-13", -2, "adjudicated"],
+        ],
+      },
+      { speaker: "Speaker B", target: "Target One", means: [["2024-03-04", -3, 1]], points: [["2024-03-05", -3, "mean"]] },
+      { speaker: "Speaker B", target: "Target Two", means: [["2024-03-04", 2, 1]], points: [["2024-03-05", 2, "mean"]] },
+    ]);
+    const a1 = result.series[0]!.points[0]!.statement!;
+    expect(a1).toMatchObject({ id: world.statementIds.a1, quote: "Alpha one.", sourceTitle: "Test article" });
+    expect(a1.coders).toHaveLength(2);
+    expect(result.downsampled).toBe(false);
+  });
+
+  it("applies direct quotes only, minimum confidence, adjudicated only and the speaker filter", async () => {
+    const window = { from: "2024-03-01", to: "2024-03-31", unit: "month" as const };
+    const direct = await listStanceSeries(reader, view({ speaksFor: [world.state.slug], directQuotesOnly: true, ...window }));
+    expect(summarise(direct).map((series) => series.speaker)).toEqual(["Speaker A"]);
+
+    // a2's only coding is LOW, so it drops out: March's mean is (2 + −2) / 2 = 0.
+    const confident = await listStanceSeries(reader, view({ speakers: [world.speakerA.slug], minimumConfidence: "MEDIUM", ...window }));
+    expect(summarise(confident)[0]!.means).toEqual([["2024-03-01", 0, 2]]);
+
+    const adjudicated = await listStanceSeries(reader, view({ speakers: [world.speakerA.slug], adjudicatedOnly: true, ...window }));
+    expect(summarise(adjudicated)[0]!.points).toEqual([["2024-03-13", -2, "adjudicated"]]);
+
+    const independent = await listStanceSeries(reader, view({ speakers: [world.speakerC.slug], ...window }));
+    expect(summarise(independent).map((series) => [series.speaker, series.means])).toEqual([["Speaker C", [["2024-03-01", 1, 1]]]]);
+  });
+
+  it("shows a blind-coding analyst only the codings they may see", async () => {
+    const window = { from: "2024-03-01", to: "2024-03-31", unit: "month" as const };
+    const asFirstCoder = { id: world.firstCoder.id, role: "ANALYST" as const };
+    // The first coder coded a1, a2, a3 and c1 but not b1, so Speaker B is hidden; a1 and a3 show both coders.
+    const seen = await listStanceSeries(asFirstCoder, view({ speaksFor: [world.state.slug], ...window }));
+    expect(summarise(seen).map((series) => series.speaker)).toEqual(["Speaker A"]);
+    expect(seen.series[0]!.points.find((point) => point.statement?.id === world.statementIds.a1)!.statement!.coders).toHaveLength(2);
+
+    const outsider = await listStanceSeries({ id: world.outsider.id, role: "ANALYST" }, view({ speaksFor: [world.state.slug], ...window }));
+    expect(outsider.series).toEqual([]);
+  });
+
+  it("refuses the anonymous and names unknown actors", async () => {
+    await expect(listStanceSeries(null, view({}))).rejects.toThrow("Sign in to continue.");
+    await expect(listStanceSeries(reader, view({ speakers: ["nobody-by-this-name"] }))).rejects.toThrow(
+      /No actor is known by “nobody-by-this-name”/,
+    );
+  });
+
+  it("merges statements per pixel column when a series has more statements than pixels", async () => {
+    const speaker = await createActor(db, { name: "Prolific Speaker" });
+    const target = await createActor(db, { name: "Much Discussed" });
+    const coder = await createUser(db);
+    const sentences = Array.from({ length: 150 }, (_, index) => `Sentence number ${index}.`);
+    const source = await createSource(db, `${speaker.slug}: ${sentences.join(" ")}`);
+    let expectedSum = 0;
+    for (const [index, sentence] of sentences.entries()) {
+      const saidOn = new Date(Date.UTC(2024, 0, 1 + index)).toISOString().slice(0, 10);
+      const statement = await createStatement(db, { source, speakerId: speaker.id, quote: sentence, saidOn });
+      const score = (index % 7) - 3;
+      expectedSum += score;
+      await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score });
+    }
+    const result = await listStanceSeries(
+      reader,
+      { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug], from: "2024-01-01", to: "2024-05-29", unit: "day" },
+      { width: 100 },
+    );
+    const series = result.series[0]!;
+    expect(result.downsampled).toBe(true);
+    expect(series.points.length).toBeLessThanOrEqual(100);
+    expect(series.means.length).toBeLessThanOrEqual(100);
+    expect(series.points.reduce((sum, point) => sum + point.statementCount, 0)).toBe(150);
+    expect(series.means.reduce((sum, mean) => sum + mean.statementCount, 0)).toBe(150);
+    // Merging keeps the overall mean: Σ(point mean × count) = Σ scores.
+    expect(series.points.reduce((sum, point) => sum + point.score * point.statementCount, 0)).toBeCloseTo(expectedSum, 9);
+    const merged = series.points.find((point) => point.statementCount > 1)!;
+    expect(merged.statement).toBeNull();
+    expect(merged.minimumScore).toBeLessThan(merged.maximumScore);
+
+    const wide = await listStanceSeries(
+      reader,
+      { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug], from: "2024-01-01", to: "2024-05-29", unit: "week" },
+      { width: 1000 },
+    );
+    expect(wide.downsampled).toBe(false);
+    expect(wide.series[0]!.points).toHaveLength(150);
+  });
+});
+
+describe("the actor × target matrix and the shifts", () => {
+  it("compares each cell with the window of the same length before it", async () => {
+    const matrix = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], from: "2024-03-11", to: "2024-03-17" }));
+    expect(matrix.previousWindow).toEqual({ from: "2024-03-04", to: "2024-03-10" });
+    const cells = Object.fromEntries(
+      matrix.rows.map((row) => [row.speaker.name, row.cells.map((cell) => [cell.mean, cell.previousMean, cell.change, cell.codingCount])]),
+    );
+    expect(cells).toEqual({
+      // A → T1: this week −2 (a3, 2 codings), the week before 0.5; change −2.5.
+      "Speaker A": [
+        [-2, 0.5, -2.5, 2],
+        [null, null, null, 0],
+      ],
+      "Speaker B": [
+        [null, -3, null, 0],
+        [null, 2, null, 0],
+      ],
+    });
+  });
+
+  it("ranks the largest change between consecutive weeks, with its statements and the events around it", async () => {
+    const event = await db.event.create({
+      data: {
+        slug: `test-event-${world.state.slug}`,
+        title: "Test summit",
+        kind: "DIPLOMATIC",
+        occurredOn: new Date("2024-03-09T00:00:00Z"),
+        description: "A test event between the two weeks.",
+      },
+    });
+    const shifts = await listStanceShifts(
+      reader,
+      view({ speaksFor: [world.state.slug], from: "2024-03-01", to: "2024-03-31", unit: "week" }),
+    );
+    expect(shifts).toHaveLength(1);
+    const [shift] = shifts;
+    expect(shift).toMatchObject({
+      speaker: { name: "Speaker A" },
+      target: { name: "Target One" },
+      before: { start: "2024-03-04", score: 0.5, statementCount: 2 },
+      after: { start: "2024-03-11", score: -2, statementCount: 1 },
+      change: -2.5,
+    });
+    expect(shift!.statements.map((statement) => [statement.quote, statement.inLaterBucket])).toEqual([
+      ["Alpha one.", false],
+      ["Alpha two.", false],
+      ["Alpha three.", true],
+    ]);
+    expect(shift!.events.map((marker) => marker.id)).toContain(event.id);
+    await db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
+  });
+
+  it("gathers the page's data and reports actors a link names that no longer exist", async () => {
+    const data = await getDashboard(reader, view({ speakers: [world.speakerC.slug, "gone-actor"], from: "2024-03-01", to: "2024-03-31" }));
+    expect(data.notices).toEqual(["No actor is known by “gone-actor”; it was left out."]);
+    expect(data.series.series.map((series) => series.speaker.name)).toEqual(["Speaker C"]);
+    expect(data.options.represented.map((actor) => actor.slug)).toContain(world.state.slug);
+  });
+});
+
+class RolledBack extends Error {}
+
+describe("the indexes behind the stance queries", () => {
+  // A crowd: 20 000 statements by another speaker over ten years, one in twenty
+  // toward the target under test and the rest toward another, so that the
+  // planner's choice of index means something. It is rolled back with the
+  // transaction, statistics included.
+  async function planFor(scope: StanceQueryScope): Promise<string> {
+    const crowd = await createActor(db, { name: "Crowd" });
+    const elsewhere = await createActor(db, { name: "Elsewhere" });
+    const source = await createSource(db);
+    let plan = "";
+    await db
+      .$transaction(async (transaction) => {
+        await transaction.$executeRaw`
+          INSERT INTO "Statement" (id, "sourceId", "speakerId", quote, "startOffset", "endOffset", "saidOn", "saidOnPrecision", form, channel, "updatedAt")
+          SELECT 'crowd-' || g, ${source.id}, ${crowd.id}, 'x', g, g + 1, date '2015-01-01' + (g % 3650), 'DAY', 'PARAPHRASE', 'INTERVIEW', now()
+          FROM generate_series(1, 20000) g`;
+        await transaction.$executeRaw`
+          INSERT INTO "StanceCoding" (id, "statementId", "speakerId", "saidOn", "targetId", "coderId", score, rationale, "updatedAt")
+          SELECT 'crowd-coding-' || s.id, s.id, s."speakerId", s."saidOn",
+            CASE WHEN s."startOffset" % 20 = 0 THEN ${world.target1.id} ELSE ${elsewhere.id} END, ${world.firstCoder.id}, 0, 'x', now()
+          FROM "Statement" s WHERE s."speakerId" = ${crowd.id}`;
+        await transaction.$executeRaw`ANALYZE "StanceCoding"`;
+        await transaction.$executeRaw`ANALYZE "Statement"`;
+        await transaction.$executeRaw`ANALYZE "Source"`;
+        await transaction.$executeRaw`ANALYZE "Adjudication"`;
+        const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 });
+        const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
+        plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    return plan;
+  }
+
+  const baseScope = {
+    window: { from: "2015-01-01", to: "2024-12-31" },
+    directQuotesOnly: false,
+    minimumConfidence: "LOW" as const,
+    adjudicatedOnly: false,
+    blindCoderId: null,
+  };
+
+  it("reads one speaker toward one target through the (speakerId, targetId, saidOn) partial index", async () => {
+    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] });
+    expect(plan).toContain('"Index Name":"StanceCoding_speakerId_targetId_saidOn_idx"');
+    expect(plan).not.toContain('"Index Name":"StanceCoding_targetId_saidOn_idx"');
+  });
+
+  it("reads every speaker toward one target through the (targetId, saidOn) partial index", async () => {
+    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] });
+    expect(plan).toContain('"Index Name":"StanceCoding_targetId_saidOn_idx"');
+  });
+});
