@@ -15,7 +15,10 @@ export type AuditedEntity =
   | "Event"
   | "ScenarioSet"
   | "Scenario"
-  | "ScenarioEstimate";
+  | "ScenarioEstimate"
+  | "Indicator"
+  | "Evidence"
+  | "EvidenceAssessment";
 
 const redactedFields = new Set(["passwordHash"]);
 

@@ -80,6 +80,18 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     dateFields: ["estimatedOn"],
     label: (record) => `Estimate ${Math.round(Number(record.probability) * 100)}%: ${shorten(text(record.rationale))}`,
   },
+  Indicator: {
+    delegate: (tx) => tx.indicator as unknown as Delegate,
+    fields: ["title", "rule", "effect"],
+    dateFields: [],
+    label: (record) => `Indicator “${shorten(text(record.title))}”`,
+  },
+  Evidence: {
+    delegate: (tx) => tx.evidence as unknown as Delegate,
+    fields: ["credibility", "note"],
+    dateFields: [],
+    label: (record) => `Evidence${text(record.note) ? ` “${shorten(text(record.note))}”` : ""}`,
+  },
 };
 
 const versionedActions: AuditAction[] = ["CREATE", "UPDATE", "DELETE", "RESTORE"];
