@@ -39,7 +39,7 @@ function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
  * saidOn) and (targetId, saidOn), both WHERE "deletedAt" IS NULL, serve the
  * first CTE; statements, sources and adjudications are read by key.
  */
-function statementValues(scope: StanceQueryScope): Prisma.Sql {
+export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`c."deletedAt" IS NULL`,
     Prisma.sql`c."targetId" = ANY(${scope.targetIds}::text[])`,
@@ -124,7 +124,7 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
   // Days in the window, counting both ends: pixel columns divide this span.
   const spanDays = Math.max(1, Math.round((Date.parse(scope.window.to) - Date.parse(from)) / 86_400_000) + 1);
   return Prisma.sql`
-    WITH ${statementValues(scope)},
+    WITH ${statementValuesCte(scope)},
     speaker_totals AS (
       SELECT "speakerId", "targetId", count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
         row_number() OVER (PARTITION BY "targetId" ORDER BY count(*) DESC, "speakerId")::int AS rank,
@@ -201,7 +201,7 @@ export type MatrixQueryRow = {
  */
 export function buildStanceMatrixQuery(scope: StanceQueryScope, windowStart: string): Prisma.Sql {
   return Prisma.sql`
-    WITH ${statementValues(scope)}
+    WITH ${statementValuesCte(scope)}
     SELECT "speakerId", "targetId",
       avg(score) FILTER (WHERE "saidOn" >= ${windowStart}::date) AS mean,
       (count(*) FILTER (WHERE "saidOn" >= ${windowStart}::date))::int AS "statementCount",
@@ -231,7 +231,7 @@ export type ShiftQueryRow = {
  */
 export function buildStanceShiftQuery(scope: StanceQueryScope, unit: TimeUnit, limit: number): Prisma.Sql {
   return Prisma.sql`
-    WITH ${statementValues(scope)},
+    WITH ${statementValuesCte(scope)},
     bucket_means AS (
       SELECT "speakerId", "targetId", ${bucketStartOf(unit)} AS start,
         avg(score) AS score, count(*)::int AS statement_count
@@ -274,7 +274,7 @@ export function buildShiftStatementQuery(
   const targetIds = cells.map((cell) => cell.targetId);
   const starts = cells.map((cell) => cell.bucketStart);
   return Prisma.sql`
-    WITH ${statementValues(scope)},
+    WITH ${statementValuesCte(scope)},
     wanted AS (
       SELECT * FROM unnest(${speakerIds}::text[], ${targetIds}::text[], ${starts}::date[]) AS w("speakerId", "targetId", start)
     ),
@@ -289,4 +289,39 @@ export function buildShiftStatementQuery(
     FROM ranked
     WHERE position <= ${perCell}::int
     ORDER BY "speakerId", "targetId", start, position`;
+}
+
+export type IndicatorHistoryOptions = {
+  /** The first and last as-of dates to evaluate, YYYY-MM-DD. */
+  firstDay: string;
+  lastDay: string;
+  windowDays: number;
+  /** For statement counts: which statement values count. */
+  scoreCondition: { comparison: "AT_LEAST" | "AT_MOST"; threshold: number } | null;
+};
+
+export type IndicatorHistoryRow = { on: string; mean: number | null; statementCount: number; countedCount: number };
+
+/**
+ * An indicator's value on each day from firstDay to lastDay: over the
+ * statements said in the N days ending that day (lib/indicators/rules.ts),
+ * their mean value, how many there were and how many meet the score
+ * condition. `scope.window` must start N − 1 days before firstDay.
+ */
+export function buildIndicatorHistoryQuery(scope: StanceQueryScope, options: IndicatorHistoryOptions): Prisma.Sql {
+  const condition = options.scoreCondition
+    ? Prisma.sql`v.score ${Prisma.raw(options.scoreCondition.comparison === "AT_LEAST" ? ">=" : "<=")} ${options.scoreCondition.threshold}::float8`
+    : Prisma.sql`true`;
+  return Prisma.sql`
+    WITH ${statementValuesCte(scope)},
+    days AS (
+      SELECT day::date AS on FROM generate_series(${options.firstDay}::date, ${options.lastDay}::date, interval '1 day') AS day
+    )
+    SELECT to_char(days.on, 'YYYY-MM-DD') AS on, avg(v.score) AS mean,
+      count(v."statementId")::int AS "statementCount",
+      (count(v."statementId") FILTER (WHERE ${condition}))::int AS "countedCount"
+    FROM days
+    LEFT JOIN statement_values v ON v."saidOn" BETWEEN days.on - ${options.windowDays - 1}::int AND days.on
+    GROUP BY days.on
+    ORDER BY days.on`;
 }

@@ -31,6 +31,7 @@ import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
+import { listSpeakerIds } from "./speaker-scope";
 
 export const defaultChartWidth = 1200;
 export const minimumChartWidth = 100;
@@ -62,21 +63,13 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
   const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
 
-  let speakerIds: string[] | null = null;
-  if (view.speakers.length || view.speaksFor.length) {
-    const ids = new Set(view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []));
-    let frontier = view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []);
-    // Who speaks for whom is a shallow tree (official → government → state); walk it level by level.
-    while (frontier.length) {
-      for (const id of frontier) ids.add(id);
-      const representatives = await db.actor.findMany({
-        where: { speaksForId: { in: frontier }, deletedAt: null },
-        select: { id: true },
-      });
-      frontier = representatives.map((actor) => actor.id).filter((id) => !ids.has(id));
-    }
-    speakerIds = [...ids];
-  }
+  const speakerIds =
+    view.speakers.length || view.speaksFor.length
+      ? await listSpeakerIds(
+          view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []),
+          view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []),
+        )
+      : null;
 
   const targets = view.targets.length
     ? view.targets.flatMap((slug) => bySlug.get(slug) ?? [])

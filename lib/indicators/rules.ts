@@ -12,9 +12,10 @@
 // Speakers: an actor alone, or with `includeRepresentatives` the actor and
 // every actor who speaks for it (Iran and its leader, ministers, spokesmen...).
 //
-// Values:
-// - MEAN_STANCE: the mean score of the speakers' codings toward the target in
-//   the window; null when there were none, which is "no data", not 0 (neutral).
+// Values, over each statement's value toward the target (its adjudicated
+// score, else the mean of its coders' scores, as the dashboard charts it):
+// - MEAN_STANCE: the mean of those values in the window; null when there were
+//   none, which is "no data", not 0 (neutral).
 // - STATEMENT_COUNT: how many of those statements meet the score condition
 //   (see `isCountedStatement`); 0 when there were none.
 //

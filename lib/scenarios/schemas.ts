@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { isoDateSchema, requiredTextSchema, slugSchema } from "../validation";
+import { indicatorRuleSchema } from "../indicators/rules";
+import { isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
+import { consistencyRatings } from "./ach";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
 
@@ -24,3 +26,73 @@ export const scenarioEstimateSchema = z.object({
   estimatedOn: isoDateSchema,
 });
 export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
+
+// Request bodies of the scenario routes.
+
+export const scenarioCreationSchema = scenarioSchema.extend({ setId: z.string().min(1, "choose the scenario set") });
+
+export const scenarioStatuses = ["OPEN", "RESOLVED_YES", "RESOLVED_NO", "WITHDRAWN"] as const;
+
+export const scenarioStatusUpdateSchema = z
+  .object({
+    version: versionSchema,
+    status: z.enum(scenarioStatuses, { error: "choose open, resolved yes, resolved no or withdrawn" }),
+    resolvedOn: isoDateSchema.nullable().default(null),
+  })
+  .superRefine((update, context) => {
+    const resolved = update.status === "RESOLVED_YES" || update.status === "RESOLVED_NO";
+    if (resolved && !update.resolvedOn)
+      context.addIssue({ code: "custom", path: ["resolvedOn"], message: "give the date the scenario resolved, to score the estimates" });
+    if (!resolved && update.resolvedOn)
+      context.addIssue({ code: "custom", path: ["resolvedOn"], message: "only a resolved scenario has a resolution date" });
+  });
+export type ScenarioStatusUpdate = z.infer<typeof scenarioStatusUpdateSchema>;
+
+const idListSchema = z.array(z.string().min(1)).max(100, "link at most 100 records").default([]);
+
+export const estimateCreationSchema = scenarioEstimateSchema.extend({
+  movedByStatementIds: idListSchema,
+  movedByEventIds: idListSchema,
+});
+export type EstimateCreation = z.infer<typeof estimateCreationSchema>;
+
+export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
+
+export const indicatorCreationSchema = z.object({
+  scenarioId: z.string().min(1, "choose the scenario"),
+  title: requiredTextSchema(200),
+  effect: z.enum(indicatorEffects, { error: "say whether the indicator supports or undermines the scenario" }),
+  rule: indicatorRuleSchema,
+});
+export type IndicatorCreation = z.infer<typeof indicatorCreationSchema>;
+
+export const evidenceCredibilities = ["HIGH", "MEDIUM", "LOW"] as const;
+
+export const evidenceCreationSchema = z
+  .object({
+    setId: z.string().min(1, "choose the scenario set"),
+    statementId: z.string().min(1).nullable().default(null),
+    eventId: z.string().min(1).nullable().default(null),
+    credibility: z.enum(evidenceCredibilities, { error: "choose high, medium or low" }).default("MEDIUM"),
+    note: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
+  })
+  .superRefine((evidence, context) => {
+    if ((evidence.statementId === null) === (evidence.eventId === null))
+      context.addIssue({ code: "custom", path: ["statementId"], message: "choose either a statement or an event as the evidence" });
+  });
+export type EvidenceCreation = z.infer<typeof evidenceCreationSchema>;
+
+export const evidenceUpdateSchema = z.object({
+  version: versionSchema,
+  credibility: z.enum(evidenceCredibilities, { error: "choose high, medium or low" }).optional(),
+  note: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
+  markReviewed: z.literal(true).optional(),
+});
+export type EvidenceUpdate = z.infer<typeof evidenceUpdateSchema>;
+
+export const evidenceAssessmentSchema = z.object({
+  scenarioId: z.string().min(1, "choose the scenario"),
+  rating: z.enum(consistencyRatings, { error: "choose CC, C, N, NA, I or II" }),
+  version: z.number().int().positive().nullable(),
+});
+export type EvidenceAssessmentInput = z.infer<typeof evidenceAssessmentSchema>;

@@ -2,7 +2,7 @@
 // unique keys so tests never collide with the seed or with each other.
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/database/prisma";
-import { actorRecord, sourceRecord, stanceCodingRecord, statementRecord } from "@/lib/seed/records";
+import { actorRecord, scenarioRecord, sourceRecord, stanceCodingRecord, statementRecord } from "@/lib/seed/records";
 
 function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -77,6 +77,27 @@ export async function createStanceCoding(
       options.statement,
       options.targetId,
       options.coderId,
+    ),
+  });
+}
+
+export async function createScenarioSet(db: Database) {
+  const slug = unique("set");
+  return db.scenarioSet.create({ data: { slug, title: `Scenario set ${slug}`, description: "Competing futures for a test." } });
+}
+
+export async function createScenario(db: Database, setId: string, overrides: { title?: string; horizonOn?: string } = {}) {
+  const slug = unique("scenario");
+  return db.scenario.create({
+    data: scenarioRecord(
+      {
+        slug,
+        title: overrides.title ?? `Scenario ${slug}`,
+        description: "A test future.",
+        resolutionCriteria: "Resolves YES if the test says so.",
+        horizonOn: overrides.horizonOn ?? "2025-06-30",
+      },
+      setId,
     ),
   });
 }

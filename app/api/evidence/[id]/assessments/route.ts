@@ -1,0 +1,12 @@
+import { assessEvidence } from "@/lib/data/evidence";
+import { readJson, route } from "@/lib/http/route";
+import { evidenceAssessmentSchema } from "@/lib/scenarios/schemas";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** POST /api/evidence/:id/assessments: rate one cell (CC, C, N, NA, I, II) against a scenario. */
+export const POST = route<Context>(async (request, { params }, user) => {
+  const { id } = await params;
+  await assessEvidence(user, id, await readJson(request, evidenceAssessmentSchema));
+  return { ok: true };
+});

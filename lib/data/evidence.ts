@@ -1,0 +1,369 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
+import { getDatabase } from "../database/client";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { scoreEvidenceDiagnosticity, scoreHypotheses, type AchMatrix, type ConsistencyRating } from "../scenarios/ach";
+import type { EvidenceAssessmentInput, EvidenceCreation, EvidenceUpdate } from "../scenarios/schemas";
+import type { EventOption, EvidenceMatrixView, EvidenceRow, EvidenceStanceChange, StatementOption } from "../scenarios/types";
+import { isoFromDate } from "../validation";
+import { visibleCodingsWhere } from "./coding-visibility";
+
+type Transaction = Prisma.TransactionClient;
+
+/** A statement's value toward each target it was coded toward: adjudicated, else the coders' mean. Keyed by target id. */
+type StanceSnapshot = Record<string, { targetName: string; score: number }>;
+
+/**
+ * `visibility` is visibleCodingsWhere(user) for what a user is shown, or
+ * everything ({}) for the team's snapshot that re-codings are compared with.
+ */
+async function readStanceSnapshots(
+  visibility: Prisma.StanceCodingWhereInput,
+  statementIds: string[],
+  db: Transaction | ReturnType<typeof getDatabase> = getDatabase(),
+) {
+  const snapshots = new Map<string, StanceSnapshot>();
+  if (!statementIds.length) return snapshots;
+  const [codings, adjudications] = await Promise.all([
+    db.stanceCoding.findMany({
+      where: { statementId: { in: statementIds }, deletedAt: null, ...visibility },
+      select: { statementId: true, targetId: true, score: true, target: { select: { name: true } } },
+    }),
+    db.adjudication.findMany({
+      where: { statementId: { in: statementIds }, deletedAt: null },
+      select: { statementId: true, targetId: true, score: true },
+    }),
+  ]);
+  const sums = new Map<string, { statementId: string; targetId: string; targetName: string; total: number; count: number }>();
+  for (const coding of codings) {
+    const key = `${coding.statementId}:${coding.targetId}`;
+    const entry = sums.get(key) ?? {
+      statementId: coding.statementId,
+      targetId: coding.targetId,
+      targetName: coding.target.name,
+      total: 0,
+      count: 0,
+    };
+    entry.total += coding.score;
+    entry.count += 1;
+    sums.set(key, entry);
+  }
+  const settled = new Map(
+    adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score]),
+  );
+  for (const [key, entry] of sums) {
+    const snapshot = snapshots.get(entry.statementId) ?? {};
+    snapshot[entry.targetId] = { targetName: entry.targetName, score: settled.get(key) ?? entry.total / entry.count };
+    snapshots.set(entry.statementId, snapshot);
+  }
+  return snapshots;
+}
+
+function compareSnapshots(before: StanceSnapshot | null, after: StanceSnapshot): EvidenceStanceChange[] {
+  if (!before) return [];
+  const changes: EvidenceStanceChange[] = [];
+  for (const targetId of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[targetId]?.score ?? null;
+    const now = after[targetId]?.score ?? null;
+    if (was !== now) changes.push({ targetName: after[targetId]?.targetName ?? before[targetId]!.targetName, before: was, after: now });
+  }
+  return changes.sort((a, b) => a.targetName.localeCompare(b.targetName));
+}
+
+export async function listStatementOptions(): Promise<StatementOption[]> {
+  const statements = await getDatabase().statement.findMany({
+    where: { deletedAt: null, source: { deletedAt: null }, codings: { some: { deletedAt: null } } },
+    select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } },
+    orderBy: [{ saidOn: "desc" }, { id: "asc" }],
+    // The pickers list the most recent coded statements; older ones are reached through their source.
+    take: 300,
+  });
+  return statements.map((statement) => ({
+    id: statement.id,
+    quote: statement.quote,
+    speakerName: statement.speaker.name,
+    saidOn: isoFromDate(statement.saidOn),
+    sourceId: statement.sourceId,
+  }));
+}
+
+export async function listEventOptions(): Promise<EventOption[]> {
+  const events = await getDatabase().event.findMany({
+    where: { deletedAt: null },
+    select: { id: true, title: true, occurredOn: true },
+    orderBy: [{ occurredOn: "desc" }, { title: "asc" }],
+  });
+  return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
+}
+
+/**
+ * A scenario set's evidence matrix (Analysis of Competing Hypotheses): each
+ * row's ratings against each scenario, each scenario's weighted
+ * inconsistency, each row's diagnosticity, and re-codings since review.
+ */
+export async function getEvidenceMatrix(user: ActingUser, setSlug: string): Promise<EvidenceMatrixView> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const set = await db.scenarioSet.findFirst({
+    where: { slug: setSlug, deletedAt: null },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      scenarios: { where: { deletedAt: null }, select: { id: true, slug: true, title: true, status: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!set) throw new NotFoundError("This scenario set");
+  const [evidence, statementOptions, eventOptions] = await Promise.all([
+    db.evidence.findMany({
+      where: { setId: set.id, deletedAt: null, OR: [{ statementId: null }, { statement: { deletedAt: null } }] },
+      include: {
+        statement: { select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
+        event: { select: { id: true, title: true, occurredOn: true, description: true, deletedAt: true } },
+        assessments: { select: { scenarioId: true, rating: true, version: true } },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    listStatementOptions(),
+    listEventOptions(),
+  ]);
+  const live = evidence.filter((row) => !row.event?.deletedAt);
+  const statementIds = live.flatMap((row) => (row.statementId ? [row.statementId] : []));
+  const visibility = visibleCodingsWhere(user);
+  const [snapshots, teamSnapshots] = await Promise.all([
+    readStanceSnapshots(visibility, statementIds),
+    readStanceSnapshots({}, statementIds),
+  ]);
+  // A blind coder learns that a row was re-coded, but not the scores they have yet to see.
+  const seesEveryCoding = Object.keys(visibility).length === 0;
+
+  const matrix: AchMatrix = {
+    hypotheses: set.scenarios.map((scenario) => ({ id: scenario.id })),
+    evidence: live.map((row) => ({ id: row.id, credibility: row.credibility })),
+    ratings: live.flatMap((row) =>
+      row.assessments
+        .filter((assessment) => set.scenarios.some((scenario) => scenario.id === assessment.scenarioId))
+        .map((assessment) => ({ evidenceId: row.id, hypothesisId: assessment.scenarioId, rating: assessment.rating })),
+    ),
+  };
+  const hypothesisScores = new Map(scoreHypotheses(matrix).map((score) => [score.hypothesisId, score]));
+  const diagnosticity = new Map(scoreEvidenceDiagnosticity(matrix).map((score) => [score.evidenceId, score]));
+
+  const rows: EvidenceRow[] = live.map((row) => {
+    const current = row.statementId ? (snapshots.get(row.statementId) ?? {}) : {};
+    const ratings: Record<string, ConsistencyRating | null> = {};
+    const versions: Record<string, number> = {};
+    for (const scenario of set.scenarios) {
+      const assessment = row.assessments.find((candidate) => candidate.scenarioId === scenario.id);
+      ratings[scenario.id] = assessment?.rating ?? null;
+      if (assessment) versions[scenario.id] = assessment.version;
+    }
+    const score = diagnosticity.get(row.id)!;
+    return {
+      id: row.id,
+      kind: row.statement ? "statement" : "event",
+      statement: row.statement
+        ? {
+            id: row.statement.id,
+            quote: row.statement.quote,
+            speakerName: row.statement.speaker.name,
+            saidOn: isoFromDate(row.statement.saidOn),
+            sourceId: row.statement.sourceId,
+            stance: Object.values(current).sort((a, b) => a.targetName.localeCompare(b.targetName)),
+          }
+        : null,
+      event: row.event
+        ? { id: row.event.id, title: row.event.title, occurredOn: isoFromDate(row.event.occurredOn), description: row.event.description }
+        : null,
+      date: row.statement ? isoFromDate(row.statement.saidOn) : row.event ? isoFromDate(row.event.occurredOn) : "",
+      credibility: row.credibility,
+      note: row.note,
+      ratings,
+      ratingVersions: versions,
+      diagnosticity: score.diagnosticity,
+      diagnosticityLabel: score.label,
+      recoded: row.statementId
+        ? compareSnapshots(row.codingSnapshot as StanceSnapshot | null, teamSnapshots.get(row.statementId) ?? {}).map((change) =>
+            seesEveryCoding ? change : { ...change, before: null, after: null },
+          )
+        : [],
+      version: row.version,
+    };
+  });
+
+  return {
+    set: { id: set.id, slug: set.slug, title: set.title, description: set.description },
+    scenarios: set.scenarios.map((scenario) => {
+      const score = hypothesisScores.get(scenario.id)!;
+      return {
+        ...scenario,
+        inconsistency: score.inconsistency,
+        weightedInconsistency: score.weightedInconsistency,
+        ratedEvidenceCount: score.ratedEvidenceCount,
+      };
+    }),
+    rows,
+    statementOptions,
+    eventOptions,
+    canEdit: hasPermission(user, "edit"),
+  };
+}
+
+/** Adds a statement or an event as a row of a set's evidence matrix. */
+export async function addEvidence(user: ActingUser, input: EvidenceCreation): Promise<{ id: string }> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const set = await db.scenarioSet.findFirst({ where: { id: input.setId, deletedAt: null }, select: { id: true } });
+  if (!set) throw new NotFoundError("This scenario set");
+  if (input.statementId) {
+    const statement = await db.statement.findFirst({ where: { id: input.statementId, deletedAt: null }, select: { id: true } });
+    if (!statement) throw new ValidationError({ statementId: "names no statement (it may have been deleted)" });
+  }
+  if (input.eventId) {
+    const event = await db.event.findFirst({ where: { id: input.eventId, deletedAt: null }, select: { id: true } });
+    if (!event) throw new ValidationError({ eventId: "names no event (it may have been deleted)" });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const snapshot = input.statementId ? ((await readStanceSnapshots({}, [input.statementId], tx)).get(input.statementId) ?? {}) : null;
+      const row = await tx.evidence.create({
+        data: {
+          setId: set.id,
+          statementId: input.statementId,
+          eventId: input.eventId,
+          credibility: input.credibility,
+          note: input.note,
+          codingSnapshot: snapshot ?? undefined,
+          createdById: user!.id,
+        },
+      });
+      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Evidence", entityId: row.id, after: row });
+      return { id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError("This evidence is already a row of the matrix.", null);
+    throw error;
+  }
+}
+
+async function lockEvidence(tx: Transaction, id: string, version: number) {
+  const before = await tx.evidence.findFirst({ where: { id, deletedAt: null } });
+  if (!before) throw new NotFoundError("This evidence row");
+  if (before.version !== version) {
+    throw new ConflictError(
+      `Someone changed this evidence row (now version ${before.version}) after you opened version ${version}. Reload to see their change.`,
+      { version: before.version, credibility: before.credibility, note: before.note },
+    );
+  }
+  return before;
+}
+
+/** Changes a row's credibility or note, or marks a re-coded statement's row as reviewed. */
+export async function updateEvidence(user: ActingUser, id: string, input: EvidenceUpdate): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await lockEvidence(tx, id, input.version);
+    const snapshot =
+      input.markReviewed && before.statementId
+        ? ((await readStanceSnapshots({}, [before.statementId], tx)).get(before.statementId) ?? {})
+        : undefined;
+    const { count } = await tx.evidence.updateMany({
+      where: { id, version: input.version, deletedAt: null },
+      data: {
+        credibility: input.credibility,
+        note: input.note,
+        ...(input.markReviewed ? { reviewedAt: new Date(), codingSnapshot: snapshot } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) await lockEvidence(tx, id, input.version);
+    const after = await tx.evidence.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Evidence", entityId: id, before, after });
+  });
+}
+
+/** Soft deletion: the row and its ratings leave the matrix and can be restored from History. */
+export async function deleteEvidence(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await lockEvidence(tx, id, version);
+    const { count } = await tx.evidence.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) await lockEvidence(tx, id, version);
+    const after = await tx.evidence.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Evidence", entityId: id, before, after });
+  });
+}
+
+/**
+ * Rates one cell. `version` is the cell's version the analyst saw (null for
+ * an unrated cell), so two analysts rating the same cell at once do not
+ * silently overwrite each other.
+ */
+export async function assessEvidence(user: ActingUser, evidenceId: string, input: EvidenceAssessmentInput): Promise<void> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const evidence = await db.evidence.findFirst({ where: { id: evidenceId, deletedAt: null }, select: { id: true, setId: true } });
+  if (!evidence) throw new NotFoundError("This evidence row");
+  const scenario = await db.scenario.findFirst({ where: { id: input.scenarioId, deletedAt: null }, select: { setId: true } });
+  if (!scenario || scenario.setId !== evidence.setId)
+    throw new ValidationError({ scenarioId: "is not a scenario of this evidence row's set" });
+  const stale = (current: { rating: string; version: number } | null) =>
+    new ConflictError(
+      current
+        ? `Someone rated this cell ${current.rating} (version ${current.version}) after you opened it. Review their rating before changing it.`
+        : "This cell's rating was removed after you opened it. Reload the matrix.",
+      current,
+    );
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.evidenceAssessment.findUnique({
+        where: { evidenceId_scenarioId: { evidenceId, scenarioId: input.scenarioId } },
+      });
+      if (input.version === null) {
+        if (before) throw stale(before);
+        const row = await tx.evidenceAssessment.create({
+          data: { evidenceId, scenarioId: input.scenarioId, rating: input.rating, ratedById: user!.id },
+        });
+        await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "EvidenceAssessment", entityId: row.id, after: row });
+        return;
+      }
+      if (!before || before.version !== input.version) throw stale(before);
+      const { count } = await tx.evidenceAssessment.updateMany({
+        where: { id: before.id, version: input.version },
+        data: { rating: input.rating, ratedById: user!.id, version: { increment: 1 } },
+      });
+      if (count === 0) throw stale(await tx.evidenceAssessment.findUnique({ where: { id: before.id } }));
+      const after = await tx.evidenceAssessment.findUniqueOrThrow({ where: { id: before.id } });
+      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "EvidenceAssessment", entityId: before.id, before, after });
+    });
+  } catch (error) {
+    // Two first ratings of one cell at once: the loser hears about the winner's.
+    if (isUniqueViolation(error)) {
+      throw stale(
+        await db.evidenceAssessment.findUnique({ where: { evidenceId_scenarioId: { evidenceId, scenarioId: input.scenarioId } } }),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Each scenario's column of its set's matrix, for the scenario page. */
+export async function listScenarioEvidenceScores(
+  user: ActingUser,
+  setSlug: string,
+): Promise<{ scenarioId: string; weightedInconsistency: number; inconsistency: number; ratedEvidenceCount: number }[]> {
+  const matrix = await getEvidenceMatrix(user, setSlug);
+  return matrix.scenarios.map((scenario) => ({
+    scenarioId: scenario.id,
+    weightedInconsistency: scenario.weightedInconsistency,
+    inconsistency: scenario.inconsistency,
+    ratedEvidenceCount: scenario.ratedEvidenceCount,
+  }));
+}

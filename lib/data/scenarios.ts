@@ -1,0 +1,399 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { hasPermission, PermissionDeniedError, requirePermission, type ActingUser } from "../auth/permissions";
+import type { ChartEventMarker } from "../dashboard/types";
+import { getDatabase } from "../database/client";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { scenarioRecord } from "../seed/records";
+import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
+import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
+import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schemas";
+import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } from "../scenarios/types";
+import type { z } from "zod";
+import type { scenarioCreationSchema, scenarioSetSchema } from "../scenarios/schemas";
+import { dateFromIso, isoFromDate } from "../validation";
+import { getEvidenceMatrix, listEventOptions, listStatementOptions } from "./evidence";
+import { listIndicators } from "./indicators";
+
+const liveEstimate = { deletedAt: null } as const;
+
+/** The median of each analyst's latest estimate (the team's current view). */
+function currentTeamMedian(estimates: { analystId: string; estimatedOn: Date; createdAt: Date; probability: number }[]) {
+  const latest = new Map<string, { on: number; created: number; probability: number }>();
+  for (const estimate of estimates) {
+    const previous = latest.get(estimate.analystId);
+    const on = estimate.estimatedOn.getTime();
+    const created = estimate.createdAt.getTime();
+    if (!previous || on > previous.on || (on === previous.on && created > previous.created))
+      latest.set(estimate.analystId, { on, created, probability: estimate.probability });
+  }
+  const values = [...latest.values()].map((entry) => entry.probability);
+  return { teamMedian: values.length ? median(values) : null, analystCount: values.length };
+}
+
+export async function listScenarioSets(user: ActingUser): Promise<ScenarioSetSummary[]> {
+  requirePermission(user, "read");
+  const sets = await getDatabase().scenarioSet.findMany({
+    where: { deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      _count: { select: { evidence: { where: { deletedAt: null } } } },
+      scenarios: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          status: true,
+          horizonOn: true,
+          resolvedOn: true,
+          estimates: { where: liveEstimate, select: { analystId: true, estimatedOn: true, createdAt: true, probability: true } },
+          _count: { select: { indicators: { where: { deletedAt: null } } } },
+        },
+      },
+    },
+  });
+  return sets.map((set) => ({
+    id: set.id,
+    slug: set.slug,
+    title: set.title,
+    description: set.description,
+    evidenceCount: set._count.evidence,
+    scenarios: set.scenarios.map((scenario) => ({
+      id: scenario.id,
+      slug: scenario.slug,
+      title: scenario.title,
+      status: scenario.status,
+      horizonOn: isoFromDate(scenario.horizonOn),
+      resolvedOn: scenario.resolvedOn ? isoFromDate(scenario.resolvedOn) : null,
+      ...currentTeamMedian(scenario.estimates),
+      indicatorCount: scenario._count.indicators,
+    })),
+  }));
+}
+
+function shiftDays(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return isoFromDate(shifted);
+}
+
+/**
+ * Indicators are read "as of" a day. Today, unless the corpus's latest coded
+ * statement is more than a month old: an archive (the 2024 seed article, say)
+ * would otherwise show nothing but empty windows.
+ */
+async function chooseAsOf(requested: string | undefined): Promise<{ asOf: string; asOfReason: ScenarioDetail["asOfReason"] }> {
+  if (requested) return { asOf: requested, asOfReason: "requested" };
+  const today = isoFromDate(new Date());
+  const latest = await getDatabase().stanceCoding.aggregate({ where: { deletedAt: null }, _max: { saidOn: true } });
+  const latestOn = latest._max.saidOn ? isoFromDate(latest._max.saidOn) : null;
+  if (latestOn && latestOn < shiftDays(today, -30)) return { asOf: latestOn, asOfReason: "latest statement" };
+  return { asOf: today, asOfReason: "today" };
+}
+
+function toEstimateView(
+  estimate: {
+    id: string;
+    analystId: string;
+    probability: number;
+    rationale: string;
+    estimatedOn: Date;
+    version: number;
+    movedByStatementIds: string[];
+    movedByEventIds: string[];
+    analyst: { name: string };
+  },
+  user: ActingUser,
+  statements: Map<string, EstimateView["movedByStatements"][number]>,
+  events: Map<string, EstimateView["movedByEvents"][number]>,
+): EstimateView {
+  return {
+    id: estimate.id,
+    analystId: estimate.analystId,
+    analystName: estimate.analyst.name,
+    probability: estimate.probability,
+    rationale: estimate.rationale,
+    estimatedOn: isoFromDate(estimate.estimatedOn),
+    movedByStatements: estimate.movedByStatementIds.flatMap((id) => statements.get(id) ?? []),
+    movedByEvents: estimate.movedByEventIds.flatMap((id) => events.get(id) ?? []),
+    version: estimate.version,
+    isMine: user?.id === estimate.analystId,
+  };
+}
+
+async function listLinkedRecords(statementIds: string[], eventIds: string[]) {
+  const db = getDatabase();
+  const [statements, events] = await Promise.all([
+    statementIds.length
+      ? db.statement.findMany({
+          where: { id: { in: statementIds } },
+          select: { id: true, quote: true, sourceId: true, speaker: { select: { name: true } } },
+        })
+      : [],
+    eventIds.length ? db.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, title: true, occurredOn: true } }) : [],
+  ]);
+  return {
+    statements: new Map(
+      statements.map((statement) => [
+        statement.id,
+        { id: statement.id, quote: statement.quote, speakerName: statement.speaker.name, sourceId: statement.sourceId },
+      ]),
+    ),
+    events: new Map(events.map((event) => [event.id, { id: event.id, title: event.title, occurredOn: isoFromDate(event.occurredOn) }])),
+  };
+}
+
+/** Everything the scenario page shows: estimates and their history, scores, indicators and its evidence column. */
+export async function getScenario(user: ActingUser, slug: string, options: { asOf?: string } = {}): Promise<ScenarioDetail> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const scenario = await db.scenario.findFirst({
+    where: { slug, deletedAt: null },
+    include: {
+      set: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          scenarios: { where: { deletedAt: null }, select: { id: true, slug: true, title: true }, orderBy: { createdAt: "asc" } },
+        },
+      },
+      estimates: {
+        where: liveEstimate,
+        include: { analyst: { select: { name: true } } },
+        orderBy: [{ estimatedOn: "asc" }, { createdAt: "asc" }],
+      },
+    },
+  });
+  if (!scenario) throw new NotFoundError("This scenario");
+
+  const linked = await listLinkedRecords(
+    [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByStatementIds))],
+    [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByEventIds))],
+  );
+  const estimates = scenario.estimates.map((estimate) => toEstimateView(estimate, user, linked.statements, linked.events));
+  const historyInput = estimates.map((estimate) => ({
+    analystId: estimate.analystId,
+    analystName: estimate.analystName,
+    estimatedOn: estimate.estimatedOn,
+    probability: estimate.probability,
+  }));
+
+  const horizonOn = isoFromDate(scenario.horizonOn);
+  const resolvedOn = scenario.resolvedOn ? isoFromDate(scenario.resolvedOn) : null;
+  // The chart runs from a month before the first estimate to the resolution (or horizon), so the events that moved it show.
+  const chartFrom = shiftDays(estimates[0]?.estimatedOn ?? horizonOn, -30);
+  const chartTo = resolvedOn ?? horizonOn;
+  const eventRows = await db.event.findMany({
+    where: { deletedAt: null, occurredOn: { gte: dateFromIso(chartFrom), lte: dateFromIso(chartTo > chartFrom ? chartTo : chartFrom) } },
+    select: { id: true, slug: true, title: true, kind: true, occurredOn: true, description: true },
+    orderBy: { occurredOn: "asc" },
+  });
+  const events: ChartEventMarker[] = eventRows.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
+
+  let brier: BrierReport | null = null;
+  const outcome = outcomeOf(scenario.status);
+  if (outcome !== null && resolvedOn) {
+    const byAnalyst = new Map<string, Estimate[]>();
+    for (const estimate of estimates) byAnalyst.set(estimate.analystId, [...(byAnalyst.get(estimate.analystId) ?? []), estimate]);
+    const scores = scoreTeam(byAnalyst, resolvedOn, outcome);
+    const names = new Map(estimates.map((estimate) => [estimate.analystId, estimate.analystName]));
+    brier = {
+      outcome,
+      resolvedOn,
+      analysts: scores.analysts.flatMap((entry) =>
+        entry.score ? [{ analystId: entry.analystId, analystName: names.get(entry.analystId)!, ...entry.score }] : [],
+      ),
+      team: scores.team,
+      meanAnalystBrier: scores.meanAnalystBrier,
+    };
+  }
+
+  const { asOf, asOfReason } = await chooseAsOf(options.asOf);
+  const [indicators, matrix, statementOptions, eventOptions, actors] = await Promise.all([
+    listIndicators(user, scenario.id, asOf),
+    getEvidenceMatrix(user, scenario.set.slug),
+    listStatementOptions(),
+    listEventOptions(),
+    db.actor.findMany({
+      where: { deletedAt: null },
+      select: { slug: true, name: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const column = matrix.scenarios.find((candidate) => candidate.id === scenario.id);
+  const ranked = [...matrix.scenarios].sort((a, b) => a.weightedInconsistency - b.weightedInconsistency);
+
+  return {
+    id: scenario.id,
+    slug: scenario.slug,
+    title: scenario.title,
+    description: scenario.description,
+    resolutionCriteria: scenario.resolutionCriteria,
+    horizonOn,
+    status: scenario.status,
+    resolvedOn,
+    version: scenario.version,
+    set: scenario.set,
+    estimates,
+    history: { analysts: groupEstimatesByAnalyst(historyInput), teamMedian: buildTeamMedianSeries(historyInput) },
+    events,
+    brier,
+    asOf,
+    asOfReason,
+    indicators,
+    evidence:
+      column && matrix.rows.length
+        ? {
+            weightedInconsistency: column.weightedInconsistency,
+            inconsistency: column.inconsistency,
+            ratedEvidenceCount: column.ratedEvidenceCount,
+            // Ties share a rank: the position of the first scenario with the same score.
+            rank: ranked.findIndex((candidate) => candidate.weightedInconsistency === column.weightedInconsistency) + 1,
+            of: matrix.scenarios.length,
+          }
+        : null,
+    statementOptions,
+    eventOptions,
+    actorOptions: actors.map((actor) => ({ slug: actor.slug, name: actor.name, representedCount: actor._count.representedBy })),
+    canEdit: hasPermission(user, "edit"),
+  };
+}
+
+export async function createScenarioSet(user: ActingUser, input: z.infer<typeof scenarioSetSchema>): Promise<{ id: string; slug: string }> {
+  requirePermission(user, "edit");
+  try {
+    return await getDatabase().$transaction(async (tx) => {
+      const row = await tx.scenarioSet.create({ data: input });
+      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "ScenarioSet", entityId: row.id, after: row });
+      return { id: row.id, slug: row.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: `is taken: another scenario set is called “${input.slug}”` });
+    throw error;
+  }
+}
+
+export async function createScenario(
+  user: ActingUser,
+  input: z.infer<typeof scenarioCreationSchema>,
+): Promise<{ id: string; slug: string }> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const set = await db.scenarioSet.findFirst({ where: { id: input.setId, deletedAt: null }, select: { id: true } });
+  if (!set) throw new ValidationError({ setId: "names no scenario set" });
+  const { setId, ...scenario } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.scenario.create({ data: scenarioRecord(scenario, setId) });
+      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Scenario", entityId: row.id, after: row });
+      return { id: row.id, slug: row.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: `is taken: another scenario is called “${input.slug}”` });
+    throw error;
+  }
+}
+
+/** Resolves, withdraws or reopens a scenario; resolving scores everyone's estimates. */
+export async function updateScenarioStatus(user: ActingUser, id: string, input: ScenarioStatusUpdate): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await tx.scenario.findFirst({ where: { id, deletedAt: null } });
+    if (!before) throw new NotFoundError("This scenario");
+    const { count } = await tx.scenario.updateMany({
+      where: { id, version: input.version, deletedAt: null },
+      data: { status: input.status, resolvedOn: input.resolvedOn ? dateFromIso(input.resolvedOn) : null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      throw new ConflictError(
+        `Someone changed this scenario (now version ${before.version}, status ${before.status.toLowerCase().replace("_", " ")}) after you opened version ${input.version}. Reload before changing its status.`,
+        { version: before.version, status: before.status, resolvedOn: before.resolvedOn ? isoFromDate(before.resolvedOn) : null },
+      );
+    }
+    const after = await tx.scenario.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
+  });
+}
+
+/** Records the acting analyst's probability for a scenario, with why and what moved it. One per analyst per day. */
+export async function recordEstimate(user: ActingUser, scenarioId: string, input: EstimateCreation): Promise<EstimateView> {
+  requirePermission(user, "edit");
+  const db = getDatabase();
+  const scenario = await db.scenario.findFirst({ where: { id: scenarioId, deletedAt: null }, select: { id: true, status: true } });
+  if (!scenario) throw new NotFoundError("This scenario");
+  if (scenario.status !== "OPEN")
+    throw new ConflictError(
+      "This scenario is no longer open, so it takes no new estimates. Reopen it first if it was closed by mistake.",
+      null,
+    );
+  const statementIds = [...new Set(input.movedByStatementIds)];
+  const eventIds = [...new Set(input.movedByEventIds)];
+  const [statementCount, eventCount] = await Promise.all([
+    db.statement.count({ where: { id: { in: statementIds }, deletedAt: null } }),
+    db.event.count({ where: { id: { in: eventIds }, deletedAt: null } }),
+  ]);
+  const problems: Record<string, string> = {};
+  if (statementCount !== statementIds.length)
+    problems.movedByStatementIds = "names a statement that does not exist (it may have been deleted)";
+  if (eventCount !== eventIds.length) problems.movedByEventIds = "names an event that does not exist (it may have been deleted)";
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.scenarioEstimate.create({
+        data: {
+          scenarioId,
+          analystId: user!.id,
+          probability: input.probability,
+          rationale: input.rationale,
+          estimatedOn: dateFromIso(input.estimatedOn),
+          movedByStatementIds: statementIds,
+          movedByEventIds: eventIds,
+        },
+        include: { analyst: { select: { name: true } } },
+      });
+      await recordAudit(tx, {
+        userId: user!.id,
+        action: "CREATE",
+        entity: "ScenarioEstimate",
+        entityId: created.id,
+        after: { ...created, analyst: undefined },
+      });
+      return created;
+    });
+    const linked = await listLinkedRecords(statementIds, eventIds);
+    return toEstimateView(row, user, linked.statements, linked.events);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError(
+        `You already recorded an estimate for ${input.estimatedOn}. Withdraw it first if you want to replace it; it stays in the history.`,
+        null,
+      );
+    throw error;
+  }
+}
+
+/** Withdraws one's own estimate (soft deletion, recoverable from History). */
+export async function withdrawEstimate(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await tx.scenarioEstimate.findFirst({ where: { id, deletedAt: null } });
+    if (!before) throw new NotFoundError("This estimate");
+    if (before.analystId !== user!.id)
+      throw new PermissionDeniedError("edit", true, "Only the analyst who made an estimate can withdraw it.");
+    const { count } = await tx.scenarioEstimate.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError(`This estimate changed (now version ${before.version}); reload before withdrawing it.`, null);
+    const after = await tx.scenarioEstimate.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "ScenarioEstimate", entityId: id, before, after });
+  });
+}

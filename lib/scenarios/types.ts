@@ -1,0 +1,156 @@
+// What the scenario data layer returns: plain, serialisable objects for pages
+// and client components.
+import type { ChartEventMarker } from "../dashboard/types";
+import type { IndicatorRule } from "../indicators/rules";
+import type { ConsistencyRating, DiagnosticityLabel, EvidenceCredibility } from "./ach";
+import type { AnalystEstimateHistory, TeamMedianPoint } from "./estimate-history";
+
+export type ScenarioStatusValue = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
+export type IndicatorEffectValue = "SUPPORTS" | "UNDERMINES";
+
+export type ScenarioSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  status: ScenarioStatusValue;
+  horizonOn: string;
+  resolvedOn: string | null;
+  /** The median of each analyst's latest estimate; null before anyone estimates. */
+  teamMedian: number | null;
+  analystCount: number;
+  indicatorCount: number;
+};
+
+export type ScenarioSetSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  scenarios: ScenarioSummary[];
+  evidenceCount: number;
+};
+
+export type EstimateView = {
+  id: string;
+  analystId: string;
+  analystName: string;
+  probability: number;
+  rationale: string;
+  estimatedOn: string;
+  movedByStatements: { id: string; quote: string; speakerName: string; sourceId: string }[];
+  movedByEvents: { id: string; title: string; occurredOn: string }[];
+  version: number;
+  /** The signed-in analyst recorded it, so may withdraw it. */
+  isMine: boolean;
+};
+
+export type BrierReport = {
+  outcome: 0 | 1;
+  resolvedOn: string;
+  analysts: { analystId: string; analystName: string; brier: number; daysScored: number; estimateCount: number }[];
+  /** The team's median forecast, scored the same way. */
+  team: { brier: number; daysScored: number } | null;
+  meanAnalystBrier: number | null;
+};
+
+export type IndicatorView = {
+  id: string;
+  scenarioId: string;
+  title: string;
+  rule: IndicatorRule;
+  /** The rule in words, with actor names. */
+  description: string;
+  effect: IndicatorEffectValue;
+  /** The date the value is computed for (see `asOf` on the scenario). */
+  asOf: string;
+  /** Mean stance or statement count; null when a mean has no statements to average. */
+  value: number | null;
+  triggered: boolean | null;
+  /** When triggered last flipped, within the evaluated history; null if it did not. */
+  lastChange: { on: string; triggered: boolean } | null;
+  /** Daily values for the sparkline, oldest first, ending at `asOf`. */
+  history: { on: string; value: number | null }[];
+  version: number;
+};
+
+export type StatementOption = { id: string; quote: string; speakerName: string; saidOn: string; sourceId: string };
+export type EventOption = { id: string; title: string; occurredOn: string };
+
+export type ScenarioDetail = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  resolutionCriteria: string;
+  horizonOn: string;
+  status: ScenarioStatusValue;
+  resolvedOn: string | null;
+  version: number;
+  set: { id: string; slug: string; title: string; scenarios: { id: string; slug: string; title: string }[] };
+  estimates: EstimateView[];
+  history: { analysts: AnalystEstimateHistory[]; teamMedian: TeamMedianPoint[] };
+  /** Events within the history chart's span, for its annotations. */
+  events: ChartEventMarker[];
+  brier: BrierReport | null;
+  /**
+   * The date indicators are evaluated for: the `asOf` asked for, else today,
+   * or the latest coded statement when the corpus ends before today (an
+   * archive of 2024 articles has nothing in "the last 30 days" of 2026).
+   */
+  asOf: string;
+  asOfReason: "requested" | "today" | "latest statement";
+  indicators: IndicatorView[];
+  /** This scenario's column in its set's evidence matrix. */
+  evidence: { weightedInconsistency: number; inconsistency: number; ratedEvidenceCount: number; rank: number; of: number } | null;
+  /** For the estimate form's "what moved it" pickers. */
+  statementOptions: StatementOption[];
+  eventOptions: EventOption[];
+  /** For the indicator form: every actor, with how many speak for it. */
+  actorOptions: { slug: string; name: string; representedCount: number }[];
+  canEdit: boolean;
+};
+
+export type EvidenceStanceChange = { targetName: string; before: number | null; after: number | null };
+
+export type EvidenceRow = {
+  id: string;
+  kind: "statement" | "event";
+  statement: {
+    id: string;
+    quote: string;
+    speakerName: string;
+    saidOn: string;
+    sourceId: string;
+    stance: { targetName: string; score: number }[];
+  } | null;
+  event: { id: string; title: string; occurredOn: string; description: string } | null;
+  /** The date the evidence is from (statement said, event occurred). */
+  date: string;
+  credibility: EvidenceCredibility;
+  note: string;
+  ratings: Record<string, ConsistencyRating | null>;
+  /** Each rated cell's version, sent back with a change so that concurrent ratings conflict visibly. */
+  ratingVersions: Record<string, number>;
+  diagnosticity: number;
+  diagnosticityLabel: DiagnosticityLabel;
+  /** Non-empty when the statement was re-coded since the row was last reviewed. */
+  recoded: EvidenceStanceChange[];
+  version: number;
+};
+
+export type EvidenceMatrixView = {
+  set: { id: string; slug: string; title: string; description: string };
+  scenarios: {
+    id: string;
+    slug: string;
+    title: string;
+    status: ScenarioStatusValue;
+    inconsistency: number;
+    weightedInconsistency: number;
+    ratedEvidenceCount: number;
+  }[];
+  rows: EvidenceRow[];
+  statementOptions: StatementOption[];
+  eventOptions: EventOption[];
+  canEdit: boolean;
+};

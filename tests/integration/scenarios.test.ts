@@ -1,0 +1,317 @@
+// Scenario analysis against a real database: indicators evaluated on
+// hand-computed codings, estimates and their scores, and the evidence matrix.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { createIndicator, deleteIndicator, listIndicators } from "@/lib/data/indicators";
+import { addEvidence, assessEvidence, getEvidenceMatrix, updateEvidence } from "@/lib/data/evidence";
+import { getScenario, listScenarioSets, recordEstimate, updateScenarioStatus, withdrawEstimate } from "@/lib/data/scenarios";
+import { updateStanceCoding } from "@/lib/data/codings";
+import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
+import {
+  createActor,
+  createScenario,
+  createScenarioSet,
+  createSource,
+  createStanceCoding,
+  createStatement,
+  createUser,
+} from "../support/factories";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const reader = { id: "reader", role: "VIEWER" as const };
+afterAll(() => db.$disconnect());
+
+// A state S with one representative A, and a target T.
+//   a1 A 2024-05-01 → T: coders 2 and 2 → 2
+//   a2 A 2024-05-05 → T: −1
+//   a3 A 2024-05-07 → T: +3, but the coding is deleted
+//   s1 S 2024-05-10 → T: +1
+const world = {} as {
+  state: { id: string; slug: string };
+  representative: { id: string; slug: string };
+  target: { id: string; slug: string };
+  analyst: { id: string; role: "ANALYST" };
+  colleague: { id: string; role: "ANALYST" };
+  set: { id: string; slug: string };
+  scenario: { id: string; slug: string };
+  rival: { id: string; slug: string };
+  statements: Record<string, { id: string; speakerId: string; saidOn: Date }>;
+  codingA2: { id: string };
+};
+
+beforeAll(async () => {
+  world.state = await createActor(db, { name: "Indicator State" });
+  world.representative = await createActor(db, { name: "Indicator Minister", speaksForId: world.state.id });
+  world.target = await createActor(db, { name: "Indicator Target" });
+  const first = await createUser(db);
+  const second = await createUser(db);
+  world.analyst = { id: first.id, role: "ANALYST" };
+  world.colleague = { id: second.id, role: "ANALYST" };
+  const source = await createSource(db, `Indicators ${world.state.slug}: One. Two. Three. Four.`);
+  const a1 = await createStatement(db, { source, speakerId: world.representative.id, quote: "One.", saidOn: "2024-05-01" });
+  const a2 = await createStatement(db, { source, speakerId: world.representative.id, quote: "Two.", saidOn: "2024-05-05" });
+  const a3 = await createStatement(db, { source, speakerId: world.representative.id, quote: "Three.", saidOn: "2024-05-07" });
+  const s1 = await createStatement(db, { source, speakerId: world.state.id, quote: "Four.", saidOn: "2024-05-10" });
+  world.statements = { a1, a2, a3, s1 };
+  await createStanceCoding(db, { statement: a1, targetId: world.target.id, coderId: first.id, score: 2 });
+  await createStanceCoding(db, { statement: a1, targetId: world.target.id, coderId: second.id, score: 2 });
+  world.codingA2 = await createStanceCoding(db, { statement: a2, targetId: world.target.id, coderId: first.id, score: -1 });
+  const deleted = await createStanceCoding(db, { statement: a3, targetId: world.target.id, coderId: first.id, score: 3 });
+  await db.stanceCoding.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+  await createStanceCoding(db, { statement: s1, targetId: world.target.id, coderId: first.id, score: 1 });
+  world.set = await createScenarioSet(db);
+  world.scenario = await createScenario(db, world.set.id, { title: "The calm holds" });
+  world.rival = await createScenario(db, world.set.id, { title: "The calm breaks" });
+});
+
+function meanRule(includeRepresentatives: boolean, threshold = 0.5) {
+  return {
+    kind: "MEAN_STANCE" as const,
+    speakers: { actorSlug: world.state.slug, includeRepresentatives },
+    targetSlug: world.target.slug,
+    windowDays: 7,
+    comparison: "AT_LEAST" as const,
+    threshold,
+  };
+}
+
+describe("indicators", () => {
+  it("evaluates a mean-stance rule over an N-day window ending on the as-of day, leaving out deleted codings", async () => {
+    const { id } = await createIndicator(world.analyst, {
+      scenarioId: world.scenario.id,
+      title: "State warms to the target",
+      effect: "SUPPORTS",
+      rule: meanRule(true),
+    });
+    const valueOn = async (asOf: string) =>
+      (await listIndicators(reader, world.scenario.id, asOf)).find((indicator) => indicator.id === id)!;
+
+    // 05-01..05-07: a1 (2) and a2 (−1); a3's coding is deleted → 0.5, exactly the threshold, so triggered.
+    expect(await valueOn("2024-05-07")).toMatchObject({ value: 0.5, triggered: true });
+    // 05-02..05-08: a1 has left the window → −1.
+    expect(await valueOn("2024-05-08")).toMatchObject({ value: -1, triggered: false });
+    // 05-04..05-10: a2 (−1) and s1 (+1) → 0.
+    expect((await valueOn("2024-05-10")).value).toBe(0);
+    const latest = await valueOn("2024-05-12");
+    // 05-06..05-12: s1 alone → +1; it last flipped that day, when a2 left the window.
+    expect(latest).toMatchObject({ value: 1, triggered: true, lastChange: { on: "2024-05-12", triggered: true } });
+    expect(latest.history).toHaveLength(90);
+    expect(latest.history.at(-1)).toEqual({ on: "2024-05-12", value: 1 });
+    expect(latest.history.find((day) => day.on === "2024-04-30")).toEqual({ on: "2024-04-30", value: null });
+    expect(latest.description).toBe(
+      "Mean stance of Indicator State and those who speak for it toward Indicator Target over the last 7 days is at least +0.5",
+    );
+
+    await deleteIndicator(world.analyst, id, 1);
+    expect((await listIndicators(reader, world.scenario.id, "2024-05-12")).map((indicator) => indicator.id)).not.toContain(id);
+  });
+
+  it("counts only the named actor without representatives, and reports no data as such", async () => {
+    const { id } = await createIndicator(world.analyst, {
+      scenarioId: world.rival.id,
+      title: "The state alone",
+      effect: "UNDERMINES",
+      rule: meanRule(false),
+    });
+    const valueOn = async (asOf: string) => (await listIndicators(reader, world.rival.id, asOf)).find((indicator) => indicator.id === id)!;
+    expect(await valueOn("2024-05-07")).toMatchObject({ value: null, triggered: null });
+    expect(await valueOn("2024-05-12")).toMatchObject({ value: 1, triggered: true });
+  });
+
+  it("counts statements meeting a score condition within the window", async () => {
+    const { id } = await createIndicator(world.analyst, {
+      scenarioId: world.rival.id,
+      title: "Hostile statements",
+      effect: "SUPPORTS",
+      rule: {
+        kind: "STATEMENT_COUNT",
+        speakers: { actorSlug: world.state.slug, includeRepresentatives: true },
+        targetSlug: world.target.slug,
+        windowDays: 7,
+        scoreComparison: "AT_MOST",
+        scoreThreshold: -1,
+        comparison: "AT_LEAST",
+        threshold: 1,
+      },
+    });
+    const valueOn = async (asOf: string) => (await listIndicators(reader, world.rival.id, asOf)).find((indicator) => indicator.id === id)!;
+    // a2 (−1, said 05-05) is in 05-05..05-11 but not in 05-06..05-12.
+    expect(await valueOn("2024-05-11")).toMatchObject({ value: 1, triggered: true });
+    expect(await valueOn("2024-05-12")).toMatchObject({ value: 0, triggered: false, lastChange: { on: "2024-05-12", triggered: false } });
+  });
+
+  it("refuses an unknown actor, an empty window and an impossible threshold with messages naming the field", async () => {
+    await expect(
+      createIndicator(world.analyst, {
+        scenarioId: world.scenario.id,
+        title: "Typo",
+        effect: "SUPPORTS",
+        rule: { ...meanRule(true), targetSlug: "no-such-actor" },
+      }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { "rule.targetSlug": "names no known actor (“no-such-actor”)" } });
+
+    const parse = (rule: object) =>
+      indicatorCreationSchema.safeParse({ scenarioId: world.scenario.id, title: "Bad", effect: "SUPPORTS", rule }).error?.issues;
+    expect(parse({ ...meanRule(true), windowDays: 0 })).toEqual([
+      expect.objectContaining({ path: ["rule", "windowDays"], message: "the window must be at least one day" }),
+    ]);
+    expect(parse({ ...meanRule(true), threshold: 3.5 })![0]!.message).toMatch(/impossible/);
+    await expect(
+      createIndicator(reader, { scenarioId: world.scenario.id, title: "x", effect: "SUPPORTS", rule: meanRule(true) }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+});
+
+describe("estimates and scores", () => {
+  it("records estimates, refuses a second on the same day, moves the team median and scores everyone on resolution", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id, { horizonOn: "2024-06-30" });
+    const event = await db.event.create({
+      data: {
+        slug: `estimate-event-${set.slug}`,
+        title: "Talks",
+        kind: "DIPLOMATIC",
+        occurredOn: new Date("2024-05-02T00:00:00Z"),
+        description: "x",
+      },
+    });
+    const base = { rationale: "reasons", movedByStatementIds: [], movedByEventIds: [] };
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.7, estimatedOn: "2024-05-01" });
+    const second = await recordEstimate(world.colleague, scenario.id, {
+      ...base,
+      probability: 0.3,
+      estimatedOn: "2024-05-02",
+      movedByStatementIds: [world.statements.a1!.id],
+      movedByEventIds: [event.id],
+    });
+    expect(second.movedByStatements.map((statement) => statement.quote)).toEqual(["One."]);
+    expect(second.movedByEvents.map((marker) => marker.title)).toEqual(["Talks"]);
+    await expect(
+      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-01" }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(
+      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03", movedByEventIds: ["missing"] }),
+    ).rejects.toMatchObject({ status: 422 });
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03" });
+
+    let detail = await getScenario(world.analyst, scenario.slug);
+    // 05-01: 0.7 alone; 05-02: median(0.7, 0.3) = 0.5; 05-03: median(0.9, 0.3) = 0.6.
+    expect(detail.history.teamMedian.map((point) => [point.on, point.median])).toEqual([
+      ["2024-05-01", 0.7],
+      ["2024-05-02", 0.5],
+      ["2024-05-03", expect.closeTo(0.6, 10)],
+    ]);
+    expect(detail.events.map((marker) => marker.title)).toContain("Talks");
+    expect(detail.brier).toBeNull();
+    const summary = (await listScenarioSets(reader)).find((candidate) => candidate.id === set.id)!.scenarios[0]!;
+    expect(summary).toMatchObject({ analystCount: 2 });
+    expect(summary.teamMedian).toBeCloseTo(0.6, 10);
+
+    await expect(withdrawEstimate(world.colleague, detail.estimates[0]!.id, 1)).rejects.toMatchObject({ status: 403 });
+
+    await updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-05-04" });
+    await expect(
+      updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "WITHDRAWN", resolvedOn: null }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+    detail = await getScenario(reader, scenario.slug);
+    // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.05.
+    // Colleague: 0.3 from 05-02 to 05-04 → 0.49. Team median: 0.7, 0.5, 0.6, 0.6 → (0.09 + 0.25 + 0.16 + 0.16) / 4 = 0.165.
+    const scores = Object.fromEntries(detail.brier!.analysts.map((entry) => [entry.analystId, entry.brier]));
+    expect(scores[world.analyst.id]).toBeCloseTo(0.05, 10);
+    expect(scores[world.colleague.id]).toBeCloseTo(0.49, 10);
+    expect(detail.brier!.team!.brier).toBeCloseTo(0.165, 10);
+    await expect(
+      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5, estimatedOn: "2024-05-05" }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+});
+
+describe("the evidence matrix", () => {
+  it("scores scenarios and rows, refuses a stale rating, and flags a re-coded statement until reviewed", async () => {
+    const { id: statementRow } = await addEvidence(world.analyst, {
+      setId: world.set.id,
+      statementId: world.statements.a2!.id,
+      eventId: null,
+      credibility: "HIGH",
+      note: "",
+    });
+    await expect(
+      addEvidence(world.analyst, {
+        setId: world.set.id,
+        statementId: world.statements.a2!.id,
+        eventId: null,
+        credibility: "LOW",
+        note: "",
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    const event = await db.event.create({
+      data: {
+        slug: `matrix-event-${world.set.slug}`,
+        title: "Summit",
+        kind: "DIPLOMATIC",
+        occurredOn: new Date("2024-05-03T00:00:00Z"),
+        description: "x",
+      },
+    });
+    const { id: eventRow } = await addEvidence(world.analyst, {
+      setId: world.set.id,
+      statementId: null,
+      eventId: event.id,
+      credibility: "LOW",
+      note: "",
+    });
+
+    // Statement row (HIGH, weight 2): calm holds C, calm breaks II. Event row (LOW, 0.5): holds I, breaks C.
+    await assessEvidence(world.analyst, statementRow, { scenarioId: world.scenario.id, rating: "C", version: null });
+    await assessEvidence(world.analyst, statementRow, { scenarioId: world.rival.id, rating: "II", version: null });
+    await assessEvidence(world.analyst, eventRow, { scenarioId: world.scenario.id, rating: "I", version: null });
+    await assessEvidence(world.analyst, eventRow, { scenarioId: world.rival.id, rating: "C", version: null });
+    await expect(
+      assessEvidence(world.colleague, eventRow, { scenarioId: world.rival.id, rating: "N", version: null }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
+    await assessEvidence(world.colleague, eventRow, { scenarioId: world.rival.id, rating: "CC", version: 1 });
+
+    let matrix = await getEvidenceMatrix(reader, world.set.slug);
+    const scores = Object.fromEntries(
+      matrix.scenarios.map((scenario) => [scenario.title, [scenario.inconsistency, scenario.weightedInconsistency]]),
+    );
+    // Holds: I on the LOW row → 1 point, × 0.5. Breaks: II on the HIGH row → 2 points, × 2.
+    expect(scores).toEqual({ "The calm holds": [1, 0.5], "The calm breaks": [2, 4] });
+    const rows = Object.fromEntries(matrix.rows.map((row) => [row.id, row]));
+    // C (1) against II (−2) spans 3; I (−1) against CC (2) spans 3.
+    expect(rows[statementRow]!.diagnosticity).toBe(3);
+    expect(rows[eventRow]!.ratings[world.rival.id]).toBe("CC");
+    expect(rows[statementRow]!.recoded).toEqual([]);
+
+    await updateStanceCoding(world.analyst, world.codingA2.id, {
+      version: 1,
+      score: -3,
+      isConditional: false,
+      confidence: "HIGH",
+      rationale: "re-read",
+    });
+    matrix = await getEvidenceMatrix(reader, world.set.slug);
+    const recoded = matrix.rows.find((row) => row.id === statementRow)!;
+    expect(recoded.recoded).toEqual([{ targetName: "Indicator Target", before: -1, after: -3 }]);
+
+    await updateEvidence(world.analyst, statementRow, { version: recoded.version, markReviewed: true });
+    matrix = await getEvidenceMatrix(reader, world.set.slug);
+    expect(matrix.rows.find((row) => row.id === statementRow)!.recoded).toEqual([]);
+    await expect(updateEvidence(world.analyst, statementRow, { version: recoded.version, credibility: "LOW" })).rejects.toMatchObject({
+      status: 409,
+    });
+
+    const detail = await getScenario(reader, world.scenario.slug);
+    expect(detail.evidence).toMatchObject({ weightedInconsistency: 0.5, rank: 1, of: 2 });
+  });
+});
