@@ -9,12 +9,10 @@ import { scoreEvidenceDiagnosticity, scoreHypotheses, type AchMatrix, type Consi
 import type { EvidenceAssessmentInput, EvidenceCreation, EvidenceUpdate } from "../scenarios/schemas";
 import type { EventOption, EvidenceMatrixView, EvidenceRow, EvidenceStanceChange, StatementOption } from "../scenarios/types";
 import { isoFromDate } from "../validation";
+import { summariseStance, type StanceSnapshot } from "../scenarios/stance-snapshot";
 import { visibleCodingsWhere } from "./coding-visibility";
 
 type Transaction = Prisma.TransactionClient;
-
-/** A statement's value toward each target it was coded toward: adjudicated, else the coders' mean. Keyed by target id. */
-type StanceSnapshot = Record<string, { targetName: string; score: number }>;
 
 /**
  * `visibility` is visibleCodingsWhere(user) for what a user is shown, or
@@ -25,8 +23,7 @@ async function readStanceSnapshots(
   statementIds: string[],
   db: Transaction | ReturnType<typeof getDatabase> = getDatabase(),
 ) {
-  const snapshots = new Map<string, StanceSnapshot>();
-  if (!statementIds.length) return snapshots;
+  if (!statementIds.length) return new Map<string, StanceSnapshot>();
   const [codings, adjudications] = await Promise.all([
     db.stanceCoding.findMany({
       where: { statementId: { in: statementIds }, deletedAt: null, ...visibility },
@@ -37,29 +34,10 @@ async function readStanceSnapshots(
       select: { statementId: true, targetId: true, score: true },
     }),
   ]);
-  const sums = new Map<string, { statementId: string; targetId: string; targetName: string; total: number; count: number }>();
-  for (const coding of codings) {
-    const key = `${coding.statementId}:${coding.targetId}`;
-    const entry = sums.get(key) ?? {
-      statementId: coding.statementId,
-      targetId: coding.targetId,
-      targetName: coding.target.name,
-      total: 0,
-      count: 0,
-    };
-    entry.total += coding.score;
-    entry.count += 1;
-    sums.set(key, entry);
-  }
-  const settled = new Map(
-    adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score]),
+  return summariseStance(
+    codings.map((coding) => ({ ...coding, targetName: coding.target.name })),
+    adjudications,
   );
-  for (const [key, entry] of sums) {
-    const snapshot = snapshots.get(entry.statementId) ?? {};
-    snapshot[entry.targetId] = { targetName: entry.targetName, score: settled.get(key) ?? entry.total / entry.count };
-    snapshots.set(entry.statementId, snapshot);
-  }
-  return snapshots;
 }
 
 function compareSnapshots(before: StanceSnapshot | null, after: StanceSnapshot): EvidenceStanceChange[] {

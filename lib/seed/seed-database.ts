@@ -16,14 +16,25 @@ import {
   stanceCodingRecord,
   statementRecord,
 } from "./records";
-import { SeedFileError, type SeedData, type SeedUser } from "./seed-files";
+import { summariseStance } from "../scenarios/stance-snapshot";
+import { SeedFileError, type SeedData, type SeedScenarioSet, type SeedUser } from "./seed-files";
 
 type Transaction = Prisma.TransactionClient;
 
 export type SeedSummary = {
   /** Rows created per model; all zero on a second run. */
   created: Record<
-    "users" | "actors" | "sources" | "statements" | "codings" | "events" | "scenarioSets" | "scenarios" | "estimates",
+    | "users"
+    | "actors"
+    | "sources"
+    | "statements"
+    | "codings"
+    | "events"
+    | "scenarioSets"
+    | "scenarios"
+    | "estimates"
+    | "indicators"
+    | "evidence",
     number
   >;
   /** Users created in this run, with the password each was given. */
@@ -56,6 +67,97 @@ function statementRecords(data: SeedData) {
   });
 }
 
+async function seedIndicators(
+  tx: Transaction,
+  scenarioId: string,
+  indicators: SeedScenarioSet["scenarios"][number]["indicators"],
+  where: string,
+) {
+  let created = 0;
+  for (const indicator of indicators) {
+    for (const slug of [indicator.rule.speakers.actorSlug, indicator.rule.targetSlug]) {
+      if (!(await tx.actor.findUnique({ where: { slug }, select: { id: true } })))
+        throw new SeedFileError(`${where}, indicator "${indicator.title}": no actor "${slug}"`);
+    }
+    if (await tx.indicator.findFirst({ where: { scenarioId, title: indicator.title }, select: { id: true } })) continue;
+    const row = await tx.indicator.create({
+      data: { scenarioId, title: indicator.title, effect: indicator.effect, rule: indicator.rule as Prisma.InputJsonValue },
+    });
+    await recordCreation(tx, "Indicator", row);
+    created += 1;
+  }
+  return created;
+}
+
+async function seedEvidence(
+  tx: Transaction,
+  setId: string,
+  set: SeedScenarioSet,
+  scenarioIdBySlug: Map<string, string>,
+  analystId: string,
+) {
+  let created = 0;
+  for (const [index, evidence] of set.evidence.entries()) {
+    const where = `seeds/scenarios.json, set "${set.slug}", evidence ${index + 1}`;
+    let statementId: string | null = null;
+    let eventId: string | null = null;
+    if (evidence.statement) {
+      const matches = await tx.statement.findMany({
+        where: { speaker: { slug: evidence.statement.speaker }, quote: { startsWith: evidence.statement.quoteStartsWith } },
+        select: { id: true },
+      });
+      if (matches.length !== 1)
+        throw new SeedFileError(
+          `${where}: the quote start matches ${matches.length} statements by "${evidence.statement.speaker}", not one`,
+        );
+      statementId = matches[0]!.id;
+    } else {
+      const event = await tx.event.findUnique({ where: { slug: evidence.event! }, select: { id: true } });
+      if (!event) throw new SeedFileError(`${where}: no event "${evidence.event}"`);
+      eventId = event.id;
+    }
+    const existing = await tx.evidence.findFirst({ where: { setId, statementId, eventId, deletedAt: null }, select: { id: true } });
+    if (existing) continue;
+    const snapshot = statementId ? await stanceSnapshotOf(tx, statementId) : null;
+    const row = await tx.evidence.create({
+      data: {
+        setId,
+        statementId,
+        eventId,
+        credibility: evidence.credibility,
+        note: evidence.note,
+        codingSnapshot: snapshot ?? undefined,
+        createdById: analystId,
+      },
+    });
+    await recordCreation(tx, "Evidence", row);
+    created += 1;
+    for (const [scenarioSlug, rating] of Object.entries(evidence.ratings)) {
+      const scenarioId = scenarioIdBySlug.get(scenarioSlug);
+      if (!scenarioId) throw new SeedFileError(`${where}: "${scenarioSlug}" is not a scenario of this set`);
+      const assessment = await tx.evidenceAssessment.create({ data: { evidenceId: row.id, scenarioId, rating, ratedById: analystId } });
+      await recordCreation(tx, "EvidenceAssessment", assessment);
+    }
+  }
+  return created;
+}
+
+async function stanceSnapshotOf(tx: Transaction, statementId: string) {
+  const [codings, adjudications] = await Promise.all([
+    tx.stanceCoding.findMany({
+      where: { statementId, deletedAt: null },
+      select: { statementId: true, targetId: true, score: true, target: { select: { name: true } } },
+    }),
+    tx.adjudication.findMany({ where: { statementId, deletedAt: null }, select: { statementId: true, targetId: true, score: true } }),
+  ]);
+  return (
+    summariseStance(
+      codings.map((coding) => ({ ...coding, targetName: coding.target.name })),
+      adjudications,
+    ).get(statementId) ?? {}
+  );
+}
+
 export async function seedDatabase(db: Database, data: SeedData, choosePassword: (user: SeedUser) => PasswordChoice): Promise<SeedSummary> {
   const located = statementRecords(data);
   const created: SeedSummary["created"] = {
@@ -68,6 +170,8 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
     scenarioSets: 0,
     scenarios: 0,
     estimates: 0,
+    indicators: 0,
+    evidence: 0,
   };
 
   // Hashing is slow by design; do it before the transaction opens.
@@ -161,14 +265,17 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
           await recordCreation(tx, "ScenarioSet", setRow);
           created.scenarioSets += 1;
         }
+        const scenarioIdBySlug = new Map<string, string>();
         for (const scenario of scenarios) {
-          const { initialEstimate, ...scenarioInput } = scenario;
+          const { initialEstimate, indicators, ...scenarioInput } = scenario;
           let scenarioRow = await tx.scenario.findUnique({ where: { slug: scenario.slug } });
           if (!scenarioRow) {
             scenarioRow = await tx.scenario.create({ data: scenarioRecord(scenarioInput, setRow.id) });
             await recordCreation(tx, "Scenario", scenarioRow);
             created.scenarios += 1;
           }
+          scenarioIdBySlug.set(scenario.slug, scenarioRow.id);
+          created.indicators += await seedIndicators(tx, scenarioRow.id, indicators, `seeds/scenarios.json, scenario "${scenario.slug}"`);
           const { analyst, ...estimateInput } = initialEstimate;
           const estimate = scenarioEstimateRecord(estimateInput, scenarioRow.id, userIdByKey.get(analyst)!);
           const existing = await tx.scenarioEstimate.findFirst({
@@ -179,6 +286,12 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
           const estimateRow = await tx.scenarioEstimate.create({ data: estimate });
           await recordCreation(tx, "ScenarioEstimate", estimateRow);
           created.estimates += 1;
+        }
+        if (set.evidence.length) {
+          const analystKey = set.evidenceAnalyst ?? data.users.find((user) => user.role === "ANALYST")?.key;
+          const analystId = analystKey ? userIdByKey.get(analystKey) : undefined;
+          if (!analystId) throw new SeedFileError(`seeds/scenarios.json, set "${set.slug}": evidenceAnalyst names no seeded user`);
+          created.evidence += await seedEvidence(tx, setRow.id, set, scenarioIdBySlug, analystId);
         }
       }
     },

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { actorSchema } from "../actors/schemas";
 import { stanceCodingSchema } from "../codings/schemas";
 import { eventSchema } from "../events/schemas";
-import { scenarioEstimateSchema, scenarioSchema, scenarioSetSchema } from "../scenarios/schemas";
+import { consistencyRatings } from "../scenarios/ach";
+import { indicatorRuleSchema } from "../indicators/rules";
+import { evidenceCredibilities, indicatorEffects, scenarioEstimateSchema, scenarioSchema, scenarioSetSchema } from "../scenarios/schemas";
 import { sourceSchema } from "../sources/schemas";
 import { statementSchema } from "../statements/schemas";
 import { userSchema } from "../users/schemas";
@@ -27,10 +29,37 @@ export const seedStatementSchema = statementSchema.extend({
   codings: z.array(stanceCodingSchema.extend({ target: slugSchema, coder: userKeySchema })).default([]),
 });
 export const seedEventSchema = eventSchema;
+export const seedIndicatorSchema = z.object({
+  title: z.string().min(1),
+  effect: z.enum(indicatorEffects),
+  rule: indicatorRuleSchema,
+});
+// A statement is named by its speaker and the start of its quote, which must match exactly one seeded statement.
+export const seedEvidenceSchema = z
+  .object({
+    statement: z
+      .object({ speaker: slugSchema, quoteStartsWith: z.string().min(10, "give at least 10 characters of the quote") })
+      .optional(),
+    event: slugSchema.optional(),
+    credibility: z.enum(evidenceCredibilities),
+    note: z.string().default(""),
+    // Scenario slug → rating.
+    ratings: z.record(slugSchema, z.enum(consistencyRatings)),
+  })
+  .refine((evidence) => (evidence.statement === undefined) !== (evidence.event === undefined), "name either a statement or an event");
 export const seedScenarioFileSchema = z.object({
   sets: z.array(
     scenarioSetSchema.extend({
-      scenarios: z.array(scenarioSchema.extend({ initialEstimate: scenarioEstimateSchema.extend({ analyst: userKeySchema }) })).min(1),
+      scenarios: z
+        .array(
+          scenarioSchema.extend({
+            initialEstimate: scenarioEstimateSchema.extend({ analyst: userKeySchema }),
+            indicators: z.array(seedIndicatorSchema).default([]),
+          }),
+        )
+        .min(1),
+      evidenceAnalyst: userKeySchema.optional(),
+      evidence: z.array(seedEvidenceSchema).default([]),
     }),
   ),
 });

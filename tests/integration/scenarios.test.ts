@@ -315,3 +315,20 @@ describe("the evidence matrix", () => {
     expect(detail.evidence).toMatchObject({ weightedInconsistency: 0.5, rank: 1, of: 2 });
   });
 });
+
+describe("the seeded scenario", () => {
+  it("shows “Iran refrains from an immediate military response” with its indicators evaluated on the article's codings", async () => {
+    const detail = await getScenario(reader, "iran-refrains-from-immediate-military-response", { asOf: "2024-10-28" });
+    expect(detail.asOfReason).toBe("requested");
+    expect(detail.estimates.map((estimate) => [estimate.estimatedOn, estimate.probability])).toEqual([["2024-10-28", 0.7]]);
+    const indicators = Object.fromEntries(detail.indicators.map((indicator) => [indicator.title, indicator]));
+    // Toward Israel, 15–28 October, statement values −1.5 (leadership), −0.5 (Khamenei), −0.5 and +0.5 (Baghaei),
+    // −2, −3 and −1.5 (Velayati): mean −8.5 / 7 ≈ −1.21, at least −1.5, so triggered.
+    expect(indicators["Iran’s officials stay restrained toward Israel"]!.value).toBeCloseTo(-8.5 / 7, 10);
+    expect(indicators["Iran’s officials stay restrained toward Israel"]!.triggered).toBe(true);
+    // Within 22–28 October only Velayati's −2 and −3 score −2 or lower: 2 < 3, not triggered.
+    expect(indicators["A burst of hostile statements toward Israel"]).toMatchObject({ value: 2, triggered: false });
+    // Its column of the evidence matrix: I on one HIGH row → 2, the least inconsistent of the three.
+    expect(detail.evidence).toMatchObject({ weightedInconsistency: 2, rank: 1, of: 3 });
+  });
+});
