@@ -52,7 +52,8 @@ const cellKinds: Record<ExchangeField, CellKind> = {
   source_hash: "code",
 };
 
-function csvField(value: string): string {
+/** One RFC 4180 field: quoted only when it holds a comma, a double quote or a line break; inner quotes doubled. */
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
