@@ -1,51 +1,130 @@
-import { StancePanel } from "@/components/stance-panel";
-import { EventTimeline } from "@/components/event-timeline";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { speakerStyleIndexes } from "@/components/dashboard/chart-style";
+import { DashboardEvents } from "@/components/dashboard/dashboard-events";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { StanceMatrixTable } from "@/components/dashboard/stance-matrix";
+import { StancePanel } from "@/components/dashboard/stance-panel";
+import { StanceShifts } from "@/components/dashboard/stance-shifts";
 import { requirePageUser } from "@/lib/auth/session";
-import { buildStancePanels, chooseTimeWindow, markersWithin } from "@/lib/charts/stance-series";
-import { listEvents } from "@/lib/data/events";
-import { listAdjudications } from "@/lib/data/reliability";
-import { listStanceCodings, listTrackedTargets } from "@/lib/data/stance";
+import { formatWindow, panelsByTarget, summariseTargetPanel, windowWithinOneYear } from "@/lib/dashboard/summary";
+import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
+import { getDashboard } from "@/lib/data/dashboard";
+
+export const metadata: Metadata = { title: "Overview" };
 
 // Always read the database at request time: codings change all day.
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
-  const user = await requirePageUser("/");
-  const targets = await listTrackedTargets(user);
-  const targetIds = targets.map((target) => target.id);
-  const [codings, adjudications, events] = await Promise.all([
-    listStanceCodings(user, targetIds),
-    listAdjudications(user, targetIds),
-    listEvents(user),
-  ]);
-  const panels = buildStancePanels(codings, targets, adjudications);
-  const window = chooseTimeWindow(codings.map((coding) => coding.saidOn));
-  const chartEvents = window ? markersWithin(events, window) : [];
+// The widest a chart's plot area gets in the 1200px layout (less the axis labels): the server sends about one point per pixel of it.
+const chartWidth = 1000;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { view, problems } = parseDashboardView(await searchParams);
+  const query = dashboardSearchParams(view).toString();
+  // Signing in returns to the same view, so a shared link survives the sign-in page.
+  const user = await requirePageUser(query ? `/?${query}` : "/");
+  const dashboard = await getDashboard(user, view, { width: chartWidth });
+  const { series, matrix, shifts, options, notices } = dashboard;
+
+  // The chart's width goes along, so the CSV merges exactly the points the charts merge.
+  const csvHref = `/api/stance/export?${query ? `${query}&` : ""}width=${chartWidth}`;
+  const panels = panelsByTarget(series);
+  const styleIndexes = speakerStyleIndexes(series.series);
+  const withYear = !windowWithinOneYear(series.window);
+  const hasStatements = series.series.length > 0;
 
   return (
-    <main className="page">
-      <h1 className="page__title">Stance toward the tracked targets</h1>
-      <p className="page__lede">
-        Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory); dashed lines mark the events that may explain a
-        shift.
-      </p>
-      {targets.length === 0 || !window ? (
-        <div className="empty-state">
-          No coded statements yet. Once analysts code statements toward a tracked target, they are charted here.
+    <main className="page dashboard">
+      <div className="page__header">
+        <div>
+          <h1 className="page__title">Stance over time</h1>
+          <p className="page__lede">
+            Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory), the line the mean per {series.unit}; dashed
+            lines mark events. {formatWindow(series.window)}.
+          </p>
         </div>
-      ) : (
-        <div className="panel-grid">
-          {panels.map((panel) => (
-            <StancePanel key={panel.targetId} panel={panel} window={window} events={chartEvents} />
-          ))}
+        <a className="button" href={csvHref} download>
+          Download CSV
+        </a>
+      </div>
+
+      {(problems.length > 0 || notices.length > 0) && (
+        <div className="notice" role="status">
+          <ul className="dashboard-notices">
+            {problems.map((problem) => (
+              <li key={problem.parameter + problem.message}>Ignored {problem.message}.</li>
+            ))}
+            {notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
         </div>
       )}
-      <section className="card" style={{ marginTop: "1.25rem" }} aria-labelledby="events-heading">
-        <h2 className="card__title" id="events-heading">
-          Events
+
+      <DashboardFilters view={view} options={options} chosenWindow={series.window} chosenUnit={series.unit} />
+
+      {series.downsampled && (
+        <p className="notice">
+          Some points merge several statements: the chart shows at most one point per pixel, and a hollow point stands for the statements
+          that fall on it (hover it for their number and range). The CSV holds the same points; narrow the dates to see every statement.
+        </p>
+      )}
+
+      <section className="dashboard__section" aria-labelledby="charts-heading">
+        <h2 className="dashboard__heading" id="charts-heading">
+          Toward each target
         </h2>
-        <p className="card__meta">Dated occurrences that explain shifts; those inside the charts’ window are drawn on them.</p>
-        <EventTimeline events={events} />
+        {panels.length === 0 ? (
+          <div className="empty-state">No targets to chart: none is tracked yet, and the filters name none.</div>
+        ) : !hasStatements ? (
+          <div className="empty-state">
+            <p>No coded statements match these filters.</p>
+            <Link href="/">Reset the filters</Link>
+          </div>
+        ) : (
+          <div className="panel-grid">
+            {panels.map((panel) => (
+              <StancePanel
+                key={panel.target.id}
+                panel={panel}
+                summary={summariseTargetPanel(panel, { window: series.window, unit: series.unit, events: series.events })}
+                styleIndexes={styleIndexes}
+                window={series.window}
+                unit={series.unit}
+                events={series.events}
+                fileName={`stance-toward-${panel.target.slug}-${series.window.from}-${series.window.to}.png`}
+                csvHref={csvHref}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card dashboard__section" aria-labelledby="matrix-heading">
+        <h2 className="card__title" id="matrix-heading">
+          Speakers × targets
+        </h2>
+        <p className="card__meta">Each speaker’s mean stance toward each target in the window, and the change from the window before.</p>
+        <StanceMatrixTable matrix={matrix} />
+      </section>
+
+      <section className="card dashboard__section" aria-labelledby="shifts-heading">
+        <h2 className="card__title" id="shifts-heading">
+          Largest shifts
+        </h2>
+        <p className="card__meta">
+          The largest changes in a speaker’s mean stance between consecutive {series.unit}s, with the statements behind them.
+        </p>
+        <StanceShifts shifts={shifts} unit={series.unit} withYear={withYear} />
+      </section>
+
+      <section className="card dashboard__section" aria-labelledby="events-heading">
+        <h2 className="card__title" id="events-heading">
+          Events in this window
+        </h2>
+        <p className="card__meta">Dated occurrences that may explain a shift; each is a dashed line on the charts.</p>
+        <DashboardEvents events={series.events} />
       </section>
     </main>
   );

@@ -182,6 +182,21 @@ export function SourceWorkspace({
     };
   }, [canEdit, source.text]);
 
+  // A link from a chart or the evidence matrix (#statement-<id>) opens that statement in place.
+  useEffect(() => {
+    const openFromHash = () => {
+      const match = /^#statement-(.+)$/.exec(window.location.hash);
+      const statement = match ? statements.find((candidate) => candidate.id === decodeURIComponent(match[1]!)) : undefined;
+      if (!statement) return;
+      setSelectedId(statement.id);
+      setView("statement");
+      pendingScroll.current = statement.startOffset;
+    };
+    openFromHash();
+    window.addEventListener("hashchange", openFromHash);
+    return () => window.removeEventListener("hashchange", openFromHash);
+  }, [statements]);
+
   function showStatement(id: string) {
     setSelectedId(id);
     setView("statement");

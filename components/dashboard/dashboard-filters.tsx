@@ -1,0 +1,343 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { formatDate } from "@/lib/dashboard/summary";
+import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dashboard/types";
+import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
+
+const confidenceLabels: Record<ConfidenceLevel, string> = { LOW: "Any", MEDIUM: "Medium or high", HIGH: "High only" };
+const unitLabels: Record<TimeUnit, string> = { day: "Day", week: "Week", month: "Month" };
+
+// A typed date changes with every digit; waiting this long after the last one keeps half-typed years out of the history.
+const dateSettleMilliseconds = 800;
+
+/** A complete date the dashboard can use: typing "2024" passes through years 2, 20 and 202 first. */
+function isUsableDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && Number(value.slice(0, 4)) >= 1900;
+}
+
+function sameMembers(first: readonly string[], second: readonly string[]): boolean {
+  return first.length === second.length && first.every((slug) => second.includes(slug));
+}
+
+function describeChoice(chosen: readonly string[], options: readonly ActorOption[], none: string): string {
+  if (chosen.length === 0) return none;
+  const names = options.filter((option) => chosen.includes(option.slug)).map((option) => option.name);
+  if (names.length <= 2) return names.join(", ") || `${chosen.length} chosen`;
+  return `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
+}
+
+/** A multi-select as a disclosure holding a checkbox list: native controls, so keyboard and screen readers need nothing special. */
+function CheckboxList({
+  label,
+  name,
+  options,
+  chosen,
+  summary,
+  hint,
+  onChange,
+}: {
+  label: string;
+  /** The URL parameter, so the form also works before its script has loaded. */
+  name: string;
+  options: readonly ActorOption[];
+  chosen: readonly string[];
+  summary: string;
+  hint?: string;
+  onChange: (chosen: string[]) => void;
+}) {
+  const [filter, setFilter] = useState("");
+  const filterId = useId();
+  const hintId = useId();
+  const query = filter.trim().toLocaleLowerCase("en");
+  // The chosen stay listed whatever the filter, so they can always be unticked.
+  const shown = query
+    ? options.filter((option) => chosen.includes(option.slug) || option.name.toLocaleLowerCase("en").includes(query))
+    : options;
+
+  function toggle(slug: string, checked: boolean) {
+    const next = new Set(chosen);
+    if (checked) next.add(slug);
+    else next.delete(slug);
+    onChange(options.filter((option) => next.has(option.slug)).map((option) => option.slug));
+  }
+
+  return (
+    <details className="checkbox-list">
+      <summary className="checkbox-list__summary">
+        <span className="checkbox-list__label">{label}</span>
+        <span className="checkbox-list__value">{summary}</span>
+      </summary>
+      <fieldset className="checkbox-list__body" aria-describedby={hint ? hintId : undefined}>
+        <legend className="visually-hidden">{label}</legend>
+        {hint && (
+          <p className="field__hint" id={hintId}>
+            {hint}
+          </p>
+        )}
+        {options.length > 10 && (
+          <div className="checkbox-list__filter">
+            <label htmlFor={filterId} className="visually-hidden">
+              Find in {label.toLocaleLowerCase("en")}
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              placeholder="Find…"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              // Enter here would submit the whole filter form.
+              onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
+            />
+          </div>
+        )}
+        {options.length === 0 ? (
+          <p className="field__hint">None to choose from.</p>
+        ) : (
+          <ul className="checkbox-list__options">
+            {shown.map((option) => (
+              <li key={option.id}>
+                <label className="checkbox-list__option">
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={option.slug}
+                    checked={chosen.includes(option.slug)}
+                    onChange={(event) => toggle(option.slug, event.target.checked)}
+                  />
+                  {option.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {chosen.length > 0 && (
+          <button type="button" className="link-button checkbox-list__clear" onClick={() => onChange([])}>
+            Clear
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
+
+/**
+ * The dashboard's filters. Every change goes straight into the URL, which the
+ * page renders from: a link reproduces the view, and back and forward step
+ * through the changes. Without script the form submits the same parameters.
+ */
+export function DashboardFilters({
+  view,
+  options,
+  chosenWindow,
+  chosenUnit,
+}: {
+  view: DashboardView;
+  options: DashboardFilterOptions;
+  /** The window and unit the data layer chose, shown where the view leaves them to it. */
+  chosenWindow: DateWindow;
+  chosenUnit: TimeUnit;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const current = dashboardSearchParams(view).toString();
+  const [draft, setDraft] = useState(view);
+  const [draftFor, setDraftFor] = useState(current);
+  const dateTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fromId = useId();
+  const toId = useId();
+  const dateErrorId = useId();
+
+  // Back, forward or Reset bring a new view: the controls follow it.
+  if (draftFor !== current) {
+    setDraftFor(current);
+    setDraft(view);
+  }
+
+  useEffect(() => () => cancelTimer(dateTimer.current), []);
+
+  const datesOutOfOrder = draft.from !== null && draft.to !== null && draft.from > draft.to;
+
+  function apply(next: DashboardView) {
+    cancelTimer(dateTimer.current);
+    setDraft(next);
+    if (next.from !== null && next.to !== null && next.from > next.to) return;
+    const query = dashboardSearchParams(next).toString();
+    if (query === current) return;
+    startTransition(() => router.push(query ? `/?${query}` : "/", { scroll: false }));
+  }
+
+  function changeDate(key: "from" | "to", value: string) {
+    const next = { ...draft, [key]: value === "" ? null : value };
+    setDraft(next);
+    cancelTimer(dateTimer.current);
+    if (value === "" || isUsableDate(value)) dateTimer.current = setTimeout(() => apply(next), dateSettleMilliseconds);
+  }
+
+  function commitDates() {
+    const usable = (value: string | null) => value === null || isUsableDate(value);
+    if (usable(draft.from) && usable(draft.to)) apply(draft);
+  }
+
+  const trackedTargets = options.trackedTargetSlugs;
+  const chosenTargets = draft.targets.length > 0 ? draft.targets : trackedTargets;
+
+  return (
+    <form
+      className="card dashboard-filters"
+      action="/"
+      method="get"
+      aria-label="Filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        commitDates();
+      }}
+    >
+      <div className="dashboard-filters__lists">
+        <CheckboxList
+          label="Speakers"
+          name={dashboardParameters.speakers}
+          options={options.speakers}
+          chosen={draft.speakers}
+          summary={describeChoice(draft.speakers, options.speakers, "Everyone")}
+          hint="None ticked: everyone."
+          onChange={(speakers) => apply({ ...draft, speakers })}
+        />
+        <CheckboxList
+          label="Everyone who speaks for"
+          name={dashboardParameters.speaksFor}
+          options={options.represented}
+          chosen={draft.speaksFor}
+          summary={describeChoice(draft.speaksFor, options.represented, "Any")}
+          hint="Adds every official of the states or organisations ticked, and the state or organisation itself."
+          onChange={(speaksFor) => apply({ ...draft, speaksFor })}
+        />
+        <CheckboxList
+          label="Targets"
+          name={dashboardParameters.targets}
+          options={options.targets}
+          chosen={chosenTargets}
+          summary={draft.targets.length === 0 ? "Tracked targets" : describeChoice(draft.targets, options.targets, "Tracked targets")}
+          hint="Unless you choose others, the tracked targets."
+          // The tracked targets are the default, so choosing exactly them keeps the link short.
+          onChange={(targets) => apply({ ...draft, targets: sameMembers(targets, trackedTargets) ? [] : targets })}
+        />
+      </div>
+      <div className="dashboard-filters__row">
+        <div className="field">
+          <label className="field__label" htmlFor={fromId}>
+            From
+          </label>
+          <input
+            id={fromId}
+            type="date"
+            name={dashboardParameters.from}
+            value={draft.from ?? ""}
+            max={draft.to ?? undefined}
+            aria-describedby={datesOutOfOrder ? dateErrorId : undefined}
+            aria-invalid={datesOutOfOrder || undefined}
+            onChange={(event) => changeDate("from", event.target.value)}
+            onBlur={commitDates}
+          />
+          {draft.from === null && <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={toId}>
+            To
+          </label>
+          <input
+            id={toId}
+            type="date"
+            name={dashboardParameters.to}
+            value={draft.to ?? ""}
+            min={draft.from ?? undefined}
+            aria-describedby={datesOutOfOrder ? dateErrorId : undefined}
+            aria-invalid={datesOutOfOrder || undefined}
+            onChange={(event) => changeDate("to", event.target.value)}
+            onBlur={commitDates}
+          />
+          {draft.to === null && <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${fromId}-unit`}>
+            Mean per
+          </label>
+          <select
+            id={`${fromId}-unit`}
+            name={dashboardParameters.unit}
+            value={draft.unit ?? ""}
+            onChange={(event) => apply({ ...draft, unit: event.target.value === "" ? null : (event.target.value as TimeUnit) })}
+          >
+            <option value="">Automatic ({unitLabels[chosenUnit].toLocaleLowerCase("en")})</option>
+            {(Object.keys(unitLabels) as TimeUnit[]).map((option) => (
+              <option key={option} value={option}>
+                {unitLabels[option]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${fromId}-confidence`}>
+            Minimum confidence
+          </label>
+          <select
+            id={`${fromId}-confidence`}
+            name={dashboardParameters.minimumConfidence}
+            value={draft.minimumConfidence.toLowerCase()}
+            onChange={(event) => apply({ ...draft, minimumConfidence: event.target.value.toUpperCase() as ConfidenceLevel })}
+          >
+            {options.confidenceLevels.map((level) => (
+              <option key={level} value={level.toLowerCase()}>
+                {confidenceLabels[level]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {datesOutOfOrder && (
+        <p className="field__error" id={dateErrorId}>
+          “From” must not be after “To”.
+        </p>
+      )}
+      <div className="dashboard-filters__row dashboard-filters__row--end">
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            name={dashboardParameters.directQuotesOnly}
+            value="direct"
+            checked={draft.directQuotesOnly}
+            onChange={(event) => apply({ ...draft, directQuotesOnly: event.target.checked })}
+          />
+          Direct quotes only
+        </label>
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            name={dashboardParameters.adjudicatedOnly}
+            value="only"
+            checked={draft.adjudicatedOnly}
+            onChange={(event) => apply({ ...draft, adjudicatedOnly: event.target.checked })}
+          />
+          Adjudicated only
+        </label>
+        <div className="dashboard-filters__actions">
+          <p className="dashboard-filters__status" role="status">
+            {pending ? "Updating…" : ""}
+          </p>
+          <button type="submit" className="button button--small">
+            Apply
+          </button>
+          <Link href="/" className="dashboard-filters__reset">
+            Reset
+          </Link>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function cancelTimer(timer: ReturnType<typeof setTimeout> | undefined) {
+  if (timer !== undefined) clearTimeout(timer);
+}

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { formatScore } from "@/lib/codings/scale";
+import { formatDate } from "@/lib/dashboard/summary";
+import type { StanceSeries } from "@/lib/dashboard/types";
+import { statementHref } from "./links";
+
+// Thousands of rows would make the page heavy for everyone, though few open the table; the CSV holds them all.
+const rowLimit = 1000;
+
+function formatPointScore(score: number): string {
+  return formatScore(score, Number.isInteger(score) ? 0 : 1);
+}
+
+/** Every point of one chart as a table: the chart's accessible equivalent, and a way to each statement by keyboard. */
+export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; csvHref: string }) {
+  const rows = series
+    .flatMap((one) => one.points.map((point, index) => ({ key: `${one.speaker.id}-${index}`, speaker: one.speaker.name, point })))
+    .sort((first, second) => first.point.at.localeCompare(second.point.at) || first.speaker.localeCompare(second.speaker, "en"));
+  const shown = rows.slice(0, rowLimit);
+  return (
+    <details className="data-table">
+      <summary>Show the data as a table</summary>
+      {rows.length > shown.length && (
+        <p className="cell-meta">
+          The first {shown.length} of {rows.length} points, by date; <a href={csvHref}>download the CSV</a> for all of them.
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="dashboard-data-table">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Speaker</th>
+              <th scope="col" className="number">
+                Score
+              </th>
+              <th scope="col" className="number">
+                Statements
+              </th>
+              <th scope="col">Quote</th>
+              <th scope="col">Source</th>
+              <th scope="col">Coders</th>
+              <th scope="col">Basis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ key, speaker, point }) => (
+              <tr key={key}>
+                <td className="date">{formatDate(point.at)}</td>
+                <td>{speaker}</td>
+                <td className="number">
+                  {formatPointScore(point.score)}
+                  {point.statementCount > 1 && (
+                    <span className="cell-meta">
+                      {formatScore(point.minimumScore)} to {formatScore(point.maximumScore)}
+                    </span>
+                  )}
+                </td>
+                <td className="number">{point.statementCount}</td>
+                {point.statement ? (
+                  <>
+                    <td className="quote dashboard-data-table__quote">
+                      <Link href={statementHref(point.statement.sourceId, point.statement.id)}>“{point.statement.quote}”</Link>
+                    </td>
+                    <td>{point.statement.sourceTitle}</td>
+                    <td>{point.statement.coders.join(", ")}</td>
+                    <td>{point.statement.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.statement.coders.length}`}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted">
+                    {point.statementCount} statements merged into one point: their mean date and score
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,365 @@
+"use client";
+
+import {
+  Chart as ChartJS,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+  type ActiveElement,
+  type ChartData,
+  type ChartDataset,
+  type ChartEvent,
+  type ChartOptions,
+  type Plugin,
+  type TooltipItem,
+} from "chart.js";
+import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef } from "react";
+import { Chart } from "react-chartjs-2";
+import { describeScore, formatScore } from "@/lib/codings/scale";
+import type { BucketMean, ChartEventMarker, DateWindow, StancePoint, StanceSeries } from "@/lib/dashboard/types";
+import type { TimeUnit } from "@/lib/dashboard/view";
+import { speakerStyle } from "./chart-style";
+import { statementHref } from "./links";
+import { dayInMilliseconds, formatTimestamp, stepOfTicks, tickLabel, timeTicks, utcTimestamp } from "./time-axis";
+
+// Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
+ChartJS.register(
+  LinearScale,
+  PointElement,
+  LineElement,
+  ScatterController,
+  LineController,
+  Tooltip,
+  Legend,
+  Title,
+  Decimation,
+  annotationPlugin,
+);
+
+type ChartType = "scatter" | "line";
+/** Pre-parsed: x a timestamp, y the score; index points back into the series' points or means for tooltips and clicks. */
+type ChartPoint = { x: number; y: number; index: number };
+
+/** What each dataset draws, by dataset index: a speaker's statements, or the line through their bucket means. */
+type DatasetSource = { kind: "points" | "means"; series: StanceSeries };
+
+// Beyond this many points, animating every update costs more than it shows.
+const animationLimit = 500;
+
+const unitMilliseconds: Record<TimeUnit, number> = {
+  day: dayInMilliseconds,
+  week: 7 * dayInMilliseconds,
+  month: 30.44 * dayInMilliseconds,
+};
+const unitNames: Record<TimeUnit, string> = { day: "day", week: "week", month: "month" };
+
+// Exported PNGs are pasted into briefings: without this the canvas is transparent and shows whatever lies behind it.
+const whiteBackground: Plugin<ChartType> = {
+  id: "whiteBackground",
+  beforeDraw: (chart) => {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+
+const chartPlugins = [whiteBackground];
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** Tooltips do not wrap: long quotes are broken into lines here, at most maximumLines of them. */
+function wrapText(text: string, width: number, maximumLines: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+      if (lines.length === maximumLines) break;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (lines.length < maximumLines && line) lines.push(line);
+  const shown = lines.join(" ").length;
+  if (shown < text.trim().length && lines.length > 0) lines[lines.length - 1] = `${truncate(lines.at(-1)!, width - 1)}…`;
+  return lines;
+}
+
+function meanTimestamp(mean: BucketMean, unit: TimeUnit, window: { from: number; to: number }): number {
+  // A bucket's mean is drawn at the bucket's middle, where it sits among the statements it averages.
+  const middle = utcTimestamp(mean.start) + unitMilliseconds[unit] / 2 - dayInMilliseconds / 2;
+  return Math.min(window.to, Math.max(window.from, middle));
+}
+
+function describePoint(point: StancePoint): string {
+  if (point.statement === null)
+    return `${point.statementCount} statements, mean ${formatScore(point.score, 1)} (${formatScore(point.minimumScore)}..${formatScore(point.maximumScore)})`;
+  const rounded = Math.round(point.score);
+  const score = formatScore(point.score, Number.isInteger(point.score) ? 0 : 1);
+  const coders = point.statement.coders.length;
+  const basis = point.statement.basis === "adjudicated" ? "adjudicated" : `mean of ${coders} coding${coders === 1 ? "" : "s"}`;
+  return `${score} ${describeScore(rounded)} (${basis})`;
+}
+
+export function StanceOverTimeChart({
+  targetId,
+  series,
+  styleIndexes,
+  window,
+  unit,
+  events,
+  summary,
+  title,
+  fileName,
+}: {
+  targetId: string;
+  series: StanceSeries[];
+  /** Speaker id → style index, shared by every panel. */
+  styleIndexes: Record<string, number>;
+  window: DateWindow;
+  unit: TimeUnit;
+  events: ChartEventMarker[];
+  /** The text summary: the canvas's accessible name. */
+  summary: string;
+  /** Drawn above the chart in the downloaded PNG only (the page has its own heading). */
+  title: string;
+  fileName: string;
+}) {
+  const router = useRouter();
+  const chartRef = useRef<ChartJS<ChartType, ChartPoint[]> | undefined>(undefined);
+  const pointCount = series.reduce((sum, one) => sum + one.points.length, 0);
+  const statementCount = series.reduce((sum, one) => sum + one.points.reduce((count, point) => count + point.statementCount, 0), 0);
+
+  const { data, options } = useMemo(() => {
+    const range = { from: utcTimestamp(window.from) - dayInMilliseconds / 2, to: utcTimestamp(window.to) + dayInMilliseconds / 2 };
+    const sources: DatasetSource[] = [];
+    const datasets: ChartDataset<ChartType, ChartPoint[]>[] = [];
+    for (const one of series) {
+      const { colour, shape } = speakerStyle(styleIndexes[one.speaker.id] ?? 0);
+      const merged = one.points.some((point) => point.statement === null);
+      // Pre-parsed and sorted by x (parsing: false): Chart.js then skips its own parsing and sorting passes.
+      const points = one.points
+        .map((point, index) => ({ x: utcTimestamp(point.at), y: point.score, index }))
+        .sort((first, second) => first.x - second.x);
+      sources.push({ kind: "points", series: one });
+      datasets.push({
+        type: "scatter",
+        label: one.speaker.name,
+        data: points,
+        borderColor: colour,
+        // Merged points are hollow, so a reader sees which points stand for several statements.
+        backgroundColor: merged ? points.map((point) => (one.points[point.index]!.statement === null ? "#ffffff" : colour)) : colour,
+        borderWidth: merged ? 2 : 1,
+        pointStyle: shape,
+        pointRadius: merged ? points.map((point) => (one.points[point.index]!.statement === null ? 7 : 5)) : 5,
+        pointHoverRadius: 8,
+        order: 1,
+      });
+      sources.push({ kind: "means", series: one });
+      datasets.push({
+        type: "line",
+        label: `${one.speaker.name} (mean per ${unitNames[unit]})`,
+        data: one.means
+          .map((mean, index) => ({ x: meanTimestamp(mean, unit, range), y: mean.score, index }))
+          .sort((first, second) => first.x - second.x),
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: 1.75,
+        // Vertices stay hidden (hover shows them): a lone bucket's mean drawn as a dot would pass for a statement.
+        pointRadius: 0,
+        pointHoverRadius: 4,
+        pointHitRadius: 6,
+        tension: 0,
+        order: 2,
+      });
+    }
+
+    const annotations: Record<string, AnnotationOptions> = Object.fromEntries(
+      events.map((event, index) => [
+        event.id,
+        {
+          type: "line",
+          scaleID: "x",
+          value: utcTimestamp(event.occurredOn),
+          borderColor: "rgba(60, 60, 67, 0.6)",
+          borderWidth: 1,
+          borderDash: [4, 4],
+          drawTime: "beforeDatasetsDraw",
+          label: {
+            // Beyond a dozen events the labels would cover the data; the lines stay and the summary names them.
+            display: events.length <= 12,
+            content: truncate(event.title, 26),
+            // Four label slots, so neighbouring events' labels do not overlap.
+            position: index % 2 === 0 ? "start" : "end",
+            yAdjust: [0, 0, 22, -22][index % 4],
+            font: { size: 11 },
+            color: "#1f2328",
+            backgroundColor: "rgba(255, 255, 255, 0.92)",
+            padding: 3,
+          },
+        } satisfies AnnotationOptions,
+      ]),
+    );
+
+    // Looked up through the data object, not the position: decimation hands Chart.js a subset of a line's vertices.
+    const pointAt = (datasetIndex: number, raw: unknown): { source: DatasetSource; point: StancePoint | null; mean: BucketMean | null } => {
+      const source = sources[datasetIndex]!;
+      const index = (raw as ChartPoint | undefined)?.index ?? -1;
+      if (source.kind === "points") return { source, point: source.series.points[index] ?? null, mean: null };
+      return { source, point: null, mean: source.series.means[index] ?? null };
+    };
+    const elementAt = (element: ActiveElement) => pointAt(element.datasetIndex, datasets[element.datasetIndex]?.data[element.index]);
+
+    const chartOptions: ChartOptions<ChartType> = {
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      animation: pointCount > animationLimit ? false : { duration: 250 },
+      interaction: { mode: "nearest", intersect: true },
+      scales: {
+        x: {
+          type: "linear",
+          min: range.from,
+          max: range.to,
+          afterBuildTicks: (axis) => {
+            const { ticks } = timeTicks(range.from, range.to, axis.width / 80);
+            axis.ticks = ticks.map((value) => ({ value }));
+          },
+          ticks: {
+            maxRotation: 0,
+            autoSkip: false,
+            font: { size: 11 },
+            callback: (value, index, ticks) =>
+              tickLabel(Number(value), index > 0 ? ticks[index - 1]!.value : null, stepOfTicks(ticks.map((tick) => tick.value))),
+          },
+          grid: { color: "#eef0f3" },
+        },
+        y: {
+          min: -3.4,
+          max: 3.4,
+          afterBuildTicks: (axis) => {
+            axis.ticks = [-3, -2, -1, 0, 1, 2, 3].map((value) => ({ value }));
+          },
+          ticks: { callback: (value) => `${formatScore(Number(value))} ${describeScore(Number(value))}`, font: { size: 11 } },
+          grid: { color: (context) => (context.tick.value === 0 ? "#8c959f" : "#eef0f3") },
+        },
+      },
+      plugins: {
+        decimation: { enabled: true, algorithm: "lttb" },
+        title: { display: false, text: title, font: { size: 15, weight: "bold" }, color: "#1f2328", padding: { bottom: 12 } },
+        legend: {
+          position: "bottom",
+          labels: {
+            usePointStyle: true,
+            boxHeight: 8,
+            filter: (item) => sources[item.datasetIndex ?? 0]?.kind === "points",
+          },
+          // A speaker's points and mean line are shown and hidden together.
+          onClick: (_event, item, legend) => {
+            const chart = legend.chart;
+            const index = item.datasetIndex ?? 0;
+            const visible = chart.isDatasetVisible(index);
+            chart.setDatasetVisibility(index, !visible);
+            chart.setDatasetVisibility(index + 1, !visible);
+            chart.update();
+          },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<ChartType>[]) => {
+              const first = items[0];
+              if (!first) return "";
+              const { source, point, mean } = pointAt(first.datasetIndex, first.raw);
+              if (mean) return `${source.series.speaker.name}, ${unitNames[unit]} from ${formatTimestamp(utcTimestamp(mean.start))}`;
+              if (point?.statement === null) return `${source.series.speaker.name}, around ${formatTimestamp(utcTimestamp(point.at))}`;
+              return `${source.series.speaker.name}, ${formatTimestamp(first.parsed.x ?? 0)}`;
+            },
+            label: (item: TooltipItem<ChartType>) => {
+              const { point, mean } = pointAt(item.datasetIndex, item.raw);
+              if (mean)
+                return `Mean ${formatScore(mean.score, 1)} over ${mean.statementCount} statement${mean.statementCount === 1 ? "" : "s"}`;
+              return point ? describePoint(point) : "";
+            },
+            afterLabel: (item: TooltipItem<ChartType>) => {
+              const { point } = pointAt(item.datasetIndex, item.raw);
+              const statement = point?.statement;
+              if (!statement) return [];
+              return [
+                ...wrapText(`“${statement.quote}”`, 64, 4),
+                `Source: ${truncate(statement.sourceTitle, 70)}`,
+                `Coded by ${statement.coders.join(", ")}`,
+                "Click to open it in its source",
+              ];
+            },
+          },
+        },
+        annotation: { annotations },
+      },
+      onHover: (event: ChartEvent, elements: ActiveElement[]) => {
+        const canvas = event.native?.target;
+        if (!(canvas instanceof HTMLCanvasElement)) return;
+        const linked = elements.some((element) => elementAt(element).point?.statement);
+        canvas.style.cursor = linked ? "pointer" : "default";
+      },
+      onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
+        for (const element of elements) {
+          const statement = elementAt(element).point?.statement;
+          if (statement) {
+            router.push(statementHref(statement.sourceId, statement.id));
+            return;
+          }
+        }
+      },
+    };
+    return { data: { datasets } satisfies ChartData<ChartType, ChartPoint[]>, options: chartOptions };
+  }, [series, styleIndexes, window, unit, events, title, pointCount, router]);
+
+  function downloadPng() {
+    const chart = chartRef.current;
+    if (!chart) return;
+    // The title is drawn only for the image: on the page the panel's heading says the same.
+    const titleOptions = chart.options.plugins?.title;
+    if (titleOptions) titleOptions.display = true;
+    chart.update("none");
+    const image = chart.toBase64Image("image/png", 1);
+    if (titleOptions) titleOptions.display = false;
+    chart.update("none");
+    const link = document.createElement("a");
+    link.href = image;
+    link.download = fileName;
+    link.click();
+  }
+
+  return (
+    <div className="stance-chart">
+      <div className="chart-canvas" data-testid={`stance-chart-${targetId}`} data-points={statementCount} data-chart-points={pointCount}>
+        <Chart<ChartType, ChartPoint[]>
+          ref={chartRef}
+          type="scatter"
+          data={data}
+          options={options}
+          plugins={chartPlugins}
+          role="img"
+          aria-label={summary}
+        />
+      </div>
+      <div className="stance-chart__actions">
+        <button type="button" className="button button--small" onClick={downloadPng}>
+          Download PNG
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { TargetPanel } from "@/lib/dashboard/summary";
+import { pluralise } from "@/lib/dashboard/summary";
+import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
+import type { TimeUnit } from "@/lib/dashboard/view";
+import { StanceDataTable } from "./stance-data-table";
+import { StanceOverTimeChart } from "./stance-over-time-chart";
+
+/** One target's chart, its text summary and the numbers behind it. */
+export function StancePanel({
+  panel,
+  summary,
+  styleIndexes,
+  window,
+  unit,
+  events,
+  fileName,
+  csvHref,
+}: {
+  panel: TargetPanel;
+  summary: string;
+  styleIndexes: Record<string, number>;
+  window: DateWindow;
+  unit: TimeUnit;
+  events: ChartEventMarker[];
+  fileName: string;
+  csvHref: string;
+}) {
+  const headingId = `stance-toward-${panel.target.slug}`;
+  return (
+    <section className="card stance-panel" aria-labelledby={headingId}>
+      <h3 className="card__title" id={headingId}>
+        Toward {panel.target.name}
+      </h3>
+      <p className="card__meta stance-panel__summary">{summary}</p>
+      {panel.omittedSpeakerCount > 0 && (
+        <p className="notice">
+          {pluralise(panel.omittedSpeakerCount, "more speaker")} {panel.omittedSpeakerCount === 1 ? "is" : "are"} not charted; narrow the
+          speakers filter. The matrix below lists everyone.
+        </p>
+      )}
+      {panel.series.length === 0 ? (
+        <div className="empty-state">No statements toward {panel.target.name} match these filters.</div>
+      ) : (
+        <>
+          <StanceOverTimeChart
+            targetId={panel.target.id}
+            series={panel.series}
+            styleIndexes={styleIndexes}
+            window={window}
+            unit={unit}
+            events={events}
+            summary={summary}
+            title={`Stance toward ${panel.target.name}`}
+            fileName={fileName}
+          />
+          <StanceDataTable series={panel.series} csvHref={csvHref} />
+        </>
+      )}
+    </section>
+  );
+}

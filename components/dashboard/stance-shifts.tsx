@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { formatScore } from "@/lib/codings/scale";
+import { describeShift, formatDate } from "@/lib/dashboard/summary";
+import type { StanceShift } from "@/lib/dashboard/types";
+import type { TimeUnit } from "@/lib/dashboard/view";
+import { statementHref } from "./links";
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** The largest changes between consecutive windows, each with the statements behind it and the events in between. */
+export function StanceShifts({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: TimeUnit; withYear: boolean }) {
+  if (shifts.length === 0)
+    return (
+      <div className="empty-state">
+        No shifts: no speaker’s mean stance toward a target changed between consecutive {unit}s in this view.
+      </div>
+    );
+  return (
+    <ol className="shifts">
+      {shifts.map((shift) => {
+        const { headline, period } = describeShift(shift, unit, withYear);
+        const earlier = shift.statements.filter((statement) => !statement.inLaterBucket);
+        const later = shift.statements.filter((statement) => statement.inLaterBucket);
+        return (
+          <li key={`${shift.speaker.id}-${shift.target.id}-${shift.before.start}`} className="shift">
+            <h3 className="shift__headline">
+              <span
+                className={shift.change < 0 ? "shift__direction shift__direction--down" : "shift__direction shift__direction--up"}
+                aria-hidden="true"
+              >
+                {shift.change < 0 ? "▼" : "▲"}
+              </span>{" "}
+              {headline}
+            </h3>
+            <p className="shift__period">
+              {period}; {shift.before.statementCount} statement{shift.before.statementCount === 1 ? "" : "s"} before,{" "}
+              {shift.after.statementCount} after
+            </p>
+            {[
+              { label: "Before", statements: earlier },
+              { label: "After", statements: later },
+            ].map(
+              (group) =>
+                group.statements.length > 0 && (
+                  <div key={group.label} className="shift__group">
+                    <h4 className="shift__group-title">{group.label}</h4>
+                    <ul className="shift__statements">
+                      {group.statements.map((statement) => (
+                        <li key={statement.id}>
+                          <span className="shift__statement-meta">
+                            <time dateTime={statement.saidOn}>{formatDate(statement.saidOn, withYear)}</time> ·{" "}
+                            <span className="score">{formatScore(statement.score, Number.isInteger(statement.score) ? 0 : 1)}</span>
+                          </span>{" "}
+                          <Link className="quote" href={statementHref(statement.sourceId, statement.id)}>
+                            “{truncate(statement.quote, 220)}”
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ),
+            )}
+            <p className="shift__events">
+              {shift.events.length === 0 ? (
+                "No recorded events in between."
+              ) : (
+                <>
+                  Events in between:{" "}
+                  {shift.events.map((event, index) => (
+                    <span key={event.id}>
+                      {index > 0 && "; "}
+                      <strong>{event.title}</strong> (<time dateTime={event.occurredOn}>{formatDate(event.occurredOn, withYear)}</time>)
+                    </span>
+                  ))}
+                </>
+              )}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
