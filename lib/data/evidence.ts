@@ -284,7 +284,11 @@ export async function deleteEvidence(user: ActingUser, id: string, version: numb
  * an unrated cell), so two analysts rating the same cell at once do not
  * silently overwrite each other.
  */
-export async function assessEvidence(user: ActingUser, evidenceId: string, input: EvidenceAssessmentInput): Promise<void> {
+export async function assessEvidence(
+  user: ActingUser,
+  evidenceId: string,
+  input: EvidenceAssessmentInput,
+): Promise<{ rating: ConsistencyRating; version: number }> {
   requirePermission(user, "edit");
   const db = getDatabase();
   const evidence = await db.evidence.findFirst({ where: { id: evidenceId, deletedAt: null }, select: { id: true, setId: true } });
@@ -300,7 +304,7 @@ export async function assessEvidence(user: ActingUser, evidenceId: string, input
       current,
     );
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const before = await tx.evidenceAssessment.findUnique({
         where: { evidenceId_scenarioId: { evidenceId, scenarioId: input.scenarioId } },
       });
@@ -310,7 +314,7 @@ export async function assessEvidence(user: ActingUser, evidenceId: string, input
           data: { evidenceId, scenarioId: input.scenarioId, rating: input.rating, ratedById: user!.id },
         });
         await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "EvidenceAssessment", entityId: row.id, after: row });
-        return;
+        return { rating: row.rating, version: row.version };
       }
       if (!before || before.version !== input.version) throw stale(before);
       const { count } = await tx.evidenceAssessment.updateMany({
@@ -320,6 +324,7 @@ export async function assessEvidence(user: ActingUser, evidenceId: string, input
       if (count === 0) throw stale(await tx.evidenceAssessment.findUnique({ where: { id: before.id } }));
       const after = await tx.evidenceAssessment.findUniqueOrThrow({ where: { id: before.id } });
       await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "EvidenceAssessment", entityId: before.id, before, after });
+      return { rating: after.rating, version: after.version };
     });
   } catch (error) {
     // Two first ratings of one cell at once: the loser hears about the winner's.

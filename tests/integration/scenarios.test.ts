@@ -279,7 +279,10 @@ describe("the evidence matrix", () => {
     ).rejects.toMatchObject({
       status: 409,
     });
-    await assessEvidence(world.colleague, eventRow, { scenarioId: world.rival.id, rating: "CC", version: 1 });
+    expect(await assessEvidence(world.colleague, eventRow, { scenarioId: world.rival.id, rating: "CC", version: 1 })).toEqual({
+      rating: "CC",
+      version: 2,
+    });
 
     let matrix = await getEvidenceMatrix(reader, world.set.slug);
     const scores = Object.fromEntries(

@@ -4,9 +4,8 @@ import { evidenceAssessmentSchema } from "@/lib/scenarios/schemas";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** POST /api/evidence/:id/assessments: rate one cell (CC, C, N, NA, I, II) against a scenario. */
+/** POST /api/evidence/:id/assessments: rate one cell (CC, C, N, NA, I, II) against a scenario; returns the cell's rating and new version. */
 export const POST = route<Context>(async (request, { params }, user) => {
   const { id } = await params;
-  await assessEvidence(user, id, await readJson(request, evidenceAssessmentSchema));
-  return { ok: true };
+  return assessEvidence(user, id, await readJson(request, evidenceAssessmentSchema));
 });

@@ -1,0 +1,200 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDay } from "@/components/format";
+import { BrierScores } from "@/components/scenarios/brier-scores";
+import { EstimateForm } from "@/components/scenarios/estimate-form";
+import { EstimatesTable } from "@/components/scenarios/estimates-table";
+import { EvidenceColumnSummary } from "@/components/scenarios/evidence-column-summary";
+import { IndicatorAsOf } from "@/components/scenarios/indicator-as-of";
+import { IndicatorForm } from "@/components/scenarios/indicator-form";
+import { IndicatorList } from "@/components/scenarios/indicator-list";
+import { describeProbabilityHistory, estimatesStandUntil, probabilityChartSpan } from "@/components/scenarios/probability-history";
+import { ProbabilityHistoryChart } from "@/components/scenarios/probability-history-chart";
+import { ProbabilityHistoryTable } from "@/components/scenarios/probability-history-table";
+import { isIsoDate } from "@/components/scenarios/scenario-format";
+import { ScenarioStatusBadge } from "@/components/scenarios/scenario-status-badge";
+import { ScenarioStatusForm } from "@/components/scenarios/scenario-status-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { getScenario } from "@/lib/data/scenarios";
+import { NotFoundError } from "@/lib/errors";
+import type { ScenarioDetail } from "@/lib/scenarios/types";
+
+export const metadata: Metadata = { title: "Scenario" };
+export const dynamic = "force-dynamic";
+
+export default async function ScenarioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ asOf?: string | string[] }>;
+}) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const path = `/scenarios/${encodeURIComponent(slug)}`;
+  const requestedAsOf = typeof query.asOf === "string" && query.asOf !== "" ? query.asOf : null;
+  const asOfIsDate = requestedAsOf !== null && isIsoDate(requestedAsOf);
+  const user = await requirePageUser(asOfIsDate ? `${path}?asOf=${requestedAsOf}` : path);
+  let scenario: ScenarioDetail;
+  try {
+    scenario = await getScenario(user, slug, asOfIsDate ? { asOf: requestedAsOf } : undefined);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  // Calendar dates are UTC throughout Stancewatch, so "today" is too.
+  const today = new Date().toISOString().slice(0, 10);
+  const standUntil = estimatesStandUntil(scenario.history, scenario, today);
+  const span = probabilityChartSpan(scenario.history, scenario.events, standUntil);
+  const historySummary = describeProbabilityHistory(scenario.history, scenario.events);
+  const matrixHref = `/scenarios/sets/${encodeURIComponent(scenario.set.slug)}`;
+
+  return (
+    <main className="page scenario-page">
+      <p className="breadcrumb">
+        <Link href="/scenarios">← All scenarios</Link>
+      </p>
+      <h1 className="page__title">{scenario.title}</h1>
+      <p className="scenario-meta">
+        <ScenarioStatusBadge status={scenario.status} />
+        {scenario.resolvedOn && (
+          <span>
+            Resolved on <time dateTime={scenario.resolvedOn}>{formatDay(scenario.resolvedOn)}</time>
+          </span>
+        )}
+        <span>
+          Horizon <time dateTime={scenario.horizonOn}>{formatDay(scenario.horizonOn)}</time>
+        </span>
+        <span>
+          In <Link href={matrixHref}>{scenario.set.title}</Link>
+        </span>
+      </p>
+
+      <div className="stack">
+        <section className="card" aria-labelledby="scenario-about-heading">
+          <h2 className="card__title" id="scenario-about-heading">
+            The scenario
+          </h2>
+          <dl className="details-list scenario-details">
+            <div className="details-list__wide">
+              <dt>Description</dt>
+              <dd className="prose">{scenario.description}</dd>
+            </div>
+            <div className="details-list__wide">
+              <dt>Resolution criteria</dt>
+              <dd className="prose">{scenario.resolutionCriteria}</dd>
+            </div>
+            {scenario.set.scenarios.length > 1 && (
+              <div className="details-list__wide">
+                <dt>Competing scenarios</dt>
+                <dd>
+                  <ul className="scenario-siblings">
+                    {scenario.set.scenarios
+                      .filter((sibling) => sibling.id !== scenario.id)
+                      .map((sibling) => (
+                        <li key={sibling.id}>
+                          <Link href={`/scenarios/${encodeURIComponent(sibling.slug)}`}>{sibling.title}</Link>
+                        </li>
+                      ))}
+                  </ul>
+                </dd>
+              </div>
+            )}
+          </dl>
+          {scenario.canEdit && (
+            <ScenarioStatusForm
+              key={scenario.version}
+              scenarioId={scenario.id}
+              version={scenario.version}
+              status={scenario.status}
+              resolvedOn={scenario.resolvedOn}
+              horizonOn={scenario.horizonOn}
+              today={today}
+            />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="scenario-history-heading">
+          <h2 className="card__title" id="scenario-history-heading">
+            Probability history
+          </h2>
+          <p className="card__meta scenario-history__summary">{historySummary}</p>
+          {span !== null && scenario.history.teamMedian.length > 0 ? (
+            <>
+              <ProbabilityHistoryChart
+                history={scenario.history}
+                events={scenario.events}
+                span={span}
+                standUntil={standUntil}
+                horizonOn={scenario.horizonOn}
+                summary={`Probability history of “${scenario.title}”. ${historySummary}`}
+              />
+              <ProbabilityHistoryTable history={scenario.history} events={scenario.events} />
+            </>
+          ) : (
+            <div className="empty-state">
+              <p>No estimates yet{scenario.canEdit && scenario.status === "OPEN" ? ": record the first below." : "."}</p>
+            </div>
+          )}
+        </section>
+
+        {scenario.canEdit && scenario.status === "OPEN" && (
+          <section className="card" aria-labelledby="scenario-estimate-heading">
+            <h2 className="card__title" id="scenario-estimate-heading">
+              Your estimate
+            </h2>
+            <p className="card__meta">
+              How likely is it, as of the date below? Say why, and name the statements and events that moved you.
+            </p>
+            <EstimateForm
+              scenarioId={scenario.id}
+              today={today}
+              statementOptions={scenario.statementOptions}
+              eventOptions={scenario.eventOptions}
+            />
+          </section>
+        )}
+
+        <section className="card" aria-labelledby="scenario-estimates-heading">
+          <h2 className="card__title" id="scenario-estimates-heading">
+            Estimates
+          </h2>
+          <EstimatesTable estimates={scenario.estimates} canEdit={scenario.canEdit} />
+        </section>
+
+        <section className="card" aria-labelledby="scenario-brier-heading">
+          <h2 className="card__title" id="scenario-brier-heading">
+            Brier scores
+          </h2>
+          <BrierScores status={scenario.status} brier={scenario.brier} />
+        </section>
+
+        <section className="card" aria-labelledby="scenario-indicators-heading">
+          <h2 className="card__title" id="scenario-indicators-heading">
+            Indicators
+          </h2>
+          <IndicatorAsOf
+            path={path}
+            asOf={scenario.asOf}
+            asOfReason={scenario.asOfReason}
+            invalidRequest={requestedAsOf !== null && !asOfIsDate ? requestedAsOf : null}
+          />
+          <IndicatorList indicators={scenario.indicators} canEdit={scenario.canEdit} />
+          {scenario.canEdit && (
+            <details className="add-indicator">
+              <summary>Add indicator</summary>
+              <IndicatorForm scenarioId={scenario.id} actors={scenario.actorOptions} />
+            </details>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="scenario-evidence-heading">
+          <h2 className="card__title" id="scenario-evidence-heading">
+            Evidence matrix
+          </h2>
+          <EvidenceColumnSummary evidence={scenario.evidence} set={scenario.set} />
+        </section>
+      </div>
+    </main>
+  );
+}

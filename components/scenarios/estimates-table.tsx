@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { EstimateView } from "@/lib/scenarios/types";
+import { statementHref } from "../dashboard/links";
+import { formatDay, truncate } from "../format";
+import { RecordActionButton } from "./record-action-button";
+import { formatProbability } from "./scenario-format";
+
+/** Every estimate, newest first, with what moved it; analysts may withdraw their own. */
+export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView[]; canEdit: boolean }) {
+  if (estimates.length === 0) return <p className="muted">No estimates yet.</p>;
+  const newestFirst = estimates.toSorted(
+    (a, b) => b.estimatedOn.localeCompare(a.estimatedOn) || a.analystName.localeCompare(b.analystName, "en"),
+  );
+  return (
+    <div className="table-scroll">
+      <table className="estimates-table">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Analyst</th>
+            <th scope="col" className="number">
+              Probability
+            </th>
+            <th scope="col">Rationale</th>
+            <th scope="col">Moved by</th>
+            {canEdit && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((estimate) => (
+            <tr key={estimate.id}>
+              <td className="date">
+                <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
+              </td>
+              <td>{estimate.analystName}</td>
+              <td className="number">{formatProbability(estimate.probability)}</td>
+              <td className="prose estimates-table__rationale">{estimate.rationale}</td>
+              <td className="estimates-table__moved">
+                {estimate.movedByStatements.length === 0 && estimate.movedByEvents.length === 0 ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <ul className="moved-by">
+                    {estimate.movedByStatements.map((statement) => (
+                      <li key={statement.id}>
+                        {statement.speakerName}:{" "}
+                        <Link href={statementHref(statement.sourceId, statement.id)} className="quote">
+                          “{truncate(statement.quote, 90)}”
+                        </Link>
+                      </li>
+                    ))}
+                    {estimate.movedByEvents.map((event) => (
+                      <li key={event.id}>
+                        Event: {event.title} <span className="muted">({formatDay(event.occurredOn)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              {canEdit && (
+                <td>
+                  {estimate.isMine && (
+                    <RecordActionButton
+                      method="DELETE"
+                      url={`/api/estimates/${encodeURIComponent(estimate.id)}`}
+                      payload={{ version: estimate.version }}
+                      label="Withdraw"
+                      pendingLabel="Withdrawing…"
+                      accessibleLabel={`Withdraw your estimate of ${formatDay(estimate.estimatedOn)}`}
+                      confirmMessage={`Withdraw your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)}? It leaves the chart and the scores; an administrator can restore it from History.`}
+                      danger
+                    />
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { IndicatorView } from "@/lib/scenarios/types";
+import { formatDay } from "../format";
+import { IndicatorSparkline } from "./indicator-sparkline";
+import { RecordActionButton } from "./record-action-button";
+import { formatIndicatorValue, indicatorEffectLabels } from "./scenario-format";
+
+function triggeredState(triggered: boolean | null): { text: string; className: string } {
+  if (triggered === null) return { text: "No data", className: "indicator-state--none" };
+  return triggered ? { text: "Triggered", className: "indicator-state--on" } : { text: "Not triggered", className: "indicator-state--off" };
+}
+
+/** How long the state has held: since its last change, or throughout the history shown. */
+function describeSince(indicator: IndicatorView): string | null {
+  if (indicator.lastChange) return `since ${formatDay(indicator.lastChange.on)}`;
+  const first = indicator.history[0];
+  // The server looks further back for changes than the sparkline shows, so "at least" is all that is certain.
+  return first ? `unchanged since at least ${formatDay(first.on)}` : null;
+}
+
+/** The scenario's signposts, each evaluated as of the page's date, with whether it points toward or away from the scenario. */
+export function IndicatorList({ indicators, canEdit }: { indicators: IndicatorView[]; canEdit: boolean }) {
+  if (indicators.length === 0) return <p className="muted">No indicators yet.</p>;
+  return (
+    <ul className="indicators">
+      {indicators.map((indicator) => {
+        const effect = indicatorEffectLabels[indicator.effect];
+        const state = triggeredState(indicator.triggered);
+        const since = describeSince(indicator);
+        return (
+          <li key={indicator.id} className="indicator">
+            <div className="indicator__main">
+              <h3 className="indicator__title" id={`indicator-${indicator.id}-title`}>
+                {indicator.title}
+              </h3>
+              <p className={`indicator__effect indicator__effect--${indicator.effect.toLowerCase()}`}>
+                <span aria-hidden="true">{effect.glyph}</span> {effect.text}
+              </p>
+              <p className="indicator__rule">{indicator.description}</p>
+            </div>
+            <dl className="indicator__figures">
+              <div>
+                <dt>Now</dt>
+                <dd className="score">{formatIndicatorValue(indicator.rule.kind, indicator.value)}</dd>
+              </div>
+              <div>
+                <dt>State</dt>
+                <dd>
+                  <span className={`indicator-state ${state.className}`}>{state.text}</span>
+                  {since && <span className="cell-meta">{since}</span>}
+                </dd>
+              </div>
+            </dl>
+            <div className="indicator__sparkline">
+              <IndicatorSparkline indicator={indicator} />
+            </div>
+            {canEdit && (
+              <div className="indicator__actions">
+                <RecordActionButton
+                  method="DELETE"
+                  url={`/api/indicators/${encodeURIComponent(indicator.id)}`}
+                  payload={{ version: indicator.version }}
+                  label="Delete"
+                  pendingLabel="Deleting…"
+                  accessibleLabel={`Delete indicator “${indicator.title}”`}
+                  confirmMessage={`Delete the indicator “${indicator.title}”? An administrator can restore it from History.`}
+                  danger
+                />
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { ScenarioSetSummary } from "@/lib/scenarios/types";
+import { formatDay } from "../format";
+import { formatProbability } from "./scenario-format";
+import { ScenarioStatusBadge } from "./scenario-status-badge";
+
+/** Each set of competing scenarios, with its scenarios' state at a glance. */
+export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
+  return (
+    <div className="stack">
+      {sets.map((set) => (
+        <section key={set.id} className="card scenario-set" aria-labelledby={`set-${set.id}-title`}>
+          <div className="scenario-set__header">
+            <h2 className="card__title" id={`set-${set.id}-title`}>
+              {set.title}
+            </h2>
+            <Link href={`/scenarios/sets/${encodeURIComponent(set.slug)}`} className="scenario-set__matrix-link">
+              Evidence matrix
+              <span className="muted">
+                {" "}
+                ({set.evidenceCount} {set.evidenceCount === 1 ? "item" : "items"} of evidence)
+              </span>
+            </Link>
+          </div>
+          <p className="scenario-set__description">{set.description}</p>
+          {set.scenarios.length === 0 ? (
+            <p className="muted">No scenarios in this set yet.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="scenario-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Scenario</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Horizon</th>
+                    <th scope="col" className="number">
+                      Team median
+                    </th>
+                    <th scope="col" className="number">
+                      Analysts
+                    </th>
+                    <th scope="col" className="number">
+                      Indicators
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {set.scenarios.map((scenario) => (
+                    <tr key={scenario.id}>
+                      <td className="scenario-table__title">
+                        <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>{scenario.title}</Link>
+                      </td>
+                      <td>
+                        <ScenarioStatusBadge status={scenario.status} />
+                        {scenario.resolvedOn && <span className="cell-meta">on {formatDay(scenario.resolvedOn)}</span>}
+                      </td>
+                      <td className="date">
+                        <time dateTime={scenario.horizonOn}>{formatDay(scenario.horizonOn)}</time>
+                      </td>
+                      <td className="number">
+                        {scenario.teamMedian === null ? (
+                          <span className="muted">No estimates</span>
+                        ) : (
+                          formatProbability(scenario.teamMedian)
+                        )}
+                      </td>
+                      <td className="number">{scenario.analystCount}</td>
+                      <td className="number">{scenario.indicatorCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// The dashboard in Chromium: the view lives in the URL, downloads hold what
+// is shown, and axe-core finds no serious accessibility violations.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const browserAvailable = browserTestsEnabled();
+if (!browserAvailable) console.warn(missingChromiumMessage);
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** What the charts currently show: per chart, its statement and point counts and its text summary. */
+async function readCharts(page: Page) {
+  const charts = page.locator("[data-testid^='stance-chart-']");
+  await charts.first().locator("canvas").waitFor();
+  return charts.evaluateAll((elements) =>
+    elements.map((element) => ({
+      id: element.getAttribute("data-testid"),
+      statements: element.getAttribute("data-points"),
+      points: element.getAttribute("data-chart-points"),
+      summary: element.querySelector("canvas")?.getAttribute("aria-label"),
+    })),
+  );
+}
+
+describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
+  const browser = useBrowser();
+
+  it("keeps the view in the URL: a filter change is a new URL, a reload shows the same charts, back returns", async () => {
+    const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(appUrl);
+    const unfiltered = await readCharts(page);
+
+    await page.locator("summary", { hasText: "Everyone who speaks for" }).click();
+    await page.getByRole("checkbox", { name: "Iran", exact: true }).check();
+    await page.waitForURL(/[?&]for=iran/);
+    await page.getByLabel("From", { exact: true }).fill("2024-10-20");
+    await page.waitForURL(/from=2024-10-20/);
+    await page.getByLabel("To", { exact: true }).fill("2024-11-02");
+    await page.waitForURL(/to=2024-11-02/);
+    await page.getByLabel("Mean per").selectOption("day");
+    await page.waitForURL(/unit=day/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ for: "iran", from: "2024-10-20", to: "2024-11-02", unit: "day" });
+
+    const filtered = await readCharts(page);
+    expect(filtered).not.toEqual(unfiltered);
+    // Arab governments do not speak for Iran, so their statement toward Israel is gone.
+    const israel = filtered.find((chart) => chart.summary?.includes("Israel"))!;
+    expect(israel.summary).not.toMatch(/Arab governments/);
+    expect(israel.summary).toMatch(/Ali Akbar Velayati/);
+    await expect(page.getByText("Israeli strikes on Iran", { exact: false }).first().isVisible()).resolves.toBe(true);
+
+    await page.reload();
+    expect(await readCharts(page)).toEqual(filtered);
+
+    await page.goBack();
+    await page.waitForURL((current) => !current.searchParams.has("unit"));
+    expect(new URL(page.url()).searchParams.get("for")).toBe("iran");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("downloads a PNG of the chart as drawn and a CSV of the points shown", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day`);
+    const [chart] = await readCharts(page);
+    const canvas = page.locator("[data-testid^='stance-chart-'] canvas").first();
+    const canvasSize = await canvas.evaluate((element: HTMLCanvasElement) => ({ width: element.width, height: element.height }));
+
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PNG" }).click()]);
+    expect(pngDownload.suggestedFilename()).toBe("stance-toward-israel-2024-10-20-2024-11-02.png");
+    const png = await readFile((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // IHDR: the image is the canvas, pixel for pixel.
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(canvasSize);
+    // Decoded in the page: an opaque white background with the series drawn in their colours.
+    const pixels = await page.evaluate(
+      async (dataUrl) => {
+        const image = new Image();
+        image.src = dataUrl;
+        await image.decode();
+        const scratch = document.createElement("canvas");
+        scratch.width = image.width;
+        scratch.height = image.height;
+        const context = scratch.getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, image.width, image.height).data;
+        let transparent = 0;
+        let coloured = 0;
+        for (let index = 0; index < data.length; index += 4) {
+          if (data[index + 3]! < 255) transparent += 1;
+          const [red, green, blue] = [data[index]!, data[index + 1]!, data[index + 2]!];
+          if (Math.max(red, green, blue) - Math.min(red, green, blue) > 60) coloured += 1;
+        }
+        return { transparent, coloured };
+      },
+      `data:image/png;base64,${png.toString("base64")}`,
+    );
+    expect(pixels.transparent).toBe(0);
+    expect(pixels.coloured).toBeGreaterThan(200);
+
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = (await readFile((await csvDownload.path())!, "utf8")).trim().split(/\r?\n/);
+    expect(csv[0]).toMatch(/^target,speaker,date,score/);
+    expect(csv).toHaveLength(1 + Number(chart!.points));
+    // The data table under the chart lists the same rows the CSV holds.
+    await page.getByText("Show the data as a table").first().click();
+    const tableQuotes = await page.locator(".data-table tbody tr").count();
+    expect(tableQuotes).toBe(Number(chart!.points));
+    expect(csv.some((line) => line.startsWith("Israel,Ali Khamenei,2024-10-27,-0.5,"))).toBe(true);
+    await context.close();
+  });
+
+  it("has no serious or critical axe-core violations, with every disclosure open", async () => {
+    const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?for=iran&from=2024-07-01&to=2024-11-15&unit=week`);
+    await readCharts(page);
+    await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
+        .axe;
+      const result = await axe.run();
+      return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+    });
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a statement in its source from the chart's data table", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?speaker=ali-khamenei&target=israel&from=2024-10-20&to=2024-11-02`);
+    await page.getByText("Show the data as a table").first().click();
+    await page.locator(".data-table tbody a").first().click();
+    await page.waitForURL(/\/sources\/[^#]+#statement-/);
+    // The statement is open in the side panel, not merely the page scrolled.
+    await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+});
