@@ -35,23 +35,26 @@ function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
  * One row per statement and target: the adjudicated score where coders'
  * disagreement was settled, otherwise the mean of the visible codings that
  * pass the filters. A statement counts when at least one of its codings
- * passes them. The partial indexes on StanceCoding (speakerId, targetId,
- * saidOn) and (targetId, saidOn), both WHERE "deletedAt" IS NULL, serve the
- * first CTE; statements, sources and adjudications are read by key.
+ * passes them. Codings carry their statement's and source's state (kept by
+ * triggers, prisma/sql/stance-coding-read-model.sql), so the first step reads
+ * one covering partial index, "StanceCoding_speaker_target_reads" or
+ * "StanceCoding_target_reads", and never the statements or sources; only
+ * settled statements are looked up in Adjudication, by key.
  */
 export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`c."deletedAt" IS NULL`,
+    Prisma.sql`c."statementLive"`,
     Prisma.sql`c."targetId" = ANY(${scope.targetIds}::text[])`,
     Prisma.sql`c."saidOn" BETWEEN ${scope.window.from}::date AND ${scope.window.to}::date`,
   ];
   if (scope.speakerIds) conditions.push(Prisma.sql`c."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
-  if (scope.directQuotesOnly) conditions.push(Prisma.sql`s.form = 'DIRECT_QUOTE'`);
+  if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
   if (scope.blindCoderId) {
     conditions.push(Prisma.sql`(
       c."coderId" = ${scope.blindCoderId}
-      OR NOT src."blindCoding"
+      OR NOT c."blindSource"
       OR EXISTS (
         SELECT 1 FROM "StanceCoding" mine
         WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${scope.blindCoderId} AND mine."deletedAt" IS NULL
@@ -60,22 +63,20 @@ export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   }
   const adjudicationJoin = scope.adjudicatedOnly ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
   return Prisma.sql`
-    visible_codings AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", c.score
+    coded_statements AS (
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
       FROM "StanceCoding" c
-      JOIN "Statement" s ON s.id = c."statementId" AND s."deletedAt" IS NULL
-      JOIN "Source" src ON src.id = s."sourceId" AND src."deletedAt" IS NULL
       WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
     ),
     statement_values AS (
       SELECT v."statementId", v."speakerId", v."targetId", v."saidOn",
-        COALESCE(a.score::float8, avg(v.score)::float8) AS score,
+        COALESCE(a.score::float8, v.mean) AS score,
         a.score IS NOT NULL AS adjudicated,
-        count(*)::int AS coding_count
-      FROM visible_codings v
+        v.coding_count
+      FROM coded_statements v
       ${adjudicationJoin} "Adjudication" a
         ON a."statementId" = v."statementId" AND a."targetId" = v."targetId" AND a."deletedAt" IS NULL
-      GROUP BY v."statementId", v."speakerId", v."targetId", v."saidOn", a.score
     )`;
 }
 

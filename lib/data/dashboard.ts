@@ -1,7 +1,8 @@
 import "server-only";
+import { queryAggregate } from "./aggregate-query";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
-import { chooseTimeUnit, chooseTimeWindow } from "../charts/stance-series";
+import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
 import {
   buildShiftStatementQuery,
   buildStanceMatrixQuery,
@@ -83,6 +84,7 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
     const extent = await db.stanceCoding.aggregate({
       where: {
         deletedAt: null,
+        statementLive: true,
         targetId: { in: targets.map((target) => target.id) },
         ...(speakerIds ? { speakerId: { in: speakerIds } } : {}),
         ...(view.from ? { saidOn: { gte: dateFromIso(view.from) } } : {}),
@@ -154,7 +156,7 @@ async function runStanceSeries(user: ActingUser, resolved: ResolvedScope, width:
     bucketCount: countBuckets(scope.window, unit),
   });
   const [rows, events] = await Promise.all([
-    scope.targetIds.length ? db.$queryRaw<SeriesQueryRow[]>(query) : Promise.resolve([]),
+    scope.targetIds.length ? queryAggregate<SeriesQueryRow>(query) : Promise.resolve([]),
     listEventMarkers(scope.window),
   ]);
 
@@ -291,7 +293,7 @@ async function runStanceMatrix(resolved: ResolvedScope): Promise<StanceMatrix> {
   const length = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
   const previousWindow = { from: shiftDays(window.from, -length), to: shiftDays(window.from, -1) };
   const rows = resolved.scope.targetIds.length
-    ? await getDatabase().$queryRaw<MatrixQueryRow[]>(
+    ? await queryAggregate<MatrixQueryRow>(
         buildStanceMatrixQuery({ ...resolved.scope, window: { from: previousWindow.from, to: window.to } }, window.from),
       )
     : [];
@@ -348,14 +350,14 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
   const db = getDatabase();
   const { scope, unit } = resolved;
   if (!scope.targetIds.length) return [];
-  const shifts = await db.$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit));
+  const shifts = await queryAggregate<ShiftQueryRow>(buildStanceShiftQuery(scope, unit, shiftLimit));
   if (!shifts.length) return [];
   const cells = shifts.flatMap((shift) => [
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.beforeStart },
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.afterStart },
   ]);
   const [statementRows, speakers, events] = await Promise.all([
-    db.$queryRaw<ShiftStatementQueryRow[]>(buildShiftStatementQuery(scope, unit, cells, statementsPerShiftBucket)),
+    queryAggregate<ShiftStatementQueryRow>(buildShiftStatementQuery(scope, unit, cells, statementsPerShiftBucket)),
     listActorsById([...new Set(shifts.map((shift) => shift.speakerId))]),
     listEventMarkers(scope.window),
   ]);

@@ -139,14 +139,3 @@ export async function adjudicate(user: ActingUser, input: AdjudicationInput): Pr
     });
   });
 }
-
-export async function listAdjudications(
-  user: ActingUser,
-  targetIds: string[],
-): Promise<{ statementId: string; targetId: string; score: number }[]> {
-  requirePermission(user, "read");
-  return getDatabase().adjudication.findMany({
-    where: { targetId: { in: targetIds }, deletedAt: null, statement: { deletedAt: null } },
-    select: { statementId: true, targetId: true, score: true },
-  });
-}

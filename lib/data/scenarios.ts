@@ -92,7 +92,7 @@ function shiftDays(date: string, days: number): string {
 async function chooseAsOf(requested: string | undefined): Promise<{ asOf: string; asOfReason: ScenarioDetail["asOfReason"] }> {
   if (requested) return { asOf: requested, asOfReason: "requested" };
   const today = isoFromDate(new Date());
-  const latest = await getDatabase().stanceCoding.aggregate({ where: { deletedAt: null }, _max: { saidOn: true } });
+  const latest = await getDatabase().stanceCoding.aggregate({ where: { deletedAt: null, statementLive: true }, _max: { saidOn: true } });
   const latestOn = latest._max.saidOn ? isoFromDate(latest._max.saidOn) : null;
   if (latestOn && latestOn < shiftDays(today, -30)) return { asOf: latestOn, asOfReason: "latest statement" };
   return { asOf: today, asOfReason: "today" };

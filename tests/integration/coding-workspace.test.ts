@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
-import { buildStancePanels } from "@/lib/charts/stance-series";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createStanceCoding, listCodingQueue, listStanceCodingsForReview, markNoStance } from "@/lib/data/codings";
-import { adjudicate, getReliabilityReport, listAdjudications } from "@/lib/data/reliability";
+import { adjudicate, getReliabilityReport } from "@/lib/data/reliability";
 import { createSource, getSource, reviewSource } from "@/lib/data/sources";
 import { createStatement } from "@/lib/data/statements";
 import { listStatementSuggestions } from "@/lib/data/suggestions";
-import { listStanceCodings } from "@/lib/data/stance";
+import { listStanceSeries } from "@/lib/data/dashboard";
+import { defaultDashboardView } from "@/lib/dashboard/view";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createUser } from "../support/factories";
 
@@ -104,7 +104,13 @@ describe("the coding workspace", () => {
     expect((await seenBy(second)).codings).toEqual([]);
     expect((await seenBy(second)).hiddenCodingCount).toBe(1);
     expect((await listStanceCodingsForReview(acting(second))).some((row) => row.statement.id === statement.id)).toBe(false);
-    expect((await listStanceCodings(acting(second), [us.id])).some((row) => row.statementId === statement.id)).toBe(false);
+    const charted = await listStanceSeries(acting(second), {
+      ...defaultDashboardView,
+      targets: ["united-states"],
+      from: "1900-01-01",
+      to: "2100-12-31",
+    });
+    expect(charted.series.flatMap((series) => series.points).some((point) => point.statement?.id === statement.id)).toBe(false);
     expect((await seenBy(viewer)).codings).toHaveLength(1);
     expect((await seenBy(admin)).codings).toHaveLength(1);
     expect((await seenBy({ ...second, isAdjudicator: true })).codings).toHaveLength(1);
@@ -184,13 +190,14 @@ describe("the coding workspace", () => {
     });
     expect((await getReliabilityReport(acting(first))).disagreements).toBeNull();
 
-    const mean = buildStancePanels(
-      await listStanceCodings(acting(adjudicator), [europe.id]),
-      [europe],
-      await listAdjudications(acting(adjudicator), [europe.id]),
-    );
-    const point = () => mean[0]!.series.flatMap((series) => series.points).find((candidate) => candidate.statementId === statement.id)!;
-    expect(point()).toMatchObject({ score: 0.5, basis: "mean" });
+    const said = await db.statement.findUniqueOrThrow({ where: { id: statement.id }, include: { speaker: true } });
+    const saidOn = said.saidOn.toISOString().slice(0, 10);
+    const chartPoint = async () => {
+      const view = { ...defaultDashboardView, speakers: [said.speaker.slug], targets: ["europe"], from: saidOn, to: saidOn };
+      const result = await listStanceSeries(acting(adjudicator), view);
+      return result.series.flatMap((series) => series.points).find((candidate) => candidate.statement?.id === statement.id)!;
+    };
+    expect(await chartPoint()).toMatchObject({ score: 0.5, statement: { basis: "mean" } });
 
     await expect(
       adjudicate(acting(first), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "x" }),
@@ -201,14 +208,7 @@ describe("the coding workspace", () => {
       score: 1,
       rationale: "The demand is a condition, not a rejection.",
     });
-    const settled = buildStancePanels(
-      await listStanceCodings(acting(adjudicator), [europe.id]),
-      [europe],
-      await listAdjudications(acting(adjudicator), [europe.id]),
-    );
-    expect(settled[0]!.series.flatMap((series) => series.points).find((candidate) => candidate.statementId === statement.id)).toMatchObject(
-      { score: 1, basis: "adjudicated" },
-    );
+    expect(await chartPoint()).toMatchObject({ score: 1, statement: { basis: "adjudicated" } });
     expect(
       (await getReliabilityReport(acting(adjudicator))).disagreements!.find((row) => row.statementId === statement.id)!.adjudication,
     ).toMatchObject({ score: 1 });

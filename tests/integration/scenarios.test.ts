@@ -323,7 +323,8 @@ describe("the seeded scenario", () => {
   it("shows “Iran refrains from an immediate military response” with its indicators evaluated on the article's codings", async () => {
     const detail = await getScenario(reader, "iran-refrains-from-immediate-military-response", { asOf: "2024-10-28" });
     expect(detail.asOfReason).toBe("requested");
-    expect(detail.estimates.map((estimate) => [estimate.estimatedOn, estimate.probability])).toEqual([["2024-10-28", 0.7]]);
+    // (Browser tests may add and withdraw estimates of their own meanwhile.)
+    expect(detail.estimates.map((estimate) => [estimate.estimatedOn, estimate.probability])).toContainEqual(["2024-10-28", 0.7]);
     const indicators = Object.fromEntries(detail.indicators.map((indicator) => [indicator.title, indicator]));
     // Toward Israel, 15–28 October, statement values −1.5 (leadership), −0.5 (Khamenei), −0.5 and +0.5 (Baghaei),
     // −2, −3 and −1.5 (Velayati): mean −8.5 / 7 ≈ −1.21, at least −1.5, so triggered.

@@ -1,0 +1,24 @@
+// The window and unit a stance chart uses when the view leaves them open. Pure.
+
+function shiftDate(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/**
+ * The window a chart shows: the statements' dates, padded so that the events
+ * leading up to them are visible. Null when there are no statements.
+ */
+export function chooseTimeWindow(statementDates: string[], padding = { before: 45, after: 14 }): { from: string; to: string } | null {
+  if (statementDates.length === 0) return null;
+  const sorted = [...statementDates].sort();
+  return { from: shiftDate(sorted[0]!, -padding.before), to: shiftDate(sorted[sorted.length - 1]!, padding.after) };
+}
+
+/** Weekly ticks crowd a window longer than about four months; months read better there. */
+export function chooseTimeUnit(window: { from: string; to: string }): "day" | "week" | "month" {
+  const days = (Date.parse(window.to) - Date.parse(window.from)) / 86_400_000;
+  if (days <= 21) return "day";
+  return days <= 120 ? "week" : "month";
+}

@@ -1,0 +1,93 @@
+-- DropIndex
+DROP INDEX "StanceCoding_speakerId_targetId_saidOn_idx";
+
+-- DropIndex
+DROP INDEX "StanceCoding_targetId_saidOn_idx";
+
+-- AlterTable
+ALTER TABLE "StanceCoding" ADD COLUMN     "blindSource" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "directQuote" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "statementLive" BOOLEAN NOT NULL DEFAULT true;
+
+-- CreateIndex
+CREATE INDEX "StanceCoding_statementId_idx" ON "StanceCoding"("statementId");
+
+-- Hand-written: prisma/sql/stance-coding-read-model.sql
+-- The dashboard reads codings alone: each coding carries whether its statement
+-- and source are live, whether the statement is a direct quote, and whether
+-- its source is coded blind. These triggers keep the copies in step whatever
+-- writes the statement or source (the app, a restore, a script), and the
+-- covering partial indexes below let PostgreSQL answer the stance queries from
+-- the index without visiting the table. See docs/decisions/0006.
+-- (Bodies are single-quoted strings: the migration runner splits scripts on
+-- semicolons outside quotes and does not understand dollar quoting.)
+
+CREATE FUNCTION "stance_coding_copy_statement"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  SELECT s."deletedAt" IS NULL AND src."deletedAt" IS NULL, s.form = ''DIRECT_QUOTE'', src."blindCoding"
+    INTO NEW."statementLive", NEW."directQuote", NEW."blindSource"
+    FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+    WHERE s.id = NEW."statementId";
+  RETURN NEW;
+END
+';
+
+CREATE TRIGGER "StanceCoding_copy_statement"
+  BEFORE INSERT OR UPDATE OF "statementId" ON "StanceCoding"
+  FOR EACH ROW EXECUTE FUNCTION "stance_coding_copy_statement"();
+
+CREATE FUNCTION "statement_refresh_codings"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  UPDATE "StanceCoding" c
+    SET "statementLive" = NEW."deletedAt" IS NULL AND src."deletedAt" IS NULL,
+        "directQuote" = NEW.form = ''DIRECT_QUOTE'',
+        "blindSource" = src."blindCoding"
+    FROM "Source" src
+    WHERE src.id = NEW."sourceId" AND c."statementId" = NEW.id;
+  RETURN NULL;
+END
+';
+
+CREATE TRIGGER "Statement_refresh_codings"
+  AFTER UPDATE OF "deletedAt", form, "sourceId" ON "Statement"
+  FOR EACH ROW
+  WHEN (OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt" OR OLD.form IS DISTINCT FROM NEW.form OR OLD."sourceId" IS DISTINCT FROM NEW."sourceId")
+  EXECUTE FUNCTION "statement_refresh_codings"();
+
+CREATE FUNCTION "source_refresh_codings"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  UPDATE "StanceCoding" c
+    SET "statementLive" = s."deletedAt" IS NULL AND NEW."deletedAt" IS NULL,
+        "blindSource" = NEW."blindCoding"
+    FROM "Statement" s
+    WHERE s."sourceId" = NEW.id AND c."statementId" = s.id;
+  RETURN NULL;
+END
+';
+
+CREATE TRIGGER "Source_refresh_codings"
+  AFTER UPDATE OF "deletedAt", "blindCoding" ON "Source"
+  FOR EACH ROW
+  WHEN (OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt" OR OLD."blindCoding" IS DISTINCT FROM NEW."blindCoding")
+  EXECUTE FUNCTION "source_refresh_codings"();
+
+-- Codings that existed before the copies did.
+UPDATE "StanceCoding" c
+  SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL,
+      "directQuote" = s.form = 'DIRECT_QUOTE',
+      "blindSource" = src."blindCoding"
+  FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+  WHERE s.id = c."statementId";
+
+-- One speaker toward targets, and every speaker toward a target: the two
+-- shapes of the stance queries, with every column they read.
+CREATE INDEX "StanceCoding_speaker_target_reads" ON "StanceCoding" ("speakerId", "targetId", "saidOn")
+  INCLUDE ("statementId", score, confidence, "coderId", "directQuote", "blindSource")
+  WHERE "deletedAt" IS NULL AND "statementLive";
+
+CREATE INDEX "StanceCoding_target_reads" ON "StanceCoding" ("targetId", "saidOn")
+  INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource")
+  WHERE "deletedAt" IS NULL AND "statementLive";

@@ -1,0 +1,74 @@
+// Scenario analysis in Chromium: an analyst adds an estimate, the history
+// chart and the team median move, and withdrawing it moves them back.
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const browserAvailable = browserTestsEnabled();
+if (!browserAvailable) console.warn(missingChromiumMessage);
+
+const scenarioPath = "/scenarios/iran-refrains-from-immediate-military-response";
+
+async function readHistoryChart(page: Page) {
+  const chart = page.getByTestId("probability-history-chart");
+  await chart.locator("canvas").waitFor();
+  return { estimates: await chart.getAttribute("data-estimates"), median: await chart.getAttribute("data-team-median") };
+}
+
+describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
+  const browser = useBrowser();
+
+  it("shows the seeded scenario's indicators and evidence, takes an estimate, and moves the team median", async () => {
+    const context = await signedInContext(
+      browser(),
+      appUrl,
+      "second.analyst@stancewatch.local",
+      testPasswords.SEED_PASSWORD_SECOND_ANALYST,
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("dialog", (dialog) => void dialog.accept());
+
+    await page.goto(`${appUrl}${scenarioPath}`);
+    await page.getByRole("heading", { name: "Iran refrains from an immediate military response", level: 1 }).waitFor();
+    // The seed's indicators, evaluated on the article's codings (as of its latest statement).
+    await page.getByText("Iran’s officials stay restrained toward Israel").first().waitFor();
+    await page.getByText("A burst of hostile statements toward Israel").first().waitFor();
+    // The lead analyst's seeded 70 %.
+    expect(await readHistoryChart(page)).toEqual({ estimates: "1", median: "0.7" });
+
+    // A refused estimate says what to fix and changes nothing.
+    await page.getByLabel("Probability (%)").fill("30");
+    await page.getByLabel("Date", { exact: true }).fill("2024-10-29");
+    await page.getByRole("button", { name: "Record estimate" }).click();
+    await page.getByText("Rationale: say why").first().waitFor();
+    expect(await readHistoryChart(page)).toEqual({ estimates: "1", median: "0.7" });
+
+    await page
+      .getByLabel("Rationale")
+      .fill("Khamenei's measured tone and Baghaei's stress on diplomacy; but the right to respond is kept.");
+    await page.getByRole("button", { name: "Record estimate" }).click();
+    // median(70 %, 30 %) = 50 %.
+    await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "2", median: "0.5" });
+    await page.getByRole("cell", { name: "Jonas Weber" }).first().waitFor();
+
+    await page.getByRole("button", { name: /Withdraw your estimate of/ }).click();
+    await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "1", median: "0.7" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the evidence matrix with each scenario's weighted inconsistency", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/scenarios/sets/iran-response-to-2024-10-26-strikes`);
+    await page.getByRole("columnheader", { name: /Iran refrains from an immediate military response/ }).waitFor();
+    await expect(page.getByRole("table").first().textContent()).resolves.toMatch(/signalled a measured response/);
+    // A viewer reads the ratings; there is nothing to edit.
+    expect(await page.locator("select").count()).toBe(0);
+    await context.close();
+  });
+});
