@@ -1,0 +1,148 @@
+// npm run bench [-- --reuse]
+// Measures the stance dashboard at a million codings against issue 5's goals:
+// builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
+// dropped), times the series reads through the data layer and as raw SQL,
+// loads the data endpoint of a production build, weighs the dashboard's
+// first-load JavaScript, and writes the figures to docs/benchmarks.md.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { dashboardSearchParams } from "../lib/dashboard/view";
+import { createPrismaClient } from "../lib/database/prisma";
+import { signInOverHttp } from "../tests/support/http-session";
+import { buildIfSourcesChanged, startApp } from "./bench/app-server";
+import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
+import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
+import { loadEndpoint, loadRawSql, loadShape, rawPoolSize, timeEndpointUnloaded } from "./bench/endpoint-load";
+import { measurePageJavaScript } from "./bench/first-load-javascript";
+import { printSummary, writeBenchmarksDocument, type BenchFigures } from "./bench/report";
+import {
+  BenchSetupError,
+  checkServerIsReachable,
+  connectToScratchDatabase,
+  databaseNameOf,
+  defaultScratchDatabaseUrl,
+} from "./bench/scratch-database";
+import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
+
+const usage = "Usage: npm run bench [-- --reuse]   (BENCH_DATABASE_URL names the scratch database; it is dropped and rebuilt)";
+
+function heading(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+function detail(message: string) {
+  console.log(`    ${message}`);
+}
+
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  let reuse: boolean;
+  try {
+    reuse = parseArgs({ options: { reuse: { type: "boolean", default: false } } }).values.reuse ?? false;
+  } catch (error) {
+    throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
+  }
+  const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
+  const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
+  databaseNameOf(databaseUrl);
+  const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
+  const loadAverageAtStart = os.loadavg()[0]!;
+  // Everything here shares the machine's cores with whatever else runs: say so rather than publish noisy figures silently.
+  if (loadAverageAtStart > os.availableParallelism() / 2)
+    console.log(`▸ Note: the load average is ${loadAverageAtStart.toFixed(1)}; other work on this machine will make the figures noisy.`);
+  const { serverVersion } = await checkServerIsReachable(databaseUrl);
+
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  const corpus = await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const rawClient = await connectToScratchDatabase(databaseUrl);
+  const closeRawClient = onCleanup("close the raw SQL client", () => rawClient.end());
+  const password = await resetBenchAdministratorPassword(rawClient);
+  const user = { id: benchAdministrator.id, role: "ADMIN" as const, isAdjudicator: false };
+
+  heading("Stance-series reads: data layer against the same SQL through pg");
+  const database = createPrismaClient(databaseUrl);
+  const closeDatabase = onCleanup("disconnect Prisma", () => database.$disconnect());
+  const series: SeriesCaseTimings[] = [];
+  for (const seriesCase of seriesCases(speakerSlug(1), targetSlug(1)))
+    series.push(await timeSeriesCase({ database, rawClient, user }, seriesCase, detail));
+  // The load test below needs the database to itself.
+  await closeDatabase();
+  const oneSeries = series[0]!;
+
+  heading("Data endpoint");
+  await buildIfSourcesChanged(detail);
+  const app = await startApp(databaseUrl, detail);
+  const session = await signInOverHttp(app.url, benchAdministrator.email, password);
+  const endpointPath = `/api/stance?${dashboardSearchParams(oneSeries.seriesCase.view)}&width=${chartWidth}`;
+  const unloaded = await timeEndpointUnloaded(session, endpointPath);
+  detail(
+    `one request at a time: median ${unloaded.timings.median.toFixed(1)} ms (its SQL: ${oneSeries.rawAllQueries.median.toFixed(1)} ms)`,
+  );
+  if (unloaded.responseBytes !== oneSeries.responseBytes)
+    detail(`note: the endpoint sent ${unloaded.responseBytes} bytes where listStanceSeries' JSON is ${oneSeries.responseBytes}`);
+  detail(`autocannon: ${loadShape.connections} connections for ${loadShape.durationSeconds} s…`);
+  const load = await loadEndpoint(app.url, endpointPath, session.cookie);
+  detail(
+    `endpoint: ${load.requestsPerSecond.toFixed(0)} requests/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors, ${load.non2xx} non-2xx`,
+  );
+  detail(`the same SQL through a pg.Pool of ${rawPoolSize}, ${loadShape.connections} clients for ${loadShape.durationSeconds} s…`);
+  const rawLoad = await loadRawSql(databaseUrl, oneSeries.queries);
+  detail(`raw SQL: ${rawLoad.requestsPerSecond.toFixed(0)} requests/s, p50 ${rawLoad.p50.toFixed(1)} ms, p99 ${rawLoad.p99.toFixed(1)} ms`);
+
+  heading("First-load JavaScript");
+  const dashboard = await measurePageJavaScript(session, app.url, "/", 200);
+  const blank = await measurePageJavaScript(session, app.url, "/this-page-does-not-exist", 404);
+  detail(
+    `dashboard ${dashboard.scripts.length} scripts, ${dashboard.gzippedBytes} bytes gzipped; blank page ${blank.scripts.length}, ${blank.gzippedBytes}`,
+  );
+  await app.stop();
+  await closeRawClient();
+
+  const figures: BenchFigures = {
+    measuredAt: new Date(),
+    command,
+    machine: {
+      processors: os.availableParallelism(),
+      processorModel: os.cpus()[0]?.model.trim() ?? "unknown processor",
+      memoryGibibytes: os.totalmem() / 2 ** 30,
+      postgresVersion: serverVersion,
+      nodeVersion: process.version,
+      loadAverageAtStart,
+    },
+    corpus,
+    series,
+    endpoint: {
+      path: endpointPath,
+      unloaded: unloaded.timings,
+      responseBytes: unloaded.responseBytes,
+      rawUnloaded: oneSeries.rawAllQueries,
+      load,
+      rawLoad,
+      rawPoolSize,
+      connections: loadShape.connections,
+      durationSeconds: loadShape.durationSeconds,
+    },
+    javascript: { dashboard, blank },
+  };
+  printSummary(figures);
+  const documentPath = await writeBenchmarksDocument(figures);
+  console.log(`  Figures written to ${documentPath}`);
+}
+
+cleanUpOnSignals();
+let status = 0;
+try {
+  await main();
+} catch (error) {
+  status = 1;
+  // Setup problems (no server, a bad URL) are one line; anything else keeps its detail.
+  console.error(`✖ ${error instanceof BenchSetupError ? error.message : ((error as Error).stack ?? String(error))}`);
+} finally {
+  await runCleanups();
+}
+process.exit(status);

@@ -1,0 +1,121 @@
+// The production build served by `next start` against the scratch database,
+// started the way the HTTP tests start it (tests/support/app-setup.ts).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { buildIsCurrent, recordBuild } from "../build-stamp";
+import { onCleanup } from "./cleanup";
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// `npm start`'s default port; another copy of the app may well be on it.
+const reservedPort = 3000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function freePortOtherThanReserved(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port !== reservedPort) return port;
+  }
+}
+
+function applicationEnvironment(databaseUrl: string, appUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    NEXTAUTH_URL: appUrl,
+  };
+}
+
+/** Builds the app when its sources changed since the last build (the build stamp `npm start` and the tests share). */
+export async function buildIfSourcesChanged(log: (message: string) => void): Promise<{ built: boolean; seconds: number }> {
+  if (await buildIsCurrent()) {
+    log("the production build is current");
+    return { built: false, seconds: 0 };
+  }
+  log("building the app (next build; a few minutes)…");
+  const started = performance.now();
+  const build = spawn(process.execPath, [nextBin, "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const stopBuild = onCleanup("stop next build", () => {
+    if (build.exitCode === null) build.kill("SIGTERM");
+  });
+  let output = "";
+  build.stdout.on("data", (chunk) => (output += chunk));
+  build.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number>((resolve) => build.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+  await stopBuild();
+  if (code !== 0) {
+    console.error(output);
+    throw new Error("next build failed; its output is above.");
+  }
+  await recordBuild();
+  const seconds = (performance.now() - started) / 1000;
+  log(`built in ${seconds.toFixed(0)} s`);
+  return { built: true, seconds };
+}
+
+export type RunningApp = { url: string; stop: () => Promise<void> };
+
+function signalProcessGroup(leader: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-leader, signal);
+  } catch (error) {
+    // ESRCH: the group is already gone, which is what stopping wanted.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+async function stopProcessGroup(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  // The server leads its own process group (detached), so any worker it forked stops with it.
+  signalProcessGroup(server.pid, "SIGTERM");
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 10_000, "timeout")));
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    signalProcessGroup(server.pid, "SIGKILL");
+    await exited;
+  }
+  clearTimeout(timer);
+}
+
+/** `next start` on a free port (never 3000) against `databaseUrl`; stopped by the returned function or by the cleanups. */
+export async function startApp(databaseUrl: string, log: (message: string) => void): Promise<RunningApp> {
+  const port = await freePortOtherThanReserved();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: applicationEnvironment(databaseUrl, url),
+    detached: true,
+  });
+  const stop = onCleanup("stop the web server", () => stopProcessGroup(server));
+  let errors = "";
+  server.stderr!.on("data", (chunk) => (errors += chunk));
+  for (let attempt = 0; ; attempt += 1) {
+    if (server.exitCode !== null) throw new Error(`next start exited: ${errors.trim() || `status ${server.exitCode}`}`);
+    try {
+      await fetch(url, { redirect: "manual" });
+      break;
+    } catch {
+      if (attempt > 240) throw new Error("next start did not answer within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  log(`serving ${url} (next start, against the scratch database)`);
+  return { url, stop };
+}

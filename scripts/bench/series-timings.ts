@@ -1,0 +1,118 @@
+// Times the stance-series read two ways: through the app's data layer
+// (listStanceSeries, as the endpoint calls it) and as the very SQL it sends,
+// through a plain pg.Client. The difference is the data layer's own cost.
+import type pg from "pg";
+import type { ActingUser } from "../../lib/auth/permissions";
+import { listStanceSeries, maximumSeriesPerTarget } from "../../lib/data/dashboard";
+import { buildStanceSeriesQuery } from "../../lib/dashboard/stance-sql";
+import type { StanceSeriesResult } from "../../lib/dashboard/types";
+import { defaultDashboardView, type DashboardView } from "../../lib/dashboard/view";
+import { withDatabase } from "../../lib/database/client";
+import type { Database } from "../../lib/database/prisma";
+import { captureQueries, describeQuery, replayQueries, type CapturedQuery } from "./query-capture";
+import { summariseTimings, timeOnce, type TimingSummary } from "./statistics";
+
+export const chartWidth = 1000;
+export const repetitions = { warmUps: 3, runs: 30 } as const;
+
+export type SeriesCase = { name: string; view: DashboardView; goalMilliseconds: number };
+
+/** The two reads the goals name, over the whole ten years by week. */
+export function seriesCases(speaker: string, target: string): SeriesCase[] {
+  const decade = { ...defaultDashboardView, targets: [target], from: "2015-01-01", to: "2024-12-31", unit: "week" as const };
+  return [
+    { name: `one series (${speaker} toward ${target})`, view: { ...decade, speakers: [speaker] }, goalMilliseconds: 20 },
+    { name: `all speakers toward ${target}`, view: decade, goalMilliseconds: 200 },
+  ];
+}
+
+export type SeriesCaseTimings = {
+  seriesCase: SeriesCase;
+  /** Live codings inside the view: what the query has to read. */
+  codingCount: number;
+  responseBytes: number;
+  queries: CapturedQuery[];
+  /** Index in `queries` of the aggregation built by buildStanceSeriesQuery. */
+  seriesQueryIndex: number;
+  dataLayer: TimingSummary;
+  rawAllQueries: TimingSummary;
+  rawSeriesQuery: TimingSummary;
+};
+
+/**
+ * Which captured query is the series aggregation: the builder's text depends
+ * only on the view's shape (which filters are on, the unit), never on its
+ * values, so building it for a stand-in scope of the same shape gives the
+ * exact text to look for.
+ */
+function findSeriesQuery(view: DashboardView, queries: CapturedQuery[]): number {
+  const { text } = buildStanceSeriesQuery(
+    {
+      speakerIds: view.speakers.length || view.speaksFor.length ? ["stand-in"] : null,
+      targetIds: ["stand-in"],
+      window: { from: view.from!, to: view.to! },
+      directQuotesOnly: view.directQuotesOnly,
+      minimumConfidence: view.minimumConfidence,
+      adjudicatedOnly: view.adjudicatedOnly,
+      blindCoderId: null,
+    },
+    { unit: view.unit!, width: chartWidth, maximumSeriesPerTarget, bucketCount: 1 },
+  );
+  const index = queries.findIndex((query) => query.text === text);
+  if (index === -1) {
+    const sent = queries.map((query) => `  ${describeQuery(query)}`).join("\n");
+    throw new Error(`listStanceSeries did not send buildStanceSeriesQuery's SQL; it sent:\n${sent}`);
+  }
+  return index;
+}
+
+async function countCodingsInView(rawClient: pg.Client, view: DashboardView): Promise<number> {
+  const { rows } = await rawClient.query<{ count: string }>(
+    `SELECT count(*) AS count FROM "StanceCoding" c
+     JOIN "Actor" target ON target.id = c."targetId" AND target.slug = ANY($1::text[])
+     JOIN "Actor" speaker ON speaker.id = c."speakerId" AND (cardinality($2::text[]) = 0 OR speaker.slug = ANY($2::text[]))
+     WHERE c."deletedAt" IS NULL AND c."saidOn" BETWEEN $3::date AND $4::date`,
+    [view.targets, view.speakers, view.from, view.to],
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
+export async function timeSeriesCase(
+  context: { database: Database; rawClient: pg.Client; user: ActingUser },
+  seriesCase: SeriesCase,
+  log: (message: string) => void,
+): Promise<SeriesCaseTimings> {
+  const readThroughDataLayer = () =>
+    withDatabase(context.database, () => listStanceSeries(context.user, seriesCase.view, { width: chartWidth }));
+  const { result, queries } = await captureQueries<StanceSeriesResult>(readThroughDataLayer);
+  const seriesQueryIndex = findSeriesQuery(seriesCase.view, queries);
+
+  const dataLayer: number[] = [];
+  const rawAllQueries: number[] = [];
+  const rawSeriesQuery: number[] = [];
+  // Alternating the two ways spreads any disturbance (another process, a
+  // checkpoint) over both rather than over whichever ran second.
+  for (let run = 0; run < repetitions.warmUps + repetitions.runs; run += 1) {
+    const dataLayerMilliseconds = await timeOnce(readThroughDataLayer);
+    const durations = await replayQueries(context.rawClient, queries);
+    if (run < repetitions.warmUps) continue;
+    dataLayer.push(dataLayerMilliseconds);
+    rawAllQueries.push(durations.reduce((sum, duration) => sum + duration, 0));
+    rawSeriesQuery.push(durations[seriesQueryIndex]!);
+  }
+  const timings: SeriesCaseTimings = {
+    seriesCase,
+    codingCount: await countCodingsInView(context.rawClient, seriesCase.view),
+    responseBytes: Buffer.byteLength(JSON.stringify(result)),
+    queries,
+    seriesQueryIndex,
+    dataLayer: summariseTimings(dataLayer),
+    rawAllQueries: summariseTimings(rawAllQueries),
+    rawSeriesQuery: summariseTimings(rawSeriesQuery),
+  };
+  log(
+    `${seriesCase.name}: data layer ${timings.dataLayer.median.toFixed(1)} ms, its ${queries.length} queries through pg ` +
+      `${timings.rawAllQueries.median.toFixed(1)} ms (the series aggregation ${timings.rawSeriesQuery.median.toFixed(1)} ms)`,
+  );
+  return timings;
+}
