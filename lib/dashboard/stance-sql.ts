@@ -38,10 +38,9 @@ function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
  * passes them. Codings carry their statement's and source's state (kept by
  * triggers, prisma/sql/stance-coding-read-model.sql), so the first step reads
  * one covering partial index, "StanceCoding_speaker_target_reads" or
- * "StanceCoding_target_reads", and never the statements or sources; only
- * settled statements are looked up in Adjudication, by key.
+ * "StanceCoding_target_reads", and never the statements or sources.
  */
-export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
+function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`c."deletedAt" IS NULL`,
     Prisma.sql`c."statementLive"`,
@@ -51,6 +50,12 @@ export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   if (scope.speakerIds) conditions.push(Prisma.sql`c."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
+  if (scope.adjudicatedOnly) {
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "Adjudication" settled
+      WHERE settled."statementId" = c."statementId" AND settled."targetId" = c."targetId" AND settled."deletedAt" IS NULL
+    )`);
+  }
   if (scope.blindCoderId) {
     conditions.push(Prisma.sql`(
       c."coderId" = ${scope.blindCoderId}
@@ -61,23 +66,30 @@ export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
       )
     )`);
   }
-  const adjudicationJoin = scope.adjudicatedOnly ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
-  return Prisma.sql`
-    coded_statements AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
-      FROM "StanceCoding" c
-      WHERE ${Prisma.join(conditions, " AND ")}
-      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
-    ),
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Settles each coded statement's value: its adjudication where there is one, else its coders' mean. */
+const statementValuesFromCodedStatements = Prisma.sql`
     statement_values AS (
       SELECT v."statementId", v."speakerId", v."targetId", v."saidOn",
         COALESCE(a.score::float8, v.mean) AS score,
         a.score IS NOT NULL AS adjudicated,
         v.coding_count
       FROM coded_statements v
-      ${adjudicationJoin} "Adjudication" a
+      LEFT JOIN "Adjudication" a
         ON a."statementId" = v."statementId" AND a."targetId" = v."targetId" AND a."deletedAt" IS NULL
     )`;
+
+export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
+  return Prisma.sql`
+    coded_statements AS (
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
+      FROM "StanceCoding" c
+      WHERE ${codingConditions(scope)}
+      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
+    ),
+    ${statementValuesFromCodedStatements}`;
 }
 
 export type SeriesQueryOptions = {
@@ -94,7 +106,7 @@ export type SeriesQueryRow = {
   kind: "series" | "mean" | "point";
   speakerId: string;
   targetId: string;
-  /** series: the speaker's rank in the target's chart (1 = most statements); null for speakers not charted. */
+  /** series: the speaker's rank in the target's chart (1 = most codings); null for speakers not charted. */
   rank: number | null;
   /** series: how many speakers have statements toward this target. */
   speakerCount: number | null;
@@ -109,6 +121,11 @@ export type SeriesQueryRow = {
   statementId: string | null;
   adjudicated: boolean | null;
   merged: boolean;
+  /** point, when it is one statement: what its tooltip shows. */
+  quote: string | null;
+  sourceId: string | null;
+  sourceTitle: string | null;
+  coders: string[] | null;
 };
 
 /**
@@ -124,26 +141,47 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
   const from = scope.window.from;
   // Days in the window, counting both ends: pixel columns divide this span.
   const spanDays = Math.max(1, Math.round((Date.parse(scope.window.to) - Date.parse(from)) / 86_400_000) + 1);
+  // Speakers are ranked by their codings, counted straight from the index,
+  // so statements are settled only for the few speakers charted. When the
+  // view names no more speakers than a chart holds, all are charted and one
+  // pass over their codings does.
+  const everyoneCharted = scope.speakerIds !== null && scope.speakerIds.length <= options.maximumSeriesPerTarget;
+  const chartedCodings = everyoneCharted
+    ? Prisma.sql`FROM "StanceCoding" c`
+    : Prisma.sql`FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"`;
   return Prisma.sql`
-    WITH ${statementValuesCte(scope)},
-    speaker_totals AS (
-      SELECT "speakerId", "targetId", count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
-        row_number() OVER (PARTITION BY "targetId" ORDER BY count(*) DESC, "speakerId")::int AS rank,
-        count(*) OVER (PARTITION BY "targetId")::int AS speaker_count
-      FROM statement_values
-      GROUP BY "speakerId", "targetId"
+    WITH speaker_totals AS (
+      SELECT c."speakerId", c."targetId", count(*)::int AS coding_count,
+        row_number() OVER (PARTITION BY c."targetId" ORDER BY count(*) DESC, c."speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY c."targetId")::int AS speaker_count
+      FROM "StanceCoding" c
+      WHERE ${codingConditions(scope)}
+      GROUP BY c."speakerId", c."targetId"
     ),
     charted AS (
-      SELECT t.*,
+      SELECT t."speakerId", t."targetId",
         greatest(1, floor(${options.width}::float8 / least(t.speaker_count, ${options.maximumSeriesPerTarget}::int)))::int AS columns
       FROM speaker_totals t
       WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
     ),
+    coded_statements AS (
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
+      ${chartedCodings}
+      WHERE ${codingConditions(scope)}
+      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
+    ),
+    ${statementValuesFromCodedStatements},
+    series_totals AS (
+      SELECT "speakerId", "targetId", count(*)::int AS statement_count
+      FROM statement_values
+      GROUP BY "speakerId", "targetId"
+    ),
     charted_values AS (
-      SELECT v.*, ch.columns, ch.statement_count > ch.columns AS merge_points,
+      SELECT v.*, ch.columns, st.statement_count > ch.columns AS merge_points,
         floor((v."saidOn" - ${from}::date) * ch.columns::float8 / ${spanDays}::int)::int AS pixel_column
       FROM statement_values v
       JOIN charted ch ON ch."speakerId" = v."speakerId" AND ch."targetId" = v."targetId"
+      JOIN series_totals st ON st."speakerId" = v."speakerId" AND st."targetId" = v."targetId"
     ),
     bucket_means AS (
       SELECT "speakerId", "targetId", columns, ${bucket} AS start,
@@ -173,16 +211,29 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
     )
     SELECT 'series' AS kind, t."speakerId", t."targetId", CASE WHEN t.rank <= ${options.maximumSeriesPerTarget}::int THEN t.rank END AS rank,
       t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
-      t.statement_count AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId", NULL::boolean AS adjudicated, false AS merged
+      coalesce(st.statement_count, 0) AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId",
+      NULL::boolean AS adjudicated, false AS merged, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS "sourceTitle",
+      NULL::text[] AS coders
     FROM speaker_totals t
+    LEFT JOIN series_totals st ON st."speakerId" = t."speakerId" AND st."targetId" = t."targetId"
     UNION ALL
     SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
-      m.statement_count, m.coding_count, NULL, NULL, m.merged
+      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL
     FROM merged_means m
     UNION ALL
     SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
-      p.statement_count, p.coding_count, p.statement_id, p.adjudicated, p.merged
+      p.statement_count, p.coding_count, p.statement_id, p.adjudicated, p.merged, s.quote, s."sourceId", src.title,
+      -- A statement's codings are visible all together or not at all (lib/data/coding-visibility.ts), so a
+      -- charted statement's coders are those of its codings that pass the confidence filter.
+      CASE WHEN p.statement_id IS NOT NULL THEN ARRAY(
+        SELECT u.name FROM "StanceCoding" coder_coding JOIN "User" u ON u.id = coder_coding."coderId"
+        WHERE coder_coding."statementId" = p.statement_id AND coder_coding."targetId" = p."targetId"
+          AND coder_coding."deletedAt" IS NULL AND coder_coding.confidence >= ${scope.minimumConfidence}::"Confidence"
+        ORDER BY u.name
+      ) END
     FROM points p
+    LEFT JOIN "Statement" s ON s.id = p.statement_id
+    LEFT JOIN "Source" src ON src.id = s."sourceId"
     ORDER BY 3, 2, 1 DESC, 6`;
 }
 

@@ -31,7 +31,6 @@ import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboar
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { dateFromIso, isoFromDate } from "../validation";
-import { visibleCodingsWhere } from "./coding-visibility";
 import { listSpeakerIds } from "./speaker-scope";
 
 export const defaultChartWidth = 1200;
@@ -146,8 +145,7 @@ async function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]>
   return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
 }
 
-async function runStanceSeries(user: ActingUser, resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
-  const db = getDatabase();
+async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
   const { scope, unit } = resolved;
   const query = buildStanceSeriesQuery(scope, {
     unit,
@@ -159,33 +157,6 @@ async function runStanceSeries(user: ActingUser, resolved: ResolvedScope, width:
     scope.targetIds.length ? queryAggregate<SeriesQueryRow>(query) : Promise.resolve([]),
     listEventMarkers(scope.window),
   ]);
-
-  const singleStatementPoints = rows.filter((row) => row.kind === "point" && row.statementId);
-  const statementIds = [...new Set(singleStatementPoints.map((row) => row.statementId!))];
-  const [statements, coderRows] = statementIds.length
-    ? await Promise.all([
-        db.statement.findMany({
-          where: { id: { in: statementIds } },
-          select: { id: true, quote: true, source: { select: { id: true, title: true } } },
-        }),
-        db.stanceCoding.findMany({
-          where: {
-            statementId: { in: statementIds },
-            targetId: { in: scope.targetIds },
-            deletedAt: null,
-            confidence: { in: confidenceLevels.slice(confidenceLevels.indexOf(scope.minimumConfidence)) },
-            ...visibleCodingsWhere(user),
-          },
-          select: { statementId: true, targetId: true, coder: { select: { name: true } } },
-        }),
-      ])
-    : [[], []];
-  const statementsById = new Map(statements.map((statement) => [statement.id, statement]));
-  const codersByUnit = new Map<string, string[]>();
-  for (const row of coderRows) {
-    const key = `${row.statementId}:${row.targetId}`;
-    codersByUnit.set(key, [...(codersByUnit.get(key) ?? []), row.coder.name].sort());
-  }
 
   const seriesRows = rows.filter((row) => row.kind === "series");
   const speakers = await listActorsById([...new Set(seriesRows.map((row) => row.speakerId))]);
@@ -220,20 +191,19 @@ async function runStanceSeries(user: ActingUser, resolved: ResolvedScope, width:
       series.means.push(mean);
       continue;
     }
-    const statement = row.statementId ? statementsById.get(row.statementId) : undefined;
     const point: StancePoint = {
       at: row.at!,
       score: row.score!,
       statementCount: row.statementCount,
       minimumScore: row.minimumScore!,
       maximumScore: row.maximumScore!,
-      statement: statement
+      statement: row.statementId
         ? {
-            id: statement.id,
-            quote: statement.quote,
-            sourceId: statement.source.id,
-            sourceTitle: statement.source.title,
-            coders: codersByUnit.get(`${statement.id}:${row.targetId}`) ?? [],
+            id: row.statementId,
+            quote: row.quote!,
+            sourceId: row.sourceId!,
+            sourceTitle: row.sourceTitle!,
+            coders: row.coders ?? [],
             basis: row.adjudicated ? "adjudicated" : "mean",
           }
         : null,
@@ -279,7 +249,7 @@ export async function listStanceSeries(
   requirePermission(user, "read");
   const resolved = await resolveScope(user, view);
   refuseUnknownActors(resolved);
-  return runStanceSeries(user, resolved, clampWidth(options.width));
+  return runStanceSeries(resolved, clampWidth(options.width));
 }
 
 function shiftDays(date: string, days: number): string {
@@ -432,7 +402,7 @@ export async function getDashboard(user: ActingUser, view: DashboardView, option
   requirePermission(user, "read");
   const resolved = await resolveScope(user, view);
   const [series, matrix, shifts, filterOptions] = await Promise.all([
-    runStanceSeries(user, resolved, clampWidth(options.width)),
+    runStanceSeries(resolved, clampWidth(options.width)),
     runStanceMatrix(resolved),
     runStanceShifts(resolved),
     listFilterOptions(),
