@@ -228,6 +228,17 @@ const corpusSteps: CorpusStep[] = [
       ORDER BY coding_number;`,
   },
   {
+    // Triggers keep these copies in step in the app (prisma/sql/stance-coding-read-model.sql), but
+    // session_replication_role = replica skips triggers, so the build fills them itself.
+    label: "codings' copies of their statements",
+    sql: `
+      UPDATE "StanceCoding" c
+        SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL, "directQuote" = s.form = 'DIRECT_QUOTE',
+          "blindSource" = src."blindCoding"
+        FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+        WHERE s.id = c."statementId";`,
+  },
+  {
     // Disagreements (two or more points apart, or opposite signs) settled for
     // most double-coded statements, so the "adjudicated" path has data.
     label: "adjudications",
@@ -338,6 +349,12 @@ async function buildCorpus(url: string, fingerprint: string, log: (message: stri
     const started = performance.now();
     await client.query("VACUUM (ANALYZE)");
     log(`VACUUM ANALYZE (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    // Index-only scans need the visibility map; a session holding an old snapshot stops VACUUM setting it.
+    const visibility = await client.query<{ pages: number; visible: number }>(
+      `SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname = 'StanceCoding'`,
+    );
+    const { pages, visible } = visibility.rows[0]!;
+    log(`codings' pages marked all-visible: ${visible} of ${pages}`);
     // Written last: a build interrupted before this point is never mistaken for a finished one.
     await client.query(`COMMENT ON DATABASE "${databaseNameOf(url)}" IS '${markerFor(fingerprint)}'`);
   } finally {
