@@ -84,6 +84,17 @@ export async function listEventOptions(): Promise<EventOption[]> {
  */
 export async function getEvidenceMatrix(user: ActingUser, setSlug: string): Promise<EvidenceMatrixView> {
   requirePermission(user, "read");
+  const [matrix, statementOptions, eventOptions] = await Promise.all([
+    readEvidenceMatrix(user, setSlug),
+    listStatementOptions(),
+    listEventOptions(),
+  ]);
+  return { ...matrix, statementOptions, eventOptions, canEdit: hasPermission(user, "edit") };
+}
+
+type EvidenceMatrixCore = Omit<EvidenceMatrixView, "statementOptions" | "eventOptions" | "canEdit">;
+
+async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<EvidenceMatrixCore> {
   const db = getDatabase();
   const set = await db.scenarioSet.findFirst({
     where: { slug: setSlug, deletedAt: null },
@@ -96,19 +107,15 @@ export async function getEvidenceMatrix(user: ActingUser, setSlug: string): Prom
     },
   });
   if (!set) throw new NotFoundError("This scenario set");
-  const [evidence, statementOptions, eventOptions] = await Promise.all([
-    db.evidence.findMany({
-      where: { setId: set.id, deletedAt: null, OR: [{ statementId: null }, { statement: { deletedAt: null } }] },
-      include: {
-        statement: { select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
-        event: { select: { id: true, title: true, occurredOn: true, description: true, deletedAt: true } },
-        assessments: { select: { scenarioId: true, rating: true, version: true } },
-      },
-      orderBy: { createdAt: "asc" },
-    }),
-    listStatementOptions(),
-    listEventOptions(),
-  ]);
+  const evidence = await db.evidence.findMany({
+    where: { setId: set.id, deletedAt: null, OR: [{ statementId: null }, { statement: { deletedAt: null } }] },
+    include: {
+      statement: { select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
+      event: { select: { id: true, title: true, occurredOn: true, description: true, deletedAt: true } },
+      assessments: { select: { scenarioId: true, rating: true, version: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
   const live = evidence.filter((row) => !row.event?.deletedAt);
   const statementIds = live.flatMap((row) => (row.statementId ? [row.statementId] : []));
   const visibility = visibleCodingsWhere(user);
@@ -185,9 +192,6 @@ export async function getEvidenceMatrix(user: ActingUser, setSlug: string): Prom
       };
     }),
     rows,
-    statementOptions,
-    eventOptions,
-    canEdit: hasPermission(user, "edit"),
   };
 }
 
@@ -338,15 +342,7 @@ export async function assessEvidence(
 }
 
 /** Each scenario's column of its set's matrix, for the scenario page. */
-export async function listScenarioEvidenceScores(
-  user: ActingUser,
-  setSlug: string,
-): Promise<{ scenarioId: string; weightedInconsistency: number; inconsistency: number; ratedEvidenceCount: number }[]> {
-  const matrix = await getEvidenceMatrix(user, setSlug);
-  return matrix.scenarios.map((scenario) => ({
-    scenarioId: scenario.id,
-    weightedInconsistency: scenario.weightedInconsistency,
-    inconsistency: scenario.inconsistency,
-    ratedEvidenceCount: scenario.ratedEvidenceCount,
-  }));
+export async function listEvidenceScores(user: ActingUser, setSlug: string): Promise<EvidenceMatrixCore["scenarios"]> {
+  requirePermission(user, "read");
+  return (await readEvidenceMatrix(user, setSlug)).scenarios;
 }

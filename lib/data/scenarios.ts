@@ -13,7 +13,7 @@ import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } fr
 import type { z } from "zod";
 import type { scenarioCreationSchema, scenarioSetSchema } from "../scenarios/schemas";
 import { dateFromIso, isoFromDate } from "../validation";
-import { getEvidenceMatrix, listEventOptions, listStatementOptions } from "./evidence";
+import { listEventOptions, listEvidenceScores, listStatementOptions } from "./evidence";
 import { listIndicators } from "./indicators";
 
 const liveEstimate = { deletedAt: null } as const;
@@ -217,9 +217,9 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
   }
 
   const { asOf, asOfReason } = await chooseAsOf(options.asOf);
-  const [indicators, matrix, statementOptions, eventOptions, actors] = await Promise.all([
+  const [indicators, evidenceScores, statementOptions, eventOptions, actors] = await Promise.all([
     listIndicators(user, scenario.id, asOf),
-    getEvidenceMatrix(user, scenario.set.slug),
+    listEvidenceScores(user, scenario.set.slug),
     listStatementOptions(),
     listEventOptions(),
     db.actor.findMany({
@@ -228,8 +228,8 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
       orderBy: { name: "asc" },
     }),
   ]);
-  const column = matrix.scenarios.find((candidate) => candidate.id === scenario.id);
-  const ranked = [...matrix.scenarios].sort((a, b) => a.weightedInconsistency - b.weightedInconsistency);
+  const column = evidenceScores.find((candidate) => candidate.id === scenario.id);
+  const ranked = [...evidenceScores].sort((a, b) => a.weightedInconsistency - b.weightedInconsistency);
 
   return {
     id: scenario.id,
@@ -250,14 +250,14 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     asOfReason,
     indicators,
     evidence:
-      column && matrix.rows.length
+      column && evidenceScores.some((candidate) => candidate.ratedEvidenceCount > 0)
         ? {
             weightedInconsistency: column.weightedInconsistency,
             inconsistency: column.inconsistency,
             ratedEvidenceCount: column.ratedEvidenceCount,
             // Ties share a rank: the position of the first scenario with the same score.
             rank: ranked.findIndex((candidate) => candidate.weightedInconsistency === column.weightedInconsistency) + 1,
-            of: matrix.scenarios.length,
+            of: evidenceScores.length,
           }
         : null,
     statementOptions,
