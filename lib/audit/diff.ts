@@ -2,8 +2,10 @@
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
-// Bookkeeping that changes with every write and says nothing to a reader.
-const ignoredFields = new Set(["updatedAt", "version"]);
+// Bookkeeping that changes with every write and says nothing to a reader,
+// and a coding's copies of its statement's state, which the database keeps
+// (prisma/sql/stance-coding-read-model.sql): nobody edits them.
+const ignoredFields = new Set(["updatedAt", "version", "statementLive", "directQuote", "blindSource", "adjudicatedScore"]);
 
 // A field absent from one side and null on the other did not change.
 function same(a: unknown, b: unknown): boolean {

@@ -38,7 +38,8 @@ function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
  * passes them. Codings carry their statement's and source's state (kept by
  * triggers, prisma/sql/stance-coding-read-model.sql), so the first step reads
  * one covering partial index, "StanceCoding_speaker_target_reads" or
- * "StanceCoding_target_reads", and never the statements or sources.
+ * "StanceCoding_target_reads", and never the statements, sources or
+ * adjudications.
  */
 function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
@@ -50,12 +51,7 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   if (scope.speakerIds) conditions.push(Prisma.sql`c."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
-  if (scope.adjudicatedOnly) {
-    conditions.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "Adjudication" settled
-      WHERE settled."statementId" = c."statementId" AND settled."targetId" = c."targetId" AND settled."deletedAt" IS NULL
-    )`);
-  }
+  if (scope.adjudicatedOnly) conditions.push(Prisma.sql`c."adjudicatedScore" IS NOT NULL`);
   if (scope.blindCoderId) {
     conditions.push(Prisma.sql`(
       c."coderId" = ${scope.blindCoderId}
@@ -69,22 +65,25 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-/** Settles each coded statement's value: its adjudication where there is one, else its coders' mean. */
+/**
+ * Settles each coded statement's value: its adjudicated score where there is
+ * one (every coding of the statement and target carries it), else its
+ * coders' mean.
+ */
 const statementValuesFromCodedStatements = Prisma.sql`
     statement_values AS (
-      SELECT v."statementId", v."speakerId", v."targetId", v."saidOn",
-        COALESCE(a.score::float8, v.mean) AS score,
-        a.score IS NOT NULL AS adjudicated,
-        v.coding_count
-      FROM coded_statements v
-      LEFT JOIN "Adjudication" a
-        ON a."statementId" = v."statementId" AND a."targetId" = v."targetId" AND a."deletedAt" IS NULL
+      SELECT "statementId", "speakerId", "targetId", "saidOn",
+        COALESCE(adjudicated_score::float8, mean) AS score,
+        adjudicated_score IS NOT NULL AS adjudicated,
+        coding_count
+      FROM coded_statements
     )`;
 
 export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   return Prisma.sql`
     coded_statements AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count,
+        max(c."adjudicatedScore") AS adjudicated_score
       FROM "StanceCoding" c
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
@@ -165,7 +164,8 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
       WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
     ),
     coded_statements AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count,
+        max(c."adjudicatedScore") AS adjudicated_score
       ${chartedCodings}
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"

@@ -1,7 +1,8 @@
 -- The dashboard reads codings alone: each coding carries whether its statement
--- and source are live, whether the statement is a direct quote, and whether
--- its source is coded blind. These triggers keep the copies in step whatever
--- writes the statement or source (the app, a restore, a script), and the
+-- and source are live, whether the statement is a direct quote, whether its
+-- source is coded blind, and the statement's adjudicated score toward the
+-- coding's target. These triggers keep the copies in step whatever writes the
+-- statement, source or adjudication (the app, a restore, a script), and the
 -- covering partial indexes below let PostgreSQL answer the stance queries from
 -- the index without visiting the table. See docs/decisions/0006.
 -- (Bodies are single-quoted strings: the migration runner splits scripts on
@@ -14,12 +15,15 @@ BEGIN
     INTO NEW."statementLive", NEW."directQuote", NEW."blindSource"
     FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
     WHERE s.id = NEW."statementId";
+  NEW."adjudicatedScore" := (
+    SELECT a.score FROM "Adjudication" a
+    WHERE a."statementId" = NEW."statementId" AND a."targetId" = NEW."targetId" AND a."deletedAt" IS NULL);
   RETURN NEW;
 END
 ';
 
 CREATE TRIGGER "StanceCoding_copy_statement"
-  BEFORE INSERT OR UPDATE OF "statementId" ON "StanceCoding"
+  BEFORE INSERT OR UPDATE OF "statementId", "targetId" ON "StanceCoding"
   FOR EACH ROW EXECUTE FUNCTION "stance_coding_copy_statement"();
 
 CREATE FUNCTION "statement_refresh_codings"() RETURNS trigger
@@ -59,20 +63,50 @@ CREATE TRIGGER "Source_refresh_codings"
   WHEN (OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt" OR OLD."blindCoding" IS DISTINCT FROM NEW."blindCoding")
   EXECUTE FUNCTION "source_refresh_codings"();
 
+-- An adjudication settles a statement's stance toward a target: every coding
+-- of that pair carries the live one's score (at most one is live).
+CREATE FUNCTION "adjudication_refresh_codings"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  IF TG_OP <> ''INSERT'' THEN
+    UPDATE "StanceCoding" c
+      SET "adjudicatedScore" = (
+        SELECT a.score FROM "Adjudication" a
+        WHERE a."statementId" = OLD."statementId" AND a."targetId" = OLD."targetId" AND a."deletedAt" IS NULL)
+      WHERE c."statementId" = OLD."statementId" AND c."targetId" = OLD."targetId";
+  END IF;
+  IF TG_OP <> ''DELETE'' THEN
+    UPDATE "StanceCoding" c
+      SET "adjudicatedScore" = (
+        SELECT a.score FROM "Adjudication" a
+        WHERE a."statementId" = NEW."statementId" AND a."targetId" = NEW."targetId" AND a."deletedAt" IS NULL)
+      WHERE c."statementId" = NEW."statementId" AND c."targetId" = NEW."targetId";
+  END IF;
+  RETURN NULL;
+END
+';
+
+CREATE TRIGGER "Adjudication_refresh_codings"
+  AFTER INSERT OR UPDATE OR DELETE ON "Adjudication"
+  FOR EACH ROW EXECUTE FUNCTION "adjudication_refresh_codings"();
+
 -- Codings that existed before the copies did.
 UPDATE "StanceCoding" c
   SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL,
       "directQuote" = s.form = 'DIRECT_QUOTE',
-      "blindSource" = src."blindCoding"
+      "blindSource" = src."blindCoding",
+      "adjudicatedScore" = (
+        SELECT a.score FROM "Adjudication" a
+        WHERE a."statementId" = c."statementId" AND a."targetId" = c."targetId" AND a."deletedAt" IS NULL)
   FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
   WHERE s.id = c."statementId";
 
 -- One speaker toward targets, and every speaker toward a target: the two
 -- shapes of the stance queries, with every column they read.
 CREATE INDEX "StanceCoding_speaker_target_reads" ON "StanceCoding" ("speakerId", "targetId", "saidOn")
-  INCLUDE ("statementId", score, confidence, "coderId", "directQuote", "blindSource")
+  INCLUDE ("statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore")
   WHERE "deletedAt" IS NULL AND "statementLive";
 
 CREATE INDEX "StanceCoding_target_reads" ON "StanceCoding" ("targetId", "saidOn")
-  INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource")
+  INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore")
   WHERE "deletedAt" IS NULL AND "statementLive";

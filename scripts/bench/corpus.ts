@@ -228,17 +228,6 @@ const corpusSteps: CorpusStep[] = [
       ORDER BY coding_number;`,
   },
   {
-    // Triggers keep these copies in step in the app (prisma/sql/stance-coding-read-model.sql), but
-    // session_replication_role = replica skips triggers, so the build fills them itself.
-    label: "codings' copies of their statements",
-    sql: `
-      UPDATE "StanceCoding" c
-        SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL, "directQuote" = s.form = 'DIRECT_QUOTE',
-          "blindSource" = src."blindCoding"
-        FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
-        WHERE s.id = c."statementId";`,
-  },
-  {
     // Disagreements (two or more points apart, or opposite signs) settled for
     // most double-coded statements, so the "adjudicated" path has data.
     label: "adjudications",
@@ -254,6 +243,21 @@ const corpusSteps: CorpusStep[] = [
         AND pg_temp.uniform(first.statement_number, 40) < 0.6
       ORDER BY first.statement_number;`,
   },
+  {
+    // Triggers keep these copies in step in the app (prisma/sql/stance-coding-read-model.sql), but
+    // session_replication_role = replica skips triggers, so the build fills them itself.
+    label: "codings' copies of their statements",
+    sql: `
+      UPDATE "StanceCoding" c
+        SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL, "directQuote" = s.form = 'DIRECT_QUOTE',
+          "blindSource" = src."blindCoding",
+          "adjudicatedScore" = (
+            SELECT a.score FROM "Adjudication" a
+            WHERE a."statementId" = c."statementId" AND a."targetId" = c."targetId" AND a."deletedAt" IS NULL)
+        FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+        WHERE s.id = c."statementId";`,
+  },
+
   {
     label: "events",
     sql: `

@@ -180,6 +180,19 @@ describe("the stance series", () => {
     expect(await statementsIn(followed)).toBe(0);
     await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
     expect(await statementsIn(followed)).toBe(1);
+    // An adjudication settles the value for every coding, including one added later; withdrawn, the mean is back.
+    const scoreOf = async () => (await listStanceSeries(reader, followed)).series[0]!.points[0]!.score;
+    const adjudicator = await createUser(db, "ADMIN");
+    const adjudication = await db.adjudication.create({
+      data: { statementId: statement.id, targetId: target.id, adjudicatorId: adjudicator.id, score: -1, rationale: "settled" },
+    });
+    expect(await scoreOf()).toBe(-1);
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: (await createUser(db)).id, score: 3 });
+    expect(await scoreOf()).toBe(-1);
+    expect(await statementsIn({ ...followed, adjudicatedOnly: true })).toBe(1);
+    await db.adjudication.update({ where: { id: adjudication.id }, data: { deletedAt: new Date() } });
+    expect(await scoreOf()).toBe(2.5);
+    expect(await statementsIn({ ...followed, adjudicatedOnly: true })).toBe(0);
   });
 
   it("refuses the anonymous and names unknown actors", async () => {
