@@ -28,7 +28,9 @@ import type { BucketMean, ChartEventMarker, DateWindow, StancePoint, StanceSerie
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { speakerStyle } from "./chart-style";
 import { statementHref } from "./links";
-import { dayInMilliseconds, formatTimestamp, stepOfTicks, tickLabel, timeTicks, utcTimestamp } from "./time-axis";
+import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "./time-axis";
+import { eventAnnotations } from "./event-annotations";
+import { truncate } from "../format";
 
 // Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
 ChartJS.register(
@@ -74,10 +76,6 @@ const whiteBackground: Plugin<ChartType> = {
 };
 
 const chartPlugins = [whiteBackground];
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
 
 /** Tooltips do not wrap: long quotes are broken into lines here, at most maximumLines of them. */
 function wrapText(text: string, width: number, maximumLines: number): string[] {
@@ -185,32 +183,7 @@ export function StanceOverTimeChart({
       });
     }
 
-    const annotations: Record<string, AnnotationOptions> = Object.fromEntries(
-      events.map((event, index) => [
-        event.id,
-        {
-          type: "line",
-          scaleID: "x",
-          value: utcTimestamp(event.occurredOn),
-          borderColor: "rgba(60, 60, 67, 0.6)",
-          borderWidth: 1,
-          borderDash: [4, 4],
-          drawTime: "beforeDatasetsDraw",
-          label: {
-            // Beyond a dozen events the labels would cover the data; the lines stay and the summary names them.
-            display: events.length <= 12,
-            content: truncate(event.title, 26),
-            // Four label slots, so neighbouring events' labels do not overlap.
-            position: index % 2 === 0 ? "start" : "end",
-            yAdjust: [0, 0, 22, -22][index % 4],
-            font: { size: 11 },
-            color: "#1f2328",
-            backgroundColor: "rgba(255, 255, 255, 0.92)",
-            padding: 3,
-          },
-        } satisfies AnnotationOptions,
-      ]),
-    );
+    const annotations: Record<string, AnnotationOptions> = eventAnnotations(events);
 
     // Looked up through the data object, not the position: decimation hands Chart.js a subset of a line's vertices.
     const pointAt = (datasetIndex: number, raw: unknown): { source: DatasetSource; point: StancePoint | null; mean: BucketMean | null } => {
@@ -229,23 +202,7 @@ export function StanceOverTimeChart({
       animation: pointCount > animationLimit ? false : { duration: 250 },
       interaction: { mode: "nearest", intersect: true },
       scales: {
-        x: {
-          type: "linear",
-          min: range.from,
-          max: range.to,
-          afterBuildTicks: (axis) => {
-            const { ticks } = timeTicks(range.from, range.to, axis.width / 80);
-            axis.ticks = ticks.map((value) => ({ value }));
-          },
-          ticks: {
-            maxRotation: 0,
-            autoSkip: false,
-            font: { size: 11 },
-            callback: (value, index, ticks) =>
-              tickLabel(Number(value), index > 0 ? ticks[index - 1]!.value : null, stepOfTicks(ticks.map((tick) => tick.value))),
-          },
-          grid: { color: "#eef0f3" },
-        },
+        x: utcTimeScale(range),
         y: {
           min: -3.4,
           max: 3.4,

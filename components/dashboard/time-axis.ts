@@ -107,3 +107,26 @@ export function formatTimestamp(value: number): string {
   const date = new Date(value);
   return `${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
+
+type AxisWithTicks = { width: number; ticks: { value: number }[] };
+
+/** A Chart.js x scale over [from, to] (UTC timestamps) with these ticks and labels; the same on every time chart. */
+export function utcTimeScale(range: { from: number; to: number }) {
+  return {
+    type: "linear" as const,
+    min: range.from,
+    max: range.to,
+    afterBuildTicks: (axis: AxisWithTicks) => {
+      const { ticks } = timeTicks(range.from, range.to, axis.width / 80);
+      axis.ticks = ticks.map((value) => ({ value }));
+    },
+    ticks: {
+      maxRotation: 0,
+      autoSkip: false,
+      font: { size: 11 },
+      callback: (value: number | string, index: number, ticks: { value: number }[]) =>
+        tickLabel(Number(value), index > 0 ? ticks[index - 1]!.value : null, stepOfTicks(ticks.map((tick) => tick.value))),
+    },
+    grid: { color: "#eef0f3" },
+  };
+}

@@ -19,10 +19,10 @@ import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
 import type { ChartEventMarker } from "@/lib/dashboard/types";
 import { speakerColours, speakerShapes } from "../dashboard/chart-style";
-import { dayInMilliseconds, formatTimestamp, stepOfTicks, tickLabel, timeTicks, utcTimestamp } from "../dashboard/time-axis";
-import { truncate } from "../format";
+import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "../dashboard/time-axis";
 import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
+import { eventAnnotations } from "../dashboard/event-annotations";
 
 // Only the parts used are registered (never chart.js/auto). The x axis is a
 // linear axis of UTC timestamps with the dashboard's calendar ticks rather
@@ -123,32 +123,8 @@ export function ProbabilityHistoryChart({
       order: 1,
     });
 
-    const annotations: Record<string, AnnotationOptions> = Object.fromEntries(
-      events.map((event, index) => [
-        event.id,
-        {
-          type: "line",
-          scaleID: "x",
-          value: utcTimestamp(event.occurredOn),
-          borderColor: "rgba(60, 60, 67, 0.6)",
-          borderWidth: 1,
-          borderDash: [4, 4],
-          drawTime: "beforeDatasetsDraw",
-          label: {
-            // Beyond a dozen events labels would cover the lines; the summary and the table still name them.
-            display: events.length <= 12,
-            content: truncate(event.title, 28),
-            // Alternating slots, so neighbouring events' labels do not overlap.
-            position: index % 2 === 0 ? "start" : "end",
-            yAdjust: [0, 0, 22, -22][index % 4],
-            font: { size: 11 },
-            color: "#1f2328",
-            backgroundColor: "rgba(255, 255, 255, 0.92)",
-            padding: 3,
-          },
-        } satisfies AnnotationOptions,
-      ]),
-    );
+    const annotations: Record<string, AnnotationOptions> = eventAnnotations(events);
+
     const horizon = utcTimestamp(horizonOn);
     if (horizon >= range.from && horizon <= range.to) {
       annotations.horizon = {
@@ -169,23 +145,7 @@ export function ProbabilityHistoryChart({
       animation: { duration: 250 },
       interaction: { mode: "nearest", intersect: false, axis: "x" },
       scales: {
-        x: {
-          type: "linear",
-          min: range.from,
-          max: range.to,
-          afterBuildTicks: (axis) => {
-            const { ticks } = timeTicks(range.from, range.to, axis.width / 80);
-            axis.ticks = ticks.map((value) => ({ value }));
-          },
-          ticks: {
-            maxRotation: 0,
-            autoSkip: false,
-            font: { size: 11 },
-            callback: (value, index, ticks) =>
-              tickLabel(Number(value), index > 0 ? ticks[index - 1]!.value : null, stepOfTicks(ticks.map((tick) => tick.value))),
-          },
-          grid: { color: "#eef0f3" },
-        },
+        x: utcTimeScale(range),
         y: {
           min: 0,
           max: 100,
