@@ -1,5 +1,6 @@
 // Scenario analysis in Chromium: an analyst adds an estimate, the history
 // chart and the team median move, and withdrawing it moves them back.
+import { createRequire } from "node:module";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
@@ -10,6 +11,18 @@ const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 
 const scenarioPath = "/scenarios/iran-refrains-from-immediate-military-response";
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical axe-core violations on the page as it stands, every disclosure open. */
+async function seriousViolations(page: Page) {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
 
 async function readHistoryChart(page: Page) {
   const chart = page.getByTestId("probability-history-chart");
@@ -58,6 +71,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await page.getByRole("button", { name: /Withdraw your estimate of/ }).click();
     await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "1", median: "0.7" });
     expect(errors).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -69,6 +83,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await expect(page.getByRole("table").first().textContent()).resolves.toMatch(/signalled a measured response/);
     // A viewer reads the ratings; there is nothing to edit.
     expect(await page.locator("select").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });
