@@ -4,6 +4,7 @@
 // PostgreSQL is given; see docs/decisions/0003-embedded-database.md.
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { startOneClientAtATimeProxy } from "./one-client-at-a-time";
 
 export type EmbeddedPostgres = {
   /** postgresql:// URL to hand to Prisma or pg. */
@@ -18,21 +19,32 @@ export type EmbeddedPostgres = {
 export async function startEmbeddedPostgres(options: { dataDirectory?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   const db = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
   await db.waitReady;
-  // The default allows one connection; connection pools need more.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
+  // The default allows one connection; connection pools need more. Clients
+  // reach it through a proxy that lets one connection talk at a time
+  // (./one-client-at-a-time.ts), so their queries cannot interleave.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
   try {
     await server.start();
   } catch (error) {
     await db.close();
     throw error;
   }
-  const address = server.getServerConn();
+  const [host, port] = server.getServerConn().split(":") as [string, string];
+  let proxy;
+  try {
+    proxy = await startOneClientAtATimeProxy({ host, port: Number(port) }, { host: "127.0.0.1", port: options.port ?? 0 });
+  } catch (error) {
+    await server.stop();
+    await db.close();
+    throw error;
+  }
   let stopped = false;
   return {
-    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@127.0.0.1:${proxy.port}/postgres?sslmode=disable`,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await proxy.stop();
       await server.stop();
       await db.close();
     },

@@ -34,4 +34,42 @@ describe("the embedded PostgreSQL", () => {
       await rm(dataDirectory, { recursive: true, force: true });
     }
   });
+
+  // The interleaving the proxy prevents (lib/database/one-client-at-a-time.ts) shows under the app's
+  // load: the browser tests on the embedded database failed without it. This checks that the proxy
+  // passes concurrent queries and a transaction through intact and keeps the transaction's turn.
+  it("passes concurrent parameterised queries and a transaction through its one-client-at-a-time proxy", async () => {
+    const embedded = await startEmbeddedPostgres();
+    const pool = new pg.Pool({ connectionString: embedded.url, max: 8 });
+    try {
+      await pool.query("CREATE TABLE tally (n int)");
+      const sums = Array.from({ length: 120 }, (_, index) =>
+        index % 2 === 0
+          ? pool.query<{ value: string }>("SELECT ($1::int + $2::int)::text AS value", [index, 1])
+          : pool.query<{ value: string }>("SELECT $1::text || $2 || $3 || $4 || $5 || $6 AS value", [index, "a", "b", "c", "d", "e"]),
+      );
+      // A transaction on one connection while the others query: it sees its own rows, and they are there once it commits.
+      const inTransaction = (async () => {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          await client.query("INSERT INTO tally VALUES ($1), ($2)", [1, 2]);
+          const seen = await client.query<{ count: string }>("SELECT count(*) FROM tally");
+          await client.query("COMMIT");
+          return Number(seen.rows[0]!.count);
+        } finally {
+          client.release();
+        }
+      })();
+      const results = await Promise.all(sums);
+      expect(results.map((result) => result.rows[0]!.value)).toEqual(
+        Array.from({ length: 120 }, (_, index) => (index % 2 === 0 ? String(index + 1) : `${index}abcde`)),
+      );
+      expect(await inTransaction).toBe(2);
+      expect((await pool.query<{ count: string }>("SELECT count(*) FROM tally")).rows[0]!.count).toBe("2");
+    } finally {
+      await pool.end();
+      await embedded.stop();
+    }
+  });
 });
