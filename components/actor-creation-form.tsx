@@ -18,6 +18,7 @@ import {
   type ActorChoice,
 } from "./actor-fields";
 import { sendJson, splitFieldErrors } from "./json-request";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 type Field = "name" | "slug" | "kind" | "office" | "speaksForId" | "wikidataId" | "isTrackedTarget";
 const fieldNames: Record<Field, string> = {
@@ -84,14 +85,8 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
     router.refresh();
   }
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, fieldErrors[field] ? `new-actor-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const errorFor = (field: Field) =>
-    fieldErrors[field] ? (
-      <p className="field__error" id={`new-actor-${field}-error`}>
-        {fieldNames[field]}: {fieldErrors[field]}
-      </p>
-    ) : null;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`new-actor-${field}`, fieldErrors[field], hint);
+  const errorFor = (field: Field) => <FieldError id={`new-actor-${field}`} label={fieldNames[field]} message={fieldErrors[field]} />;
 
   return (
     <>

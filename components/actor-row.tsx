@@ -19,6 +19,7 @@ import {
 } from "./actor-fields";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 // Must match the header of ActorsTable (a server module, so not imported here).
 const columnCount = 8;
@@ -188,14 +189,8 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     }
   }
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, fieldErrors[field] ? `${idFor(field)}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const fieldError = (field: Field) =>
-    fieldErrors[field] ? (
-      <p className="field__error" id={`${idFor(field)}-error`}>
-        {fieldNames[field]}: {fieldErrors[field]}
-      </p>
-    ) : null;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${idFor(field)}`, fieldErrors[field], hint);
+  const fieldError = (field: Field) => <FieldError id={`${idFor(field)}`} label={fieldNames[field]} message={fieldErrors[field]} />;
 
   return (
     <>

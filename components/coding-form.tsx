@@ -10,6 +10,7 @@ import { formatDateTime } from "./format";
 import { sendJson, type JsonResponse, splitFieldErrors } from "./json-request";
 import { mergeEdits } from "@/lib/edits/merge";
 import { scoreWithLabel } from "./score-label";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 type CodingValues = { score: number; isConditional: boolean; confidence: Confidence; rationale: string };
 type Field = keyof CodingValues;
@@ -182,14 +183,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     if (!conflict && unsaved && pending === null) void save(saved.version);
   }
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, fieldErrors[field] ? `coding-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const fieldError = (field: Field) =>
-    fieldErrors[field] ? (
-      <p className="field__error" id={`coding-${field}-error`}>
-        {fieldNames[field]}: {fieldErrors[field]}
-      </p>
-    ) : null;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`coding-${field}`, fieldErrors[field], hint);
+  const fieldError = (field: Field) => <FieldError id={`coding-${field}`} label={fieldNames[field]} message={fieldErrors[field]} />;
 
   return (
     <section className="card" aria-labelledby="coding-form-heading">

@@ -6,6 +6,7 @@ import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendJson, splitFieldErrors } from "./json-request";
 import { roleLabels } from "./labels";
+import { FieldError } from "./form-feedback";
 
 type Field = "email" | "name" | "role";
 const fieldNames: Record<Field, string> = { email: "E-mail address", name: "Name", role: "Role" };
@@ -63,12 +64,7 @@ export function NewUserForm() {
     }
   }
 
-  const errorFor = (field: Field) =>
-    fieldErrors[field] ? (
-      <p className="field__error" id={`new-user-${field}-error`}>
-        {fieldNames[field]}: {fieldErrors[field]}
-      </p>
-    ) : null;
+  const errorFor = (field: Field) => <FieldError id={`new-user-${field}`} label={fieldNames[field]} message={fieldErrors[field]} />;
 
   return (
     <>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { minimumPasswordLength } from "@/lib/users/schemas";
 import { sendJson, splitFieldErrors } from "./json-request";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 const fieldNames: Record<Field, string> = {
@@ -55,14 +56,8 @@ export function PasswordForm({ email, isOneTimePassword }: { email: string; isOn
     else if (Object.keys(known).length === 0) setError(result.error);
   }
 
-  const errorFor = (field: Field) =>
-    fieldErrors[field] ? (
-      <p className="field__error" id={`${field}-error`}>
-        {fieldNames[field]}: {fieldErrors[field]}
-      </p>
-    ) : null;
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, fieldErrors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const errorFor = (field: Field) => <FieldError id={`${field}`} label={fieldNames[field]} message={fieldErrors[field]} />;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${field}`, fieldErrors[field], hint);
 
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson, splitFieldErrors } from "./json-request";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 type Field = "title" | "publisher" | "url" | "publishedOn" | "language" | "text";
 type Values = Record<Field, string>;
@@ -105,14 +106,8 @@ export function SourceForm() {
     );
   }
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, errors[field] ? `source-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const errorFor = (field: Field) =>
-    errors[field] ? (
-      <p className="field__error" id={`source-${field}-error`}>
-        {fieldNames[field]}: {errors[field]}
-      </p>
-    ) : null;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`source-${field}`, errors[field], hint);
+  const errorFor = (field: Field) => <FieldError id={`source-${field}`} label={fieldNames[field]} message={errors[field]} />;
   const textLength = values.text.trim().length;
 
   return (

@@ -6,6 +6,7 @@ import { confidenceLabels } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { sendJson, splitFieldErrors } from "./json-request";
 import { scoreWithLabel } from "./score-label";
+import { FieldError } from "./form-feedback";
 
 type Field = "score" | "isConditional" | "confidence" | "rationale";
 const fieldNames: Record<Field, string> = {
@@ -74,12 +75,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
     router.refresh();
   }
 
-  const errorFor = (field: Field) =>
-    errors[field] ? (
-      <p className="field__error" id={id(`${field}-error`)}>
-        {fieldNames[field]}: {errors[field]}
-      </p>
-    ) : null;
+  const errorFor = (field: Field) => <FieldError id={id(`${field}`)} label={fieldNames[field]} message={errors[field]} />;
 
   return (
     <form className="form form--compact quick-coding" onSubmit={handleSubmit} noValidate aria-labelledby={id("heading")}>

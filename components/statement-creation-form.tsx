@@ -7,6 +7,7 @@ import { sendJson } from "./json-request";
 import { truncate } from "./format";
 import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { SpeakerPicker, type SpeakerChoice, type SpeakerErrors, type SpeakerValue } from "./statement-speaker-picker";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 /** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
 export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
@@ -243,14 +244,8 @@ export function StatementCreationForm({
     onCreated(result.body.id);
   }
 
-  const errorFor = (field: Field, label: string) =>
-    errors[field] ? (
-      <p className="field__error" id={`${idPrefix}-${field}-error`}>
-        {label}: {errors[field]}
-      </p>
-    ) : null;
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, errors[field] ? `${idPrefix}-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const errorFor = (field: Field, label: string) => <FieldError id={`${idPrefix}-${field}`} label={label} message={errors[field]} />;
+  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${idPrefix}-${field}`, errors[field], hint);
 
   return (
     <form className="form form--compact" onSubmit={handleSubmit} noValidate>

@@ -1,6 +1,7 @@
 import { actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { FieldError } from "./form-feedback";
 
 /** A known actor as the speaker picker shows it. */
 export type SpeakerChoice = { id: string; name: string; kind: ActorKind; office: string | null; speaksForName: string | null };
@@ -47,12 +48,9 @@ export function SpeakerPicker({
   const shown = [...(selected ? [selected] : []), ...matches.filter((actor) => actor !== selected).slice(0, shownMatches)];
   const hidden = matches.length - shown.filter((actor) => matches.includes(actor)).length;
   const errorId = (field: keyof SpeakerErrors) => (errors[field] ? `${idPrefix}-${field}-error` : undefined);
-  const errorFor = (field: keyof SpeakerErrors, label: string) =>
-    errors[field] ? (
-      <p className="field__error" id={`${idPrefix}-${field}-error`}>
-        {label}: {errors[field]}
-      </p>
-    ) : null;
+  const errorFor = (field: keyof SpeakerErrors, label: string) => (
+    <FieldError id={`${idPrefix}-${field}`} label={label} message={errors[field]} />
+  );
   const newSpeaker: NewSpeaker =
     value.mode === "new" ? value.speaker : { name: value.query.trim(), kind: "PERSON", office: "", speaksForId: "" };
   const updateNew = (change: Partial<NewSpeaker>) => onChange({ mode: "new", speaker: { ...newSpeaker, ...change }, query: value.query });

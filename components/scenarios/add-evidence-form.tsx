@@ -6,7 +6,7 @@ import { evidenceCredibilities, type EvidenceCredibility } from "@/lib/scenarios
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 import { credibilityLabels } from "./scenario-format";
 
 type Field = "statementId" | "eventId" | "credibility" | "note";
@@ -102,7 +102,7 @@ export function AddEvidenceForm({
               setFieldErrors((previous) => ({ ...previous, statementId: undefined }));
             }}
             aria-invalid={fieldErrors.statementId ? true : undefined}
-            aria-describedby={describedBy("evidence-statement", fieldErrors.statementId)}
+            aria-describedby={ariaDescribedBy("evidence-statement", fieldErrors.statementId)}
           >
             <option value="">{statementOptions.length === 0 ? "Every statement is already in the matrix" : "Choose a statement…"}</option>
             {statementOptions.map((option) => (
@@ -127,7 +127,7 @@ export function AddEvidenceForm({
               setFieldErrors((previous) => ({ ...previous, eventId: undefined }));
             }}
             aria-invalid={fieldErrors.eventId ? true : undefined}
-            aria-describedby={describedBy("evidence-event", fieldErrors.eventId)}
+            aria-describedby={ariaDescribedBy("evidence-event", fieldErrors.eventId)}
           >
             <option value="">{eventOptions.length === 0 ? "Every event is already in the matrix" : "Choose an event…"}</option>
             {eventOptions.map((option) => (
@@ -148,7 +148,7 @@ export function AddEvidenceForm({
           value={credibility}
           onChange={(event) => setCredibility(event.target.value as EvidenceCredibility)}
           aria-invalid={fieldErrors.credibility ? true : undefined}
-          aria-describedby={describedBy("evidence-credibility", fieldErrors.credibility, "evidence-credibility-hint")}
+          aria-describedby={ariaDescribedBy("evidence-credibility", fieldErrors.credibility, "evidence-credibility-hint")}
         >
           {evidenceCredibilities.map((value) => (
             <option key={value} value={value}>
@@ -175,7 +175,7 @@ export function AddEvidenceForm({
             setFieldErrors((previous) => ({ ...previous, note: undefined }));
           }}
           aria-invalid={fieldErrors.note ? true : undefined}
-          aria-describedby={describedBy("evidence-note", fieldErrors.note)}
+          aria-describedby={ariaDescribedBy("evidence-note", fieldErrors.note)}
         />
         <FieldError id="evidence-note" label={fieldNames.note} message={fieldErrors.note} />
       </div>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { EstimateView, EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 import { OptionChecklist } from "./option-checklist";
 import { formatProbability, isIsoDate, parsePercentage } from "./scenario-format";
 
@@ -117,7 +117,7 @@ export function EstimateForm({
               clear("probability");
             }}
             aria-invalid={fieldErrors.probability ? true : undefined}
-            aria-describedby={describedBy("estimate-probability", fieldErrors.probability, "estimate-probability-hint")}
+            aria-describedby={ariaDescribedBy("estimate-probability", fieldErrors.probability, "estimate-probability-hint")}
           />
           <p className="field__hint" id="estimate-probability-hint">
             From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 1.
@@ -137,7 +137,7 @@ export function EstimateForm({
               clear("estimatedOn");
             }}
             aria-invalid={fieldErrors.estimatedOn ? true : undefined}
-            aria-describedby={describedBy("estimate-date", fieldErrors.estimatedOn, "estimate-date-hint")}
+            aria-describedby={ariaDescribedBy("estimate-date", fieldErrors.estimatedOn, "estimate-date-hint")}
           />
           <p className="field__hint" id="estimate-date-hint">
             One estimate per day: to change today’s, withdraw it first.
@@ -159,7 +159,7 @@ export function EstimateForm({
             clear("rationale");
           }}
           aria-invalid={fieldErrors.rationale ? true : undefined}
-          aria-describedby={describedBy("estimate-rationale", fieldErrors.rationale)}
+          aria-describedby={ariaDescribedBy("estimate-rationale", fieldErrors.rationale)}
         />
         <FieldError id="estimate-rationale" label={fieldNames.rationale} message={fieldErrors.rationale} />
       </div>

@@ -6,7 +6,7 @@ import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 import { indicatorEffectLabels } from "./scenario-format";
 
 export type ActorChoice = { slug: string; name: string; representedCount: number };
@@ -149,7 +149,7 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
   const invalid = (field: Field) => (fieldErrors[field] ? true : undefined);
   const fieldId = (field: Field) => `indicator-${field.replace(/\./g, "-")}`;
   const errorFor = (field: Field) => <FieldError id={fieldId(field)} label={fieldNames[field]} message={fieldErrors[field]} />;
-  const describe = (field: Field, hintId?: string) => describedBy(fieldId(field), fieldErrors[field], hintId);
+  const describe = (field: Field, hintId?: string) => ariaDescribedBy(fieldId(field), fieldErrors[field], hintId);
   const comparisonOptions = (
     <>
       <option value="AT_LEAST">at least</option>

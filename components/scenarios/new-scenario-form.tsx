@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { suggestSlug } from "../actor-fields";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 import { isIsoDate } from "./scenario-format";
 
 type Field = "setId" | "slug" | "title" | "description" | "resolutionCriteria" | "horizonOn";
@@ -95,7 +95,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
       value: values[field],
       onChange: (event: { target: { value: string } }) => change(field, event.target.value),
       "aria-invalid": fieldErrors[field] ? true : undefined,
-      "aria-describedby": describedBy(id, fieldErrors[field], hintId),
+      "aria-describedby": ariaDescribedBy(id, fieldErrors[field], hintId),
     };
     return (
       <div className="field">
@@ -131,7 +131,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
           value={values.setId}
           onChange={(event) => change("setId", event.target.value)}
           aria-invalid={fieldErrors.setId ? true : undefined}
-          aria-describedby={describedBy("new-scenario-setId", fieldErrors.setId)}
+          aria-describedby={ariaDescribedBy("new-scenario-setId", fieldErrors.setId)}
         >
           <option value="">Choose a set…</option>
           {sets.map((set) => (
@@ -158,7 +158,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
             setFieldErrors((previous) => ({ ...previous, slug: undefined }));
           }}
           aria-invalid={fieldErrors.slug ? true : undefined}
-          aria-describedby={describedBy("new-scenario-slug", fieldErrors.slug, "new-scenario-slug-hint")}
+          aria-describedby={ariaDescribedBy("new-scenario-slug", fieldErrors.slug, "new-scenario-slug-hint")}
         />
         <p className="field__hint" id="new-scenario-slug-hint">
           Its address: /scenarios/{slug || "…"}
@@ -181,7 +181,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
           value={values.horizonOn}
           onChange={(event) => change("horizonOn", event.target.value)}
           aria-invalid={fieldErrors.horizonOn ? true : undefined}
-          aria-describedby={describedBy("new-scenario-horizonOn", fieldErrors.horizonOn, "new-scenario-horizonOn-hint")}
+          aria-describedby={ariaDescribedBy("new-scenario-horizonOn", fieldErrors.horizonOn, "new-scenario-horizonOn-hint")}
         />
         <p className="field__hint" id="new-scenario-horizonOn-hint">
           The last day on which it can come about.

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { suggestSlug } from "../actor-fields";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 
 type Field = "slug" | "title" | "description";
 const fieldNames: Record<Field, string> = { title: "Title", slug: "Slug", description: "Description" };
@@ -84,7 +84,7 @@ export function NewScenarioSetForm() {
             clear("title");
           }}
           aria-invalid={fieldErrors.title ? true : undefined}
-          aria-describedby={describedBy("new-set-title", fieldErrors.title)}
+          aria-describedby={ariaDescribedBy("new-set-title", fieldErrors.title)}
         />
         <FieldError id="new-set-title" label={fieldNames.title} message={fieldErrors.title} />
       </div>
@@ -103,7 +103,7 @@ export function NewScenarioSetForm() {
             clear("slug");
           }}
           aria-invalid={fieldErrors.slug ? true : undefined}
-          aria-describedby={describedBy("new-set-slug", fieldErrors.slug, "new-set-slug-hint")}
+          aria-describedby={ariaDescribedBy("new-set-slug", fieldErrors.slug, "new-set-slug-hint")}
         />
         <p className="field__hint" id="new-set-slug-hint">
           Its address: /scenarios/sets/{slug || "…"}
@@ -124,7 +124,7 @@ export function NewScenarioSetForm() {
             clear("description");
           }}
           aria-invalid={fieldErrors.description ? true : undefined}
-          aria-describedby={describedBy("new-set-description", fieldErrors.description, "new-set-description-hint")}
+          aria-describedby={ariaDescribedBy("new-set-description", fieldErrors.description, "new-set-description-hint")}
         />
         <p className="field__hint" id="new-set-description-hint">
           What the scenarios have in common, and whether they exclude each other (so their probabilities sum to 100 %).

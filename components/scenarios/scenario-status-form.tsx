@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { sendJson } from "../json-request";
-import { describedBy, describeFailure, FieldError, FormAlert } from "./form-feedback";
+import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
 import { isIsoDate, isResolvedStatus, scenarioStatuses, scenarioStatusLabels } from "./scenario-format";
 
 type Field = "status" | "resolvedOn";
@@ -113,7 +113,7 @@ export function ScenarioStatusForm({
               setFieldErrors({});
             }}
             aria-invalid={fieldErrors.status ? true : undefined}
-            aria-describedby={describedBy("scenario-status", fieldErrors.status)}
+            aria-describedby={ariaDescribedBy("scenario-status", fieldErrors.status)}
           >
             {scenarioStatuses.map((value) => (
               <option key={value} value={value}>
@@ -137,7 +137,7 @@ export function ScenarioStatusForm({
                 setFieldErrors({});
               }}
               aria-invalid={fieldErrors.resolvedOn ? true : undefined}
-              aria-describedby={describedBy("scenario-resolved-on", fieldErrors.resolvedOn, "scenario-resolved-on-hint")}
+              aria-describedby={ariaDescribedBy("scenario-resolved-on", fieldErrors.resolvedOn, "scenario-resolved-on-hint")}
             />
             <p className="field__hint" id="scenario-resolved-on-hint">
               Estimates after this date are not scored.

@@ -1,8 +1,8 @@
-// What every scenario form shows when the server refuses it: messages beside
+// What every form shows when the server refuses it: messages beside
 // the fields it names, the rest in the form's alert. Used by client forms;
 // holds no state of its own.
-import type { JsonResponse } from "../json-request";
-import { splitFieldErrors } from "../json-request";
+import type { JsonResponse } from "./json-request";
+import { splitFieldErrors } from "./json-request";
 
 export type Failure = Extract<JsonResponse<unknown>, { ok: false }>;
 
@@ -18,7 +18,7 @@ export function describeFailure<Field extends string>(
 }
 
 /** The ids a control's aria-describedby lists: its hint and, when it has one, its error. */
-export function describedBy(id: string, error: string | undefined, hintId?: string): string | undefined {
+export function ariaDescribedBy(id: string, error: string | undefined, hintId?: string): string | undefined {
   return [hintId, error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
