@@ -368,7 +368,10 @@ export function CodingQueue({
     const onPage = !focused || focused === document.body;
     // Keys pressed in the site header or elsewhere outside the queue keep their usual meaning.
     if (!onPage && !root.current?.contains(focused)) return;
-    const action = actionForKey(event, focusContextOf(onPage ? null : focused), helpOpen);
+    // Read from the page, not from state: the native dialog closes on Escape at once, while the state
+    // follows a render later, and a digit typed in between would be swallowed.
+    const dialogOpen = document.querySelector("dialog[open]") !== null;
+    const action = actionForKey(event, focusContextOf(onPage ? null : focused), dialogOpen);
     if (action && perform(action)) event.preventDefault();
   });
   useEffect(() => {

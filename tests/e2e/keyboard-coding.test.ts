@@ -30,9 +30,13 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.keyboard.press("?");
     await page.getByRole("dialog").waitFor();
     await page.keyboard.press("Escape");
+    // A key pressed while the help is still closing goes to the help, not the queue: the score would be
+    // lost and Enter would then record "no stance" instead of a coding.
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
 
     // +2 for the first target, a rationale, then save with Enter.
     await page.keyboard.press("6");
+    await page.locator('input[type="radio"][value="2"]:checked').first().waitFor();
     await page.keyboard.press("r");
     await page.keyboard.type("Welcomes co-operation in general terms; coded by keyboard.");
     await page.keyboard.press("Escape");
