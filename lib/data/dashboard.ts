@@ -1,5 +1,4 @@
 import "server-only";
-import { queryAggregate } from "./aggregate-query";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
@@ -154,7 +153,7 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
     bucketCount: countBuckets(scope.window, unit),
   });
   const [rows, events] = await Promise.all([
-    scope.targetIds.length ? queryAggregate<SeriesQueryRow>(query) : Promise.resolve([]),
+    scope.targetIds.length ? getDatabase().$queryRaw<SeriesQueryRow[]>(query) : Promise.resolve([]),
     listEventMarkers(scope.window),
   ]);
 
@@ -263,7 +262,7 @@ async function runStanceMatrix(resolved: ResolvedScope): Promise<StanceMatrix> {
   const length = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
   const previousWindow = { from: shiftDays(window.from, -length), to: shiftDays(window.from, -1) };
   const rows = resolved.scope.targetIds.length
-    ? await queryAggregate<MatrixQueryRow>(
+    ? await getDatabase().$queryRaw<MatrixQueryRow[]>(
         buildStanceMatrixQuery({ ...resolved.scope, window: { from: previousWindow.from, to: window.to } }, window.from),
       )
     : [];
@@ -320,14 +319,14 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
   const db = getDatabase();
   const { scope, unit } = resolved;
   if (!scope.targetIds.length) return [];
-  const shifts = await queryAggregate<ShiftQueryRow>(buildStanceShiftQuery(scope, unit, shiftLimit));
+  const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit));
   if (!shifts.length) return [];
   const cells = shifts.flatMap((shift) => [
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.beforeStart },
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.afterStart },
   ]);
   const [statementRows, speakers, events] = await Promise.all([
-    queryAggregate<ShiftStatementQueryRow>(buildShiftStatementQuery(scope, unit, cells, statementsPerShiftBucket)),
+    getDatabase().$queryRaw<ShiftStatementQueryRow[]>(buildShiftStatementQuery(scope, unit, cells, statementsPerShiftBucket)),
     listActorsById([...new Set(shifts.map((shift) => shift.speakerId))]),
     listEventMarkers(scope.window),
   ]);

@@ -1,5 +1,4 @@
 import "server-only";
-import { queryAggregate } from "./aggregate-query";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { buildIndicatorHistoryQuery, type IndicatorHistoryRow } from "../dashboard/stance-sql";
@@ -53,7 +52,7 @@ async function evaluateIndicator(user: ActingUser, indicator: StoredIndicator, a
   if (speaker && target) {
     const speakerIds = rule.speakers.includeRepresentatives ? await listSpeakerIds([], [speaker.id]) : [speaker.id];
     const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
-    const rows = await queryAggregate<IndicatorHistoryRow>(
+    const rows = await getDatabase().$queryRaw<IndicatorHistoryRow[]>(
       buildIndicatorHistoryQuery(
         {
           speakerIds,
