@@ -31,7 +31,9 @@ async function create(name: string | undefined) {
   try {
     sql = await diffDatamodels(previous, current);
   } catch (error) {
-    fail(`prisma/schema.prisma is not valid: ${(error as Error).message.split("\n").find((line) => line.includes("error:")) ?? (error as Error).message.split("\n")[0]}`);
+    fail(
+      `prisma/schema.prisma is not valid: ${(error as Error).message.split("\n").find((line) => line.includes("error:")) ?? (error as Error).message.split("\n")[0]}`,
+    );
   }
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
     console.log("The schema has not changed since the last migration; nothing written.");

@@ -7,7 +7,7 @@ export type Database = PrismaClient;
 // costs more than it saves on queries the size of the dashboard's (it took a
 // sixth of the all-speakers query at a million codings), and the default 4 MB
 // of work memory made its grouping spill to disk.
-const sessionSettings = "-c jit=off -c work_mem=32MB";
+export const sessionSettings = "-c jit=off -c work_mem=32MB";
 
 /** A Prisma client on PostgreSQL through node-postgres. Scripts and tests make their own; the web app shares one (lib/database/client.ts). */
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {

@@ -8,6 +8,7 @@ import { onCleanup } from "./cleanup";
 import { replayQueries, type CapturedQuery } from "./query-capture";
 import { repetitions } from "./series-timings";
 import { summariseTimings, timeOnce, type TimingSummary } from "./statistics";
+import { sessionSettings } from "../../lib/database/prisma";
 
 export const loadShape = { connections: 32, durationSeconds: 20 } as const;
 // The app's pool size: createPrismaClient's default (lib/database/prisma.ts).
@@ -64,7 +65,7 @@ export async function loadEndpoint(appUrl: string, path: string, cookie: string)
 
 /** Each of the 32 clients sends one request's queries in turn, as fast as it can, for the same duration. */
 export async function loadRawSql(databaseUrl: string, queries: CapturedQuery[]): Promise<LoadFigures> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: rawPoolSize });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: rawPoolSize, options: sessionSettings });
   const closePool = onCleanup("close the raw SQL pool", () => pool.end());
   // A failing query must be counted, not crash the run: errors under load are a figure.
   pool.on("error", () => {});

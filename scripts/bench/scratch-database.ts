@@ -3,6 +3,7 @@
 // through the maintenance database named "postgres".
 import pg from "pg";
 import { describeDatabaseError } from "../../lib/database/errors";
+import { sessionSettings } from "../../lib/database/prisma";
 
 export const defaultScratchDatabaseUrl = "postgresql://postgres@127.0.0.1:5432/stancewatch_bench";
 
@@ -70,8 +71,9 @@ export async function recreateScratchDatabase(url: string): Promise<void> {
 }
 
 /** A plain node-postgres client on the scratch database; the caller ends it. */
+/** A plain pg connection with the session settings the app's connections start with, so the comparison is fair. */
 export async function connectToScratchDatabase(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, options: sessionSettings });
   try {
     await client.connect();
   } catch (error) {
