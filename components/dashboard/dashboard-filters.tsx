@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { formatDate } from "@/lib/dashboard/summary";
 import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dashboard/types";
 import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
+import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 
 const confidenceLabels: Record<ConfidenceLevel, string> = { LOW: "Any", MEDIUM: "Medium or high", HIGH: "High only" };
 const unitLabels: Record<TimeUnit, string> = { day: "Day", week: "Week", month: "Month" };
@@ -29,98 +30,8 @@ function describeChoice(chosen: readonly string[], options: readonly ActorOption
   return `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
 }
 
-/** A multi-select as a disclosure holding a checkbox list: native controls, so keyboard and screen readers need nothing special. */
-function CheckboxList({
-  label,
-  name,
-  options,
-  chosen,
-  summary,
-  hint,
-  onChange,
-}: {
-  label: string;
-  /** The URL parameter, so the form also works before its script has loaded. */
-  name: string;
-  options: readonly ActorOption[];
-  chosen: readonly string[];
-  summary: string;
-  hint?: string;
-  onChange: (chosen: string[]) => void;
-}) {
-  const [filter, setFilter] = useState("");
-  const filterId = useId();
-  const hintId = useId();
-  const query = filter.trim().toLocaleLowerCase("en");
-  // The chosen stay listed whatever the filter, so they can always be unticked.
-  const shown = query
-    ? options.filter((option) => chosen.includes(option.slug) || option.name.toLocaleLowerCase("en").includes(query))
-    : options;
-
-  function toggle(slug: string, checked: boolean) {
-    const next = new Set(chosen);
-    if (checked) next.add(slug);
-    else next.delete(slug);
-    onChange(options.filter((option) => next.has(option.slug)).map((option) => option.slug));
-  }
-
-  return (
-    <details className="checkbox-list">
-      <summary className="checkbox-list__summary">
-        <span className="checkbox-list__label">{label}</span>
-        <span className="checkbox-list__value">{summary}</span>
-      </summary>
-      <fieldset className="checkbox-list__body" aria-describedby={hint ? hintId : undefined}>
-        <legend className="visually-hidden">{label}</legend>
-        {hint && (
-          <p className="field__hint" id={hintId}>
-            {hint}
-          </p>
-        )}
-        {options.length > 10 && (
-          <div className="checkbox-list__filter">
-            <label htmlFor={filterId} className="visually-hidden">
-              Find in {label.toLocaleLowerCase("en")}
-            </label>
-            <input
-              id={filterId}
-              type="search"
-              placeholder="Find…"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              // Enter here would submit the whole filter form.
-              onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
-            />
-          </div>
-        )}
-        {options.length === 0 ? (
-          <p className="field__hint">None to choose from.</p>
-        ) : (
-          <ul className="checkbox-list__options">
-            {shown.map((option) => (
-              <li key={option.id}>
-                <label className="checkbox-list__option">
-                  <input
-                    type="checkbox"
-                    name={name}
-                    value={option.slug}
-                    checked={chosen.includes(option.slug)}
-                    onChange={(event) => toggle(option.slug, event.target.checked)}
-                  />
-                  {option.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        {chosen.length > 0 && (
-          <button type="button" className="link-button checkbox-list__clear" onClick={() => onChange([])}>
-            Clear
-          </button>
-        )}
-      </fieldset>
-    </details>
-  );
+function optionsOf(actors: readonly ActorOption[]): CheckboxListOption[] {
+  return actors.map((actor) => ({ value: actor.slug, label: actor.name }));
 }
 
 /**
@@ -199,7 +110,9 @@ export function DashboardFilters({
         <CheckboxList
           label="Speakers"
           name={dashboardParameters.speakers}
-          options={options.speakers}
+          options={optionsOf(options.speakers)}
+          filterAbove={10}
+          clearLabel="Clear"
           chosen={draft.speakers}
           summary={describeChoice(draft.speakers, options.speakers, "Everyone")}
           hint="None ticked: everyone."
@@ -208,7 +121,9 @@ export function DashboardFilters({
         <CheckboxList
           label="Everyone who speaks for"
           name={dashboardParameters.speaksFor}
-          options={options.represented}
+          options={optionsOf(options.represented)}
+          filterAbove={10}
+          clearLabel="Clear"
           chosen={draft.speaksFor}
           summary={describeChoice(draft.speaksFor, options.represented, "Any")}
           hint="Adds every official of the states or organisations ticked, and the state or organisation itself."
@@ -217,7 +132,9 @@ export function DashboardFilters({
         <CheckboxList
           label="Targets"
           name={dashboardParameters.targets}
-          options={options.targets}
+          options={optionsOf(options.targets)}
+          filterAbove={10}
+          clearLabel="Clear"
           chosen={chosenTargets}
           summary={draft.targets.length === 0 ? "Tracked targets" : describeChoice(draft.targets, options.targets, "Tracked targets")}
           hint="Unless you choose others, the tracked targets."

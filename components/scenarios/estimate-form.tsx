@@ -6,7 +6,7 @@ import type { EstimateView, EventOption, StatementOption } from "@/lib/scenarios
 import { formatDay, truncate } from "../format";
 import { sendJson } from "../json-request";
 import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
-import { OptionChecklist } from "./option-checklist";
+import { CheckboxList } from "../checkbox-list";
 import { formatProbability, isIsoDate, parsePercentage } from "./scenario-format";
 
 type Field = "probability" | "rationale" | "estimatedOn" | "movedByStatementIds" | "movedByEventIds";
@@ -86,11 +86,11 @@ export function EstimateForm({
   }
 
   const statementChoices = statementOptions.map((option) => ({
-    id: option.id,
+    value: option.id,
     label: `${option.speakerName}: “${truncate(option.quote, 110)}”`,
     detail: formatDay(option.saidOn),
   }));
-  const eventChoices = eventOptions.map((option) => ({ id: option.id, label: option.title, detail: formatDay(option.occurredOn) }));
+  const eventChoices = eventOptions.map((option) => ({ value: option.id, label: option.title, detail: formatDay(option.occurredOn) }));
 
   return (
     <form className="form estimate-form" onSubmit={handleSubmit} noValidate aria-label="Your estimate">
@@ -165,28 +165,34 @@ export function EstimateForm({
       </div>
       <div className="form__row estimate-form__row">
         <div className="field">
-          <OptionChecklist
+          <CheckboxList
             label={fieldNames.movedByStatementIds}
             options={statementChoices}
             chosen={statementIds}
+            summary={statementIds.length === 0 ? "None chosen" : `${statementIds.length} chosen`}
+            filterAbove={6}
+            clearLabel="Untick all"
             onChange={(ids) => {
               setStatementIds(ids);
               clear("movedByStatementIds");
             }}
-            errorId={fieldErrors.movedByStatementIds ? "estimate-statements-error" : undefined}
+            describedBy={fieldErrors.movedByStatementIds ? "estimate-statements-error" : undefined}
           />
           <FieldError id="estimate-statements" label={fieldNames.movedByStatementIds} message={fieldErrors.movedByStatementIds} />
         </div>
         <div className="field">
-          <OptionChecklist
+          <CheckboxList
             label={fieldNames.movedByEventIds}
             options={eventChoices}
             chosen={eventIds}
+            summary={eventIds.length === 0 ? "None chosen" : `${eventIds.length} chosen`}
+            filterAbove={6}
+            clearLabel="Untick all"
             onChange={(ids) => {
               setEventIds(ids);
               clear("movedByEventIds");
             }}
-            errorId={fieldErrors.movedByEventIds ? "estimate-events-error" : undefined}
+            describedBy={fieldErrors.movedByEventIds ? "estimate-events-error" : undefined}
           />
           <FieldError id="estimate-events" label={fieldNames.movedByEventIds} message={fieldErrors.movedByEventIds} />
         </div>

@@ -1,0 +1,127 @@
+"use client";
+
+import { useId, useState } from "react";
+
+export type CheckboxListOption = { value: string; label: string; detail?: string };
+
+/**
+ * A multi-select as a disclosure holding a filterable checkbox list: native
+ * controls, so keyboard and screen readers need nothing special. The chosen
+ * stay listed whatever the filter, so they can always be unticked. Used by
+ * the dashboard's filters and the scenario forms.
+ */
+export function CheckboxList({
+  label,
+  options,
+  chosen,
+  onChange,
+  summary,
+  hint,
+  name,
+  describedBy,
+  filterAbove,
+  clearLabel,
+}: {
+  label: string;
+  options: readonly CheckboxListOption[];
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+  /** What the closed disclosure says is chosen. */
+  summary: string;
+  hint?: string;
+  /** A form field name, so a plain form submits the choice before its script has loaded. */
+  name?: string;
+  /** Further ids for aria-describedby, such as a field error's. */
+  describedBy?: string;
+  /** Above this many options a search box filters them. */
+  filterAbove: number;
+  clearLabel: string;
+}) {
+  const [filter, setFilter] = useState("");
+  const filterId = useId();
+  const hintId = useId();
+  const query = filter.trim().toLocaleLowerCase("en");
+  const shown = query
+    ? options.filter(
+        (option) => chosen.includes(option.value) || `${option.label} ${option.detail ?? ""}`.toLocaleLowerCase("en").includes(query),
+      )
+    : options;
+
+  function toggle(value: string, checked: boolean) {
+    const next = new Set(chosen);
+    if (checked) next.add(value);
+    else next.delete(value);
+    // In the options' order, so the result does not depend on the order of clicks.
+    onChange(options.filter((option) => next.has(option.value)).map((option) => option.value));
+  }
+
+  return (
+    <details className="checkbox-list">
+      <summary className="checkbox-list__summary">
+        <span className="checkbox-list__label">{label}</span>
+        <span className="checkbox-list__value">{summary}</span>
+      </summary>
+      <fieldset
+        className="checkbox-list__body"
+        aria-describedby={[hint ? hintId : undefined, describedBy].filter(Boolean).join(" ") || undefined}
+      >
+        <legend className="visually-hidden">{label}</legend>
+        {hint && (
+          <p className="field__hint" id={hintId}>
+            {hint}
+          </p>
+        )}
+        {options.length > filterAbove && (
+          <div className="checkbox-list__filter">
+            <label htmlFor={filterId} className="visually-hidden">
+              Find in {label.toLocaleLowerCase("en")}
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              placeholder="Find…"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              // Enter here would submit the whole form.
+              onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
+            />
+          </div>
+        )}
+        {options.length === 0 ? (
+          <p className="field__hint">None to choose from.</p>
+        ) : shown.length === 0 ? (
+          <p className="field__hint">Nothing matches “{filter.trim()}”.</p>
+        ) : (
+          <ul className="checkbox-list__options">
+            {shown.map((option) => (
+              <li key={option.value}>
+                <label className="checkbox-list__option">
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={option.value}
+                    checked={chosen.includes(option.value)}
+                    onChange={(event) => toggle(option.value, event.target.checked)}
+                  />
+                  {option.detail === undefined ? (
+                    option.label
+                  ) : (
+                    <span>
+                      {option.label}
+                      <span className="cell-meta">{option.detail}</span>
+                    </span>
+                  )}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {chosen.length > 0 && (
+          <button type="button" className="link-button checkbox-list__clear" onClick={() => onChange([])}>
+            {clearLabel}
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
