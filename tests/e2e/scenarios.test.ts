@@ -63,10 +63,18 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await page
       .getByLabel("Rationale")
       .fill("Khamenei's measured tone and Baghaei's stress on diplomacy; but the right to respond is kept.");
+    // What moved it: Khamenei's statement, found with the picker's search box.
+    await page.locator("summary", { hasText: "Statements that moved it" }).click();
+    await page.getByLabel("Find in statements that moved it").fill("measured response");
+    await page.getByRole("checkbox", { name: /signalled a measured response/ }).check();
     await page.getByRole("button", { name: "Record estimate" }).click();
     // median(70 %, 30 %) = 50 %.
     await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "2", median: "0.5" });
     await page.getByRole("cell", { name: "Jonas Weber" }).first().waitFor();
+    await page
+      .getByRole("link", { name: /signalled a measured response/ })
+      .first()
+      .waitFor();
 
     await page.getByRole("button", { name: /Withdraw your estimate of/ }).click();
     await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "1", median: "0.7" });
