@@ -4,6 +4,7 @@ import { useRef, type KeyboardEvent } from "react";
 import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { FieldError } from "./form-feedback";
 import { scoreWithLabel } from "./score-label";
+import fieldStyles from "./form/fields.module.css";
 import styles from "./score-picker.module.css";
 
 const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
@@ -69,8 +70,8 @@ export function ScorePicker({
   const errorId = error ? `${id}-error` : undefined;
   const optionClass = compact ? styles.compactOption : styles.option;
   return (
-    <fieldset className={styles.picker} aria-describedby={[errorId, describedBy].filter(Boolean).join(" ") || undefined}>
-      <legend className={legendHidden ? "visually-hidden" : styles.legend}>{legend}</legend>
+    <fieldset className={fieldStyles.field} aria-describedby={[errorId, describedBy].filter(Boolean).join(" ") || undefined}>
+      <legend className={legendHidden ? "visually-hidden" : fieldStyles.label}>{legend}</legend>
       <div
         ref={group}
         role="radiogroup"
@@ -105,7 +106,7 @@ export function ScorePicker({
           <span>{describeScore(maximumScore - 1)}</span>
         </p>
       )}
-      <FieldError id={id} label={legend} message={error} className={styles.error} />
+      <FieldError id={id} label={legend} message={error} className={fieldStyles.error} />
     </fieldset>
   );
 }
