@@ -65,7 +65,7 @@ export function TextField({
   ...props
 }: FieldProps<string> &
   NativeInput & {
-    type?: "text" | "email" | "url" | "number" | "search";
+    type?: "text" | "email" | "url" | "number" | "search" | "password";
     /** A narrow box, for short codes and numbers. */
     short?: boolean;
   }) {

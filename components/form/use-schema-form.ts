@@ -16,7 +16,7 @@ export type SchemaFormOptions<Values extends FormValues, Body> = {
   initialValues: Values;
   /** What each field is called in its label and in its error, "Title: must not be empty". */
   labels: Record<keyof Values & string, string>;
-  /** Prefix of the controls' ids, e.g. "source" gives "source-title". */
+  /** Prefix of the controls' ids, e.g. "source" gives "source-title"; "" leaves the field's name as its id. */
   idPrefix: string;
   /** Where and how the body goes. */
   request: { method: "POST" | "PATCH"; url: string };
@@ -27,6 +27,8 @@ export type SchemaFormOptions<Values extends FormValues, Body> = {
    * (a percentage box for a 0–1 probability) or a better instruction than the schema's general one.
    */
   messages?: Partial<Record<keyof Values & string, string>>;
+  /** Checks of the form's own that the body's schema cannot make, such as a confirmation box matching: field → message. */
+  check?: (values: Values) => Partial<Record<keyof Values & string, string>>;
   /** After a 2xx: navigate, refresh, reset. The form stays pending if this returns "keep-pending" (the page is about to change). */
   onSuccess: (body: Body, sent: unknown) => void | "keep-pending";
 };
@@ -39,7 +41,7 @@ export type SchemaFormOptions<Values extends FormValues, Body> = {
  */
 export function useSchemaForm<Values extends FormValues, Body = unknown>(options: SchemaFormOptions<Values, Body>) {
   type Field = keyof Values & string;
-  const { schema, initialValues, labels, idPrefix, request, toBody = (values: Values) => values, onSuccess } = options;
+  const { schema, initialValues, labels, idPrefix, request, toBody = (values: Values) => values, check, onSuccess } = options;
   const messages: Partial<Record<string, string>> = options.messages ?? {};
   const [values, setValues] = useState<Values>(initialValues);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -73,9 +75,10 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     setConflict(null);
     const body = toBody(values);
     const checked = schema.safeParse(body);
-    if (!checked.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    const fieldErrors: Record<string, string> = {};
+    if (!checked.success) for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) fieldErrors[field] ??= message;
+    if (Object.keys(fieldErrors).length > 0) {
       show({ ok: false, status: 422, error: "", fieldErrors });
       return;
     }
@@ -94,7 +97,7 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
   /** Everything a field component needs about one field. */
   function field<Name extends Field>(name: Name) {
     return {
-      id: `${idPrefix}-${name}`,
+      id: idPrefix ? `${idPrefix}-${name}` : name,
       label: labels[name],
       value: values[name],
       error: errors[name],

@@ -177,3 +177,41 @@ describe("the form kit", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+function ConfirmForm() {
+  const form = useSchemaForm({
+    schema: z.object({ secret: z.string().min(3, "use at least 3 characters") }),
+    idPrefix: "",
+    initialValues: { secret: "", again: "" },
+    labels: { secret: "Secret", again: "Secret again" },
+    toBody: ({ secret }) => ({ secret }),
+    check: (values) => ({ again: values.again !== values.secret ? "does not match" : undefined }),
+    request: { method: "POST", url: "/api/secret" },
+    onSuccess,
+  });
+  return (
+    <form onSubmit={form.handleSubmit} noValidate>
+      <TextField {...form.field("secret")} type="password" />
+      <TextField {...form.field("again")} type="password" />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+describe("a form's own checks", () => {
+  it("run beside the schema's, on fields the body does not have, and block the request", async () => {
+    render(<ConfirmForm />);
+    expect(screen.getByLabelText("Secret").id).toBe("secret");
+    type("Secret", "ab");
+    type("Secret again", "abc");
+    save();
+    expect(screen.getByText("Secret: use at least 3 characters")).toBeTruthy();
+    expect(screen.getByText("Secret again: does not match").id).toBe("again-error");
+    expect(fetchMock).not.toHaveBeenCalled();
+    type("Secret", "abc");
+    fetchMock.mockResolvedValue(reply(200, { ok: true }));
+    save();
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toEqual({ secret: "abc" });
+  });
+});
