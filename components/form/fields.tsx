@@ -1,6 +1,7 @@
 "use client";
 
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { suggestSlug } from "../actor-fields";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import { ariaDescribedBy, FieldError } from "../form-feedback";
 import styles from "./fields.module.css";
@@ -8,6 +9,15 @@ import styles from "./fields.module.css";
 // The label → control → hint → error block, written once. Every field takes
 // what `useSchemaForm().field(name)` returns (id, label, value, error,
 // onChange) plus its own hint and the native attributes of its control.
+
+/** What `form.field(name)` returns. */
+export type FieldBinding<Value> = {
+  id: string;
+  label: string;
+  value: Value;
+  error: string | undefined;
+  onChange: (value: Value) => void;
+};
 
 type FieldProps<Value> = {
   id: string;
@@ -242,4 +252,33 @@ export function CheckboxListField({
 /** Fields side by side on a wide screen, stacked on a narrow one. */
 export function FieldRow({ children }: { children: ReactNode }) {
   return <div className={styles.row}>{children}</div>;
+}
+
+/**
+ * A title and the slug made from it: the slug follows the title until someone
+ * edits it to something else (no state needed: it follows while it still equals
+ * the title's suggestion).
+ */
+export function TitleAndSlugFields({
+  title,
+  slug,
+  address,
+}: {
+  title: FieldBinding<string>;
+  slug: FieldBinding<string>;
+  /** The address the slug gives, for its hint: slug → "/scenarios/…". */
+  address: (slug: string) => string;
+}) {
+  return (
+    <>
+      <TextField
+        {...title}
+        onChange={(value) => {
+          title.onChange(value);
+          if (slug.value === suggestSlug(title.value)) slug.onChange(suggestSlug(value));
+        }}
+      />
+      <TextField {...slug} autoCapitalize="none" spellCheck={false} hint={`Its address: ${address(slug.value || "…")}`} />
+    </>
+  );
 }

@@ -8,7 +8,9 @@ export {
   SelectField,
   TextAreaField,
   TextField,
+  TitleAndSlugFields,
   type ActorOption,
+  type FieldBinding,
   type DatePrecision,
   type SelectOption,
 } from "./fields";

@@ -4,14 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { scenarioCreationSchema } from "@/lib/scenarios/schemas";
-import { suggestSlug } from "../actor-fields";
-import { DateField, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
+import { DateField, FormAlert, SelectField, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A new scenario in one of the sets: what would happen, how to tell, and by when. */
 export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[] }) {
   const router = useRouter();
-  // The slug follows the title until the analyst edits it.
-  const [slugEdited, setSlugEdited] = useState(false);
   const [created, setCreated] = useState<{ slug: string; title: string } | null>(null);
   const blank = {
     setId: sets.length === 1 ? sets[0]!.id : "",
@@ -43,14 +40,11 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
     request: { method: "POST", url: "/api/scenarios" },
     onSuccess: (scenario, sent) => {
       setCreated({ slug: scenario.slug, title: (sent as typeof blank).title });
-      setSlugEdited(false);
       // The set stays chosen: scenarios are usually added to one set in a row.
       form.reset({ ...blank, setId: form.values.setId });
       router.refresh();
     },
   });
-  const title = form.field("title");
-  const slug = form.field("slug");
 
   return (
     <form
@@ -74,23 +68,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
         options={sets.map((set) => ({ value: set.id, label: set.title }))}
         placeholder="Choose a set…"
       />
-      <TextField
-        {...title}
-        onChange={(value) => {
-          title.onChange(value);
-          if (!slugEdited) form.setValue("slug", suggestSlug(value));
-        }}
-      />
-      <TextField
-        {...slug}
-        autoCapitalize="none"
-        spellCheck={false}
-        onChange={(value) => {
-          setSlugEdited(true);
-          slug.onChange(value);
-        }}
-        hint={`Its address: /scenarios/${slug.value || "…"}`}
-      />
+      <TitleAndSlugFields title={form.field("title")} slug={form.field("slug")} address={(slug) => `/scenarios/${slug}`} />
       <TextAreaField {...form.field("description")} rows={3} />
       <TextAreaField
         {...form.field("resolutionCriteria")}

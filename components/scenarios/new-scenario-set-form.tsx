@@ -3,14 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { scenarioSetSchema } from "@/lib/scenarios/schemas";
-import { suggestSlug } from "../actor-fields";
-import { FormAlert, TextAreaField, TextField, useSchemaForm } from "../form";
+import { FormAlert, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A set of competing scenarios: its scenarios are then added one by one. */
 export function NewScenarioSetForm() {
   const router = useRouter();
-  // The slug follows the title until the analyst edits it.
-  const [slugEdited, setSlugEdited] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const form = useSchemaForm({
     schema: scenarioSetSchema,
@@ -21,13 +18,10 @@ export function NewScenarioSetForm() {
     request: { method: "POST", url: "/api/scenario-sets" },
     onSuccess: (_body, sent) => {
       setCreated((sent as { title: string }).title);
-      setSlugEdited(false);
       form.reset();
       router.refresh();
     },
   });
-  const title = form.field("title");
-  const slug = form.field("slug");
 
   return (
     <form
@@ -45,23 +39,7 @@ export function NewScenarioSetForm() {
         </p>
       )}
       <FormAlert message={form.alert} />
-      <TextField
-        {...title}
-        onChange={(value) => {
-          title.onChange(value);
-          if (!slugEdited) form.setValue("slug", suggestSlug(value));
-        }}
-      />
-      <TextField
-        {...slug}
-        autoCapitalize="none"
-        spellCheck={false}
-        onChange={(value) => {
-          setSlugEdited(true);
-          slug.onChange(value);
-        }}
-        hint={`Its address: /scenarios/sets/${slug.value || "…"}`}
-      />
+      <TitleAndSlugFields title={form.field("title")} slug={form.field("slug")} address={(slug) => `/scenarios/sets/${slug}`} />
       <TextAreaField
         {...form.field("description")}
         rows={3}

@@ -1,7 +1,16 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { CheckboxListField, DateField, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "@/components/form";
+import {
+  CheckboxListField,
+  DateField,
+  FormAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+  TitleAndSlugFields,
+  useSchemaForm,
+} from "@/components/form";
 
 // A schema like the routes' (lib/<domain>/schemas.ts): the form checks the body with it before sending.
 const schema = z.object({
@@ -213,5 +222,29 @@ describe("a form's own checks", () => {
     save();
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toEqual({ secret: "abc" });
+  });
+});
+
+function SlugForm() {
+  const form = useSchemaForm({
+    schema: z.object({ title: z.string(), slug: z.string() }),
+    idPrefix: "slugged",
+    initialValues: { title: "", slug: "" },
+    labels: { title: "Title", slug: "Slug" },
+    request: { method: "POST", url: "/api/slugged" },
+    onSuccess,
+  });
+  return <TitleAndSlugFields title={form.field("title")} slug={form.field("slug")} address={(slug) => `/things/${slug}`} />;
+}
+
+describe("TitleAndSlugFields", () => {
+  it("makes the slug from the title until the slug is edited, and says the address", () => {
+    render(<SlugForm />);
+    type("Title", "Iran Retaliates");
+    expect((screen.getByLabelText("Slug") as HTMLInputElement).value).toBe("iran-retaliates");
+    expect(screen.getByText("Its address: /things/iran-retaliates")).toBeTruthy();
+    type("Slug", "iran-2024");
+    type("Title", "Iran Retaliates Soon");
+    expect((screen.getByLabelText("Slug") as HTMLInputElement).value).toBe("iran-2024");
   });
 });
