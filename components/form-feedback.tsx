@@ -41,11 +41,25 @@ export function FieldError({
   );
 }
 
-export function FormAlert({ message }: { message: string | null }) {
+/**
+ * The form's alert. With `signInAgain` (the session ended while the page was
+ * open: `form.signedOut`), it offers to sign in in a new tab, so what was
+ * entered here is not lost.
+ */
+export function FormAlert({ message, signInAgain }: { message: string | null; signInAgain?: { returnTo: string; then: string } }) {
   if (!message) return null;
   return (
     <div className="alert" role="alert">
       {message}
+      {signInAgain && (
+        <>
+          {" "}
+          <a href={`/sign-in?callbackUrl=${encodeURIComponent(signInAgain.returnTo)}`} target="_blank" rel="noopener">
+            Sign in again in a new tab
+          </a>
+          , then {signInAgain.then}: what you entered is kept on this page.
+        </>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 export { useSchemaForm, type Conflict, type FormValues, type SchemaFormOptions } from "./use-schema-form";
 export {
   ActorField,
+  CheckboxField,
+  ChoiceField,
   CheckboxListField,
   DateField,
   FieldRow,
@@ -16,3 +18,4 @@ export {
 } from "./fields";
 export { FormAlert } from "../form-feedback";
 export { ScorePicker } from "../score-picker";
+export { ConflictComparison, sameField, type ComparedField } from "./conflict-comparison";
