@@ -58,7 +58,6 @@ function isCodingView(value: unknown): value is StanceCodingView {
 export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const router = useRouter();
   const [saved, setSaved] = useState(coding);
-  const [status, setStatus] = useState("");
   const [deleting, setDeleting] = useState(false);
   // A stale delete: the saved version the server answered with.
   const [deleteConflict, setDeleteConflict] = useState<{ message: string; current: StanceCodingView } | null>(null);
@@ -74,7 +73,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     onSuccess: (body) => {
       setSaved(body);
       form.reset(valuesOf(body));
-      setStatus(`Saved (version ${body.version}).`);
+      form.setNotice(`Saved (version ${body.version}).`);
       // Keeps the browser's copy of this page current for back and forward navigation.
       router.refresh();
     },
@@ -91,14 +90,11 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
 
-  const field = <Name extends keyof CodingValues>(name: Name) => {
-    const props = form.field(name);
-    return { ...props, onChange: (value: CodingValues[Name]) => (setStatus(""), props.onChange(value)) };
-  };
+  const field = form.field;
 
   async function remove(version: number, question: string) {
     if (!window.confirm(question)) return;
-    setStatus("");
+    form.setNotice(null);
     setDeleteAlert(null);
     setDeleting(true);
     const result = await sendJson<{ ok: true }>("DELETE", url, { version });
@@ -125,7 +121,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     form.reset(valuesOf(current));
     setDeleteConflict(null);
     setDeleteAlert(null);
-    setStatus(`Showing the saved version (version ${current.version}).`);
+    form.setNotice(`Showing the saved version (version ${current.version}).`);
   }
 
   const conflict = saveConflict ?? deleteConflict;
@@ -175,7 +171,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
         />
 
         <p className="form__status" role="status">
-          {status}
+          {form.notice}
         </p>
 
         {saveConflict ? (

@@ -1,6 +1,7 @@
 // What every form shows when the server refuses it: messages beside
 // the fields it names, the rest in the form's alert. Used by client forms;
 // holds no state of its own.
+import type { ReactNode } from "react";
 import type { JsonResponse } from "./json-request";
 import { splitFieldErrors } from "./json-request";
 
@@ -61,5 +62,26 @@ export function FormAlert({ message, signInAgain }: { message: string | null; si
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * A form's status line (what the last save did: `form.notice`, announced
+ * politely) and its alert (what was refused).
+ */
+export function FormMessages({
+  form,
+  signInAgain,
+}: {
+  form: { notice: ReactNode; alert: string | null; signedOut: boolean };
+  signInAgain?: { returnTo: string; then: string };
+}) {
+  return (
+    <>
+      <FormAlert message={form.alert} signInAgain={form.signedOut ? signInAgain : undefined} />
+      <p className="form__status" role="status">
+        {form.notice}
+      </p>
+    </>
   );
 }

@@ -55,13 +55,22 @@ function FieldFrame({
         {optional && <span className={styles.optional}> (optional)</span>}
       </label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": ariaDescribedBy(id, error, hintId) })}
+      <HintAndError id={id} label={label} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** What follows every control: its hint (`${id}-hint`), then its error (`${id}-error`). */
+function HintAndError({ id, label, hint, error }: { id: string; label: string; hint?: ReactNode; error: string | undefined }) {
+  return (
+    <>
       {hint && (
-        <p className={styles.hint} id={hintId}>
+        <p className={styles.hint} id={`${id}-hint`}>
           {hint}
         </p>
       )}
       <FieldError id={id} label={label} message={error} className={styles.error} />
-    </div>
+    </>
   );
 }
 
@@ -237,12 +246,7 @@ export function ChoiceField<Value extends string>({
           </label>
         ))}
       </div>
-      {hint && (
-        <p className={styles.hint} id={hintId}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} label={label} message={error} className={styles.error} />
+      <HintAndError id={id} label={label} hint={hint} error={error} />
     </fieldset>
   );
 }
@@ -272,12 +276,7 @@ export function CheckboxField({
         />
         <label htmlFor={id}>{label}</label>
       </div>
-      {hint && (
-        <p className={styles.hint} id={hintId}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} label={label} message={error} className={styles.error} />
+      <HintAndError id={id} label={label} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { describeFailure, type Failure } from "../form-feedback";
 import { sendJson, type JsonResponse } from "../json-request";
@@ -56,12 +56,15 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
   const [pending, setPending] = useState(false);
   // The session ended while the page was open: the form can offer to sign in again without losing the values.
   const [signedOut, setSignedOut] = useState(false);
+  // What the last save did ("Saved (version 4)."), until the person starts on the next change.
+  const [notice, setNotice] = useState<ReactNode>(null);
 
   const isField = (name: string): name is Field => name in labels;
 
   function setValue<Name extends Field>(name: Name, value: Values[Name]) {
     setValues((previous) => ({ ...previous, [name]: value }));
     setErrors((previous) => ({ ...previous, [name]: undefined }));
+    setNotice(null);
   }
 
   function show(failure: Failure) {
@@ -83,6 +86,7 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     setAlert(null);
     setConflict(null);
     setSignedOut(false);
+    setNotice(null);
     const body = toBody(toSend);
     const checked = schema.safeParse(body);
     const fieldErrors: Record<string, string> = {};
@@ -129,6 +133,9 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     conflict,
     pending,
     signedOut,
+    notice,
+    /** Says what a save did, in the form's status line; it goes when a field changes or the form is sent again. */
+    setNotice,
     setValue,
     field,
     handleSubmit,

@@ -6,7 +6,7 @@ import { evidenceCredibilities, type EvidenceCredibility } from "@/lib/scenarios
 import { evidenceCreationSchema } from "@/lib/scenarios/schemas";
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
-import { FormAlert, SelectField, TextAreaField, useSchemaForm } from "../form";
+import { FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
 import { credibilityLabels } from "./scenario-format";
 
 /** A coded statement or an event as a new row of the matrix; those already in it are not offered again. */
@@ -21,7 +21,6 @@ export function AddEvidenceForm({
 }) {
   const router = useRouter();
   const [kind, setKind] = useState<"statement" | "event">(statementOptions.length > 0 || eventOptions.length === 0 ? "statement" : "event");
-  const [saved, setSaved] = useState<string | null>(null);
   const blank = { statementId: "", eventId: "", credibility: "MEDIUM" as EvidenceCredibility, note: "" };
   const form = useSchemaForm({
     schema: evidenceCreationSchema,
@@ -39,26 +38,15 @@ export function AddEvidenceForm({
     messages: { statementId: "choose the statement", eventId: "choose the event" },
     request: { method: "POST", url: "/api/evidence" },
     onSuccess: () => {
-      setSaved("Added to the matrix: rate it against each scenario in its row.");
       form.reset();
+      form.setNotice("Added to the matrix: rate it against each scenario in its row.");
       router.refresh();
     },
   });
 
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        setSaved(null);
-        void form.handleSubmit(event);
-      }}
-      noValidate
-      aria-label="Add evidence"
-    >
-      <FormAlert message={form.alert} />
-      <p className="form__status" role="status">
-        {saved}
-      </p>
+    <form className="form" onSubmit={form.handleSubmit} noValidate aria-label="Add evidence">
+      <FormMessages form={form} />
       <fieldset className="field">
         <legend className="field__label">Evidence</legend>
         <div className="segmented">

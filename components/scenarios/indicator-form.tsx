@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
 import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
-import { CheckboxField, ChoiceField, FieldRow, FormAlert, ScorePicker, SelectField, TextField, useSchemaForm } from "../form";
+import { CheckboxField, ChoiceField, FieldRow, FormMessages, ScorePicker, SelectField, TextField, useSchemaForm } from "../form";
 import { indicatorEffectLabels } from "./scenario-format";
 import styles from "./indicator-form.module.css";
 
@@ -66,7 +65,6 @@ const comparisonOptions = [
 /** A new signpost for the scenario: a rule over the codings, and which way it points when triggered. */
 export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; actors: ActorChoice[] }) {
   const router = useRouter();
-  const [saved, setSaved] = useState<string | null>(null);
   const form = useSchemaForm<Values, IndicatorView>({
     schema: indicatorCreationSchema,
     idPrefix: "indicator",
@@ -101,17 +99,13 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
     messages: { actorSlug: "choose an actor", targetSlug: "choose an actor" },
     request: { method: "POST", url: "/api/indicators" },
     onSuccess: (indicator) => {
-      setSaved(`“${indicator.title}” was added.`);
       form.reset({ ...initialValues, actorSlug: form.values.actorSlug, targetSlug: form.values.targetSlug });
+      form.setNotice(`“${indicator.title}” was added.`);
       router.refresh();
     },
   });
   const { values } = form;
-  // A saved message goes as soon as the analyst starts on the next indicator.
-  const field = <Name extends keyof Values>(name: Name) => {
-    const props = form.field(name);
-    return { ...props, onChange: (value: Values[Name]) => (setSaved(null), props.onChange(value)) };
-  };
+  const field = form.field;
   const nameOf = (slug: string) => actors.find((actor) => actor.slug === slug)?.name;
   const speaker = actors.find((actor) => actor.slug === values.actorSlug);
   const parsedRule = indicatorRuleSchema.safeParse(ruleFrom(values));
@@ -121,19 +115,8 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
   const kind = field("kind");
 
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        setSaved(null);
-        void form.handleSubmit(event);
-      }}
-      noValidate
-      aria-label="Add indicator"
-    >
-      <FormAlert message={form.alert} />
-      <p className="form__status" role="status">
-        {saved}
-      </p>
+    <form className="form" onSubmit={form.handleSubmit} noValidate aria-label="Add indicator">
+      <FormMessages form={form} />
       <TextField {...field("title")} />
 
       <FieldRow>
