@@ -5,7 +5,7 @@ import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/pris
 import type { TextSpan } from "@/lib/sources/offsets";
 import { sendJson } from "./json-request";
 import { truncate } from "./format";
-import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { actorSchema } from "@/lib/actors/schemas";
 import { SpeakerPicker, type SpeakerChoice, type SpeakerErrors, type SpeakerValue } from "./statement-speaker-picker";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
 import { ChoiceField, DateField, SelectField } from "./form";
@@ -186,12 +186,10 @@ export function StatementCreationForm({
     if (!span) problems.quote = "select the words in the text, or find them below";
     if (speaker.mode === "known" && !speaker.speakerId) problems.speaker = { speakerId: "choose who said it, or create a new speaker" };
     if (speaker.mode === "new") {
-      const name = speaker.speaker.name.trim();
-      if (!name) problems.speaker = { name: "enter the speaker’s name" };
-      else if (name.length > maximumNameLength) problems.speaker = { name: `must be at most ${maximumNameLength} characters` };
-      if (speaker.speaker.office.trim().length > maximumOfficeLength) {
-        problems.speaker = { ...problems.speaker, office: `must be at most ${maximumOfficeLength} characters` };
-      }
+      // The new actor's own schema, as the server checks it.
+      const name = actorSchema.shape.name.safeParse(speaker.speaker.name);
+      const office = actorSchema.shape.office.safeParse(speaker.speaker.office.trim() || null);
+      if (!name.success || !office.success) problems.speaker = { name: name.error?.issues[0]?.message, office: office.error?.issues[0]?.message };
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(saidOn)) problems.saidOn = "enter the date it was said";
     if (!form) problems.form = "choose direct quote or paraphrase";
