@@ -52,6 +52,11 @@ export function buildAuthOptions(): NextAuthOptions {
         if (user) {
           token.sub = user.id;
           token.sid = (user as { sessionId?: string }).sessionId;
+          // No name or e-mail in the cookie: next-auth's /api/auth/session would show them to
+          // whoever holds a copy, even after the session has ended.
+          delete token.name;
+          delete token.email;
+          delete token.picture;
         }
         return token;
       },

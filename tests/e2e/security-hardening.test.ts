@@ -97,6 +97,26 @@ describe("the client address", () => {
   });
 });
 
+describe("a parallel burst over HTTP", () => {
+  it("of 40 sign-ins (39 wrong, then the right one) with varied X-Forwarded-For gets five password checks and refuses the right one", async () => {
+    const victim = await accountWithPassword();
+    const attacker = "127.0.0.41";
+    const wrong = Array.from({ length: 39 }, (_, index) =>
+      signInFrom(appUrl, attacker, victim.email, `wrong guess ${index}`, `203.0.113.${index}`),
+    );
+    // The right password goes out while the wrong ones are in flight, once the pair's limit
+    // has been admitted (waiting for that state, not for time).
+    while ((await db.signInAttempt.count({ where: { email: victim.email } })) < throttlePolicy.pair.maximumFailures) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const right = await signInFrom(appUrl, attacker, victim.email, password, "198.51.100.200");
+    const results = await Promise.all(wrong);
+    expect(right).toMatch(/^Too many failed sign-ins\./);
+    expect(await db.signInAttempt.count({ where: { email: victim.email } })).toBe(throttlePolicy.pair.maximumFailures);
+    expect(results.filter((result) => result === "Wrong e-mail address or password.")).toHaveLength(throttlePolicy.pair.maximumFailures);
+  });
+});
+
 describe("sign-out", () => {
   it("ends the session on the server: a cookie copied before sign-out is refused afterwards, and the sign-out is audited", async () => {
     const user = await accountWithPassword();
