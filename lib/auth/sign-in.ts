@@ -49,14 +49,16 @@ export async function attemptSignIn(
       tx.user.findUnique({ where: { email }, select: { signInUnlockedAt: true } }),
       tx.signInAttempt.findMany({
         where: {
-          at: { gte: throttleLookback(now), lte: now },
+          // No upper bound: an attempt that read the clock after this one may have
+          // taken the lock first, and its row must count.
+          at: { gte: throttleLookback(now) },
           outcome: { in: [...throttledOutcomes] },
           OR: [{ email }, { clientAddress }],
         },
         select: { at: true, email: true, clientAddress: true },
       }),
       tx.signInAttempt.findFirst({
-        where: { email, clientAddress, outcome: "SUCCESS", at: { gte: knownAddressSince(now), lte: now } },
+        where: { email, clientAddress, outcome: "SUCCESS", at: { gte: knownAddressSince(now) } },
         select: { id: true },
       }),
     ]);

@@ -60,7 +60,7 @@ export async function listUsers(user: ActingUser, now: Date = new Date()): Promi
   const failures = await db.signInAttempt.findMany({
     where: {
       email: { in: users.map((row) => row.email) },
-      at: { gte: throttleLookback(now), lte: now },
+      at: { gte: throttleLookback(now) },
       outcome: { in: [...throttledOutcomes] },
     },
     select: { at: true, email: true, clientAddress: true },
