@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import { getDatabase } from "../database/client";
 import type { Role, SignInOutcome } from "../generated/prisma/enums";
+import { throttlingKey } from "../http/client-address";
 import { verifyPassword } from "../users/passwords";
 import {
   describeLock,
@@ -40,7 +41,8 @@ export async function attemptSignIn(
 ): Promise<SignInResult> {
   const db = getDatabase();
   const email = input.email.trim().toLowerCase();
-  const { clientAddress } = input;
+  // Throttling and its records use the address's network for IPv6; the audit keeps the exact address.
+  const clientAddress = throttlingKey(input.clientAddress);
 
   const admission = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${accountLockNamespace}::int, hashtext(${email}))`;
@@ -99,7 +101,7 @@ export async function attemptSignIn(
         action: outcome === "SUCCESS" ? "SIGN_IN" : "SIGN_IN_FAILED",
         entity: "User",
         entityId: user.id,
-        after: { email, clientAddress, outcome },
+        after: { email, clientAddress: input.clientAddress, outcome },
         at: now,
       });
     }

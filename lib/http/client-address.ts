@@ -74,3 +74,21 @@ export function resolveClientAddress(
   while (index < chain.length - 1 && isTrustedProxy(chain[index]!, trust.list)) index += 1;
   return chain[index]!;
 }
+
+/**
+ * The key sign-in throttling counts by: an IPv4 address itself, an IPv6
+ * address's /64 network. One IPv6 customer is usually given a whole /64, so
+ * counting single IPv6 addresses would let one client rotate through 2^64 of them.
+ */
+export function throttlingKey(address: string): string {
+  if (!net.isIPv6(address) || address.includes(".")) return address;
+  const [head = "", tail] = address.toLowerCase().split("::") as [string, string | undefined];
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const groups =
+    tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

@@ -118,6 +118,25 @@ describe("sign-in", () => {
     });
   });
 
+  it("counts IPv6 clients by their /64 network, so rotating addresses inside it does not help", async () => {
+    const victim = await accountWithPassword();
+    for (let attempt = 0; attempt < throttlePolicy.address.maximumFailures; attempt += 1) {
+      await attemptSignIn(
+        { email: `v6-guess${attempt}@example.test`, password: "not a real password", clientAddress: `2001:db8:7:7::${attempt + 1}` },
+        at(50),
+      );
+    }
+    await expect(attemptSignIn({ email: victim.email, password, clientAddress: "2001:db8:7:7:ffff::1" }, at(51))).resolves.toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many failed sign-ins/),
+    });
+    await expect(attemptSignIn({ email: victim.email, password, clientAddress: "2001:db8:7:8::1" }, at(51))).resolves.toMatchObject({
+      ok: true,
+    });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "User", entityId: victim.id, action: "SIGN_IN" } });
+    expect(audit.after).toMatchObject({ clientAddress: "2001:db8:7:8::1" });
+  });
+
   it("gives a parallel burst from many addresses no more password checks than the account rule allows, and refuses the right password", async () => {
     const user = await accountWithPassword();
     const when = at(100);

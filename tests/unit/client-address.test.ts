@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readProxyTrust, resolveClientAddress } from "@/lib/http/client-address";
+import { readProxyTrust, resolveClientAddress, throttlingKey } from "@/lib/http/client-address";
 import { markTrustedServer, trustedClientAddress } from "@/lib/http/trusted-server";
 
 const none = readProxyTrust({});
@@ -44,5 +44,16 @@ describe("trustedClientAddress", () => {
     markTrustedServer();
     expect(trustedClientAddress(headers)).toBe("1.2.3.4");
     expect(trustedClientAddress({})).toBe("unknown");
+  });
+});
+
+describe("throttlingKey", () => {
+  it("counts IPv4 addresses one by one and IPv6 addresses by their /64 network", () => {
+    expect(throttlingKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(throttlingKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(throttlingKey("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(throttlingKey("2001:DB8::5")).toBe("2001:db8:0:0::/64");
+    expect(throttlingKey("::1")).toBe("0:0:0:0::/64");
+    expect(throttlingKey("unknown")).toBe("unknown");
   });
 });
