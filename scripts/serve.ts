@@ -25,7 +25,8 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const hostname = argument("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Without -H, every interface (IPv4 and IPv6), as `next start` does.
+const hostname = argument("-H");
 
 function refuse(response: http.ServerResponse, status: number, message: string) {
   response.writeHead(status, { "content-type": "application/json", connection: "close" });
@@ -33,7 +34,7 @@ function refuse(response: http.ServerResponse, status: number, message: string) 
 }
 
 markTrustedServer();
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -50,7 +51,7 @@ const server = http.createServer((request, response) => {
   }
   void handle(request, response);
 });
-server.listen(port, hostname, () => console.log(`Listening on http://${hostname}:${port}`));
+server.listen(port, hostname, () => console.log(`Listening on http://${hostname ?? "localhost"}:${port}`));
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
