@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { throttlePolicy } from "@/lib/auth/lockout";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
-import { browserTestsEnabled, useBrowser } from "../support/browser";
+import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
 import { createUser } from "../support/factories";
 import { signInOverHttp } from "../support/http-session";
+import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
@@ -239,6 +240,41 @@ describe.skipIf(!browserTestsEnabled())("pages under the nonce policy in Chromiu
     expect(await page.locator("canvas").count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe.skipIf(!browserTestsEnabled())("unlocking an account in Chromium", () => {
+  const browser = useBrowser();
+
+  it("shows an administrator which account is locked and lets them unlock it, after which its owner signs in from the locked address", async () => {
+    const victim = await accountWithPassword();
+    const attacker = "127.0.0.51";
+    for (let attempt = 0; attempt < throttlePolicy.pair.maximumFailures; attempt += 1) {
+      await signInFrom(appUrl, attacker, victim.email, `wrong guess ${attempt}`, "");
+    }
+    await expect(signInFrom(appUrl, attacker, victim.email, password, "")).resolves.toMatch(/^Too many failed sign-ins\./);
+
+    const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/admin/users`);
+    const row = page.getByRole("row").filter({ hasText: victim.email });
+    await row.getByText(/sign-in locked until \d\d:\d\d UTC/).waitFor();
+    await row.getByRole("button", { name: `Unlock sign-in ${victim.name}` }).click();
+    await page.getByText(`${victim.name} can sign in again.`).waitFor();
+    await page.reload();
+    await page.getByRole("row").filter({ hasText: victim.email }).waitFor();
+    expect(
+      await page
+        .getByRole("row")
+        .filter({ hasText: victim.email })
+        .getByText(/sign-in locked/)
+        .count(),
+    ).toBe(0);
+    await context.close();
+
+    await expect(signInFrom(appUrl, attacker, victim.email, password, "")).resolves.toBe("ok");
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "User", entityId: victim.id, action: "SIGN_IN_UNLOCK" } });
+    expect(audit.userId).toBe((await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } })).id);
   });
 });
 
