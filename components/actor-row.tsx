@@ -134,7 +134,8 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     // The route's own schema, then what only the page knows: another actor holding the Wikidata id.
     const problems: FieldErrors = {};
     const checked = actorUpdateSchema.safeParse({ version: actor.version, ...payload });
-    if (!checked.success) for (const issue of checked.error.issues) if (isField(String(issue.path[0]))) problems[issue.path[0] as Field] ??= issue.message;
+    if (!checked.success)
+      for (const issue of checked.error.issues) if (isField(String(issue.path[0]))) problems[issue.path[0] as Field] ??= issue.message;
     const wikidataId = normaliseWikidataId(values.wikidataId);
     const wikidataOwner = wikidataId && choices.find((choice) => choice.id !== actor.id && choice.wikidataId === wikidataId);
     if (wikidataOwner) problems.wikidataId ??= `is already used by ${wikidataOwner.name}`;
@@ -247,7 +248,9 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                 <SelectField
                   {...bind("speaksForId")}
                   placeholder="None"
-                  options={speaksForChoices.filter((choice) => choice.id !== actor.id).map((choice) => ({ value: choice.id, label: choice.name }))}
+                  options={speaksForChoices
+                    .filter((choice) => choice.id !== actor.id)
+                    .map((choice) => ({ value: choice.id, label: choice.name }))}
                 />
                 <TextField {...bind("wikidataId")} autoComplete="off" spellCheck={false} placeholder="Q794" optional />
               </FieldRow>

@@ -79,10 +79,7 @@ export function AdjudicationForm({
         </div>
       ) : (
         <form className="form" onSubmit={(event) => void form.handleSubmit(event)} noValidate aria-label={`Final value of ${subject}`}>
-          <FormAlert
-            message={form.alert}
-            signInAgain={form.signedOut ? { returnTo: "/reliability", then: "record it here" } : undefined}
-          />
+          <FormAlert message={form.alert} signInAgain={form.signedOut ? { returnTo: "/reliability", then: "record it here" } : undefined} />
           <ScorePicker
             id={`${id}-score`}
             name={`${id}-score`}

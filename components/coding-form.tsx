@@ -208,7 +208,10 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
               className="button button--danger"
               disabled={pending}
               onClick={() =>
-                void remove(deleteConflict.current.version, `Delete the saved version (version ${deleteConflict.current.version}) of this coding?`)
+                void remove(
+                  deleteConflict.current.version,
+                  `Delete the saved version (version ${deleteConflict.current.version}) of this coding?`,
+                )
               }
             >
               {deleting ? "Deleting…" : "Delete the saved version"}
@@ -227,7 +230,9 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
               type="button"
               className="button button--danger form__actions-end"
               disabled={pending}
-              onClick={() => void remove(saved.version, "Delete this coding? It leaves every list and chart; an administrator can restore it.")}
+              onClick={() =>
+                void remove(saved.version, "Delete this coding? It leaves every list and chart; an administrator can restore it.")
+              }
             >
               {deleting ? "Deleting…" : "Delete coding"}
             </button>

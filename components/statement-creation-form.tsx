@@ -189,7 +189,8 @@ export function StatementCreationForm({
       // The new actor's own schema, as the server checks it.
       const name = actorSchema.shape.name.safeParse(speaker.speaker.name);
       const office = actorSchema.shape.office.safeParse(speaker.speaker.office.trim() || null);
-      if (!name.success || !office.success) problems.speaker = { name: name.error?.issues[0]?.message, office: office.error?.issues[0]?.message };
+      if (!name.success || !office.success)
+        problems.speaker = { name: name.error?.issues[0]?.message, office: office.error?.issues[0]?.message };
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(saidOn)) problems.saidOn = "enter the date it was said";
     if (!form) problems.form = "choose direct quote or paraphrase";

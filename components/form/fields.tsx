@@ -252,15 +252,7 @@ export function ChoiceField<Value extends string>({
 }
 
 /** One yes-or-no box, its label beside it. */
-export function CheckboxField({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  disabled,
-}: FieldProps<boolean> & { disabled?: boolean }) {
+export function CheckboxField({ id, label, value, onChange, error, hint, disabled }: FieldProps<boolean> & { disabled?: boolean }) {
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={styles.field}>

@@ -126,8 +126,8 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
             value: effect,
             label: (
               <>
-                <span aria-hidden="true">{indicatorEffectLabels[effect].glyph}</span> {effect === "SUPPORTS" ? "supports" : "undermines"} this
-                scenario
+                <span aria-hidden="true">{indicatorEffectLabels[effect].glyph}</span> {effect === "SUPPORTS" ? "supports" : "undermines"}{" "}
+                this scenario
               </>
             ),
           }))}
@@ -206,7 +206,9 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
             inputMode="decimal"
             short
             placeholder={values.kind === "MEAN_STANCE" ? "e.g. 1" : "e.g. 3"}
-            hint={values.kind === "MEAN_STANCE" ? `On the scale ${formatScore(minimumScore)} to ${formatScore(maximumScore)}.` : "Statements."}
+            hint={
+              values.kind === "MEAN_STANCE" ? `On the scale ${formatScore(minimumScore)} to ${formatScore(maximumScore)}.` : "Statements."
+            }
           />
         </div>
       </fieldset>

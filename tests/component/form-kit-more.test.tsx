@@ -42,7 +42,14 @@ function NestedForm() {
   const form = useSchemaForm({
     schema: nestedSchema,
     idPrefix: "nested",
-    initialValues: { windowDays: "30", kind: "MEAN" as "MEAN" | "COUNT", speakerId: "", urgent: false, on: "", precision: "DAY" as DatePrecision },
+    initialValues: {
+      windowDays: "30",
+      kind: "MEAN" as "MEAN" | "COUNT",
+      speakerId: "",
+      urgent: false,
+      on: "",
+      precision: "DAY" as DatePrecision,
+    },
     labels: { windowDays: "Window", kind: "Measure", speakerId: "Speaker", urgent: "Urgent", on: "Said on", precision: "Precision" },
     toBody: (values) => ({
       rule: { windowDays: Number(values.windowDays), kind: values.kind },
@@ -105,7 +112,9 @@ describe("fields beyond text", () => {
     fireEvent.change(precision, { target: { value: "MONTH" } });
     fireEvent.change(screen.getByLabelText("Speaker"), { target: { value: "a1" } });
     fireEvent.change(screen.getByLabelText("Said on"), { target: { value: "2030-02-01" } });
-    fetchMock.mockResolvedValue(reply(422, { error: "Please correct…", fieldErrors: { "said.precision": "a month date starts on the 1st" } }));
+    fetchMock.mockResolvedValue(
+      reply(422, { error: "Please correct…", fieldErrors: { "said.precision": "a month date starts on the 1st" } }),
+    );
     save();
     await screen.findByText("Precision: a month date starts on the 1st");
     expect(precision.getAttribute("aria-invalid")).toBe("true");
