@@ -6,7 +6,7 @@ import { actorCreationSchema, actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { actorKinds, normaliseWikidataId, suggestSlug, type ActorChoice } from "./actor-fields";
-import { CheckboxField, FieldRow, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
+import { CheckboxField, FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 
 const blank = { name: "", slug: "", kind: "PERSON" as ActorKind, office: "", speaksForId: "", wikidataId: "", isTrackedTarget: false };
 const kindOptions = actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }));
@@ -128,11 +128,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
           {...form.field("isTrackedTarget")}
           hint="Tracked targets are charted on the overview. You can change this later in the table."
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={form.pending}>
-            {form.pending ? "Adding…" : "Add actor"}
-          </button>
-        </div>
+        <FormActions pending={form.pending} label="Add actor" pendingLabel="Adding…" />
       </form>
     </>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adjudicationSchema } from "@/lib/codings/schemas";
 import type { Disagreement } from "@/lib/data/reliability";
-import { FormAlert, ScorePicker, TextAreaField, useSchemaForm } from "./form";
+import { FormActions, FormAlert, ScorePicker, TextAreaField, useSchemaForm } from "./form";
 import { scoreWithLabel } from "./score-label";
 
 const maximumRationaleLength = adjudicationSchema.shape.rationale.maxLength ?? undefined;
@@ -94,16 +94,13 @@ export function AdjudicationForm({
             maxLength={maximumRationaleLength}
             hint="Which reading of the statement holds, and why."
           />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={form.pending}>
-              {form.pending ? "Recording…" : "Record final value"}
-            </button>
+          <FormActions pending={form.pending} label="Record final value" pendingLabel="Recording…">
             {shown && (
               <button type="button" className="button" disabled={form.pending} onClick={() => setEditing(false)}>
                 Cancel
               </button>
             )}
-          </div>
+          </FormActions>
         </form>
       )}
     </div>

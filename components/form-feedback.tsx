@@ -85,3 +85,34 @@ export function FormMessages({
     </>
   );
 }
+
+/**
+ * A form's submit button (disabled and saying what it is doing while the
+ * request is out), then the form's other actions and hints.
+ */
+export function FormActions({
+  pending,
+  label,
+  pendingLabel,
+  size,
+  disabled = false,
+  children,
+}: {
+  pending: boolean;
+  label: ReactNode;
+  pendingLabel: string;
+  /** "small" in a side panel, "wide" alone in a narrow card. */
+  size?: "small" | "wide";
+  /** Disabled for a reason of the form's own (nothing changed yet). */
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="form__actions">
+      <button type="submit" className={`button button--primary${size ? ` button--${size}` : ""}`} disabled={pending || disabled}>
+        {pending ? pendingLabel : label}
+      </button>
+      {children}
+    </div>
+  );
+}

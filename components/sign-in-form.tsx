@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { signInSchema } from "@/lib/users/schemas";
-import { FormAlert, TextField, useSchemaForm } from "./form";
+import { FormActions, FormAlert, TextField, useSchemaForm } from "./form";
 import type { JsonResponse } from "./json-request";
 
 // next-auth's code for "authorize returned nothing"; our authorize throws a sentence instead, but be safe.
@@ -53,11 +53,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       <FormAlert message={form.alert} />
       <TextField {...form.field("email")} name="email" type="email" autoComplete="username" autoFocus required spellCheck={false} />
       <TextField {...form.field("password")} name="password" type="password" autoComplete="current-password" required />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary button--wide" disabled={form.pending}>
-          {form.pending ? "Signing in…" : "Sign in"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Sign in" pendingLabel="Signing in…" size="wide" />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { confidenceLabels, stanceCodingCreationSchema, stanceCodingSchema } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
-import { CheckboxField, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
+import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 
 const confidenceOptions = (Object.keys(confidenceLabels) as Confidence[]).map((value) => ({ value, label: confidenceLabels[value] }));
 const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
@@ -51,11 +51,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
         <SelectField {...form.field("confidence")} options={confidenceOptions} />
       </div>
       <TextAreaField {...form.field("rationale")} rows={3} maxLength={maximumRationaleLength} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Save" pendingLabel="Saving…" size="small" />
     </form>
   );
 }

@@ -16,6 +16,6 @@ export {
   type DatePrecision,
   type SelectOption,
 } from "./fields";
-export { FormAlert, FormMessages } from "../form-feedback";
+export { FormActions, FormAlert, FormMessages } from "../form-feedback";
 export { ScorePicker } from "../score-picker";
 export { ConflictComparison, sameField, type ComparedField } from "./conflict-comparison";

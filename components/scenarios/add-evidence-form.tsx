@@ -6,7 +6,7 @@ import { evidenceCredibilities, type EvidenceCredibility } from "@/lib/scenarios
 import { evidenceCreationSchema } from "@/lib/scenarios/schemas";
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
-import { FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
+import { FormActions, FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
 import { credibilityLabels } from "./scenario-format";
 
 /** A coded statement or an event as a new row of the matrix; those already in it are not offered again. */
@@ -86,11 +86,7 @@ export function AddEvidenceForm({
         hint="How far the evidence can be trusted: it weighs the row’s inconsistency points (high 2, medium 1, low 0.5)."
       />
       <TextAreaField {...form.field("note")} rows={2} optional />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Adding…" : "Add to the matrix"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Add to the matrix" pendingLabel="Adding…" />
     </form>
   );
 }

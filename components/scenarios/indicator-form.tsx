@@ -5,7 +5,17 @@ import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
 import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
-import { CheckboxField, ChoiceField, FieldRow, FormMessages, ScorePicker, SelectField, TextField, useSchemaForm } from "../form";
+import {
+  CheckboxField,
+  ChoiceField,
+  FieldRow,
+  FormActions,
+  FormMessages,
+  ScorePicker,
+  SelectField,
+  TextField,
+  useSchemaForm,
+} from "../form";
 import { indicatorEffectLabels } from "./scenario-format";
 import styles from "./indicator-form.module.css";
 
@@ -224,11 +234,7 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
         )}
       </p>
 
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Adding…" : "Add indicator"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Add indicator" pendingLabel="Adding…" />
     </form>
   );
 }
