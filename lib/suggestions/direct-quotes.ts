@@ -87,9 +87,12 @@ function isDateline(prefix: string): boolean {
 function attributionAfter(layout: TextLayout, quotation: Quotation, isKnown: (phrase: string) => boolean): Attribution | null {
   const { text } = layout;
   const sentence = sentenceAt(layout, quotation.open);
-  // Only a quotation that opens its sentence is handed over to a speaker after it; a quoted phrase inside a
-  // sentence ("members of the “axis” said…") is not what the following verb reports.
-  if (!sentence || !(isBlank(text, sentence.start, quotation.open) || isDateline(text.slice(sentence.start, quotation.open)))) return null;
+  // Only a quotation that opens its sentence, or a clause of it ("X warned the West, “…,” the minister said"), is
+  // handed over to a speaker after it; a quoted phrase inside a clause ("members of the “axis” said…") is not what
+  // the following verb reports.
+  if (!sentence) return null;
+  const prefix = text.slice(sentence.start, quotation.open);
+  if (!(isBlank(text, sentence.start, quotation.open) || isDateline(prefix) || /[,;:—–]\s*$/u.test(prefix))) return null;
   // “….” followed by a capital is a new sentence, not "he said".
   if (text[quotation.content.end - 1] === ".") return null;
   const { next } = neighbouringQuotations(layout, quotation);

@@ -9,13 +9,14 @@
  * 3. reported speech on the reporting verbs the quotations did not use;
  * 4. "he"/"she" resolved to the latest named person, "the official" to the latest one so described;
  * 5. unattributed quotations that continue the quotation (or paraphrase) just before;
- * 6. duplicates and overlaps removed, results in text order.
+ * 6. reported speech cut short where a quotation with its own attribution begins;
+ * 7. duplicates and overlaps removed, results in text order.
  */
 import { buildActorIndex, normalisePhrase } from "./actor-matching";
 import { continueQuotations, suggestDirectQuotes } from "./direct-quotes";
 import { resolvePronouns } from "./pronouns";
 import { suggestReportedSpeech } from "./reported-speech";
-import { analyseLayout } from "./text-layout";
+import { analyseLayout, quotationAt, trimSpan, wordCount, type TextLayout } from "./text-layout";
 import type { Candidate, KnownActor, StatementSuggestion } from "./types";
 
 export type { ActorKind, KnownActor, StatementSuggestion, SuggestionChannel } from "./types";
@@ -30,7 +31,9 @@ export function suggestStatements(text: string, actors: KnownActor[]): Statement
   const attributed = resolvePronouns(layout, actorIndex, [...quoted.candidates, ...reported]);
   const continued = continueQuotations(layout, quoted.unattributed, attributed);
 
-  return withoutOverlaps(withoutDuplicates(text, [...attributed, ...continued]))
+  const quotations = [...attributed.filter((candidate) => candidate.form === "DIRECT_QUOTE"), ...continued];
+  const clipped = attributed.flatMap((candidate) => clippedAtQuotations(layout, candidate, quotations));
+  return withoutOverlaps(withoutDuplicates(text, [...clipped, ...continued]))
     .sort((a, b) => a.content.start - b.content.start)
     .map((candidate) => toSuggestion(text, candidate));
 }
@@ -47,6 +50,26 @@ function toSuggestion(text: string, candidate: Candidate): StatementSuggestion {
     ...(candidate.channel ? { channel: candidate.channel } : {}),
     cue: candidate.cue,
   };
+}
+
+/**
+ * Reported speech ends where a quotation that is a statement of its own begins. Without this, "X warned the West
+ * against sanctions, “We are ready to talk,” the minister said." became one paraphrase holding the first clause, the
+ * quotation and its attribution (issue #13). A quoted fragment with no attribution of its own ("his country was
+ * “honoured to help”") stays inside the paraphrase, which is its statement. Returns [] when too little is left.
+ */
+function clippedAtQuotations(layout: TextLayout, candidate: Candidate, quotations: Candidate[]): Candidate[] {
+  if (candidate.form !== "PARAPHRASE") return [candidate];
+  const { start, end } = candidate.content;
+  let clipEnd = end;
+  for (const quoted of quotations) {
+    const open = quotationAt(layout, quoted.content.start)?.open ?? quoted.content.start;
+    if (open >= start && open < clipEnd) clipEnd = open;
+  }
+  if (clipEnd === end) return [candidate];
+  const words = layout.text.slice(start, clipEnd).replace(/[\s,;:—–-]+$/u, "");
+  const content = trimSpan(layout.text, { start, end: start + words.length });
+  return wordCount(layout.text.slice(content.start, content.end)) >= 3 ? [{ ...candidate, content }] : [];
 }
 
 /** The same words from the same speaker said twice (a headline repeated in a scraped page) are one suggestion. */

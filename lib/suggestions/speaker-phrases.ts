@@ -59,7 +59,7 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;
   if (words.length === 1 && isPronoun(phrase)) return true;
-  if (/[“”"?!]/.test(phrase)) return false;
+  if (/[“”"«»?!]/.test(phrase)) return false;
   if (words.some((word) => NON_SPEAKER_WORDS.has(word.toLowerCase()) || isSpeechVerb(word))) return false;
   if (looksLikeProperName(phrase)) return true;
   const head = headWord(words);
@@ -196,7 +196,7 @@ export function phraseAfter(text: string, position: number, limit: number): Span
   let start = position;
   while (start < limit && /\s/.test(text[start]!)) start++;
   let end = start;
-  while (end < limit && !/[,;:.?!(“”"—–]/.test(text[end]!)) end++;
+  while (end < limit && !/[,;:.?!(“”"«»—–]/.test(text[end]!)) end++;
   const phrase = stripTrailingAdverbials(text.slice(start, end).trimEnd());
   return { start, end: start + phrase.length };
 }

@@ -58,19 +58,23 @@ function splitParagraphs(text: string): Span[] {
   return spans.map((span) => trimSpan(text, span)).filter((span) => span.end > span.start);
 }
 
+/** Directional opening marks and the mark that closes each: English curly quotes and the guillemets of French, Persian and Arabic copy. */
+const CLOSING_MARK: Record<string, string> = { "“": "”", "«": "»" };
+const CLOSING_MARKS = new Set(Object.values(CLOSING_MARK));
+
 /**
- * Pairs quotation marks within one paragraph (multi-paragraph quotations are out of scope): curly marks by direction,
- * straight ones in order of appearance. Single marks are ignored because ’ is also the apostrophe.
+ * Pairs quotation marks within one paragraph (multi-paragraph quotations are out of scope): directional marks by
+ * direction, straight ones in order of appearance. Single marks are ignored because ’ is also the apostrophe.
  */
 function findQuotations(text: string, paragraph: Span, index: number): Quotation[] {
   const pairs: { open: number; close: number }[] = [];
   const straight: number[] = [];
   let open: number | null = null;
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    const mark = text[i];
-    if (mark === "“")
+    const mark = text[i]!;
+    if (CLOSING_MARK[mark] !== undefined)
       open = i; // an earlier mark that never closed is abandoned
-    else if (mark === "”" && open !== null) {
+    else if (CLOSING_MARKS.has(mark) && open !== null && CLOSING_MARK[text[open]!] === mark) {
       pairs.push({ open, close: i });
       open = null;
     } else if (mark === '"') straight.push(i);
@@ -133,7 +137,7 @@ function startsNewSentence(text: string, position: number, limit: number): boole
   if (!/\s/.test(text[position]!)) return false;
   let i = position;
   while (i < limit && /\s/.test(text[i]!)) i++;
-  return i >= limit || /[\p{Lu}\p{N}“"‘]/u.test(text[i]!);
+  return i >= limit || /[\p{Lu}\p{N}“"‘«]/u.test(text[i]!);
 }
 
 function isAbbreviation(text: string, fullStop: number): boolean {

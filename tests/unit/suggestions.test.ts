@@ -485,3 +485,60 @@ describe("datelines", () => {
     }
   });
 });
+
+describe("a quotation, its reporting clause and a second quotation (issue #13: they were merged into one paraphrase)", () => {
+  const actors: KnownActor[] = [{ id: "araghchi", name: "Abbas Araghchi", kind: "PERSON", office: "Foreign minister of Iran" }];
+  const suggest = (text: string) => {
+    const suggestions = suggestStatements(text, actors);
+    expectWellFormed(text, suggestions);
+    return suggestions.map(({ form, quote, speakerText, speakerId }) => ({ form, quote, speakerText, speakerId }));
+  };
+
+  it("keeps reported speech before a quotation apart from the quotation and its attribution", () => {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["“", "”"],
+    ]) {
+      const text = `Araghchi warned the West against new sanctions, ${open}We are ready to talk,${close} the minister said. ${open}But not under threats.${close}`;
+      expect(suggest(text)).toEqual([
+        { form: "PARAPHRASE", quote: "Araghchi warned the West against new sanctions", speakerText: "Araghchi", speakerId: "araghchi" },
+        // "the minister" refers back to the one foreign minister named before
+        { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: "araghchi" },
+        { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: "araghchi" },
+      ]);
+    }
+  });
+
+  it("does not let a clause after “said” run on into a quotation with its own attribution", () => {
+    const text = `Araghchi said Iran was ready, "We are ready to talk," the minister said. "But not under threats."`;
+    expect(suggest(text)).toEqual([
+      { form: "PARAPHRASE", quote: "Iran was ready", speakerText: "Araghchi", speakerId: "araghchi" },
+      { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: "araghchi" },
+      { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: "araghchi" },
+    ]);
+  });
+
+  it("splits a quotation interrupted by its attribution into two statements of one speaker, in every quotation style", () => {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["“", "”"],
+      ["«", "»"],
+    ]) {
+      const text = `Tehran — ${open}We are ready to talk,${close} the minister said. ${open}But not under threats.${close}\n\nAraghchi spoke after meeting his Omani counterpart.`;
+      expect(suggest(text), `${open}…${close}`).toEqual([
+        { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: null },
+        { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: null },
+      ]);
+    }
+  });
+
+  it("never suggests a span that holds a whole attributed quotation and the words around it", () => {
+    const text =
+      "Iran’s top diplomat said the region needed calm, adding that Tehran would not be the first to escalate. " +
+      "“We are ready to talk,” Abbas Araghchi said on Sunday. “But not under threats.”\n\n" +
+      "Diplomats said the remarks, “We are ready to talk,” Araghchi said, were aimed at Washington.";
+    for (const suggestion of suggestStatements(text, actors)) {
+      if (suggestion.form === "PARAPHRASE") expect(suggestion.quote, suggestion.quote).not.toMatch(/[“”"].*(?:said|told).*[“”"]/u);
+    }
+  });
+});
