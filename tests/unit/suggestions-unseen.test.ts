@@ -1,0 +1,25 @@
+/**
+ * Recall and precision of the statement suggestions on news articles they were not developed against
+ * (tests/fixtures/unseen: articles and gold committed before any tuning; see docs/decisions/0022).
+ * Improvements are made on tests/fixtures/suggestions-dev only.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readGold, report, scoreArticle, totals } from "../support/suggestion-evaluation";
+
+const directory = path.resolve(import.meta.dirname, "../fixtures/unseen");
+
+describe("suggestions on unseen news", () => {
+  const scores = readGold(directory).map((article) => scoreArticle(directory, article));
+  const all = totals(scores);
+  console.log(report("Unseen articles", scores, process.env.SUGGESTION_DETAILS === "1"));
+
+  it("finds at least 9 of 10 attributed statements with the right speaker", () => {
+    expect(all.gold).toBeGreaterThanOrEqual(90);
+    expect(all.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("keeps most suggestions right, so that accepting them is quicker than selecting by hand", () => {
+    expect(all.precision).toBeGreaterThanOrEqual(0.8);
+  });
+});
