@@ -77,12 +77,17 @@ export function scoreArticle(directory: string, article: GoldArticle): ArticleSc
       found++;
     } else {
       const nearest = suggestions.find((suggestion) => sameStatement(suggestion, span));
-      misses.push(`${span.statement.quote.slice(0, 70)} — ${nearest ? `speaker “${nearest.speakerText}” (${nearest.speakerId ?? "no actor"})` : "not found"}`);
+      misses.push(
+        `${span.statement.quote.slice(0, 70)} — ${nearest ? `speaker “${nearest.speakerText}” (${nearest.speakerId ?? "no actor"})` : "not found"}`,
+      );
     }
   }
   const wrong = suggestions
     .filter((suggestion) => !used.has(suggestion))
-    .map((suggestion) => `${suggestion.form} “${suggestion.quote.slice(0, 70)}” ← “${suggestion.speakerText}” (${suggestion.speakerId ?? "no actor"})`);
+    .map(
+      (suggestion) =>
+        `${suggestion.form} “${suggestion.quote.slice(0, 70)}” ← “${suggestion.speakerText}” (${suggestion.speakerId ?? "no actor"})`,
+    );
   return { file: article.file, gold: gold.length, suggested: suggestions.length, found, correct: used.size, misses, wrong };
 }
 
