@@ -7,7 +7,7 @@
  * Plus "according to X", at either end of a sentence.
  */
 import type { ActorIndex } from "./actor-matching";
-import { isPronoun, phraseAfter, sourceSpeaker, speakerBeforeVerb } from "./speaker-phrases";
+import { isPronoun, looksLikeProperName, phraseAfter, sourceSpeaker, speakerBeforeVerb } from "./speaker-phrases";
 import { isBlank, quotationAt, trimSpan, wordCount, type Sentence, type TextLayout } from "./text-layout";
 import type { Candidate, Span, SuggestionChannel } from "./types";
 import { NAME_SEQUENCE, channelOf, findSpeechVerbs, matchAddressee, skipAdverbials, type VerbMatch } from "./vocabulary";
@@ -147,10 +147,20 @@ function accordingTo(layout: TextLayout, sentence: Sentence, actors: ActorIndex,
   return found;
 }
 
+/** A description set off by commas after a name: ", a hydrologist at the University of Baghdad," / ", who…,". */
+const APPOSITION = /^\s*(?:a|an|who)\s+[^,.;:“”"]{1,120},/u;
+const FINITE_VERB = /\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should)\s/u;
+
 function wordsAroundAccordingTo(text: string, sentence: Sentence, end: number, cue: Span, phrase: Span): Span | null {
   const afterPhrase = text.slice(phrase.end, end);
   if (isBlank(text, sentence.start, cue.start)) {
-    return /^\s*,/.test(afterPhrase) ? { start: phrase.end + afterPhrase.indexOf(",") + 1, end } : null;
+    if (!/^\s*,/.test(afterPhrase)) return null;
+    const start = phrase.end + afterPhrase.indexOf(",") + 1;
+    // "According to Layla Hamdan, a hydrologist at the University of Baghdad, Iraq loses…": skip the apposition.
+    const apposition = looksLikeProperName(text.slice(phrase.start, phrase.end)) ? APPOSITION.exec(text.slice(start, end)) : null;
+    // "a drought is likely," is what was said, not a description of the source.
+    const describes = apposition !== null && (/^\s*who\s/u.test(apposition[0]) || !FINITE_VERB.test(apposition[0]));
+    return { start: describes ? start + apposition[0].length : start, end };
   }
   if (!/,\s*$/.test(text.slice(sentence.start, cue.start))) return null;
   const closesSentence = /^[\s.]*$/.test(afterPhrase);

@@ -38,7 +38,8 @@ export function isPronoun(phrase: string): boolean {
 /** "Salim al-Harthy", "Esmaeil Baghaei": every word capitalised or a name particle. */
 export function looksLikeProperName(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
-  if (words.length === 0 || words.length > 5) return false;
+  // Up to seven words: "Sayyid Hilal bin Saud Al Hinai".
+  if (words.length === 0 || words.length > 7) return false;
   if (words.some((word) => /['’]s?$/.test(word))) return false;
   return words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.test(word)) && words.some((word) => /^\p{Lu}/u.test(word));
 }
@@ -64,7 +65,8 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   if (looksLikeProperName(phrase)) return true;
   const head = headWord(words);
   if (SPEAKER_NOUNS.has(head.toLowerCase())) return true;
-  return /^\p{Lu}/u.test(head) && !FUNCTION_WORDS.has(head.toLowerCase());
+  // "water resources minister Ahmed al-Saadi": a surname with its article is still a name.
+  return /^\p{Lu}/u.test(head.replace(/^(?:al|el)-/u, "")) && !FUNCTION_WORDS.has(head.toLowerCase());
 }
 
 /** Whether "he" or "she" could refer to this (unknown) speaker: a personal name or a one-person role. */
@@ -181,6 +183,11 @@ export function speakerBeforeVerb(
     if (!text.slice(before.at(-1)!.end, group[0]!.start).includes(",")) return null;
     contentBefore = { start: before[firstContent]!.start, end: before.at(-1)!.end };
   }
+  // "France, Germany and Britain said": a list of names is one speaker, not "Germany and Britain".
+  if (mode === "forward" && !endsWithSeparator) {
+    const listStart = startOfNameList(text, named);
+    if (listStart !== null) group = [{ start: listStart, end: named.at(-1)!.end }];
+  }
   const [first, second] = group;
   if (!first) return null;
   // A lone capitalised word before the verb is a subject ("NATO said"), never a dateline, so only openers disqualify it.
@@ -189,6 +196,22 @@ export function speakerBeforeVerb(
   const speaker = withoutLeadingConjunction(text, namingSegment(text, first, second, isKnown));
   if (!isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) return null;
   return { speaker, subject: { start: subjectStart, end: (second ?? first).end }, contentBefore };
+}
+
+/** Where a comma-separated list of names ending "…, B and C" starts, when the last segment is its end; else null. */
+function startOfNameList(text: string, segments: Segment[]): number | null {
+  const last = segments.at(-1);
+  if (!last) return null;
+  const lastWords = text.slice(last.start, last.end);
+  const pair = /^(.+?)\s+and\s+(.+)$/u.exec(lastWords);
+  if (!pair || !looksLikeProperName(pair[1]!) || !looksLikeProperName(pair[2]!)) return null;
+  let start: number | null = null;
+  for (let index = segments.length - 2; index >= 0; index--) {
+    const words = text.slice(segments[index]!.start, segments[index]!.end);
+    if (!looksLikeProperName(words) || words.split(/\s+/).length > 3 || isSceneSetting(text, segments[index]!)) break;
+    start = segments[index]!.start;
+  }
+  return start;
 }
 
 /** The words after a verb up to the next punctuation, without time or channel phrases: "said Velayati on Monday." → "Velayati". */

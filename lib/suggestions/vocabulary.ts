@@ -184,7 +184,9 @@ const ADVERBIAL = new RegExp(
       String.raw`(?:late\s+|early\s+)?on\s+(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?`,
       String.raw`(?:last|this|next)\s+(?:week|month|year|weekend|${DAYS})`,
       String.raw`(?:earlier|later|again|also|yesterday|today|tonight|recently|previously|publicly|privately|separately|repeatedly|once\s+again)`,
-      String.raw`in\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|speech|address|post|message|letter|briefing|broadcast|communiqu[eé])(?:\s+(?:with|to|on)\s+(?:the\s+)?${NAME_SEQUENCE})?`,
+      String.raw`in\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|speech|address|post|message|letter|briefing|broadcast|communiqu[eé]|report|document|filing|note|memo|video)(?:\s+(?:with|to|on)\s+(?:the\s+)?${NAME_SEQUENCE})?(?:\s+(?:seen|obtained|reviewed)\s+by\s+(?:[\p{L}-]+\s+){0,2}?(?:journalists|reporters|Reuters|the\s+Associated\s+Press|AFP|${NAME_SEQUENCE}))?`,
+      String.raw`in\s+(?:response|reply)\s+to\s+(?:a\s+)?(?:questions?|requests?\s+for\s+comment)(?:\s+from\s+(?:the\s+)?${NAME_SEQUENCE})?`,
+      String.raw`(?:after|before|during)\s+the\s+(?:meeting|talks|session|call|visit)`,
       String.raw`at\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:press\s+conference|news\s+conference|conference|briefing|summit|meeting|rally|forum|session|ceremony|event|gathering)`,
       String.raw`on\s+(?:X|Twitter|Telegram|Instagram|Facebook|social\s+media|state\s+(?:television|TV|media|radio)|television|TV|radio)`,
       String.raw`on\s+condition\s+of\s+anonymity`,
@@ -274,7 +276,9 @@ export const PERSON_NOUNS = new Set(
 export const NON_SPEAKER_WORDS = new Set(
   (
     "is are was were will would has have had can could may might must should do does did not never say says said told tell tells " +
-    "who whom which whose what that when if because while although than there it they we i you he she this these those"
+    "who whom which whose what that when if because while although than there it they we i you he she this these those " +
+    // "…, an allegation Israel denies": the reporter's aside, not a speaker.
+    "allegation allegations accusation accusations claim claims charge charges"
   ).split(" "),
 );
 
