@@ -1,14 +1,24 @@
 /**
- * Speakers that refer back: "he said" / "she told reporters" stand for the most recently named person in the
- * preceding text, within the same paragraph or the one before; "the official told the Financial Times" stands for
- * the latest person in that window described by the same noun ("A senior Saudi official"). Names inside quotation
- * marks do not count (Velayati quoting Biden does not make Biden the next "he").
+ * Speakers that refer back. "he" and "she" stand for the nearest person named before them, in the same paragraph or
+ * the one before, whose gender does not contradict the pronoun: "she" skips a man named in between and finds the
+ * woman named before him. Gender comes from given names, titles and gendered nouns ("spokeswoman", "a mother of
+ * six") and from earlier pronouns about the same person. When the nearest candidate's gender is unknown but a
+ * different person further back is known to fit, the pronoun is ambiguous and is left unresolved ("she", no actor)
+ * for the analyst rather than guessed. "it" stands for the nearest organisation or government quoted before it.
+ * "the official told the Financial Times" stands for the latest person in that window described by the same noun
+ * ("A senior Saudi official"). Names inside quotation marks do not count (Velayati quoting Biden does not make Biden
+ * the next "he").
  */
 import type { ActorIndex, Mention } from "./actor-matching";
-import { headWord, looksLikePerson } from "./speaker-phrases";
-import { paragraphIndexAt, type TextLayout } from "./text-layout";
+import { headWord, looksLikePerson, looksLikeProperName } from "./speaker-phrases";
+import { paragraphIndexAt, quotationAt, type TextLayout } from "./text-layout";
 import type { Candidate } from "./types";
-import { PERSON_NOUNS } from "./vocabulary";
+import { PERSON_NOUNS, genderOfWords, isGivenName, type Gender } from "./vocabulary";
+
+/** A mention with who it is (an actor id, or a surname or description for people not among the known actors). */
+type Antecedent = Mention & { entity: string; gender: Gender | null; /** The speaker of a statement, not only named. */ speaker: boolean };
+
+const PRONOUN_GENDER: Record<string, Gender> = { he: "MALE", she: "FEMALE" };
 
 /** "the official", "the Saudi minister": the role noun they refer back with, or null. */
 function definiteRole(candidate: Candidate): string | null {
@@ -18,14 +28,27 @@ function definiteRole(candidate: Candidate): string | null {
   return noun && PERSON_NOUNS.has(noun) ? noun : null;
 }
 
+/** Who a name or description is, for matching later mentions: "Samira Khoury" and "Khoury" are both "khoury". */
+function entityOf(words: string, actorId: string | null): string {
+  if (actorId) return actorId;
+  const trimmed = words.trim().replace(/['’]s$/u, "");
+  const name = /(?:\p{Lu}[\p{L}’'-]*|(?:al|el)-\p{Lu}[\p{L}’'-]*)$/u.exec(trimmed)?.[0];
+  return (name && looksLikeProperName(name) ? name : trimmed).toLowerCase();
+}
+
 /**
- * Resolves referring speakers. A pronoun with no person to refer to is dropped, as a quotation with no speaker is;
- * a definite description with no antecedent stays as it is (named, if vaguely). Resolved to a known actor, the
+ * Resolves referring speakers. A pronoun with no one to refer to is dropped, as a quotation with no speaker is; a
+ * definite description with no antecedent stays as it is (named, if vaguely). Resolved to a known actor, the
  * speakerText stays "he"; resolved to a person named in the text but not among the known actors, it becomes that
  * person's words, so that the analyst can create the actor from them.
  */
 export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Candidate[] {
+  const { text } = layout;
   const mentions = initialMentions(layout, actors, candidates);
+  const genders = new Map<string, Gender>();
+  for (const mention of mentions) if (mention.gender) genders.set(mention.entity, mention.gender);
+  const genderOf = (mention: Antecedent) => mention.gender ?? genders.get(mention.entity) ?? null;
+
   const resolved: Candidate[] = [];
   for (const candidate of [...candidates].sort((a, b) => a.speaker.start - b.speaker.start)) {
     const role = definiteRole(candidate);
@@ -35,44 +58,114 @@ export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidat
     }
     const paragraph = paragraphIndexAt(layout, candidate.speaker.start);
     const windowStart = layout.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-    const fits = (mention: Mention) =>
-      role === null
-        ? mention.person
-        : mention !== undefined &&
-          (mention.actorId ? actors.holdsRole(mention.actorId, role) : headWord(mention.text.split(/\s+/)).toLowerCase() === role);
-    const antecedent = latestMention(mentions, windowStart, candidate.speaker.start, fits);
+    const before = mentions
+      .filter((mention) => mention.start >= windowStart && mention.end <= candidate.speaker.start)
+      .sort((a, b) => b.start - a.start);
+    const pronoun = candidate.pronoun ? text.slice(candidate.speaker.start, candidate.speaker.end).toLowerCase() : null;
+
+    let antecedent: Antecedent | null | "ambiguous";
+    if (role) {
+      antecedent =
+        before.find((mention) =>
+          mention.actorId ? actors.holdsRole(mention.actorId, role) : headWord(mention.text.split(/\s+/)).toLowerCase() === role,
+        ) ?? null;
+    } else if (pronoun === "it") {
+      antecedent = before.find((mention) => mention.speaker && !mention.person) ?? null;
+    } else {
+      const gender = PRONOUN_GENDER[pronoun ?? ""] ?? null;
+      const compatible = before.filter((mention) => mention.person && (gender === null || (genderOf(mention) ?? gender) === gender));
+      const nearest = compatible[0] ?? null;
+      const confirmed = compatible.find((mention) => gender !== null && genderOf(mention) === gender);
+      antecedent = nearest && genderOf(nearest) === null && confirmed && confirmed.entity !== nearest.entity ? "ambiguous" : nearest;
+    }
+
+    if (antecedent === "ambiguous") {
+      resolved.push(candidate);
+      continue;
+    }
     if (!antecedent) {
       if (role) resolved.push(candidate);
       continue;
     }
     const speakerText = antecedent.actorId ? candidate.speakerText : antecedent.text;
     resolved.push({ ...candidate, speakerId: antecedent.actorId, speakerText });
-    // A resolved reference is itself a mention, so that "he said … he added" chains across paragraphs.
-    mentions.push({ ...candidate.speaker, actorId: antecedent.actorId, text: antecedent.text, person: true });
+    // A resolved reference is itself a mention, so that "he said … he added" chains across paragraphs; it also
+    // teaches the person's gender to later pronouns.
+    const gender = pronoun ? (PRONOUN_GENDER[pronoun] ?? null) : genderOf(antecedent);
+    if (gender && !genders.has(antecedent.entity)) genders.set(antecedent.entity, gender);
+    mentions.push({ ...antecedent, ...candidate.speaker, gender, speaker: true });
   }
   return resolved;
 }
 
-/** Known people named outside quotations, plus every named speaker (a speaker phrase is one mention as a whole). */
-function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Mention[] {
-  const speakers: Mention[] = candidates
+/** Known people named outside quotations, people named by a known given name, plus every named speaker. */
+function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Antecedent[] {
+  const { text } = layout;
+  const speakers: Antecedent[] = candidates
     .filter((candidate) => !candidate.pronoun && !definiteRole(candidate))
-    .map((candidate) => ({
-      ...candidate.speaker,
-      actorId: candidate.speakerId,
-      text: candidate.speakerText,
-      person: candidate.speakerId ? actors.kindOf(candidate.speakerId) === "PERSON" : looksLikePerson(candidate.speakerText),
-    }));
+    .map((candidate) => {
+      const person = candidate.speakerId ? actors.kindOf(candidate.speakerId) === "PERSON" : looksLikePerson(candidate.speakerText);
+      return {
+        ...candidate.speaker,
+        actorId: candidate.speakerId,
+        text: candidate.speakerText,
+        person,
+        speaker: true,
+        entity: entityOf(candidate.speakerText, candidate.speakerId),
+        gender: person ? genderOfWords(`${candidate.speakerText} ${appositionAfter(text, candidate.speaker.end)}`) : null,
+      };
+    });
   // "A senior adviser to … Ali Khamenei has said" mentions the adviser, not Khamenei.
   const insideSpeaker = (mention: Mention) => speakers.some((speaker) => mention.start >= speaker.start && mention.end <= speaker.end);
-  return [...actors.personMentions(layout).filter((mention) => !insideSpeaker(mention)), ...speakers];
+  const known = actors.personMentions(layout).filter((mention) => !insideSpeaker(mention));
+  const named = namedPeople(layout).filter(
+    (mention) => !insideSpeaker(mention) && !known.some((other) => other.start < mention.end && mention.start < other.end),
+  );
+  return [
+    ...known.map((mention) => ({
+      ...mention,
+      entity: entityOf(mention.text, mention.actorId),
+      gender: genderOfWords(mention.text),
+      speaker: false,
+    })),
+    ...named,
+    ...speakers,
+  ];
 }
 
-function latestMention(mentions: Mention[], from: number, before: number, fits: (mention: Mention) => boolean): Mention | null {
-  let latest: Mention | null = null;
-  for (const mention of mentions) {
-    if (mention.start < from || mention.end > before || !fits(mention)) continue;
-    if (!latest || mention.start > latest.start) latest = mention;
+/** The description after a name, where a gender often shows: "Um Mohammed, a mother of six," / "X, a spokeswoman for…". */
+function appositionAfter(text: string, position: number): string {
+  return /^,\s+(?:a|an|the)\s+[^,.;:“”"]{1,80}/u.exec(text.slice(position, position + 90))?.[0] ?? "";
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}’'-]*/gu;
+const NAME_PART = /^\s+(?:(?:bin|bint|ibn|abu|al|el|de|van|von|der|da|di)\s+)?(?:al-|el-)?\p{Lu}[\p{L}’'-]*/u;
+
+/** People not among the known actors, named outside quotations with a given name this module knows: "Omar Jassim". */
+function namedPeople(layout: TextLayout): Antecedent[] {
+  const { text } = layout;
+  const found: Antecedent[] = [];
+  for (const match of text.matchAll(CAPITALISED)) {
+    if (!isGivenName(match[0]) || quotationAt(layout, match.index)) continue;
+    if (match.index > 0 && /[\p{L}-]/u.test(text[match.index - 1]!)) continue;
+    let end = match.index + match[0].length;
+    for (let parts = 0; parts < 4; parts++) {
+      const part = NAME_PART.exec(text.slice(end, end + 40));
+      if (!part) break;
+      end += part[0].length;
+    }
+    if (end === match.index + match[0].length) continue; // a given name alone may be a word ("Will", "Mark")
+    const words = text.slice(match.index, end).replace(/['’]s$/u, "");
+    found.push({
+      start: match.index,
+      end: match.index + words.length,
+      actorId: null,
+      text: words,
+      person: true,
+      speaker: false,
+      entity: entityOf(words, null),
+      gender: genderOfWords(match[0]),
+    });
   }
-  return latest;
+  return found;
 }

@@ -17,7 +17,8 @@ import {
   stripTrailingAdverbials,
 } from "./vocabulary";
 
-const PRONOUNS = new Set(["he", "she"]);
+// "it" stands for an organisation or government quoted before ("In a statement, it said…").
+const PRONOUNS = new Set(["he", "she", "it"]);
 
 // Words that may stand between a subject and its verb: "Iran has also said", "Khamenei on Sunday signalled".
 const AUXILIARIES = new Set("has have had also later earlier again previously then since once first reportedly further".split(" "));

@@ -288,3 +288,70 @@ export const FUNCTION_WORDS = new Set("some many others most all both each sever
 export const PREPOSITIONS = new Set(
   "to of for at in on with from by under near inside within about against among between over across".split(" "),
 );
+
+export type Gender = "FEMALE" | "MALE";
+
+// Given names common in the news this tool reads (English, European, Arabic, Persian, Hebrew, Turkish), by the
+// gender they usually signal. Names used for both (Nour is mostly female, Deniz and Jean are not listed for that
+// reason) stay out: a pronoun is better left unresolved than resolved by a guess.
+const FEMALE_NAMES =
+  "mary maryam mariam maria marie marta martha anna ana anne ann hannah sarah sara rachel rebecca leah esther ruth naomi tamar yael noa michal " +
+  "shira ayelet orly tzipi golda miri fatima fatemeh zahra zainab zeinab zaynab aisha ayesha khadija amina amira yasmin yasmine jasmine leila " +
+  "layla laila nour noor rana rania reem rima huda hoda hanan hana hala dina dalia lina lama maha mona muna nadia nadine nawal samira sawsan " +
+  "suha salma sana sanaa iman eman asma abeer basma ghada hiba heba jumana lubna manal nisreen nesrine rasha rawan ruba safa samar shirin " +
+  "shireen tahani wafa widad yara zeina lamia nahid nasrin parisa parvin roya shahla simin soraya mahsa narges neda azadeh afsaneh elham " +
+  "farah faezeh golnaz ladan mahnaz marzieh masoumeh minoo mojgan nazanin niloufar sepideh sima taraneh ziba elif ayse ayşe fatma emine " +
+  "zeynep hatice merve esra özlem ozlem aylin helga karen linda claire claudia catherine katherine kate kathryn elizabeth margaret susan " +
+  "jennifer jessica emily emma olivia sophie sophia julia julie laura lauren lisa angela angelika ursula annalena christine christina " +
+  "kristina nicola nicole caroline charlotte victoria alice helen helena ellen eleanor jane janet joan judith kamala hillary condoleezza " +
+  "madeleine samantha nikki nancy barbara patricia ines inès isabel isabelle ingrid agnes kaja federica giorgia marine valérie sylvie " +
+  "nathalie amélie marianne maja eva irina olga natalia natalya tatiana svetlana lyse penny priti yvette";
+const MALE_NAMES =
+  "john james robert michael william david richard joseph thomas charles daniel matthew mark paul peter george steven stephen kevin brian " +
+  "edward ronald anthony donald joe jake antony tony tom ben benjamin jonathan lloyd keir rishi boris emmanuel olaf friedrich josep pierre " +
+  "françois francois nicolas vladimir sergei sergey dmitry mikhail nikolai ivan recep mevlüt mevlut hakan ahmet mehmet mustafa ali hassan " +
+  "hasan hussein husayn hossein hussam mohammad mohammed muhammad mohamed mahmoud mahmud ahmad ahmed omar umar khalid khaled abdullah " +
+  "abdel abdul abdulaziz abdulrahman abdulkhaleq faisal fahd salman sultan saud turki nasser naser jassim jasem hamad hamid hamed majid " +
+  "majed javad jawad reza mohammad-reza hamid-reza ali-akbar abbas ebrahim ibrahim ismail esmaeil esmail yousef yusuf youssef yahya zakaria " +
+  "saeed saleh salim salem sami samir tarek tariq walid waleed ayman amr amir ammar anwar bashar bassam fadi fouad fuad ghassan habib hadi " +
+  "haidar haider hamza hani hisham imad issa jamal jamil kamal karim kareem khalil mahdi mehdi marwan mazen michel mohsen mojtaba morteza " +
+  "mostafa nabil najib nabih nawaf nizar osama qasem qassem rafik rafic raed ramzi riad riyad sadegh sadiq saad shadi tamim wael yasser " +
+  "yasir younes yunus ziad ziyad masoud massoud kazem kamran behrouz bijan dariush davoud farhad fereydoun gholam hamidreza iraj jafar " +
+  "kaveh kourosh mehran mehrdad nader parviz payam ramin rostam shahram siamak vahid benny bezalel itamar yair yoav gideon moshe avi " +
+  "avigdor naftali isaac yitzhak ehud ariel amos elie georges nikos vasilis abdulkarim abdelfattah";
+const FEMALE_WORDS =
+  "woman spokeswoman chairwoman congresswoman businesswoman mother grandmother wife widow daughter sister aunt niece girl queen princess " +
+  "actress mrs mrs. ms ms. miss madam lady dame sheikha";
+const MALE_WORDS =
+  "man spokesman chairman congressman businessman father grandfather husband son brother uncle nephew boy king prince emir sheikh sir lord " +
+  "mr mr. ayatollah sayyid";
+
+const GENDER_OF_WORD = new Map<string, Gender>();
+const GIVEN_NAMES = new Set<string>();
+for (const [gender, names, words] of [
+  ["FEMALE", FEMALE_NAMES, FEMALE_WORDS],
+  ["MALE", MALE_NAMES, MALE_WORDS],
+] as const) {
+  for (const name of names.split(" ")) {
+    GENDER_OF_WORD.set(name, gender);
+    GIVEN_NAMES.add(name);
+  }
+  for (const word of words.split(" ")) GENDER_OF_WORD.set(word, gender);
+}
+
+/** Whether a capitalised word is a given name this module knows (so that "Omar Jassim" is a person). */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word.toLowerCase());
+}
+
+/** The gender the words signal (a given name, a title, a gendered noun), or null when they signal none or both. */
+export function genderOfWords(words: string): Gender | null {
+  let found: Gender | null = null;
+  for (const word of words.toLowerCase().split(/[^\p{L}.-]+/u)) {
+    const gender = GENDER_OF_WORD.get(word) ?? GENDER_OF_WORD.get(word.replace(/\.$/, ""));
+    if (!gender) continue;
+    if (found && found !== gender) return null;
+    found = gender;
+  }
+  return found;
+}

@@ -542,3 +542,141 @@ describe("a quotation, its reporting clause and a second quotation (issue #13: t
     }
   });
 });
+
+describe("attribution on unseen news shapes (issue #14)", () => {
+  const actors: KnownActor[] = [
+    { id: "saadi", name: "Ahmed al-Saadi", kind: "PERSON", office: "Water resources minister of Iraq" },
+    { id: "turkey", name: "Turkey", kind: "GOVERNMENT", aliases: ["Ankara"] },
+  ];
+  const suggest = (text: string) => {
+    const suggestions = suggestStatements(text, actors);
+    expectWellFormed(text, suggestions);
+    return suggestions.map(({ form, quote, speakerText, speakerId, cue }) => ({ form, quote, speakerText, speakerId, cue }));
+  };
+
+  it("hands the words after “, adding that” and “, saying” to the same speaker as a statement of their own", () => {
+    expect(
+      suggest("Al-Saadi said Iraq had sent a formal request for talks, adding that Baghdad was prepared to go to arbitration."),
+    ).toEqual([
+      { form: "PARAPHRASE", quote: "Iraq had sent a formal request for talks", speakerText: "Al-Saadi", speakerId: "saadi", cue: "said" },
+      {
+        form: "PARAPHRASE",
+        quote: "Baghdad was prepared to go to arbitration",
+        speakerText: "Al-Saadi",
+        speakerId: "saadi",
+        cue: "adding",
+      },
+    ]);
+    expect(suggest("“We are not asking for charity,” al-Saadi said, adding: “We are asking for our share.”")).toEqual([
+      { form: "DIRECT_QUOTE", quote: "We are not asking for charity", speakerText: "al-Saadi", speakerId: "saadi", cue: "said" },
+      { form: "DIRECT_QUOTE", quote: "We are asking for our share.", speakerText: "al-Saadi", speakerId: "saadi", cue: "adding" },
+    ]);
+    expect(suggest("In a statement, Turkey rejected the accusation, saying the drought was the result of climate change.")).toEqual([
+      { form: "PARAPHRASE", quote: "Turkey rejected the accusation", speakerText: "Turkey", speakerId: "turkey", cue: "rejected" },
+      {
+        form: "PARAPHRASE",
+        quote: "the drought was the result of climate change",
+        speakerText: "Turkey",
+        speakerId: "turkey",
+        cue: "saying",
+      },
+    ]);
+  });
+
+  it("reads according to X with an apposition, and leaves a second source's “according to” out of a paraphrase", () => {
+    expect(suggest("According to Layla Hamdan, a hydrologist at the University of Baghdad, Iraq loses half its irrigation water.")).toEqual(
+      [
+        {
+          form: "PARAPHRASE",
+          quote: "Iraq loses half its irrigation water",
+          speakerText: "Layla Hamdan",
+          speakerId: null,
+          cue: "According to",
+        },
+      ],
+    );
+    expect(
+      suggest("Ines Vermeulen said the bloc would increase its funding by 50 million euros, according to a statement from the Commission."),
+    ).toEqual([
+      {
+        form: "PARAPHRASE",
+        quote: "the bloc would increase its funding by 50 million euros",
+        speakerText: "Ines Vermeulen",
+        speakerId: null,
+        cue: "said",
+      },
+    ]);
+  });
+
+  it("resolves “she” to the woman named before, not to the man named last", () => {
+    const text =
+      "Rana Haddad, who heads the survey team, met the engineer Georges Nassar on Monday. " +
+      "“Some of these buildings will kill someone,” she said.";
+    expect(suggest(text)).toEqual([
+      {
+        form: "DIRECT_QUOTE",
+        quote: "Some of these buildings will kill someone",
+        speakerText: "Rana Haddad",
+        speakerId: null,
+        cue: "said",
+      },
+    ]);
+    // The gender a pronoun taught carries over to the surname alone.
+    const chained =
+      "Samira Khoury keeps a folder of photographs. “I go through it every night,” Khoury said.\n\n" +
+      "Her son, Elie Khoury, clears rubble for a living. Asked whether she would go back, she did not hesitate. “Tomorrow,” she said.";
+    expect(suggest(chained).map((suggestion) => suggestion.speakerText)).toEqual(["Khoury", "Samira Khoury"]);
+  });
+
+  it("resolves “he” past a woman, and leaves a pronoun unresolved rather than guess between two people", () => {
+    expect(
+      suggest("Layla Hamdan disagreed. Her former student, Omar Jassim, was more hopeful. “The technology exists,” he said.")[0],
+    ).toMatchObject({ speakerText: "Omar Jassim" });
+    // The nearer person is a known actor of unknown gender ("Kim"), the farther a man: "he" could be either.
+    const withKim: KnownActor[] = [...actors, { id: "sorensen", name: "Kim Sorensen", kind: "PERSON" }];
+    expect(
+      suggestStatements("Omar Jassim spoke after Kim Sorensen. “The technology exists,” he said.", withKim).map(
+        ({ speakerText, speakerId }) => ({
+          speakerText,
+          speakerId,
+        }),
+      ),
+    ).toEqual([{ speakerText: "he", speakerId: null }]);
+    expect(suggestStatements("Kim Sorensen spoke first. “The technology exists,” he said.", withKim)[0]).toMatchObject({
+      speakerId: "sorensen",
+    });
+  });
+
+  it("resolves “it” to the organisation or government quoted just before", () => {
+    expect(
+      suggest(
+        "Turkey's foreign ministry rejected the accusation. In a statement, it said Turkey had released more water than in any year.",
+      ),
+    ).toEqual([
+      {
+        form: "PARAPHRASE",
+        quote: "Turkey's foreign ministry rejected the accusation",
+        speakerText: "Turkey's foreign ministry",
+        speakerId: "turkey",
+        cue: "rejected",
+      },
+      { form: "PARAPHRASE", quote: "Turkey had released more water than in any year", speakerText: "it", speakerId: "turkey", cue: "said" },
+    ]);
+    expect(suggest("“We will respond,” it said.")).toEqual([]);
+  });
+
+  it("reads a list of names as one speaker, and a dateline as no part of a statement", () => {
+    expect(
+      suggest("France, Germany and Britain said in a joint statement that they were deeply concerned by the report.")[0],
+    ).toMatchObject({
+      speakerText: "France, Germany and Britain",
+      quote: "they were deeply concerned by the report",
+    });
+    expect(
+      suggest("JERUSALEM (Reuters) - A convoy of 40 trucks reached northern Gaza on Friday, the United Nations said.")[0],
+    ).toMatchObject({
+      quote: "A convoy of 40 trucks reached northern Gaza on Friday",
+      speakerText: "the United Nations",
+    });
+  });
+});
