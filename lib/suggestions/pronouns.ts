@@ -4,7 +4,8 @@
  * woman named before him. Gender comes from given names, titles and gendered nouns ("spokeswoman", "a mother of
  * six") and from earlier pronouns about the same person. When the nearest candidate's gender is unknown but a
  * different person further back is known to fit, the pronoun is ambiguous and is left unresolved ("she", no actor)
- * for the analyst rather than guessed. "it" stands for the nearest organisation or government quoted before it.
+ * for the analyst rather than guessed, unless that nearest candidate is the speaker of a statement earlier in the
+ * same paragraph (the usual reading of "…, he said"). "it" stands for the nearest organisation or government quoted before it.
  * "the official told the Financial Times" stands for the latest person in that window described by the same noun
  * ("A senior Saudi official"). Names inside quotation marks do not count (Velayati quoting Biden does not make Biden
  * the next "he").
@@ -76,7 +77,11 @@ export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidat
       const compatible = before.filter((mention) => mention.person && (gender === null || (genderOf(mention) ?? gender) === gender));
       const nearest = compatible[0] ?? null;
       const confirmed = compatible.find((mention) => gender !== null && genderOf(mention) === gender);
-      antecedent = nearest && genderOf(nearest) === null && confirmed && confirmed.entity !== nearest.entity ? "ambiguous" : nearest;
+      // The speaker of a statement earlier in the same paragraph is the likeliest "he said", whatever their gender.
+      const salient = nearest !== null && nearest.speaker && paragraphIndexAt(layout, nearest.start) === paragraph;
+      const doubtful =
+        nearest !== null && genderOf(nearest) === null && !salient && confirmed !== undefined && confirmed.entity !== nearest.entity;
+      antecedent = doubtful ? "ambiguous" : nearest;
     }
 
     if (antecedent === "ambiguous") {

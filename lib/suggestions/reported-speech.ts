@@ -42,6 +42,10 @@ function wordsEnd(text: string, sentence: Sentence): number {
   return text[span.end - 1] === "." ? span.end - 1 : span.end;
 }
 
+// After "…, he said": the statement goes on ("but…", "had violated…"), rather than the reporter adding words of their own.
+const INTERRUPTED =
+  /^\s*,\s+(?:but|and|yet|so|or|had|has|have|was|were|is|are|would|will|could|should|must|did|does|do|can|may|might|remained|remains)\s/u;
+
 type Shape = { kind: "clause"; contentStart: number } | { kind: "object" } | { kind: "trailing" };
 
 /** What follows the verb (after "told"'s addressee and any "on Monday", "in a statement"): a clause, an object or nothing. */
@@ -90,7 +94,10 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
     attributionWords = { start: sentence.start, end: skipAdverbials(text, cueEnd, end) };
   } else {
     if (!subject.contentBefore) return null;
-    content = subject.contentBefore;
+    // "The RSF, he said, had violated every ceasefire": the attribution interrupts the statement, which is the whole
+    // sentence (as with "according to" in the middle).
+    const interrupted = INTERRUPTED.test(text.slice(skipAdverbials(text, cueEnd, end), end));
+    content = interrupted ? { start: subject.contentBefore.start, end } : subject.contentBefore;
     attributionWords = { start: subject.speaker.start, end: sentence.end };
   }
   content = trimSpan(text, content);
@@ -148,7 +155,7 @@ function accordingTo(layout: TextLayout, sentence: Sentence, actors: ActorIndex,
 }
 
 /** A description set off by commas after a name: ", a hydrologist at the University of Baghdad," / ", who…,". */
-const APPOSITION = /^\s*(?:a|an|who)\s+[^,.;:“”"]{1,120},/u;
+const APPOSITION = /^\s*(?:a|an|who|(?:co-)?founder|head|director|author|editor|chair|chief|president|professor)\s+[^,.;:“”"]{1,120},/u;
 const FINITE_VERB = /\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should)\s/u;
 
 function wordsAroundAccordingTo(text: string, sentence: Sentence, end: number, cue: Span, phrase: Span): Span | null {

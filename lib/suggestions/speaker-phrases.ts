@@ -8,6 +8,7 @@ import type { Span, SuggestionChannel } from "./types";
 import {
   ADVERBIAL_OPENER,
   FUNCTION_WORDS,
+  INSTITUTION_WORDS,
   NON_SPEAKER_WORDS,
   PERSON_NOUNS,
   PREPOSITIONS,
@@ -47,6 +48,8 @@ export function looksLikeProperName(phrase: string): boolean {
 
 /** The noun a speaker phrase is about: "adviser" in "A senior adviser to Iran’s supreme leader", "diplomats" in "two Gulf diplomats briefed on…". */
 export function headWord(words: string[]): string {
+  // "one of the sources", "two of them": the head is what the quantifier counts.
+  if (words.length > 2 && FUNCTION_WORDS_BEFORE_OF.test(words[0]!) && words[1]!.toLowerCase() === "of") return headWord(words.slice(2));
   let head = words[0] ?? "";
   for (const [position, word] of words.entries()) {
     const bare = word.replace(/['’]s?$/, "");
@@ -56,11 +59,14 @@ export function headWord(words: string[]): string {
   return head.replace(/[^\p{L}\p{N}-]+$/u, "");
 }
 
+const FUNCTION_WORDS_BEFORE_OF = /^(?:one|two|three|four|five|some|several|many|most|each|none|all|both|few|any)$/iu;
+
 /** Whether a phrase can name a speaker at all: short, verb-free, headed by a name or by a noun such as "officials". */
 export function isPlausibleSpeaker(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;
   if (words.length === 1 && isPronoun(phrase)) return true;
+  if (words.length === 3 && FUNCTION_WORDS_BEFORE_OF.test(words[0]!) && /^of\s+them$/iu.test(words.slice(1).join(" "))) return true;
   if (/[“”"«»?!]/.test(phrase)) return false;
   if (words.some((word) => NON_SPEAKER_WORDS.has(word.toLowerCase()) || isSpeechVerb(word))) return false;
   if (looksLikeProperName(phrase)) return true;
@@ -74,6 +80,7 @@ export function isPlausibleSpeaker(phrase: string): boolean {
 export function looksLikePerson(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   if (PERSON_NOUNS.has(headWord(words).toLowerCase())) return true;
+  if (words.some((word) => INSTITUTION_WORDS.has(word.toLowerCase()))) return false;
   const capitalisedTail = words.slice(-2);
   return capitalisedTail.length === 2 && looksLikeProperName(capitalisedTail.join(" "));
 }

@@ -64,6 +64,11 @@ export function isSpeechVerb(word: string): boolean {
   return VERB_ROLES.has(word);
 }
 
+/** How a reporting verb form carries what was said, or undefined for a word that is none. */
+export function verbRoleOf(word: string): VerbRole | undefined {
+  return VERB_ROLES.get(word);
+}
+
 // Lower case only: a capitalised "Said" is a sentence-initial oddity or a name, and is not worth the false matches.
 const LOWERCASE_WORD = /(?<![\p{L}\p{N}’'-])\p{Ll}+(?![\p{L}\p{N}-])/gu;
 const PASSIVE_BEFORE_QUOTED = /(?:was|were|has\s+been|had\s+been)\s+$/u;
@@ -259,7 +264,21 @@ export const SPEAKER_NOUNS = new Set(
     "legislator legislators mp mps regime authorities authority media newspaper broadcaster embassy council mission delegation " +
     "representative representatives aide aides people critics residents witnesses activists group movement party forces guards " +
     "king prince emir sheikh monarch premier chancellor general researcher researchers professor director head officer officers ally allies insiders daily " +
-    "department committee commission organisation organization union alliance coalition bloc command"
+    "department committee commission organisation organization union alliance coalition bloc command " +
+    // People who speak in news as a group: "three brokers said", "Displaced families in Jabalia said".
+    "traders trader brokers broker shipbrokers underwriters insurers bankers banker investors economists economist engineers engineer " +
+    "executives executive doctors doctor medics nurses teachers students workers villagers refugees survivors relatives neighbours " +
+    "families farmers protesters demonstrators voters citizens journalists lawyers lawyer judges judge prosecutors prosecutor " +
+    "investigators inspectors monitors scientists scholars clerics founder"
+  ).split(" "),
+);
+
+/** Words that name an institution, never one person: "the European Commission" is not a "she". */
+export const INSTITUTION_WORDS = new Set(
+  (
+    "commission ministry agency council programme program organisation organization authority bank fund forces army office department " +
+    "committee union court parliament assembly government party movement group institute university company corporation mission " +
+    "embassy administration navy police guard guards service services network station newspaper agency's ministry's"
   ).split(" "),
 );
 
