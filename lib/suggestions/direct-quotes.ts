@@ -14,6 +14,7 @@ const ATTRIBUTION_REACH = 600;
 
 type Attribution = {
   speaker: Span;
+  subject?: Span;
   cue: Span;
   /** The attribution words in which to look for the channel ("told a weekly press conference", "In a statement, …"). */
   channelWords: Span;
@@ -54,6 +55,7 @@ function candidateFor(layout: TextLayout, quotation: Quotation, attribution: Att
     form: "DIRECT_QUOTE",
     content: quotation.content,
     speaker: attribution.speaker,
+    ...(attribution.subject ? { subject: attribution.subject } : {}),
     speakerText,
     speakerId: pronoun ? null : (actors.match(speakerText)?.id ?? null),
     pronoun,
@@ -125,7 +127,7 @@ function attributionAfter(layout: TextLayout, quotation: Quotation, isKnown: (ph
     const found = speakerBeforeVerb(text, position, verb.start, "forward", isKnown);
     if (found) {
       const cue = cueFrom(text, verb, limit);
-      return { speaker: found.speaker, cue, channelWords: { start: position, end: cue.end } };
+      return { speaker: found.speaker, subject: found.subject, cue, channelWords: { start: position, end: cue.end } };
     }
     // A speaker phrase is short; past that, the verb belongs to some other clause.
     if (wordCount(text.slice(position, verb.start)) > 14) return null;

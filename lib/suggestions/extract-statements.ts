@@ -30,7 +30,7 @@ export function suggestStatements(text: string, actors: KnownActor[]): Statement
 
   const quoted = suggestDirectQuotes(layout, actorIndex);
   const reported = suggestReportedSpeech(layout, actorIndex, quoted.consumedCues);
-  const attributed = splitAtParticiples(layout, resolvePronouns(layout, actorIndex, [...quoted.candidates, ...reported]));
+  const attributed = resolvePronouns(layout, actorIndex, splitAtParticiples(layout, actorIndex, [...quoted.candidates, ...reported]));
   const continued = continueQuotations(layout, quoted.unattributed, attributed);
 
   const quotations = [...attributed.filter((candidate) => candidate.form === "DIRECT_QUOTE"), ...continued];
@@ -94,7 +94,8 @@ function withoutWritersWords(layout: TextLayout, candidate: Candidate): Candidat
   const dateline = DATELINE.exec(text.slice(start, end));
   if (dateline && (start === 0 || text[start - 1] === "\n")) start += dateline[0].length;
   const aside = WRITERS_WORDS.exec(text.slice(start, end));
-  if (aside && !quotationAt(layout, start + aside.index)) end = start + aside.index;
+  const ownSource = /^according to$/iu.test(candidate.cue) && /according/iu.test(aside?.[0] ?? "");
+  if (aside && !ownSource && !quotationAt(layout, start + aside.index)) end = start + aside.index;
   if (start === candidate.content.start && end === candidate.content.end) return [candidate];
   const content = trimSpan(text, { start, end });
   return wordCount(text.slice(content.start, content.end)) >= 3 ? [{ ...candidate, content }] : [];

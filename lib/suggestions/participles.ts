@@ -8,6 +8,8 @@
  * accused Israel of …") stay one statement, as the analyst codes them together.
  */
 import { isBlank, quotationAt, sentenceAt, trimSpan, wordCount, type TextLayout } from "./text-layout";
+import type { ActorIndex } from "./actor-matching";
+import { isPronoun, speakerBeforeVerb } from "./speaker-phrases";
 import type { Candidate, Span } from "./types";
 import { matchAddressee, skipAdverbials, verbRoleOf } from "./vocabulary";
 
@@ -15,10 +17,15 @@ import { matchAddressee, skipAdverbials, verbRoleOf } from "./vocabulary";
 // warning qualifies the condemnation (and "warning of war" is not a clause at all).
 const PARTICIPLE = /,\s+(?:and\s+)?(adding|saying)(?:\s*:|\s+that)?\s+/gu;
 
-const SECOND_VERB =
-  /,?\s+and\s+(?:also\s+)?(said|told|added|warned|insisted|urged|called|accused|demanded|vowed|pledged|condemned|rejected|criticised|criticized|denied|announced)(?![\p{L}])/gu;
+// Past tenses only: "and calls" or "and claims" are more often nouns.
+const SECOND_VERB = /,?\s+and\s+(?:also\s+)?(said|told|\p{Ll}+ed)(?![\p{L}])/gu;
 
-type Joint = { index: number; after: number; cue: string };
+// Participles whose subject is the sentence's, even when the main verb reports nothing: "X went further, calling for
+// sanctions", "X ended the briefing by saying that…".
+const SUBJECT_PARTICIPLE = /(?:,\s+(calling)\s+(?=(?:for|on)\s)|\s+by\s+(saying)(?:\s+that)?\s+)/gu;
+const PREDICATE = /(?<![\p{L}’'-])(?:\p{Ll}+ed|went|made|took|gave|spoke|came|began|broke|struck|sought|stood)(?![\p{L}’'-])/u;
+
+type Joint = { index: number; after: number; cue: string; ownSubject?: boolean };
 
 /** Where a participle or second verb begins and where the words it reports start. */
 function jointsIn(layout: TextLayout): Joint[] {
@@ -28,7 +35,7 @@ function jointsIn(layout: TextLayout): Joint[] {
   for (const match of text.matchAll(SECOND_VERB)) {
     const verb = match[1]!;
     const role = verbRoleOf(verb);
-    if (!role) continue;
+    if (!role || !role.quotes) continue;
     const verbStart = match.index + match[0].length - verb.length;
     let after = match.index + match[0].length;
     if (role.clause === "none")
@@ -42,10 +49,40 @@ function jointsIn(layout: TextLayout): Joint[] {
     }
     joints.push({ index: match.index, after, cue: verb });
   }
+  for (const match of text.matchAll(SUBJECT_PARTICIPLE))
+    joints.push({
+      index: match.index,
+      // "calling for…" is itself the statement; after "by saying (that)" the clause is.
+      after: match[1] ? match.index + match[0].indexOf(match[1]) : match.index + match[0].length,
+      cue: match[1] ?? match[2]!,
+      ownSubject: true,
+    });
   return joints.sort((a, b) => a.index - b.index);
 }
 
-export function splitAtParticiples(layout: TextLayout, candidates: Candidate[]): Candidate[] {
+/** The subject of a sentence's first predicate ("Democratic Senator Peter Van Allen" in "… went further, calling…"). */
+function sentenceSubject(layout: TextLayout, actors: ActorIndex, from: number, to: number): Candidate | null {
+  const { text } = layout;
+  const predicate = PREDICATE.exec(text.slice(from, to));
+  if (!predicate || predicate.index === 0) return null;
+  const found = speakerBeforeVerb(text, from, from + predicate.index, "forward", (phrase) => actors.match(phrase) !== null);
+  if (!found) return null;
+  const speakerText = text.slice(found.speaker.start, found.speaker.end);
+  const pronoun = isPronoun(speakerText);
+  return {
+    form: "PARAPHRASE",
+    content: { start: to, end: to },
+    speaker: found.speaker,
+    subject: found.subject,
+    speakerText,
+    speakerId: pronoun ? null : (actors.match(speakerText)?.id ?? null),
+    pronoun,
+    cue: "",
+    lastSentence: -1,
+  };
+}
+
+export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Candidate[] {
   const { text } = layout;
   const result = [...candidates];
   for (const joint of jointsIn(layout)) {
@@ -55,12 +92,13 @@ export function splitAtParticiples(layout: TextLayout, candidates: Candidate[]):
     const sentence = sentenceAt(layout, comma);
     if (!sentence) continue;
     // The statement the participle continues: the latest one in this sentence whose speaker is named before it.
-    const owner = result
-      .filter(
-        (candidate) => candidate.speaker.start >= sentence.start && candidate.speaker.start < comma && candidate.content.start < comma,
-      )
-      .sort((a, b) => a.content.start - b.content.start)
-      .at(-1);
+    const owner =
+      result
+        .filter(
+          (candidate) => candidate.speaker.start >= sentence.start && candidate.speaker.start < comma && candidate.content.start < comma,
+        )
+        .sort((a, b) => a.content.start - b.content.start)
+        .at(-1) ?? (joint.ownSubject ? sentenceSubject(layout, actors, sentence.start, comma) : undefined);
     if (!owner) continue;
     const ownerRole = verbRoleOf(owner.cue.split(/\s+/)[0] ?? "");
     const jointRole = verbRoleOf(joint.cue);
@@ -70,7 +108,7 @@ export function splitAtParticiples(layout: TextLayout, candidates: Candidate[]):
     const content = contentAfter(layout, after, wordsEnd);
     if (!content) continue;
 
-    if (owner.content.end > comma) {
+    if (owner.content.end > comma && result.includes(owner)) {
       const clipped = trimSpan(text, { start: owner.content.start, end: comma });
       if (wordCount(text.slice(clipped.start, clipped.end)) < 3) continue;
       result[result.indexOf(owner)] = { ...owner, content: clipped };

@@ -109,7 +109,15 @@ function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Can
   const speakers: Antecedent[] = candidates
     .filter((candidate) => !candidate.pronoun && !definiteRole(candidate))
     .map((candidate) => {
-      const person = candidate.speakerId ? actors.kindOf(candidate.speakerId) === "PERSON" : looksLikePerson(candidate.speakerText);
+      const subjectText = candidate.subject ? text.slice(candidate.subject.start, candidate.subject.end) : candidate.speakerText;
+      // "Parvaneh said she did not mind": the pronoun opening the reported clause is the speaker's own.
+      const ownPronoun =
+        candidate.form === "PARAPHRASE"
+          ? /^(he|she)\s/iu.exec(text.slice(candidate.content.start, candidate.content.start + 4))?.[1]?.toLowerCase()
+          : undefined;
+      const person = candidate.speakerId
+        ? actors.kindOf(candidate.speakerId) === "PERSON"
+        : ownPronoun !== undefined || looksLikePerson(candidate.speakerText) || looksLikePerson(subjectText);
       return {
         ...candidate.speaker,
         actorId: candidate.speakerId,
@@ -117,7 +125,10 @@ function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Can
         person,
         speaker: true,
         entity: entityOf(candidate.speakerText, candidate.speakerId),
-        gender: person ? genderOfWords(`${candidate.speakerText} ${appositionAfter(text, candidate.speaker.end)}`) : null,
+        gender: person
+          ? (genderOfWords(`${subjectText} ${appositionAfter(text, candidate.speaker.end)}`) ??
+            (ownPronoun ? PRONOUN_GENDER[ownPronoun]! : null))
+          : null,
       };
     });
   // "A senior adviser to … Ali Khamenei has said" mentions the adviser, not Khamenei.
@@ -126,6 +137,12 @@ function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Can
   const named = namedPeople(layout).filter(
     (mention) => !insideSpeaker(mention) && !known.some((other) => other.start < mention.end && mention.start < other.end),
   );
+  // "Reardon said" is a person when "Tom Reardon" was named before.
+  const people = new Set([
+    ...[...known, ...named].map((mention) => entityOf(mention.text, mention.actorId)),
+    ...speakers.filter((speaker) => speaker.person).map((speaker) => speaker.entity),
+  ]);
+  for (const speaker of speakers) if (!speaker.person && people.has(speaker.entity)) speaker.person = true;
   return [
     ...known.map((mention) => ({
       ...mention,

@@ -74,13 +74,20 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
   const shape = shapeAfterVerb(text, verb, cueEnd, end);
   if (!shape) return null;
 
-  const subject = speakerBeforeVerb(
-    text,
-    sentence.start,
-    verb.start,
-    shape.kind === "trailing" ? "trailing" : "forward",
-    (phrase) => actors.match(phrase) !== null,
-  );
+  const isKnown = (phrase: string) => actors.match(phrase) !== null;
+  // "Now, several residents said, the police rarely stop anyone": the attribution comes first, set off by commas, and
+  // the statement is what follows it.
+  const afterAttribution = skipAdverbials(text, cueEnd, end);
+  const fronted =
+    shape.kind === "trailing"
+      ? /^\s*,\s+(?:(?:however|though|nonetheless),\s+)?(?:that\s+)?/u.exec(text.slice(afterAttribution, end))
+      : null;
+  let subject = speakerBeforeVerb(text, sentence.start, verb.start, shape.kind === "trailing" ? "trailing" : "forward", isKnown);
+  if (fronted && !INTERRUPTED.test(text.slice(afterAttribution, end))) {
+    const tiny = !subject?.contentBefore || wordCount(text.slice(subject.contentBefore.start, subject.contentBefore.end)) < 3;
+    const opener = tiny ? (subject ?? speakerBeforeVerb(text, sentence.start, verb.start, "forward", isKnown)) : null;
+    if (opener) subject = { ...opener, contentBefore: { start: afterAttribution + fronted[0].length, end } };
+  }
   if (!subject) return null;
 
   let content: Span;
@@ -109,19 +116,26 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
   const adverbialEnd = skipAdverbials(text, cueEnd, end);
   if (channelOf(text.slice(cueEnd, adverbialEnd))) cueEnd = adverbialEnd;
   const channel = channelOf(text.slice(attributionWords.start, attributionWords.end));
-  return paraphrase(text, sentence, content, { speaker: subject.speaker, cue: { start: verb.start, end: cueEnd }, channel }, actors);
+  return paraphrase(
+    text,
+    sentence,
+    content,
+    { speaker: subject.speaker, subject: subject.subject, cue: { start: verb.start, end: cueEnd }, channel },
+    actors,
+  );
 }
 
-type Attribution = { speaker: Span; cue: Span; channel: SuggestionChannel | undefined };
+type Attribution = { speaker: Span; subject?: Span; cue: Span; channel: SuggestionChannel | undefined };
 
 function paraphrase(text: string, sentence: Sentence, content: Span, attribution: Attribution, actors: ActorIndex): Candidate {
-  const { speaker, cue, channel } = attribution;
+  const { speaker, subject, cue, channel } = attribution;
   const speakerText = text.slice(speaker.start, speaker.end);
   const pronoun = isPronoun(speakerText);
   return {
     form: "PARAPHRASE",
     content,
     speaker,
+    ...(subject ? { subject } : {}),
     speakerText,
     speakerId: pronoun ? null : (actors.match(speakerText)?.id ?? null),
     pronoun,
@@ -170,6 +184,8 @@ function wordsAroundAccordingTo(text: string, sentence: Sentence, end: number, c
     return { start: describes ? start + apposition[0].length : start, end };
   }
   if (!/,\s*$/.test(text.slice(sentence.start, cue.start))) return null;
-  const closesSentence = /^[\s.]*$/.test(afterPhrase);
-  return closesSentence ? { start: sentence.start, end: text.lastIndexOf(",", cue.start) } : { start: sentence.start, end };
+  // "Inflation has been above 40%, according to the central bank, and the rial has lost…": a new clause after the
+  // attribution is the reporter's, so the statement is what came before.
+  const closesClause = /^[\s.]*$/.test(afterPhrase) || /^\s*,\s+(?:and|but|while|whereas)\s/u.test(afterPhrase);
+  return closesClause ? { start: sentence.start, end: text.lastIndexOf(",", cue.start) } : { start: sentence.start, end };
 }

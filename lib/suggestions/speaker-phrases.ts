@@ -14,6 +14,7 @@ import {
   PREPOSITIONS,
   SPEAKER_NOUNS,
   channelOf,
+  isGivenName,
   isSpeechVerb,
   stripTrailingAdverbials,
 } from "./vocabulary";
@@ -80,7 +81,8 @@ export function isPlausibleSpeaker(phrase: string): boolean {
 export function looksLikePerson(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   if (PERSON_NOUNS.has(headWord(words).toLowerCase())) return true;
-  if (words.some((word) => INSTITUTION_WORDS.has(word.toLowerCase()))) return false;
+  if (INSTITUTION_WORDS.has(headWord(words).toLowerCase())) return false;
+  if (words.length === 1 && isGivenName(words[0]!)) return true; // "Shirin", named by her first name only
   const capitalisedTail = words.slice(-2);
   return capitalisedTail.length === 2 && looksLikeProperName(capitalisedTail.join(" "));
 }

@@ -42,7 +42,7 @@ const VERB_GROUPS: [VerbRole, string][] = [
     "warned warns warn cautioned stressed emphasised emphasized underlined acknowledged acknowledges admitted admits conceded suggested suggests " +
       "signalled signaled confirmed confirms confirm denied denies deny announced announces reiterated reiterates declared asserted",
   ],
-  [REMARK, "noted explained maintained observed recalled"],
+  [REMARK, "noted explained maintained observed recalled reported"],
   [OPINION, "believe believes anticipate anticipates anticipated expect expects fear fears feared"],
   [
     DENOUNCE,
@@ -269,7 +269,9 @@ export const SPEAKER_NOUNS = new Set(
     "traders trader brokers broker shipbrokers underwriters insurers bankers banker investors economists economist engineers engineer " +
     "executives executive doctors doctor medics nurses teachers students workers villagers refugees survivors relatives neighbours " +
     "families farmers protesters demonstrators voters citizens journalists lawyers lawyer judges judge prosecutors prosecutor " +
-    "investigators inspectors monitors scientists scholars clerics founder"
+    "investigators inspectors monitors scientists scholars clerics founder politicians politician " +
+    // Institutions that publish figures and statements: "according to the central bank".
+    "bank fund programme program institute court company firm consultancy watchdog regulator operator"
   ).split(" "),
 );
 
@@ -287,7 +289,8 @@ export const PERSON_NOUNS = new Set(
   (
     "spokesman spokeswoman spokesperson minister official diplomat leader president adviser advisor envoy ambassador analyst expert " +
     "observer commander chief secretary secretary-general negotiator lawmaker legislator mp representative aide king prince emir sheikh monarch premier " +
-    "chancellor general researcher professor director head officer source"
+    "chancellor general researcher professor director head officer source mother father wife husband son daughter sister brother " +
+    "widow woman man cleric pharmacist teacher engineer doctor lawyer"
   ).split(" "),
 );
 
@@ -324,7 +327,8 @@ const FEMALE_NAMES =
   "jennifer jessica emily emma olivia sophie sophia julia julie laura lauren lisa angela angelika ursula annalena christine christina " +
   "kristina nicola nicole caroline charlotte victoria alice helen helena ellen eleanor jane janet joan judith kamala hillary condoleezza " +
   "madeleine samantha nikki nancy barbara patricia ines inès isabel isabelle ingrid agnes kaja federica giorgia marine valérie sylvie " +
-  "nathalie amélie marianne maja eva irina olga natalia natalya tatiana svetlana lyse penny priti yvette";
+  "nathalie amélie marianne maja eva irina olga natalia natalya tatiana svetlana lyse penny priti yvette diane diana " +
+  "carol carole sharon deborah donna michelle melissa amy anna-lena kirsten birgit heike sabine parvaneh";
 const MALE_NAMES =
   "john james robert michael william david richard joseph thomas charles daniel matthew mark paul peter george steven stephen kevin brian " +
   "edward ronald anthony donald joe jake antony tony tom ben benjamin jonathan lloyd keir rishi boris emmanuel olaf friedrich josep pierre " +
