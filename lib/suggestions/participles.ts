@@ -25,7 +25,10 @@ const SECOND_VERB = /,?\s+and\s+(?:also\s+)?(said|told|\p{Ll}+ed)(?![\p{L}])/gu;
 const SUBJECT_PARTICIPLE = /(?:,\s+(calling)\s+(?=(?:for|on)\s)|\s+by\s+(saying)(?:\s+that)?\s+)/gu;
 const PREDICATE = /(?<![\p{L}’'-])(?:\p{Ll}+ed|went|made|took|gave|spoke|came|began|broke|struck|sought|stood)(?![\p{L}’'-])/u;
 
-type Joint = { index: number; after: number; cue: string; ownSubject?: boolean };
+// "…said in a statement that it enforced all obligations, but that it could not be held responsible…"
+const SECOND_THAT = /,\s+(?:but|and)\s+(?:also\s+)?that\s+/gu;
+
+type Joint = { index: number; after: number; cue: string; ownSubject?: boolean; sameCue?: boolean };
 
 /** Where a participle or second verb begins and where the words it reports start. */
 function jointsIn(layout: TextLayout): Joint[] {
@@ -49,6 +52,8 @@ function jointsIn(layout: TextLayout): Joint[] {
     }
     joints.push({ index: match.index, after, cue: verb });
   }
+  for (const match of text.matchAll(SECOND_THAT))
+    joints.push({ index: match.index, after: match.index + match[0].length, cue: "", sameCue: true });
   for (const match of text.matchAll(SUBJECT_PARTICIPLE))
     joints.push({
       index: match.index,
@@ -103,6 +108,7 @@ export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candi
     const ownerRole = verbRoleOf(owner.cue.split(/\s+/)[0] ?? "");
     const jointRole = verbRoleOf(joint.cue);
     if (ownerRole?.clause === "none" && jointRole?.clause === "none") continue;
+    if (joint.sameCue && (ownerRole?.clause === "none" || owner.content.end <= comma)) continue;
     const sentenceEnd = trimSpan(text, sentence).end;
     const wordsEnd = text[sentenceEnd - 1] === "." && !quotationAt(layout, sentenceEnd - 1) ? sentenceEnd - 1 : sentenceEnd;
     const content = contentAfter(layout, after, wordsEnd);
@@ -117,7 +123,7 @@ export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candi
       ...owner,
       form: content.quoted ? "DIRECT_QUOTE" : "PARAPHRASE",
       content: content.span,
-      cue: joint.cue,
+      cue: joint.sameCue ? owner.cue : joint.cue,
       lastSentence: sentence.index,
     });
   }

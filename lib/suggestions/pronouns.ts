@@ -12,7 +12,7 @@
  */
 import type { ActorIndex, Mention } from "./actor-matching";
 import { headWord, looksLikePerson, looksLikeProperName } from "./speaker-phrases";
-import { paragraphIndexAt, quotationAt, type TextLayout } from "./text-layout";
+import { paragraphIndexAt, quotationAt, sentenceAt, type TextLayout } from "./text-layout";
 import type { Candidate } from "./types";
 import { PERSON_NOUNS, genderOfWords, isGivenName, type Gender } from "./vocabulary";
 
@@ -78,7 +78,11 @@ export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidat
       const nearest = compatible[0] ?? null;
       const confirmed = compatible.find((mention) => gender !== null && genderOf(mention) === gender);
       // The speaker of a statement earlier in the same paragraph is the likeliest "he said", whatever their gender.
-      const salient = nearest !== null && nearest.speaker && paragraphIndexAt(layout, nearest.start) === paragraph;
+      // So is a person who opens the sentence before ("Ukrainian Foreign Minister Andriy Koval thanked Turkey. He said…").
+      const salient =
+        nearest !== null &&
+        paragraphIndexAt(layout, nearest.start) === paragraph &&
+        (nearest.speaker || opensSentence(layout, nearest.start));
       const doubtful =
         nearest !== null && genderOf(nearest) === null && !salient && confirmed !== undefined && confirmed.entity !== nearest.entity;
       antecedent = doubtful ? "ambiguous" : nearest;
@@ -155,12 +159,20 @@ function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Can
   ];
 }
 
+/** Whether only a title stands between a sentence's start and this offset ("Ukrainian Foreign Minister …"). */
+function opensSentence(layout: TextLayout, offset: number): boolean {
+  const sentence = sentenceAt(layout, offset);
+  return sentence !== undefined && /^(?:[\p{Lu}][\p{L}’'.-]*\s+)*$/u.test(layout.text.slice(sentence.start, offset));
+}
+
 /** The description after a name, where a gender often shows: "Um Mohammed, a mother of six," / "X, a spokeswoman for…". */
 function appositionAfter(text: string, position: number): string {
   return /^,\s+(?:a|an|the)\s+[^,.;:“”"]{1,80}/u.exec(text.slice(position, position + 90))?.[0] ?? "";
 }
 
 const CAPITALISED = /\p{Lu}[\p{L}’'-]*/gu;
+const TITLE_BEFORE =
+  /(?:Minister|President|Prime Minister|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|Senator|Representative|Governor|General|Admiral|Secretary|Chancellor|Mayor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+$/u;
 const NAME_PART = /^\s+(?:(?:bin|bint|ibn|abu|al|el|de|van|von|der|da|di)\s+)?(?:al-|el-)?\p{Lu}[\p{L}’'-]*/u;
 
 /** People not among the known actors, named outside quotations with a given name this module knows: "Omar Jassim". */
@@ -168,7 +180,8 @@ function namedPeople(layout: TextLayout): Antecedent[] {
   const { text } = layout;
   const found: Antecedent[] = [];
   for (const match of text.matchAll(CAPITALISED)) {
-    if (!isGivenName(match[0]) || quotationAt(layout, match.index)) continue;
+    const titled = !isGivenName(match[0]) && TITLE_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index));
+    if ((!isGivenName(match[0]) && !titled) || quotationAt(layout, match.index)) continue;
     if (match.index > 0 && /[\p{L}-]/u.test(text[match.index - 1]!)) continue;
     let end = match.index + match[0].length;
     for (let parts = 0; parts < 4; parts++) {

@@ -91,7 +91,8 @@ type Segment = Span;
 
 /** Splits a stretch of text at commas, semicolons, colons and dashes into its non-empty chunks. */
 function segmentsOf(text: string, from: number, to: number): { segments: Segment[]; endsWithSeparator: boolean } {
-  const separator = /\s*(?:[,;:]|\s[-–—]\s|[–—])\s*/gu;
+  // A comma handing a quotation over ("…at any time,” Foreign Minister X said") takes the closing mark with it.
+  const separator = /\s*(?:[,;:][”"]?|\s[-–—]\s|[–—])\s*/gu;
   const slice = text.slice(from, to);
   const segments: Segment[] = [];
   let start = 0;

@@ -49,7 +49,7 @@ const VERB_GROUPS: [VerbRole, string][] = [
     "accused accuses accuse dismissed dismisses dismiss condemned condemns condemn criticised criticized criticises criticizes criticise criticize " +
       "denounced denounces denounce rejected rejects reject welcomed welcomes welcome praised praises blamed blames blame hailed hails " +
       "urged urges urge demanded called vowed pledged promised threatened threatens defended defends expressed expresses described describes " +
-      "slammed appealed",
+      "slammed appealed thanked",
   ],
   [QUOTE_ONLY, "asked continued responded tweeted posted quipped joked complained"],
 ];
@@ -271,7 +271,8 @@ export const SPEAKER_NOUNS = new Set(
     "families farmers protesters demonstrators voters citizens journalists lawyers lawyer judges judge prosecutors prosecutor " +
     "investigators inspectors monitors scientists scholars clerics founder politicians politician " +
     // Institutions that publish figures and statements: "according to the central bank".
-    "bank fund programme program institute court company firm consultancy watchdog regulator operator"
+    "bank fund programme program institute court company firm consultancy watchdog regulator operator manufacturer manufacturers " +
+    "producer producers exporter exporters"
   ).split(" "),
 );
 
