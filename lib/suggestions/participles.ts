@@ -18,7 +18,7 @@ import { matchAddressee, skipAdverbials, verbRoleOf } from "./vocabulary";
 const PARTICIPLE = /,\s+(?:and\s+)?(adding|saying)(?:\s*:|\s+that)?\s+/gu;
 
 // Past tenses only: "and calls" or "and claims" are more often nouns.
-const SECOND_VERB = /,?\s+and\s+(?:also\s+)?(said|told|\p{Ll}+ed)(?![\p{L}])/gu;
+const SECOND_VERB = /,?\s+(?:and|but)\s+(?:also\s+)?(said|told|\p{Ll}+ed)(?![\p{L}])/gu;
 
 // Participles whose subject is the sentence's, even when the main verb reports nothing: "X went further, calling for
 // sanctions", "X ended the briefing by saying that…".

@@ -68,7 +68,7 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   if (words.length === 0 || words.length > 14) return false;
   if (words.length === 1 && isPronoun(phrase)) return true;
   if (words.length === 3 && FUNCTION_WORDS_BEFORE_OF.test(words[0]!) && /^of\s+them$/iu.test(words.slice(1).join(" "))) return true;
-  if (/[“”"«»?!]/.test(phrase)) return false;
+  if (/[“”"«»‘?!]/.test(phrase)) return false;
   if (words.some((word) => NON_SPEAKER_WORDS.has(word.toLowerCase()) || isSpeechVerb(word))) return false;
   if (looksLikeProperName(phrase)) return true;
   const head = headWord(words);
@@ -92,7 +92,7 @@ type Segment = Span;
 /** Splits a stretch of text at commas, semicolons, colons and dashes into its non-empty chunks. */
 function segmentsOf(text: string, from: number, to: number): { segments: Segment[]; endsWithSeparator: boolean } {
   // A comma handing a quotation over ("…at any time,” Foreign Minister X said") takes the closing mark with it.
-  const separator = /\s*(?:[,;:][”"]?|\s[-–—]\s|[–—])\s*/gu;
+  const separator = /\s*(?:[,;:][”"’»]?|\s[-–—]\s|[–—])\s*/gu;
   const slice = text.slice(from, to);
   const segments: Segment[] = [];
   let start = 0;
@@ -230,7 +230,7 @@ export function phraseAfter(text: string, position: number, limit: number): Span
   let start = position;
   while (start < limit && /\s/.test(text[start]!)) start++;
   let end = start;
-  while (end < limit && !/[,;:.?!(“”"«»—–]/.test(text[end]!)) end++;
+  while (end < limit && !/[,;:.?!(“”"«»‘—–]/.test(text[end]!)) end++;
   const phrase = stripTrailingAdverbials(text.slice(start, end).trimEnd());
   return { start, end: start + phrase.length };
 }

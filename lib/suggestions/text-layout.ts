@@ -80,6 +80,7 @@ function findQuotations(text: string, paragraph: Span, index: number): Quotation
     } else if (mark === '"') straight.push(i);
   }
   for (let k = 0; k + 1 < straight.length; k += 2) pairs.push({ open: straight[k]!, close: straight[k + 1]! });
+  pairs.push(...singleQuotations(text, paragraph));
   pairs.sort((a, b) => a.open - b.open);
 
   const kept: Quotation[] = [];
@@ -90,6 +91,32 @@ function findQuotations(text: string, paragraph: Span, index: number): Quotation
     if (content.end > content.start) kept.push({ ...pair, content, paragraph: index });
   }
   return kept;
+}
+
+/**
+ * British style quotes with single curly marks: ‘…’. The closing mark is also the apostrophe, so an opening ‘ at a
+ * word's start is paired with a ’ that ends a word before the next opening mark: the first one after punctuation
+ * (‘…,’ he said), else the last (so that "the ministers’ plan" inside the quotation does not close it).
+ */
+function singleQuotations(text: string, paragraph: Span): { open: number; close: number }[] {
+  const openers: number[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (text[i] === "‘" && (i === paragraph.start || /[\s(“"—–-]/u.test(text[i - 1]!))) openers.push(i);
+  }
+  const pairs: { open: number; close: number }[] = [];
+  openers.forEach((open, index) => {
+    const limit = openers[index + 1] ?? paragraph.end;
+    let afterPunctuation: number | null = null;
+    let last: number | null = null;
+    for (let j = open + 2; j < limit; j++) {
+      if (text[j] !== "’" || /\s/u.test(text[j - 1]!) || (j + 1 < paragraph.end && /\p{L}/u.test(text[j + 1]!))) continue;
+      last = j;
+      if (afterPunctuation === null && /[,.?!]/u.test(text[j - 1]!)) afterPunctuation = j;
+    }
+    const close = afterPunctuation ?? last;
+    if (close !== null) pairs.push({ open, close });
+  });
+  return pairs;
 }
 
 function quotedWords(text: string, open: number, close: number): Span {

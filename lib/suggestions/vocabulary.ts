@@ -272,7 +272,7 @@ export const SPEAKER_NOUNS = new Set(
     "investigators inspectors monitors scientists scholars clerics founder politicians politician " +
     // Institutions that publish figures and statements: "according to the central bank".
     "bank fund programme program institute court company firm consultancy watchdog regulator operator manufacturer manufacturers " +
-    "producer producers exporter exporters"
+    "producer producers exporter exporters agencies organisations organizations groups companies banks"
   ).split(" "),
 );
 

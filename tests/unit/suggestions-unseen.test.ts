@@ -19,7 +19,9 @@ describe("suggestions on unseen news", () => {
     expect(all.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("keeps most suggestions right, so that accepting them is quicker than selecting by hand", () => {
-    expect(all.precision).toBeGreaterThanOrEqual(0.8);
+  // A wrong suggestion is worse than a missing one: accepted unread, it codes a statement to the wrong actor. So at
+  // least 9 in 10 suggestions must be a real statement with the right speaker.
+  it("keeps at least 9 in 10 suggestions right", () => {
+    expect(all.precision).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -665,6 +665,15 @@ describe("attribution on unseen news shapes (issue #14)", () => {
     expect(suggest("“We will respond,” it said.")).toEqual([]);
   });
 
+  it("pairs British single quotation marks without mistaking apostrophes for them", () => {
+    const text =
+      "‘The ministers’ decision is final,’ Ahmed al-Saadi said. ‘But Iraq’s door stays open.’ He called Turkey’s offer ‘a start’.";
+    expect(suggest(text).map(({ form, quote, speakerId }) => ({ form, quote, speakerId }))).toEqual([
+      { form: "DIRECT_QUOTE", quote: "The ministers’ decision is final", speakerId: "saadi" },
+      { form: "DIRECT_QUOTE", quote: "But Iraq’s door stays open.", speakerId: "saadi" },
+    ]);
+  });
+
   it("reads a list of names as one speaker, and a dateline as no part of a statement", () => {
     expect(
       suggest("France, Germany and Britain said in a joint statement that they were deeply concerned by the report.")[0],
