@@ -90,6 +90,19 @@ function sentenceSubject(layout: TextLayout, actors: ActorIndex, from: number, t
 export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Candidate[] {
   const { text } = layout;
   const result = [...candidates];
+  // Candidates by the sentence their speaker is named in, so that each joint looks only at its own sentence.
+  const bySentence = new Map<number, Candidate[]>();
+  const positions = new Map<Candidate, number>();
+  const file = (candidate: Candidate) => {
+    const index = sentenceAt(layout, candidate.speaker.start)?.index ?? -1;
+    const filed = bySentence.get(index);
+    if (filed) filed.push(candidate);
+    else bySentence.set(index, [candidate]);
+  };
+  result.forEach((candidate, position) => {
+    positions.set(candidate, position);
+    file(candidate);
+  });
   for (const joint of jointsIn(layout)) {
     const comma = joint.index;
     const after = joint.after;
@@ -98,10 +111,8 @@ export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candi
     if (!sentence) continue;
     // The statement the participle continues: the latest one in this sentence whose speaker is named before it.
     const owner =
-      result
-        .filter(
-          (candidate) => candidate.speaker.start >= sentence.start && candidate.speaker.start < comma && candidate.content.start < comma,
-        )
+      (bySentence.get(sentence.index) ?? [])
+        .filter((candidate) => candidate.speaker.start < comma && candidate.content.start < comma)
         .sort((a, b) => a.content.start - b.content.start)
         .at(-1) ?? (joint.ownSubject ? sentenceSubject(layout, actors, sentence.start, comma) : undefined);
     if (!owner) continue;
@@ -114,18 +125,27 @@ export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candi
     const content = contentAfter(layout, after, wordsEnd);
     if (!content) continue;
 
-    if (owner.content.end > comma && result.includes(owner)) {
+    const position = positions.get(owner);
+    if (owner.content.end > comma && position !== undefined) {
       const clipped = trimSpan(text, { start: owner.content.start, end: comma });
       if (wordCount(text.slice(clipped.start, clipped.end)) < 3) continue;
-      result[result.indexOf(owner)] = { ...owner, content: clipped };
+      const replacement = { ...owner, content: clipped };
+      result[position] = replacement;
+      positions.delete(owner);
+      positions.set(replacement, position);
+      const filed = bySentence.get(sentence.index)!;
+      filed[filed.indexOf(owner)] = replacement;
     }
-    result.push({
+    const added: Candidate = {
       ...owner,
       form: content.quoted ? "DIRECT_QUOTE" : "PARAPHRASE",
       content: content.span,
       cue: joint.sameCue ? owner.cue : joint.cue,
       lastSentence: sentence.index,
-    });
+    };
+    positions.set(added, result.length);
+    result.push(added);
+    file(added);
   }
   return result;
 }

@@ -45,7 +45,7 @@ function entityOf(words: string, actorId: string | null): string {
  */
 export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidates: Candidate[]): Candidate[] {
   const { text } = layout;
-  const mentions = initialMentions(layout, actors, candidates);
+  const mentions = initialMentions(layout, actors, candidates).sort((a, b) => a.start - b.start);
   const genders = new Map<string, Gender>();
   for (const mention of mentions) if (mention.gender) genders.set(mention.entity, mention.gender);
   const genderOf = (mention: Antecedent) => mention.gender ?? genders.get(mention.entity) ?? null;
@@ -59,24 +59,28 @@ export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidat
     }
     const paragraph = paragraphIndexAt(layout, candidate.speaker.start);
     const windowStart = layout.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-    const before = mentions
-      .filter((mention) => mention.start >= windowStart && mention.end <= candidate.speaker.start)
-      .sort((a, b) => b.start - a.start);
+    const before = () => mentionsBefore(mentions, windowStart, candidate.speaker.start);
     const pronoun = candidate.pronoun ? text.slice(candidate.speaker.start, candidate.speaker.end).toLowerCase() : null;
 
     let antecedent: Antecedent | null | "ambiguous";
     if (role) {
-      antecedent =
-        before.find((mention) =>
-          mention.actorId ? actors.holdsRole(mention.actorId, role) : headWord(mention.text.split(/\s+/)).toLowerCase() === role,
-        ) ?? null;
+      antecedent = first(before(), (mention) =>
+        mention.actorId ? actors.holdsRole(mention.actorId, role) : headWord(mention.text.split(/\s+/)).toLowerCase() === role,
+      );
     } else if (pronoun === "it") {
-      antecedent = before.find((mention) => mention.speaker && !mention.person) ?? null;
+      antecedent = first(before(), (mention) => mention.speaker && !mention.person);
     } else {
       const gender = PRONOUN_GENDER[pronoun ?? ""] ?? null;
-      const compatible = before.filter((mention) => mention.person && (gender === null || (genderOf(mention) ?? gender) === gender));
-      const nearest = compatible[0] ?? null;
-      const confirmed = compatible.find((mention) => gender !== null && genderOf(mention) === gender);
+      let nearest: Antecedent | null = null;
+      let confirmed: Antecedent | undefined;
+      for (const mention of before()) {
+        if (!mention.person || (gender !== null && (genderOf(mention) ?? gender) !== gender)) continue;
+        nearest ??= mention;
+        if (gender !== null && genderOf(mention) === gender) {
+          confirmed = mention;
+          break;
+        }
+      }
       // The speaker of a statement earlier in the same paragraph is the likeliest "he said", whatever their gender.
       // So is a person who opens the sentence before ("Ukrainian Foreign Minister Andriy Koval thanked Turkey. He said…").
       const salient =
@@ -102,9 +106,49 @@ export function resolvePronouns(layout: TextLayout, actors: ActorIndex, candidat
     // teaches the person's gender to later pronouns.
     const gender = pronoun ? (PRONOUN_GENDER[pronoun] ?? null) : genderOf(antecedent);
     if (gender && !genders.has(antecedent.entity)) genders.set(antecedent.entity, gender);
-    mentions.push({ ...antecedent, ...candidate.speaker, gender, speaker: true });
+    insertByStart(mentions, { ...antecedent, ...candidate.speaker, gender, speaker: true });
   }
   return resolved;
+}
+
+/** The last span starting at or before `offset` (spans sorted by start). */
+function lastStartingAtOrBefore<T extends { start: number }>(spans: T[], offset: number): T | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low - 1];
+}
+
+/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+function firstStartingFrom(mentions: Antecedent[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The mentions in [windowStart, position), nearest first, read lazily: most pronouns stop at the first one or two. */
+function* mentionsBefore(mentions: Antecedent[], windowStart: number, position: number): Generator<Antecedent> {
+  for (let index = firstStartingFrom(mentions, position) - 1; index >= 0 && mentions[index]!.start >= windowStart; index--) {
+    if (mentions[index]!.end <= position) yield mentions[index]!;
+  }
+}
+
+function first(mentions: Iterable<Antecedent>, fits: (mention: Antecedent) => boolean): Antecedent | null {
+  for (const mention of mentions) if (fits(mention)) return mention;
+  return null;
+}
+
+function insertByStart(mentions: Antecedent[], mention: Antecedent): void {
+  mentions.splice(firstStartingFrom(mentions, mention.start), 0, mention);
 }
 
 /** Known people named outside quotations, people named by a known given name, plus every named speaker. */
@@ -136,11 +180,18 @@ function initialMentions(layout: TextLayout, actors: ActorIndex, candidates: Can
       };
     });
   // "A senior adviser to … Ali Khamenei has said" mentions the adviser, not Khamenei.
-  const insideSpeaker = (mention: Mention) => speakers.some((speaker) => mention.start >= speaker.start && mention.end <= speaker.end);
+  const speakerSpans = speakers.map((speaker) => ({ start: speaker.start, end: speaker.end })).sort((a, b) => a.start - b.start);
+  const insideSpeaker = (mention: Mention) => {
+    // Speaker spans do not nest, so only the last one starting at or before the mention can hold it.
+    const holder = lastStartingAtOrBefore(speakerSpans, mention.start);
+    return holder !== undefined && mention.end <= holder.end;
+  };
   const known = actors.personMentions(layout).filter((mention) => !insideSpeaker(mention));
-  const named = namedPeople(layout).filter(
-    (mention) => !insideSpeaker(mention) && !known.some((other) => other.start < mention.end && mention.start < other.end),
-  );
+  const knownSpans = [...known].sort((a, b) => a.start - b.start);
+  const named = namedPeople(layout).filter((mention) => {
+    const other = lastStartingAtOrBefore(knownSpans, mention.end - 1);
+    return !insideSpeaker(mention) && !(other !== undefined && mention.start < other.end);
+  });
   // "Reardon said" is a person when "Tom Reardon" was named before.
   const people = new Set([
     ...[...known, ...named].map((mention) => entityOf(mention.text, mention.actorId)),

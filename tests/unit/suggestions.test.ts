@@ -689,3 +689,23 @@ describe("attribution on unseen news shapes (issue #14)", () => {
     });
   });
 });
+
+describe("hostile text", () => {
+  it("stays well-formed on unbalanced marks, storms of quotations and clauses that never end", () => {
+    const texts = [
+      "‘".repeat(2000) + "’".repeat(2000),
+      "“Yes,” he said. ".repeat(500),
+      "Omar Jassim said the talks failed, adding that Iran, and said that, but that it was over. ".repeat(100),
+      "said Velayati and told reporters that ".repeat(300),
+      '«a» ‘b’ “c” "d" ’e‘ »f« '.repeat(300),
+      "Velayati said: “".repeat(200),
+    ];
+    for (const text of texts) {
+      const suggestions = suggestStatements(text, [{ id: "velayati", name: "Ali Akbar Velayati", kind: "PERSON" }]);
+      expectWellFormed(text, suggestions);
+    }
+    // The one real statement among the clause storm is still found, once (the repeats are the same words, same speaker).
+    const storm = suggestStatements(texts[2]!, []);
+    expect(storm.map((suggestion) => suggestion.quote)).toContain("the talks failed");
+  });
+});
