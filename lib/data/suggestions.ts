@@ -14,6 +14,8 @@ export type ListedSuggestion = StatementSuggestion & { speakerName: string | nul
  */
 export async function listStatementSuggestions(user: ActingUser, sourceId: string): Promise<ListedSuggestion[]> {
   requirePermission(user, "edit");
+  // PostgreSQL text cannot hold a NUL byte, so no source has one in its id; asking would be a database error, not a 404.
+  if (sourceId.includes("\u0000")) throw new NotFoundError("This source");
   const db = getDatabase();
   const source = await db.source.findFirst({
     where: { id: sourceId, deletedAt: null },

@@ -571,7 +571,8 @@ describe("the read matrix", () => {
           "speakerText",
           "startOffset",
         ]);
-        for (const missing of [paths.unknown, paths.deleted]) {
+        // "%00": a NUL byte no id can hold must be a 404 too, not a database error.
+        for (const missing of [paths.unknown, paths.deleted, paths.unknown.replace("no-such-source", "%00")]) {
           const response = await sessions[role].request(missing);
           const refusal = (await response.json()) as { error?: string };
           expect(response.status, missing).toBe(404);

@@ -66,6 +66,9 @@ describe("statement suggestions through the data layer", () => {
     await expect(listStatementSuggestions(viewer, id)).rejects.toThrowError(PermissionDeniedError);
     expect(await listStatementSuggestions(analyst, id)).toHaveLength(1);
     await expect(listStatementSuggestions(analyst, "no-such-source")).rejects.toThrowError(NotFoundError);
+    // Hostile ids (a NUL byte PostgreSQL cannot store, quotes, a megabyte) are not found either, never a database error.
+    for (const hostile of ["\u0000", "' OR '1'='1", "x".repeat(1_000_000)])
+      await expect(listStatementSuggestions(analyst, hostile)).rejects.toThrowError(NotFoundError);
     await db.source.update({ where: { id }, data: { deletedAt: new Date() } });
     await expect(listStatementSuggestions(analyst, id)).rejects.toThrowError(NotFoundError);
   });
