@@ -13,9 +13,11 @@ import { isPronoun, speakerBeforeVerb } from "./speaker-phrases";
 import type { Candidate, Span } from "./types";
 import { matchAddressee, skipAdverbials, verbRoleOf } from "./vocabulary";
 
-// Only "adding" and "saying" begin a new statement. "…condemned Israel’s actions, warning that…" is one statement: the
-// warning qualifies the condemnation (and "warning of war" is not a clause at all).
-const PARTICIPLE = /,\s+(?:and\s+)?(adding|saying)(?:\s*:|\s+that)?\s+/gu;
+// "adding" and "saying" begin a new statement, with or without "that" ("adding, “…”" too); "stressing", "noting",
+// "insisting", "emphasising" and "underlining" only with "that". "…condemned Israel’s actions, warning that…" stays
+// one statement: the warning qualifies the condemnation (and "warning of war" is not a clause at all).
+const PARTICIPLE =
+  /,[”"’»]?\s+(?:and\s+)?(?:(adding|saying)(?:\s*[:,]|\s+that)?|(stressing|noting|insisting|emphasi[sz]ing|underlining)\s+that)\s+/gu;
 
 // Past tenses only: "and calls" or "and claims" are more often nouns.
 const SECOND_VERB = /,?\s+(?:and|but)\s+(?:also\s+)?(said|told|\p{Ll}+ed)(?![\p{L}])/gu;
@@ -34,7 +36,9 @@ type Joint = { index: number; after: number; cue: string; ownSubject?: boolean; 
 function jointsIn(layout: TextLayout): Joint[] {
   const { text } = layout;
   const joints: Joint[] = [];
-  for (const match of text.matchAll(PARTICIPLE)) joints.push({ index: match.index, after: match.index + match[0].length, cue: match[1]! });
+  // The joint is where the space begins, so that "…as “strategic,” stressing that…" keeps its closing mark.
+  for (const match of text.matchAll(PARTICIPLE))
+    joints.push({ index: match.index + match[0].search(/\s/u), after: match.index + match[0].length, cue: match[1] ?? match[2]! });
   for (const match of text.matchAll(SECOND_VERB)) {
     const verb = match[1]!;
     const role = verbRoleOf(verb);
@@ -127,7 +131,7 @@ export function splitAtParticiples(layout: TextLayout, actors: ActorIndex, candi
 
     const position = positions.get(owner);
     if (owner.content.end > comma && position !== undefined) {
-      const clipped = trimSpan(text, { start: owner.content.start, end: comma });
+      const clipped = trimSpan(text, { start: owner.content.start, end: text[comma - 1] === "," ? comma - 1 : comma });
       if (wordCount(text.slice(clipped.start, clipped.end)) < 3) continue;
       const replacement = { ...owner, content: clipped };
       result[position] = replacement;

@@ -7,10 +7,18 @@
  * Plus "according to X", at either end of a sentence.
  */
 import type { ActorIndex } from "./actor-matching";
-import { isPronoun, looksLikeProperName, phraseAfter, sourceSpeaker, speakerBeforeVerb } from "./speaker-phrases";
+import {
+  headWord,
+  isPlausibleSpeaker,
+  isPronoun,
+  looksLikeProperName,
+  phraseAfter,
+  sourceSpeaker,
+  speakerBeforeVerb,
+} from "./speaker-phrases";
 import { isBlank, quotationAt, trimSpan, wordCount, type Sentence, type TextLayout } from "./text-layout";
 import type { Candidate, Span, SuggestionChannel } from "./types";
-import { NAME_SEQUENCE, channelOf, findSpeechVerbs, matchAddressee, skipAdverbials, type VerbMatch } from "./vocabulary";
+import { NAME_SEQUENCE, SPEAKER_NOUNS, channelOf, findSpeechVerbs, matchAddressee, skipAdverbials, type VerbMatch } from "./vocabulary";
 
 // Longer "sentences" are tables, lists or text without punctuation: reading them for reported speech would guess,
 // and would cost time quadratic in their length.
@@ -33,7 +41,30 @@ export function suggestReportedSpeech(layout: TextLayout, actors: ActorIndex, co
     }
     candidates.push(...accordingTo(layout, sentence, actors, consumedCues));
   }
-  return candidates;
+  const headline = headlineAttribution(layout, actors);
+  return headline ? [headline, ...candidates] : candidates;
+}
+
+/** "FM spokesman: Iran will not negotiate under pressure": a headline naming its speaker before a colon. */
+function headlineAttribution(layout: TextLayout, actors: ActorIndex): Candidate | null {
+  const { text } = layout;
+  const first = layout.paragraphs[0];
+  const sentence = layout.sentences[0];
+  if (!first || !sentence || layout.paragraphs.length < 2 || sentence.end < first.end) return null;
+  const match = /^([^:“”"«»‘]{2,60}?):\s+(\S.{9,})$/u.exec(text.slice(first.start, first.end));
+  // "Analysis: …" or "Note: …" are rubrics, not speakers: the phrase must be a known actor, a role or a full name.
+  const words = match?.[1]?.trim().split(/\s+/) ?? [];
+  const names =
+    match !== null &&
+    isPlausibleSpeaker(match[1]!) &&
+    (actors.match(match[1]!) !== null ||
+      SPEAKER_NOUNS.has(headWord(words).toLowerCase()) ||
+      (words.length >= 2 && looksLikeProperName(match[1]!)));
+  if (!match || words.length > 5 || !names) return null;
+  const colon = first.start + match[1]!.length;
+  const speaker = trimSpan(text, { start: first.start, end: colon });
+  const content = trimSpan(text, { start: colon + 1, end: first.end });
+  return paraphrase(text, sentence, content, { speaker, cue: { start: colon, end: colon + 1 }, channel: undefined }, actors);
 }
 
 /** The end of a sentence's words, without its full stop (which is the writer's, not the speaker's). */

@@ -35,7 +35,7 @@ export const QUOTED_AS_SAYING: VerbRole = { ...SAY, trailing: false, inverted: f
 
 // Present-tense forms that are more often nouns ("mixed signals", "the claims", "a vow") are left out on purpose.
 const VERB_GROUPS: [VerbRole, string][] = [
-  [SAY, "said says say added adds insisted insists insist argued argues argue claimed predicted predicts replied wrote writes"],
+  [SAY, "said says say added adds insisted insists insist argued argues argue claimed predicted predicts replied wrote writes stated"],
   [TELL, "told tells tell"],
   [
     ASSERT,
@@ -58,6 +58,9 @@ const VERB_ROLES = new Map<string, VerbRole>();
 for (const [role, forms] of VERB_GROUPS) for (const form of forms.split(" ")) VERB_ROLES.set(form, role);
 VERB_ROLES.set("ruled out", DENOUNCE);
 VERB_ROLES.set("rules out", DENOUNCE);
+// The register of state news agencies in English: "pointed out that…".
+VERB_ROLES.set("pointed out", REMARK);
+VERB_ROLES.set("points out", REMARK);
 
 /** Whether a word is a reporting verb form; a speaker phrase containing one has swallowed a clause. */
 export function isSpeechVerb(word: string): boolean {
@@ -94,7 +97,7 @@ export function findSpeechVerbs(text: string, from: number, to: number): VerbMat
       continue;
     }
     if (
-      (word === "ruled" || word === "rules") &&
+      (word === "ruled" || word === "rules" || word === "pointed" || word === "points") &&
       /^\s+out(?![\p{L}])/u.test(slice.slice(match.index + word.length, match.index + word.length + 8))
     ) {
       end = text.indexOf("out", end) + "out".length;

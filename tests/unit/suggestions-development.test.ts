@@ -13,8 +13,8 @@ describe("suggestions on the development set", () => {
   const all = totals(scores);
   console.log(report("Development articles", scores, process.env.SUGGESTION_DETAILS === "1"));
 
-  it("keeps the recall and precision it was tuned to (98.4% and 99.5% when last changed)", () => {
-    expect(all.gold).toBe(190);
+  it("keeps the recall and precision it was tuned to (98.5% and 99.5% when last changed)", () => {
+    expect(all.gold).toBe(202);
     expect(all.recall).toBeGreaterThanOrEqual(0.95);
     expect(all.precision).toBeGreaterThanOrEqual(0.95);
   });

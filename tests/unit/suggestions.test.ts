@@ -665,6 +665,21 @@ describe("attribution on unseen news shapes (issue #14)", () => {
     expect(suggest("“We will respond,” it said.")).toEqual([]);
   });
 
+  it("reads the English of state news agencies: stated, pointed out, “adding, …”, a speaker before a headline's colon", () => {
+    const text =
+      "Iraqi minister: Baghdad will not be a base against its neighbours\n\n" +
+      "Ahmed al-Saadi stated on Monday that Iraq would never accept pressure. " +
+      "He pointed out that Ankara had failed to keep its promises. " +
+      "“Turkey has broken its word,” he stated, adding, “The rivers belong to everyone.”\n\nAnalysis: why the rivers are drying";
+    expect(suggest(text).map(({ quote, speakerId, cue }) => ({ quote, speakerId, cue }))).toEqual([
+      { quote: "Baghdad will not be a base against its neighbours", speakerId: null, cue: ":" },
+      { quote: "Iraq would never accept pressure", speakerId: "saadi", cue: "stated" },
+      { quote: "Ankara had failed to keep its promises", speakerId: "saadi", cue: "pointed out" },
+      { quote: "Turkey has broken its word", speakerId: "saadi", cue: "stated" },
+      { quote: "The rivers belong to everyone.", speakerId: "saadi", cue: "adding" },
+    ]);
+  });
+
   it("pairs British single quotation marks without mistaking apostrophes for them", () => {
     const text =
       "‘The ministers’ decision is final,’ Ahmed al-Saadi said. ‘But Iraq’s door stays open.’ He called Turkey’s offer ‘a start’.";
