@@ -126,15 +126,20 @@ describe("editing a coding", () => {
 });
 
 describe("the audit trail", () => {
-  it("is refused UPDATE, DELETE and TRUNCATE by the database itself", async () => {
-    const entry = await db.auditEntry.findFirstOrThrow();
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(
-      /append-only: UPDATE is not allowed/,
-    );
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(
-      /append-only: DELETE is not allowed/,
-    );
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
-    await expect(db.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
+  it("is refused UPDATE, DELETE and TRUNCATE by the database itself, even to the tables' owner", async () => {
+    const owner = createPrismaClient(inject("ownerDatabaseUrl"), { maxConnections: 1 });
+    try {
+      const entry = await owner.auditEntry.findFirstOrThrow();
+      await expect(owner.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(
+        /append-only: UPDATE is not allowed/,
+      );
+      await expect(owner.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(
+        /append-only: DELETE is not allowed/,
+      );
+      await expect(owner.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+      await expect(owner.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
+    } finally {
+      await owner.$disconnect();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { startEmbeddedPostgres } from "@/scripts/database/embedded";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -35,7 +35,7 @@ describe("the embedded PostgreSQL", () => {
     }
   });
 
-  // The interleaving the proxy prevents (lib/database/one-client-at-a-time.ts) shows under the app's
+  // The interleaving the proxy prevents (scripts/database/one-client-at-a-time.ts) shows under the app's
   // load: the browser tests on the embedded database failed without it. This checks that the proxy
   // passes concurrent queries and a transaction through intact and keeps the transaction's turn.
   it("passes concurrent parameterised queries and a transaction through its one-client-at-a-time proxy", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { applyMigrations } from "@/lib/database/schema-engine";
+import { applyMigrations } from "@/scripts/database/schema-engine";
 import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";

@@ -9,6 +9,13 @@ import { startOneClientAtATimeProxy } from "./one-client-at-a-time";
 export type EmbeddedPostgres = {
   /** postgresql:// URL to hand to Prisma or pg. */
   url: string;
+  /**
+   * From now on every connection acts as `role` (SET ROLE on PGlite's one session). PGlite has a
+   * single user, the superuser postgres, and ignores the user a client names, so this is as close
+   * to the app's own role as it gets: the app's mistakes meet the same refusals as on a server,
+   * but SQL that runs RESET ROLE is postgres again. See docs/decisions/0010.
+   */
+  actAs(role: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -41,6 +48,9 @@ export async function startEmbeddedPostgres(options: { dataDirectory?: string; p
   let stopped = false;
   return {
     url: `postgresql://postgres@127.0.0.1:${proxy.port}/postgres?sslmode=disable`,
+    async actAs(role: string) {
+      await db.query(`SET ROLE "${role.replaceAll('"', '""')}"`);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
