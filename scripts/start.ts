@@ -10,7 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { readDatabaseUrl, readPort } from "../lib/config/environment";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./database/embedded";
+import { restrictToOwner, startEmbeddedPostgres, type EmbeddedPostgres } from "./database/embedded";
 import { describeDatabaseError } from "../lib/database/errors";
 import { createPrismaClient } from "../lib/database/prisma";
 import { migrateAndGrant, readApplicationRole, urlAsRole } from "./database/application-role";
@@ -48,15 +48,21 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** .data/ holds the embedded database, the session secret and the seeded passwords: this user's alone (0700, files 0600). */
+async function prepareDataDirectory() {
+  await mkdir(dataDirectory, { recursive: true, mode: 0o700 });
+  await restrictToOwner(dataDirectory);
+}
+
 // PGlite's files must only be opened by one process at a time.
 async function takeDataLock() {
-  await mkdir(dataDirectory, { recursive: true });
+  await prepareDataDirectory();
   if (existsSync(lockFile)) {
     const pid = Number(await readFile(lockFile, "utf8"));
     if (Number.isInteger(pid) && processIsAlive(pid))
       fail(`Stancewatch is already running on this data folder (process ${pid}). Stop it first.`);
   }
-  await writeFile(lockFile, String(process.pid));
+  await writeFile(lockFile, String(process.pid), { mode: 0o600 });
 }
 
 async function connects(url: string): Promise<unknown> {
@@ -127,7 +133,7 @@ async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Crede
 /** NEXTAUTH_SECRET from the environment, or one generated once and kept in .data/ so sessions survive restarts. */
 async function authSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  await mkdir(dataDirectory, { recursive: true });
+  await prepareDataDirectory();
   if (existsSync(secretFile)) return (await readFile(secretFile, "utf8")).trim();
   const secret = randomBytes(32).toString("base64");
   await writeFile(secretFile, secret, { mode: 0o600 });
