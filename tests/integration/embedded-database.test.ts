@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { defaultApplicationRole, migrateAndGrant } from "@/scripts/database/application-role";
-import { startEmbeddedPostgres } from "@/scripts/database/embedded";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/database/embedded";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -77,6 +77,7 @@ describe("the embedded PostgreSQL", () => {
 
   it("keeps its data owner-only (directories 0700, files 0600), even files an older version left readable", async () => {
     const dataDirectory = await mkdtemp(path.join(tmpdir(), "stancewatch-pglite-"));
+    let second: EmbeddedPostgres | undefined;
     try {
       const first = await startEmbeddedPostgres({ dataDirectory });
       await query(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('x')");
@@ -85,7 +86,7 @@ describe("the embedded PostgreSQL", () => {
       const { chmod } = await import("node:fs/promises");
       for (const entry of await readdir(dataDirectory, { withFileTypes: true, recursive: true }))
         await chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o777 : 0o666);
-      const second = await startEmbeddedPostgres({ dataDirectory });
+      second = await startEmbeddedPostgres({ dataDirectory });
       await query(second.url, "INSERT INTO kept VALUES ('written after the restart'); CREATE TABLE created_later (note text)");
       const entries = await readdir(dataDirectory, { withFileTypes: true, recursive: true });
       expect(entries.filter((entry) => entry.isFile()).length).toBeGreaterThan(100);
@@ -96,8 +97,8 @@ describe("the embedded PostgreSQL", () => {
         if (mode !== (entry.isDirectory() ? 0o700 : 0o600)) loose.push(`${entry.name} ${mode.toString(8)}`);
       }
       expect(loose).toEqual([]);
-      await second.stop();
     } finally {
+      await second?.stop();
       await rm(dataDirectory, { recursive: true, force: true });
     }
   });
