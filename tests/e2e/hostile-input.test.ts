@@ -29,7 +29,7 @@ const excluded = new Set(["/api/auth/[...nextauth]"]);
 
 /** Words that would reveal internals: a stack frame, SQL, Prisma or PostgreSQL's own wording. */
 const leak =
-  /prisma|\bSELECT\b|\bINSERT\b|UPDATE "|\bstack\b|at .*\.js|\bSQLSTATE\b|duplicate key|violates|invalid input syntax|invalid byte sequence|out of range for type|index row size|\bpg_|node_modules/i;
+  /prisma|\bSELECT\b|\bINSERT\b|UPDATE "|\bstack\b|\bat \S+ \([^)]*:\d+:\d+\)|\bat \/\S+:\d+:\d+|\bSQLSTATE\b|duplicate key|violates|invalid input syntax|invalid byte sequence|out of range for type|index row size|\bpg_|node_modules/i;
 
 async function expectSafeAnswer(response: Response, what: string) {
   const text = await response.text();
