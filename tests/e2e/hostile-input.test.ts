@@ -140,11 +140,8 @@ const rawBody = fc.oneof(
   hostileBody.map((body) => JSON.stringify(body) ?? "null"),
   fc.constantFrom("{", "[1,", "nul", '{"version":1', "\u0000", ""),
 );
-// Not generated: a malformed %-escape ("%E0%A4%A"). Next.js's router fails to decode it before any
-// app code runs and answers a bare 500 (it looks for a pages/_error the App Router does not build);
-// see docs/decisions/0011 and the report of this change.
 const pathParameter = fc.oneof(
-  fc.constantFrom("%00", "a%00b", "x".repeat(3000), "..%2F..", "%2e%2e", "2147483648", "%25", "%2F"),
+  fc.constantFrom("%00", "a%00b", "%E0%A4%A", "%", "%zz", "x".repeat(3000), "..%2F..", "%2e%2e", "2147483648", "%25", "%2F"),
   fc.string({ maxLength: 30 }).map(encode),
   fc.string({ unit: "binary", maxLength: 10 }).map(encode),
 );
@@ -249,6 +246,20 @@ describe("the known hostile cases, one by one", () => {
     const response = await send("ANALYST", `/api/codings/${coding.id}`, "PATCH", edit({ version: 2147483648 }));
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ fieldErrors: { version: "is not a version of this record" } });
+  });
+
+  it("a malformed %-escape in an address is 400 with a sentence, on API routes and pages, as anyone", async () => {
+    for (const [role, path, method] of [
+      ["ANALYST", "/api/codings/%E0%A4%A", "PATCH"],
+      ["anonymous", "/api/codings/%E0%A4%A", "DELETE"],
+      ["VIEWER", "/codings/%zz", "GET"],
+    ] as const) {
+      const response = await send(role, path, method, method === "GET" ? undefined : edit());
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(await response.json()).toEqual({
+        error: "The address has a malformed %-escape, so it names no page or record. Check the link.",
+      });
+    }
   });
 
   it("a 1 MB slug is 422 naming the slug's limit, and a body over the limit is 413 before it is parsed", async () => {
