@@ -3,13 +3,14 @@
 // and actions are discovered from the source tree, so one added without an
 // entry here fails the suite.
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
+import { discoverRouteHandlers, filesUnder, mutatingMethods } from "../support/route-handlers";
 import { testPasswords } from "../support/test-passwords";
 import {
   createActor,
@@ -419,33 +420,11 @@ const matrix: Record<string, Entry> = {
   },
 };
 
-const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-async function filesUnder(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 async function discoverMutatingRoutes(): Promise<string[]> {
-  const routes: string[] = [];
-  for (const file of (await filesUnder(path.resolve("app"))).filter((name) => /\/route\.tsx?$/.test(name))) {
-    const source = await readFile(file, "utf8");
-    const routePath = `/${path.relative(path.resolve("app"), path.dirname(file))}`;
-    const methods = new Set<string>();
-    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
-      methods.add(match[1]!);
-    for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-      for (const part of match[1]!.split(",")) {
-        const exported = part
-          .trim()
-          .split(/\s+as\s+/)
-          .at(-1)!;
-        if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
-      }
-    }
-    for (const method of methods) if (mutatingMethods.has(method)) routes.push(`${method} ${routePath}`);
-  }
-  return routes.sort();
+  return (await discoverRouteHandlers())
+    .filter((handler) => mutatingMethods.has(handler.method))
+    .map((handler) => `${handler.method} ${handler.path}`)
+    .sort();
 }
 
 async function discoverServerActions(): Promise<string[]> {
