@@ -9,11 +9,11 @@ import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form
 import { CheckboxList } from "../checkbox-list";
 import { formatProbability, isIsoDate, parsePercentage } from "./scenario-format";
 
-type Field = "probability" | "rationale" | "estimatedOn" | "movedByStatementIds" | "movedByEventIds";
+type Field = "probability" | "rationale" | "informationAsOf" | "movedByStatementIds" | "movedByEventIds";
 const fieldNames: Record<Field, string> = {
   probability: "Probability",
   rationale: "Rationale",
-  estimatedOn: "Date",
+  informationAsOf: "Information as of",
   movedByStatementIds: "Statements that moved it",
   movedByEventIds: "Events that moved it",
 };
@@ -36,7 +36,7 @@ export function EstimateForm({
   const router = useRouter();
   const [percentage, setPercentage] = useState("");
   const [rationale, setRationale] = useState("");
-  const [estimatedOn, setEstimatedOn] = useState(today);
+  const [informationAsOf, setInformationAsOf] = useState("");
   const [statementIds, setStatementIds] = useState<string[]>([]);
   const [eventIds, setEventIds] = useState<string[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -56,7 +56,8 @@ export function EstimateForm({
     if (probability === null) problems.probability = "enter a percentage from 0 to 100";
     if (!rationale.trim()) problems.rationale = "say why: what you weighed, and what would change your mind";
     else if (rationale.trim().length > maximumRationaleLength) problems.rationale = `must be at most ${maximumRationaleLength} characters`;
-    if (!isIsoDate(estimatedOn)) problems.estimatedOn = "enter the date of the estimate";
+    if (informationAsOf !== "" && !isIsoDate(informationAsOf)) problems.informationAsOf = "enter a date, or leave it empty";
+    else if (informationAsOf > today) problems.informationAsOf = "must not be after today";
     setFieldErrors(problems);
     setAlert(null);
     setSaved(null);
@@ -65,7 +66,7 @@ export function EstimateForm({
     const result = await sendJson<EstimateView>("POST", `/api/scenarios/${encodeURIComponent(scenarioId)}/estimates`, {
       probability,
       rationale: rationale.trim(),
-      estimatedOn,
+      informationAsOf: informationAsOf === "" ? null : informationAsOf,
       movedByStatementIds: statementIds,
       movedByEventIds: eventIds,
     });
@@ -77,7 +78,8 @@ export function EstimateForm({
       setAlert(failure.alert);
       return;
     }
-    setSaved(`Your estimate of ${formatProbability(probability)} on ${formatDay(estimatedOn)} was recorded.`);
+    setSaved(`Your estimate of ${formatProbability(probability)} on ${formatDay(today)} was recorded.`);
+    setInformationAsOf("");
     setPercentage("");
     setRationale("");
     setStatementIds([]);
@@ -120,29 +122,30 @@ export function EstimateForm({
             aria-describedby={ariaDescribedBy("estimate-probability", fieldErrors.probability, "estimate-probability-hint")}
           />
           <p className="field__hint" id="estimate-probability-hint">
-            From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 1.
+            From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 2 (on the 0–2 scale).
           </p>
           <FieldError id="estimate-probability" label={fieldNames.probability} message={fieldErrors.probability} />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="estimate-date">
-            Date
+          <label className="field__label" htmlFor="estimate-information-date">
+            Information as of (optional)
           </label>
           <input
-            id="estimate-date"
+            id="estimate-information-date"
             type="date"
-            value={estimatedOn}
+            max={today}
+            value={informationAsOf}
             onChange={(event) => {
-              setEstimatedOn(event.target.value);
-              clear("estimatedOn");
+              setInformationAsOf(event.target.value);
+              clear("informationAsOf");
             }}
-            aria-invalid={fieldErrors.estimatedOn ? true : undefined}
-            aria-describedby={ariaDescribedBy("estimate-date", fieldErrors.estimatedOn, "estimate-date-hint")}
+            aria-invalid={fieldErrors.informationAsOf ? true : undefined}
+            aria-describedby={ariaDescribedBy("estimate-information-date", fieldErrors.informationAsOf, "estimate-date-hint")}
           />
           <p className="field__hint" id="estimate-date-hint">
-            One estimate per day: to change today’s, withdraw it first.
+            The estimate is dated today, {formatDay(today)}, and scored from today. One per day: to change today’s, withdraw it first.
           </p>
-          <FieldError id="estimate-date" label={fieldNames.estimatedOn} message={fieldErrors.estimatedOn} />
+          <FieldError id="estimate-information-date" label={fieldNames.informationAsOf} message={fieldErrors.informationAsOf} />
         </div>
       </div>
       <div className="field">

@@ -78,6 +78,11 @@ export async function listScenarioSets(user: ActingUser): Promise<ScenarioSetSum
   }));
 }
 
+/** The server's calendar day (UTC, like every date in Stancewatch): the only date an estimate can be recorded on. */
+function serverToday(): string {
+  return isoFromDate(new Date());
+}
+
 function shiftDays(date: string, days: number): string {
   const shifted = new Date(`${date}T00:00:00Z`);
   shifted.setUTCDate(shifted.getUTCDate() + days);
@@ -105,6 +110,7 @@ function toEstimateView(
     probability: number;
     rationale: string;
     estimatedOn: Date;
+    informationAsOf: Date | null;
     version: number;
     movedByStatementIds: string[];
     movedByEventIds: string[];
@@ -113,18 +119,23 @@ function toEstimateView(
   user: ActingUser,
   statements: Map<string, EstimateView["movedByStatements"][number]>,
   events: Map<string, EstimateView["movedByEvents"][number]>,
+  scenarioIsOpen: boolean,
 ): EstimateView {
+  const isMine = user?.id === estimate.analystId;
+  const estimatedOn = isoFromDate(estimate.estimatedOn);
   return {
     id: estimate.id,
     analystId: estimate.analystId,
     analystName: estimate.analyst.name,
     probability: estimate.probability,
     rationale: estimate.rationale,
-    estimatedOn: isoFromDate(estimate.estimatedOn),
+    estimatedOn,
+    informationAsOf: estimate.informationAsOf ? isoFromDate(estimate.informationAsOf) : null,
     movedByStatements: estimate.movedByStatementIds.flatMap((id) => statements.get(id) ?? []),
     movedByEvents: estimate.movedByEventIds.flatMap((id) => events.get(id) ?? []),
     version: estimate.version,
-    isMine: user?.id === estimate.analystId,
+    isMine,
+    canWithdraw: isMine && scenarioIsOpen && estimatedOn === serverToday(),
   };
 }
 
@@ -178,7 +189,9 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByStatementIds))],
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByEventIds))],
   );
-  const estimates = scenario.estimates.map((estimate) => toEstimateView(estimate, user, linked.statements, linked.events));
+  const estimates = scenario.estimates.map((estimate) =>
+    toEstimateView(estimate, user, linked.statements, linked.events, scenario.status === "OPEN"),
+  );
   const historyInput = estimates.map((estimate) => ({
     analystId: estimate.analystId,
     analystName: estimate.analystName,
@@ -305,6 +318,9 @@ export async function createScenario(
 /** Resolves, withdraws or reopens a scenario; resolving scores everyone's estimates. */
 export async function updateScenarioStatus(user: ActingUser, id: string, input: ScenarioStatusUpdate): Promise<void> {
   requirePermission(user, "edit");
+  // A resolution in the future would score forecasts on days that have not happened yet.
+  if (input.resolvedOn && input.resolvedOn > serverToday())
+    throw new ValidationError({ resolvedOn: `is after today (${serverToday()}): a scenario resolves on a day that has happened` });
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.scenario.findFirst({ where: { id, deletedAt: null } });
     if (!before) throw new NotFoundError("This scenario");
@@ -323,10 +339,20 @@ export async function updateScenarioStatus(user: ActingUser, id: string, input: 
   });
 }
 
-/** Records the acting analyst's probability for a scenario, with why and what moved it. One per analyst per day. */
+/**
+ * Records the acting analyst's probability for a scenario, with why and what
+ * moved it. One per analyst per day. Dated by the server's clock, never by the
+ * client (docs/decisions/0012): with the date free, an analyst could reopen a
+ * resolved scenario and add a certain forecast "made" before the event.
+ * Because only open scenarios take estimates and the date is today's, nothing
+ * recorded after a reopening can be dated before it.
+ */
 export async function recordEstimate(user: ActingUser, scenarioId: string, input: EstimateCreation): Promise<EstimateView> {
   requirePermission(user, "edit");
   const db = getDatabase();
+  const today = serverToday();
+  if (input.informationAsOf && input.informationAsOf > today)
+    throw new ValidationError({ informationAsOf: `is after today (${today}): give the date of the information you used` });
   const scenario = await db.scenario.findFirst({ where: { id: scenarioId, deletedAt: null }, select: { id: true, status: true } });
   if (!scenario) throw new NotFoundError("This scenario");
   if (scenario.status !== "OPEN")
@@ -353,7 +379,8 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
           analystId: user!.id,
           probability: input.probability,
           rationale: input.rationale,
-          estimatedOn: dateFromIso(input.estimatedOn),
+          estimatedOn: dateFromIso(today),
+          informationAsOf: input.informationAsOf ? dateFromIso(input.informationAsOf) : null,
           movedByStatementIds: statementIds,
           movedByEventIds: eventIds,
         },
@@ -369,31 +396,50 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
       return created;
     });
     const linked = await listLinkedRecords(statementIds, eventIds);
-    return toEstimateView(row, user, linked.statements, linked.events);
+    return toEstimateView(row, user, linked.statements, linked.events, true);
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError(
-        `You already recorded an estimate for ${input.estimatedOn}. Withdraw it first if you want to replace it; it stays in the history.`,
+        `You already recorded an estimate today (${today}). Withdraw it first if you want to replace it; it stays in the history.`,
         null,
       );
     throw error;
   }
 }
 
-/** Withdraws one's own estimate (soft deletion, recoverable from History). */
+/**
+ * Withdraws one's own estimate of today (soft deletion, recoverable from
+ * History), to correct a slip. An older estimate is part of the record: taking
+ * back yesterday's forecast once it looks wrong would rewrite the score, so it
+ * is refused, and a resolved scenario's estimates are frozen altogether.
+ */
 export async function withdrawEstimate(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.scenarioEstimate.findFirst({ where: { id, deletedAt: null } });
+    const before = await tx.scenarioEstimate.findFirst({ where: { id, deletedAt: null }, include: { scenario: { select: { status: true } } } });
     if (!before) throw new NotFoundError("This estimate");
     if (before.analystId !== user!.id)
       throw new PermissionDeniedError("edit", true, "Only the analyst who made an estimate can withdraw it.");
+    if (before.scenario.status !== "OPEN")
+      throw new ConflictError("This scenario is no longer open, so its estimates are frozen: they are what it was scored on.", null);
+    if (isoFromDate(before.estimatedOn) !== serverToday())
+      throw new ConflictError(
+        `Only an estimate recorded today can be withdrawn; this one is from ${isoFromDate(before.estimatedOn)} and stays on the record. Record a new estimate instead.`,
+        null,
+      );
     const { count } = await tx.scenarioEstimate.updateMany({
       where: { id, version, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError(`This estimate changed (now version ${before.version}); reload before withdrawing it.`, null);
     const after = await tx.scenarioEstimate.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "ScenarioEstimate", entityId: id, before, after });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "DELETE",
+      entity: "ScenarioEstimate",
+      entityId: id,
+      before: { ...before, scenario: undefined },
+      after,
+    });
   });
 }

@@ -18,6 +18,8 @@ export const scenarioSetSchema = z.object({
   slug: slugSchema,
   title: requiredTextSchema(300),
   description: requiredTextSchema(4000),
+  /** At most one of the set's scenarios can come about, so each analyst's estimates should sum to 100 %. */
+  mutuallyExclusive: z.boolean().default(false),
 });
 
 export const scenarioEstimateSchema = z.object({
@@ -50,7 +52,23 @@ export type ScenarioStatusUpdate = z.infer<typeof scenarioStatusUpdateSchema>;
 
 const idListSchema = z.array(z.string().min(1)).max(100, "link at most 100 records").default([]);
 
-export const estimateCreationSchema = scenarioEstimateSchema.extend({
+/**
+ * What an analyst sends to record an estimate. No date: the server dates the
+ * estimate by its own clock (docs/decisions/0012), so that nobody can score a
+ * forecast made after the fact. `informationAsOf` is the date of the
+ * information the analyst used, shown beside the estimate and never scored.
+ * A client that still sends `estimatedOn` is told so rather than silently re-dated.
+ */
+export const estimateCreationSchema = z.object({
+  probability: probabilitySchema,
+  rationale: requiredTextSchema(4000),
+  informationAsOf: isoDateSchema.nullable().default(null),
+  estimatedOn: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined, {
+      message: "is set by the server when the estimate is recorded; give the date of your information as informationAsOf",
+    }),
   movedByStatementIds: idListSchema,
   movedByEventIds: idListSchema,
 });

@@ -36,12 +36,17 @@ export type EstimateView = {
   analystName: string;
   probability: number;
   rationale: string;
+  /** The server's day when it was recorded: what scoring uses. */
   estimatedOn: string;
+  /** The date of the information used, as the analyst stated it; shown, never scored. */
+  informationAsOf: string | null;
   movedByStatements: { id: string; quote: string; speakerName: string; sourceId: string }[];
   movedByEvents: { id: string; title: string; occurredOn: string }[];
   version: number;
-  /** The signed-in analyst recorded it, so may withdraw it. */
+  /** The signed-in analyst recorded it. */
   isMine: boolean;
+  /** Theirs, recorded today, on an open scenario: the only estimates that may be withdrawn. */
+  canWithdraw: boolean;
 };
 
 export type BrierReport = {

@@ -1,12 +1,12 @@
 // Scenario analysis against a real database: indicators evaluated on
 // hand-computed codings, estimates and their scores, and the evidence matrix.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createIndicator, deleteIndicator, listIndicators } from "@/lib/data/indicators";
 import { addEvidence, assessEvidence, getEvidenceMatrix, updateEvidence } from "@/lib/data/evidence";
 import { getScenario, listScenarioSets, recordEstimate, updateScenarioStatus, withdrawEstimate } from "@/lib/data/scenarios";
 import { updateStanceCoding } from "@/lib/data/codings";
-import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
+import { estimateCreationSchema, indicatorCreationSchema } from "@/lib/scenarios/schemas";
 import {
   createActor,
   createScenario,
@@ -164,7 +164,17 @@ describe("indicators", () => {
   });
 });
 
+/** The server's clock reads noon (UTC) on this day: estimates are dated by it. Only Date is faked, so timers still run. */
+function setServerDay(day: string) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+}
+
 describe("estimates and scores", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("records estimates, refuses a second on the same day, moves the team median and scores everyone on resolution", async () => {
     const set = await createScenarioSet(db);
     const scenario = await createScenario(db, set.id, { horizonOn: "2024-06-30" });
@@ -177,26 +187,26 @@ describe("estimates and scores", () => {
         description: "x",
       },
     });
-    const base = { rationale: "reasons", movedByStatementIds: [], movedByEventIds: [] };
-    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.7, estimatedOn: "2024-05-01" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-05-01");
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.7 });
+    setServerDay("2024-05-02");
     const second = await recordEstimate(world.colleague, scenario.id, {
       ...base,
       probability: 0.3,
-      estimatedOn: "2024-05-02",
       movedByStatementIds: [world.statements.a1!.id],
       movedByEventIds: [event.id],
     });
     expect(second.movedByStatements.map((statement) => statement.quote)).toEqual(["One."]);
     expect(second.movedByEvents.map((marker) => marker.title)).toEqual(["Talks"]);
-    await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-01" }),
-    ).rejects.toMatchObject({
+    await expect(recordEstimate(world.colleague, scenario.id, { ...base, probability: 0.9 })).rejects.toMatchObject({
       status: 409,
     });
+    setServerDay("2024-05-03");
     await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03", movedByEventIds: ["missing"] }),
+      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, movedByEventIds: ["missing"] }),
     ).rejects.toMatchObject({ status: 422 });
-    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03" });
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9 });
 
     let detail = await getScenario(world.analyst, scenario.slug);
     // 05-01: 0.7 alone; 05-02: median(0.7, 0.3) = 0.5; 05-03: median(0.9, 0.3) = 0.6.
@@ -213,6 +223,7 @@ describe("estimates and scores", () => {
 
     await expect(withdrawEstimate(world.colleague, detail.estimates[0]!.id, 1)).rejects.toMatchObject({ status: 403 });
 
+    setServerDay("2024-05-04");
     await updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-05-04" });
     await expect(
       updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "WITHDRAWN", resolvedOn: null }),
@@ -226,11 +237,68 @@ describe("estimates and scores", () => {
     expect(scores[world.analyst.id]).toBeCloseTo(0.05, 10);
     expect(scores[world.colleague.id]).toBeCloseTo(0.49, 10);
     expect(detail.brier!.team!.brier).toBeCloseTo(0.165, 10);
-    await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5, estimatedOn: "2024-05-05" }),
-    ).rejects.toMatchObject({
+    setServerDay("2024-05-05");
+    await expect(recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5 })).rejects.toMatchObject({
       status: 409,
     });
+  });
+
+  it("dates an estimate by the server's clock: a date sent by the client is refused, the information date kept but not scored", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const request = { probability: 1, rationale: "I knew", estimatedOn: "2020-01-01", movedByStatementIds: [], movedByEventIds: [] };
+    const refused = estimateCreationSchema.safeParse(request);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["estimatedOn"]);
+    const farFuture = estimateCreationSchema.safeParse({ ...request, estimatedOn: "2099-01-01" });
+    expect(farFuture.success).toBe(false);
+
+    setServerDay("2024-06-10");
+    const input = estimateCreationSchema.parse({ ...request, estimatedOn: undefined, informationAsOf: "2020-01-01" });
+    const recorded = await recordEstimate(world.analyst, scenario.id, input);
+    expect(recorded).toMatchObject({ estimatedOn: "2024-06-10", informationAsOf: "2020-01-01" });
+    const stored = await db.scenarioEstimate.findUniqueOrThrow({ where: { id: recorded.id } });
+    expect(stored.estimatedOn.toISOString().slice(0, 10)).toBe("2024-06-10");
+    // Information from the future is refused, and nothing is stored.
+    await expect(
+      recordEstimate(world.colleague, scenario.id, { ...input, informationAsOf: "2024-06-11" }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { informationAsOf: expect.any(String) } });
+    expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id } })).toBe(1);
+    // A resolution date in the future is refused too.
+    await expect(
+      updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-06-11" }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("freezes a resolved scenario's estimates; reopening it, adding a certain forecast and re-resolving improves nobody's score", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-07-01");
+    const analystFirst = await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.2 });
+    await recordEstimate(world.colleague, scenario.id, { ...base, probability: 0.4 });
+    setServerDay("2024-07-05");
+    await updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-07-05" });
+    const before = (await getScenario(reader, scenario.slug)).brier!;
+
+    // Withdrawing a forecast that proved wrong would rewrite the score: refused once resolved, and refused for old ones.
+    await expect(withdrawEstimate(world.analyst, analystFirst.id, analystFirst.version)).rejects.toMatchObject({ status: 409 });
+
+    // The attack: reopen, record a 100 % "before the event", re-resolve on the same date.
+    setServerDay("2024-07-08");
+    await updateScenarioStatus(world.colleague, scenario.id, { version: 2, status: "OPEN", resolvedOn: null });
+    await expect(withdrawEstimate(world.analyst, analystFirst.id, analystFirst.version)).rejects.toMatchObject({ status: 409 });
+    expect(estimateCreationSchema.safeParse({ ...base, probability: 1, estimatedOn: "2024-07-02" }).success).toBe(false);
+    const late = await recordEstimate(world.colleague, scenario.id, { ...base, probability: 1, informationAsOf: "2024-07-02" });
+    expect(late.estimatedOn).toBe("2024-07-08");
+    await updateScenarioStatus(world.colleague, scenario.id, { version: 3, status: "RESOLVED_YES", resolvedOn: "2024-07-05" });
+    const after = (await getScenario(reader, scenario.slug)).brier!;
+    expect(after.analysts).toEqual(before.analysts);
+    expect(after.team).toEqual(before.team);
+
+    // The reopening and re-resolution are in the audit trail.
+    const statuses = await db.auditEntry.findMany({ where: { entity: "Scenario", entityId: scenario.id }, orderBy: { id: "asc" } });
+    expect(statuses.map((entry) => (entry.after as { status: string }).status)).toEqual(["RESOLVED_YES", "OPEN", "RESOLVED_YES"]);
   });
 });
 

@@ -144,7 +144,7 @@ export default async function ScenarioPage({
               Your estimate
             </h2>
             <p className="card__meta">
-              How likely is it, as of the date below? Say why, and name the statements and events that moved you.
+              How likely is it, as of today? Say why, and name the statements and events that moved you.
             </p>
             <EstimateForm
               scenarioId={scenario.id}
