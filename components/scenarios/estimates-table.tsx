@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { EstimateView } from "@/lib/scenarios/types";
 import { statementHref } from "../dashboard/links";
+import { analystHref } from "../track-record/links";
 import { formatDay, truncate } from "../format";
 import { RecordActionButton } from "./record-action-button";
 import { formatProbability } from "./scenario-format";
@@ -42,7 +43,9 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
                   </span>
                 )}
               </td>
-              <td>{estimate.analystName}</td>
+              <td>
+                <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
+              </td>
               <td className="number">{formatProbability(estimate.probability)}</td>
               <td className="prose estimates-table__rationale">{estimate.rationale}</td>
               <td className="estimates-table__moved">

@@ -6,6 +6,7 @@ import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { scenarioRecord } from "../seed/records";
+import { scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
 import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
 import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schemas";
@@ -217,13 +218,26 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     const byAnalyst = new Map<string, Estimate[]>();
     for (const estimate of estimates) byAnalyst.set(estimate.analystId, [...(byAnalyst.get(estimate.analystId) ?? []), estimate]);
     const scores = scoreTeam(byAnalyst, resolvedOn, outcome);
+    const accuracy = new Map(scoreQuestion(byAnalyst, resolvedOn, outcome).map((entry) => [entry.analystId, entry]));
     const names = new Map(estimates.map((estimate) => [estimate.analystId, estimate.analystName]));
     brier = {
       outcome,
       resolvedOn,
-      analysts: scores.analysts.flatMap((entry) =>
-        entry.score ? [{ analystId: entry.analystId, analystName: names.get(entry.analystId)!, ...entry.score }] : [],
-      ),
+      analysts: scores.analysts.flatMap((entry) => {
+        const question = accuracy.get(entry.analystId);
+        if (!entry.score || !question) return [];
+        return [
+          {
+            analystId: entry.analystId,
+            analystName: names.get(entry.analystId)!,
+            ...entry.score,
+            questionBrier: question.brier,
+            logScore: question.logScore,
+            relativeBrier: question.relativeBrier,
+            questionDays: question.questionDays,
+          },
+        ];
+      }),
       team: scores.team,
       meanAnalystBrier: scores.meanAnalystBrier,
     };

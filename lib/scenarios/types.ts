@@ -3,6 +3,7 @@
 import type { ChartEventMarker } from "../dashboard/types";
 import type { IndicatorRule } from "../indicators/rules";
 import type { ConsistencyRating, DiagnosticityLabel, EvidenceCredibility } from "./ach";
+import type { CalibrationBin } from "./accuracy";
 import type { AnalystEstimateHistory, TeamMedianPoint } from "./estimate-history";
 
 export type ScenarioStatusValue = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
@@ -52,8 +53,24 @@ export type EstimateView = {
 export type BrierReport = {
   outcome: 0 | 1;
   resolvedOn: string;
-  analysts: { analystId: string; analystName: string; brier: number; daysScored: number; estimateCount: number }[];
-  /** The team's median forecast, scored the same way. */
+  analysts: {
+    analystId: string;
+    analystName: string;
+    /** Brier (0–2) over the analyst's own days only. */
+    brier: number;
+    /** Days with a standing forecast. */
+    daysScored: number;
+    estimateCount: number;
+    /** Brier (0–2) over the question's days, the median score standing in before the first forecast (decision 0013). */
+    questionBrier: number;
+    /** Log score in bits over the question's days, filled the same way. */
+    logScore: number;
+    /** Mean of (own Brier − median Brier) on the analyst's days; negative beats the team. */
+    relativeBrier: number;
+    /** Days from the team's first forecast to the resolution. */
+    questionDays: number;
+  }[];
+  /** The team's median forecast, scored the same way (Brier 0–2, its own days). */
   team: { brier: number; daysScored: number } | null;
   meanAnalystBrier: number | null;
 };
@@ -158,4 +175,29 @@ export type EvidenceMatrixView = {
   statementOptions: StatementOption[];
   eventOptions: EventOption[];
   canEdit: boolean;
+};
+
+export type TrackRecordQuestion = {
+  scenarioId: string;
+  slug: string;
+  title: string;
+  outcome: 0 | 1;
+  resolvedOn: string;
+  /** Brier 0–2 over the question's days (decision 0013). */
+  brier: number;
+  logScore: number;
+  relativeBrier: number;
+  daysWithForecast: number;
+  questionDays: number;
+  /** The analyst's last forecast standing on the resolution day. */
+  finalProbability: number;
+};
+
+export type TrackRecordView = {
+  analyst: { id: string; name: string };
+  /** Newest resolution first. */
+  questions: TrackRecordQuestion[];
+  /** Means over the questions, each question counting once; null without a scored question. */
+  summary: { questionCount: number; meanBrier: number; meanLogScore: number; meanRelativeBrier: number } | null;
+  calibration: CalibrationBin[];
 };

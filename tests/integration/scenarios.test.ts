@@ -5,6 +5,7 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { createIndicator, deleteIndicator, listIndicators } from "@/lib/data/indicators";
 import { addEvidence, assessEvidence, getEvidenceMatrix, updateEvidence } from "@/lib/data/evidence";
 import { getScenario, listScenarioSets, recordEstimate, updateScenarioStatus, withdrawEstimate } from "@/lib/data/scenarios";
+import { getTrackRecord } from "@/lib/data/track-record";
 import { updateStanceCoding } from "@/lib/data/codings";
 import { estimateCreationSchema, indicatorCreationSchema } from "@/lib/scenarios/schemas";
 import {
@@ -231,12 +232,17 @@ describe("estimates and scores", () => {
       status: 409,
     });
     detail = await getScenario(reader, scenario.slug);
-    // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.05.
-    // Colleague: 0.3 from 05-02 to 05-04 → 0.49. Team median: 0.7, 0.5, 0.6, 0.6 → (0.09 + 0.25 + 0.16 + 0.16) / 4 = 0.165.
-    const scores = Object.fromEntries(detail.brier!.analysts.map((entry) => [entry.analystId, entry.brier]));
-    expect(scores[world.analyst.id]).toBeCloseTo(0.05, 10);
-    expect(scores[world.colleague.id]).toBeCloseTo(0.49, 10);
-    expect(detail.brier!.team!.brier).toBeCloseTo(0.165, 10);
+    // Brier on the 0–2 scale, 2(p − o)²: the 0–1 figures doubled.
+    // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → 2 × (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.1.
+    // Colleague: 0.3 from 05-02 to 05-04 → 2 × 0.49 = 0.98. Team median: 0.7, 0.5, 0.6, 0.6 →
+    // 2 × (0.09 + 0.25 + 0.16 + 0.16) / 4 = 0.33.
+    const scores = Object.fromEntries(detail.brier!.analysts.map((entry) => [entry.analystId, entry]));
+    expect(scores[world.analyst.id]!.brier).toBeCloseTo(0.1, 10);
+    expect(scores[world.colleague.id]!.brier).toBeCloseTo(0.98, 10);
+    expect(detail.brier!.team!.brier).toBeCloseTo(0.33, 10);
+    // Over the question's four days the colleague's missing 05-01 takes that day's median score, the analyst's 0.18:
+    // (0.18 + 3 × 0.98) / 4 = 0.78.
+    expect(scores[world.colleague.id]).toMatchObject({ questionBrier: expect.closeTo(0.78, 10), questionDays: 4 });
     setServerDay("2024-05-05");
     await expect(recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5 })).rejects.toMatchObject({
       status: 409,
@@ -299,6 +305,47 @@ describe("estimates and scores", () => {
     // The reopening and re-resolution are in the audit trail.
     const statuses = await db.auditEntry.findMany({ where: { entity: "Scenario", entityId: scenario.id }, orderBy: { id: "asc" } });
     expect(statuses.map((entry) => (entry.after as { status: string }).status)).toEqual(["RESOLVED_YES", "OPEN", "RESOLVED_YES"]);
+  });
+});
+
+describe("an analyst's track record", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("scores every resolved scenario the analyst forecast against the team, with calibration and the number of questions", async () => {
+    const forecaster = { id: (await createUser(db)).id, role: "ANALYST" as const };
+    const teammate = { id: (await createUser(db)).id, role: "ANALYST" as const };
+    const set = await createScenarioSet(db);
+    const yes = await createScenario(db, set.id, { title: "Came about" });
+    const no = await createScenario(db, set.id, { title: "Did not" });
+    const open = await createScenario(db, set.id, { title: "Still open" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-08-01");
+    await recordEstimate(forecaster, yes.id, { ...base, probability: 0.8 });
+    await recordEstimate(teammate, yes.id, { ...base, probability: 0.4 });
+    await recordEstimate(forecaster, no.id, { ...base, probability: 0.3 });
+    await recordEstimate(forecaster, open.id, { ...base, probability: 0.5 });
+    setServerDay("2024-08-02");
+    await updateScenarioStatus(forecaster, yes.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-08-02" });
+    await updateScenarioStatus(forecaster, no.id, { version: 1, status: "RESOLVED_NO", resolvedOn: "2024-08-02" });
+
+    const record = await getTrackRecord(reader, forecaster.id);
+    expect(record.questions.map((question) => question.title).sort()).toEqual(["Came about", "Did not"]);
+    const byTitle = Object.fromEntries(record.questions.map((question) => [question.title, question]));
+    // Came about: 2(0.8 − 1)² = 0.08 on both days; the teammate 2(0.4 − 1)² = 0.72; median (0.08 + 0.72) / 2 = 0.4.
+    expect(byTitle["Came about"]).toMatchObject({ brier: expect.closeTo(0.08, 10), relativeBrier: expect.closeTo(-0.32, 10), outcome: 1 });
+    // Did not: alone, 2(0.3 − 0)² = 0.18, level with the median (which is the forecaster's own score).
+    expect(byTitle["Did not"]).toMatchObject({ brier: expect.closeTo(0.18, 10), relativeBrier: 0, finalProbability: 0.3 });
+    expect(record.summary).toMatchObject({ questionCount: 2, meanBrier: expect.closeTo(0.13, 10) });
+    // 80 % (came about) and 30 % (did not) each weigh one question.
+    expect(record.calibration[8]).toMatchObject({ weight: 1, observedFrequency: 1, questionCount: 1 });
+    expect(record.calibration[3]).toMatchObject({ weight: 1, observedFrequency: 0, questionCount: 1 });
+
+    const empty = await getTrackRecord(reader, teammate.id);
+    expect(empty.questions).toHaveLength(1);
+    await expect(getTrackRecord(reader, "no-such-analyst")).rejects.toMatchObject({ status: 404 });
+    await expect(getTrackRecord(null, forecaster.id)).rejects.toMatchObject({ status: 401 });
   });
 });
 

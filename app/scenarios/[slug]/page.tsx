@@ -164,7 +164,7 @@ export default async function ScenarioPage({
 
         <section className="card" aria-labelledby="scenario-brier-heading">
           <h2 className="card__title" id="scenario-brier-heading">
-            Brier scores
+            Scores: Brier (0–2) and log
           </h2>
           <BrierScores status={scenario.status} brier={scenario.brier} />
         </section>
