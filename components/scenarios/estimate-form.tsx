@@ -122,7 +122,8 @@ export function EstimateForm({
             aria-describedby={ariaDescribedBy("estimate-probability", fieldErrors.probability, "estimate-probability-hint")}
           />
           <p className="field__hint" id="estimate-probability-hint">
-            From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 2 (on the 0–2 scale).
+            From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 2 (on the 0–2
+            scale).
           </p>
           <FieldError id="estimate-probability" label={fieldNames.probability} message={fieldErrors.probability} />
         </div>

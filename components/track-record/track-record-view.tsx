@@ -98,7 +98,9 @@ export function TrackRecordCalibration({ record }: { record: TrackRecordView }) 
   const filled = record.calibration.filter((bin) => bin.weight > 0);
   const questionCount = record.summary.questionCount;
   const summary = `Calibration of ${record.analyst.name} over ${questionCount} resolved ${questionCount === 1 ? "question" : "questions"}: ${filled
-    .map((bin) => `forecasts of ${formatProbability(bin.meanForecast!)} came about ${formatProbability(bin.observedFrequency!)} of the time`)
+    .map(
+      (bin) => `forecasts of ${formatProbability(bin.meanForecast!)} came about ${formatProbability(bin.observedFrequency!)} of the time`,
+    )
     .join("; ")}.`;
   return (
     <div className={styles.calibrationLayout}>

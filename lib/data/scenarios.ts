@@ -430,7 +430,10 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
 export async function withdrawEstimate(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.scenarioEstimate.findFirst({ where: { id, deletedAt: null }, include: { scenario: { select: { status: true } } } });
+    const before = await tx.scenarioEstimate.findFirst({
+      where: { id, deletedAt: null },
+      include: { scenario: { select: { status: true } } },
+    });
     if (!before) throw new NotFoundError("This estimate");
     if (before.analystId !== user!.id)
       throw new PermissionDeniedError("edit", true, "Only the analyst who made an estimate can withdraw it.");

@@ -112,11 +112,13 @@ export function bootstrapAlpha(
       }
     }
   }
-  const marginals = new Map(values.map((value, position) => {
-    let total = 0;
-    for (let k = 0; k < size; k++) total += coincidences[position * size + k]!;
-    return [value, total];
-  }));
+  const marginals = new Map(
+    values.map((value, position) => {
+      let total = 0;
+      for (let k = 0; k < size; k++) total += coincidences[position * size + k]!;
+      return [value, total];
+    }),
+  );
   const distance = squaredDistance(level, marginals);
 
   // Only cells with coincidences can be drawn, each with probability o_ck / n.

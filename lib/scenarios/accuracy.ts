@@ -110,7 +110,10 @@ export interface CalibrationBin {
  * about. Every question weighs the same however long or often the analyst
  * forecast it: a day's forecast weighs 1 / (days with a forecast).
  */
-export function buildCalibration(questions: readonly { outcome: Outcome; dailyProbabilities: readonly number[] }[], binCount = 10): CalibrationBin[] {
+export function buildCalibration(
+  questions: readonly { outcome: Outcome; dailyProbabilities: readonly number[] }[],
+  binCount = 10,
+): CalibrationBin[] {
   const bins = Array.from({ length: binCount }, (_, index) => ({
     weight: 0,
     forecastSum: 0,

@@ -266,9 +266,10 @@ describe("estimates and scores", () => {
     const stored = await db.scenarioEstimate.findUniqueOrThrow({ where: { id: recorded.id } });
     expect(stored.estimatedOn.toISOString().slice(0, 10)).toBe("2024-06-10");
     // Information from the future is refused, and nothing is stored.
-    await expect(
-      recordEstimate(world.colleague, scenario.id, { ...input, informationAsOf: "2024-06-11" }),
-    ).rejects.toMatchObject({ status: 422, fieldErrors: { informationAsOf: expect.any(String) } });
+    await expect(recordEstimate(world.colleague, scenario.id, { ...input, informationAsOf: "2024-06-11" })).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { informationAsOf: expect.any(String) },
+    });
     expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id } })).toBe(1);
     // A resolution date in the future is refused too.
     await expect(

@@ -53,8 +53,24 @@ describe("bootstrapAlpha (Hayes & Krippendorff 2007)", () => {
 
   it("is null when alpha is undefined, and never below −1", () => {
     expect(bootstrapAlpha([[1], [2]], "ordinal")).toBeNull();
-    expect(bootstrapAlpha([[2, 2], [2, 2]], "ordinal")).toBeNull();
-    const opposed = bootstrapAlpha([[1, 5], [5, 1], [1, 5]], "interval", { seed: 9 })!;
+    expect(
+      bootstrapAlpha(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        "ordinal",
+      ),
+    ).toBeNull();
+    const opposed = bootstrapAlpha(
+      [
+        [1, 5],
+        [5, 1],
+        [1, 5],
+      ],
+      "interval",
+      { seed: 9 },
+    )!;
     expect(opposed.lower).toBeGreaterThanOrEqual(-1);
   });
 

@@ -44,9 +44,17 @@ describe("coderDeviations", () => {
     const deviations = coderDeviations(codings, new Map([["u3", 1]]));
     const byCoder = Object.fromEntries(deviations.map((deviation) => [deviation.coderId, deviation]));
     // Ann: +0.5 (u1), 0 (u2), +2 (u3) → mean 2.5 / 3; absolute the same.
-    expect(byCoder.ann).toMatchObject({ units: 3, meanDeviation: expect.closeTo(2.5 / 3, 12), meanAbsoluteDeviation: expect.closeTo(2.5 / 3, 12) });
+    expect(byCoder.ann).toMatchObject({
+      units: 3,
+      meanDeviation: expect.closeTo(2.5 / 3, 12),
+      meanAbsoluteDeviation: expect.closeTo(2.5 / 3, 12),
+    });
     // Ben: −0.5, 0, −1 → −1.5 / 3 = −0.5; absolute 0.5.
-    expect(byCoder.ben).toMatchObject({ units: 3, meanDeviation: expect.closeTo(-0.5, 12), meanAbsoluteDeviation: expect.closeTo(0.5, 12) });
+    expect(byCoder.ben).toMatchObject({
+      units: 3,
+      meanDeviation: expect.closeTo(-0.5, 12),
+      meanAbsoluteDeviation: expect.closeTo(0.5, 12),
+    });
     // Cat: u3 only (0 from the adjudicated 1); u4 has no reference.
     expect(byCoder.cat).toMatchObject({ units: 1, meanDeviation: 0 });
   });
