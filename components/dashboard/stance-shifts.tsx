@@ -4,12 +4,24 @@ import { describeShift, formatDate } from "@/lib/dashboard/summary";
 import type { StanceShift } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { statementHref } from "./links";
+import styles from "./stance-shifts.module.css";
 
 function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-/** The largest changes between consecutive windows, each with the statements behind it and the events in between. */
+/** "95 % interval −3.1 to −0.4", or why there is none. */
+function describeInterval(shift: StanceShift): string {
+  if (!shift.interval) return "no interval: a side has one statement, or no spread to estimate one from";
+  return `95\u00a0% interval ${formatScore(shift.interval.lower, 1)} to ${formatScore(shift.interval.upper, 1)}`;
+}
+
+/**
+ * The largest changes between consecutive windows, each with the statements
+ * behind it and the events in between. Changes resting on fewer statements
+ * than the minimum on either side are listed apart, unranked: a mean of one
+ * statement moves with every statement.
+ */
 export function StanceShifts({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: TimeUnit; withYear: boolean }) {
   if (shifts.length === 0)
     return (
@@ -17,6 +29,30 @@ export function StanceShifts({ shifts, unit, withYear }: { shifts: StanceShift[]
         No shifts: no speaker’s mean stance toward a target changed between consecutive {unit}s in this view.
       </div>
     );
+  const ranked = shifts.filter((shift) => shift.ranked);
+  const unranked = shifts.filter((shift) => !shift.ranked);
+  const minimum = shifts[0]!.minimumStatements;
+  return (
+    <>
+      {ranked.length === 0 ? (
+        <div className="empty-state">No shift rests on at least {minimum} statements on each side, so none is ranked.</div>
+      ) : (
+        <ShiftList shifts={ranked} unit={unit} withYear={withYear} />
+      )}
+      {unranked.length > 0 && (
+        <details className={styles.unranked} data-testid="unranked-shifts">
+          <summary>
+            Too few statements to rank: {unranked.length} change{unranked.length === 1 ? "" : "s"} with fewer than {minimum} statements on a
+            side
+          </summary>
+          <ShiftList shifts={unranked} unit={unit} withYear={withYear} />
+        </details>
+      )}
+    </>
+  );
+}
+
+function ShiftList({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: TimeUnit; withYear: boolean }) {
   return (
     <ol className="shifts">
       {shifts.map((shift) => {
@@ -36,7 +72,7 @@ export function StanceShifts({ shifts, unit, withYear }: { shifts: StanceShift[]
             </h3>
             <p className="shift__period">
               {period}; {shift.before.statementCount} statement{shift.before.statementCount === 1 ? "" : "s"} before,{" "}
-              {shift.after.statementCount} after
+              {shift.after.statementCount} after; {describeInterval(shift)}
             </p>
             {[
               { label: "Before", statements: earlier },

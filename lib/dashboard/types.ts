@@ -92,6 +92,11 @@ export type StanceShift = {
   before: BucketMean;
   after: BucketMean;
   change: number;
+  /** Welch 95 % interval of the change; null when a side has one statement or neither varies (lib/dashboard/shift-uncertainty.ts). */
+  interval: { lower: number; upper: number } | null;
+  /** False when either side has fewer statements than the minimum: listed after the ranked shifts, not ranked. */
+  ranked: boolean;
+  minimumStatements: number;
   statements: ShiftStatement[];
   events: ChartEventMarker[];
 };

@@ -1,4 +1,6 @@
 import "server-only";
+import { readShiftMinimumStatements } from "../config/environment";
+import { changeInterval } from "../dashboard/shift-uncertainty";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
@@ -319,7 +321,8 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
   const db = getDatabase();
   const { scope, unit } = resolved;
   if (!scope.targetIds.length) return [];
-  const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit));
+  const minimumStatements = readShiftMinimumStatements(process.env);
+  const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit, minimumStatements));
   if (!shifts.length) return [];
   const cells = shifts.flatMap((shift) => [
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.beforeStart },
@@ -349,6 +352,12 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
       before: { start: shift.beforeStart, score: shift.beforeScore, statementCount: shift.beforeStatementCount },
       after: { start: shift.afterStart, score: shift.afterScore, statementCount: shift.afterStatementCount },
       change: shift.change,
+      interval: changeInterval(
+        { mean: shift.beforeScore, standardDeviation: shift.beforeStandardDeviation, statementCount: shift.beforeStatementCount },
+        { mean: shift.afterScore, standardDeviation: shift.afterStandardDeviation, statementCount: shift.afterStatementCount },
+      ),
+      ranked: shift.ranked,
+      minimumStatements,
       statements: statementRows
         .filter((row) => inCell(row, shift.beforeStart) || inCell(row, shift.afterStart))
         .map((row) => ({

@@ -1,5 +1,5 @@
 // The dashboard's aggregation SQL against figures worked out by hand.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDashboard, getStanceMatrix, listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
@@ -292,6 +292,19 @@ describe("the actor × target matrix and the shifts", () => {
       ["Alpha three.", true],
     ]);
     expect(shift!.events.map((marker) => marker.id)).toContain(event.id);
+    // Two statements before and one after: below the default minimum of 3 a side, so listed but not ranked,
+    // and one statement cannot give an interval.
+    expect(shift).toMatchObject({ ranked: false, minimumStatements: 3, interval: null });
+    vi.stubEnv("SHIFT_MINIMUM_STATEMENTS", "1");
+    try {
+      const [loose] = await listStanceShifts(
+        reader,
+        view({ speaksFor: [world.state.slug], from: "2024-03-01", to: "2024-03-31", unit: "week" }),
+      );
+      expect(loose).toMatchObject({ ranked: true, minimumStatements: 1, change: -2.5 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
     await db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
   });
 
