@@ -28,6 +28,7 @@ export function NewScenarioSetForm() {
   // Null while the slug follows the title; the analyst's own text once edited.
   const [editedSlug, setEditedSlug] = useState<string | null>(null);
   const [description, setDescription] = useState("");
+  const [mutuallyExclusive, setMutuallyExclusive] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function NewScenarioSetForm() {
     setCreated(null);
     if (Object.keys(problems).length > 0) return;
     setPending(true);
-    const result = await sendJson<{ id: string; slug: string }>("POST", "/api/scenario-sets", values);
+    const result = await sendJson<{ id: string; slug: string }>("POST", "/api/scenario-sets", { ...values, mutuallyExclusive });
     setPending(false);
     if (!result.ok) {
       const failure = describeFailure(result, isField);
@@ -55,6 +56,7 @@ export function NewScenarioSetForm() {
     setTitle("");
     setEditedSlug(null);
     setDescription("");
+    setMutuallyExclusive(false);
     router.refresh();
   }
 
@@ -130,6 +132,22 @@ export function NewScenarioSetForm() {
           What the scenarios have in common, and whether they exclude each other (so their probabilities sum to 100 %).
         </p>
         <FieldError id="new-set-description" label={fieldNames.description} message={fieldErrors.description} />
+      </div>
+      <div className="field">
+        <div className="checkbox-field">
+          <input
+            id="new-set-mutually-exclusive"
+            type="checkbox"
+            checked={mutuallyExclusive}
+            onChange={(event) => setMutuallyExclusive(event.target.checked)}
+            aria-describedby="new-set-mutually-exclusive-hint"
+          />
+          <label htmlFor="new-set-mutually-exclusive">The scenarios are mutually exclusive</label>
+        </div>
+        <p className="field__hint" id="new-set-mutually-exclusive-hint">
+          At most one can come about: each analyst’s estimates are checked against 100 %, and resolving one “yes” offers to resolve the
+          others “no”.
+        </p>
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -9,6 +9,7 @@ import { scenarioRecord } from "../seed/records";
 import { scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
 import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
+import { checkSetTotals, type StandingEstimate } from "../scenarios/exclusive-sets";
 import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schemas";
 import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } from "../scenarios/types";
 import type { z } from "zod";
@@ -174,7 +175,12 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
           id: true,
           slug: true,
           title: true,
-          scenarios: { where: { deletedAt: null }, select: { id: true, slug: true, title: true }, orderBy: { createdAt: "asc" } },
+          mutuallyExclusive: true,
+          scenarios: {
+            where: { deletedAt: null },
+            select: { id: true, slug: true, title: true, status: true },
+            orderBy: { createdAt: "asc" },
+          },
         },
       },
       estimates: {
@@ -256,6 +262,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     }),
   ]);
   const column = evidenceScores.find((candidate) => candidate.id === scenario.id);
+  const setTotals = scenario.set.mutuallyExclusive ? await listSetTotals(scenario.set.scenarios.map((sibling) => sibling.id)) : null;
   const ranked = [...evidenceScores].sort((a, b) => a.weightedInconsistency - b.weightedInconsistency);
 
   return {
@@ -276,6 +283,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     asOf,
     asOfReason,
     indicators,
+    setTotals,
     evidence:
       column && evidenceScores.some((candidate) => candidate.ratedEvidenceCount > 0)
         ? {
@@ -329,8 +337,36 @@ export async function createScenario(
   }
 }
 
-/** Resolves, withdraws or reopens a scenario; resolving scores everyone's estimates. */
-export async function updateScenarioStatus(user: ActingUser, id: string, input: ScenarioStatusUpdate): Promise<void> {
+/** Each analyst's latest live estimate on each scenario of a set, checked against 100 %. */
+async function listSetTotals(scenarioIds: string[]) {
+  const rows = await getDatabase().scenarioEstimate.findMany({
+    where: { scenarioId: { in: scenarioIds }, deletedAt: null },
+    select: { scenarioId: true, analystId: true, probability: true, analyst: { select: { name: true } } },
+    orderBy: [{ estimatedOn: "asc" }, { createdAt: "asc" }],
+  });
+  // Oldest first, so the latest estimate of each analyst on each scenario is the one left standing.
+  const standing = new Map<string, StandingEstimate>();
+  for (const row of rows)
+    standing.set(`${row.analystId}:${row.scenarioId}`, {
+      analystId: row.analystId,
+      analystName: row.analyst.name,
+      scenarioId: row.scenarioId,
+      probability: row.probability,
+    });
+  return checkSetTotals(scenarioIds, [...standing.values()]);
+}
+
+/**
+ * Resolves, withdraws or reopens a scenario; resolving scores everyone's
+ * estimates. In a mutually exclusive set a second "yes" is refused, and
+ * `resolveOthersNo` resolves the set's open scenarios "no" on the same date in
+ * the same transaction, each change audited.
+ */
+export async function updateScenarioStatus(
+  user: ActingUser,
+  id: string,
+  input: Omit<ScenarioStatusUpdate, "resolveOthersNo"> & { resolveOthersNo?: boolean },
+): Promise<void> {
   requirePermission(user, "edit");
   // A resolution in the future would score forecasts on days that have not happened yet.
   if (input.resolvedOn && input.resolvedOn > serverToday())
@@ -338,6 +374,26 @@ export async function updateScenarioStatus(user: ActingUser, id: string, input: 
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.scenario.findFirst({ where: { id, deletedAt: null } });
     if (!before) throw new NotFoundError("This scenario");
+    // Status changes in one set take turns: two analysts resolving two scenarios of an exclusive set "yes" at
+    // once would otherwise each see no other "yes" and both commit.
+    await tx.$queryRaw`SELECT id FROM "ScenarioSet" WHERE id = ${before.setId} FOR UPDATE`;
+    const set = await tx.scenarioSet.findUniqueOrThrow({
+      where: { id: before.setId },
+      select: {
+        mutuallyExclusive: true,
+        scenarios: { where: { deletedAt: null, id: { not: id } }, select: { id: true, title: true, status: true } },
+      },
+    });
+    if (input.resolveOthersNo && input.status !== "RESOLVED_YES")
+      throw new ValidationError({ resolveOthersNo: "applies only when resolving a scenario yes" });
+    if (input.resolveOthersNo && !set.mutuallyExclusive)
+      throw new ValidationError({ resolveOthersNo: "applies only in a set whose scenarios are mutually exclusive" });
+    const otherYes = set.scenarios.find((sibling) => sibling.status === "RESOLVED_YES");
+    if (set.mutuallyExclusive && input.status === "RESOLVED_YES" && otherYes)
+      throw new ConflictError(
+        `“${otherYes.title}” already resolved yes, and the scenarios of this set are mutually exclusive: at most one can come about. Reopen it first if it was resolved by mistake.`,
+        null,
+      );
     const { count } = await tx.scenario.updateMany({
       where: { id, version: input.version, deletedAt: null },
       data: { status: input.status, resolvedOn: input.resolvedOn ? dateFromIso(input.resolvedOn) : null, version: { increment: 1 } },
@@ -350,6 +406,25 @@ export async function updateScenarioStatus(user: ActingUser, id: string, input: 
     }
     const after = await tx.scenario.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
+    if (!input.resolveOthersNo) return;
+    for (const sibling of set.scenarios.filter((candidate) => candidate.status === "OPEN")) {
+      const siblingBefore = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
+      // Conditional on still being open, so a sibling resolved meanwhile is left as its resolver set it.
+      const { count: changed } = await tx.scenario.updateMany({
+        where: { id: sibling.id, status: "OPEN", deletedAt: null },
+        data: { status: "RESOLVED_NO", resolvedOn: dateFromIso(input.resolvedOn!), version: { increment: 1 } },
+      });
+      if (changed === 0) continue;
+      const siblingAfter = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
+      await recordAudit(tx, {
+        userId: user!.id,
+        action: "UPDATE",
+        entity: "Scenario",
+        entityId: sibling.id,
+        before: siblingBefore,
+        after: siblingAfter,
+      });
+    }
   });
 }
 

@@ -40,8 +40,12 @@ export const scenarioStatusUpdateSchema = z
     version: versionSchema,
     status: z.enum(scenarioStatuses, { error: "choose open, resolved yes, resolved no or withdrawn" }),
     resolvedOn: isoDateSchema.nullable().default(null),
+    /** In a mutually exclusive set, resolving one "yes" may resolve its open siblings "no" in the same step. */
+    resolveOthersNo: z.boolean().default(false),
   })
   .superRefine((update, context) => {
+    if (update.resolveOthersNo && update.status !== "RESOLVED_YES")
+      context.addIssue({ code: "custom", path: ["resolveOthersNo"], message: "applies only when resolving a scenario yes" });
     const resolved = update.status === "RESOLVED_YES" || update.status === "RESOLVED_NO";
     if (resolved && !update.resolvedOn)
       context.addIssue({ code: "custom", path: ["resolvedOn"], message: "give the date the scenario resolved, to score the estimates" });

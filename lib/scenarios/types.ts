@@ -4,6 +4,7 @@ import type { ChartEventMarker } from "../dashboard/types";
 import type { IndicatorRule } from "../indicators/rules";
 import type { ConsistencyRating, DiagnosticityLabel, EvidenceCredibility } from "./ach";
 import type { CalibrationBin } from "./accuracy";
+import type { AnalystSetTotal } from "./exclusive-sets";
 import type { AnalystEstimateHistory, TeamMedianPoint } from "./estimate-history";
 
 export type ScenarioStatusValue = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
@@ -108,7 +109,15 @@ export type ScenarioDetail = {
   status: ScenarioStatusValue;
   resolvedOn: string | null;
   version: number;
-  set: { id: string; slug: string; title: string; scenarios: { id: string; slug: string; title: string }[] };
+  set: {
+    id: string;
+    slug: string;
+    title: string;
+    mutuallyExclusive: boolean;
+    scenarios: { id: string; slug: string; title: string; status: ScenarioStatusValue }[];
+  };
+  /** For a mutually exclusive set: each analyst's latest estimates across it, against 100 %; null otherwise. */
+  setTotals: AnalystSetTotal[] | null;
   estimates: EstimateView[];
   history: { analysts: AnalystEstimateHistory[]; teamMedian: TeamMedianPoint[] };
   /** Events within the history chart's span, for its annotations. */

@@ -309,6 +309,89 @@ describe("estimates and scores", () => {
   });
 });
 
+describe("mutually exclusive sets", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("shows whose estimates do not sum to 100 %, and resolving one yes resolves the open others no in one audited step", async () => {
+    const set = await db.scenarioSet.create({
+      data: { slug: `exclusive-${Date.now()}`, title: "Exclusive", description: "x", mutuallyExclusive: true },
+    });
+    const holds = await createScenario(db, set.id, { title: "Holds" });
+    const breaks = await createScenario(db, set.id, { title: "Breaks" });
+    const withdrawn = await createScenario(db, set.id, { title: "Withdrawn" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-09-01");
+    await recordEstimate(world.analyst, holds.id, { ...base, probability: 0.7 });
+    await recordEstimate(world.analyst, breaks.id, { ...base, probability: 0.5 });
+    await recordEstimate(world.colleague, holds.id, { ...base, probability: 0.6 });
+    await recordEstimate(world.colleague, breaks.id, { ...base, probability: 0.3 });
+    await recordEstimate(world.colleague, withdrawn.id, { ...base, probability: 0.1 });
+    await updateScenarioStatus(world.analyst, withdrawn.id, { version: 1, status: "WITHDRAWN", resolvedOn: null });
+
+    const detail = await getScenario(reader, holds.slug);
+    expect(detail.set.mutuallyExclusive).toBe(true);
+    const totals = Object.fromEntries(detail.setTotals!.map((entry) => [entry.analystId, entry]));
+    // 0.7 + 0.5 = 1.2, and the withdrawn scenario not estimated; normalised 0.7 / 1.2.
+    expect(totals[world.analyst.id]).toMatchObject({ total: expect.closeTo(1.2, 10), inconsistent: true, missingCount: 1 });
+    expect(totals[world.analyst.id]!.normalised![holds.id]).toBeCloseTo(0.7 / 1.2, 10);
+    // 0.6 + 0.3 + 0.1 = 1.
+    expect(totals[world.colleague.id]).toMatchObject({ total: expect.closeTo(1, 10), inconsistent: false });
+
+    setServerDay("2024-09-05");
+    await expect(
+      updateScenarioStatus(world.analyst, holds.id, { version: 1, status: "RESOLVED_NO", resolvedOn: "2024-09-05", resolveOthersNo: true }),
+    ).rejects.toMatchObject({ status: 422 });
+    await updateScenarioStatus(world.analyst, holds.id, {
+      version: 1,
+      status: "RESOLVED_YES",
+      resolvedOn: "2024-09-05",
+      resolveOthersNo: true,
+    });
+    const rows = await db.scenario.findMany({ where: { setId: set.id }, orderBy: { title: "asc" } });
+    expect(rows.map((row) => [row.title, row.status, row.resolvedOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["Breaks", "RESOLVED_NO", "2024-09-05"],
+      ["Holds", "RESOLVED_YES", "2024-09-05"],
+      ["Withdrawn", "WITHDRAWN", null],
+    ]);
+    expect(await db.auditEntry.count({ where: { entity: "Scenario", entityId: breaks.id, userId: world.analyst.id } })).toBe(1);
+    // A second "yes" in the set is refused while the first stands.
+    await updateScenarioStatus(world.colleague, breaks.id, { version: 2, status: "OPEN", resolvedOn: null });
+    await expect(
+      updateScenarioStatus(world.colleague, breaks.id, { version: 3, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await db.scenario.findUniqueOrThrow({ where: { id: breaks.id } })).status).toBe("OPEN");
+  });
+
+  it("lets only one of two scenarios resolved yes at the same moment stand", async () => {
+    const set = await db.scenarioSet.create({
+      data: { slug: `exclusive-race-${Date.now()}`, title: "Race", description: "x", mutuallyExclusive: true },
+    });
+    const one = await createScenario(db, set.id);
+    const other = await createScenario(db, set.id);
+    const results = await Promise.allSettled([
+      updateScenarioStatus(world.analyst, one.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+      updateScenarioStatus(world.colleague, other.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect((await db.scenario.findMany({ where: { setId: set.id } })).filter((row) => row.status === "RESOLVED_YES")).toHaveLength(1);
+  });
+
+  it("refuses to resolve the others no in a set that is not mutually exclusive, changing nothing", async () => {
+    const set = await createScenarioSet(db);
+    const one = await createScenario(db, set.id);
+    const other = await createScenario(db, set.id);
+    await expect(
+      updateScenarioStatus(world.analyst, one.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05", resolveOthersNo: true }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { resolveOthersNo: expect.any(String) } });
+    expect((await db.scenario.findMany({ where: { setId: set.id } })).map((row) => row.status)).toEqual(["OPEN", "OPEN"]);
+    expect(other.id).toBeTruthy();
+    expect((await getScenario(reader, one.slug)).setTotals).toBeNull();
+  });
+});
+
 describe("an analyst's track record", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -439,6 +522,9 @@ describe("the seeded scenario", () => {
   it("shows “Iran refrains from an immediate military response” with its indicators evaluated on the article's codings", async () => {
     const detail = await getScenario(reader, "iran-refrains-from-immediate-military-response", { asOf: "2024-10-28" });
     expect(detail.asOfReason).toBe("requested");
+    // The seed marks the article's three outcomes as mutually exclusive.
+    expect(detail.set.mutuallyExclusive).toBe(true);
+    expect(detail.setTotals).not.toBeNull();
     // (Browser tests may add and withdraw estimates of their own meanwhile.)
     expect(detail.estimates.map((estimate) => [estimate.estimatedOn, estimate.probability])).toContainEqual(["2024-10-28", 0.7]);
     const indicators = Object.fromEntries(detail.indicators.map((indicator) => [indicator.title, indicator]));
