@@ -24,7 +24,7 @@ export const scenarioSetSchema = z.object({
 
 export const scenarioEstimateSchema = z.object({
   probability: probabilitySchema,
-  rationale: requiredTextSchema(4000),
+  rationale: requiredTextSchema(4000, "say why: what you weighed, and what would change your mind"),
   estimatedOn: isoDateSchema,
 });
 export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
@@ -64,8 +64,8 @@ const idListSchema = z.array(z.string().min(1)).max(100, "link at most 100 recor
  * A client that still sends `estimatedOn` is told so rather than silently re-dated.
  */
 export const estimateCreationSchema = z.object({
-  probability: probabilitySchema,
-  rationale: requiredTextSchema(4000),
+  probability: scenarioEstimateSchema.shape.probability,
+  rationale: scenarioEstimateSchema.shape.rationale,
   informationAsOf: isoDateSchema.nullable().default(null),
   estimatedOn: z
     .unknown()
