@@ -43,7 +43,8 @@ export function buildStanceCsv(result: StanceSeriesResult): string {
       const cells = [
         target.name,
         speaker.name,
-        point.at,
+        // A statement dated only to the month is written as the month (ISO 8601 "2024-07"), never as a day.
+        statement?.datePrecision === "MONTH" && statement.saidOn ? statement.saidOn.slice(0, 7) : point.at,
         formatCsvNumber(point.score),
         String(point.statementCount),
         formatCsvNumber(point.minimumScore),

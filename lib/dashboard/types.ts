@@ -17,6 +17,10 @@ export type PointStatement = {
   sourceTitle: string;
   coders: string[];
   basis: ScoreBasis;
+  /** The date as stored (a month-precision statement is stored on the 1st of its month); absent in older fixtures, then `at`. */
+  saidOn?: string;
+  /** A MONTH statement is charted at the middle of its month and labelled with the month (lib/dashboard/date-precision.ts); absent means DAY. */
+  datePrecision?: "DAY" | "MONTH";
 };
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { readShiftMinimumStatements } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
+import { chartDateOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
@@ -192,8 +193,9 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
       series.means.push(mean);
       continue;
     }
+    const datePrecision = row.datePrecision === "MONTH" ? "MONTH" : "DAY";
     const point: StancePoint = {
-      at: row.at!,
+      at: row.statementId ? chartDateOf(row.at!, datePrecision) : row.at!,
       score: row.score!,
       statementCount: row.statementCount,
       minimumScore: row.minimumScore!,
@@ -206,6 +208,8 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
             sourceTitle: row.sourceTitle!,
             coders: row.coders ?? [],
             basis: row.adjudicated ? "adjudicated" : "mean",
+            saidOn: row.at!,
+            datePrecision,
           }
         : null,
     };

@@ -243,6 +243,38 @@ describe("the stance series", () => {
   });
 });
 
+describe("date precision", () => {
+  it("charts a statement known only to the month at the middle of its month, labelled as the month", async () => {
+    const speaker = await createActor(db, { name: "Month Speaker" });
+    const target = await createActor(db, { name: "Month Target" });
+    const coder = await createUser(db);
+    const source = await createSource(db, `Month ${speaker.slug}: In July. On a day.`);
+    const inJuly = await createStatement(db, {
+      source,
+      speakerId: speaker.id,
+      quote: "In July.",
+      saidOn: "2024-07-01",
+      saidOnPrecision: "MONTH",
+    });
+    const onDay = await createStatement(db, { source, speakerId: speaker.id, quote: "On a day.", saidOn: "2024-07-31" });
+    await createStanceCoding(db, { statement: inJuly, targetId: target.id, coderId: coder.id, score: -2 });
+    await createStanceCoding(db, { statement: onDay, targetId: target.id, coderId: coder.id, score: 1 });
+    const result = await listStanceSeries(reader, {
+      ...defaultDashboardView,
+      speakers: [speaker.slug],
+      targets: [target.slug],
+      from: "2024-07-01",
+      to: "2024-07-31",
+    });
+    const points = result.series[0]!.points.map((point) => [point.at, point.statement?.saidOn, point.statement?.datePrecision]);
+    // Stored on 1 July, charted on 16 July (15 days either side in a 31-day month); the other keeps its day.
+    expect(points).toEqual([
+      ["2024-07-16", "2024-07-01", "MONTH"],
+      ["2024-07-31", "2024-07-31", "DAY"],
+    ]);
+  });
+});
+
 describe("the actor × target matrix and the shifts", () => {
   it("compares each cell with the window of the same length before it", async () => {
     const matrix = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], from: "2024-03-11", to: "2024-03-17" }));
