@@ -43,8 +43,8 @@ export function OnePointDisagreements({ disagreements }: { disagreements: Disagr
         One point apart
       </h2>
       <p className="card__meta">
-        Statements whose codings toward a target differ by exactly one point on the same side. Not queued for adjudication; settle one if
-        the difference matters. {chartNote}
+        Statements whose codings toward a target differ by exactly one point (2 and 3, or 0 and −1). Not queued for adjudication; settle one
+        if the difference matters. {chartNote}
       </p>
       {disagreements.length === 0 ? (
         <div className="empty-state">No statement’s codings are one point apart.</div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatScore } from "@/lib/codings/scale";
+import { formatMonth } from "@/lib/dashboard/date-precision";
 import { describeShift, formatDate } from "@/lib/dashboard/summary";
 import type { StanceShift } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
@@ -86,8 +87,10 @@ function ShiftList({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: Ti
                       {group.statements.map((statement) => (
                         <li key={statement.id}>
                           <span className="shift__statement-meta">
-                            <time dateTime={statement.saidOn}>{formatDate(statement.saidOn, withYear)}</time> ·{" "}
-                            <span className="score">{formatScore(statement.score, Number.isInteger(statement.score) ? 0 : 1)}</span>
+                            <time dateTime={statement.datePrecision === "MONTH" ? statement.saidOn.slice(0, 7) : statement.saidOn}>
+                              {statement.datePrecision === "MONTH" ? formatMonth(statement.saidOn) : formatDate(statement.saidOn, withYear)}
+                            </time>{" "}
+                            · <span className="score">{formatScore(statement.score, Number.isInteger(statement.score) ? 0 : 1)}</span>
                           </span>{" "}
                           <Link className="quote" href={statementHref(statement.sourceId, statement.id)}>
                             “{truncate(statement.quote, 220)}”

@@ -47,6 +47,8 @@ export function CalibrationChart({ bins, summary }: { bins: CalibrationBin[]; su
           borderColor: "#0b5cad",
           backgroundColor: "#0b5cad",
           borderWidth: 2,
+          // Dots only: a line between bins would suggest values between them that no forecast had.
+          showLine: false,
           pointRadius: points.map((point) => radiusFor(point.weight)),
           pointHoverRadius: points.map((point) => radiusFor(point.weight) + 2),
           order: 1,
@@ -81,6 +83,8 @@ export function CalibrationChart({ bins, summary }: { bins: CalibrationBin[]; su
       maintainAspectRatio: false,
       parsing: false,
       animation: false,
+      // Room for the largest dot at 0 % and 100 %.
+      layout: { padding: 16 },
       scales: { x: axis("Forecast"), y: axis("Came about") },
       plugins: {
         legend: { position: "bottom", labels: { usePointStyle: true, boxHeight: 8 } },

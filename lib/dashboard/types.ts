@@ -88,7 +88,16 @@ export type StanceMatrix = {
   rows: { speaker: ActorOption; cells: MatrixCell[] }[];
 };
 
-export type ShiftStatement = { id: string; quote: string; saidOn: string; score: number; sourceId: string; inLaterBucket: boolean };
+export type ShiftStatement = {
+  id: string;
+  quote: string;
+  saidOn: string;
+  /** A MONTH statement is shown as its month, never as the 1st. */
+  datePrecision?: "DAY" | "MONTH";
+  score: number;
+  sourceId: string;
+  inLaterBucket: boolean;
+};
 
 export type StanceShift = {
   speaker: ActorOption;

@@ -341,7 +341,7 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
     (
       await db.statement.findMany({
         where: { id: { in: [...new Set(statementRows.map((row) => row.statementId))] } },
-        select: { id: true, quote: true, sourceId: true },
+        select: { id: true, quote: true, sourceId: true, saidOnPrecision: true },
       })
     ).map((statement) => [statement.id, statement]),
   );
@@ -369,6 +369,7 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
           quote: quotes.get(row.statementId)?.quote ?? "",
           sourceId: quotes.get(row.statementId)?.sourceId ?? "",
           saidOn: row.saidOn,
+          datePrecision: quotes.get(row.statementId)?.saidOnPrecision ?? "DAY",
           score: row.score,
           inLaterBucket: row.bucketStart === shift.afterStart,
         })),
