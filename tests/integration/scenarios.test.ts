@@ -271,6 +271,17 @@ describe("estimates and scores", () => {
       fieldErrors: { informationAsOf: expect.any(String) },
     });
     expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id } })).toBe(1);
+    // Hostile or malformed information dates never reach the database.
+    for (const informationAsOf of ["2024-02-30", "2024-06-10'; DROP TABLE x;--", "10/06/2024", "\u0000", 20240610])
+      expect(estimateCreationSchema.safeParse({ ...request, estimatedOn: undefined, informationAsOf }).success).toBe(false);
+    // Two estimates at once by one analyst on one day: one is recorded, the other refused.
+    const racing = await Promise.allSettled([
+      recordEstimate(world.colleague, scenario.id, { ...input, probability: 0.4 }),
+      recordEstimate(world.colleague, scenario.id, { ...input, probability: 0.6 }),
+    ]);
+    expect(racing.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((racing.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id, analystId: world.colleague.id } })).toBe(1);
     // A resolution date in the future is refused too.
     await expect(
       updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-06-11" }),
