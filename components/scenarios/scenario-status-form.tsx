@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { scenarioStatusUpdateSchema } from "@/lib/scenarios/schemas";
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
-import { ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";
+import { CheckboxField, ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";
 import { isResolvedStatus, scenarioStatuses, scenarioStatusLabels } from "./scenario-format";
 
-type StatusValues = { version: number; status: ScenarioStatusValue; resolvedOn: string };
+type StatusValues = { version: number; status: ScenarioStatusValue; resolvedOn: string; resolveOthersNo: boolean };
 
 const compared: ComparedField<StatusValues>[] = [
   { name: "status", label: "Status", describe: (values) => scenarioStatusLabels[values.status] },
@@ -25,7 +25,7 @@ function currentValues(value: unknown): StatusValues | null {
   const candidate = value as { status?: unknown; resolvedOn?: unknown; version?: unknown };
   if (typeof candidate.version !== "number" || typeof candidate.status !== "string") return null;
   const resolvedOn = typeof candidate.resolvedOn === "string" ? candidate.resolvedOn : "";
-  return { version: candidate.version, status: candidate.status as ScenarioStatusValue, resolvedOn };
+  return { version: candidate.version, status: candidate.status as ScenarioStatusValue, resolvedOn, resolveOthersNo: false };
 }
 
 /**
@@ -41,6 +41,7 @@ export function ScenarioStatusForm({
   resolvedOn,
   horizonOn,
   today,
+  openSiblingCount = 0,
 }: {
   scenarioId: string;
   version: number;
@@ -48,15 +49,26 @@ export function ScenarioStatusForm({
   resolvedOn: string | null;
   horizonOn: string;
   today: string;
+  /** In a mutually exclusive set: its other open scenarios, which resolving this one "yes" offers to resolve "no". */
+  openSiblingCount?: number;
 }) {
   const router = useRouter();
   const form = useSchemaForm<StatusValues>({
     schema: scenarioStatusUpdateSchema,
     idPrefix: "scenario",
     // Resolution is usually judged on the horizon date, or today if that is still to come.
-    initialValues: { version, status, resolvedOn: resolvedOn ?? (horizonOn < today ? horizonOn : today) },
-    labels: { version: "Version", status: "Status", resolvedOn: "Resolved on" },
-    toBody: (values) => ({ ...values, resolvedOn: isResolvedStatus(values.status) ? values.resolvedOn || null : null }),
+    initialValues: { version, status, resolvedOn: resolvedOn ?? (horizonOn < today ? horizonOn : today), resolveOthersNo: true },
+    labels: {
+      version: "Version",
+      status: "Status",
+      resolvedOn: "Resolved on",
+      resolveOthersNo: `Also resolve the ${openSiblingCount === 1 ? "other open scenario" : `other ${openSiblingCount} open scenarios`} of this set “no”`,
+    },
+    toBody: (values) => ({
+      ...values,
+      resolvedOn: isResolvedStatus(values.status) ? values.resolvedOn || null : null,
+      resolveOthersNo: values.status === "RESOLVED_YES" && openSiblingCount > 0 && values.resolveOthersNo,
+    }),
     request: { method: "PATCH", url: `/api/scenarios/${encodeURIComponent(scenarioId)}` },
     onSuccess: () => router.refresh(),
   });
@@ -91,6 +103,7 @@ export function ScenarioStatusForm({
       <div className="status-form__row">
         <SelectField {...form.field("status")} options={scenarioStatuses.map((value) => ({ value, label: scenarioStatusLabels[value] }))} />
         {resolving && <DateField {...form.field("resolvedOn")} hint="Estimates after this date are not scored." />}
+        {form.values.status === "RESOLVED_YES" && openSiblingCount > 0 && <CheckboxField {...form.field("resolveOthersNo")} />}
         <div className="form__actions status-form__actions">
           <button type="submit" className="button" disabled={form.pending || unchanged}>
             {form.pending ? "Saving…" : "Save status"}
