@@ -39,7 +39,7 @@ export async function listSources(user: ActingUser): Promise<SourceSummary[]> {
   });
   const uncoded = await db.statement.groupBy({
     by: ["sourceId"],
-    where: { deletedAt: null, codings: { none: { coderId: user!.id, deletedAt: null } }, reviews: { none: { coderId: user!.id } } },
+    where: { deletedAt: null, codings: { none: { coderId: user!.id, deletedAt: null } }, reviews: { none: { coderId: user!.id, deletedAt: null } } },
     _count: { _all: true },
   });
   const uncodedBySource = new Map(uncoded.map((row) => [row.sourceId, row._count._all]));
