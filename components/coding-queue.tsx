@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem, StanceCodingView } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
@@ -14,12 +14,21 @@ import { KeyboardHelpDialog } from "./keyboard-help-dialog";
 import { actionForKey, digitForScore, focusContextOf, keyForConfidence, type ShortcutAction } from "./keyboard-shortcuts";
 import { scoreWithLabel } from "./score-label";
 import { ScorePicker } from "./score-picker";
+import { UndoToast } from "./undo-toast";
 
 type RowDraft = { score: number | null; isConditional: boolean; confidence: Confidence; rationale: string };
 /** Field name → message, as the API reports them ("rationale", "targetId", …). */
 type RowErrors = Record<string, string>;
 /** A row the server has settled: saved just now, or coded before (in another tab, say), in which case that coding stands. */
-type Settled = { kind: "saved"; values: RowDraft; codingId: string | null } | { kind: "existing"; message: string };
+type Settled = { kind: "saved"; values: RowDraft; codingId: string | null; version: number } | { kind: "existing"; message: string };
+/** What the last save wrote, so that it can be reverted through the API while the undo is offered. */
+type Undoable = {
+  statementId: string;
+  speakerName: string;
+  message: string;
+  codings: { id: string; version: number }[];
+  review: { id: string; version: number } | null;
+};
 type Alert = { message: string; signedOut: boolean };
 
 // Medium is the server's default too; the rationale is deliberately left empty so that every saved coding is argued.
@@ -46,6 +55,15 @@ function checkRow(draft: RowDraft): RowErrors {
 /** "United States", "United States and Israel", "A, B and C". */
 function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function isReview(value: unknown): value is { id: string; version: number } {
+  return (
+    !!value &&
+    typeof value === "object" &&
+    typeof (value as { id?: unknown }).id === "string" &&
+    typeof (value as { version?: unknown }).version === "number"
+  );
 }
 
 function isCodingView(value: unknown): value is StanceCodingView {
@@ -82,6 +100,7 @@ export function CodingQueue({
   const [pending, setPending] = useState(false);
   const [activeRow, setActiveRow] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
   // State updates are asynchronous; a second Enter in the same tick must still see the first save.
   const saving = useRef(false);
   const root = useRef<HTMLDivElement>(null);
@@ -167,7 +186,7 @@ export function CodingQueue({
   }
 
   /** The statement is done: hide it, move to the one after it and let the server recount. */
-  function finish(item: QueueItem, saved: number | "no-stance") {
+  function finish(item: QueueItem, saved: number | "no-stance", undo: Pick<Undoable, "codings" | "review"> | null = null) {
     const at = queue.findIndex((candidate) => candidate.statementId === item.statementId);
     const next = queue[at + 1] ?? queue[at - 1] ?? null;
     setDone((previous) => new Set(previous).add(item.statementId));
@@ -183,8 +202,84 @@ export function CodingQueue({
           ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.`
           : "This statement was already coded.";
     setStatus(next ? `${what} Next: ${next.speakerName}, ${formatDay(next.saidOn)}.` : `${what} That was the last one in your queue.`);
+    setUndoable(
+      undo && (undo.codings.length > 0 || undo.review)
+        ? { statementId: item.statementId, speakerName: item.speakerName, message: what, ...undo }
+        : null,
+    );
     focusOnArrival.current = true;
     router.refresh();
+  }
+
+  const expireUndo = useCallback(() => setUndoable(null), []);
+
+  /**
+   * Reverts the last save through the API (each revert audited there): new
+   * codings are soft-deleted, a "no stance" review is deleted. The statement
+   * comes back to the queue with the scores that were saved, ready to change.
+   */
+  async function undo() {
+    if (!undoable || saving.current) return;
+    const offer = undoable;
+    saving.current = true;
+    setPending(true);
+    setStatus("Undoing…");
+    const reverts = [
+      ...offer.codings.map(async (coding) => ({
+        codingId: coding.id as string | null,
+        result: await sendJson<unknown>("DELETE", `/api/codings/${encodeURIComponent(coding.id)}`, { version: coding.version }),
+      })),
+      ...(offer.review
+        ? [
+            (async () => ({
+              codingId: null,
+              result: await sendJson<unknown>("DELETE", `/api/statement-reviews/${encodeURIComponent(offer.review!.id)}`, {
+                version: offer.review!.version,
+              }),
+            }))(),
+          ]
+        : []),
+    ];
+    const results = await Promise.all(reverts);
+    saving.current = false;
+    setPending(false);
+    setUndoable(null);
+    const failures = results.filter(({ result }) => !result.ok);
+    const reverted = new Set(results.filter(({ result }) => result.ok).map(({ codingId }) => codingId));
+    if (failures.length < results.length) {
+      // Rows whose coding was reverted are editable again; one that could not be reverted stays saved.
+      setSettled((previous) => {
+        const kept = Object.entries(previous[offer.statementId] ?? {}).filter(
+          ([, entry]) => !(entry.kind === "saved" && reverted.has(entry.codingId)),
+        );
+        return { ...previous, [offer.statementId]: Object.fromEntries(kept) };
+      });
+      setDone((previous) => {
+        const remainingDone = new Set(previous);
+        remainingDone.delete(offer.statementId);
+        return remainingDone;
+      });
+      const at = items
+        .filter((item) => item.statementId === offer.statementId || !done.has(item.statementId))
+        .findIndex((item) => item.statementId === offer.statementId);
+      setPosition({ id: offer.statementId, index: Math.max(0, at) });
+      setActiveRow(0);
+      setErrors({});
+      focusOnArrival.current = true;
+      router.refresh();
+    }
+    if (failures.length === 0) {
+      setAlert(null);
+      setStatus(
+        `Undone: ${offer.speakerName}’s statement is back in your queue${offer.codings.length > 0 ? " with the scores you gave" : ""}.`,
+      );
+      return;
+    }
+    setStatus("");
+    setAlert({
+      message: `${failures.length < results.length ? "Partly undone. " : "Nothing was undone. "}${failures.map(({ result }) => (result.ok ? "" : result.error)).join(" ")}`,
+      signedOut: failures.some(({ result }) => !result.ok && result.status === 401),
+    });
   }
 
   async function save() {
@@ -249,7 +344,8 @@ export function CodingQueue({
     let signedOut = false;
     for (const { target, values, result } of results) {
       if (result.ok) {
-        nowSettled[target.id] = { kind: "saved", values, codingId: isCodingView(result.body) ? result.body.id : null };
+        const view = isCodingView(result.body) ? result.body : null;
+        nowSettled[target.id] = { kind: "saved", values, codingId: view?.id ?? null, version: view?.version ?? 1 };
       } else if (result.status === 409) {
         // Already coded toward this target (another tab, a double submit): that coding stands and counts as done.
         nowSettled[target.id] = { kind: "existing", message: result.error };
@@ -263,7 +359,11 @@ export function CodingQueue({
 
     const failedTargets = toSave.filter((target) => failed[target.id]);
     if (failedTargets.length === 0) {
-      finish(item, Object.values(nowSettled).filter((entry) => entry.kind === "saved").length);
+      // Everything this statement's saves wrote, including an earlier partly failed attempt, is undone together.
+      const codings = Object.values({ ...settled[item.statementId], ...nowSettled }).flatMap((entry) =>
+        entry.kind === "saved" && entry.codingId ? [{ id: entry.codingId, version: entry.version }] : [],
+      );
+      finish(item, Object.values(nowSettled).filter((entry) => entry.kind === "saved").length, { codings, review: null });
       return;
     }
     const savedNames = toSave.filter((target) => nowSettled[target.id]).map((target) => target.name);
@@ -296,7 +396,7 @@ export function CodingQueue({
     const result = await sendJson<unknown>("POST", "/api/statement-reviews", { statementId: item.statementId });
     saving.current = false;
     setPending(false);
-    if (result.ok) finish(item, "no-stance");
+    if (result.ok) finish(item, "no-stance", { codings: [], review: isReview(result.body) ? result.body : null });
     else setAlert({ message: result.error, signedOut: result.status === 401 });
   }
 
@@ -309,6 +409,12 @@ export function CodingQueue({
   function perform(action: ShortcutAction): boolean {
     if (action.type === "help") {
       setHelpOpen(true);
+      return true;
+    }
+    // Offered after the last statement too, when there is no current one.
+    if (action.type === "undo") {
+      if (!undoable || saving.current) return false;
+      void undo();
       return true;
     }
     // While saving, the statement and its scores must stay as they were posted.
@@ -502,6 +608,14 @@ export function CodingQueue({
           </form>
         </>
       )}
+      <UndoToast
+        offer={
+          undoable && { key: `${undoable.statementId}:${undoable.codings.map((coding) => coding.id).join(",")}`, message: undoable.message }
+        }
+        pending={pending}
+        onUndo={() => void undo()}
+        onExpire={expireUndo}
+      />
       <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
