@@ -18,7 +18,12 @@ export const assignmentDrawSchema = z
     share: shareSchema("the share of the source's statements to assign", 0.0001),
     overlap: shareSchema("the share of assigned statements coded twice", 0),
     // Optional: the server draws one when absent; either way it is stored, so the draw can be re-derived.
-    seed: z.string().trim().max(100, "must be at most 100 characters").optional(),
+    seed: z
+      .string()
+      .trim()
+      .max(100, "must be at most 100 characters")
+      .refine((seed) => !seed.includes("\u0000"), "must not contain a NUL character (\\0)")
+      .optional(),
   })
   .refine((draw) => draw.overlap === 0 || draw.coderIds.length >= 2, {
     path: ["coderIds"],

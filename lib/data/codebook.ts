@@ -12,6 +12,8 @@ export type CodebookVersionView = {
   publishedAt: string;
   publishedByName: string | null;
   content: CodebookContent;
+  /** Where each worked example's statement is read (its source), by statement id; absent once the statement is deleted. */
+  exampleSources: Record<string, string>;
 };
 
 export type Codebook = {
@@ -39,16 +41,34 @@ export async function getCodebook(user: ActingUser, number?: number): Promise<Co
   const row = await db.codebookVersion.findUnique({ where: { number: wanted } });
   if (!row) throw new NotFoundError(`Codebook version ${wanted}`);
   const publisher = row.publishedById ? await db.user.findUnique({ where: { id: row.publishedById }, select: { name: true } }) : null;
+  const content = codebookContentSchema.parse(row.content);
   return {
     version: {
       number: row.number,
       publishedAt: row.publishedAt.toISOString(),
       publishedByName: publisher?.name ?? null,
-      content: codebookContentSchema.parse(row.content),
+      content,
+      exampleSources: await exampleSourcesOf(content),
     },
     versions: versions.map((version) => ({ number: version.number, publishedAt: version.publishedAt.toISOString() })),
     latestNumber: versions[0]!.number,
   };
+}
+
+/**
+ * Prisma passes startsWith to LIKE without escaping its wildcards, so "%%%%"
+ * would match every quote: escape them (and the escape character) to match literally.
+ */
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+async function exampleSourcesOf(content: CodebookContent): Promise<Record<string, string>> {
+  const statements = await getDatabase().statement.findMany({
+    where: { id: { in: content.examples.map((example) => example.statementId) }, deletedAt: null, source: { deletedAt: null } },
+    select: { id: true, sourceId: true },
+  });
+  return Object.fromEntries(statements.map((statement) => [statement.id, statement.sourceId]));
 }
 
 /**
@@ -59,27 +79,39 @@ export async function getCodebook(user: ActingUser, number?: number): Promise<Co
 export async function publishCodebookVersion(user: ActingUser, input: CodebookPublication): Promise<CodebookVersionView> {
   requirePermission(user, "publish-codebook");
   const db = getDatabase();
-  const statements = await db.statement.findMany({
-    where: { id: { in: input.examples.map((example) => example.statementId) }, deletedAt: null, source: { deletedAt: null } },
-    select: { id: true, quote: true, speaker: { select: { name: true } } },
-  });
-  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const liveStatement = { deletedAt: null, source: { deletedAt: null } } as const;
+  const select = { id: true, quote: true, speaker: { select: { name: true } } } as const;
   const fieldErrors: Record<string, string> = {};
-  input.examples.forEach((example, index) => {
-    if (!byId.has(example.statementId))
-      fieldErrors[`examples.${index}.statementId`] =
-        `names no statement (“${example.statementId.slice(0, 40)}”); copy the id from the statement's page`;
-  });
+  const resolved = [];
+  for (const [index, example] of input.examples.entries()) {
+    const byId = await db.statement.findFirst({ where: { id: example.statement, ...liveStatement }, select });
+    // Not an id: the start of a quote, which must name exactly one statement.
+    const byQuote = byId
+      ? [byId]
+      : example.statement.length >= 10
+        ? await db.statement.findMany({
+            where: { quote: { startsWith: escapeLikePattern(example.statement) }, ...liveStatement },
+            select,
+            take: 2,
+          })
+        : [];
+    if (byQuote.length === 1) resolved.push({ statement: byQuote[0]!, example });
+    else
+      fieldErrors[`examples.${index}.statement`] =
+        byQuote.length === 0
+          ? `(line ${index + 1}) names no statement: give a statement's id or at least 10 characters of the start of its quote`
+          : `(line ${index + 1}) matches several statements: give more of the quote`;
+  }
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   const content: CodebookContent = {
     summary: input.summary,
     scaleMeanings: input.scaleMeanings,
     conditionalRule: input.conditionalRule,
     sarcasmRule: input.sarcasmRule,
-    examples: input.examples.map((example) => ({
-      statementId: example.statementId,
-      quote: byId.get(example.statementId)!.quote,
-      speakerName: byId.get(example.statementId)!.speaker.name,
+    examples: resolved.map(({ statement, example }) => ({
+      statementId: statement.id,
+      quote: statement.quote,
+      speakerName: statement.speaker.name,
       score: example.score,
       explanation: example.explanation,
     })),
@@ -100,7 +132,13 @@ export async function publishCodebookVersion(user: ActingUser, input: CodebookPu
       return created;
     });
     const publisher = await db.user.findUnique({ where: { id: user!.id }, select: { name: true } });
-    return { number: row.number, publishedAt: row.publishedAt.toISOString(), publishedByName: publisher?.name ?? null, content };
+    return {
+      number: row.number,
+      publishedAt: row.publishedAt.toISOString(),
+      publishedByName: publisher?.name ?? null,
+      content,
+      exampleSources: await exampleSourcesOf(content),
+    };
   } catch (error) {
     // Two admins publishing from the same version at once: the unique number lets exactly one through.
     if (isUniqueViolation(error)) throw await conflict();

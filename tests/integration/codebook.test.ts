@@ -5,7 +5,7 @@ import { codebookFilterFromParameter, type CodebookPublication } from "@/lib/cod
 import { getCodebook, publishCodebookVersion } from "@/lib/data/codebook";
 import { createStanceCoding as codeStatement } from "@/lib/data/codings";
 import { getReliabilityReport } from "@/lib/data/reliability";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
@@ -61,7 +61,7 @@ describe("the codebook", () => {
       rationale: "r",
     });
     const before = await codeStatement(analyst, coding(first.id));
-    const input = await publication([{ statementId: first.id, score: 1, explanation: "Mild." }]);
+    const input = await publication([{ statement: first.id, score: 1, explanation: "Mild." }]);
     const published = await publishCodebookVersion(admin, input);
     expect(published.number).toBe(input.basedOn + 1);
     expect(published.content.examples[0]).toMatchObject({ statementId: first.id, quote: "One.", speakerName: speaker.name });
@@ -90,13 +90,21 @@ describe("the codebook", () => {
   it("refuses examples naming no statement, and non-admins", async () => {
     const admin = acting(await createUser(db, "ADMIN"));
     await expect(
-      publishCodebookVersion(admin, await publication([{ statementId: "nope", score: 0, explanation: "x" }])),
+      publishCodebookVersion(admin, await publication([{ statement: "nope", score: 0, explanation: "x" }])),
     ).rejects.toMatchObject({
-      fieldErrors: { "examples.0.statementId": expect.stringMatching(/names no statement/) },
+      fieldErrors: { "examples.0.statement": expect.stringMatching(/names no statement/) },
     });
-    await expect(
-      publishCodebookVersion(admin, await publication([{ statementId: "nope", score: 0, explanation: "x" }])),
-    ).rejects.toBeInstanceOf(ValidationError);
+    // Hostile bytes in a quote start are matched literally, never as a pattern, and name nothing.
+    for (const statement of ["%%%%%%%%%%%%", "' OR 1=1 --   x", "____________", "\u202e-------------"])
+      await expect(publishCodebookVersion(admin, await publication([{ statement, score: 0, explanation: "x" }]))).rejects.toMatchObject({
+        fieldErrors: { "examples.0.statement": expect.stringMatching(/names no statement/) },
+      });
+    // The start of a quote names the statement when it matches exactly one.
+    const byQuote = await publishCodebookVersion(
+      admin,
+      await publication([{ statement: "In its role as a warmongering", score: -3, explanation: "x" }]),
+    );
+    expect(byQuote.content.examples[0]!.quote).toMatch(/^In its role as a warmongering entity/);
     for (const role of ["ANALYST", "VIEWER"] as const)
       await expect(publishCodebookVersion(acting(await createUser(db, role)), await publication())).rejects.toBeInstanceOf(
         PermissionDeniedError,
