@@ -576,3 +576,77 @@ describe("the authorization matrix", () => {
     }
   }
 });
+
+// Read-only routes that serve more than the "read" permission: every role, plus unknown and deleted records.
+type ReadEntry = { prepare(): Promise<{ known: string; unknown: string; deleted: string }>; expected: Record<Role, number> };
+
+const readMatrix: Record<string, ReadEntry> = {
+  "GET /api/sources/[id]/suggestions": {
+    async prepare() {
+      const known = await createSource(db);
+      const deleted = await createSource(db);
+      await db.source.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+      return {
+        known: `/api/sources/${known.id}/suggestions`,
+        unknown: "/api/sources/no-such-source/suggestions",
+        deleted: `/api/sources/${deleted.id}/suggestions`,
+      };
+    },
+    // Suggestions serve those who make statements; viewers do not see them on the source page either.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+};
+
+describe("the read matrix", () => {
+  it("names only GET route handlers that exist", async () => {
+    for (const route of Object.keys(readMatrix)) {
+      const file = path.resolve("app", `.${route.replace(/^GET /, "")}`, "route.ts");
+      expect(existsSync(file), file).toBe(true);
+      expect(await readFile(file, "utf8")).toMatch(/export\s+const\s+GET\b/);
+    }
+  });
+
+  for (const [route, entry] of Object.entries(readMatrix)) {
+    for (const role of roles) {
+      it(`${route} as ${role} → ${entry.expected[role]}; unknown and deleted records → 404 for those allowed`, async () => {
+        const paths = await entry.prepare();
+        const known = await sessions[role].request(paths.known);
+        const body = (await known.json()) as { error?: string; suggestions?: Record<string, unknown>[] };
+        expect(known.status, body.error).toBe(entry.expected[role]);
+        if (known.status !== 200) {
+          expect(body.error).toMatch(/\w+/);
+          return;
+        }
+        // The factory's text holds one attributed quotation: “We seek calm,” the minister said.
+        expect(body.suggestions).toEqual([
+          expect.objectContaining({
+            quote: "We seek calm",
+            form: "DIRECT_QUOTE",
+            speakerText: "the minister",
+            speaker: null,
+            channel: null,
+            cue: "said",
+          }),
+        ]);
+        const suggestion = body.suggestions![0]!;
+        expect(Object.keys(suggestion).sort()).toEqual([
+          "channel",
+          "cue",
+          "endOffset",
+          "form",
+          "quote",
+          "speaker",
+          "speakerText",
+          "startOffset",
+        ]);
+        // "%00": a NUL byte no id can hold must be a 404 too, not a database error.
+        for (const missing of [paths.unknown, paths.deleted, paths.unknown.replace("no-such-source", "%00")]) {
+          const response = await sessions[role].request(missing);
+          const refusal = (await response.json()) as { error?: string };
+          expect(response.status, missing).toBe(404);
+          expect(refusal.error).toMatch(/not found/);
+        }
+      });
+    }
+  }
+});
