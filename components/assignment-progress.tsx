@@ -47,7 +47,9 @@ export function CoderProgress({ coders }: { coders: AssignmentProgress["coders"]
             <tbody>
               {coders.map((coder) => (
                 <tr key={coder.coderId}>
-                  <th scope="row">{coder.coderName}</th>
+                  <th scope="row" className={styles.name}>
+                    {coder.coderName}
+                  </th>
                   <td className="number">{coder.assigned}</td>
                   <td className="number">{coder.coded}</td>
                   <td className="number">{coder.remaining}</td>

@@ -33,8 +33,8 @@ describe("the codebook", () => {
   it("is seeded as version 1 from the scale, with worked examples linked to real statements", async () => {
     const codebook = await getCodebook(acting(await createUser(db, "VIEWER")), 1);
     expect(codebook.version!.number).toBe(1);
-    expect(codebook.version!.content.scaleMeanings[0]).toMatch(/^Very hostile/);
-    expect(codebook.version!.content.scaleMeanings[6]).toMatch(/^Very conciliatory/);
+    expect(codebook.version!.content.scaleMeanings[0]).toMatch(/^Threatens force/);
+    expect(codebook.version!.content.scaleMeanings[6]).toMatch(/^An explicit commitment/);
     expect(codebook.version!.content.examples.length).toBeGreaterThanOrEqual(3);
     for (const example of codebook.version!.content.examples) {
       const statement = await db.statement.findUniqueOrThrow({ where: { id: example.statementId } });
