@@ -57,6 +57,13 @@ function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** Worded apart from the status line (both are announced), short enough for a toast. */
+function undoMessage(item: QueueItem, codings: number): string {
+  return codings > 0
+    ? `${codings} coding${codings === 1 ? "" : "s"} of ${item.speakerName}’s statement saved.`
+    : `“No stance” recorded for ${item.speakerName}’s statement.`;
+}
+
 function isReview(value: unknown): value is { id: string; version: number } {
   return (
     !!value &&
@@ -204,7 +211,7 @@ export function CodingQueue({
     setStatus(next ? `${what} Next: ${next.speakerName}, ${formatDay(next.saidOn)}.` : `${what} That was the last one in your queue.`);
     setUndoable(
       undo && (undo.codings.length > 0 || undo.review)
-        ? { statementId: item.statementId, speakerName: item.speakerName, message: what, ...undo }
+        ? { statementId: item.statementId, speakerName: item.speakerName, message: undoMessage(item, undo.codings.length), ...undo }
         : null,
     );
     focusOnArrival.current = true;
