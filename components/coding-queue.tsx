@@ -1,26 +1,30 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState, type FormEvent } from "react";
 import type { QueueItem, StanceCodingView } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { Confidence } from "@/lib/generated/prisma/enums";
+import {
+  checkRow,
+  draftOf as draftIn,
+  hasUnsavedScores,
+  reduceDrafts,
+  savedCodings,
+  settledOf as settledIn,
+  type DraftAction,
+  type RowDraft,
+  type RowErrors,
+  type Settled,
+} from "./coding-queue-drafts";
+import { useQueueNavigation } from "./coding-queue-navigation";
 import { CodingQueueFinished, CodingQueueProgress } from "./coding-queue-progress";
+import { StatementInContext, TargetRow } from "./coding-queue-widgets";
 import { formatDay } from "./format";
 import { sendJson } from "./json-request";
 import { KeyboardHelpDialog } from "./keyboard-help-dialog";
-import { actionForKey, digitForScore, focusContextOf, keyForConfidence, type ShortcutAction } from "./keyboard-shortcuts";
-import { scoreWithLabel } from "./score-label";
-import { ScorePicker } from "./score-picker";
+import { actionForKey, focusContextOf, type ShortcutAction } from "./keyboard-shortcuts";
 import { UndoToast } from "./undo-toast";
 
-type RowDraft = { score: number | null; isConditional: boolean; confidence: Confidence; rationale: string };
-/** Field name → message, as the API reports them ("rationale", "targetId", …). */
-type RowErrors = Record<string, string>;
-/** A row the server has settled: saved just now, or coded before (in another tab, say), in which case that coding stands. */
-type Settled = { kind: "saved"; values: RowDraft; codingId: string | null; version: number } | { kind: "existing"; message: string };
 /** What the last save wrote, so that it can be reverted through the API while the undo is offered. */
 type Undoable = {
   statementId: string;
@@ -30,27 +34,6 @@ type Undoable = {
   review: { id: string; version: number } | null;
 };
 type Alert = { message: string; signedOut: boolean };
-
-// Medium is the server's default too; the rationale is deliberately left empty so that every saved coding is argued.
-const emptyDraft: RowDraft = { score: null, isConditional: false, confidence: "MEDIUM", rationale: "" };
-const confidences = Object.keys(confidenceLabels) as Confidence[];
-// The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
-const maximumRationaleLength = 2000;
-const fieldNames: Record<string, string> = {
-  score: "Score",
-  isConditional: "Conditional",
-  confidence: "Confidence",
-  rationale: "Rationale",
-  targetId: "Target",
-  statementId: "Statement",
-};
-
-function checkRow(draft: RowDraft): RowErrors {
-  const rationale = draft.rationale.trim();
-  if (!rationale) return { rationale: "say why you gave this score; it is required" };
-  if (rationale.length > maximumRationaleLength) return { rationale: `must be at most ${maximumRationaleLength} characters` };
-  return {};
-}
 
 /** "United States", "United States and Israel", "A, B and C". */
 function listNames(names: string[]): string {
@@ -95,17 +78,12 @@ export function CodingQueue({
   targets: TrackedTarget[];
 }) {
   const router = useRouter();
-  // Statements saved in this visit: hidden at once, before the refreshed queue arrives from the server.
-  const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
-  // The id follows the statement through refreshes; the index is where to land when that statement has gone.
-  const [position, setPosition] = useState<{ id: string | null; index: number }>({ id: items[0]?.statementId ?? null, index: 0 });
-  const [drafts, setDrafts] = useState<Record<string, Record<string, RowDraft>>>({});
-  const [settled, setSettled] = useState<Record<string, Record<string, Settled>>>({});
+  const { done, queue, index, current, rows, active, setActiveRow, moveTo, leave, bringBack } = useQueueNavigation(items, targets);
+  const [drafts, dispatch] = useReducer(reduceDrafts, {});
   const [errors, setErrors] = useState<Record<string, RowErrors>>({});
   const [alert, setAlert] = useState<Alert | null>(null);
   const [status, setStatus] = useState("");
   const [pending, setPending] = useState(false);
-  const [activeRow, setActiveRow] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   // State updates are asynchronous; a second Enter in the same tick must still see the first save.
@@ -114,25 +92,13 @@ export function CodingQueue({
   // Set when the statement changes by keyboard or save, so focus follows it once it is on screen.
   const focusOnArrival = useRef(false);
 
-  const queue = items.filter((item) => !done.has(item.statementId));
-  const found = queue.findIndex((item) => item.statementId === position.id);
-  const index = found >= 0 ? found : Math.min(position.index, queue.length - 1);
-  const current = index >= 0 ? queue[index] : undefined;
   const statementId = current?.statementId ?? null;
-  // A stance is toward someone else: the server refuses a coding toward the speaker, so no row is offered.
-  // (Matched by name because the queue item carries the speaker's name only.)
-  const rows = current ? targets.filter((target) => target.name !== current.speakerName) : [];
-  const active = Math.max(0, Math.min(activeRow, rows.length - 1));
   const codedNow = coded + items.filter((item) => done.has(item.statementId)).length;
   const remaining = total - codedNow;
 
-  const draftOf = (targetId: string): RowDraft => (statementId ? drafts[statementId]?.[targetId] : undefined) ?? emptyDraft;
-  const settledOf = (targetId: string): Settled | undefined => (statementId ? settled[statementId]?.[targetId] : undefined);
-
-  const hasUnsaved = Object.entries(drafts).some(
-    ([id, byTarget]) =>
-      !done.has(id) && Object.entries(byTarget).some(([targetId, draft]) => draft.score !== null && !settled[id]?.[targetId]),
-  );
+  const draftOf = (targetId: string): RowDraft => draftIn(drafts, statementId, targetId);
+  const settledOf = (targetId: string): Settled | undefined => settledIn(drafts, statementId, targetId);
+  const hasUnsaved = hasUnsavedScores(drafts, done);
 
   // Closing the tab or reloading would lose unsaved scores: let the browser ask first.
   useEffect(() => {
@@ -163,10 +129,7 @@ export function CodingQueue({
 
   function updateDraft(targetId: string, patch: Partial<RowDraft>) {
     if (!statementId) return;
-    setDrafts((previous) => {
-      const forStatement = previous[statementId] ?? {};
-      return { ...previous, [statementId]: { ...forStatement, [targetId]: { ...(forStatement[targetId] ?? emptyDraft), ...patch } } };
-    });
+    dispatch({ type: "edit", statementId, targetId, patch });
     setErrors((previous) => {
       if (!previous[targetId]) return previous;
       const remainingErrors = { ...previous[targetId] };
@@ -184,8 +147,7 @@ export function CodingQueue({
       return;
     }
     const item = queue[next]!;
-    setPosition({ id: item.statementId, index: next });
-    setActiveRow(0);
+    moveTo(next);
     setErrors({});
     setAlert(null);
     setStatus(`Statement ${next + 1} of ${queue.length}: ${item.speakerName}, ${formatDay(item.saidOn)}.`);
@@ -194,12 +156,7 @@ export function CodingQueue({
 
   /** The statement is done: hide it, move to the one after it and let the server recount. */
   function finish(item: QueueItem, saved: number | "no-stance", undo: Pick<Undoable, "codings" | "review"> | null = null) {
-    const at = queue.findIndex((candidate) => candidate.statementId === item.statementId);
-    const next = queue[at + 1] ?? queue[at - 1] ?? null;
-    setDone((previous) => new Set(previous).add(item.statementId));
-    // After removal the following statement takes this one's place in the list.
-    setPosition({ id: next?.statementId ?? null, index: at });
-    setActiveRow(0);
+    const next = leave(item.statementId);
     setErrors({});
     setAlert(null);
     const what =
@@ -255,22 +212,12 @@ export function CodingQueue({
     const reverted = new Set(results.filter(({ result }) => result.ok).map(({ codingId }) => codingId));
     if (failures.length < results.length) {
       // Rows whose coding was reverted are editable again; one that could not be reverted stays saved.
-      setSettled((previous) => {
-        const kept = Object.entries(previous[offer.statementId] ?? {}).filter(
-          ([, entry]) => !(entry.kind === "saved" && reverted.has(entry.codingId)),
-        );
-        return { ...previous, [offer.statementId]: Object.fromEntries(kept) };
+      dispatch({
+        type: "unsettle",
+        statementId: offer.statementId,
+        codingIds: [...reverted].filter((codingId): codingId is string => codingId !== null),
       });
-      setDone((previous) => {
-        const remainingDone = new Set(previous);
-        remainingDone.delete(offer.statementId);
-        return remainingDone;
-      });
-      const at = items
-        .filter((item) => item.statementId === offer.statementId || !done.has(item.statementId))
-        .findIndex((item) => item.statementId === offer.statementId);
-      setPosition({ id: offer.statementId, index: Math.max(0, at) });
-      setActiveRow(0);
+      bringBack(offer.statementId);
       setErrors({});
       focusOnArrival.current = true;
       router.refresh();
@@ -362,14 +309,13 @@ export function CodingQueue({
         if (result.status === 401) signedOut = true;
       }
     }
-    setSettled((previous) => ({ ...previous, [item.statementId]: { ...previous[item.statementId], ...nowSettled } }));
+    const settle: DraftAction = { type: "settle", statementId: item.statementId, settled: nowSettled };
+    dispatch(settle);
 
     const failedTargets = toSave.filter((target) => failed[target.id]);
     if (failedTargets.length === 0) {
       // Everything this statement's saves wrote, including an earlier partly failed attempt, is undone together.
-      const codings = Object.values({ ...settled[item.statementId], ...nowSettled }).flatMap((entry) =>
-        entry.kind === "saved" && entry.codingId ? [{ id: entry.codingId, version: entry.version }] : [],
-      );
+      const codings = savedCodings(reduceDrafts(drafts, settle), item.statementId);
       finish(item, Object.values(nowSettled).filter((entry) => entry.kind === "saved").length, { codings, review: null });
       return;
     }
@@ -625,213 +571,5 @@ export function CodingQueue({
       />
       <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
-  );
-}
-
-/**
- * The server cuts the context at a fixed number of characters, usually
- * mid-word; the broken word is dropped (the ellipsis says text goes on). A
- * short context reached the edge of the source, so it is left whole.
- */
-function trimBrokenWord(text: string, side: "start" | "end"): string {
-  const minimumCutLength = 80;
-  if (text.length < minimumCutLength) return text;
-  if (side === "start") return /^\S/.test(text) ? text.replace(/^\S+\s*/, "") : text;
-  return /\S$/.test(text) ? text.replace(/\s*\S+$/, "") : text;
-}
-
-/** The quote where it stands in its source, so the coder reads what comes before and after it. */
-function StatementInContext({ item, position, count }: { item: QueueItem; position: number; count: number }) {
-  return (
-    <section className="card" aria-labelledby="queue-statement-heading">
-      <h2 className="card__title" id="queue-statement-heading">
-        Statement {position} of {count} left to code
-      </h2>
-      <p className="coding-queue__context quote">
-        {item.before && <span className="coding-queue__around">…{trimBrokenWord(item.before, "start")}</span>}
-        <mark className="coding-queue__quote">
-          <span className="visually-hidden">Statement: </span>
-          {item.quote}
-          <span className="visually-hidden"> (end of statement)</span>
-        </mark>
-        {item.after && <span className="coding-queue__around">{trimBrokenWord(item.after, "end")}…</span>}
-      </p>
-      <dl className="details-list">
-        <div>
-          <dt>Speaker</dt>
-          <dd>{item.speakerName}</dd>
-        </div>
-        <div>
-          <dt>Said on</dt>
-          <dd>
-            <time dateTime={item.saidOn}>{formatDay(item.saidOn)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>Source</dt>
-          <dd>
-            <Link href={`/sources/${encodeURIComponent(item.source.id)}`}>{item.source.title}</Link>
-          </dd>
-        </div>
-      </dl>
-    </section>
-  );
-}
-
-function TargetRow({
-  statementId,
-  target,
-  draft,
-  settled,
-  errors,
-  active,
-  onActivate,
-  onChange,
-}: {
-  statementId: string;
-  target: TrackedTarget;
-  draft: RowDraft;
-  settled: Settled | undefined;
-  errors: RowErrors;
-  active: boolean;
-  onActivate: () => void;
-  onChange: (patch: Partial<RowDraft>) => void;
-}) {
-  const id = useId();
-  const scoreName = `score-${statementId}-${target.id}`;
-  const otherErrors = Object.entries(errors).filter(([field]) => field !== "rationale");
-  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
-
-  return (
-    <section
-      className={`coding-row${active ? " is-active" : ""}${settled ? " is-settled" : ""}`}
-      data-target-id={target.id}
-      tabIndex={-1}
-      aria-labelledby={`${id}-title`}
-      onFocus={onActivate}
-    >
-      <div className="coding-row__header">
-        <h3 className="coding-row__title" id={`${id}-title`}>
-          Toward {target.name}
-        </h3>
-        <span className="coding-row__summary">
-          {settled ? "Saved" : draft.score === null ? "Not addressed" : scoreWithLabel(draft.score)}
-          {active && !settled && <span className="coding-row__active">keys apply here</span>}
-        </span>
-      </div>
-
-      {settled ? (
-        <p className="coding-row__settled">
-          {settled.kind === "saved" ? (
-            <>
-              Saved: {scoreWithLabel(settled.values.score!)}
-              {settled.values.isConditional ? ", conditional" : ""}, {confidenceLabels[settled.values.confidence].toLowerCase()} confidence.{" "}
-              {settled.codingId && <Link href={`/codings/${encodeURIComponent(settled.codingId)}`}>Open the coding</Link>}
-            </>
-          ) : (
-            <>
-              {settled.message} <Link href="/codings">Go to Codings</Link>
-            </>
-          )}
-        </p>
-      ) : (
-        <>
-          <ScorePicker
-            id={`${id}-score`}
-            name={scoreName}
-            legend={`Score toward ${target.name}`}
-            legendHidden
-            value={draft.score}
-            onChange={(score) => onChange({ score })}
-            notAddressed={{ label: "Not addressed", shortcut: "N", onChoose: () => onChange({ score: null }) }}
-            shortcutFor={digitForScore}
-            describedBy={otherErrors.length > 0 ? `${id}-errors` : undefined}
-          />
-
-          {otherErrors.length > 0 && (
-            <div id={`${id}-errors`}>
-              {otherErrors.map(([field, message]) => (
-                <p key={field} className="field__error">
-                  {fieldNames[field] ?? field}: {message}
-                </p>
-              ))}
-            </div>
-          )}
-
-          {draft.score !== null && (
-            <div className="coding-row__details">
-              <div className="coding-row__options">
-                <div className="field">
-                  <div className="checkbox-field">
-                    <input
-                      id={`${id}-conditional`}
-                      type="checkbox"
-                      checked={draft.isConditional}
-                      onChange={(event) => onChange({ isConditional: event.target.checked })}
-                      aria-describedby={`${id}-conditional-hint`}
-                    />
-                    <label htmlFor={`${id}-conditional`}>
-                      Conditional{" "}
-                      <kbd className="key key--hint" aria-hidden="true">
-                        C
-                      </kbd>
-                    </label>
-                  </div>
-                  <p className="field__hint" id={`${id}-conditional-hint`}>
-                    Holds only if a condition the speaker named is met.
-                  </p>
-                </div>
-                <fieldset className="field">
-                  <legend className="field__label">Confidence</legend>
-                  <div className="segmented">
-                    {confidences.map((confidence) => (
-                      <label key={confidence} className="segmented__option">
-                        <input
-                          type="radio"
-                          name={`confidence-${statementId}-${target.id}`}
-                          value={confidence}
-                          checked={draft.confidence === confidence}
-                          onChange={() => onChange({ confidence })}
-                        />
-                        {confidenceLabels[confidence]}{" "}
-                        <kbd className="key key--hint" aria-hidden="true">
-                          {keyForConfidence(confidence)}
-                        </kbd>
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={`${id}-rationale`}>
-                  Rationale{" "}
-                  <kbd className="key key--hint" aria-hidden="true">
-                    R
-                  </kbd>
-                </label>
-                <textarea
-                  id={`${id}-rationale`}
-                  rows={3}
-                  maxLength={maximumRationaleLength}
-                  value={draft.rationale}
-                  onChange={(event) => onChange({ rationale: event.target.value })}
-                  aria-invalid={errors.rationale ? true : undefined}
-                  aria-describedby={describedBy(`${id}-rationale-hint`, errors.rationale && `${id}-rationale-error`)}
-                  aria-keyshortcuts="Control+Enter"
-                />
-                <p className="field__hint" id={`${id}-rationale-hint`}>
-                  Required: the words that carry the stance toward {target.name}. Ctrl+Enter saves; Escape goes back to the scores.
-                </p>
-                {errors.rationale && (
-                  <p className="field__error" id={`${id}-rationale-error`}>
-                    Rationale: {errors.rationale}
-                  </p>
-                )}
-              </div>
-            </div>
-          )}
-        </>
-      )}
-    </section>
   );
 }
