@@ -3,6 +3,7 @@
 // It is the zero-setup default for `npm start` and for tests when no
 // PostgreSQL is given; see docs/decisions/0003-embedded-database.md.
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startOneClientAtATimeProxy } from "./one-client-at-a-time";
 
@@ -17,7 +18,9 @@ export type EmbeddedPostgres = {
  * without it the database lives in memory. `port: 0` picks a free port.
  */
 export async function startEmbeddedPostgres(options: { dataDirectory?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
-  const db = options.dataDirectory ? new PGlite(options.dataDirectory) : new PGlite();
+  // pg_trgm backs search by name and typo (prisma/sql/search.sql): the migration creates it, PGlite must offer it.
+  const extensions = { pg_trgm };
+  const db = options.dataDirectory ? new PGlite(options.dataDirectory, { extensions }) : new PGlite({ extensions });
   await db.waitReady;
   // The default allows one connection; connection pools need more. Clients
   // reach it through a proxy that lets one connection talk at a time
