@@ -69,7 +69,7 @@ describe("editing a coding", () => {
     await deleteStanceCoding(actingCoder, coding.id, 2);
 
     await expect(getStanceCoding(actingCoder, coding.id)).rejects.toThrowError(NotFoundError);
-    expect((await listStanceCodingsForReview(actingCoder)).map((row) => row.id)).not.toContain(coding.id);
+    expect((await listStanceCodingsForReview(actingCoder)).rows.map((row) => row.id)).not.toContain(coding.id);
     const deleted = (await listDeletedRecords(actingAdmin)).find((record) => record.entityId === coding.id);
     expect(deleted).toMatchObject({ entity: "StanceCoding", label: "Coding −2: second thoughts" });
     await expect(restoreFromAuditEntry(actingCoder, deleted!.auditEntryId)).rejects.toThrowError(PermissionDeniedError);
