@@ -66,11 +66,13 @@ export async function readAfterCursor<Row>(
   cursor: Cursor | null,
   take: number,
   fetch: (where: Record<string, unknown>, take: number) => Promise<Row[]>,
+  /** The id as the database compares it (a BigInt for autoincrement keys). */
+  idValue: (id: string) => unknown = (id) => id,
 ): Promise<Row[]> {
   if (!cursor) return fetch({}, take);
   const past = cursor.direction === "asc" ? "gt" : "lt";
   const value = databaseValue(option, cursor.value);
-  const sameValue = await fetch({ [option.field]: value, id: { [past]: cursor.id } }, take);
+  const sameValue = await fetch({ [option.field]: value, id: { [past]: idValue(cursor.id) } }, take);
   if (sameValue.length >= take) return sameValue;
   const beyond = await fetch({ [option.field]: { [past]: value } }, take - sameValue.length);
   return [...sameValue, ...beyond];

@@ -84,8 +84,8 @@ describe("editing a coding", () => {
     const update = history.find((entry) => entry.action === "UPDATE")!;
     expect(update.changes).toEqual(
       expect.arrayContaining([
-        { field: "score", before: 1, after: -2 },
-        { field: "rationale", before: "test", after: "second thoughts" },
+        expect.objectContaining({ field: "score", label: "Score", before: 1, after: -2, beforeText: "+1", afterText: "−2" }),
+        expect.objectContaining({ field: "rationale", label: "Rationale", before: "test", after: "second thoughts" }),
       ]),
     );
     const updateEntry = await db.auditEntry.findUniqueOrThrow({ where: { id: BigInt(update.id) } });

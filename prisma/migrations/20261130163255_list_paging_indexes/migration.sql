@@ -15,3 +15,6 @@ CREATE INDEX "StanceCoding_score_id_idx" ON "StanceCoding"("score", "id");
 
 -- CreateIndex
 CREATE INDEX "StanceCoding_createdAt_id_idx" ON "StanceCoding"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_at_id_idx" ON "AuditEntry"("at", "id");
