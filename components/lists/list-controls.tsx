@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { pageSizes, listParameterNames } from "@/lib/lists/parameters";
-import type { Sort } from "@/lib/lists/keyset";
+import type { Sort, SortValueType } from "@/lib/lists/keyset";
 import styles from "./list-controls.module.css";
 
 export type ListFilterField =
@@ -10,7 +10,16 @@ export type ListFilterField =
   | { kind: "yesNo"; parameter: string; label: string; yesLabel: string; noLabel: string }
   | { kind: "text"; parameter: string; label: string }
   /** A filter set by a link from elsewhere (e.g. one source's codings): kept, shown, not chosen here. */
-  | { kind: "fixed"; parameter: string; label: string; valueLabel: string };
+  | { kind: "fixed"; parameter: string; label: string; valueLabel: string }
+  /** Kept from the URL through a filter change, chosen elsewhere on the page (e.g. a tab). */
+  | { kind: "hidden"; parameter: string; label: string };
+
+// Labels for the current sort; another sort chosen in the same submit keeps the direction, whatever its words.
+const directionLabels: Record<SortValueType, Record<"asc" | "desc", string>> = {
+  date: { desc: "Newest first", asc: "Oldest first" },
+  number: { desc: "Highest first", asc: "Lowest first" },
+  string: { desc: "Z to A", asc: "A to Z" },
+};
 
 const scoreOptions = ["-3", "-2", "-1", "0", "+1", "+2", "+3"];
 
@@ -32,11 +41,12 @@ export function ListControls({
   action: string;
   fields: ListFilterField[];
   values: Record<string, string | undefined>;
-  sortOptions: { key: string; label: string }[];
+  sortOptions: { key: string; label: string; type: SortValueType }[];
   sort: Sort;
   pageSize: number;
 }) {
-  const active = fields.filter((field) => values[field.parameter]).length;
+  const active = fields.filter((field) => field.kind !== "hidden" && values[field.parameter]).length;
+  const sortType = sortOptions.find((option) => option.key === sort.key)?.type ?? "date";
   return (
     <form method="get" action={action} className={styles.form} aria-label="Filter and sort">
       <fieldset className={styles.fields}>
@@ -44,6 +54,7 @@ export function ListControls({
         {fields.map((field) => {
           const inputId = `${id}-${field.parameter}`;
           const value = values[field.parameter] ?? "";
+          if (field.kind === "hidden") return value ? <input key={field.parameter} type="hidden" name={field.parameter} value={value} /> : null;
           if (field.kind === "fixed") {
             if (!value) return null;
             return (
@@ -95,25 +106,27 @@ export function ListControls({
         })}
       </fieldset>
       <div className={styles.actions}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-sort`} className={styles.label}>
-            Sort by
-          </label>
-          <select id={`${id}-sort`} name={listParameterNames.sort} defaultValue={sort.key} className={styles.control}>
-            {sortOptions.map((option) => (
-              <option key={option.key} value={option.key}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        {sortOptions.length > 1 && (
+          <div className={styles.field}>
+            <label htmlFor={`${id}-sort`} className={styles.label}>
+              Sort by
+            </label>
+            <select id={`${id}-sort`} name={listParameterNames.sort} defaultValue={sort.key} className={styles.control}>
+              {sortOptions.map((option) => (
+                <option key={option.key} value={option.key}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className={styles.field}>
           <label htmlFor={`${id}-order`} className={styles.label}>
             Order
           </label>
           <select id={`${id}-order`} name={listParameterNames.direction} defaultValue={sort.direction} className={styles.control}>
-            <option value="desc">Highest, latest or Z first</option>
-            <option value="asc">Lowest, earliest or A first</option>
+            <option value="desc">{directionLabels[sortType].desc}</option>
+            <option value="asc">{directionLabels[sortType].asc}</option>
           </select>
         </div>
         <div className={styles.field}>

@@ -2,7 +2,7 @@
 // sentence saying what is wrong with it), the page of rows, the values to
 // refill the filter form with, and the first and next page links.
 import { DomainError } from "../errors";
-import type { Page, Sort } from "./keyset";
+import type { Page, Sort, SortValueType } from "./keyset";
 import { defaultPageSize, listSearchParams, parseListQuery, rawFilterValues, type ListDefinition, type ListQuery } from "./parameters";
 
 export type ListPageState<Filters extends Record<string, unknown>, Row> = {
@@ -55,6 +55,6 @@ export async function loadListPage<Filters extends Record<string, unknown>, Row>
 }
 
 /** The sort choices of a list, for its controls. */
-export function sortChoices(definition: ListDefinition<Record<string, unknown>>): { key: string; label: string }[] {
-  return Object.entries(definition.sorts).map(([key, option]) => ({ key, label: option.label }));
+export function sortChoices(definition: ListDefinition<Record<string, unknown>>): { key: string; label: string; type: SortValueType }[] {
+  return Object.entries(definition.sorts).map(([key, option]) => ({ key, label: option.label, type: option.type }));
 }

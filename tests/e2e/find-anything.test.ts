@@ -141,7 +141,7 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       if (width === 1280) await expectNoSeriousAxeViolations(page, "/codings");
 
       await page.goto(`${appUrl}/codings?after=forged`);
-      await expect(page.getByRole("alert").textContent()).resolves.toMatch(/go back to the first page/);
+      await expect(page.locator("main .alert").textContent()).resolves.toMatch(/go back to the first page/);
 
       await page.goto(`${appUrl}/sources?coverage=has-statements`);
       await page.getByRole("heading", { name: /Matching sources/ }).waitFor();

@@ -8,7 +8,7 @@ import { historyRecordKinds } from "@/lib/audit/presentation";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listDeletedRecords, listHistory, listHistoryPeople } from "@/lib/data/history";
-import { loadListPage } from "@/lib/lists/page";
+import { loadListPage, sortChoices } from "@/lib/lists/page";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
@@ -61,7 +61,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
           action="/admin/history"
           values={list.values}
           fields={[
-            { kind: "select", parameter: "show", label: "Show", anyLabel: "Changes", options: [{ value: "sign-ins", label: "Sign-ins" }] },
+            { kind: "hidden", parameter: "show", label: "Show" },
             {
               kind: "select",
               parameter: "kind",
@@ -72,7 +72,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
             { kind: "date", parameter: "from", label: "From" },
             { kind: "date", parameter: "to", label: "Until" },
           ]}
-          sortOptions={[{ key: "time", label: "Time" }]}
+          sortOptions={sortChoices(historyListDefinition)}
           sort={list.sort}
           pageSize={list.pageSize}
         />
@@ -85,7 +85,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
           <section className="card" aria-labelledby="changes-heading">
             <h2 className="card__title" id="changes-heading">
               {signIns ? "Sign-ins" : "Changes"}
-              {list.filtered && !(Object.keys(list.values).filter((key) => list.values[key]).length === 1 && signIns) ? ", filtered" : ""}
+              {Object.entries(list.values).some(([parameter, value]) => parameter !== "show" && value) ? ", filtered" : ""}
             </h2>
             <p className="card__meta">Newest first. Open a record to see its full history and what each change did.</p>
             {page.rows.length === 0 ? (
