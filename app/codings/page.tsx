@@ -41,9 +41,24 @@ export default async function CodingsPage({ searchParams }: { searchParams: Sear
         action="/codings"
         values={list.values}
         fields={[
-          { kind: "select", parameter: "speaker", label: "Speaker", options: options.speakers.map((actor) => ({ value: actor.slug, label: actor.name })) },
-          { kind: "select", parameter: "target", label: "Target", options: options.targets.map((actor) => ({ value: actor.slug, label: actor.name })) },
-          { kind: "select", parameter: "coder", label: "Coder", options: options.coders.map((coder) => ({ value: coder.id, label: coder.name })) },
+          {
+            kind: "select",
+            parameter: "speaker",
+            label: "Speaker",
+            options: options.speakers.map((actor) => ({ value: actor.slug, label: actor.name })),
+          },
+          {
+            kind: "select",
+            parameter: "target",
+            label: "Target",
+            options: options.targets.map((actor) => ({ value: actor.slug, label: actor.name })),
+          },
+          {
+            kind: "select",
+            parameter: "coder",
+            label: "Coder",
+            options: options.coders.map((coder) => ({ value: coder.id, label: coder.name })),
+          },
           { kind: "fixed", parameter: "source", label: "Source", valueLabel: options.sourceTitle ?? "Unknown source" },
           { kind: "date", parameter: "from", label: "Said from" },
           { kind: "date", parameter: "to", label: "Said until" },

@@ -44,7 +44,12 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
         action="/sources"
         values={list.values}
         fields={[
-          { kind: "select", parameter: "language", label: "Language", options: languages.map((language) => ({ value: language, label: language })) },
+          {
+            kind: "select",
+            parameter: "language",
+            label: "Language",
+            options: languages.map((language) => ({ value: language, label: language })),
+          },
           { kind: "date", parameter: "from", label: "Published from" },
           { kind: "date", parameter: "to", label: "Published until" },
           {

@@ -54,7 +54,8 @@ export function ListControls({
         {fields.map((field) => {
           const inputId = `${id}-${field.parameter}`;
           const value = values[field.parameter] ?? "";
-          if (field.kind === "hidden") return value ? <input key={field.parameter} type="hidden" name={field.parameter} value={value} /> : null;
+          if (field.kind === "hidden")
+            return value ? <input key={field.parameter} type="hidden" name={field.parameter} value={value} /> : null;
           if (field.kind === "fixed") {
             if (!value) return null;
             return (
@@ -80,7 +81,9 @@ export function ListControls({
                   ))}
                 </select>
               )}
-              {field.kind === "date" && <input id={inputId} type="date" name={field.parameter} defaultValue={value} className={styles.control} />}
+              {field.kind === "date" && (
+                <input id={inputId} type="date" name={field.parameter} defaultValue={value} className={styles.control} />
+              )}
               {field.kind === "score" && (
                 <select id={inputId} name={field.parameter} defaultValue={value} className={styles.control}>
                   <option value="">Any</option>

@@ -107,7 +107,18 @@ export function fieldLabel(entity: string, field: string): string {
 
 const enumLabels: Record<string, Record<string, string>> = {
   role: { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Administrator" },
-  kind: { ...actorKindLabels, ATTACK: "Attack", MILITARY_STRIKE: "Military strike", ASSASSINATION: "Assassination", ELECTION: "Election", INAUGURATION: "Inauguration", AGREEMENT: "Agreement", WITHDRAWAL: "Withdrawal", DIPLOMATIC: "Diplomatic", OTHER: "Other" },
+  kind: {
+    ...actorKindLabels,
+    ATTACK: "Attack",
+    MILITARY_STRIKE: "Military strike",
+    ASSASSINATION: "Assassination",
+    ELECTION: "Election",
+    INAUGURATION: "Inauguration",
+    AGREEMENT: "Agreement",
+    WITHDRAWAL: "Withdrawal",
+    DIPLOMATIC: "Diplomatic",
+    OTHER: "Other",
+  },
   confidence: confidenceLabels,
   credibility: confidenceLabels,
   form: statementFormLabels,
@@ -117,7 +128,13 @@ const enumLabels: Record<string, Record<string, string>> = {
   status: { OPEN: "Open", RESOLVED_YES: "Resolved: happened", RESOLVED_NO: "Resolved: did not happen", WITHDRAWN: "Withdrawn" },
   effect: { SUPPORTS: "Makes it likelier", UNDERMINES: "Makes it less likely" },
   rating: { CC: "Very consistent", C: "Consistent", N: "Neutral", NA: "Not applicable", I: "Inconsistent", II: "Very inconsistent" },
-  outcome: { SUCCESS: "Signed in", WRONG_PASSWORD: "Wrong password", UNKNOWN_ACCOUNT: "Unknown account", DISABLED: "Account disabled", LOCKED: "Locked out" },
+  outcome: {
+    SUCCESS: "Signed in",
+    WRONG_PASSWORD: "Wrong password",
+    UNKNOWN_ACCOUNT: "Unknown account",
+    DISABLED: "Account disabled",
+    LOCKED: "Locked out",
+  },
 };
 
 const scoreFields = new Set(["score", "adjudicatedScore"]);
@@ -126,7 +143,12 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const dateOnlyFields = new Set(["publishedOn", "saidOn", "occurredOn", "horizonOn", "resolvedOn", "estimatedOn"]);
 
 function formatDay(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 function formatInstant(iso: string): string {

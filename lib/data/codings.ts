@@ -106,7 +106,13 @@ export async function listStanceCodingsForReview(
       take,
     }),
   );
-  const page = toPage(rows, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "saidOn" | "score" | "createdAt"]);
+  const page = toPage(
+    rows,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "saidOn" | "score" | "createdAt"],
+  );
   return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
 }
 
@@ -123,7 +129,11 @@ export async function listCodingFilterOptions(user: ActingUser, sourceId?: strin
   requirePermission(user, "read");
   const db = getDatabase();
   const [speakers, targets, coders, source] = await Promise.all([
-    db.actor.findMany({ where: { deletedAt: null, statements: { some: { deletedAt: null } } }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.actor.findMany({
+      where: { deletedAt: null, statements: { some: { deletedAt: null } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.actor.findMany({
       where: { deletedAt: null, OR: [{ isTrackedTarget: true }, { codingsAsTarget: { some: { deletedAt: null } } }] },
       select: { slug: true, name: true },

@@ -130,7 +130,9 @@ function labelOf(entry: { entity: string; entityId: string; before: unknown; aft
   const name = (field: string) => (typeof snapshot[field] === "string" ? names.get(snapshot[field]) : undefined);
   switch (entry.entity) {
     case "User":
-      return typeof snapshot.name === "string" ? `${snapshot.name}` : (names.get(entry.entityId) ?? (typeof snapshot.email === "string" ? `${snapshot.email}` : null));
+      return typeof snapshot.name === "string"
+        ? `${snapshot.name}`
+        : (names.get(entry.entityId) ?? (typeof snapshot.email === "string" ? `${snapshot.email}` : null));
     case "Adjudication":
       return `Adjudication of ${name("statementId") ?? "a statement"} toward ${name("targetId") ?? "a target"}${typeof snapshot.score === "number" ? `: ${formatScore(snapshot.score)}` : ""}`;
     case "StatementReview":
@@ -177,7 +179,9 @@ function toView(entry: EntryRow, names: ReferenceNames): AuditEntryView {
  * names: history is about what was.
  */
 async function referenceNames(entries: EntryRow[]): Promise<ReferenceNames> {
-  const ids = [...new Set([...referencedIds(entries.flatMap((entry) => [entry.before, entry.after])), ...entries.map((entry) => entry.entityId)])];
+  const ids = [
+    ...new Set([...referencedIds(entries.flatMap((entry) => [entry.before, entry.after])), ...entries.map((entry) => entry.entityId)]),
+  ];
   if (ids.length === 0) return new Map();
   const db = getDatabase();
   const [actors, users, sources, statements, sets, scenarios, events] = await Promise.all([

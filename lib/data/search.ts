@@ -13,7 +13,6 @@ import { isoFromDate } from "../validation";
 // trigrams (pg_trgm) find misspellings and parts of names. See
 // prisma/sql/search.sql and docs/decisions/0015-search.md.
 
-
 export type StatementHit = {
   id: string;
   quote: string;

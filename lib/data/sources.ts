@@ -59,7 +59,13 @@ export async function listSources(
       take,
     }),
   );
-  const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"]);
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"],
+  );
   const uncoded = page.rows.length
     ? await db.statement.groupBy({
         by: ["sourceId"],

@@ -39,7 +39,10 @@ export const listFilterSchemas = {
     .transform(Number),
   yesNo: z.enum(["yes", "no"], { error: "use yes or no" }).transform((answer) => answer === "yes"),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not an id"),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not an actor's key (letters, digits and hyphens)").max(100),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not an actor's key (letters, digits and hyphens)")
+    .max(100),
   text: z.string().trim().min(1).max(200, "use at most 200 characters"),
 };
 
@@ -56,8 +59,7 @@ export function parseListQuery<Filters extends Record<string, unknown>>(
   definition: ListDefinition<Filters>,
   parameters: URLSearchParams | Record<string, string | string[] | undefined>,
 ): ListQuery<Filters> {
-  const get = (name: string) =>
-    parameters instanceof URLSearchParams ? (parameters.get(name) ?? undefined) : first(parameters[name]);
+  const get = (name: string) => (parameters instanceof URLSearchParams ? (parameters.get(name) ?? undefined) : first(parameters[name]));
   const problems: string[] = [];
   const filters: Partial<Filters> = {};
   for (const [key, filter] of Object.entries(definition.filters) as [keyof Filters & string, FilterDefinition][]) {

@@ -10,7 +10,8 @@ export type SearchParameters = { query: string; kinds: SearchKind[]; limit: numb
 /** Reads q, kind and limit; a bad value is a 400 with a sentence saying what to send instead. */
 export function parseSearchParameters(parameters: URLSearchParams): SearchParameters {
   const query = parameters.get("q") ?? "";
-  if (query.length > maximumQueryLength) throw new BadRequestError(`Search for at most ${maximumQueryLength} characters; shorten the query.`);
+  if (query.length > maximumQueryLength)
+    throw new BadRequestError(`Search for at most ${maximumQueryLength} characters; shorten the query.`);
   const kind = parameters.get("kind");
   let kinds: SearchKind[] = [...searchKinds];
   if (kind !== null && kind !== "") {

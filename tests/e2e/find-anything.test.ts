@@ -30,10 +30,15 @@ describe("the search and list routes", () => {
     const body = (await response.json()) as { actors: { name: string }[]; statements: unknown[]; terms: string[] };
     expect(body.actors.map((actor) => actor.name)).toContain("Ali Khamenei");
     expect(body.terms).toEqual(["khamenei"]);
-    const codings = (await (await viewer.request("/api/codings?size=25&sort=score")).json()) as { rows: unknown[]; nextCursor: string | null };
+    const codings = (await (await viewer.request("/api/codings?size=25&sort=score")).json()) as {
+      rows: unknown[];
+      nextCursor: string | null;
+    };
     expect(codings.rows).toHaveLength(25);
     expect(codings.nextCursor).toEqual(expect.any(String));
-    const next = (await (await viewer.request(`/api/codings?size=25&sort=score&after=${codings.nextCursor}`)).json()) as { rows: { id: string }[] };
+    const next = (await (await viewer.request(`/api/codings?size=25&sort=score&after=${codings.nextCursor}`)).json()) as {
+      rows: { id: string }[];
+    };
     expect(next.rows.length).toBeGreaterThan(0);
   });
 
@@ -121,10 +126,14 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       await page.waitForURL(/size=25/);
       const firstPage = await page.locator(".codings-table tbody tr").count();
       expect(firstPage).toBe(25);
-      const firstIds = await page.locator(".codings-table tbody a.quote").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      const firstIds = await page
+        .locator(".codings-table tbody a.quote")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       await page.getByRole("link", { name: "Next page →" }).click();
       await page.waitForURL(/after=/);
-      const secondIds = await page.locator(".codings-table tbody a.quote").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      const secondIds = await page
+        .locator(".codings-table tbody a.quote")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       expect(secondIds.length).toBeGreaterThan(0);
       expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
       expect(new URL(page.url()).searchParams.get("sort")).toBe("score");

@@ -31,7 +31,9 @@ beforeAll(async () => {
   const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
   const coding = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 });
   codingId = coding.id;
-  await db.$transaction((tx) => recordAudit(tx, { userId: coder.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, { userId: coder.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding }),
+  );
   await updateStanceCoding({ id: coder.id, role: "ANALYST" }, coding.id, {
     version: 1,
     score: -2,
@@ -40,7 +42,13 @@ beforeAll(async () => {
     rationale: "second thoughts",
   });
   await db.$transaction((tx) =>
-    recordAudit(tx, { userId: coder.id, action: "SIGN_IN", entity: "User", entityId: coder.id, after: { email: "x@example.test", clientAddress: "127.0.0.1", outcome: "SUCCESS" } }),
+    recordAudit(tx, {
+      userId: coder.id,
+      action: "SIGN_IN",
+      entity: "User",
+      entityId: coder.id,
+      after: { email: "x@example.test", clientAddress: "127.0.0.1", outcome: "SUCCESS" },
+    }),
   );
 });
 
@@ -84,7 +92,10 @@ describe("the history list", () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(total);
-    const first = await db.auditEntry.findFirstOrThrow({ where: { action: { notIn: ["SIGN_IN", "SIGN_IN_FAILED"] } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const first = await db.auditEntry.findFirstOrThrow({
+      where: { action: { notIn: ["SIGN_IN", "SIGN_IN_FAILED"] } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     expect(seen.at(-1)).toBe(first.id.toString());
   });
 

@@ -75,7 +75,8 @@ beforeAll(async () => {
     });
     // Scores repeat (ties broken by id); coder B codes only some statements.
     codingIds.push((await createStanceCoding(db, { statement, targetId: target.id, coderId: coderA.id, score: (index % 3) - 1 })).id);
-    if (index % 2 === 0) codingIds.push((await createStanceCoding(db, { statement, targetId: target.id, coderId: coderB.id, score: 2 })).id);
+    if (index % 2 === 0)
+      codingIds.push((await createStanceCoding(db, { statement, targetId: target.id, coderId: coderB.id, score: 2 })).id);
   }
   world = { speaker, other, target, coderA, coderB, sourceId: source.id, codingIds };
 });
@@ -99,14 +100,20 @@ describe("the codings list", () => {
 
   it("applies each filter", async () => {
     const ids = async (search: string) =>
-      (await walk(codingQuery(`source=${world.sourceId}&${search}`), (query) => listStanceCodingsForReview(admin, query))).map((row) => row.id);
+      (await walk(codingQuery(`source=${world.sourceId}&${search}`), (query) => listStanceCodingsForReview(admin, query))).map(
+        (row) => row.id,
+      );
     const all = await ids("");
     const rows = await walk(codingQuery(`source=${world.sourceId}`), (query) => listStanceCodingsForReview(admin, query));
     expect(all).toHaveLength(11);
-    expect(await ids(`speaker=${world.other.slug}`)).toEqual(rows.filter((row) => row.statement.speakerName === "List Other").map((row) => row.id));
+    expect(await ids(`speaker=${world.other.slug}`)).toEqual(
+      rows.filter((row) => row.statement.speakerName === "List Other").map((row) => row.id),
+    );
     expect(await ids(`target=${world.target.slug}`)).toHaveLength(11);
     expect((await ids(`coder=${world.coderB.id}`)).length).toBe(4);
-    expect(await ids("from=2024-02-01&to=2024-02-28")).toEqual(rows.filter((row) => row.statement.saidOn.startsWith("2024-02")).map((row) => row.id));
+    expect(await ids("from=2024-02-01&to=2024-02-28")).toEqual(
+      rows.filter((row) => row.statement.saidOn.startsWith("2024-02")).map((row) => row.id),
+    );
     expect(await ids("min=0&max=1")).toEqual(rows.filter((row) => row.score >= 0 && row.score <= 1).map((row) => row.id));
     expect(await ids("min=2")).toHaveLength(4);
     expect(await ids("adjudicated=yes")).toEqual([]);
@@ -120,7 +127,10 @@ describe("the codings list", () => {
     const added = await createStanceCoding(db, { statement, targetId: world.target.id, coderId: late.id, score: 3 });
     try {
       const search = new URLSearchParams({ sort: "score", order: "desc", after: first.nextCursor! });
-      const next = await listStanceCodingsForReview(admin, { ...codingQuery(`source=${world.sourceId}&sort=score&order=desc`, 3), cursor: parseListQuery(codingListDefinition, search).cursor });
+      const next = await listStanceCodingsForReview(admin, {
+        ...codingQuery(`source=${world.sourceId}&sort=score&order=desc`, 3),
+        cursor: parseListQuery(codingListDefinition, search).cursor,
+      });
       expect(next.rows.map((row) => row.id)).not.toContain(added.id);
       expect(next.rows.some((row) => first.rows.some((seen) => seen.id === row.id))).toBe(false);
     } finally {
@@ -131,14 +141,20 @@ describe("the codings list", () => {
   it("shows a blind analyst only what blind coding allows, whatever the coder filter says", async () => {
     const outsider = await createUser(db, "ANALYST");
     const asOutsider = { id: outsider.id, role: "ANALYST" as const };
-    expect((await listStanceCodingsForReview(asOutsider, codingQuery(`source=${world.sourceId}&coder=${world.coderB.id}`, 50))).rows).toEqual([]);
+    expect(
+      (await listStanceCodingsForReview(asOutsider, codingQuery(`source=${world.sourceId}&coder=${world.coderB.id}`, 50))).rows,
+    ).toEqual([]);
     const asCoderA = { id: world.coderA.id, role: "ANALYST" as const };
     // Coder A coded every statement, so sees coder B's codings too.
-    expect((await listStanceCodingsForReview(asCoderA, codingQuery(`source=${world.sourceId}&coder=${world.coderB.id}`, 50))).rows).toHaveLength(4);
+    expect(
+      (await listStanceCodingsForReview(asCoderA, codingQuery(`source=${world.sourceId}&coder=${world.coderB.id}`, 50))).rows,
+    ).toHaveLength(4);
   });
 
   it("answers bad filters with a sentence", async () => {
-    await expect(listStanceCodingsForReview(admin, codingQuery("speaker=no-such-actor"))).rejects.toThrowError(/no actor has the key “no-such-actor”/);
+    await expect(listStanceCodingsForReview(admin, codingQuery("speaker=no-such-actor"))).rejects.toThrowError(
+      /no actor has the key “no-such-actor”/,
+    );
     await expect(listStanceCodingsForReview(admin, codingQuery("from=2024-05-01&to=2024-01-01"))).rejects.toThrowError(BadRequestError);
     await expect(listStanceCodingsForReview(admin, codingQuery("min=2&max=-2"))).rejects.toThrowError(/lowest score is above its highest/);
     expect(() => parseListQuery(codingListDefinition, new URLSearchParams("after=AAAA"))).toThrowError(BadRequestError);
@@ -149,10 +165,25 @@ describe("the sources list", () => {
   it("filters by coverage and language, sorts by title, and pages", async () => {
     const marker = `zz-list-${Date.now()}`;
     const empty = await db.source.create({
-      data: { title: `${marker} b`, publisher: "P", publishedOn: new Date("2020-01-01"), language: "fa", text: `${marker} b`, contentHash: `${marker}-b` },
+      data: {
+        title: `${marker} b`,
+        publisher: "P",
+        publishedOn: new Date("2020-01-01"),
+        language: "fa",
+        text: `${marker} b`,
+        contentHash: `${marker}-b`,
+      },
     });
     const reviewed = await db.source.create({
-      data: { title: `${marker} a`, publisher: "P", publishedOn: new Date("2020-01-02"), language: "fa", text: `${marker} a`, contentHash: `${marker}-a`, nothingToCodeAt: new Date() },
+      data: {
+        title: `${marker} a`,
+        publisher: "P",
+        publishedOn: new Date("2020-01-02"),
+        language: "fa",
+        text: `${marker} a`,
+        contentHash: `${marker}-a`,
+        nothingToCodeAt: new Date(),
+      },
     });
     const parse = (search: string, pageSize = 1) => ({ ...parseListQuery(sourceListDefinition, new URLSearchParams(search)), pageSize });
     const persian = await listSources(admin, parse("language=fa&sort=title&order=asc", 1));
@@ -171,7 +202,14 @@ describe("the sources list", () => {
   });
 });
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Index Cond"?: string; Filter?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  Filter?: string;
+  Plans?: PlanNode[];
+};
 
 function flatten(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(flatten)];
@@ -182,19 +220,28 @@ describe("list plans", () => {
     const raw = new pg.Client({ connectionString: url, options: sessionSettings });
     await raw.connect();
     try {
-      await raw.query(`
+      await raw.query(
+        `
         INSERT INTO "Statement" (id, "sourceId", "speakerId", quote, "startOffset", "endOffset", "saidOn", "saidOnPrecision", form, channel, "updatedAt")
         SELECT 'bulk-' || g, $1, $2, 'x', 1000 + g, 1001 + g, date '2015-01-01' + (g % 3650), 'DAY', 'PARAPHRASE', 'INTERVIEW', now()
-        FROM generate_series(1, 4000) g`, [world.sourceId, world.speaker.id]);
-      await raw.query(`
+        FROM generate_series(1, 4000) g`,
+        [world.sourceId, world.speaker.id],
+      );
+      await raw.query(
+        `
         INSERT INTO "StanceCoding" (id, "statementId", "speakerId", "saidOn", "targetId", "coderId", score, rationale, "updatedAt")
         SELECT 'bulk-coding-' || s.id, s.id, s."speakerId", s."saidOn", $1, $2, (s."startOffset" % 7) - 3, 'x', now()
-        FROM "Statement" s WHERE s.id LIKE 'bulk-%'`, [world.target.id, world.coderA.id]);
+        FROM "Statement" s WHERE s.id LIKE 'bulk-%'`,
+        [world.target.id, world.coderA.id],
+      );
       await raw.query(`ANALYZE "StanceCoding"`);
       await raw.query(`ANALYZE "Statement"`);
 
       const captured: { query: string; params: string }[] = [];
-      const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2, options: sessionSettings }), log: [{ emit: "event", level: "query" }] });
+      const logging = new PrismaClient({
+        adapter: new PrismaPg({ connectionString: url, max: 2, options: sessionSettings }),
+        log: [{ emit: "event", level: "query" }],
+      });
       logging.$on("query", (event) => captured.push({ query: event.query, params: event.params }));
       try {
         for (const sort of ["said", "score", "coded"]) {
@@ -202,10 +249,14 @@ describe("list plans", () => {
           const cursor = parseListQuery(codingListDefinition, new URLSearchParams({ sort, after: first.nextCursor! })).cursor;
           captured.length = 0;
           await withDatabase(logging, () => listStanceCodingsForReview(admin, { ...codingQuery(`sort=${sort}`, 50), cursor }));
-          const listQueries = captured.filter((entry) => entry.query.includes('FROM "public"."StanceCoding"') && entry.query.includes("LIMIT"));
+          const listQueries = captured.filter(
+            (entry) => entry.query.includes('FROM "public"."StanceCoding"') && entry.query.includes("LIMIT"),
+          );
           // The rest of the cursor's run of equal values, then (when the page is not full) the values past it.
           expect(listQueries.length, `the ${sort} page queries`).toBeGreaterThanOrEqual(1);
-          const index = { said: "StanceCoding_saidOn_id_idx", score: "StanceCoding_score_id_idx", coded: "StanceCoding_createdAt_id_idx" }[sort]!;
+          const index = { said: "StanceCoding_saidOn_id_idx", score: "StanceCoding_score_id_idx", coded: "StanceCoding_createdAt_id_idx" }[
+            sort
+          ]!;
           for (const listQuery of listQueries) {
             const { rows } = await raw.query(`EXPLAIN (FORMAT JSON) ${listQuery.query}`, JSON.parse(listQuery.params));
             const plan = rows[0]["QUERY PLAN"][0].Plan as PlanNode;
@@ -213,7 +264,10 @@ describe("list plans", () => {
             const scan = nodes.find((node) => node["Relation Name"] === "StanceCoding");
             expect(scan?.["Node Type"], sort).toBe("Index Scan");
             expect(scan?.["Index Name"], sort).toBe(index);
-            expect(nodes.some((node) => node["Node Type"] === "Sort"), sort).toBe(false);
+            expect(
+              nodes.some((node) => node["Node Type"] === "Sort"),
+              sort,
+            ).toBe(false);
             // The range starts at the cursor: the condition on the sort column is in the index condition, and no OR is left to filter.
             expect(scan?.["Index Cond"], sort).toBeDefined();
             expect(scan?.Filter ?? "", sort).not.toContain(" OR ");

@@ -18,7 +18,13 @@ let viewer: { id: string; role: "VIEWER" };
 async function source(options: { title: string; text: string; language?: string; publishedOn?: string }) {
   return db.source.create({
     data: sourceRecord(
-      { title: options.title, publisher: "Test Wire", url: null, publishedOn: options.publishedOn ?? "2024-10-28", language: options.language ?? "en" },
+      {
+        title: options.title,
+        publisher: "Test Wire",
+        url: null,
+        publishedOn: options.publishedOn ?? "2024-10-28",
+        language: options.language ?? "en",
+      },
       options.text,
     ),
   });
@@ -56,7 +62,11 @@ describe("search", () => {
 
   it("finds Persian and Arabic script whatever the letter variants and vowel marks", async () => {
     const speaker = await createActor(db, { name: "سخنگوی آزمایشی" });
-    const persian = await source({ title: "گزارش خبرگزاری", text: "سخنگو گفت: «آمریکا باید تحریم‌های زرتشلان را لغو کند.»", language: "fa" });
+    const persian = await source({
+      title: "گزارش خبرگزاری",
+      text: "سخنگو گفت: «آمریکا باید تحریم‌های زرتشلان را لغو کند.»",
+      language: "fa",
+    });
     await createStatement(db, { source: persian, speakerId: speaker.id, quote: "آمریکا باید تحریم‌های زرتشلان را لغو کند." });
     const arabic = await source({ title: "تقرير", text: "قال المتحدث: «إن الولايات المتحدة كَتَبَت رسالة قرطبانية.»", language: "ar" });
     // Arabic yeh and kaf find the Persian letters, and the reverse.
@@ -72,7 +82,11 @@ describe("search", () => {
     const speaker = await createActor(db);
     const text = `He said: "The vremlak—red lines! — are not negotiable," adding "no vremlak talks."`;
     const holder = await source({ title: "Phrase test", text });
-    const phrase = await createStatement(db, { source: holder, speakerId: speaker.id, quote: "The vremlak—red lines! — are not negotiable," });
+    const phrase = await createStatement(db, {
+      source: holder,
+      speakerId: speaker.id,
+      quote: "The vremlak—red lines! — are not negotiable,",
+    });
     const scattered = await createStatement(db, { source: holder, speakerId: speaker.id, quote: "no vremlak talks." });
     const curly = await search(viewer, "“vremlak red lines”", { kinds: ["statements"] });
     expect(curly.statements.map((hit) => hit.id)).toEqual([phrase.id]);
@@ -81,7 +95,7 @@ describe("search", () => {
     const excluded = await search(viewer, "vremlak -talks", { kinds: ["statements"] });
     expect(excluded.statements.map((hit) => hit.id)).toEqual([phrase.id]);
     // Operators alone, unbalanced quotes and SQL-looking text are searched as text, never errors.
-    for (const hostile of ['"', "'; DROP TABLE \"Source\"; --", "a & | ! <-> :*", '"unbalanced vremlak', "%_\\"]) {
+    for (const hostile of ['"', '\'; DROP TABLE "Source"; --', "a & | ! <-> :*", '"unbalanced vremlak', "%_\\"]) {
       await expect(search(viewer, hostile)).resolves.toBeDefined();
     }
   });
@@ -119,7 +133,12 @@ describe("search", () => {
     for (let index = 0; index < 4; index += 1) twins.push(await source({ title: "Glarvenite twin", text: `Same words, copy ${index}.` }));
     const first = await search(viewer, "glarvenite", { limit: 3 });
     // Equal rank and date: the id decides, so a repeated search gives the same page.
-    expect(first.sources.map((hit) => hit.id)).toEqual(twins.map((twin) => twin.id).sort().slice(0, 3));
+    expect(first.sources.map((hit) => hit.id)).toEqual(
+      twins
+        .map((twin) => twin.id)
+        .sort()
+        .slice(0, 3),
+    );
     expect(first.sources).toHaveLength(3);
     expect(first.more.sources).toBe(true);
     expect((await search(viewer, "glarvenite", { limit: 3 })).sources).toEqual(first.sources);

@@ -73,7 +73,10 @@ describe("keyset paging", () => {
   });
 
   it("reads a list's URL, reports every bad parameter at once, and writes links without defaults", () => {
-    const query = parseListQuery(codingListDefinition, new URLSearchParams("speaker=iran&min=-1&max=%2B2&adjudicated=no&sort=score&order=asc"));
+    const query = parseListQuery(
+      codingListDefinition,
+      new URLSearchParams("speaker=iran&min=-1&max=%2B2&adjudicated=no&sort=score&order=asc"),
+    );
     expect(query.filters).toEqual({ speaker: "iran", minimumScore: -1, maximumScore: 2, adjudicated: false });
     expect(query.sort).toEqual({ key: "score", direction: "asc" });
     expect(query.pageSize).toBe(50);
@@ -81,7 +84,9 @@ describe("keyset paging", () => {
       /from: use a real date written YYYY-MM-DD; min: use a score from −3 to \+3; sort: use one of said, score, coded; order: use asc or desc; size: use 25, 50, 100/,
     );
     const raw = { speaker: "iran" };
-    expect(listSearchParams(codingListDefinition, query, raw, { after: "abc" }).toString()).toBe("speaker=iran&sort=score&order=asc&after=abc");
+    expect(listSearchParams(codingListDefinition, query, raw, { after: "abc" }).toString()).toBe(
+      "speaker=iran&sort=score&order=asc&after=abc",
+    );
     const defaults = parseListQuery(codingListDefinition, new URLSearchParams());
     expect(listSearchParams(codingListDefinition, defaults, {}).toString()).toBe("");
   });

@@ -36,7 +36,11 @@ describe("search text", () => {
     expect(pieces.map((piece) => piece.text).join("")).toBe("Sanctioned: <b>Zürich</b> sanctions & talks");
     expect(highlight("abc", [])).toEqual([{ text: "abc", marked: false }]);
     // A short term only marks words it starts.
-    expect(highlight("us bus", ["us"]).filter((piece) => piece.marked).map((piece) => piece.text)).toEqual(["us"]);
+    expect(
+      highlight("us bus", ["us"])
+        .filter((piece) => piece.marked)
+        .map((piece) => piece.text),
+    ).toEqual(["us"]);
   });
 
   it("cuts an excerpt around the first match, at word boundaries", () => {
@@ -51,7 +55,11 @@ describe("search text", () => {
   });
 
   it("reads search parameters and refuses bad ones with a sentence", () => {
-    expect(parseSearchParameters(new URLSearchParams("q=iran&kind=actors&limit=5"))).toEqual({ query: "iran", kinds: ["actors"], limit: 5 });
+    expect(parseSearchParameters(new URLSearchParams("q=iran&kind=actors&limit=5"))).toEqual({
+      query: "iran",
+      kinds: ["actors"],
+      limit: 5,
+    });
     expect(() => parseSearchParameters(new URLSearchParams("q=iran&kind=users"))).toThrowError(/not one of statements, sources, actors/);
     expect(() => parseSearchParameters(new URLSearchParams("q=iran&limit=0"))).toThrowError(/from 1 to 50/);
     expect(() => parseSearchParameters(new URLSearchParams("q=iran&limit=1e3"))).toThrowError(/from 1 to 50/);

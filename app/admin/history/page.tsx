@@ -48,7 +48,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
               Deleted records
             </h2>
             <p className="card__meta">Deleted records are hidden from every list and chart until restored.</p>
-            {deleted.length === 0 ? <div className="empty-state">Nothing has been deleted.</div> : <DeletedRecordsTable records={deleted} />}
+            {deleted.length === 0 ? (
+              <div className="empty-state">Nothing has been deleted.</div>
+            ) : (
+              <DeletedRecordsTable records={deleted} />
+            )}
           </section>
         )}
         <nav aria-label="History views">
@@ -68,7 +72,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
               label: "Kind of record",
               options: Object.entries(historyRecordKinds).map(([value, label]) => ({ value, label })),
             },
-            { kind: "select", parameter: "person", label: "Person", options: people.map((person) => ({ value: person.id, label: person.name })) },
+            {
+              kind: "select",
+              parameter: "person",
+              label: "Person",
+              options: people.map((person) => ({ value: person.id, label: person.name })),
+            },
             { kind: "date", parameter: "from", label: "From" },
             { kind: "date", parameter: "to", label: "Until" },
           ]}
@@ -89,7 +98,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
             </h2>
             <p className="card__meta">Newest first. Open a record to see its full history and what each change did.</p>
             {page.rows.length === 0 ? (
-              <div className="empty-state">{query.cursor ? "No earlier entries: this is where the history begins." : "Nothing recorded matches."}</div>
+              <div className="empty-state">
+                {query.cursor ? "No earlier entries: this is where the history begins." : "Nothing recorded matches."}
+              </div>
             ) : (
               <RecentChangesTable entries={page.rows} />
             )}
