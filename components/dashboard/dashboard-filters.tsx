@@ -163,7 +163,12 @@ export function DashboardFilters({
             onChange={(event) => changeDate("from", event.target.value)}
             onBlur={commitDates}
           />
-          {draft.from === null && <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>}
+          {draft.from === null ? (
+            <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>
+          ) : (
+            // The field shows dates in the browser's format; the hint says it the way the rest of the app does.
+            isUsableDate(draft.from) && <p className="field__hint">{formatDate(draft.from)}</p>
+          )}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={toId}>
@@ -180,7 +185,11 @@ export function DashboardFilters({
             onChange={(event) => changeDate("to", event.target.value)}
             onBlur={commitDates}
           />
-          {draft.to === null && <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>}
+          {draft.to === null ? (
+            <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>
+          ) : (
+            isUsableDate(draft.to) && <p className="field__hint">{formatDate(draft.to)}</p>
+          )}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${fromId}-unit`}>

@@ -5,7 +5,11 @@ import { revocationInstant } from "../auth/revocation";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { userListDefinition, type UserListFilters } from "../users/list";
 import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
 import type { UserInput, UserUpdate } from "../users/schemas";
 
@@ -51,6 +55,33 @@ function toView(user: UserRow): UserView {
 export async function listUsers(user: ActingUser): Promise<UserView[]> {
   requirePermission(user, "administer");
   return (await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] })).map(toView);
+}
+
+/** One page of accounts, filtered by role and status and sorted as the list's URL says, after the cursor (keyset paging). */
+export async function listUsersPage(
+  user: ActingUser,
+  query: ListQuery<UserListFilters> = parseListQuery(userListDefinition, new URLSearchParams()),
+): Promise<Page<UserView>> {
+  requirePermission(user, "administer");
+  const conditions: Prisma.UserWhereInput[] = [];
+  if (query.filters.role) conditions.push({ role: query.filters.role });
+  if (query.filters.status) conditions.push({ disabledAt: query.filters.status === "disabled" ? { not: null } : null });
+  const db = getDatabase();
+  const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.user.findMany({
+      where: { AND: [...conditions, after as Prisma.UserWhereInput] },
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.UserOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    rows,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "name" | "email" | "createdAt"],
+  );
+  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
 }
 
 /**

@@ -9,6 +9,9 @@ import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient, sessionSettings } from "@/lib/database/prisma";
 import { listStanceCodingsForReview } from "@/lib/data/codings";
 import { listSources } from "@/lib/data/sources";
+import { listUsersPage } from "@/lib/data/users";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { userListDefinition } from "@/lib/users/list";
 import { BadRequestError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseListQuery, type ListQuery } from "@/lib/lists/parameters";
@@ -214,6 +217,43 @@ type PlanNode = {
 function flatten(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(flatten)];
 }
+
+describe("the users list", () => {
+  it("filters by role and status, pages by name with ties on the id, and is for administrators only", async () => {
+    const marker = `zz-pager-${Date.now()}`;
+    const created: { id: string }[] = [];
+    for (let index = 0; index < 3; index += 1)
+      created.push(
+        await db.user.create({ data: { email: `${marker}-${index}@example.test`, name: `${marker} same name`, role: "VIEWER" } }),
+      );
+    await db.user.update({ where: { id: created[2]!.id }, data: { disabledAt: new Date() } });
+    const parse = (search: string) => ({ ...parseListQuery(userListDefinition, new URLSearchParams(search)), pageSize: 1 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 200; pages += 1) {
+      const search = new URLSearchParams({ role: "VIEWER", sort: "name", order: "desc" });
+      if (after) search.set("after", after);
+      const page = await listUsersPage(admin, parse(search.toString()));
+      seen.push(...page.rows.map((row) => row.id));
+      after = page.nextCursor;
+      if (!after) break;
+    }
+    const ours = seen.filter((id) => created.some((user) => user.id === id));
+    // Equal names: the id decides, in the same direction as the sort.
+    expect(ours).toEqual(
+      created
+        .map((user) => user.id)
+        .sort()
+        .reverse(),
+    );
+    expect(new Set(seen).size).toBe(seen.length);
+    const disabled = await listUsersPage(admin, { ...parse("status=disabled"), pageSize: 100 });
+    expect(disabled.rows.map((row) => row.id)).toContain(created[2]!.id);
+    expect(disabled.rows.every((row) => row.disabled)).toBe(true);
+    await expect(listUsersPage({ id: world.coderA.id, role: "ANALYST" }, parse(""))).rejects.toThrowError(PermissionDeniedError);
+    expect(() => parse("role=ROOT")).toThrowError(/role: use VIEWER, ANALYST or ADMIN/);
+  });
+});
 
 describe("list plans", () => {
   it("read the first and a later page of codings from the sort's index, starting at the cursor, with no sort step", async () => {
