@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
+import { accountLockedUntil, throttledOutcomes, throttleLookback } from "../auth/lockout";
 import { revocationInstant } from "../auth/revocation";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
@@ -10,6 +11,7 @@ import type { Role } from "../generated/prisma/enums";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { userListDefinition, type UserListFilters } from "../users/list";
+import { passwordWeakness } from "../users/password-strength";
 import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
 import type { UserInput, UserUpdate } from "../users/schemas";
 
@@ -24,6 +26,8 @@ export type UserView = {
   mustChangePassword: boolean;
   version: number;
   createdAt: string;
+  /** Sign-in is throttled for this account (from some address) until then; an administrator can unlock it. */
+  signInLockedUntil: string | null;
 };
 
 type UserRow = {
@@ -38,7 +42,7 @@ type UserRow = {
   createdAt: Date;
 };
 
-function toView(user: UserRow): UserView {
+function toView(user: UserRow, signInLockedUntil: Date | null = null): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -49,12 +53,54 @@ function toView(user: UserRow): UserView {
     mustChangePassword: user.mustChangePassword,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
+    signInLockedUntil: signInLockedUntil?.toISOString() ?? null,
   };
 }
 
-export async function listUsers(user: ActingUser): Promise<UserView[]> {
+export async function listUsers(user: ActingUser, now: Date = new Date()): Promise<UserView[]> {
   requirePermission(user, "administer");
-  return (await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] })).map(toView);
+  const users = await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  return toViewsWithLocks(users, now);
+}
+
+/** Accounts as views, each with when its sign-in throttling ends (one query for all of them). */
+async function toViewsWithLocks<Row extends Parameters<typeof toView>[0] & { signInUnlockedAt: Date | null }>(
+  users: Row[],
+  now: Date,
+): Promise<UserView[]> {
+  if (users.length === 0) return [];
+  const failures = await getDatabase().signInAttempt.findMany({
+    where: {
+      email: { in: users.map((row) => row.email) },
+      at: { gte: throttleLookback(now) },
+      outcome: { in: [...throttledOutcomes] },
+    },
+    select: { at: true, email: true, clientAddress: true },
+  });
+  return users.map((row) => toView(row, accountLockedUntil(row.email, failures, row.signInUnlockedAt, now)));
+}
+
+/**
+ * Lifts the throttling of sign-ins to this account: its failures so far stop
+ * counting for the account and pair rules (an address's own limit stays).
+ */
+export async function unlockSignIn(user: ActingUser, id: string, now: Date = new Date()): Promise<UserView> {
+  requirePermission(user, "administer");
+  return getDatabase().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("This user");
+    const after = await tx.user.update({ where: { id }, data: { signInUnlockedAt: now } });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "SIGN_IN_UNLOCK",
+      entity: "User",
+      entityId: id,
+      before: { signInUnlockedAt: before.signInUnlockedAt },
+      after: { signInUnlockedAt: after.signInUnlockedAt },
+      at: now,
+    });
+    return toView(after);
+  });
 }
 
 /** One page of accounts, filtered by role and status and sorted as the list's URL says, after the cursor (keyset paging). */
@@ -81,7 +127,7 @@ export async function listUsersPage(
     query.sortOption,
     (row) => row[query.sortOption.field as "name" | "email" | "createdAt"],
   );
-  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
+  return { rows: await toViewsWithLocks(page.rows, new Date()), nextCursor: page.nextCursor };
 }
 
 /**
@@ -155,6 +201,8 @@ export async function changeOwnPassword(user: ActingUser, input: { currentPasswo
     throw new ValidationError({ currentPassword: "is not your current password" });
   }
   if (input.newPassword === input.currentPassword) throw new ValidationError({ newPassword: "must differ from the current one" });
+  const weakness = passwordWeakness(input.newPassword, [account.email, account.name]);
+  if (weakness) throw new ValidationError({ newPassword: weakness });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     const after = await tx.user.update({
