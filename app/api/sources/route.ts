@@ -1,5 +1,5 @@
 import { createSource, listSources } from "@/lib/data/sources";
-import { readJson, route } from "@/lib/http/route";
+import { bodyLimits, readJson, route } from "@/lib/http/route";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { sourceListDefinition } from "@/lib/sources/list";
 import { sourceCreationSchema } from "@/lib/sources/schemas";
@@ -9,4 +9,6 @@ export const GET = route(async (request, _context, user) =>
   listSources(user, parseListQuery(sourceListDefinition, new URL(request.url).searchParams)),
 );
 
-export const POST = route(async (request, _context, user) => createSource(user, await readJson(request, sourceCreationSchema)));
+export const POST = route(async (request, _context, user) =>
+  createSource(user, await readJson(request, sourceCreationSchema, bodyLimits.source)),
+);

@@ -5,8 +5,11 @@ import { userListDefinition } from "@/lib/users/list";
 import { userCreationSchema } from "@/lib/users/schemas";
 
 /** GET /api/users?role=&status=&sort=&order=&size=&after= : one page of accounts (administrators only), and the next page's cursor. */
-export const GET = route(async (request, _context, user) =>
-  listUsersPage(user, parseListQuery(userListDefinition, new URL(request.url).searchParams)),
+export const GET = route(
+  async (request, _context, user) => listUsersPage(user, parseListQuery(userListDefinition, new URL(request.url).searchParams)),
+  { permission: "administer" },
 );
 
-export const POST = route(async (request, _context, user) => createUser(user, await readJson(request, userCreationSchema)));
+export const POST = route(async (request, _context, user) => createUser(user, await readJson(request, userCreationSchema)), {
+  permission: "administer",
+});
