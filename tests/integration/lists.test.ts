@@ -189,16 +189,20 @@ describe("the sources list", () => {
       },
     });
     const parse = (search: string, pageSize = 1) => ({ ...parseListQuery(sourceListDefinition, new URLSearchParams(search)), pageSize });
-    const persian = await listSources(admin, parse("language=fa&sort=title&order=asc", 1));
+    const persian = await listSources(admin, parse("language=fa&from=2020-01-01&to=2020-01-02&sort=title&order=asc", 1));
     expect(persian.rows.map((row) => row.id)).toEqual([reviewed.id]);
     const second = await listSources(admin, {
-      ...parse("language=fa&sort=title&order=asc", 1),
+      ...parse("language=fa&from=2020-01-01&to=2020-01-02&sort=title&order=asc", 1),
       cursor: parseListQuery(sourceListDefinition, new URLSearchParams({ sort: "title", order: "asc", after: persian.nextCursor! })).cursor,
     });
     expect(second.rows.map((row) => row.id)).toEqual([empty.id]);
     expect(second.nextCursor).toBeNull();
-    expect((await listSources(admin, parse("language=fa&coverage=nothing-to-code", 50))).rows.map((row) => row.id)).toEqual([reviewed.id]);
-    expect((await listSources(admin, parse("language=fa&coverage=not-started", 50))).rows.map((row) => row.id)).toEqual([empty.id]);
+    expect(
+      (await listSources(admin, parse("language=fa&from=2020-01-01&to=2020-01-02&coverage=nothing-to-code", 50))).rows.map((row) => row.id),
+    ).toEqual([reviewed.id]);
+    expect(
+      (await listSources(admin, parse("language=fa&from=2020-01-01&to=2020-01-02&coverage=not-started", 50))).rows.map((row) => row.id),
+    ).toEqual([empty.id]);
     expect((await listSources(admin, parse(`coverage=has-statements&from=2020-01-01&to=2020-01-31`, 50))).rows).toEqual([]);
     const withStatements = await listSources(admin, parse("coverage=has-statements", 100));
     expect(withStatements.rows.map((row) => row.id)).toContain(world.sourceId);
