@@ -1,7 +1,7 @@
 import "server-only";
 import { readShiftMinimumStatements } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
-import { chartDateOf } from "../dashboard/date-precision";
+import { chartDateOf, lastCountedDayOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
@@ -82,7 +82,10 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   if (view.from && view.to) {
     window = { from: view.from, to: view.to };
   } else {
-    const extent = await db.stanceCoding.aggregate({
+    // Per precision, so that a month-precision statement's window reaches the last day of its month,
+    // from which the queries count it (docs/decisions/0014).
+    const extents = await db.stanceCoding.groupBy({
+      by: ["saidOnPrecision"],
       where: {
         deletedAt: null,
         statementLive: true,
@@ -94,7 +97,10 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
       _min: { saidOn: true },
       _max: { saidOn: true },
     });
-    const dates = [extent._min.saidOn, extent._max.saidOn].flatMap((date) => (date ? [isoFromDate(date)] : []));
+    const dates = extents.flatMap((extent) => [
+      ...(extent._min.saidOn ? [isoFromDate(extent._min.saidOn)] : []),
+      ...(extent._max.saidOn ? [lastCountedDayOf(isoFromDate(extent._max.saidOn), extent.saidOnPrecision)] : []),
+    ]);
     const padded = chooseTimeWindow(dates) ?? chooseTimeWindow([isoFromDate(new Date())])!;
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
     if (window.from > window.to) window = view.from ? { from: view.from, to: view.from } : { from: window.to, to: window.to };
