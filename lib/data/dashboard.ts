@@ -153,6 +153,10 @@ async function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]>
   return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
 }
 
+function latestOf(first: string, second: string): string {
+  return first > second ? first : second;
+}
+
 async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
   const { scope, unit } = resolved;
   const query = buildStanceSeriesQuery(scope, {
@@ -201,7 +205,9 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
     }
     const datePrecision = row.datePrecision === "MONTH" ? "MONTH" : "DAY";
     const point: StancePoint = {
-      at: row.statementId ? chartDateOf(row.at!, datePrecision) : row.at!,
+      // A month-precision statement counts from its month's last day, so a window starting mid-month holds it
+      // although the middle of its month lies before the window: it is drawn on the window's first day then.
+      at: row.statementId ? latestOf(chartDateOf(row.at!, datePrecision), scope.window.from) : row.at!,
       score: row.score!,
       statementCount: row.statementCount,
       minimumScore: row.minimumScore!,

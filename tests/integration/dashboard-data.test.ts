@@ -324,6 +324,12 @@ describe("date precision in windows and buckets", () => {
       ["2024-07-29", -2, 1],
     ]);
     expect(await listStanceShifts(reader, { ...weekly, unit: "month" })).toEqual([]);
+    // A view starting on 20 July holds the statement (it counts from the 31st); it is drawn on the view's first
+    // day rather than at 16 July, off the chart, and still labelled as the month.
+    const fromMidJuly = await listStanceSeries(reader, { ...weekly, from: "2024-07-20", to: "2024-08-31", unit: "week" });
+    expect(fromMidJuly.series[0]!.points.map((point) => [point.at, point.statement?.saidOn, point.statement?.datePrecision])).toEqual([
+      ["2024-07-20", "2024-07-01", "MONTH"],
+    ]);
 
     // A window that ends before the month does leaves the statement out; one that reaches its last day takes it in.
     const midJuly = await getStanceMatrix(reader, { ...weekly, from: "2024-07-01", to: "2024-07-30" });
