@@ -4,7 +4,7 @@ import { changeInterval } from "../dashboard/shift-uncertainty";
 import { chartDateOf, lastCountedDayOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
-import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
+import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "../dashboard/time-window";
 import {
   buildShiftStatementQuery,
   buildStanceMatrixQuery,
@@ -65,16 +65,15 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
   const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
 
-  const speakerIds =
-    view.speakers.length || view.speaksFor.length
-      ? await listSpeakerIds(
-          view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []),
-          view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []),
-        )
-      : null;
+  // Unknown keys are left out (the page says so), and the rest of the view stands as if they had never been there:
+  // a speakers filter of nothing but unknown keys means everyone, as the picker then shows, not no one.
+  const knownSpeakerIds = view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []);
+  const knownSpeaksForIds = view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []);
+  const speakerIds = knownSpeakerIds.length || knownSpeaksForIds.length ? await listSpeakerIds(knownSpeakerIds, knownSpeaksForIds) : null;
 
-  const targets = view.targets.length
-    ? view.targets.flatMap((slug) => bySlug.get(slug) ?? [])
+  const knownTargets = view.targets.flatMap((slug) => bySlug.get(slug) ?? []);
+  const targets = knownTargets.length
+    ? knownTargets
     : await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null }, select: actorSelect, orderBy: { name: "asc" } });
 
   const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
@@ -101,7 +100,7 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
       ...(extent._min.saidOn ? [isoFromDate(extent._min.saidOn)] : []),
       ...(extent._max.saidOn ? [lastCountedDayOf(isoFromDate(extent._max.saidOn), extent.saidOnPrecision)] : []),
     ]);
-    const padded = chooseTimeWindow(dates) ?? chooseTimeWindow([isoFromDate(new Date())])!;
+    const padded = chooseTimeWindow(dates) ?? windowWithoutData(isoFromDate(new Date()));
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
     if (window.from > window.to) window = view.from ? { from: view.from, to: view.from } : { from: window.to, to: window.to };
   }

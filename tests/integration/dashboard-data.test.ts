@@ -456,6 +456,19 @@ describe("the actor × target matrix and the shifts", () => {
     expect(data.series.series.map((series) => series.speaker.name)).toEqual(["Speaker C"]);
     expect(data.options.represented.map((actor) => actor.slug)).toContain(world.state.slug);
   });
+
+  it("treats a filter of unknown actors alone as no filter, as its picker then shows (everyone, tracked targets)", async () => {
+    const window = { from: "2024-03-01", to: "2024-03-31", targets: [world.target1.slug] };
+    const unfiltered = await getDashboard(reader, view(window));
+    const onlyUnknown = await getDashboard(reader, view({ ...window, speakers: ["gone-actor"] }));
+    expect(onlyUnknown.notices).toEqual(["No actor is known by “gone-actor”; it was left out."]);
+    expect(onlyUnknown.series.series.length).toBeGreaterThan(0);
+    const unknownTarget = await getDashboard(reader, view({ from: "2024-03-01", to: "2024-03-31", targets: ["gone-target"] }));
+    const trackedTargets = await getDashboard(reader, view({ from: "2024-03-01", to: "2024-03-31", targets: [] }));
+    expect(unknownTarget.series.targets).toEqual(trackedTargets.series.targets);
+    expect(unknownTarget.series.targets.length).toBeGreaterThan(0);
+    expect(onlyUnknown.series.series).toEqual(unfiltered.series.series);
+  });
 });
 
 class RolledBack extends Error {}
