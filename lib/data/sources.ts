@@ -1,10 +1,12 @@
 import "server-only";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit, recordAudits } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { ConflictError, DomainError, NotFoundError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { sourceRecord } from "../seed/records";
+import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, type Fingerprint } from "../sources/near-duplicates";
 import type { SourceCreation } from "../sources/schemas";
 import { isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
@@ -189,16 +191,108 @@ export async function createSource(user: ActingUser, input: SourceCreation): Pro
   const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
   return db.$transaction(async (tx) => {
-    const row = await tx.source.create({ data: { ...record, createdById: user!.id } });
-    await recordAudit(tx, {
-      userId: user!.id,
-      action: "CREATE",
-      entity: "Source",
-      entityId: row.id,
-      after: { ...row, text: `${row.text.length} characters` },
-    });
-    return { id: row.id };
+    const [created] = await insertSources(tx, user!.id, [input]);
+    return { id: created!.id };
   });
+}
+
+const insertBatchSize = 500;
+
+/**
+ * The one way sources are written: rows, their near-duplicate fingerprints and
+ * their audit entries, in the caller's transaction, in batches (an intake may
+ * carry thousands). Inputs must be validated and free of known duplicates.
+ */
+export async function insertSources(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  inputs: readonly SourceCreation[],
+): Promise<{ id: string; contentHash: string }[]> {
+  const created: { id: string; contentHash: string }[] = [];
+  for (let start = 0; start < inputs.length; start += insertBatchSize) {
+    const batch = inputs.slice(start, start + insertBatchSize);
+    const rows = await tx.source.createManyAndReturn({
+      data: batch.map((input) => ({ ...sourceRecord(input, input.text), createdById: userId })),
+      omit: { text: true },
+    });
+    // createManyAndReturn keeps the input order on PostgreSQL (INSERT … RETURNING).
+    await tx.sourceFingerprint.createMany({
+      data: rows.map((row, index) => ({ sourceId: row.id, ...fingerprintOf(batch[index]!.text) })),
+    });
+    await recordAudits(
+      tx,
+      rows.map((row, index) => ({
+        userId,
+        action: "CREATE" as const,
+        entity: "Source" as const,
+        entityId: row.id,
+        after: { ...row, text: `${batch[index]!.text.length} characters` },
+      })),
+    );
+    created.push(...rows.map((row) => ({ id: row.id, contentHash: row.contentHash })));
+  }
+  return created;
+}
+
+export type NearDuplicate = { id: string; title: string; publisher: string; publishedOn: string; overlap: number };
+
+/**
+ * Live sources whose text overlaps each fingerprint's by at least the
+ * near-duplicate threshold, best first. One indexed query per 2,000
+ * fingerprints (the GIN index on band keys), then signatures compared in memory.
+ */
+export async function findNearDuplicates(
+  db: Prisma.TransactionClient,
+  fingerprints: readonly Fingerprint[],
+  options: { excludeId?: string } = {},
+): Promise<NearDuplicate[][]> {
+  const found: NearDuplicate[][] = fingerprints.map(() => []);
+  for (let start = 0; start < fingerprints.length; start += 2000) {
+    const batch = fingerprints.slice(start, start + 2000);
+    const keys = [...new Set(batch.flatMap((fingerprint) => fingerprint.bands))];
+    const candidates = await db.$queryRaw<
+      { id: string; title: string; publisher: string; publishedOn: Date; signature: number[]; bands: number[] }[]
+    >`
+      SELECT s.id, s.title, s.publisher, s."publishedOn", f.signature, f.bands
+      FROM "SourceFingerprint" f JOIN "Source" s ON s.id = f."sourceId"
+      WHERE f.bands && ${keys}::int[] AND s."deletedAt" IS NULL`;
+    const byBand = new Map<number, typeof candidates>();
+    for (const candidate of candidates)
+      for (const key of candidate.bands) {
+        const list = byBand.get(key);
+        if (list) list.push(candidate);
+        else byBand.set(key, [candidate]);
+      }
+    batch.forEach((fingerprint, index) => {
+      const seen = new Set<string>();
+      for (const key of fingerprint.bands)
+        for (const candidate of byBand.get(key) ?? []) {
+          if (seen.has(candidate.id) || candidate.id === options.excludeId) continue;
+          seen.add(candidate.id);
+          const overlap = estimatedOverlap(fingerprint.signature, candidate.signature);
+          if (overlap >= nearDuplicateThreshold)
+            found[start + index]!.push({
+              id: candidate.id,
+              title: candidate.title,
+              publisher: candidate.publisher,
+              publishedOn: isoFromDate(candidate.publishedOn),
+              overlap,
+            });
+        }
+      found[start + index]!.sort((a, b) => b.overlap - a.overlap);
+    });
+  }
+  return found;
+}
+
+/** Sources whose text nearly repeats this one's (wire copy republished with small edits). */
+export async function listNearDuplicatesOf(user: ActingUser, id: string): Promise<NearDuplicate[]> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const fingerprint = await db.sourceFingerprint.findUnique({ where: { sourceId: id } });
+  if (!fingerprint) return [];
+  const [duplicates] = await findNearDuplicates(db, [fingerprint], { excludeId: id });
+  return duplicates!;
 }
 
 /** "Reviewed, nothing to code" (analysts) and blind coding on or off (admins only: it protects reliability). */
