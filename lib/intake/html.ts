@@ -48,6 +48,8 @@ function stringOf(value: unknown): string | undefined {
   return undefined;
 }
 
+const adLabel = /(?:^|[\s_-])(?:ad|ads|advert|advertisement|sponsored|promo)(?:$|[\s_-])/i;
+
 export type HtmlExtraction = { fields: DraftFields } | { problem: string };
 
 /** Minimum length of a page's main text: anything shorter is a navigation page, a paywall or an error page. */
@@ -71,6 +73,9 @@ export function extractArticle(html: string, pageUrl?: string): HtmlExtraction {
       document.documentElement?.getAttribute("lang")?.trim() || meta("og:locale")?.replace("_", "-") || stringOf(jsonLd?.inLanguage),
     url: pageUrl ?? meta("og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? stringOf(jsonLd?.url),
   };
+  // Readability keeps ad slots placed inside the article; remove the plainly labelled ones first.
+  for (const element of document.querySelectorAll("[class],[id]"))
+    if (adLabel.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`)) element.remove();
   const article = new Readability(document as unknown as Document).parse();
   const text = article?.content ? textOfHtmlFragment(article.content) : "";
   if (text.length < minimumArticleCharacters)
