@@ -4,6 +4,7 @@ import { SourceTable } from "@/components/source-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSources } from "@/lib/data/sources";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
@@ -24,9 +25,14 @@ export default async function SourcesPage() {
           </p>
         </div>
         {canEdit && (
-          <Link href="/sources/new" className="button button--primary">
-            Add source
-          </Link>
+          <div className={styles.actions}>
+            <Link href="/sources/import" className="button">
+              Import many
+            </Link>
+            <Link href="/sources/new" className="button button--primary">
+              Add source
+            </Link>
+          </div>
         )}
       </div>
       {sources.length === 0 ? (
