@@ -144,7 +144,8 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
       `${nearDuplicates.size} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text). Nothing was imported yet: choose to keep or skip them.`,
       { nearDuplicates: [...nearDuplicates.values()], errors: problems },
     );
-  const toImport = options.nearDuplicates === "skip" ? fresh.filter((_, index) => !nearDuplicates.has(index)) : fresh;
+  const keptIndexes = fresh.map((_, index) => index).filter((index) => options.nearDuplicates !== "skip" || !nearDuplicates.has(index));
+  const toImport = keptIndexes.map((index) => fresh[index]!);
 
   const created = await db.$transaction(
     (tx) =>
@@ -152,6 +153,7 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
         tx,
         user!.id,
         toImport.map((item) => item.source),
+        keptIndexes.map((index) => fingerprints[index]!),
       ),
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -14,8 +14,11 @@ const shingleWords = 5;
 /** Estimated shingle overlap (Jaccard) at or above which two sources count as near duplicates. */
 export const nearDuplicateThreshold = 0.9;
 
-// Fixed seeds: signatures are stored, so they must stay comparable across releases.
-const seeds = Int32Array.from({ length: signatureLength }, (_, index) => mix32(0x9e3779b9 ^ Math.imul(index + 1, 0x85ebca6b)));
+// Fixed multipliers and offsets: signatures are stored, so they must stay comparable across releases.
+// Each pair is a permutation of the 32-bit integers (x → a·x + b mod 2³², a odd) applied to a well-mixed shingle hash:
+// the classic MinHash family, one multiplication per hash function.
+const multipliers = Int32Array.from({ length: signatureLength }, (_, index) => mix32(0x9e3779b9 ^ Math.imul(index + 1, 0x85ebca6b)) | 1);
+const offsets = Int32Array.from({ length: signatureLength }, (_, index) => mix32(0x7f4a7c15 ^ Math.imul(index + 1, 0xc2b2ae35)));
 
 /** MurmurHash3's finaliser: a cheap, well-spread 32-bit mix. */
 function mix32(value: number): number {
@@ -64,14 +67,20 @@ export function shingleHashes(text: string): Set<number> {
 
 /** The MinHash signature: for each of 128 hash functions, the smallest hash over the shingles. */
 export function minHashSignature(text: string): number[] {
-  const signature = new Int32Array(signatureLength).fill(0x7fffffff);
-  for (const shingle of shingleHashes(text)) {
-    for (let index = 0; index < signatureLength; index += 1) {
-      const value = mix32(shingle ^ seeds[index]!);
-      if (value < signature[index]!) signature[index] = value;
+  const shingles = Int32Array.from(shingleHashes(text));
+  const signature = new Array<number>(signatureLength);
+  // Hash function outside, shingles inside: a tight loop over a typed array.
+  for (let index = 0; index < signatureLength; index += 1) {
+    const multiplier = multipliers[index]!;
+    const offset = offsets[index]!;
+    let minimum = 0x7fffffff;
+    for (let position = 0; position < shingles.length; position += 1) {
+      const value = (Math.imul(multiplier, shingles[position]!) + offset) | 0;
+      if (value < minimum) minimum = value;
     }
+    signature[index] = minimum;
   }
-  return Array.from(signature);
+  return signature;
 }
 
 /** One 32-bit key per band; the band's position is part of the key, so equal keys mean the same band agrees. */
