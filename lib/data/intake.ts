@@ -87,8 +87,9 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
   const drafts: SourceDraft[] = [];
   for (const file of files) {
     const parsed = parseIntakeFile(file);
-    drafts.push(...parsed.drafts);
-    problems.push(...parsed.problems);
+    // A loop, not push(...items): a file of a million tiny lines would overflow the call stack.
+    for (const draft of parsed.drafts) drafts.push(draft);
+    for (const problem of parsed.problems) problems.push(problem);
   }
   if (options.urls.length > 0) {
     const fetched = await draftsFromAddresses(options.urls);
