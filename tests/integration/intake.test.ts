@@ -242,6 +242,15 @@ describe("bulk intake on PostgreSQL", () => {
     expect(language.message).toMatch(/Default language: “zz” is not a known language code/);
   });
 
+  it("refuses an upload of more sources than allowed, even of a quarter of a million tiny lines, importing nothing", async () => {
+    const analyst = await createUser(db, "ANALYST");
+    const before = await counts();
+    const content = "{}\n".repeat(250_000);
+    const error = await refusal(importSources(analyst, [{ name: "many.jsonl", size: content.length, content }], options()));
+    expect(error.message).toBe("The upload holds 250000 sources; at most 20000 can be imported at once.");
+    expect(await counts()).toEqual(before);
+  });
+
   it("lets viewers import nothing", async () => {
     const viewer = await createUser(db, "VIEWER");
     await expect(importSources(viewer, [fixture("wire-sources.jsonl")], options())).rejects.toBeInstanceOf(PermissionDeniedError);
