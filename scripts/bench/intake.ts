@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { format, resolveConfig } from "prettier";
 import { createPrismaClient } from "../../lib/database/prisma";
-import { applyMigrations } from "../../lib/database/schema-engine";
+import { applyMigrations } from "../database/schema-engine";
 import { onCleanup } from "./cleanup";
 import { checkServerIsReachable, databaseNameOf, recreateScratchDatabase } from "./scratch-database";
 
