@@ -11,8 +11,10 @@ async function deploy() {
   const url = process.env.DATABASE_URL;
   if (!url) fail("DATABASE_URL is not set. Set it to a PostgreSQL URL, e.g. postgresql://postgres@127.0.0.1:5432/stancewatch");
   try {
-    const applied = await applyMigrations(url);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    const applied = await applyMigrations(url, ({ name, milliseconds }) =>
+      console.log(`Applied ${name} (${(milliseconds / 1000).toFixed(1)} s)`),
+    );
+    console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
   } catch (error) {
     fail(`Could not migrate the database: ${describeDatabaseError(error, url)}`);
   }

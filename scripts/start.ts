@@ -17,6 +17,7 @@ import { applyMigrations } from "../lib/database/schema-engine";
 import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
 import { SeedFileError } from "../lib/seed/seed-files";
 import { fail } from "./cli";
+import { buildApp } from "./build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "./build-stamp";
 
 const dataDirectory = path.resolve(".data");
@@ -108,13 +109,6 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], environment: typeof process.env): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: environment });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
 async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
   for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
     try {
@@ -171,8 +165,10 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const applied = await applyMigrations(url);
-    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    const applied = await applyMigrations(url, ({ name, milliseconds }) =>
+      log(`Applied migration ${name} (${(milliseconds / 1000).toFixed(1)} s)`),
+    );
+    log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   } catch (error) {
     console.error(`✖ Cannot migrate the database: ${describeDatabaseError(error, url)}`);
     return stop(1);
@@ -187,16 +183,20 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  if (!(await buildIsCurrent())) {
+  if (await buildIsCurrent()) {
+    log("The build is current (no source changed since the last one).");
+  } else {
     const sourcesBeforeBuild = await fingerprintSources();
     log("Building the app (first start, or the sources changed)…");
-    const code = await run(process.execPath, [nextBin, "build"], environment);
-    if (code !== 0) {
-      console.error("✖ The build failed; see the messages above.");
-      return stop(code);
+    const started = performance.now();
+    const build = await buildApp(environment, (phase) => log(`  build: ${phase}`));
+    if (!build.ok) {
+      console.error(build.output);
+      console.error("✖ The build failed; Next's output is above.");
+      return stop(1);
     }
     await recordBuild(sourcesBeforeBuild);
+    log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   }
 
   // scripts/serve.ts rather than `next start`: it decides the client address from the socket (see README, TRUSTED_PROXIES).
