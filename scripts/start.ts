@@ -36,7 +36,8 @@ function portIsFree(port: number): Promise<boolean> {
     const probe = net.createServer();
     probe.once("error", () => resolve(false));
     probe.once("listening", () => probe.close(() => resolve(true)));
-    probe.listen(port, "0.0.0.0");
+    // No host: every interface, IPv4 and IPv6, as scripts/serve.ts listens.
+    probe.listen(port);
   });
 }
 
