@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { indicatorRuleSchema } from "../indicators/rules";
-import { isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
 import { consistencyRatings } from "./ach";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
@@ -18,6 +18,8 @@ export const scenarioSetSchema = z.object({
   slug: slugSchema,
   title: requiredTextSchema(300),
   description: requiredTextSchema(4000),
+  /** At most one of the set's scenarios can come about, so each analyst's estimates should sum to 100 %. */
+  mutuallyExclusive: z.boolean().default(false),
 });
 
 export const scenarioEstimateSchema = z.object({
@@ -29,7 +31,7 @@ export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
 
 // Request bodies of the scenario routes.
 
-export const scenarioCreationSchema = scenarioSchema.extend({ setId: z.string().min(1, "choose the scenario set") });
+export const scenarioCreationSchema = scenarioSchema.extend({ setId: idSchema("choose the scenario set") });
 
 export const scenarioStatuses = ["OPEN", "RESOLVED_YES", "RESOLVED_NO", "WITHDRAWN"] as const;
 
@@ -38,8 +40,12 @@ export const scenarioStatusUpdateSchema = z
     version: versionSchema,
     status: z.enum(scenarioStatuses, { error: "choose open, resolved yes, resolved no or withdrawn" }),
     resolvedOn: isoDateSchema.nullable().default(null),
+    /** In a mutually exclusive set, resolving one "yes" may resolve its open siblings "no" in the same step. */
+    resolveOthersNo: z.boolean().default(false),
   })
   .superRefine((update, context) => {
+    if (update.resolveOthersNo && update.status !== "RESOLVED_YES")
+      context.addIssue({ code: "custom", path: ["resolveOthersNo"], message: "applies only when resolving a scenario yes" });
     const resolved = update.status === "RESOLVED_YES" || update.status === "RESOLVED_NO";
     if (resolved && !update.resolvedOn)
       context.addIssue({ code: "custom", path: ["resolvedOn"], message: "give the date the scenario resolved, to score the estimates" });
@@ -48,9 +54,25 @@ export const scenarioStatusUpdateSchema = z
   });
 export type ScenarioStatusUpdate = z.infer<typeof scenarioStatusUpdateSchema>;
 
-const idListSchema = z.array(z.string().min(1)).max(100, "link at most 100 records").default([]);
+const idListSchema = z.array(idSchema()).max(100, "link at most 100 records").default([]);
 
-export const estimateCreationSchema = scenarioEstimateSchema.extend({
+/**
+ * What an analyst sends to record an estimate. No date: the server dates the
+ * estimate by its own clock (docs/decisions/0012), so that nobody can score a
+ * forecast made after the fact. `informationAsOf` is the date of the
+ * information the analyst used, shown beside the estimate and never scored.
+ * A client that still sends `estimatedOn` is told so rather than silently re-dated.
+ */
+export const estimateCreationSchema = z.object({
+  probability: scenarioEstimateSchema.shape.probability,
+  rationale: scenarioEstimateSchema.shape.rationale,
+  informationAsOf: isoDateSchema.nullable().default(null),
+  estimatedOn: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined, {
+      message: "is set by the server when the estimate is recorded; give the date of your information as informationAsOf",
+    }),
   movedByStatementIds: idListSchema,
   movedByEventIds: idListSchema,
 });
@@ -59,7 +81,7 @@ export type EstimateCreation = z.infer<typeof estimateCreationSchema>;
 export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
 
 export const indicatorCreationSchema = z.object({
-  scenarioId: z.string().min(1, "choose the scenario"),
+  scenarioId: idSchema("choose the scenario"),
   title: requiredTextSchema(200),
   effect: z.enum(indicatorEffects, { error: "say whether the indicator supports or undermines the scenario" }),
   rule: indicatorRuleSchema,
@@ -70,9 +92,9 @@ export const evidenceCredibilities = ["HIGH", "MEDIUM", "LOW"] as const;
 
 export const evidenceCreationSchema = z
   .object({
-    setId: z.string().min(1, "choose the scenario set"),
-    statementId: z.string().min(1).nullable().default(null),
-    eventId: z.string().min(1).nullable().default(null),
+    setId: idSchema("choose the scenario set"),
+    statementId: idSchema().nullable().default(null),
+    eventId: idSchema().nullable().default(null),
     credibility: z.enum(evidenceCredibilities, { error: "choose high, medium or low" }).default("MEDIUM"),
     note: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
   })
@@ -91,8 +113,8 @@ export const evidenceUpdateSchema = z.object({
 export type EvidenceUpdate = z.infer<typeof evidenceUpdateSchema>;
 
 export const evidenceAssessmentSchema = z.object({
-  scenarioId: z.string().min(1, "choose the scenario"),
+  scenarioId: idSchema("choose the scenario"),
   rating: z.enum(consistencyRatings, { error: "choose CC, C, N, NA, I or II" }),
-  version: z.number().int().positive().nullable(),
+  version: versionSchema.nullable(),
 });
 export type EvidenceAssessmentInput = z.infer<typeof evidenceAssessmentSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind, Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
-import { isoDateSchema, requiredTextSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, storedIntegerSchema } from "../validation";
 
 export const statementSchema = z.object({
   quote: requiredTextSchema(5000),
@@ -27,16 +27,16 @@ export const channelLabels: Record<Channel, string> = {
 export const statementCreationSchema = statementSchema
   .omit({ quote: true })
   .extend({
-    sourceId: z.string().min(1),
-    startOffset: z.number().int().nonnegative(),
-    endOffset: z.number().int().positive(),
-    speakerId: z.string().min(1).nullable().default(null),
+    sourceId: idSchema(),
+    startOffset: storedIntegerSchema().nonnegative(),
+    endOffset: storedIntegerSchema().positive(),
+    speakerId: idSchema().nullable().default(null),
     newSpeaker: z
       .object({
         name: requiredTextSchema(200),
         kind: z.enum(ActorKind),
         office: requiredTextSchema(300).nullable().default(null),
-        speaksForId: z.string().min(1).nullable().default(null),
+        speaksForId: idSchema().nullable().default(null),
       })
       .nullable()
       .default(null),
@@ -49,4 +49,4 @@ export const statementCreationSchema = statementSchema
 export type StatementCreation = z.infer<typeof statementCreationSchema>;
 
 /** "I read this statement; it holds no stance toward the tracked targets." */
-export const statementReviewSchema = z.object({ statementId: z.string().min(1, "name the statement") });
+export const statementReviewSchema = z.object({ statementId: idSchema("name the statement") });

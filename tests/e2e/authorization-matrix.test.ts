@@ -3,13 +3,14 @@
 // and actions are discovered from the source tree, so one added without an
 // entry here fails the suite.
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
+import { discoverRouteHandlers, filesUnder, mutatingMethods } from "../support/route-handlers";
 import { testPasswords } from "../support/test-passwords";
 import {
   createActor,
@@ -306,7 +307,7 @@ const matrix: Record<string, Entry> = {
       const { scenario } = await freshScenario();
       return {
         path: `/api/scenarios/${scenario.id}/estimates`,
-        body: { probability: 0.4, rationale: "matrix", estimatedOn: "2024-11-01", movedByStatementIds: [], movedByEventIds: [] },
+        body: { probability: 0.4, rationale: "matrix", informationAsOf: "2024-11-01", movedByStatementIds: [], movedByEventIds: [] },
         state: () => db.scenarioEstimate.findMany({ where: { scenarioId: scenario.id } }),
       };
     },
@@ -322,7 +323,8 @@ const matrix: Record<string, Entry> = {
           analystId: analyst.id,
           probability: 0.5,
           rationale: "mine",
-          estimatedOn: new Date("2024-11-01T00:00:00Z"),
+          // Recorded today: only today's estimate may be withdrawn.
+          estimatedOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
         },
       });
       return {
@@ -419,33 +421,11 @@ const matrix: Record<string, Entry> = {
   },
 };
 
-const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-async function filesUnder(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 async function discoverMutatingRoutes(): Promise<string[]> {
-  const routes: string[] = [];
-  for (const file of (await filesUnder(path.resolve("app"))).filter((name) => /\/route\.tsx?$/.test(name))) {
-    const source = await readFile(file, "utf8");
-    const routePath = `/${path.relative(path.resolve("app"), path.dirname(file))}`;
-    const methods = new Set<string>();
-    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
-      methods.add(match[1]!);
-    for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-      for (const part of match[1]!.split(",")) {
-        const exported = part
-          .trim()
-          .split(/\s+as\s+/)
-          .at(-1)!;
-        if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
-      }
-    }
-    for (const method of methods) if (mutatingMethods.has(method)) routes.push(`${method} ${routePath}`);
-  }
-  return routes.sort();
+  return (await discoverRouteHandlers())
+    .filter((handler) => mutatingMethods.has(handler.method))
+    .map((handler) => `${handler.method} ${handler.path}`)
+    .sort();
 }
 
 async function discoverServerActions(): Promise<string[]> {
