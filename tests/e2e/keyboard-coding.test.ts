@@ -63,7 +63,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       testPasswords.SEED_PASSWORD_SECOND_ANALYST,
     );
     const page = await context.newPage();
-    await page.goto(`${appUrl}/code`);
+    await gotoHydrated(page, `${appUrl}/code`);
     const heading = page.locator("#queue-statement-heading");
     await heading.waitFor();
     const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
