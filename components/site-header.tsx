@@ -14,6 +14,7 @@ function navLinksFor(user: SignedInUser): NavLink[] {
   links.push(
     { href: "/codings", label: "Codings" },
     { href: "/reliability", label: "Reliability" },
+    { href: "/assignments", label: "Assignments" },
     { href: "/scenarios", label: "Scenarios" },
     { href: "/exchange", label: "Export" },
   );

@@ -18,7 +18,9 @@ export type AuditedEntity =
   | "ScenarioEstimate"
   | "Indicator"
   | "Evidence"
-  | "EvidenceAssessment";
+  | "EvidenceAssessment"
+  | "AssignmentDraw"
+  | "CodebookVersion";
 
 const redactedFields = new Set(["passwordHash"]);
 
