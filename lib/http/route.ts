@@ -56,6 +56,22 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Something went wrong on our side, and nothing was changed. Please try again." }, { status: 500 });
 }
 
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "body";
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+/** The request's query string, checked against a zod schema: 422 naming each bad parameter. */
+export function readQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
+  const result = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
+  return result.data;
+}
+
 /** The request's JSON body, checked against a zod schema: 400 when it is not JSON, 422 naming each bad field. */
 export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
   let body: unknown;
@@ -65,13 +81,6 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
     throw new BadRequestError("The request body must be JSON.");
   }
   const result = schema.safeParse(body);
-  if (!result.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      const field = issue.path.join(".") || "body";
-      fieldErrors[field] ??= issue.message;
-    }
-    throw new ValidationError(fieldErrors);
-  }
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;
 }
