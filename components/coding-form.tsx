@@ -83,6 +83,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const conflictHeading = useRef<HTMLHeadingElement>(null);
   const url = `/api/codings/${encodeURIComponent(coding.id)}`;
   const unsaved = fields.some((field) => !sameValue(field, values, valuesOf(saved)));
+  // The statement was corrected under this coding: saving it, even unchanged, is the coder's review (decision 0017).
+  const needsReview = saved.statementChangedAt !== null;
 
   // Move keyboard and screen-reader focus to the comparison when it appears.
   useEffect(() => {
@@ -180,7 +182,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // While a conflict is shown, only its own buttons act.
-    if (!conflict && unsaved && pending === null) void save(saved.version);
+    if (!conflict && (unsaved || needsReview) && pending === null) void save(saved.version);
   }
 
   const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`coding-${field}`, fieldErrors[field], hint);
@@ -194,6 +196,12 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
       <p className="card__meta">
         Version {saved.version}, saved <time suppressHydrationWarning>{formatDateTime(saved.updatedAt)}</time>
       </p>
+      {needsReview && (
+        <p className="notice">
+          The statement’s words or speaker were corrected after you saved this coding. Check the score still fits the statement as it now
+          reads, then save (or confirm) it.
+        </p>
+      )}
       <form className="form" onSubmit={handleSubmit} noValidate>
         {error && (
           <div className="alert" role="alert">
@@ -326,10 +334,10 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           </ConflictComparison>
         ) : (
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={pending !== null || !unsaved}>
-              {pending === "save" ? "Saving…" : "Save"}
+            <button type="submit" className="button button--primary" disabled={pending !== null || !(unsaved || needsReview)}>
+              {pending === "save" ? "Saving…" : !unsaved && needsReview ? "Confirm it still fits" : "Save"}
             </button>
-            {!unsaved && pending === null && <span className="form__hint">No unsaved changes</span>}
+            {!unsaved && !needsReview && pending === null && <span className="form__hint">No unsaved changes</span>}
             <button
               type="button"
               className="button button--danger form__actions-end"

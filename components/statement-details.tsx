@@ -20,11 +20,14 @@ export function StatementDetails({
   userId,
   canEdit,
   targets,
+  onCorrect,
 }: {
   statement: StatementInSource;
   userId: string;
   canEdit: boolean;
   targets: TrackedTarget[];
+  /** Opens the correction form in the panel's place. */
+  onCorrect?: () => void;
 }) {
   const mine = new Map(statement.codings.filter((coding) => coding.coderId === userId).map((coding) => [coding.targetId, coding]));
   // A stance is always toward someone else: the speaker is never a target of their own statement.
@@ -38,6 +41,13 @@ export function StatementDetails({
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
       <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+      {canEdit && onCorrect && (
+        <p>
+          <button type="button" className="button button--small" onClick={onCorrect}>
+            Correct this statement…
+          </button>
+        </p>
+      )}
 
       <section className="source-panel__section" aria-labelledby="statement-codings-heading">
         <h3 className="source-panel__heading" id="statement-codings-heading">
@@ -71,6 +81,12 @@ export function StatementDetails({
                   </Link>
                 </p>
                 <p className="prose statement-codings__rationale">{coding.rationale}</p>
+                {coding.statementChangedAt && (
+                  <p className="notice">
+                    The statement’s words or speaker were corrected after this coding was saved
+                    {coding.coderId === userId ? ": open it, check the score still fits, and save it to confirm." : "."}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -184,12 +184,38 @@ const matrix: Record<string, Entry> = {
         endOffset: 10,
         speakerId: speaker.id,
         newSpeaker: null,
-        saidOn: "2025-01-01",
+        // The factory's source is published on 2024-10-28: a statement cannot be said after that.
+        saidOn: "2024-10-28",
         saidOnPrecision: "DAY",
         form: "PARAPHRASE",
         channel: "INTERVIEW",
       };
       return { path: "/api/statements", body, state: () => db.statement.findMany({ where: { sourceId: source.id } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "PATCH /api/statements/[id]": {
+    async prepare() {
+      const source = await createSource(db);
+      const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      const speaker = await createActor(db);
+      return {
+        path: `/api/statements/${statement.id}`,
+        body: { version: 1, speakerId: speaker.id, channel: "PRESS_CONFERENCE" },
+        state: () => db.statement.findUniqueOrThrow({ where: { id: statement.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "DELETE /api/statements/[id]": {
+    // The lead analyst's own coding only: analysts may delete what no other coder has coded.
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      return {
+        path: `/api/statements/${coding.statementId}`,
+        body: { version: 1 },
+        state: () => db.statement.findUniqueOrThrow({ where: { id: coding.statementId } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
