@@ -58,7 +58,7 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
   },
   Event: {
     delegate: (tx) => tx.event as unknown as Delegate,
-    fields: ["title", "kind", "occurredOn", "datePrecision", "description"],
+    fields: ["title", "kind", "ploverType", "occurredOn", "datePrecision", "description", "actorIds", "sourceIds"],
     dateFields: ["occurredOn"],
     label: (record) => `Event “${shorten(text(record.title))}”`,
   },

@@ -194,6 +194,39 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
+  "POST /api/events": {
+    async prepare() {
+      const title = `Matrix event ${Date.now()}-${Math.random()}`;
+      return {
+        path: "/api/events",
+        body: { title, kind: "DIPLOMATIC", ploverType: "CONSULT", occurredOn: "2024-10-20", description: "Talks." },
+        state: () => db.event.findMany({ where: { title } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "PATCH /api/events/[id]": {
+    async prepare() {
+      const { evidence } = await evidenceRow();
+      return {
+        path: `/api/events/${evidence.eventId}`,
+        body: { version: 1, title: "Matrix event, corrected", occurredOn: "2024-10-27" },
+        state: () => db.event.findUniqueOrThrow({ where: { id: evidence.eventId! } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "DELETE /api/events/[id]": {
+    async prepare() {
+      const { evidence } = await evidenceRow();
+      return {
+        path: `/api/events/${evidence.eventId}`,
+        body: { version: 1 },
+        state: () => db.event.findUniqueOrThrow({ where: { id: evidence.eventId! } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
   "PATCH /api/statements/[id]": {
     async prepare() {
       const source = await createSource(db);
