@@ -131,6 +131,10 @@ export function SourceWorkspace({
   const openSuggestions = suggestions.filter((suggestion) => !dismissed.includes(suggestionKey(suggestion)));
   const dismissedCount = suggestions.length - openSuggestions.length;
   const shownSuggestion = openSuggestions.find((suggestion) => suggestionKey(suggestion) === shownKey) ?? null;
+  const actorChoices = useMemo(
+    () => speakers.map((speaker) => ({ id: speaker.id, name: speaker.name, detail: speaker.office ?? speaker.speaksForName })),
+    [speakers],
+  );
   const actorNames = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker.name])), [speakers]);
 
   const selected = statements.find((statement) => statement.id === selectedId) ?? null;
@@ -427,6 +431,7 @@ export function SourceWorkspace({
                 userId={userId}
                 canEdit={canEdit}
                 targets={targets}
+                actors={actorChoices}
                 onCorrect={startCorrection}
               />
             ) : (
@@ -438,7 +443,7 @@ export function SourceWorkspace({
               statement={selected}
               text={source.text}
               span={correctionSpan}
-              actors={speakers.map((speaker) => ({ id: speaker.id, name: speaker.name, detail: speaker.office ?? speaker.speaksForName }))}
+              actors={actorChoices}
               onSpanChange={(span) => {
                 setCorrectionSpan(span);
                 pendingScroll.current = span.startOffset;
