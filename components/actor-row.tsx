@@ -17,6 +17,7 @@ import {
   SpeaksForOptions,
   type ActorChoice,
 } from "./actor-fields";
+import { ActorMergeForm } from "./actor-merge-form";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
@@ -25,19 +26,39 @@ import { ariaDescribedBy, FieldError } from "./form-feedback";
 const columnCount = 8;
 
 /** The editable fields as the form holds them: text, with "" for none. */
-type EditValues = { name: string; kind: ActorKind; office: string; speaksForId: string; wikidataId: string };
+type EditValues = { name: string; kind: ActorKind; office: string; speaksForId: string; wikidataId: string; aliases: string };
 type Field = keyof EditValues;
 type FieldErrors = Partial<Record<Field, string>>;
-type Change = { name?: string; kind?: ActorKind; office?: string | null; speaksForId?: string | null; wikidataId?: string | null };
+type Change = {
+  name?: string;
+  kind?: ActorKind;
+  office?: string | null;
+  speaksForId?: string | null;
+  wikidataId?: string | null;
+  aliases?: string[];
+};
 
-const fields: Field[] = ["name", "kind", "office", "speaksForId", "wikidataId"];
+const fields: Field[] = ["name", "kind", "office", "speaksForId", "wikidataId", "aliases"];
 const fieldNames: Record<Field, string> = {
   name: "Name",
   kind: "Kind",
   office: "Office",
   speaksForId: "Speaks for",
   wikidataId: "Wikidata id",
+  aliases: "Aliases",
 };
+
+/** Aliases are edited as one line, separated by commas. */
+function splitAliases(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
 
 function savedValues(actor: ActorView): EditValues {
   return {
@@ -46,6 +67,7 @@ function savedValues(actor: ActorView): EditValues {
     office: actor.office ?? "",
     speaksForId: actor.speaksFor?.id ?? "",
     wikidataId: actor.wikidataId ?? "",
+    aliases: actor.aliases.join(", "),
   };
 }
 
@@ -62,6 +84,8 @@ function sentValue(field: Field, values: EditValues): string | null {
       return values.speaksForId || null;
     case "wikidataId":
       return normaliseWikidataId(values.wikidataId);
+    case "aliases":
+      return splitAliases(values.aliases).join(", ");
   }
 }
 
@@ -158,7 +182,8 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     if (hasProblems) return;
 
     const payload: Change = {};
-    for (const field of changed) Object.assign(payload, { [field]: sentValue(field, values) });
+    for (const field of changed)
+      Object.assign(payload, { [field]: field === "aliases" ? splitAliases(values.aliases) : sentValue(field, values) });
     setPending("edit");
     const result = await patch(payload);
     setPending(null);
@@ -198,6 +223,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
         <td>
           {actor.name}
           <code className="cell-meta">{actor.slug}</code>
+          {actor.aliases.length > 0 && <span className="cell-meta">Also: {actor.aliases.join(", ")}</span>}
         </td>
         <td>{actorKindLabels[actor.kind]}</td>
         <td>{actor.office ?? <span className="muted">—</span>}</td>
@@ -335,6 +361,21 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                   {fieldError("wikidataId")}
                 </div>
               </div>
+              <div className="field">
+                <label className="field__label" htmlFor={idFor("aliases")}>
+                  {fieldNames.aliases} <span className="field__optional">(optional, separated by commas)</span>
+                </label>
+                <input
+                  id={idFor("aliases")}
+                  type="text"
+                  autoComplete="off"
+                  value={values.aliases}
+                  onChange={(event) => change("aliases", event.target.value)}
+                  aria-invalid={fieldErrors.aliases ? true : undefined}
+                  aria-describedby={describedBy("aliases")}
+                />
+                {fieldError("aliases")}
+              </div>
               <div className="form__actions">
                 <button type="submit" className="button button--primary" disabled={pending !== null || changed.length === 0}>
                   {pending === "edit" ? "Saving…" : "Save changes"}
@@ -349,6 +390,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                 </span>
               </div>
             </form>
+            <ActorMergeForm actor={actor} choices={choices} />
           </td>
         </tr>
       )}

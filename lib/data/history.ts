@@ -120,6 +120,8 @@ function labelOf(entry: { entity: string; before: unknown; after: unknown }): st
   const snapshot = (entry.after ?? entry.before) as Record<string, unknown> | null;
   if (!snapshot || typeof snapshot !== "object") return null;
   if (entry.entity === "User") return typeof snapshot.email === "string" ? `User ${snapshot.email}` : null;
+  if (entry.entity === "ActorMerge")
+    return typeof snapshot.fromSlug === "string" ? `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}` : "Merge undone";
   return restorable[entry.entity as AuditedEntity]?.label(snapshot) ?? null;
 }
 

@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
+import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
@@ -141,6 +142,30 @@ const matrix: Record<string, Entry> = {
         path: `/api/actors/${actor.id}`,
         body: { version: 1, office: "Foreign minister" },
         state: () => db.actor.findUniqueOrThrow({ where: { id: actor.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/actors/merges": {
+    async prepare() {
+      const [from, into] = [await createActor(db), await createActor(db)];
+      return {
+        path: "/api/actors/merges",
+        body: { fromId: from.id, fromVersion: 1, intoId: into.id },
+        state: () => db.actor.findMany({ where: { id: { in: [from.id, into.id] } }, orderBy: { id: "asc" } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/actors/merges/undo": {
+    async prepare() {
+      const admin = await db.user.findUniqueOrThrow({ where: { email: accounts.ADMIN.email } });
+      const [from, into] = [await createActor(db), await createActor(db)];
+      const { auditEntryId } = await mergeActors({ id: admin.id, role: "ADMIN" }, { fromId: from.id, fromVersion: 1, intoId: into.id });
+      return {
+        path: "/api/actors/merges/undo",
+        body: { auditEntryId },
+        state: () => db.actor.findMany({ where: { id: { in: [from.id, into.id] } }, orderBy: { id: "asc" } }),
       };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },

@@ -28,11 +28,8 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
 
     await form.getByLabel("Date", { exact: true }).fill("2024-10-15");
     await form.getByLabel("Kind").selectOption("DIPLOMATIC");
-    await form.getByText("Actors involved").click();
-    await form
-      .getByRole("checkbox", { name: /^Iran/ })
-      .first()
-      .check();
+    await form.locator("summary", { hasText: "Actors involved" }).click();
+    await form.getByRole("checkbox", { name: /^Iran/ }).first().check();
     await page.screenshot({ path: "/tmp/events-form-1280.png", fullPage: true });
     await form.getByRole("button", { name: "Add event" }).click();
     await page.getByText(`Event “${title}” added.`).waitFor();
