@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Three projects: unit (pure logic), integration (a fresh real PostgreSQL
+// Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
 const shared = {
   resolve: {
@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     projects: [
       { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // React components in a simulated DOM (happy-dom): render, keyboard, errors, ARIA. No server, no browser.
+      { ...shared, test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "happy-dom" } },
       {
         ...shared,
         test: {

@@ -2,15 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import type { Disagreement } from "@/lib/data/reliability";
 import { sendJson } from "./json-request";
 import { scoreWithLabel } from "./score-label";
+import { ScorePicker } from "./score-picker";
 
 type Field = "score" | "rationale";
 type FieldErrors = Partial<Record<Field, string>>;
 
-const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 // The server's limit (adjudicationSchema), checked here so the message comes before the round trip.
 const maximumRationaleLength = 2000;
 
@@ -135,32 +134,17 @@ export function AdjudicationForm({
               )}
             </div>
           )}
-          <fieldset className="field" aria-describedby={errorId("score")}>
-            <legend className="field__label">Final value</legend>
-            <div className="score-options">
-              {scores.map((option) => (
-                <label key={option} className="score-option">
-                  <input
-                    type="radio"
-                    name={`${id}-score`}
-                    value={option}
-                    checked={score === option}
-                    onChange={() => {
-                      setScore(option);
-                      setFieldErrors((previous) => ({ ...previous, score: undefined }));
-                    }}
-                  />
-                  <span className="score-option__sign">{formatScore(option)}</span>
-                  <span>{describeScore(option)}</span>
-                </label>
-              ))}
-            </div>
-            {fieldErrors.score && (
-              <p className="field__error" id={errorId("score")}>
-                Final value: {fieldErrors.score}
-              </p>
-            )}
-          </fieldset>
+          <ScorePicker
+            id={`${id}-score`}
+            name={`${id}-score`}
+            legend="Final value"
+            value={score}
+            onChange={(option) => {
+              setScore(option);
+              setFieldErrors((previous) => ({ ...previous, score: undefined }));
+            }}
+            error={fieldErrors.score}
+          />
           <div className="field">
             <label className="field__label" htmlFor={`${id}-rationale`}>
               Reason

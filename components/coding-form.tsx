@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
-import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
@@ -11,6 +10,7 @@ import { sendJson, type JsonResponse, splitFieldErrors } from "./json-request";
 import { mergeEdits } from "@/lib/edits/merge";
 import { scoreWithLabel } from "./score-label";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
+import { ScorePicker } from "./score-picker";
 
 type CodingValues = { score: number; isConditional: boolean; confidence: Confidence; rationale: string };
 type Field = keyof CodingValues;
@@ -26,7 +26,6 @@ const fieldNames: Record<Field, string> = {
   confidence: "Confidence",
   rationale: "Rationale",
 };
-const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 // The server's limit (stanceCodingSchema); checked here too so the message comes before the round trip.
 const maximumRationaleLength = 2000;
@@ -218,19 +217,14 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           </div>
         )}
 
-        <fieldset className="field" aria-describedby={describedBy("score")}>
-          <legend className="field__label">Score</legend>
-          <div className="score-options">
-            {scores.map((score) => (
-              <label key={score} className="score-option">
-                <input type="radio" name="score" value={score} checked={values.score === score} onChange={() => change("score", score)} />
-                <span className="score-option__sign">{formatScore(score)}</span>
-                <span>{describeScore(score)}</span>
-              </label>
-            ))}
-          </div>
-          {fieldError("score")}
-        </fieldset>
+        <ScorePicker
+          id="coding-score"
+          name="score"
+          legend={fieldNames.score}
+          value={values.score}
+          onChange={(score) => change("score", score)}
+          error={fieldErrors.score}
+        />
 
         <div className="field">
           <div className="checkbox-field">

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
-import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem, StanceCodingView } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
@@ -14,6 +13,7 @@ import { sendJson } from "./json-request";
 import { KeyboardHelpDialog } from "./keyboard-help-dialog";
 import { actionForKey, digitForScore, focusContextOf, keyForConfidence, type ShortcutAction } from "./keyboard-shortcuts";
 import { scoreWithLabel } from "./score-label";
+import { ScorePicker } from "./score-picker";
 
 type RowDraft = { score: number | null; isConditional: boolean; confidence: Confidence; rationale: string };
 /** Field name → message, as the API reports them ("rationale", "targetId", …). */
@@ -24,7 +24,6 @@ type Alert = { message: string; signedOut: boolean };
 
 // Medium is the server's default too; the rationale is deliberately left empty so that every saved coding is argued.
 const emptyDraft: RowDraft = { score: null, isConditional: false, confidence: "MEDIUM", rationale: "" };
-const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 // The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
 const maximumRationaleLength = 2000;
@@ -599,37 +598,17 @@ function TargetRow({
         </p>
       ) : (
         <>
-          <fieldset className="field" aria-describedby={otherErrors.length > 0 ? `${id}-errors` : undefined}>
-            <legend className="visually-hidden">Score toward {target.name}</legend>
-            <div className="coding-row__scores">
-              <label className="score-option score-option--skip">
-                <input
-                  type="radio"
-                  name={scoreName}
-                  value="none"
-                  checked={draft.score === null}
-                  onChange={() => onChange({ score: null })}
-                />
-                <span className="score-option__sign" aria-hidden="true">
-                  —
-                </span>
-                <span>Not addressed</span>
-                <kbd className="key key--hint" aria-hidden="true">
-                  N
-                </kbd>
-              </label>
-              {scores.map((score) => (
-                <label key={score} className="score-option">
-                  <input type="radio" name={scoreName} value={score} checked={draft.score === score} onChange={() => onChange({ score })} />
-                  <span className="score-option__sign">{formatScore(score)}</span>
-                  <span>{describeScore(score)}</span>
-                  <kbd className="key key--hint" aria-hidden="true">
-                    {digitForScore(score)}
-                  </kbd>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ScorePicker
+            id={`${id}-score`}
+            name={scoreName}
+            legend={`Score toward ${target.name}`}
+            legendHidden
+            value={draft.score}
+            onChange={(score) => onChange({ score })}
+            notAddressed={{ label: "Not addressed", shortcut: "N", onChoose: () => onChange({ score: null }) }}
+            shortcutFor={digitForScore}
+            describedBy={otherErrors.length > 0 ? `${id}-errors` : undefined}
+          />
 
           {otherErrors.length > 0 && (
             <div id={`${id}-errors`}>

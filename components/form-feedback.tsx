@@ -22,10 +22,20 @@ export function ariaDescribedBy(id: string, error: string | undefined, hintId?: 
   return [hintId, error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldError({ id, label, message }: { id: string; label: string; message: string | undefined }) {
+export function FieldError({
+  id,
+  label,
+  message,
+  className = "field__error",
+}: {
+  id: string;
+  label: string;
+  message: string | undefined;
+  className?: string;
+}) {
   if (!message) return null;
   return (
-    <p className="field__error" id={`${id}-error`}>
+    <p className={className} id={`${id}-error`}>
       {label}: {message}
     </p>
   );

@@ -1,12 +1,11 @@
 // Rendered inside SourceWorkspace (a client component), one per target in the statement panel.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeScore, formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { sendJson, splitFieldErrors } from "./json-request";
-import { scoreWithLabel } from "./score-label";
 import { FieldError } from "./form-feedback";
+import { ScorePicker } from "./score-picker";
 
 type Field = "score" | "isConditional" | "confidence" | "rationale";
 const fieldNames: Record<Field, string> = {
@@ -15,7 +14,6 @@ const fieldNames: Record<Field, string> = {
   confidence: "Confidence",
   rationale: "Rationale",
 };
-const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 // The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
 const maximumRationaleLength = 2000;
@@ -87,25 +85,16 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
           {error}
         </div>
       )}
-      <fieldset className="field" aria-describedby={errors.score ? id("score-error") : undefined}>
-        <legend className="visually-hidden">Score toward {target.name}</legend>
-        <div className="score-scale">
-          {scores.map((option) => (
-            <label key={option} className="score-scale__option" title={describeScore(option)}>
-              <input type="radio" name={id("score")} value={option} checked={score === option} onChange={() => setScore(option)} />
-              <span className="score-scale__sign">{formatScore(option)}</span>
-              {/* The side panel is too narrow for seven labels: each is in the button's name, and the chosen one is spelled out below. */}
-              <span className="visually-hidden">{describeScore(option)}</span>
-            </label>
-          ))}
-        </div>
-        <p className="score-scale__caption" aria-hidden="true">
-          <span>Hostile</span>
-          <strong>{score === null ? "Choose a score" : scoreWithLabel(score)}</strong>
-          <span>Conciliatory</span>
-        </p>
-        {errorFor("score")}
-      </fieldset>
+      <ScorePicker
+        id={id("score")}
+        name={id("score")}
+        legend={`Score toward ${target.name}`}
+        legendHidden
+        compact
+        value={score}
+        onChange={setScore}
+        error={errors.score}
+      />
       <div className="quick-coding__row">
         <div className="checkbox-field">
           <input

@@ -8,8 +8,9 @@ export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lo
 /** A calendar date as YYYY-MM-DD that exists (no 31 February). */
 export const isoDateSchema = z.iso.date("use a real date written YYYY-MM-DD");
 
-export const requiredTextSchema = (maximum: number) =>
-  z.string().trim().min(1, "must not be empty").max(maximum, `must be at most ${maximum} characters`);
+/** `whenEmpty`: the instruction for an empty field, where "must not be empty" says too little (e.g. what a rationale should hold). */
+export const requiredTextSchema = (maximum: number, whenEmpty = "must not be empty") =>
+  z.string().trim().min(1, whenEmpty).max(maximum, `must be at most ${maximum} characters`);
 
 /** Turns a validated YYYY-MM-DD into the UTC midnight Prisma stores in a DATE column. */
 export function dateFromIso(date: string): Date {

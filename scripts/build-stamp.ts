@@ -19,7 +19,8 @@ async function collect(entry: string, into: string[]) {
   }
 }
 
-async function fingerprint(): Promise<string> {
+/** The sources' fingerprint; take it before building, so files edited during the build count as changed. */
+export async function fingerprintSources(): Promise<string> {
   const files: string[] = [];
   for (const input of inputs) await collect(path.resolve(input), files);
   return createHash("sha256").update(files.sort().join("\n")).digest("hex");
@@ -27,9 +28,9 @@ async function fingerprint(): Promise<string> {
 
 export async function buildIsCurrent(): Promise<boolean> {
   if (!existsSync(path.resolve(".next/BUILD_ID")) || !existsSync(stampFile)) return false;
-  return (await readFile(stampFile, "utf8")) === (await fingerprint());
+  return (await readFile(stampFile, "utf8")) === (await fingerprintSources());
 }
 
-export async function recordBuild(): Promise<void> {
-  await writeFile(stampFile, await fingerprint());
+export async function recordBuild(fingerprintBeforeBuild: string): Promise<void> {
+  await writeFile(stampFile, fingerprintBeforeBuild);
 }

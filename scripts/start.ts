@@ -17,7 +17,7 @@ import { applyMigrations } from "../lib/database/schema-engine";
 import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
 import { SeedFileError } from "../lib/seed/seed-files";
 import { fail } from "./cli";
-import { buildIsCurrent, recordBuild } from "./build-stamp";
+import { buildIsCurrent, fingerprintSources, recordBuild } from "./build-stamp";
 
 const dataDirectory = path.resolve(".data");
 const lockFile = path.join(dataDirectory, "stancewatch.pid");
@@ -189,13 +189,14 @@ async function main() {
   };
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   if (!(await buildIsCurrent())) {
+    const sourcesBeforeBuild = await fingerprintSources();
     log("Building the app (first start, or the sources changed)…");
     const code = await run(process.execPath, [nextBin, "build"], environment);
     if (code !== 0) {
       console.error("✖ The build failed; see the messages above.");
       return stop(code);
     }
-    await recordBuild();
+    await recordBuild(sourcesBeforeBuild);
   }
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {

@@ -7,6 +7,7 @@ import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type Indic
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
 import { sendJson } from "../json-request";
 import { ariaDescribedBy, describeFailure, FieldError, FormAlert } from "../form-feedback";
+import { ScorePicker } from "../score-picker";
 import { indicatorEffectLabels } from "./scenario-format";
 
 export type ActorChoice = { slug: string; name: string; representedCount: number };
@@ -68,8 +69,6 @@ const initialValues: Values = {
   scoreComparison: "AT_MOST",
   scoreThreshold: -2,
 };
-
-const scores = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
 
 /** A number typed into a field; NaN for an empty field, which the schema refuses with its own message. */
 function numberFrom(text: string): number {
@@ -310,23 +309,17 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
       {values.kind === "STATEMENT_COUNT" && (
         <fieldset className="field">
           <legend className="field__label">Count statements scoring</legend>
+          <ScorePicker
+            id={fieldId("rule.scoreThreshold")}
+            name={fieldId("rule.scoreThreshold")}
+            legend={fieldNames["rule.scoreThreshold"]}
+            legendHidden
+            compact
+            value={values.scoreThreshold}
+            onChange={(score) => change("scoreThreshold", score, "rule.scoreThreshold")}
+            error={fieldErrors["rule.scoreThreshold"]}
+          />
           <div className="indicator-form__inline">
-            <label className="visually-hidden" htmlFor={fieldId("rule.scoreThreshold")}>
-              Score
-            </label>
-            <select
-              id={fieldId("rule.scoreThreshold")}
-              value={values.scoreThreshold}
-              onChange={(event) => change("scoreThreshold", Number(event.target.value), "rule.scoreThreshold")}
-              aria-invalid={invalid("rule.scoreThreshold")}
-              aria-describedby={describe("rule.scoreThreshold")}
-            >
-              {scores.map((score) => (
-                <option key={score} value={score}>
-                  {formatScore(score)}
-                </option>
-              ))}
-            </select>
             <label className="visually-hidden" htmlFor={fieldId("rule.scoreComparison")}>
               Or higher or lower
             </label>
@@ -341,7 +334,6 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
               <option value="AT_LEAST">or higher (more conciliatory)</option>
             </select>
           </div>
-          {errorFor("rule.scoreThreshold")}
           {errorFor("rule.scoreComparison")}
         </fieldset>
       )}

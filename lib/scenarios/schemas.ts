@@ -22,7 +22,7 @@ export const scenarioSetSchema = z.object({
 
 export const scenarioEstimateSchema = z.object({
   probability: probabilitySchema,
-  rationale: requiredTextSchema(4000),
+  rationale: requiredTextSchema(4000, "say why: what you weighed, and what would change your mind"),
   estimatedOn: isoDateSchema,
 });
 export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import { buildIsCurrent, recordBuild } from "../build-stamp";
+import { buildIsCurrent, fingerprintSources, recordBuild } from "../build-stamp";
 import { onCleanup } from "./cleanup";
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -47,6 +47,7 @@ export async function buildIfSourcesChanged(log: (message: string) => void): Pro
   }
   log("building the app (next build; a few minutes)…");
   const started = performance.now();
+  const sourcesBeforeBuild = await fingerprintSources();
   const build = spawn(process.execPath, [nextBin, "build"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -63,7 +64,7 @@ export async function buildIfSourcesChanged(log: (message: string) => void): Pro
     console.error(output);
     throw new Error("next build failed; its output is above.");
   }
-  await recordBuild();
+  await recordBuild(sourcesBeforeBuild);
   const seconds = (performance.now() - started) / 1000;
   log(`built in ${seconds.toFixed(0)} s`);
   return { built: true, seconds };

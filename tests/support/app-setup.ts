@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildIsCurrent, recordBuild } from "@/scripts/build-stamp";
+import { buildIsCurrent, fingerprintSources, recordBuild } from "@/scripts/build-stamp";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,6 +31,7 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_URL: url,
   };
   if (!(await buildIsCurrent())) {
+    const sourcesBeforeBuild = await fingerprintSources();
     const code = await new Promise<number>((resolve) => {
       const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], env: environment });
       let output = "";
@@ -42,7 +43,7 @@ export default async function setup(project: TestProject) {
       });
     });
     if (code !== 0) throw new Error("next build failed; its output is above.");
-    await recordBuild();
+    await recordBuild(sourcesBeforeBuild);
   }
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],

@@ -1,0 +1,284 @@
+"use client";
+
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { suggestSlug } from "../actor-fields";
+import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
+import { ariaDescribedBy, FieldError } from "../form-feedback";
+import styles from "./fields.module.css";
+
+// The label → control → hint → error block, written once. Every field takes
+// what `useSchemaForm().field(name)` returns (id, label, value, error,
+// onChange) plus its own hint and the native attributes of its control.
+
+/** What `form.field(name)` returns. */
+export type FieldBinding<Value> = {
+  id: string;
+  label: string;
+  value: Value;
+  error: string | undefined;
+  onChange: (value: Value) => void;
+};
+
+type FieldProps<Value> = {
+  id: string;
+  label: string;
+  value: Value;
+  error: string | undefined;
+  onChange: (value: Value) => void;
+  hint?: ReactNode;
+  /** Marks the label "(optional)". */
+  optional?: boolean;
+};
+
+type ControlAria = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error: string | undefined;
+  optional?: boolean;
+  children: (aria: ControlAria) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+        {optional && <span className={styles.optional}> (optional)</span>}
+      </label>
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": ariaDescribedBy(id, error, hintId) })}
+      {hint && (
+        <p className={styles.hint} id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={id} label={label} message={error} className={styles.error} />
+    </div>
+  );
+}
+
+type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "type">;
+
+export function TextField({
+  type = "text",
+  value,
+  onChange,
+  short,
+  ...props
+}: FieldProps<string> &
+  NativeInput & {
+    type?: "text" | "email" | "url" | "number" | "search" | "password";
+    /** A narrow box, for short codes and numbers. */
+    short?: boolean;
+  }) {
+  const { id, label, hint, error, optional, ...native } = props;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <input
+          {...native}
+          {...aria}
+          type={type}
+          className={short ? `${styles.control} ${styles.short}` : styles.control}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  value,
+  onChange,
+  ...props
+}: FieldProps<string> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange">) {
+  const { id, label, hint, error, optional, className, ...native } = props;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <textarea
+          {...native}
+          {...aria}
+          className={[styles.control, styles.textarea, className].filter(Boolean).join(" ")}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export type SelectOption = { value: string; label: string };
+
+export function SelectField<Value extends string>({
+  value,
+  onChange,
+  options,
+  placeholder,
+  ...props
+}: FieldProps<Value> &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "value" | "onChange"> & {
+    options: readonly { value: Value; label: string }[];
+    /** A first, empty choice ("Choose…") for a field with no default. */
+    placeholder?: string;
+  }) {
+  const { id, label, hint, error, optional, ...native } = props;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <select
+          {...native}
+          {...aria}
+          className={`${styles.control} ${styles.select}`}
+          value={value}
+          onChange={(event) => onChange(event.target.value as Value)}
+        >
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** An actor as pickers list it: its name, and what tells two of that name apart. */
+export type ActorOption = { id: string; name: string; detail?: string | null };
+
+/** Chooses one known actor; "" while none is chosen. */
+export function ActorField({
+  actors,
+  placeholder = "Choose an actor…",
+  ...props
+}: FieldProps<string> & { actors: readonly ActorOption[]; placeholder?: string; disabled?: boolean }) {
+  const options = actors.map((actor) => ({ value: actor.id, label: actor.detail ? `${actor.name} (${actor.detail})` : actor.name }));
+  return <SelectField {...props} options={options} placeholder={placeholder} />;
+}
+
+export type DatePrecision = "DAY" | "MONTH";
+
+/**
+ * A calendar date, and optionally how precisely it is known (the day, or only
+ * the month: the date is then the month's first day).
+ */
+export function DateField({
+  value,
+  onChange,
+  precision,
+  ...props
+}: FieldProps<string> &
+  Omit<NativeInput, "min" | "max"> & {
+    precision?: { id: string; label: string; value: DatePrecision; error: string | undefined; onChange: (value: DatePrecision) => void };
+  }) {
+  const { id, label, hint, error, optional, ...native } = props;
+  const date = (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <input
+          {...native}
+          {...aria}
+          type="date"
+          className={`${styles.control} ${styles.date}`}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+  if (!precision) return date;
+  return (
+    <div className={styles.row}>
+      {date}
+      <SelectField
+        {...precision}
+        options={[
+          { value: "DAY", label: "Day" },
+          { value: "MONTH", label: "Month only" },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** Several of a long list (statements, events, actors), through the filterable checkbox list. */
+export function CheckboxListField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  options,
+  filterAbove = 6,
+  clearLabel = "Untick all",
+  summary,
+}: Omit<FieldProps<string[]>, "optional" | "hint"> & {
+  hint?: string;
+  options: readonly CheckboxListOption[];
+  filterAbove?: number;
+  clearLabel?: string;
+  summary?: string;
+}) {
+  return (
+    <div className={styles.field} id={id}>
+      <CheckboxList
+        label={label}
+        options={options}
+        chosen={value}
+        onChange={onChange}
+        hint={hint}
+        summary={summary ?? (value.length === 0 ? "None chosen" : `${value.length} chosen`)}
+        filterAbove={filterAbove}
+        clearLabel={clearLabel}
+        describedBy={error ? `${id}-error` : undefined}
+      />
+      <FieldError id={id} label={label} message={error} className={styles.error} />
+    </div>
+  );
+}
+
+/** Fields side by side on a wide screen, stacked on a narrow one. */
+export function FieldRow({ children }: { children: ReactNode }) {
+  return <div className={styles.row}>{children}</div>;
+}
+
+/**
+ * A title and the slug made from it: the slug follows the title until someone
+ * edits it to something else (no state needed: it follows while it still equals
+ * the title's suggestion).
+ */
+export function TitleAndSlugFields({
+  title,
+  slug,
+  address,
+}: {
+  title: FieldBinding<string>;
+  slug: FieldBinding<string>;
+  /** The address the slug gives, for its hint: slug → "/scenarios/…". */
+  address: (slug: string) => string;
+}) {
+  return (
+    <>
+      <TextField
+        {...title}
+        onChange={(value) => {
+          title.onChange(value);
+          if (slug.value === suggestSlug(title.value)) slug.onChange(suggestSlug(value));
+        }}
+      />
+      <TextField {...slug} autoCapitalize="none" spellCheck={false} hint={`Its address: ${address(slug.value || "…")}`} />
+    </>
+  );
+}

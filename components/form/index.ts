@@ -1,0 +1,18 @@
+// The form kit: one hook and the field components. See README.md beside this file.
+export { useSchemaForm, type Conflict, type FormValues, type SchemaFormOptions } from "./use-schema-form";
+export {
+  ActorField,
+  CheckboxListField,
+  DateField,
+  FieldRow,
+  SelectField,
+  TextAreaField,
+  TextField,
+  TitleAndSlugFields,
+  type ActorOption,
+  type FieldBinding,
+  type DatePrecision,
+  type SelectOption,
+} from "./fields";
+export { FormAlert } from "../form-feedback";
+export { ScorePicker } from "../score-picker";

@@ -1,0 +1,125 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { describeFailure, type Failure } from "../form-feedback";
+import { sendJson } from "../json-request";
+
+/** A form's values, keyed as the request body the schema checks (a text box holds a string even where the body wants a number). */
+export type FormValues = Record<string, unknown>;
+
+export type Conflict = { message: string; current: unknown };
+
+export type SchemaFormOptions<Values extends FormValues, Body> = {
+  /** The very schema the route handler reads the body with (lib/<domain>/schemas.ts). */
+  schema: z.ZodType;
+  initialValues: Values;
+  /** What each field is called in its label and in its error, "Title: must not be empty". */
+  labels: Record<keyof Values & string, string>;
+  /** Prefix of the controls' ids, e.g. "source" gives "source-title"; "" leaves the field's name as its id. */
+  idPrefix: string;
+  /** Where and how the body goes. */
+  request: { method: "POST" | "PATCH"; url: string };
+  /** The body sent, built from the values (e.g. "" to null, a percentage to a fraction). Defaults to the values. */
+  toBody?: (values: Values) => unknown;
+  /**
+   * The form's own sentence for a field the schema refuses, for a control that is not the body's value
+   * (a percentage box for a 0–1 probability) or a better instruction than the schema's general one.
+   */
+  messages?: Partial<Record<keyof Values & string, string>>;
+  /** Checks of the form's own that the body's schema cannot make, such as a confirmation box matching: field → message. */
+  check?: (values: Values) => Partial<Record<keyof Values & string, string>>;
+  /** After a 2xx: navigate, refresh, reset. The form stays pending if this returns "keep-pending" (the page is about to change). */
+  onSuccess: (body: Body, sent: unknown) => void | "keep-pending";
+};
+
+/**
+ * The one way a form validates, submits and shows what the server refused:
+ * the route's own zod schema checks the body before the round trip, 422 field
+ * errors land beside their fields, and a 409 becomes `conflict` for the form
+ * to show. Field components get their label, value, error and ids from `field`.
+ */
+export function useSchemaForm<Values extends FormValues, Body = unknown>(options: SchemaFormOptions<Values, Body>) {
+  type Field = keyof Values & string;
+  const { schema, initialValues, labels, idPrefix, request, toBody = (values: Values) => values, check, onSuccess } = options;
+  const messages: Partial<Record<string, string>> = options.messages ?? {};
+  const [values, setValues] = useState<Values>(initialValues);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const isField = (name: string): name is Field => name in labels;
+
+  function setValue<Name extends Field>(name: Name, value: Values[Name]) {
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setErrors((previous) => ({ ...previous, [name]: undefined }));
+  }
+
+  function show(failure: Failure) {
+    // "movedByStatementIds.3" is the list's error: shown beside the list.
+    const byField: Record<string, string> = {};
+    for (const [path, message] of Object.entries(failure.fieldErrors)) {
+      const field = path.split(".")[0] ?? path;
+      byField[isField(field) ? field : path] ??= isField(field) ? (messages[field] ?? message) : message;
+    }
+    const placed = describeFailure({ ...failure, fieldErrors: byField }, isField);
+    setErrors(placed.fieldErrors);
+    setAlert(placed.alert);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setAlert(null);
+    setConflict(null);
+    const body = toBody(values);
+    const checked = schema.safeParse(body);
+    const fieldErrors: Record<string, string> = {};
+    if (!checked.success) for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) fieldErrors[field] ??= message;
+    if (Object.keys(fieldErrors).length > 0) {
+      show({ ok: false, status: 422, error: "", fieldErrors });
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const result = await sendJson<Body>(request.method, request.url, body);
+    if (result.ok) {
+      if (onSuccess(result.body, body) !== "keep-pending") setPending(false);
+      return;
+    }
+    setPending(false);
+    if (result.status === 409) setConflict({ message: result.error, current: result.current });
+    else show(result);
+  }
+
+  /** Everything a field component needs about one field. */
+  function field<Name extends Field>(name: Name) {
+    return {
+      id: idPrefix ? `${idPrefix}-${name}` : name,
+      label: labels[name],
+      value: values[name],
+      error: errors[name],
+      onChange: (value: Values[Name]) => setValue(name, value),
+    };
+  }
+
+  return {
+    values,
+    errors,
+    alert,
+    conflict,
+    pending,
+    setValue,
+    field,
+    handleSubmit,
+    /** Back to a blank form (or the given values) after a save that keeps the page. */
+    reset: (next: Values = initialValues) => {
+      setValues(next);
+      setErrors({});
+      setAlert(null);
+      setConflict(null);
+    },
+  };
+}
