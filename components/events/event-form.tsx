@@ -1,17 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { EventView } from "@/lib/data/events";
 import { mergeEdits } from "@/lib/edits/merge";
-import { eventKindLabels, ploverTypeLabels, usualPloverType } from "@/lib/events/schemas";
+import { eventCreationSchema, eventKindLabels, eventUpdateSchema, ploverTypeLabels, usualPloverType } from "@/lib/events/schemas";
 import type { DatePrecision, EventKind, PloverEventType } from "@/lib/generated/prisma/enums";
-import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
-import { ariaDescribedBy, describeFailure, FieldError, type Failure } from "../form-feedback";
+import type { CheckboxListOption } from "../checkbox-list";
+import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
 import { sendJson } from "../json-request";
 import styles from "./events.module.css";
 
 type Values = {
+  version: number;
   title: string;
   occurredOn: string;
   datePrecision: DatePrecision;
@@ -21,22 +22,28 @@ type Values = {
   actorIds: string[];
   sourceIds: string[];
 };
-type Field = keyof Values;
-const fieldNames: Record<Field, string> = {
+type Field = Exclude<keyof Values, "version">;
+
+const labels: Record<keyof Values, string> = {
+  version: "Version",
   title: "Title",
   occurredOn: "Date",
-  datePrecision: "Date known to the",
+  datePrecision: "Known to the",
   kind: "Kind",
   ploverType: "PLOVER type",
   description: "Description",
   actorIds: "Actors involved",
   sourceIds: "Sources",
 };
-const isField = (name: string): name is Field => name in fieldNames;
-const kinds = Object.keys(eventKindLabels) as EventKind[];
-const ploverTypes = Object.keys(ploverTypeLabels) as PloverEventType[];
+const comparedFields: Field[] = ["title", "occurredOn", "datePrecision", "kind", "ploverType", "description", "actorIds", "sourceIds"];
+const kindOptions = (Object.keys(eventKindLabels) as EventKind[]).map((kind) => ({ value: kind, label: eventKindLabels[kind] }));
+const ploverOptions = [
+  { value: "" as const, label: "None fits" },
+  ...(Object.keys(ploverTypeLabels) as PloverEventType[]).map((type) => ({ value: type, label: ploverTypeLabels[type] })),
+];
 
-const emptyValues: Values = {
+const blank: Values = {
+  version: 0,
   title: "",
   occurredOn: "",
   datePrecision: "DAY",
@@ -49,6 +56,7 @@ const emptyValues: Values = {
 
 function valuesOf(event: EventView): Values {
   return {
+    version: event.version,
     title: event.title,
     occurredOn: event.occurredOn,
     datePrecision: event.datePrecision,
@@ -60,7 +68,7 @@ function valuesOf(event: EventView): Values {
   };
 }
 
-const same = (field: Field, a: Values, b: Values) => JSON.stringify(a[field]) === JSON.stringify(b[field]);
+const same = (field: keyof Values, a: Values, b: Values) => JSON.stringify(a[field]) === JSON.stringify(b[field]);
 
 function isEventView(value: unknown): value is EventView {
   return (
@@ -81,224 +89,77 @@ export function EventForm({
   onDone: (message: string) => void;
 }) {
   const router = useRouter();
-  const id = useId();
-  const [base, setBase] = useState(() => (event ? { version: event.version, values: valuesOf(event) } : null));
-  const [values, setValues] = useState<Values>(() => (event ? valuesOf(event) : emptyValues));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ message: string; current: EventView } | null>(null);
-  const [pending, setPending] = useState(false);
+  // The version the editor started from, to lay their changes over a newer one after a conflict.
+  const [base, setBase] = useState<Values>(() => (event ? valuesOf(event) : blank));
+  const form = useSchemaForm<Values, EventView>({
+    schema: event ? eventUpdateSchema : eventCreationSchema,
+    idPrefix: event ? `event-${event.id}` : "new-event",
+    initialValues: base,
+    labels,
+    request: event ? { method: "PATCH", url: `/api/events/${encodeURIComponent(event.id)}` } : { method: "POST", url: "/api/events" },
+    toBody: ({ version, ploverType, ...values }) => ({ ...(event ? { version } : {}), ...values, ploverType: ploverType || null }),
+    messages: { occurredOn: "enter the date it happened" },
+    onSuccess: (saved) => {
+      router.refresh();
+      onDone(event ? `Event “${saved.title}” saved (version ${saved.version}).` : `Event “${saved.title}” added.`);
+      if (!event) form.reset();
+    },
+  });
+  const [deletion, setDeletion] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const conflict = form.conflict && isEventView(form.conflict.current) ? { ...form.conflict, current: form.conflict.current } : null;
+  const actorNames = new Map(actors.map((actor) => [actor.value, actor.label]));
+  const sourceNames = new Map(sources.map((source) => [source.value, source.label]));
 
-  function change<F extends Field>(field: F, value: Values[F]) {
-    setValues((previous) => {
-      const next = { ...previous, [field]: value };
-      // The usual PLOVER type follows the kind until the analyst picks one themselves.
-      if (field === "kind" && previous.ploverType === (usualPloverType[previous.kind] ?? "")) {
-        next.ploverType = usualPloverType[value as EventKind] ?? "";
-      }
-      return next;
-    });
-    setErrors((previous) => ({ ...previous, [field]: undefined }));
-  }
-
-  function showFailure(result: Failure) {
-    if (result.status === 409 && isEventView(result.current)) {
-      setConflict({ message: result.error, current: result.current });
-      return;
-    }
-    const { fieldErrors, alert: message } = describeFailure(result, isField);
-    setErrors(fieldErrors);
-    setAlert(message);
-  }
-
-  async function save(toSave: Values, version: number | null) {
-    const problems: Partial<Record<Field, string>> = {};
-    if (!toSave.title.trim()) problems.title = "must not be empty";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(toSave.occurredOn)) problems.occurredOn = "enter the date it happened";
-    if (!toSave.description.trim()) problems.description = "must not be empty";
-    setErrors(problems);
-    setAlert(null);
-    if (Object.keys(problems).length > 0) return;
-    setPending(true);
-    const payload = {
-      ...toSave,
-      title: toSave.title.trim(),
-      description: toSave.description.trim(),
-      ploverType: toSave.ploverType || null,
-    };
-    const result =
-      version === null
-        ? await sendJson<EventView>("POST", "/api/events", payload)
-        : await sendJson<EventView>("PATCH", `/api/events/${encodeURIComponent(event!.id)}`, { version, ...payload });
-    setPending(false);
-    if (!result.ok) return showFailure(result);
-    setConflict(null);
-    router.refresh();
-    onDone(
-      version === null ? `Event “${result.body.title}” added.` : `Event “${result.body.title}” saved (version ${result.body.version}).`,
-    );
-    if (version === null) setValues(emptyValues);
+  function changeKind(kind: EventKind) {
+    // The usual PLOVER type follows the kind until the analyst picks one themselves.
+    if (form.values.ploverType === (usualPloverType[form.values.kind] ?? "")) form.setValue("ploverType", usualPloverType[kind] ?? "");
+    form.setValue("kind", kind);
   }
 
   async function remove() {
     if (
       !event ||
-      !base ||
-      !window.confirm(`Delete the event “${base.values.title}”? It leaves every chart; an administrator can restore it.`)
+      !window.confirm(`Delete the event “${event.title}”? It leaves every chart; an administrator can restore it from History.`)
     )
       return;
-    setPending(true);
-    const result = await sendJson<{ ok: true }>("DELETE", `/api/events/${encodeURIComponent(event.id)}`, { version: base.version });
-    setPending(false);
-    if (!result.ok) return showFailure(result);
+    setDeletion({ pending: true, error: null });
+    const result = await sendJson<{ ok: true }>("DELETE", `/api/events/${encodeURIComponent(event.id)}`, { version: form.values.version });
+    if (!result.ok) {
+      setDeletion({ pending: false, error: result.error });
+      return;
+    }
     router.refresh();
-    onDone(`Event “${base.values.title}” deleted. An administrator can restore it from History.`);
+    onDone(`Event “${event.title}” deleted. An administrator can restore it from History.`);
   }
 
-  function handleSubmit(submitted: FormEvent<HTMLFormElement>) {
-    submitted.preventDefault();
-    if (!pending && !conflict) void save(values, base?.version ?? null);
-  }
-
-  const describedBy = (field: Field) => ariaDescribedBy(`${id}-${field}`, errors[field]);
-  const errorFor = (field: Field) => <FieldError id={`${id}-${field}`} label={fieldNames[field]} message={errors[field]} />;
-  const actorNames = new Map(actors.map((actor) => [actor.value, actor.label]));
-  const sourceNames = new Map(sources.map((source) => [source.value, source.label]));
-  const describe = (field: Field, of: Values) => {
-    if (field === "actorIds") return of.actorIds.map((actorId) => actorNames.get(actorId) ?? actorId).join(", ") || "None";
-    if (field === "sourceIds") return of.sourceIds.map((sourceId) => sourceNames.get(sourceId) ?? sourceId).join(", ") || "None";
+  const describe = (field: Field, of: Values): string => {
+    if (field === "actorIds") return of.actorIds.map((id) => actorNames.get(id) ?? id).join(", ") || "None";
+    if (field === "sourceIds") return of.sourceIds.map((id) => sourceNames.get(id) ?? id).join(", ") || "None";
     if (field === "kind") return eventKindLabels[of.kind];
     if (field === "ploverType") return of.ploverType ? ploverTypeLabels[of.ploverType] : "None";
+    if (field === "datePrecision") return of.datePrecision === "DAY" ? "Day" : "Month only";
     return String(of[field]);
   };
 
   return (
     <form
       className={`form form--compact ${styles.form}`}
-      onSubmit={handleSubmit}
+      onSubmit={form.handleSubmit}
       noValidate
       aria-label={event ? `Edit ${event.title}` : "New event"}
     >
-      {alert && (
-        <div className="alert" role="alert">
-          {alert}
-        </div>
-      )}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-title`}>
-          Title
-        </label>
-        <input
-          id={`${id}-title`}
-          value={values.title}
-          maxLength={200}
-          onChange={(input) => change("title", input.target.value)}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy("title")}
-        />
-        {errorFor("title")}
-      </div>
-      <div className="form__row form__row--tight">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-occurredOn`}>
-            Date
-          </label>
-          <input
-            id={`${id}-occurredOn`}
-            type="date"
-            value={values.occurredOn}
-            onChange={(input) => change("occurredOn", input.target.value)}
-            aria-invalid={errors.occurredOn ? true : undefined}
-            aria-describedby={describedBy("occurredOn")}
-          />
-          {errorFor("occurredOn")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-precision`}>
-            Known to the
-          </label>
-          <select
-            id={`${id}-precision`}
-            value={values.datePrecision}
-            onChange={(input) => change("datePrecision", input.target.value as DatePrecision)}
-          >
-            <option value="DAY">Day</option>
-            <option value="MONTH">Month only</option>
-          </select>
-        </div>
-      </div>
-      <div className="form__row form__row--tight">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-kind`}>
-            Kind
-          </label>
-          <select id={`${id}-kind`} value={values.kind} onChange={(input) => change("kind", input.target.value as EventKind)}>
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {eventKindLabels[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-plover`}>
-            PLOVER type
-          </label>
-          <select
-            id={`${id}-plover`}
-            value={values.ploverType}
-            onChange={(input) => change("ploverType", input.target.value as PloverEventType | "")}
-            aria-describedby={describedBy("ploverType")}
-          >
-            <option value="">None fits</option>
-            {ploverTypes.map((type) => (
-              <option key={type} value={type}>
-                {ploverTypeLabels[type]}
-              </option>
-            ))}
-          </select>
-          {errorFor("ploverType")}
-        </div>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-description`}>
-          Description
-        </label>
-        <textarea
-          id={`${id}-description`}
-          rows={3}
-          maxLength={4000}
-          value={values.description}
-          onChange={(input) => change("description", input.target.value)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={describedBy("description")}
-        />
-        {errorFor("description")}
-      </div>
-      <CheckboxList
-        label={fieldNames.actorIds}
-        options={actors}
-        chosen={values.actorIds}
-        summary={values.actorIds.length === 0 ? "None chosen" : `${values.actorIds.length} chosen`}
-        filterAbove={6}
-        clearLabel="Untick all"
-        onChange={(ids) => change("actorIds", ids)}
-        describedBy={errors.actorIds ? `${id}-actorIds-error` : undefined}
-      />
-      {errorFor("actorIds")}
-      <CheckboxList
-        label={fieldNames.sourceIds}
-        options={sources}
-        chosen={values.sourceIds}
-        summary={values.sourceIds.length === 0 ? "None chosen" : `${values.sourceIds.length} chosen`}
-        filterAbove={6}
-        clearLabel="Untick all"
-        onChange={(ids) => change("sourceIds", ids)}
-        describedBy={errors.sourceIds ? `${id}-sourceIds-error` : undefined}
-      />
-      {errorFor("sourceIds")}
+      <FormAlert message={form.alert} />
+      <TextField {...form.field("title")} maxLength={200} />
+      <DateField {...form.field("occurredOn")} precision={form.field("datePrecision")} />
+      <FieldRow>
+        <SelectField {...form.field("kind")} onChange={changeKind} options={kindOptions} />
+        <SelectField {...form.field("ploverType")} options={ploverOptions} hint="PLOVER’s event types; none fits an election." />
+      </FieldRow>
+      <TextAreaField {...form.field("description")} rows={3} maxLength={4000} />
+      <CheckboxListField {...form.field("actorIds")} options={actors} />
+      <CheckboxListField {...form.field("sourceIds")} options={sources} />
 
-      {conflict && base ? (
+      {conflict ? (
         <div className="conflict" role="region" aria-label="Your change was not saved">
           <h3 className="conflict__title">Your change was not saved</h3>
           <p>{conflict.message}</p>
@@ -312,16 +173,16 @@ export function EventForm({
                 </tr>
               </thead>
               <tbody>
-                {(Object.keys(fieldNames) as Field[]).map((field) => {
+                {comparedFields.map((field) => {
                   const current = valuesOf(conflict.current);
-                  const differs = !same(field, values, current);
+                  const differs = !same(field, form.values, current);
                   return (
                     <tr key={field} className={differs ? "comparison__row--differs" : undefined}>
                       <th scope="row">
-                        {fieldNames[field]}
+                        {labels[field]}
                         {differs && <span className="badge">differs</span>}
                       </th>
-                      <td>{describe(field, values)}</td>
+                      <td>{describe(field, form.values)}</td>
                       <td>{describe(field, current)}</td>
                     </tr>
                   );
@@ -333,25 +194,21 @@ export function EventForm({
             <button
               type="button"
               className="button button--primary"
-              disabled={pending}
               onClick={() => {
-                const merged = mergeEdits(base.values, values, valuesOf(conflict.current), same);
-                setBase({ version: conflict.current.version, values: valuesOf(conflict.current) });
-                setValues(merged);
-                setConflict(null);
-                void save(merged, conflict.current.version);
+                const current = valuesOf(conflict.current);
+                setBase(current);
+                form.reset({ ...mergeEdits(base, form.values, current, same), version: current.version });
               }}
             >
-              Re-apply my change
+              Lay my change over the saved version
             </button>
             <button
               type="button"
               className="button"
-              disabled={pending}
               onClick={() => {
-                setBase({ version: conflict.current.version, values: valuesOf(conflict.current) });
-                setValues(valuesOf(conflict.current));
-                setConflict(null);
+                const current = valuesOf(conflict.current);
+                setBase(current);
+                form.reset(current);
               }}
             >
               Discard mine
@@ -360,19 +217,29 @@ export function EventForm({
         </div>
       ) : (
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? "Saving…" : event ? "Save event" : "Add event"}
+          <button type="submit" className="button button--primary" disabled={form.pending || deletion.pending}>
+            {form.pending ? "Saving…" : event ? "Save event" : "Add event"}
           </button>
           {event && (
             <>
-              <button type="button" className="button" disabled={pending} onClick={() => onDone("")}>
+              <button type="button" className="button" disabled={form.pending} onClick={() => onDone("")}>
                 Cancel
               </button>
-              <button type="button" className="button button--danger form__actions-end" disabled={pending} onClick={() => void remove()}>
-                Delete event
+              <button
+                type="button"
+                className="button button--danger form__actions-end"
+                disabled={form.pending || deletion.pending}
+                onClick={() => void remove()}
+              >
+                {deletion.pending ? "Deleting…" : "Delete event"}
               </button>
             </>
           )}
+        </div>
+      )}
+      {deletion.error && (
+        <div className="alert" role="alert">
+          {deletion.error}
         </div>
       )}
     </form>

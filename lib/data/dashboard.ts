@@ -381,10 +381,14 @@ async function listFilterOptions(): Promise<DashboardFilterOptions> {
       select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
       orderBy: { name: "asc" },
     }),
-    // Every actor something was coded toward, tracked or not (from the read model's covering index).
-    db.stanceCoding.findMany({ where: { deletedAt: null, statementLive: true }, distinct: ["targetId"], select: { targetId: true } }),
+    // Every actor something was coded toward, tracked or not: one EXISTS per actor, answered from the
+    // (targetId, saidOn) partial index, so it stays cheap at a million codings.
+    db.actor.findMany({
+      where: { deletedAt: null, codingsAsTarget: { some: { deletedAt: null, statementLive: true } } },
+      select: { id: true },
+    }),
   ]);
-  const coded = new Set(codedTargets.map((row) => row.targetId));
+  const coded = new Set(codedTargets.map((row) => row.id));
   const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
   return {
     speakers: options,
