@@ -7,7 +7,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from "../e
 import type { Prisma } from "../generated/prisma/client";
 import type { Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import type { TextSpan } from "../sources/offsets";
-import { slugify, trimSpan } from "../sources/spans";
+import { slugify, splitsCharacter, trimSpan } from "../sources/spans";
 import { isSaidAfterPublication, type StatementCreation, type StatementListQuery, type StatementUpdate } from "../statements/schemas";
 import { dateFromIso, isoFromDate } from "../validation";
 
@@ -54,6 +54,8 @@ export async function createStatement(
       if (!source) throw new NotFoundError("This source");
       if (input.endOffset > source.text.length)
         throw new ValidationError({ endOffset: `is beyond the end of the source text (${source.text.length} characters)` });
+      if (splitsCharacter(source.text, input.startOffset) || splitsCharacter(source.text, input.endOffset))
+        throw new ValidationError({ quote: "the selection cuts a character (an emoji or a flag) in half; select whole characters" });
       const span = trimSpan(source.text, { startOffset: input.startOffset, endOffset: input.endOffset });
       if (span.endOffset === span.startOffset)
         throw new ValidationError({ quote: "the selection holds only white space; select the words that were said" });
@@ -189,6 +191,10 @@ function spanOfEdit(text: string, current: TextSpan, input: StatementUpdate, err
   if (input.startOffset !== undefined && input.endOffset !== undefined) {
     if (input.endOffset > text.length) {
       errors.endOffset = `is beyond the end of the source text (${text.length} characters)`;
+      return current;
+    }
+    if (splitsCharacter(text, input.startOffset) || splitsCharacter(text, input.endOffset)) {
+      errors.quote = "the span cuts a character (an emoji or a flag) in half; choose whole characters";
       return current;
     }
     const span = trimSpan(text, { startOffset: input.startOffset, endOffset: input.endOffset });

@@ -206,4 +206,25 @@ describe("correcting a statement", () => {
     expect((await getStatement(actingAnalyst, statement.id)).version).toBe(3);
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementLive).toBe(true);
   });
+
+  it("refuses hostile spans and words: half an emoji, control bytes, a lone surrogate; nothing changes", async () => {
+    const { actingAnalyst } = await codedStatement();
+    const speaker = await createActor(db);
+    const source = await createSource(db, `Gulf ${Date.now()} \ud83c\uddee\ud83c\uddf7 "We stand ready," said the envoy.`);
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We stand ready," });
+    const flag = source.text.indexOf("\ud83c");
+    // Offsets inside the flag's surrogate pairs.
+    await expectFieldErrors(updateStatement(actingAnalyst, statement.id, { version: 1, startOffset: flag + 1, endOffset: flag + 10 }), [
+      "quote",
+    ]);
+    await expectFieldErrors(updateStatement(actingAnalyst, statement.id, { version: 1, startOffset: flag - 3, endOffset: flag + 3 }), [
+      "quote",
+    ]);
+    await expectFieldErrors(updateStatement(actingAnalyst, statement.id, { version: 1, quote: "We stand\u0000 ready," }), ["quote"]);
+    await expectFieldErrors(updateStatement(actingAnalyst, statement.id, { version: 1, quote: "\udc00We stand ready," }), ["quote"]);
+    // Whole characters are fine, the flag included.
+    const withFlag = await updateStatement(actingAnalyst, statement.id, { version: 1, startOffset: flag, endOffset: flag + 4 });
+    expect(withFlag.quote).toBe("\ud83c\uddee\ud83c\uddf7");
+    expect((await db.statement.findUniqueOrThrow({ where: { id: statement.id } })).quote).toBe(source.text.slice(flag, flag + 4));
+  });
 });
