@@ -11,15 +11,15 @@ type Transaction = Prisma.TransactionClient;
 
 export const actorMergeSchema = z.object({
   /** The duplicate: it disappears into the other. */
-  fromId: z.string().min(1, "choose the actor to merge"),
+  fromId: z.string().min(1, "choose the actor to merge").max(200, "is too long to be an id"),
   fromVersion: versionSchema,
   /** The actor kept; its version is checked when given. */
-  intoId: z.string().min(1, "choose the actor to keep"),
+  intoId: z.string().min(1, "choose the actor to keep").max(200, "is too long to be an id"),
   intoVersion: versionSchema.optional(),
 });
 export type ActorMerge = z.infer<typeof actorMergeSchema>;
 
-export const actorMergeUndoSchema = z.object({ auditEntryId: z.string().regex(/^\d+$/, "must name an audit entry") });
+export const actorMergeUndoSchema = z.object({ auditEntryId: z.string().regex(/^\d{1,18}$/, "must name an audit entry") });
 
 /** What a merge moved, kept in its audit entry so that it can be undone exactly. */
 type MergeRecord = {

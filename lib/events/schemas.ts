@@ -12,7 +12,7 @@ export const eventSchema = z.object({
 });
 export type EventInput = z.infer<typeof eventSchema>;
 
-const idListSchema = z.array(z.string().min(1)).max(100, "may name at most 100");
+const idListSchema = z.array(z.string().min(1).max(200, "is too long to be an id")).max(100, "may name at most 100");
 
 /** An event made in the app: the slug is derived from the title and date. */
 export const eventCreationSchema = z.object({

@@ -60,7 +60,7 @@ export const statementReviewSchema = z.object({ statementId: z.string().min(1, "
 export const statementUpdateSchema = z
   .object({
     version: versionSchema,
-    speakerId: z.string().min(1, "must name an actor").optional(),
+    speakerId: z.string().min(1, "must name an actor").max(200, "is too long to be an id").optional(),
     saidOn: isoDateSchema.optional(),
     saidOnPrecision: z.enum(DatePrecision).optional(),
     form: z.enum(StatementForm).optional(),
@@ -82,8 +82,8 @@ export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
 
 /** GET /api/statements?sourceId=…&speakerId=…&limit=… : a plain filtered list. */
 export const statementListQuerySchema = z.object({
-  sourceId: z.string().min(1).optional(),
-  speakerId: z.string().min(1).optional(),
+  sourceId: z.string().min(1).max(200).optional(),
+  speakerId: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type StatementListQuery = z.infer<typeof statementListQuerySchema>;
