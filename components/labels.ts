@@ -11,4 +11,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   SIGN_IN_FAILED: "Failed sign-in",
   ROLE_CHANGE: "Role changed",
   ACCOUNT_CHANGE: "Account changed",
+  SIGN_OUT: "Signed out",
+  SIGN_IN_UNLOCK: "Sign-in unlocked",
 };

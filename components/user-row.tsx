@@ -14,7 +14,18 @@ const roles = Object.keys(roleLabels) as Role[];
  * version this row shows, so a stale page is refused instead of overwriting a
  * newer change; the page then refreshes to show what is saved.
  */
-export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: boolean; createdAt: string }) {
+export function UserRow({
+  user,
+  isSelf,
+  createdAt,
+  signInLockedUntil,
+}: {
+  user: UserView;
+  isSelf: boolean;
+  createdAt: string;
+  /** The time of day the lock ends (UTC), formatted on the server; null when not locked. */
+  signInLockedUntil: string | null;
+}) {
   const router = useRouter();
   // Null while the select shows the saved role.
   const [chosenRole, setChosenRole] = useState<Role | null>(null);
@@ -35,6 +46,15 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
       setMessage({ text: result.error, isError: true });
     }
     // On success and on a conflict alike, show what is now saved.
+    router.refresh();
+  }
+
+  async function unlockSignIn() {
+    setPending(true);
+    setMessage(null);
+    const result = await sendJson<UserView>("POST", `/api/users/${encodeURIComponent(user.id)}/unlock`, {});
+    setPending(false);
+    setMessage(result.ok ? { text: `${user.name} can sign in again.`, isError: false } : { text: result.error, isError: true });
     router.refresh();
   }
 
@@ -92,6 +112,7 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
         <td>
           {user.disabled ? "Disabled" : "Active"}
           {user.mustChangePassword && <span className="cell-meta">must change password</span>}
+          {signInLockedUntil && <span className="cell-meta">sign-in locked until {signInLockedUntil}</span>}
         </td>
         <td className="date">{createdAt}</td>
         <td className="nowrap">
@@ -109,6 +130,12 @@ export function UserRow({ user, isSelf, createdAt }: { user: UserView; isSelf: b
               }
             >
               {user.isAdjudicator ? "Adjudicator ✓" : "Make adjudicator"}
+              <span className="visually-hidden"> {user.name}</span>
+            </button>
+          )}{" "}
+          {user.signInLockedUntil && (
+            <button type="button" className="button button--small" disabled={pending} onClick={() => void unlockSignIn()}>
+              Unlock sign-in
               <span className="visually-hidden"> {user.name}</span>
             </button>
           )}{" "}

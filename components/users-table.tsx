@@ -21,7 +21,13 @@ export function UsersTable({ users, actingUserId }: { users: UserView[]; actingU
         <tbody>
           {users.map((user) => (
             // Dates are formatted here, on the server, so the browser renders exactly the same text.
-            <UserRow key={user.id} user={user} isSelf={user.id === actingUserId} createdAt={splitDateTime(user.createdAt).date} />
+            <UserRow
+              key={user.id}
+              user={user}
+              isSelf={user.id === actingUserId}
+              createdAt={splitDateTime(user.createdAt).date}
+              signInLockedUntil={user.signInLockedUntil ? splitDateTime(user.signInLockedUntil).time : null}
+            />
           ))}
         </tbody>
       </table>

@@ -6,7 +6,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const stampFile = path.resolve(".next/stancewatch-build-stamp");
-const inputs = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const inputs = ["app", "components", "lib", "public", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const ignored = new Set(["generated", "node_modules"]);
 
 async function collect(entry: string, into: string[]) {

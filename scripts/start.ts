@@ -199,7 +199,8 @@ async function main() {
     await recordBuild(sourcesBeforeBuild);
   }
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // scripts/serve.ts rather than `next start`: it decides the client address from the socket (see README, TRUSTED_PROXIES).
+  const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: environment,
   });

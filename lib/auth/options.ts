@@ -2,8 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { trustedClientAddress } from "../http/trusted-server";
 import { signInSchema } from "../users/schemas";
 import { attemptSignIn } from "./sign-in";
+import { endSession } from "./sign-out";
 
 /** NEXTAUTH_SECRET signs the session tokens; production must set it (npm start generates one). */
 export function resolveAuthSecret(environment: Record<string, string | undefined> = process.env): string {
@@ -21,16 +23,6 @@ export function resolveAuthSecret(environment: Record<string, string | undefined
   return shared.stancewatchDevelopmentSecret;
 }
 
-/**
- * The address that sent the request: the right-most x-forwarded-for entry,
- * which the nearest proxy (or Next.js itself, when the header is absent) wrote.
- */
-export function clientAddressOf(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
-  return value?.split(",").at(-1)?.trim() || "unknown";
-}
-
 export const sessionLifetimeSeconds = 8 * 60 * 60;
 
 export function buildAuthOptions(): NextAuthOptions {
@@ -45,22 +37,42 @@ export function buildAuthOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error("Enter your e-mail address and password.");
-          const result = await attemptSignIn({ ...parsed.data, clientAddress: clientAddressOf(request?.headers) });
+          const result = await attemptSignIn({ ...parsed.data, clientAddress: trustedClientAddress(request?.headers) });
           // next-auth hands this message to the sign-in form.
           if (!result.ok) throw new Error(result.message);
-          return { id: result.user.id, email: result.user.email, name: result.user.name };
+          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
         },
       }),
     ],
     callbacks: {
-      // The token carries only who signed in and when; role and account state
-      // are read from the database on every request (lib/auth/session.ts).
+      // The token carries only who signed in, when, and which server-side
+      // session it belongs to; role, account state and whether the session
+      // has ended are read from the database on every request (lib/auth/session.ts).
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as { sessionId?: string }).sessionId;
+          // No name or e-mail in the cookie: next-auth's /api/auth/session would show them to
+          // whoever holds a copy, even after the session has ended.
+          delete token.name;
+          delete token.email;
+          delete token.picture;
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, issuedAt: typeof token.iat === "number" ? token.iat : 0 };
+        return {
+          ...session,
+          userId: token.sub,
+          sessionId: typeof token.sid === "string" ? token.sid : undefined,
+          issuedAt: typeof token.iat === "number" ? token.iat : 0,
+        };
+      },
+    },
+    events: {
+      // next-auth calls this on a signed (CSRF-checked) sign-out with the decoded token.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string" && typeof token.sub === "string") await endSession(token.sub, token.sid);
       },
     },
   };

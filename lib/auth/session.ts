@@ -8,16 +8,17 @@ import { buildAuthOptions } from "./options";
 
 export type SignedInUser = { id: string; role: Role; isAdjudicator: boolean; name: string; email: string; mustChangePassword: boolean };
 
-type SessionWithUser = { userId?: string; issuedAt?: number };
+type SessionWithUser = { userId?: string; sessionId?: string; issuedAt?: number };
 
 /**
  * The signed-in user for this request, read from the database every time, so
- * a role change, a disabled account or a revoked session takes effect on the
+ * a role change, a disabled account, a revoked or signed-out session takes effect on the
  * next request rather than when the token expires. Null when nobody is.
  */
 export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
   const session = (await getServerSession(buildAuthOptions())) as SessionWithUser | null;
-  if (!session?.userId) return null;
+  // Tokens without a server-side session (issued before sessions were kept) are refused too.
+  if (!session?.userId || !session.sessionId) return null;
   const user = await getDatabase().user.findUnique({
     where: { id: session.userId },
     select: {
@@ -29,9 +30,10 @@ export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
       mustChangePassword: true,
       disabledAt: true,
       sessionsValidFrom: true,
+      sessions: { where: { id: session.sessionId, endedAt: null }, select: { id: true } },
     },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessions.length === 0) return null;
   // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
   if ((session.issuedAt ?? 0) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
   return {

@@ -1,11 +1,13 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
+import { accountLockedUntil, throttledOutcomes, throttleLookback } from "../auth/lockout";
 import { revocationInstant } from "../auth/revocation";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
+import { passwordWeakness } from "../users/password-strength";
 import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
 import type { UserInput, UserUpdate } from "../users/schemas";
 
@@ -20,6 +22,8 @@ export type UserView = {
   mustChangePassword: boolean;
   version: number;
   createdAt: string;
+  /** Sign-in is throttled for this account (from some address) until then; an administrator can unlock it. */
+  signInLockedUntil: string | null;
 };
 
 type UserRow = {
@@ -34,7 +38,7 @@ type UserRow = {
   createdAt: Date;
 };
 
-function toView(user: UserRow): UserView {
+function toView(user: UserRow, signInLockedUntil: Date | null = null): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -45,12 +49,46 @@ function toView(user: UserRow): UserView {
     mustChangePassword: user.mustChangePassword,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
+    signInLockedUntil: signInLockedUntil?.toISOString() ?? null,
   };
 }
 
-export async function listUsers(user: ActingUser): Promise<UserView[]> {
+export async function listUsers(user: ActingUser, now: Date = new Date()): Promise<UserView[]> {
   requirePermission(user, "administer");
-  return (await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] })).map(toView);
+  const db = getDatabase();
+  const users = await db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  const failures = await db.signInAttempt.findMany({
+    where: {
+      email: { in: users.map((row) => row.email) },
+      at: { gte: throttleLookback(now) },
+      outcome: { in: [...throttledOutcomes] },
+    },
+    select: { at: true, email: true, clientAddress: true },
+  });
+  return users.map((row) => toView(row, accountLockedUntil(row.email, failures, row.signInUnlockedAt, now)));
+}
+
+/**
+ * Lifts the throttling of sign-ins to this account: its failures so far stop
+ * counting for the account and pair rules (an address's own limit stays).
+ */
+export async function unlockSignIn(user: ActingUser, id: string, now: Date = new Date()): Promise<UserView> {
+  requirePermission(user, "administer");
+  return getDatabase().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("This user");
+    const after = await tx.user.update({ where: { id }, data: { signInUnlockedAt: now } });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "SIGN_IN_UNLOCK",
+      entity: "User",
+      entityId: id,
+      before: { signInUnlockedAt: before.signInUnlockedAt },
+      after: { signInUnlockedAt: after.signInUnlockedAt },
+      at: now,
+    });
+    return toView(after);
+  });
 }
 
 /**
@@ -124,6 +162,8 @@ export async function changeOwnPassword(user: ActingUser, input: { currentPasswo
     throw new ValidationError({ currentPassword: "is not your current password" });
   }
   if (input.newPassword === input.currentPassword) throw new ValidationError({ newPassword: "must differ from the current one" });
+  const weakness = passwordWeakness(input.newPassword, [account.email, account.name]);
+  if (weakness) throw new ValidationError({ newPassword: weakness });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     const after = await tx.user.update({

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Environment } from "../config/environment";
 import type { Database } from "../database/prisma";
+import { passwordWeakness } from "../users/password-strength";
 import { passwordSchema } from "../users/schemas";
 import { generatePassword } from "../users/passwords";
 import { loadSeedFiles, SeedFileError, type SeedUser } from "./seed-files";
@@ -21,6 +22,8 @@ export function choosePasswordFromEnvironment(environment: Environment) {
     if (given === undefined || given === "") return { password: generatePassword(), generated: true };
     const result = passwordSchema.safeParse(given);
     if (!result.success) throw new SeedFileError(`${variable}: ${result.error.issues[0]?.message}`);
+    const weakness = passwordWeakness(given, [user.email, user.name]);
+    if (weakness) throw new SeedFileError(`${variable}: ${weakness}`);
     return { password: given, generated: false };
   };
 }

@@ -113,6 +113,13 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
+  "POST /api/users/[id]/unlock": {
+    async prepare() {
+      const user = await createUser(db, "VIEWER");
+      return { path: `/api/users/${user.id}/unlock`, body: {}, state: userState(user.id) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
   "POST /api/account/password": {
     // A wrong current password: signed-in users reach the check (422) and nothing changes for anyone.
     async prepare() {
@@ -558,12 +565,25 @@ describe("the authorization matrix", () => {
     expect(await discoverServerActions()).toEqual([]);
   });
 
-  it("runs without any Next.js proxy or middleware, so none can be bypassed", () => {
-    for (const file of ["proxy.ts", "proxy.js", "middleware.ts", "middleware.js", "src/proxy.ts", "src/middleware.ts"])
+  const forgedHeaders = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+
+  it("keeps authorization out of the proxy: its only proxy sets response headers, so bypassing it opens nothing", async () => {
+    for (const file of ["proxy.js", "middleware.ts", "middleware.js", "src/proxy.ts", "src/middleware.ts"])
       expect(existsSync(file), file).toBe(false);
+    const proxySource = await readFile("proxy.ts", "utf8");
+    const imports = [...proxySource.matchAll(/from\s+"([^"]+)"/g)].map((match) => match[1]);
+    expect(imports.sort()).toEqual(["@/lib/http/security-headers", "next/server"]);
+    expect(proxySource).not.toMatch(/redirect|rewrite|getToken|session|status:/i);
   });
 
-  const forgedHeaders = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+  it("answers a forged x-middleware-subrequest header on a page like any anonymous request", async () => {
+    for (const pagePath of ["/admin/users", "/codings"]) {
+      const response = await sessions.anonymous.request(pagePath, { headers: forgedHeaders });
+      expect(response.status, pagePath).toBe(307);
+      expect(response.headers.get("location"), pagePath).toMatch(/\/sign-in/);
+    }
+  });
+
   for (const [route, entry] of Object.entries(matrix)) {
     if ("public" in entry) continue;
     const [method, pattern] = route.split(" ") as [string, string];

@@ -71,6 +71,13 @@ describe("user management", () => {
     await expect(changeOwnPassword(self, { currentPassword: "not the one", newPassword: "a brand new passphrase" })).rejects.toThrowError(
       ValidationError,
     );
+    // Long enough, but guessed at once; nothing changes.
+    const weak = await changeOwnPassword(self, { currentPassword: oneTimePassword, newPassword: "aaaaaaaaaaaa" }).catch(
+      (error: unknown) => error,
+    );
+    expect(weak).toBeInstanceOf(ValidationError);
+    expect((weak as ValidationError).fieldErrors.newPassword).toMatch(/^repeats the same characters/);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before.passwordHash);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await changeOwnPassword(self, { currentPassword: oneTimePassword, newPassword: "a brand new passphrase" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });

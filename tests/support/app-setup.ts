@@ -45,19 +45,20 @@ export default async function setup(project: TestProject) {
     if (code !== 0) throw new Error("next build failed; its output is above.");
     await recordBuild(sourcesBeforeBuild);
   }
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server (`npm start` runs the same), which decides the client address from the socket.
+  const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: environment,
   });
   let errors = "";
   server.stderr.on("data", (chunk) => (errors += chunk));
   for (let attempt = 0; ; attempt += 1) {
-    if (server.exitCode !== null) throw new Error(`next start exited: ${errors}`);
+    if (server.exitCode !== null) throw new Error(`the app server exited: ${errors}`);
     try {
       await fetch(url);
       break;
     } catch {
-      if (attempt > 240) throw new Error("next start did not answer within 60 s");
+      if (attempt > 240) throw new Error("the app server did not answer within 60 s");
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

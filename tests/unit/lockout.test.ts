@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeLock, lockedUntil, lockoutLookback } from "@/lib/auth/lockout";
+import {
+  accountLockedUntil,
+  describeLock,
+  lockedUntil,
+  lockoutLookback,
+  throttledUntil,
+  throttleLookback,
+  throttlePolicy,
+} from "@/lib/auth/lockout";
 
 const t0 = new Date("2026-01-01T09:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -31,5 +39,35 @@ describe("lockedUntil", () => {
   it("says how long the lock lasts", () => {
     expect(describeLock(at(25), at(10))).toMatch(/locked for 15 more minutes/);
     expect(describeLock(at(25), at(24.99))).toMatch(/locked for 1 more minute;/);
+  });
+});
+
+describe("throttledUntil", () => {
+  const failure = (minutes: number, email: string, clientAddress: string) => ({ at: at(minutes), email, clientAddress });
+  const attempt = { email: "a@example.test", clientAddress: "192.0.2.1", knownAddress: false, unlockedAt: null };
+
+  it("locks the pair at five failures, but not the same account from another address", () => {
+    const failures = [0, 1, 2, 3, 4].map((minute) => failure(minute, "a@example.test", "192.0.2.1"));
+    expect(throttledUntil(attempt, failures, at(5))).toEqual(at(19));
+    expect(throttledUntil({ ...attempt, clientAddress: "192.0.2.2" }, failures, at(5))).toBeNull();
+  });
+
+  it("locks an address at twenty failures across accounts", () => {
+    const failures = Array.from({ length: 20 }, (_, index) => failure(index * 0.5, `guess${index}@example.test`, "192.0.2.1"));
+    expect(throttledUntil(attempt, failures, at(10))).toEqual(at(9.5 + throttlePolicy.address.lockMinutes));
+    expect(throttledUntil({ ...attempt, clientAddress: "192.0.2.9" }, failures, at(10))).toBeNull();
+  });
+
+  it("locks an account at ten failures from many addresses, except from a known address, and forgets failures before an unlock", () => {
+    const failures = Array.from({ length: 10 }, (_, index) => failure(index, "a@example.test", `198.51.100.${index}`));
+    expect(throttledUntil(attempt, failures, at(10))).toEqual(at(24));
+    expect(throttledUntil({ ...attempt, knownAddress: true }, failures, at(10))).toBeNull();
+    expect(throttledUntil({ ...attempt, unlockedAt: at(9.5) }, failures, at(10))).toBeNull();
+    expect(accountLockedUntil("a@example.test", failures, null, at(10))).toEqual(at(24));
+    expect(accountLockedUntil("a@example.test", failures, at(9.5), at(10))).toBeNull();
+  });
+
+  it("looks back far enough for every rule", () => {
+    expect(throttleLookback(at(30))).toEqual(at(0));
   });
 });
