@@ -7,6 +7,11 @@ export function suggestionKey(suggestion: Pick<StatementSuggestion, "startOffset
   return `${suggestion.startOffset}-${suggestion.endOffset}`;
 }
 
+/** "she" left unresolved because two people could be meant: there is no name to create an actor from. */
+function isUnresolvedPronoun(suggestion: StatementSuggestion): boolean {
+  return suggestion.speakerId === null && /^(?:he|she|it)$/i.test(suggestion.speakerText.trim());
+}
+
 /** Candidate statements found in the text, each to accept (as a prefilled new statement) or dismiss. */
 export function StatementSuggestions({
   suggestions,
@@ -54,7 +59,14 @@ export function StatementSuggestions({
                 </button>
                 <p className="cell-meta">
                   {suggestion.speakerText ? <>“{truncate(suggestion.speakerText, 60)}” → </> : null}
-                  {actorName ? <strong>{actorName}</strong> : <em>unknown — create</em>} · {statementFormLabels[suggestion.form]}
+                  {actorName ? (
+                    <strong>{actorName}</strong>
+                  ) : isUnresolvedPronoun(suggestion) ? (
+                    <em>unclear who — pick the speaker</em>
+                  ) : (
+                    <em>unknown — create</em>
+                  )}{" "}
+                  · {statementFormLabels[suggestion.form]}
                   {suggestion.channel ? ` · ${channelLabels[suggestion.channel]}` : ""}
                   {suggestion.cue ? ` · cue “${suggestion.cue}”` : ""}
                 </p>

@@ -3,7 +3,7 @@
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
     message: string,
     readonly details?: unknown,
   ) {

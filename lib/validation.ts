@@ -2,8 +2,24 @@ import { z } from "zod";
 
 // Field schemas shared by several domains' schema modules.
 
+// Every string a request carries has a maximum, so that no value is too large
+// for a database index (PostgreSQL refuses a btree entry over about 2.7 kB, a
+// 500 otherwise), and every whole number one that fits the column (int4).
+
+/** The largest value of a PostgreSQL integer (int4) column. */
+export const largestStoredInteger = 2_147_483_647;
+
 /** Lower-case words joined by hyphens: stable keys for seeds, imports and URLs. */
-export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters and digits, words joined by hyphens");
+export const slugSchema = z
+  .string()
+  .max(100, "must be at most 100 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters and digits, words joined by hyphens");
+
+/** The id of a record (a cuid); `emptyMessage` says what to choose when it is missing. */
+export const idSchema = (emptyMessage?: string) => z.string().min(1, emptyMessage).max(100, "is too long to name a record");
+
+/** A whole number that fits an integer column. */
+export const storedIntegerSchema = () => z.number().int().max(largestStoredInteger, `must be at most ${largestStoredInteger}`);
 
 /** A calendar date as YYYY-MM-DD that exists (no 31 February). */
 export const isoDateSchema = z.iso.date("use a real date written YYYY-MM-DD");
@@ -27,6 +43,10 @@ export function describeZodError(error: z.ZodError): string[] {
 }
 
 /** An edit carries the version it started from, so a stale edit is refused rather than silently overwriting. */
-export const versionSchema = z.number({ error: "is required: the version you started editing from" }).int().positive();
+export const versionSchema = z
+  .number({ error: "is required: the version you started editing from" })
+  .int()
+  .positive()
+  .max(largestStoredInteger, "is not a version of this record");
 
 export const deletionSchema = z.object({ version: versionSchema });

@@ -1,18 +1,36 @@
-// npm run db:migrate            apply pending migrations to DATABASE_URL
+// npm run db:migrate            apply pending migrations (as the owner) and grant the app its role
 // npm run db:migration -- NAME  write the next migration from the schema change
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { applyMigrations, diffDatamodels, migratedSchemaPath, migrationsDirectory, schemaPath } from "../lib/database/schema-engine";
+import { diffDatamodels, migratedSchemaPath, migrationsDirectory, schemaPath } from "./database/schema-engine";
 import { describeDatabaseError } from "../lib/database/errors";
+import { migrateAndGrant, readApplicationRole } from "./database/application-role";
 import { fail } from "./cli";
 
+/**
+ * Migrations run as the owner of the tables: MIGRATION_DATABASE_URL, or DATABASE_URL when that is
+ * the owner's. Then the app's role (APP_DATABASE_ROLE, default stancewatch_app) is created if
+ * missing and given exactly the rights the app needs; DATABASE_URL should connect as it.
+ */
 async function deploy() {
-  const url = process.env.DATABASE_URL;
-  if (!url) fail("DATABASE_URL is not set. Set it to a PostgreSQL URL, e.g. postgresql://postgres@127.0.0.1:5432/stancewatch");
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url)
+    fail(
+      "Neither MIGRATION_DATABASE_URL nor DATABASE_URL is set. Set MIGRATION_DATABASE_URL to the tables' owner, e.g. postgresql://stancewatch_owner@127.0.0.1:5432/stancewatch",
+    );
+  let role: string;
   try {
-    const applied = await applyMigrations(url);
+    role = readApplicationRole(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (!process.env.MIGRATION_DATABASE_URL && new URL(url).username === role)
+    fail(`DATABASE_URL connects as the app's role ${role}, which may not change tables. Set MIGRATION_DATABASE_URL to the owner's URL.`);
+  try {
+    const applied = await migrateAndGrant(url, role, { password: process.env.APP_DATABASE_PASSWORD });
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    console.log(`The app's role ${role} may read and write the app's rows, only add to the audit trail, and change no table.`);
   } catch (error) {
     fail(`Could not migrate the database: ${describeDatabaseError(error, url)}`);
   }

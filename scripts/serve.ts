@@ -3,7 +3,8 @@
 // client's own X-Forwarded-For through, so this server decides the client
 // address from the socket and the trusted proxies (TRUSTED_PROXY_HOPS or
 // TRUSTED_PROXIES) and overwrites the headers the app reads. It also refuses
-// oversized sign-in bodies before anything reads them.
+// oversized sign-in bodies before anything reads them, and addresses with a
+// malformed %-escape, which Next.js would answer with a bare 500.
 //   node --import tsx scripts/serve.ts [-p PORT] [-H HOST]
 import http from "node:http";
 import next from "next";
@@ -33,6 +34,16 @@ function refuse(response: http.ServerResponse, status: number, message: string) 
   response.end(JSON.stringify({ error: message }));
 }
 
+/** Next.js answers a path with a malformed %-escape (/api/codings/%E0%A4%A) with a bare 500 before any app code runs. */
+function hasMalformedEscape(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 markTrustedServer();
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
@@ -43,6 +54,8 @@ const server = http.createServer((request, response) => {
   request.headers[clientAddressHeader] = address;
   // Whatever the client sent, code that reads X-Forwarded-For sees only the trusted address.
   request.headers["x-forwarded-for"] = address;
+  if (request.url && hasMalformedEscape(request.url))
+    return refuse(response, 400, "The address has a malformed %-escape, so it names no page or record. Check the link.");
   if (request.method === "POST" && request.url?.startsWith("/api/auth/")) {
     const length = request.headers["content-length"];
     if (length === undefined) return refuse(response, 411, "Send the sign-in form with a Content-Length.");

@@ -10,10 +10,10 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { readDatabaseUrl, readPort } from "../lib/config/environment";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/database/embedded";
+import { restrictToOwner, startEmbeddedPostgres, type EmbeddedPostgres } from "./database/embedded";
 import { describeDatabaseError } from "../lib/database/errors";
 import { createPrismaClient } from "../lib/database/prisma";
-import { applyMigrations } from "../lib/database/schema-engine";
+import { migrateAndGrant, readApplicationRole, urlAsRole } from "./database/application-role";
 import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
 import { SeedFileError } from "../lib/seed/seed-files";
 import { fail } from "./cli";
@@ -48,27 +48,59 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** .data/ holds the embedded database, the session secret and the seeded passwords: this user's alone (0700, files 0600). */
+async function prepareDataDirectory() {
+  await mkdir(dataDirectory, { recursive: true, mode: 0o700 });
+  await restrictToOwner(dataDirectory);
+}
+
 // PGlite's files must only be opened by one process at a time.
 async function takeDataLock() {
-  await mkdir(dataDirectory, { recursive: true });
+  await prepareDataDirectory();
   if (existsSync(lockFile)) {
     const pid = Number(await readFile(lockFile, "utf8"));
     if (Number.isInteger(pid) && processIsAlive(pid))
       fail(`Stancewatch is already running on this data folder (process ${pid}). Stop it first.`);
   }
-  await writeFile(lockFile, String(process.pid));
+  await writeFile(lockFile, String(process.pid), { mode: 0o600 });
 }
 
-async function checkConnection(url: string) {
+async function connects(url: string): Promise<unknown> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query("select 1");
+    return null;
   } catch (error) {
-    fail(`Cannot use DATABASE_URL: ${describeDatabaseError(error, url)}`);
+    return error;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+async function checkConnection(url: string) {
+  const error = await connects(url);
+  if (error) fail(`Cannot use DATABASE_URL: ${describeDatabaseError(error, url)}`);
+}
+
+/**
+ * The URL the web app connects with: DATABASE_URL as given when migrations have their own
+ * (MIGRATION_DATABASE_URL); otherwise DATABASE_URL is the owner's, and the app gets the same
+ * server as its own role when the server lets that role in.
+ */
+async function applicationUrl(url: string, role: string): Promise<string> {
+  if (process.env.MIGRATION_DATABASE_URL || new URL(url).username === role) return url;
+  const asRole = urlAsRole(url, role, process.env.APP_DATABASE_PASSWORD);
+  const error = await connects(asRole);
+  if (!error) {
+    log(`The web app connects as the database role ${role} (it cannot alter tables or the audit trail).`);
+    return asRole;
+  }
+  console.warn(
+    `⚠ The web app connects as the tables' owner, because the role ${role} cannot sign in (${describeDatabaseError(error, asRole)}). ` +
+      "Set APP_DATABASE_PASSWORD, or DATABASE_URL to the role and MIGRATION_DATABASE_URL to the owner (README, Production).",
+  );
+  return url;
 }
 
 async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Credential[]> {
@@ -101,7 +133,7 @@ async function seedIfEmpty(url: string, keepCredentials: boolean): Promise<Crede
 /** NEXTAUTH_SECRET from the environment, or one generated once and kept in .data/ so sessions survive restarts. */
 async function authSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  await mkdir(dataDirectory, { recursive: true });
+  await prepareDataDirectory();
   if (existsSync(secretFile)) return (await readFile(secretFile, "utf8")).trim();
   const secret = randomBytes(32).toString("base64");
   await writeFile(secretFile, secret, { mode: 0o600 });
@@ -131,9 +163,11 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
 async function main() {
   let port: number;
   let configuredUrl: string | undefined;
+  let role: string;
   try {
     port = readPort(process.env);
     configuredUrl = readDatabaseUrl(process.env);
+    role = readApplicationRole(process.env);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -145,7 +179,7 @@ async function main() {
   if (configuredUrl) {
     url = configuredUrl;
     log("Using the PostgreSQL server in DATABASE_URL.");
-    await checkConnection(url);
+    await checkConnection(process.env.MIGRATION_DATABASE_URL || url);
   } else {
     await takeDataLock();
     log("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…");
@@ -170,14 +204,17 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
+  const migrationUrl = (configuredUrl && process.env.MIGRATION_DATABASE_URL) || url;
   try {
-    const applied = await applyMigrations(url);
+    const applied = await migrateAndGrant(migrationUrl, role, { password: process.env.APP_DATABASE_PASSWORD });
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   } catch (error) {
-    console.error(`✖ Cannot migrate the database: ${describeDatabaseError(error, url)}`);
+    console.error(`✖ Cannot migrate the database: ${describeDatabaseError(error, migrationUrl)}`);
     return stop(1);
   }
   const credentials = await seedIfEmpty(url, embedded !== undefined);
+  if (embedded) await embedded.actAs(role);
+  else url = await applicationUrl(url, role);
 
   const environment = {
     ...process.env,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind } from "../generated/prisma/enums";
-import { requiredTextSchema, slugSchema, versionSchema } from "../validation";
+import { idSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
 
 export const actorSchema = z.object({
   slug: slugSchema,
@@ -9,6 +9,7 @@ export const actorSchema = z.object({
   office: requiredTextSchema(300).nullable().default(null),
   wikidataId: z
     .string()
+    .max(20, "a Wikidata id looks like Q794")
     .regex(/^Q[1-9]\d*$/, "a Wikidata id looks like Q794")
     .nullable()
     .default(null),
@@ -24,7 +25,7 @@ export const actorKindLabels: Record<ActorKind, string> = {
   GROUP: "Group",
 };
 
-export const actorCreationSchema = actorSchema.extend({ speaksForId: z.string().min(1).nullable().default(null) });
+export const actorCreationSchema = actorSchema.extend({ speaksForId: idSchema().nullable().default(null) });
 export type ActorCreation = z.infer<typeof actorCreationSchema>;
 
 export const actorUpdateSchema = z
@@ -33,7 +34,7 @@ export const actorUpdateSchema = z
     name: requiredTextSchema(200).optional(),
     kind: z.enum(ActorKind).optional(),
     office: requiredTextSchema(300).nullable().optional(),
-    speaksForId: z.string().min(1).nullable().optional(),
+    speaksForId: idSchema().nullable().optional(),
     wikidataId: actorSchema.shape.wikidataId.optional(),
     isTrackedTarget: z.boolean().optional(),
     // Other names the actor goes by ("Tehran", "the Islamic republic"): suggestions match them, search finds them.

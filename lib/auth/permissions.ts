@@ -46,6 +46,14 @@ export function hasPermission(user: ActingUser, permission: Permission): boolean
   return rolePermissions[user.role].includes(permission);
 }
 
+/** Every permission that changes something: whoever has none of them may only read. */
+export const writePermissions: readonly Permission[] = ["edit", "adjudicate", "administer"];
+
+/** Refuses, with the first permission's wording, a user who has none of `permissions`. */
+export function requireAnyPermission(user: ActingUser, permissions: readonly Permission[]): void {
+  if (!permissions.some((permission) => hasPermission(user, permission))) throw new PermissionDeniedError(permissions[0]!, user !== null);
+}
+
 export function requirePermission(user: ActingUser, permission: Permission): void {
   if (!hasPermission(user, permission)) throw new PermissionDeniedError(permission, user !== null);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Confidence } from "../generated/prisma/enums";
-import { requiredTextSchema, versionSchema } from "../validation";
+import { idSchema, requiredTextSchema, versionSchema } from "../validation";
 import { maximumScore, minimumScore } from "./scale";
 
 export const scoreSchema = z
@@ -22,12 +22,12 @@ export const confidenceLabels: Record<Confidence, string> = { LOW: "Low", MEDIUM
 export const stanceCodingUpdateSchema = stanceCodingSchema.extend({ version: versionSchema });
 export type StanceCodingUpdate = z.infer<typeof stanceCodingUpdateSchema>;
 
-export const stanceCodingCreationSchema = stanceCodingSchema.extend({ statementId: z.string().min(1), targetId: z.string().min(1) });
+export const stanceCodingCreationSchema = stanceCodingSchema.extend({ statementId: idSchema(), targetId: idSchema() });
 export type StanceCodingCreation = z.infer<typeof stanceCodingCreationSchema>;
 
 export const adjudicationSchema = z.object({
-  statementId: z.string().min(1),
-  targetId: z.string().min(1),
+  statementId: idSchema(),
+  targetId: idSchema(),
   score: scoreSchema,
   rationale: requiredTextSchema(2000),
 });

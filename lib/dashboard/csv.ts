@@ -2,7 +2,11 @@
 // holds exactly what the charts show (merged points stay merged). Pure: the
 // export route queries, this only writes. Quoting is the exchange format's
 // (RFC 4180: a field is quoted only when it must be, inner quotes doubled).
-import { csvField } from "../exchange/csv";
+// Text cells are neutralised against formula injection as the exchange's are
+// (a single quote in front of =, +, -, @, tab or carriage return); the numeric
+// columns (score, statement_count, min_score, max_score) never are, so a
+// negative mean such as -1.5 stays a number.
+import { csvField, csvTextField } from "../exchange/csv";
 import type { StanceSeriesResult } from "./types";
 
 export const stanceCsvColumns = [
@@ -41,20 +45,20 @@ export function buildStanceCsv(result: StanceSeriesResult): string {
     for (const point of points) {
       const statement = point.statement;
       const cells = [
-        target.name,
-        speaker.name,
-        point.at,
-        formatCsvNumber(point.score),
-        String(point.statementCount),
-        formatCsvNumber(point.minimumScore),
-        formatCsvNumber(point.maximumScore),
-        statement?.id ?? "",
-        statement?.quote ?? "",
-        statement?.sourceTitle ?? "",
-        statement?.coders.join("; ") ?? "",
-        statement?.basis ?? "",
+        csvTextField(target.name),
+        csvTextField(speaker.name),
+        csvTextField(point.at),
+        csvField(formatCsvNumber(point.score)),
+        csvField(String(point.statementCount)),
+        csvField(formatCsvNumber(point.minimumScore)),
+        csvField(formatCsvNumber(point.maximumScore)),
+        csvTextField(statement?.id ?? ""),
+        csvTextField(statement?.quote ?? ""),
+        csvTextField(statement?.sourceTitle ?? ""),
+        csvTextField(statement?.coders.join("; ") ?? ""),
+        csvTextField(statement?.basis ?? ""),
       ];
-      lines.push(cells.map(csvField).join(","));
+      lines.push(cells.join(","));
     }
   }
   return `${lines.join("\n")}\n`;

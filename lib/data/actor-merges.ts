@@ -5,16 +5,16 @@ import { requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { versionSchema } from "../validation";
+import { idSchema, versionSchema } from "../validation";
 
 type Transaction = Prisma.TransactionClient;
 
 export const actorMergeSchema = z.object({
   /** The duplicate: it disappears into the other. */
-  fromId: z.string().min(1, "choose the actor to merge").max(200, "is too long to be an id"),
+  fromId: idSchema("choose the actor to merge"),
   fromVersion: versionSchema,
   /** The actor kept; its version is checked when given. */
-  intoId: z.string().min(1, "choose the actor to keep").max(200, "is too long to be an id"),
+  intoId: idSchema("choose the actor to keep"),
   intoVersion: versionSchema.optional(),
 });
 export type ActorMerge = z.infer<typeof actorMergeSchema>;

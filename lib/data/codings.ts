@@ -88,9 +88,14 @@ export async function getStanceCoding(user: ActingUser, id: string): Promise<Sta
   return toView(row);
 }
 
-/** A coding is one coder's judgement: only that coder may change it. */
-async function requireOwnCoding(tx: Transaction, user: NonNullable<ActingUser>, coding: { coderId: string }) {
+/**
+ * A coding is one coder's judgement: only that coder may change it. The refusal names the coder only
+ * to someone who may see the coding: under blind coding, who coded a statement is not yet theirs to know.
+ */
+async function requireOwnCoding(tx: Transaction, user: NonNullable<ActingUser>, coding: { id: string; coderId: string }) {
   if (coding.coderId === user.id) return;
+  const visible = (await tx.stanceCoding.count({ where: { id: coding.id, ...visibleCodingsWhere(user) } })) > 0;
+  if (!visible) throw new PermissionDeniedError("edit", true, "Only the coder can change a coding; this one is another coder's.");
   const coder = await tx.user.findUniqueOrThrow({ where: { id: coding.coderId }, select: { name: true } });
   throw new PermissionDeniedError("edit", true, `Only the coder can change a coding; this one is ${coder.name}'s.`);
 }

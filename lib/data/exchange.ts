@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission, type ActingUser } from "../auth/permissions";
+import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
@@ -111,9 +111,9 @@ async function importExchangeRows(
     (
       await db.user.findMany({
         where: { email: { in: [...new Set(rows.map(({ row }) => row.coder))] } },
-        select: { id: true, email: true },
+        select: { id: true, email: true, role: true },
       })
-    ).map((coder) => [coder.email, coder.id]),
+    ).map((coder) => [coder.email, coder]),
   );
 
   const errors: ExchangeError[] = [];
@@ -122,7 +122,8 @@ async function importExchangeRows(
     const source = sources.get(row.source_hash);
     const speakerId = actors.get(row.actor_slug);
     const targetId = actors.get(row.recipient_slug);
-    const coderId = coders.get(row.coder);
+    const coder = coders.get(row.coder);
+    const coderId = coder?.id;
     const problem = !source
       ? `source_hash: no source with this text is stored (“${row.source_title}”); add the source first`
       : !speakerId
@@ -131,7 +132,11 @@ async function importExchangeRows(
           ? `recipient_slug: no actor “${row.recipient_slug}”; add the actor first`
           : !coderId
             ? `coder: no user with the e-mail ${row.coder}`
-            : checkQuoteOffsets(row, source.text);
+            : (checkQuoteOffsets(row, source.text) ??
+              // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
+              (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
+                ? null
+                : `coder: ${row.coder} is a ${coder!.role.toLowerCase()}, who may not code; only analysts and administrators own codings`));
     if (problem) errors.push({ line, message: problem });
     else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
   }

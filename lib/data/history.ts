@@ -216,7 +216,7 @@ export async function listDeletedRecords(user: ActingUser): Promise<DeletedRecor
   return deleted.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
 }
 
-export const restoreSchema = z.object({ auditEntryId: z.string().regex(/^\d+$/, "must name an audit entry") });
+export const restoreSchema = z.object({ auditEntryId: z.string().regex(/^\d{1,18}$/, "must name an audit entry") });
 
 /**
  * Brings a record back to the version an audit entry holds (undeleting it if

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DatePrecision, EventKind, PloverEventType } from "../generated/prisma/enums";
-import { isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
 
 export const eventSchema = z.object({
   slug: slugSchema,
@@ -12,7 +12,7 @@ export const eventSchema = z.object({
 });
 export type EventInput = z.infer<typeof eventSchema>;
 
-const idListSchema = z.array(z.string().min(1).max(200, "is too long to be an id")).max(100, "may name at most 100");
+const idListSchema = z.array(idSchema()).max(100, "may name at most 100");
 
 /** An event made in the app: the slug is derived from the title and date. */
 export const eventCreationSchema = z.object({

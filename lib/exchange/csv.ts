@@ -7,6 +7,15 @@
 // inside are doubled. Booleans are true/false, null is an empty field, numbers
 // are plain digits. The same rows always give the same bytes.
 //
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that
+// begins with =, +, -, @, a tab or a carriage return as a formula. Every cell
+// that holds text (all but the numeric `text_start`, `text_end` and `score`
+// and the boolean `conditional`) is written with a single quote in front when
+// it begins with one of those, after any run of single quotes already there;
+// the reader takes exactly one such quote off again, so export, import and
+// export give the same bytes. Numeric cells are never prefixed: `-2` stays a
+// number a spreadsheet can sum, and the writer only ever puts digits there.
+//
 // Reading: CRLF, LF or a lone CR end a record; line breaks inside quoted
 // fields are kept as they are. A leading UTF-8 byte order mark is skipped,
 // blank lines are ignored, and columns may come in any order but must be
@@ -57,11 +66,32 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+// A value a spreadsheet would run as a formula, possibly behind single quotes
+// that are part of the value (so that the quote added in front stays reversible).
+const formulaStart = /^'*[=+\-@\t\r]/;
+// What the writer makes of such a value: one more single quote in front.
+const neutralisedFormulaStart = /^'+[=+\-@\t\r]/;
+
+/** A text value a spreadsheet will show as text, never run: a single quote in front of what would start a formula. */
+export function neutraliseFormula(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutraliseFormula` exactly: `restoreFormula(neutraliseFormula(value)) === value` for every string. */
+export function restoreFormula(cell: string): string {
+  return neutralisedFormulaStart.test(cell) ? cell.slice(1) : cell;
+}
+
+/** A text cell: neutralised against formula injection, then quoted as RFC 4180 requires. */
+export function csvTextField(value: string): string {
+  return csvField(neutraliseFormula(value));
+}
+
 function cellFromValue(value: ExchangeRow[ExchangeField], field: ExchangeField): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatInteger(value, field);
-  return value;
+  return neutraliseFormula(value);
 }
 
 /** The rows as CSV: a header, then one record per row; "\n" line endings and a trailing newline. */
@@ -157,9 +187,9 @@ function readCsvRecords(text: string): CsvRecord[] {
 }
 
 function valueFromCell(cell: string, kind: CellKind): unknown {
-  if (kind === "text") return cell;
+  if (kind === "text") return restoreFormula(cell);
   const trimmed = cell.trim();
-  if (kind === "nullable") return trimmed === "" ? null : trimmed;
+  if (kind === "nullable") return trimmed === "" ? null : restoreFormula(trimmed);
   if (trimmed === "") return undefined;
   if (kind === "integer") {
     const normalised = trimmed.replace(/^\u2212/, "-");
@@ -169,7 +199,7 @@ function valueFromCell(cell: string, kind: CellKind): unknown {
     const lower = trimmed.toLowerCase();
     return lower === "true" ? true : lower === "false" ? false : trimmed;
   }
-  return trimmed;
+  return restoreFormula(trimmed);
 }
 
 function describeColumn(name: string, index: number): string {

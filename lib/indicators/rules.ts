@@ -92,7 +92,8 @@ const statementCountRuleSchema = z
     threshold: z
       .number({ error: "the number of statements is a number" })
       .int("count whole statements")
-      .min(0, "a count cannot be negative"),
+      .min(0, "a count cannot be negative")
+      .max(1_000_000, "count at most 1,000,000 statements"),
   })
   .superRefine((rule, context) => {
     const scoreProblem = describeScaleThresholdProblem(

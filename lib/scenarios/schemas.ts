@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { indicatorRuleSchema } from "../indicators/rules";
-import { isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
 import { consistencyRatings } from "./ach";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
@@ -29,7 +29,7 @@ export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
 
 // Request bodies of the scenario routes.
 
-export const scenarioCreationSchema = scenarioSchema.extend({ setId: z.string().min(1, "choose the scenario set") });
+export const scenarioCreationSchema = scenarioSchema.extend({ setId: idSchema("choose the scenario set") });
 
 export const scenarioStatuses = ["OPEN", "RESOLVED_YES", "RESOLVED_NO", "WITHDRAWN"] as const;
 
@@ -48,7 +48,7 @@ export const scenarioStatusUpdateSchema = z
   });
 export type ScenarioStatusUpdate = z.infer<typeof scenarioStatusUpdateSchema>;
 
-const idListSchema = z.array(z.string().min(1)).max(100, "link at most 100 records").default([]);
+const idListSchema = z.array(idSchema()).max(100, "link at most 100 records").default([]);
 
 export const estimateCreationSchema = scenarioEstimateSchema.extend({
   movedByStatementIds: idListSchema,
@@ -59,7 +59,7 @@ export type EstimateCreation = z.infer<typeof estimateCreationSchema>;
 export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
 
 export const indicatorCreationSchema = z.object({
-  scenarioId: z.string().min(1, "choose the scenario"),
+  scenarioId: idSchema("choose the scenario"),
   title: requiredTextSchema(200),
   effect: z.enum(indicatorEffects, { error: "say whether the indicator supports or undermines the scenario" }),
   rule: indicatorRuleSchema,
@@ -70,9 +70,9 @@ export const evidenceCredibilities = ["HIGH", "MEDIUM", "LOW"] as const;
 
 export const evidenceCreationSchema = z
   .object({
-    setId: z.string().min(1, "choose the scenario set"),
-    statementId: z.string().min(1).nullable().default(null),
-    eventId: z.string().min(1).nullable().default(null),
+    setId: idSchema("choose the scenario set"),
+    statementId: idSchema().nullable().default(null),
+    eventId: idSchema().nullable().default(null),
     credibility: z.enum(evidenceCredibilities, { error: "choose high, medium or low" }).default("MEDIUM"),
     note: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
   })
@@ -91,8 +91,8 @@ export const evidenceUpdateSchema = z.object({
 export type EvidenceUpdate = z.infer<typeof evidenceUpdateSchema>;
 
 export const evidenceAssessmentSchema = z.object({
-  scenarioId: z.string().min(1, "choose the scenario"),
+  scenarioId: idSchema("choose the scenario"),
   rating: z.enum(consistencyRatings, { error: "choose CC, C, N, NA, I or II" }),
-  version: z.number().int().positive().nullable(),
+  version: versionSchema.nullable(),
 });
 export type EvidenceAssessmentInput = z.infer<typeof evidenceAssessmentSchema>;

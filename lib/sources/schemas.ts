@@ -6,6 +6,7 @@ export const sourceSchema = z.object({
   publisher: requiredTextSchema(200),
   url: z
     .url({ protocol: /^https?$/, error: "use a full http(s) address" })
+    .max(2000, "must be at most 2000 characters")
     .nullable()
     .default(null),
   publishedOn: isoDateSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind, Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
-import { isoDateSchema, requiredTextSchema, versionSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, storedIntegerSchema, versionSchema } from "../validation";
 
 export const statementSchema = z.object({
   quote: requiredTextSchema(5000),
@@ -27,16 +27,16 @@ export const channelLabels: Record<Channel, string> = {
 export const statementCreationSchema = statementSchema
   .omit({ quote: true })
   .extend({
-    sourceId: z.string().min(1),
-    startOffset: z.number().int().nonnegative(),
-    endOffset: z.number().int().positive(),
-    speakerId: z.string().min(1).nullable().default(null),
+    sourceId: idSchema(),
+    startOffset: storedIntegerSchema().nonnegative(),
+    endOffset: storedIntegerSchema().positive(),
+    speakerId: idSchema().nullable().default(null),
     newSpeaker: z
       .object({
         name: requiredTextSchema(200),
         kind: z.enum(ActorKind),
         office: requiredTextSchema(300).nullable().default(null),
-        speaksForId: z.string().min(1).nullable().default(null),
+        speaksForId: idSchema().nullable().default(null),
       })
       .nullable()
       .default(null),
@@ -49,7 +49,7 @@ export const statementCreationSchema = statementSchema
 export type StatementCreation = z.infer<typeof statementCreationSchema>;
 
 /** "I read this statement; it holds no stance toward the tracked targets." */
-export const statementReviewSchema = z.object({ statementId: z.string().min(1, "name the statement") });
+export const statementReviewSchema = z.object({ statementId: idSchema("name the statement") });
 
 /**
  * A correction of a statement: only the fields sent change. The span is given
@@ -60,13 +60,13 @@ export const statementReviewSchema = z.object({ statementId: z.string().min(1, "
 export const statementUpdateSchema = z
   .object({
     version: versionSchema,
-    speakerId: z.string().min(1, "must name an actor").max(200, "is too long to be an id").optional(),
+    speakerId: idSchema("must name an actor").optional(),
     saidOn: isoDateSchema.optional(),
     saidOnPrecision: z.enum(DatePrecision).optional(),
     form: z.enum(StatementForm).optional(),
     channel: z.enum(Channel).optional(),
-    startOffset: z.number().int().nonnegative().optional(),
-    endOffset: z.number().int().nonnegative().optional(),
+    startOffset: storedIntegerSchema().nonnegative().optional(),
+    endOffset: storedIntegerSchema().nonnegative().optional(),
     quote: z.string().max(5000, "must be at most 5000 characters").optional(),
   })
   .refine((input) => (input.startOffset === undefined) === (input.endOffset === undefined), {
@@ -82,8 +82,8 @@ export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
 
 /** GET /api/statements?sourceId=…&speakerId=…&limit=… : a plain filtered list. */
 export const statementListQuerySchema = z.object({
-  sourceId: z.string().min(1).max(200).optional(),
-  speakerId: z.string().min(1).max(200).optional(),
+  sourceId: idSchema().optional(),
+  speakerId: idSchema().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type StatementListQuery = z.infer<typeof statementListQuerySchema>;

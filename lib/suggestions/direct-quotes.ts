@@ -14,6 +14,7 @@ const ATTRIBUTION_REACH = 600;
 
 type Attribution = {
   speaker: Span;
+  subject?: Span;
   cue: Span;
   /** The attribution words in which to look for the channel ("told a weekly press conference", "In a statement, …"). */
   channelWords: Span;
@@ -54,6 +55,7 @@ function candidateFor(layout: TextLayout, quotation: Quotation, attribution: Att
     form: "DIRECT_QUOTE",
     content: quotation.content,
     speaker: attribution.speaker,
+    ...(attribution.subject ? { subject: attribution.subject } : {}),
     speakerText,
     speakerId: pronoun ? null : (actors.match(speakerText)?.id ?? null),
     pronoun,
@@ -87,9 +89,12 @@ function isDateline(prefix: string): boolean {
 function attributionAfter(layout: TextLayout, quotation: Quotation, isKnown: (phrase: string) => boolean): Attribution | null {
   const { text } = layout;
   const sentence = sentenceAt(layout, quotation.open);
-  // Only a quotation that opens its sentence is handed over to a speaker after it; a quoted phrase inside a
-  // sentence ("members of the “axis” said…") is not what the following verb reports.
-  if (!sentence || !(isBlank(text, sentence.start, quotation.open) || isDateline(text.slice(sentence.start, quotation.open)))) return null;
+  // Only a quotation that opens its sentence, or a clause of it ("X warned the West, “…,” the minister said"), is
+  // handed over to a speaker after it; a quoted phrase inside a clause ("members of the “axis” said…") is not what
+  // the following verb reports.
+  if (!sentence) return null;
+  const prefix = text.slice(sentence.start, quotation.open);
+  if (!(isBlank(text, sentence.start, quotation.open) || isDateline(prefix) || /[,;:—–]\s*$/u.test(prefix))) return null;
   // “….” followed by a capital is a new sentence, not "he said".
   if (text[quotation.content.end - 1] === ".") return null;
   const { next } = neighbouringQuotations(layout, quotation);
@@ -122,7 +127,7 @@ function attributionAfter(layout: TextLayout, quotation: Quotation, isKnown: (ph
     const found = speakerBeforeVerb(text, position, verb.start, "forward", isKnown);
     if (found) {
       const cue = cueFrom(text, verb, limit);
-      return { speaker: found.speaker, cue, channelWords: { start: position, end: cue.end } };
+      return { speaker: found.speaker, subject: found.subject, cue, channelWords: { start: position, end: cue.end } };
     }
     // A speaker phrase is short; past that, the verb belongs to some other clause.
     if (wordCount(text.slice(position, verb.start)) > 14) return null;

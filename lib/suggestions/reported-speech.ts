@@ -7,10 +7,18 @@
  * Plus "according to X", at either end of a sentence.
  */
 import type { ActorIndex } from "./actor-matching";
-import { isPronoun, phraseAfter, sourceSpeaker, speakerBeforeVerb } from "./speaker-phrases";
+import {
+  headWord,
+  isPlausibleSpeaker,
+  isPronoun,
+  looksLikeProperName,
+  phraseAfter,
+  sourceSpeaker,
+  speakerBeforeVerb,
+} from "./speaker-phrases";
 import { isBlank, quotationAt, trimSpan, wordCount, type Sentence, type TextLayout } from "./text-layout";
 import type { Candidate, Span, SuggestionChannel } from "./types";
-import { NAME_SEQUENCE, channelOf, findSpeechVerbs, matchAddressee, skipAdverbials, type VerbMatch } from "./vocabulary";
+import { NAME_SEQUENCE, SPEAKER_NOUNS, channelOf, findSpeechVerbs, matchAddressee, skipAdverbials, type VerbMatch } from "./vocabulary";
 
 // Longer "sentences" are tables, lists or text without punctuation: reading them for reported speech would guess,
 // and would cost time quadratic in their length.
@@ -33,7 +41,30 @@ export function suggestReportedSpeech(layout: TextLayout, actors: ActorIndex, co
     }
     candidates.push(...accordingTo(layout, sentence, actors, consumedCues));
   }
-  return candidates;
+  const headline = headlineAttribution(layout, actors);
+  return headline ? [headline, ...candidates] : candidates;
+}
+
+/** "FM spokesman: Iran will not negotiate under pressure": a headline naming its speaker before a colon. */
+function headlineAttribution(layout: TextLayout, actors: ActorIndex): Candidate | null {
+  const { text } = layout;
+  const first = layout.paragraphs[0];
+  const sentence = layout.sentences[0];
+  if (!first || !sentence || layout.paragraphs.length < 2 || sentence.end < first.end) return null;
+  const match = /^([^:“”"«»‘]{2,60}?):\s+(\S.{9,})$/u.exec(text.slice(first.start, first.end));
+  // "Analysis: …" or "Note: …" are rubrics, not speakers: the phrase must be a known actor, a role or a full name.
+  const words = match?.[1]?.trim().split(/\s+/) ?? [];
+  const names =
+    match !== null &&
+    isPlausibleSpeaker(match[1]!) &&
+    (actors.match(match[1]!) !== null ||
+      SPEAKER_NOUNS.has(headWord(words).toLowerCase()) ||
+      (words.length >= 2 && looksLikeProperName(match[1]!)));
+  if (!match || words.length > 5 || !names) return null;
+  const colon = first.start + match[1]!.length;
+  const speaker = trimSpan(text, { start: first.start, end: colon });
+  const content = trimSpan(text, { start: colon + 1, end: first.end });
+  return paraphrase(text, sentence, content, { speaker, cue: { start: colon, end: colon + 1 }, channel: undefined }, actors);
 }
 
 /** The end of a sentence's words, without its full stop (which is the writer's, not the speaker's). */
@@ -41,6 +72,10 @@ function wordsEnd(text: string, sentence: Sentence): number {
   const span = trimSpan(text, sentence);
   return text[span.end - 1] === "." ? span.end - 1 : span.end;
 }
+
+// After "…, he said": the statement goes on ("but…", "had violated…"), rather than the reporter adding words of their own.
+const INTERRUPTED =
+  /^\s*,\s+(?:but|and|yet|so|or|had|has|have|was|were|is|are|would|will|could|should|must|did|does|do|can|may|might|remained|remains)\s/u;
 
 type Shape = { kind: "clause"; contentStart: number } | { kind: "object" } | { kind: "trailing" };
 
@@ -70,13 +105,20 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
   const shape = shapeAfterVerb(text, verb, cueEnd, end);
   if (!shape) return null;
 
-  const subject = speakerBeforeVerb(
-    text,
-    sentence.start,
-    verb.start,
-    shape.kind === "trailing" ? "trailing" : "forward",
-    (phrase) => actors.match(phrase) !== null,
-  );
+  const isKnown = (phrase: string) => actors.match(phrase) !== null;
+  // "Now, several residents said, the police rarely stop anyone": the attribution comes first, set off by commas, and
+  // the statement is what follows it.
+  const afterAttribution = skipAdverbials(text, cueEnd, end);
+  const fronted =
+    shape.kind === "trailing"
+      ? /^\s*,\s+(?:(?:however|though|nonetheless),\s+)?(?:that\s+)?/u.exec(text.slice(afterAttribution, end))
+      : null;
+  let subject = speakerBeforeVerb(text, sentence.start, verb.start, shape.kind === "trailing" ? "trailing" : "forward", isKnown);
+  if (fronted && !INTERRUPTED.test(text.slice(afterAttribution, end))) {
+    const tiny = !subject?.contentBefore || wordCount(text.slice(subject.contentBefore.start, subject.contentBefore.end)) < 3;
+    const opener = tiny ? (subject ?? speakerBeforeVerb(text, sentence.start, verb.start, "forward", isKnown)) : null;
+    if (opener) subject = { ...opener, contentBefore: { start: afterAttribution + fronted[0].length, end } };
+  }
   if (!subject) return null;
 
   let content: Span;
@@ -90,7 +132,10 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
     attributionWords = { start: sentence.start, end: skipAdverbials(text, cueEnd, end) };
   } else {
     if (!subject.contentBefore) return null;
-    content = subject.contentBefore;
+    // "The RSF, he said, had violated every ceasefire": the attribution interrupts the statement, which is the whole
+    // sentence (as with "according to" in the middle).
+    const interrupted = INTERRUPTED.test(text.slice(skipAdverbials(text, cueEnd, end), end));
+    content = interrupted ? { start: subject.contentBefore.start, end } : subject.contentBefore;
     attributionWords = { start: subject.speaker.start, end: sentence.end };
   }
   content = trimSpan(text, content);
@@ -102,19 +147,26 @@ function reportedSpeechAt(layout: TextLayout, sentence: Sentence, verb: VerbMatc
   const adverbialEnd = skipAdverbials(text, cueEnd, end);
   if (channelOf(text.slice(cueEnd, adverbialEnd))) cueEnd = adverbialEnd;
   const channel = channelOf(text.slice(attributionWords.start, attributionWords.end));
-  return paraphrase(text, sentence, content, { speaker: subject.speaker, cue: { start: verb.start, end: cueEnd }, channel }, actors);
+  return paraphrase(
+    text,
+    sentence,
+    content,
+    { speaker: subject.speaker, subject: subject.subject, cue: { start: verb.start, end: cueEnd }, channel },
+    actors,
+  );
 }
 
-type Attribution = { speaker: Span; cue: Span; channel: SuggestionChannel | undefined };
+type Attribution = { speaker: Span; subject?: Span; cue: Span; channel: SuggestionChannel | undefined };
 
 function paraphrase(text: string, sentence: Sentence, content: Span, attribution: Attribution, actors: ActorIndex): Candidate {
-  const { speaker, cue, channel } = attribution;
+  const { speaker, subject, cue, channel } = attribution;
   const speakerText = text.slice(speaker.start, speaker.end);
   const pronoun = isPronoun(speakerText);
   return {
     form: "PARAPHRASE",
     content,
     speaker,
+    ...(subject ? { subject } : {}),
     speakerText,
     speakerId: pronoun ? null : (actors.match(speakerText)?.id ?? null),
     pronoun,
@@ -147,12 +199,24 @@ function accordingTo(layout: TextLayout, sentence: Sentence, actors: ActorIndex,
   return found;
 }
 
+/** A description set off by commas after a name: ", a hydrologist at the University of Baghdad," / ", who…,". */
+const APPOSITION = /^\s*(?:a|an|who|(?:co-)?founder|head|director|author|editor|chair|chief|president|professor)\s+[^,.;:“”"]{1,120},/u;
+const FINITE_VERB = /\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should)\s/u;
+
 function wordsAroundAccordingTo(text: string, sentence: Sentence, end: number, cue: Span, phrase: Span): Span | null {
   const afterPhrase = text.slice(phrase.end, end);
   if (isBlank(text, sentence.start, cue.start)) {
-    return /^\s*,/.test(afterPhrase) ? { start: phrase.end + afterPhrase.indexOf(",") + 1, end } : null;
+    if (!/^\s*,/.test(afterPhrase)) return null;
+    const start = phrase.end + afterPhrase.indexOf(",") + 1;
+    // "According to Layla Hamdan, a hydrologist at the University of Baghdad, Iraq loses…": skip the apposition.
+    const apposition = looksLikeProperName(text.slice(phrase.start, phrase.end)) ? APPOSITION.exec(text.slice(start, end)) : null;
+    // "a drought is likely," is what was said, not a description of the source.
+    const describes = apposition !== null && (/^\s*who\s/u.test(apposition[0]) || !FINITE_VERB.test(apposition[0]));
+    return { start: describes ? start + apposition[0].length : start, end };
   }
   if (!/,\s*$/.test(text.slice(sentence.start, cue.start))) return null;
-  const closesSentence = /^[\s.]*$/.test(afterPhrase);
-  return closesSentence ? { start: sentence.start, end: text.lastIndexOf(",", cue.start) } : { start: sentence.start, end };
+  // "Inflation has been above 40%, according to the central bank, and the rial has lost…": a new clause after the
+  // attribution is the reporter's, so the statement is what came before.
+  const closesClause = /^[\s.]*$/.test(afterPhrase) || /^\s*,\s+(?:and|but|while|whereas)\s/u.test(afterPhrase);
+  return closesClause ? { start: sentence.start, end: text.lastIndexOf(",", cue.start) } : { start: sentence.start, end };
 }

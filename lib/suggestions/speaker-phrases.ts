@@ -8,16 +8,19 @@ import type { Span, SuggestionChannel } from "./types";
 import {
   ADVERBIAL_OPENER,
   FUNCTION_WORDS,
+  INSTITUTION_WORDS,
   NON_SPEAKER_WORDS,
   PERSON_NOUNS,
   PREPOSITIONS,
   SPEAKER_NOUNS,
   channelOf,
+  isGivenName,
   isSpeechVerb,
   stripTrailingAdverbials,
 } from "./vocabulary";
 
-const PRONOUNS = new Set(["he", "she"]);
+// "it" stands for an organisation or government quoted before ("In a statement, it said…").
+const PRONOUNS = new Set(["he", "she", "it"]);
 
 // Words that may stand between a subject and its verb: "Iran has also said", "Khamenei on Sunday signalled".
 const AUXILIARIES = new Set("has have had also later earlier again previously then since once first reportedly further".split(" "));
@@ -38,13 +41,16 @@ export function isPronoun(phrase: string): boolean {
 /** "Salim al-Harthy", "Esmaeil Baghaei": every word capitalised or a name particle. */
 export function looksLikeProperName(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
-  if (words.length === 0 || words.length > 5) return false;
+  // Up to seven words: "Sayyid Hilal bin Saud Al Hinai".
+  if (words.length === 0 || words.length > 7) return false;
   if (words.some((word) => /['’]s?$/.test(word))) return false;
   return words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.test(word)) && words.some((word) => /^\p{Lu}/u.test(word));
 }
 
 /** The noun a speaker phrase is about: "adviser" in "A senior adviser to Iran’s supreme leader", "diplomats" in "two Gulf diplomats briefed on…". */
 export function headWord(words: string[]): string {
+  // "one of the sources", "two of them": the head is what the quantifier counts.
+  if (words.length > 2 && FUNCTION_WORDS_BEFORE_OF.test(words[0]!) && words[1]!.toLowerCase() === "of") return headWord(words.slice(2));
   let head = words[0] ?? "";
   for (const [position, word] of words.entries()) {
     const bare = word.replace(/['’]s?$/, "");
@@ -54,23 +60,29 @@ export function headWord(words: string[]): string {
   return head.replace(/[^\p{L}\p{N}-]+$/u, "");
 }
 
+const FUNCTION_WORDS_BEFORE_OF = /^(?:one|two|three|four|five|some|several|many|most|each|none|all|both|few|any)$/iu;
+
 /** Whether a phrase can name a speaker at all: short, verb-free, headed by a name or by a noun such as "officials". */
 export function isPlausibleSpeaker(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;
   if (words.length === 1 && isPronoun(phrase)) return true;
-  if (/[“”"?!]/.test(phrase)) return false;
+  if (words.length === 3 && FUNCTION_WORDS_BEFORE_OF.test(words[0]!) && /^of\s+them$/iu.test(words.slice(1).join(" "))) return true;
+  if (/[“”"«»‘?!]/.test(phrase)) return false;
   if (words.some((word) => NON_SPEAKER_WORDS.has(word.toLowerCase()) || isSpeechVerb(word))) return false;
   if (looksLikeProperName(phrase)) return true;
   const head = headWord(words);
   if (SPEAKER_NOUNS.has(head.toLowerCase())) return true;
-  return /^\p{Lu}/u.test(head) && !FUNCTION_WORDS.has(head.toLowerCase());
+  // "water resources minister Ahmed al-Saadi": a surname with its article is still a name.
+  return /^\p{Lu}/u.test(head.replace(/^(?:al|el)-/u, "")) && !FUNCTION_WORDS.has(head.toLowerCase());
 }
 
 /** Whether "he" or "she" could refer to this (unknown) speaker: a personal name or a one-person role. */
 export function looksLikePerson(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   if (PERSON_NOUNS.has(headWord(words).toLowerCase())) return true;
+  if (INSTITUTION_WORDS.has(headWord(words).toLowerCase())) return false;
+  if (words.length === 1 && isGivenName(words[0]!)) return true; // "Shirin", named by her first name only
   const capitalisedTail = words.slice(-2);
   return capitalisedTail.length === 2 && looksLikeProperName(capitalisedTail.join(" "));
 }
@@ -79,7 +91,8 @@ type Segment = Span;
 
 /** Splits a stretch of text at commas, semicolons, colons and dashes into its non-empty chunks. */
 function segmentsOf(text: string, from: number, to: number): { segments: Segment[]; endsWithSeparator: boolean } {
-  const separator = /\s*(?:[,;:]|\s[-–—]\s|[–—])\s*/gu;
+  // A comma handing a quotation over ("…at any time,” Foreign Minister X said") takes the closing mark with it.
+  const separator = /\s*(?:[,;:][”"’»]?|\s[-–—]\s|[–—])\s*/gu;
   const slice = text.slice(from, to);
   const segments: Segment[] = [];
   let start = 0;
@@ -181,6 +194,11 @@ export function speakerBeforeVerb(
     if (!text.slice(before.at(-1)!.end, group[0]!.start).includes(",")) return null;
     contentBefore = { start: before[firstContent]!.start, end: before.at(-1)!.end };
   }
+  // "France, Germany and Britain said": a list of names is one speaker, not "Germany and Britain".
+  if (mode === "forward" && !endsWithSeparator) {
+    const listStart = startOfNameList(text, named);
+    if (listStart !== null) group = [{ start: listStart, end: named.at(-1)!.end }];
+  }
   const [first, second] = group;
   if (!first) return null;
   // A lone capitalised word before the verb is a subject ("NATO said"), never a dateline, so only openers disqualify it.
@@ -191,12 +209,28 @@ export function speakerBeforeVerb(
   return { speaker, subject: { start: subjectStart, end: (second ?? first).end }, contentBefore };
 }
 
+/** Where a comma-separated list of names ending "…, B and C" starts, when the last segment is its end; else null. */
+function startOfNameList(text: string, segments: Segment[]): number | null {
+  const last = segments.at(-1);
+  if (!last) return null;
+  const lastWords = text.slice(last.start, last.end);
+  const pair = /^(.+?)\s+and\s+(.+)$/u.exec(lastWords);
+  if (!pair || !looksLikeProperName(pair[1]!) || !looksLikeProperName(pair[2]!)) return null;
+  let start: number | null = null;
+  for (let index = segments.length - 2; index >= 0; index--) {
+    const words = text.slice(segments[index]!.start, segments[index]!.end);
+    if (!looksLikeProperName(words) || words.split(/\s+/).length > 3 || isSceneSetting(text, segments[index]!)) break;
+    start = segments[index]!.start;
+  }
+  return start;
+}
+
 /** The words after a verb up to the next punctuation, without time or channel phrases: "said Velayati on Monday." → "Velayati". */
 export function phraseAfter(text: string, position: number, limit: number): Span {
   let start = position;
   while (start < limit && /\s/.test(text[start]!)) start++;
   let end = start;
-  while (end < limit && !/[,;:.?!(“”"—–]/.test(text[end]!)) end++;
+  while (end < limit && !/[,;:.?!(“”"«»‘—–]/.test(text[end]!)) end++;
   const phrase = stripTrailingAdverbials(text.slice(start, end).trimEnd());
   return { start, end: start + phrase.length };
 }

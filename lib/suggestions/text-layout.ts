@@ -58,24 +58,29 @@ function splitParagraphs(text: string): Span[] {
   return spans.map((span) => trimSpan(text, span)).filter((span) => span.end > span.start);
 }
 
+/** Directional opening marks and the mark that closes each: English curly quotes and the guillemets of French, Persian and Arabic copy. */
+const CLOSING_MARK: Record<string, string> = { "“": "”", "«": "»" };
+const CLOSING_MARKS = new Set(Object.values(CLOSING_MARK));
+
 /**
- * Pairs quotation marks within one paragraph (multi-paragraph quotations are out of scope): curly marks by direction,
- * straight ones in order of appearance. Single marks are ignored because ’ is also the apostrophe.
+ * Pairs quotation marks within one paragraph (multi-paragraph quotations are out of scope): directional marks by
+ * direction, straight ones in order of appearance. Single marks are ignored because ’ is also the apostrophe.
  */
 function findQuotations(text: string, paragraph: Span, index: number): Quotation[] {
   const pairs: { open: number; close: number }[] = [];
   const straight: number[] = [];
   let open: number | null = null;
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    const mark = text[i];
-    if (mark === "“")
+    const mark = text[i]!;
+    if (CLOSING_MARK[mark] !== undefined)
       open = i; // an earlier mark that never closed is abandoned
-    else if (mark === "”" && open !== null) {
+    else if (CLOSING_MARKS.has(mark) && open !== null && CLOSING_MARK[text[open]!] === mark) {
       pairs.push({ open, close: i });
       open = null;
     } else if (mark === '"') straight.push(i);
   }
   for (let k = 0; k + 1 < straight.length; k += 2) pairs.push({ open: straight[k]!, close: straight[k + 1]! });
+  pairs.push(...singleQuotations(text, paragraph));
   pairs.sort((a, b) => a.open - b.open);
 
   const kept: Quotation[] = [];
@@ -86,6 +91,32 @@ function findQuotations(text: string, paragraph: Span, index: number): Quotation
     if (content.end > content.start) kept.push({ ...pair, content, paragraph: index });
   }
   return kept;
+}
+
+/**
+ * British style quotes with single curly marks: ‘…’. The closing mark is also the apostrophe, so an opening ‘ at a
+ * word's start is paired with a ’ that ends a word before the next opening mark: the first one after punctuation
+ * (‘…,’ he said), else the last (so that "the ministers’ plan" inside the quotation does not close it).
+ */
+function singleQuotations(text: string, paragraph: Span): { open: number; close: number }[] {
+  const openers: number[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (text[i] === "‘" && (i === paragraph.start || /[\s(“"—–-]/u.test(text[i - 1]!))) openers.push(i);
+  }
+  const pairs: { open: number; close: number }[] = [];
+  openers.forEach((open, index) => {
+    const limit = openers[index + 1] ?? paragraph.end;
+    let afterPunctuation: number | null = null;
+    let last: number | null = null;
+    for (let j = open + 2; j < limit; j++) {
+      if (text[j] !== "’" || /\s/u.test(text[j - 1]!) || (j + 1 < paragraph.end && /\p{L}/u.test(text[j + 1]!))) continue;
+      last = j;
+      if (afterPunctuation === null && /[,.?!]/u.test(text[j - 1]!)) afterPunctuation = j;
+    }
+    const close = afterPunctuation ?? last;
+    if (close !== null) pairs.push({ open, close });
+  });
+  return pairs;
 }
 
 function quotedWords(text: string, open: number, close: number): Span {
@@ -133,7 +164,7 @@ function startsNewSentence(text: string, position: number, limit: number): boole
   if (!/\s/.test(text[position]!)) return false;
   let i = position;
   while (i < limit && /\s/.test(text[i]!)) i++;
-  return i >= limit || /[\p{Lu}\p{N}“"‘]/u.test(text[i]!);
+  return i >= limit || /[\p{Lu}\p{N}“"‘«]/u.test(text[i]!);
 }
 
 function isAbbreviation(text: string, fullStop: number): boolean {

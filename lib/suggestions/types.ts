@@ -32,6 +32,8 @@ export type Candidate = {
   content: Span;
   /** Where the speaker is named (for a pronoun: the pronoun itself). */
   speaker: Span;
+  /** The whole subject when it says more than the name ("Shirin's mother, Parvaneh"): whether a person, which gender. */
+  subject?: Span;
   speakerText: string;
   speakerId: string | null;
   /** "he"/"she", still to be resolved to the person it stands for. */

@@ -35,21 +35,21 @@ export const QUOTED_AS_SAYING: VerbRole = { ...SAY, trailing: false, inverted: f
 
 // Present-tense forms that are more often nouns ("mixed signals", "the claims", "a vow") are left out on purpose.
 const VERB_GROUPS: [VerbRole, string][] = [
-  [SAY, "said says say added adds insisted insists insist argued argues argue claimed predicted predicts replied wrote writes"],
+  [SAY, "said says say added adds insisted insists insist argued argues argue claimed predicted predicts replied wrote writes stated"],
   [TELL, "told tells tell"],
   [
     ASSERT,
     "warned warns warn cautioned stressed emphasised emphasized underlined acknowledged acknowledges admitted admits conceded suggested suggests " +
       "signalled signaled confirmed confirms confirm denied denies deny announced announces reiterated reiterates declared asserted",
   ],
-  [REMARK, "noted explained maintained observed recalled"],
+  [REMARK, "noted explained maintained observed recalled reported"],
   [OPINION, "believe believes anticipate anticipates anticipated expect expects fear fears feared"],
   [
     DENOUNCE,
     "accused accuses accuse dismissed dismisses dismiss condemned condemns condemn criticised criticized criticises criticizes criticise criticize " +
       "denounced denounces denounce rejected rejects reject welcomed welcomes welcome praised praises blamed blames blame hailed hails " +
       "urged urges urge demanded called vowed pledged promised threatened threatens defended defends expressed expresses described describes " +
-      "slammed appealed",
+      "slammed appealed thanked",
   ],
   [QUOTE_ONLY, "asked continued responded tweeted posted quipped joked complained"],
 ];
@@ -58,10 +58,18 @@ const VERB_ROLES = new Map<string, VerbRole>();
 for (const [role, forms] of VERB_GROUPS) for (const form of forms.split(" ")) VERB_ROLES.set(form, role);
 VERB_ROLES.set("ruled out", DENOUNCE);
 VERB_ROLES.set("rules out", DENOUNCE);
+// The register of state news agencies in English: "pointed out that…".
+VERB_ROLES.set("pointed out", REMARK);
+VERB_ROLES.set("points out", REMARK);
 
 /** Whether a word is a reporting verb form; a speaker phrase containing one has swallowed a clause. */
 export function isSpeechVerb(word: string): boolean {
   return VERB_ROLES.has(word);
+}
+
+/** How a reporting verb form carries what was said, or undefined for a word that is none. */
+export function verbRoleOf(word: string): VerbRole | undefined {
+  return VERB_ROLES.get(word);
 }
 
 // Lower case only: a capitalised "Said" is a sentence-initial oddity or a name, and is not worth the false matches.
@@ -89,7 +97,7 @@ export function findSpeechVerbs(text: string, from: number, to: number): VerbMat
       continue;
     }
     if (
-      (word === "ruled" || word === "rules") &&
+      (word === "ruled" || word === "rules" || word === "pointed" || word === "points") &&
       /^\s+out(?![\p{L}])/u.test(slice.slice(match.index + word.length, match.index + word.length + 8))
     ) {
       end = text.indexOf("out", end) + "out".length;
@@ -184,7 +192,9 @@ const ADVERBIAL = new RegExp(
       String.raw`(?:late\s+|early\s+)?on\s+(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?`,
       String.raw`(?:last|this|next)\s+(?:week|month|year|weekend|${DAYS})`,
       String.raw`(?:earlier|later|again|also|yesterday|today|tonight|recently|previously|publicly|privately|separately|repeatedly|once\s+again)`,
-      String.raw`in\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|speech|address|post|message|letter|briefing|broadcast|communiqu[eé])(?:\s+(?:with|to|on)\s+(?:the\s+)?${NAME_SEQUENCE})?`,
+      String.raw`in\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|speech|address|post|message|letter|briefing|broadcast|communiqu[eé]|report|document|filing|note|memo|video)(?:\s+(?:with|to|on)\s+(?:the\s+)?${NAME_SEQUENCE})?(?:\s+(?:seen|obtained|reviewed)\s+by\s+(?:[\p{L}-]+\s+){0,2}?(?:journalists|reporters|Reuters|the\s+Associated\s+Press|AFP|${NAME_SEQUENCE}))?`,
+      String.raw`in\s+(?:response|reply)\s+to\s+(?:a\s+)?(?:questions?|requests?\s+for\s+comment)(?:\s+from\s+(?:the\s+)?${NAME_SEQUENCE})?`,
+      String.raw`(?:after|before|during)\s+the\s+(?:meeting|talks|session|call|visit)`,
       String.raw`at\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:press\s+conference|news\s+conference|conference|briefing|summit|meeting|rally|forum|session|ceremony|event|gathering)`,
       String.raw`on\s+(?:X|Twitter|Telegram|Instagram|Facebook|social\s+media|state\s+(?:television|TV|media|radio)|television|TV|radio)`,
       String.raw`on\s+condition\s+of\s+anonymity`,
@@ -257,7 +267,24 @@ export const SPEAKER_NOUNS = new Set(
     "legislator legislators mp mps regime authorities authority media newspaper broadcaster embassy council mission delegation " +
     "representative representatives aide aides people critics residents witnesses activists group movement party forces guards " +
     "king prince emir sheikh monarch premier chancellor general researcher researchers professor director head officer officers ally allies insiders daily " +
-    "department committee commission organisation organization union alliance coalition bloc command"
+    "department committee commission organisation organization union alliance coalition bloc command " +
+    // People who speak in news as a group: "three brokers said", "Displaced families in Jabalia said".
+    "traders trader brokers broker shipbrokers underwriters insurers bankers banker investors economists economist engineers engineer " +
+    "executives executive doctors doctor medics nurses teachers students workers villagers refugees survivors relatives neighbours " +
+    "families farmers protesters demonstrators voters citizens journalists lawyers lawyer judges judge prosecutors prosecutor " +
+    "investigators inspectors monitors scientists scholars clerics founder politicians politician " +
+    // Institutions that publish figures and statements: "according to the central bank".
+    "bank fund programme program institute court company firm consultancy watchdog regulator operator manufacturer manufacturers " +
+    "producer producers exporter exporters agencies organisations organizations groups companies banks"
+  ).split(" "),
+);
+
+/** Words that name an institution, never one person: "the European Commission" is not a "she". */
+export const INSTITUTION_WORDS = new Set(
+  (
+    "commission ministry agency council programme program organisation organization authority bank fund forces army office department " +
+    "committee union court parliament assembly government party movement group institute university company corporation mission " +
+    "embassy administration navy police guard guards service services network station newspaper agency's ministry's"
   ).split(" "),
 );
 
@@ -266,7 +293,8 @@ export const PERSON_NOUNS = new Set(
   (
     "spokesman spokeswoman spokesperson minister official diplomat leader president adviser advisor envoy ambassador analyst expert " +
     "observer commander chief secretary secretary-general negotiator lawmaker legislator mp representative aide king prince emir sheikh monarch premier " +
-    "chancellor general researcher professor director head officer source"
+    "chancellor general researcher professor director head officer source mother father wife husband son daughter sister brother " +
+    "widow woman man cleric pharmacist teacher engineer doctor lawyer"
   ).split(" "),
 );
 
@@ -274,7 +302,9 @@ export const PERSON_NOUNS = new Set(
 export const NON_SPEAKER_WORDS = new Set(
   (
     "is are was were will would has have had can could may might must should do does did not never say says said told tell tells " +
-    "who whom which whose what that when if because while although than there it they we i you he she this these those"
+    "who whom which whose what that when if because while although than there it they we i you he she this these those " +
+    // "…, an allegation Israel denies": the reporter's aside, not a speaker.
+    "allegation allegations accusation accusations claim claims charge charges"
   ).split(" "),
 );
 
@@ -284,3 +314,71 @@ export const FUNCTION_WORDS = new Set("some many others most all both each sever
 export const PREPOSITIONS = new Set(
   "to of for at in on with from by under near inside within about against among between over across".split(" "),
 );
+
+export type Gender = "FEMALE" | "MALE";
+
+// Given names common in the news this tool reads (English, European, Arabic, Persian, Hebrew, Turkish), by the
+// gender they usually signal. Names used for both (Nour is mostly female, Deniz and Jean are not listed for that
+// reason) stay out: a pronoun is better left unresolved than resolved by a guess.
+const FEMALE_NAMES =
+  "mary maryam mariam maria marie marta martha anna ana anne ann hannah sarah sara rachel rebecca leah esther ruth naomi tamar yael noa michal " +
+  "shira ayelet orly tzipi golda miri fatima fatemeh zahra zainab zeinab zaynab aisha ayesha khadija amina amira yasmin yasmine jasmine leila " +
+  "layla laila nour noor rana rania reem rima huda hoda hanan hana hala dina dalia lina lama maha mona muna nadia nadine nawal samira sawsan " +
+  "suha salma sana sanaa iman eman asma abeer basma ghada hiba heba jumana lubna manal nisreen nesrine rasha rawan ruba safa samar shirin " +
+  "shireen tahani wafa widad yara zeina lamia nahid nasrin parisa parvin roya shahla simin soraya mahsa narges neda azadeh afsaneh elham " +
+  "farah faezeh golnaz ladan mahnaz marzieh masoumeh minoo mojgan nazanin niloufar sepideh sima taraneh ziba elif ayse ayşe fatma emine " +
+  "zeynep hatice merve esra özlem ozlem aylin helga karen linda claire claudia catherine katherine kate kathryn elizabeth margaret susan " +
+  "jennifer jessica emily emma olivia sophie sophia julia julie laura lauren lisa angela angelika ursula annalena christine christina " +
+  "kristina nicola nicole caroline charlotte victoria alice helen helena ellen eleanor jane janet joan judith kamala hillary condoleezza " +
+  "madeleine samantha nikki nancy barbara patricia ines inès isabel isabelle ingrid agnes kaja federica giorgia marine valérie sylvie " +
+  "nathalie amélie marianne maja eva irina olga natalia natalya tatiana svetlana lyse penny priti yvette diane diana " +
+  "carol carole sharon deborah donna michelle melissa amy anna-lena kirsten birgit heike sabine parvaneh";
+const MALE_NAMES =
+  "john james robert michael william david richard joseph thomas charles daniel matthew mark paul peter george steven stephen kevin brian " +
+  "edward ronald anthony donald joe jake antony tony tom ben benjamin jonathan lloyd keir rishi boris emmanuel olaf friedrich josep pierre " +
+  "françois francois nicolas vladimir sergei sergey dmitry mikhail nikolai ivan recep mevlüt mevlut hakan ahmet mehmet mustafa ali hassan " +
+  "hasan hussein husayn hossein hussam mohammad mohammed muhammad mohamed mahmoud mahmud ahmad ahmed omar umar khalid khaled abdullah " +
+  "abdel abdul abdulaziz abdulrahman abdulkhaleq faisal fahd salman sultan saud turki nasser naser jassim jasem hamad hamid hamed majid " +
+  "majed javad jawad reza mohammad-reza hamid-reza ali-akbar abbas ebrahim ibrahim ismail esmaeil esmail yousef yusuf youssef yahya zakaria " +
+  "saeed saleh salim salem sami samir tarek tariq walid waleed ayman amr amir ammar anwar bashar bassam fadi fouad fuad ghassan habib hadi " +
+  "haidar haider hamza hani hisham imad issa jamal jamil kamal karim kareem khalil mahdi mehdi marwan mazen michel mohsen mojtaba morteza " +
+  "mostafa nabil najib nabih nawaf nizar osama qasem qassem rafik rafic raed ramzi riad riyad sadegh sadiq saad shadi tamim wael yasser " +
+  "yasir younes yunus ziad ziyad masoud massoud kazem kamran behrouz bijan dariush davoud farhad fereydoun gholam hamidreza iraj jafar " +
+  "kaveh kourosh mehran mehrdad nader parviz payam ramin rostam shahram siamak vahid benny bezalel itamar yair yoav gideon moshe avi " +
+  "avigdor naftali isaac yitzhak ehud ariel amos elie georges nikos vasilis abdulkarim abdelfattah";
+const FEMALE_WORDS =
+  "woman spokeswoman chairwoman congresswoman businesswoman mother grandmother wife widow daughter sister aunt niece girl queen princess " +
+  "actress mrs mrs. ms ms. miss madam lady dame sheikha";
+const MALE_WORDS =
+  "man spokesman chairman congressman businessman father grandfather husband son brother uncle nephew boy king prince emir sheikh sir lord " +
+  "mr mr. ayatollah sayyid";
+
+const GENDER_OF_WORD = new Map<string, Gender>();
+const GIVEN_NAMES = new Set<string>();
+for (const [gender, names, words] of [
+  ["FEMALE", FEMALE_NAMES, FEMALE_WORDS],
+  ["MALE", MALE_NAMES, MALE_WORDS],
+] as const) {
+  for (const name of names.split(" ")) {
+    GENDER_OF_WORD.set(name, gender);
+    GIVEN_NAMES.add(name);
+  }
+  for (const word of words.split(" ")) GENDER_OF_WORD.set(word, gender);
+}
+
+/** Whether a capitalised word is a given name this module knows (so that "Omar Jassim" is a person). */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word.toLowerCase());
+}
+
+/** The gender the words signal (a given name, a title, a gendered noun), or null when they signal none or both. */
+export function genderOfWords(words: string): Gender | null {
+  let found: Gender | null = null;
+  for (const word of words.toLowerCase().split(/[^\p{L}.-]+/u)) {
+    const gender = GENDER_OF_WORD.get(word) ?? GENDER_OF_WORD.get(word.replace(/\.$/, ""));
+    if (!gender) continue;
+    if (found && found !== gender) return null;
+    found = gender;
+  }
+  return found;
+}

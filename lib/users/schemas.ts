@@ -11,7 +11,10 @@ export const passwordSchema = z
   .max(maximumPasswordLength, `use at most ${maximumPasswordLength} characters`);
 
 export const userSchema = z.object({
-  email: z.email("use a valid e-mail address").transform((email) => email.toLowerCase()),
+  email: z
+    .email("use a valid e-mail address")
+    .max(320, "must be at most 320 characters")
+    .transform((email) => email.toLowerCase()),
   name: requiredTextSchema(200),
   role: z.enum(Role),
 });

@@ -3,7 +3,7 @@
 // hours a million Prisma round trips would.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { applyMigrations, readMigrationList } from "../../lib/database/schema-engine";
+import { applyMigrations, readMigrationList } from "../database/schema-engine";
 import { generatePassword, hashPassword } from "../../lib/users/passwords";
 import { onCleanup } from "./cleanup";
 import { connectToScratchDatabase, databaseNameOf, recreateScratchDatabase, scratchDatabaseExists } from "./scratch-database";

@@ -3,7 +3,7 @@
 // and actions are discovered from the source tree, so one added without an
 // entry here fails the suite.
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -11,6 +11,7 @@ import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
+import { discoverRouteHandlers, filesUnder, mutatingMethods } from "../support/route-handlers";
 import { testPasswords } from "../support/test-passwords";
 import {
   createActor,
@@ -503,33 +504,11 @@ const matrix: Record<string, Entry> = {
   },
 };
 
-const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-async function filesUnder(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 async function discoverMutatingRoutes(): Promise<string[]> {
-  const routes: string[] = [];
-  for (const file of (await filesUnder(path.resolve("app"))).filter((name) => /\/route\.tsx?$/.test(name))) {
-    const source = await readFile(file, "utf8");
-    const routePath = `/${path.relative(path.resolve("app"), path.dirname(file))}`;
-    const methods = new Set<string>();
-    for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
-      methods.add(match[1]!);
-    for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-      for (const part of match[1]!.split(",")) {
-        const exported = part
-          .trim()
-          .split(/\s+as\s+/)
-          .at(-1)!;
-        if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
-      }
-    }
-    for (const method of methods) if (mutatingMethods.has(method)) routes.push(`${method} ${routePath}`);
-  }
-  return routes.sort();
+  return (await discoverRouteHandlers())
+    .filter((handler) => mutatingMethods.has(handler.method))
+    .map((handler) => `${handler.method} ${handler.path}`)
+    .sort();
 }
 
 async function discoverServerActions(): Promise<string[]> {
@@ -609,6 +588,80 @@ describe("the authorization matrix", () => {
           }
         });
       }
+    }
+  }
+});
+
+// Read-only routes that serve more than the "read" permission: every role, plus unknown and deleted records.
+type ReadEntry = { prepare(): Promise<{ known: string; unknown: string; deleted: string }>; expected: Record<Role, number> };
+
+const readMatrix: Record<string, ReadEntry> = {
+  "GET /api/sources/[id]/suggestions": {
+    async prepare() {
+      const known = await createSource(db);
+      const deleted = await createSource(db);
+      await db.source.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+      return {
+        known: `/api/sources/${known.id}/suggestions`,
+        unknown: "/api/sources/no-such-source/suggestions",
+        deleted: `/api/sources/${deleted.id}/suggestions`,
+      };
+    },
+    // Suggestions serve those who make statements; viewers do not see them on the source page either.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+};
+
+describe("the read matrix", () => {
+  it("names only GET route handlers that exist", async () => {
+    for (const route of Object.keys(readMatrix)) {
+      const file = path.resolve("app", `.${route.replace(/^GET /, "")}`, "route.ts");
+      expect(existsSync(file), file).toBe(true);
+      expect(await readFile(file, "utf8")).toMatch(/export\s+const\s+GET\b/);
+    }
+  });
+
+  for (const [route, entry] of Object.entries(readMatrix)) {
+    for (const role of roles) {
+      it(`${route} as ${role} → ${entry.expected[role]}; unknown and deleted records → 404 for those allowed`, async () => {
+        const paths = await entry.prepare();
+        const known = await sessions[role].request(paths.known);
+        const body = (await known.json()) as { error?: string; suggestions?: Record<string, unknown>[] };
+        expect(known.status, body.error).toBe(entry.expected[role]);
+        if (known.status !== 200) {
+          expect(body.error).toMatch(/\w+/);
+          return;
+        }
+        // The factory's text holds one attributed quotation: “We seek calm,” the minister said.
+        expect(body.suggestions).toEqual([
+          expect.objectContaining({
+            quote: "We seek calm",
+            form: "DIRECT_QUOTE",
+            speakerText: "the minister",
+            speaker: null,
+            channel: null,
+            cue: "said",
+          }),
+        ]);
+        const suggestion = body.suggestions![0]!;
+        expect(Object.keys(suggestion).sort()).toEqual([
+          "channel",
+          "cue",
+          "endOffset",
+          "form",
+          "quote",
+          "speaker",
+          "speakerText",
+          "startOffset",
+        ]);
+        // "%00": a NUL byte no id can hold must be a 404 too, not a database error.
+        for (const missing of [paths.unknown, paths.deleted, paths.unknown.replace("no-such-source", "%00")]) {
+          const response = await sessions[role].request(missing);
+          const refusal = (await response.json()) as { error?: string };
+          expect(response.status, missing).toBe(404);
+          expect(refusal.error).toMatch(/not found/);
+        }
+      });
     }
   }
 });

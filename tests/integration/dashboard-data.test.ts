@@ -8,8 +8,9 @@ import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const owner = createPrismaClient(inject("ownerDatabaseUrl"), { maxConnections: 1 });
 const reader = { id: "reader", role: "VIEWER" as const };
-afterAll(() => db.$disconnect());
+afterAll(() => Promise.all([db.$disconnect(), owner.$disconnect()]));
 
 // A state S with two speakers for it (A, B), an independent speaker C, and
 // two targets. Weeks start on Monday; 2024-03-04 is one.
@@ -340,7 +341,8 @@ describe("the indexes behind the stance queries", () => {
     const elsewhere = await createActor(db, { name: "Elsewhere" });
     const source = await createSource(db);
     let plan = "";
-    await db
+    // As the tables' owner: only the owner may ANALYZE them.
+    await owner
       .$transaction(async (transaction) => {
         await transaction.$executeRaw`
           INSERT INTO "Statement" (id, "sourceId", "speakerId", quote, "startOffset", "endOffset", "saidOn", "saidOnPrecision", form, channel, "updatedAt")

@@ -48,6 +48,28 @@ describe("editing a coding", () => {
     expect(await db.auditEntry.count({ where: { entity: "StanceCoding", entityId: coding.id, action: "UPDATE" } })).toBe(1);
   });
 
+  it("refuses another analyst's edit of a coding hidden from them by blind coding without naming its coder", async () => {
+    const { coder, coding } = await codingOwnedBy();
+    const otherAnalyst = await createUser(db, "ANALYST");
+    const refusal = (actor: { id: string; role: "ANALYST" | "ADMIN" }) =>
+      updateStanceCoding(actor, coding.id, edit(1, 3)).then(
+        () => null,
+        (error: unknown) => error as PermissionDeniedError,
+      );
+    const blind = await refusal({ id: otherAnalyst.id, role: "ANALYST" });
+    expect(blind).toBeInstanceOf(PermissionDeniedError);
+    expect(blind!.status).toBe(403);
+    expect(blind!.message).toBe("Only the coder can change a coding; this one is another coder's.");
+    expect(blind!.message).not.toContain(coder.name);
+    // Once the source is not blind the coding is visible, and the refusal may say whose it is.
+    await db.source.update({
+      where: { id: (await db.statement.findUniqueOrThrow({ where: { id: coding.statementId } })).sourceId },
+      data: { blindCoding: false },
+    });
+    expect((await refusal({ id: otherAnalyst.id, role: "ANALYST" }))!.message).toContain(coder.name);
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).score).toBe(1);
+  });
+
   it("lets only the coder change a coding, and nobody without the edit permission", async () => {
     const { coding } = await codingOwnedBy();
     const otherAnalyst = await createUser(db, "ANALYST");
@@ -104,15 +126,20 @@ describe("editing a coding", () => {
 });
 
 describe("the audit trail", () => {
-  it("is refused UPDATE, DELETE and TRUNCATE by the database itself", async () => {
-    const entry = await db.auditEntry.findFirstOrThrow();
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(
-      /append-only: UPDATE is not allowed/,
-    );
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(
-      /append-only: DELETE is not allowed/,
-    );
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
-    await expect(db.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
+  it("is refused UPDATE, DELETE and TRUNCATE by the database itself, even to the tables' owner", async () => {
+    const owner = createPrismaClient(inject("ownerDatabaseUrl"), { maxConnections: 1 });
+    try {
+      const entry = await owner.auditEntry.findFirstOrThrow();
+      await expect(owner.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(
+        /append-only: UPDATE is not allowed/,
+      );
+      await expect(owner.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE id = ${entry.id}`)).rejects.toThrow(
+        /append-only: DELETE is not allowed/,
+      );
+      await expect(owner.$executeRawUnsafe(`TRUNCATE "AuditEntry" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+      await expect(owner.auditEntry.findUniqueOrThrow({ where: { id: entry.id } })).resolves.toMatchObject({ entity: entry.entity });
+    } finally {
+      await owner.$disconnect();
+    }
   });
 });

@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { defaultApplicationRole, migrateAndGrant } from "@/scripts/database/application-role";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/database/embedded";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -35,7 +37,7 @@ describe("the embedded PostgreSQL", () => {
     }
   });
 
-  // The interleaving the proxy prevents (lib/database/one-client-at-a-time.ts) shows under the app's
+  // The interleaving the proxy prevents (scripts/database/one-client-at-a-time.ts) shows under the app's
   // load: the browser tests on the embedded database failed without it. This checks that the proxy
   // passes concurrent queries and a transaction through intact and keeps the transaction's turn.
   it("passes concurrent parameterised queries and a transaction through its one-client-at-a-time proxy", async () => {
@@ -69,6 +71,74 @@ describe("the embedded PostgreSQL", () => {
       expect((await pool.query<{ count: string }>("SELECT count(*) FROM tally")).rows[0]!.count).toBe("2");
     } finally {
       await pool.end();
+      await embedded.stop();
+    }
+  });
+
+  it("keeps its data owner-only (directories 0700, files 0600), even files an older version left readable", async () => {
+    const dataDirectory = await mkdtemp(path.join(tmpdir(), "stancewatch-pglite-"));
+    let second: EmbeddedPostgres | undefined;
+    try {
+      const first = await startEmbeddedPostgres({ dataDirectory });
+      await query(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('x')");
+      await first.stop();
+      // As an older Stancewatch left them: world-readable.
+      const { chmod } = await import("node:fs/promises");
+      for (const entry of await readdir(dataDirectory, { withFileTypes: true, recursive: true }))
+        await chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o777 : 0o666);
+      second = await startEmbeddedPostgres({ dataDirectory });
+      await query(second.url, "INSERT INTO kept VALUES ('written after the restart'); CREATE TABLE created_later (note text)");
+      const entries = await readdir(dataDirectory, { withFileTypes: true, recursive: true });
+      expect(entries.filter((entry) => entry.isFile()).length).toBeGreaterThan(100);
+      expect((await stat(dataDirectory)).mode & 0o777).toBe(0o700);
+      const loose: string[] = [];
+      for (const entry of entries) {
+        const mode = (await stat(path.join(entry.parentPath, entry.name))).mode & 0o777;
+        if (mode !== (entry.isDirectory() ? 0o700 : 0o600)) loose.push(`${entry.name} ${mode.toString(8)}`);
+      }
+      expect(loose).toEqual([]);
+    } finally {
+      await second?.stop();
+      await rm(dataDirectory, { recursive: true, force: true });
+    }
+  });
+
+  it("listens on no TCP port, only on a unix socket in a directory only its user may enter", async () => {
+    const embedded = await startEmbeddedPostgres();
+    try {
+      expect(new URL(embedded.url).searchParams.get("host")).toBe(embedded.socketDirectory);
+      expect((await stat(embedded.socketDirectory)).mode & 0o777).toBe(0o700);
+      expect((await readdir(embedded.socketDirectory)).sort()).toEqual([".s.PGSQL.5432", "pglite.sock"]);
+      expect(await query<{ one: number }>(embedded.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      // Nothing of this process answers the PostgreSQL protocol over TCP.
+      const listening = (await import("node:child_process")).execFileSync("ss", ["-ltnpH"], { encoding: "utf8" });
+      expect(listening).not.toMatch(new RegExp(`pid=${process.pid},`));
+    } finally {
+      await embedded.stop();
+    }
+    await expect(stat(embedded.socketDirectory)).rejects.toThrow(/ENOENT/);
+    await expect(
+      new Promise((resolve, reject) =>
+        net.connect(path.join(embedded.socketDirectory, ".s.PGSQL.5432")).on("connect", resolve).on("error", reject),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("acts as the app's role once told to: the same refusals as on a server", async () => {
+    const embedded = await startEmbeddedPostgres();
+    try {
+      await migrateAndGrant(embedded.url, defaultApplicationRole);
+      await embedded.actAs(defaultApplicationRole);
+      expect(await query<{ user: string }>(embedded.url, "SELECT current_user AS user")).toEqual([{ user: defaultApplicationRole }]);
+      await expect(query(embedded.url, `DELETE FROM "AuditEntry"`)).rejects.toThrow(/permission denied/);
+      await expect(query(embedded.url, `TRUNCATE "Actor" CASCADE`)).rejects.toThrow(/permission denied/);
+      await expect(query(embedded.url, "SET session_replication_role = replica")).rejects.toThrow(/permission denied/);
+      await expect(query(embedded.url, `ALTER TABLE "AuditEntry" DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
+      await query(embedded.url, `INSERT INTO "AuditEntry" (action, entity, "entityId") VALUES ('CREATE', 'Actor', 'embedded')`);
+      expect(await query<{ chained: boolean }>(embedded.url, `SELECT hash IS NOT NULL AS chained FROM "AuditEntry"`)).toEqual([
+        { chained: true },
+      ]);
+    } finally {
       await embedded.stop();
     }
   });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { applyMigrations } from "@/lib/database/schema-engine";
+import { applyMigrations } from "@/scripts/database/schema-engine";
 import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
@@ -30,9 +30,41 @@ async function emptyOfCodings() {
   return { fresh, client };
 }
 
+/** A coding by the second analyst of one of the article's statements, toward a target they have not coded it for. */
+async function hostileCodingOfTheArticle() {
+  const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
+  const statements = await db.statement.findMany({
+    where: { deletedAt: null, source: { publisher: "Financial Times" } },
+    include: { codings: { where: { deletedAt: null } } },
+    orderBy: { startOffset: "asc" },
+  });
+  const targets = await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null } });
+  for (const statement of statements)
+    for (const target of targets) {
+      if (statement.codings.some((coding) => coding.targetId === target.id && coding.coderId === coder.id)) continue;
+      return db.stanceCoding.create({
+        data: {
+          statementId: statement.id,
+          speakerId: statement.speakerId,
+          saidOn: statement.saidOn,
+          targetId: target.id,
+          coderId: coder.id,
+          score: -2,
+          isConditional: false,
+          confidence: "LOW",
+          rationale: '=HYPERLINK("http://evil.example/";"click")',
+        },
+      });
+    }
+  throw new Error("Every article statement is already coded by the second analyst toward every tracked target");
+}
+
 describe("export and import", () => {
   it("round-trips: export, import into a database with no codings, export again gives identical output (CSV and JSON Lines)", async () => {
     const { fresh, client } = await emptyOfCodings();
+    // A coding of the article whose rationale a spreadsheet would run as a formula, and a negative score:
+    // the CSV writes the one as text (a quote in front) and the other as a number, and both come back exactly.
+    const hostile = await hostileCodingOfTheArticle();
     try {
       for (const format of ["csv", "jsonl"] as const) {
         // Only the seed's article: other test files add their own sources to the run's database.
@@ -53,8 +85,15 @@ describe("export and import", () => {
         );
         const again = await withDatabase(client, async () => exportExchangeFile(await adminOf(client), format));
         expect(again).toBe(seedOnly);
+        if (format === "csv") {
+          expect(seedOnly).toContain(`,"'${hostile.rationale.replaceAll('"', '""')}",-2,`);
+          expect(seedOnly).not.toMatch(/(^|,)"?=HYPERLINK/m);
+        }
       }
+      const imported = await client.stanceCoding.findFirstOrThrow({ where: { rationale: hostile.rationale } });
+      expect(imported.score).toBe(-2);
     } finally {
+      await db.stanceCoding.delete({ where: { id: hostile.id } });
       await client.$disconnect();
       await fresh.drop();
     }
@@ -104,6 +143,20 @@ describe("export and import", () => {
     expect(skipped.skipped.map((error) => error.line)).toEqual([2, 3, 4, 5]);
     expect(skipped.imported + skipped.unchanged).toBe(1);
     expect(await db.stanceCoding.count()).toBe(before + skipped.imported);
+
+    // A viewer may not code, so a file may not make them a coding's coder, whatever the rest of the row.
+    const asViewer = JSON.stringify({ ...first, coder: "viewer@stancewatch.local", comment: "a viewer's coding" });
+    const refusedViewer = await importExchangeFile(admin, { format: "jsonl", content: asViewer, skipInvalid: false }).catch(
+      (error: unknown) => error as DomainError,
+    );
+    expect(refusedViewer).toBeInstanceOf(DomainError);
+    expect(((refusedViewer as DomainError).details as { errors: unknown[] }).errors).toEqual([
+      {
+        line: 1,
+        message: "coder: viewer@stancewatch.local is a viewer, who may not code; only analysts and administrators own codings",
+      },
+    ]);
+    expect(await db.stanceCoding.count({ where: { coder: { email: "viewer@stancewatch.local" } } })).toBe(0);
 
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
     await expect(

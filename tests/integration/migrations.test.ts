@@ -13,7 +13,7 @@ import {
   migrationsDirectory,
   readMigrationList,
   schemaPath,
-} from "@/lib/database/schema-engine";
+} from "@/scripts/database/schema-engine";
 import { createFreshDatabase } from "../support/test-database";
 
 const run = promisify(execFile);

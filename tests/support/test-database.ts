@@ -2,7 +2,7 @@
 // server when it is given, otherwise an in-memory embedded PostgreSQL.
 import pg from "pg";
 import type { Environment } from "@/lib/config/environment";
-import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { startEmbeddedPostgres } from "@/scripts/database/embedded";
 
 export type TestDatabase = { url: string; kind: "server" | "embedded"; drop(): Promise<void> };
 

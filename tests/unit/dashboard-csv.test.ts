@@ -51,6 +51,37 @@ describe("buildStanceCsv", () => {
   });
 });
 
+describe("buildStanceCsv against formula injection", () => {
+  it("puts a single quote before text cells a spreadsheet would run, and leaves negative numbers alone", () => {
+    const csv = buildStanceCsv(
+      result({
+        series: [
+          series({
+            speaker: { ...araghchi, name: "=cmd|' /C calc'!A0" },
+            target: unitedStates,
+            points: [
+              point("2024-11-04", -2, {
+                statement: {
+                  id: "s3",
+                  quote: '=HYPERLINK("http://evil.example/";"click")',
+                  sourceId: "x",
+                  sourceTitle: "@SUM(A1)",
+                  coders: ["-Amira", "+Ben"],
+                  basis: "mean",
+                },
+              }),
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(csv).toBe(
+      `${header}\n` +
+        `United States,'=cmd|' /C calc'!A0,2024-11-04,-2,1,-2,-2,s3,"'=HYPERLINK(""http://evil.example/"";""click"")",'@SUM(A1),'-Amira; +Ben,mean\n`,
+    );
+  });
+});
+
 describe("formatCsvNumber", () => {
   it("uses a plain hyphen-minus and at most three decimals", () => {
     expect(formatCsvNumber(-1 / 3)).toBe("-0.333");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCsv, parseCsv } from "@/lib/exchange/csv";
+import { formatCsv, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/exchange/csv";
 import { formatJsonLines, parseJsonLines } from "@/lib/exchange/json-lines";
 import { checkQuoteOffsets, describeExchangeError, exchangeFields, exchangeRowSchema, type ExchangeRow } from "@/lib/exchange/row";
 import { hashSourceText } from "@/lib/sources/content-hash";
@@ -83,6 +83,36 @@ function csvWith(field: string, cell: string): string {
   cells[exchangeFields.indexOf(field as (typeof exchangeFields)[number])] = cell;
   lines[1] = cells.join(",");
   return lines.join("\n");
+}
+
+/** The cells of one CSV record as a spreadsheet sees them (quotes of RFC 4180 removed). */
+function parseCsvCells(record: string): string[] {
+  const cells: string[] = [];
+  let position = 0;
+  while (position <= record.length) {
+    if (record[position] === '"') {
+      let value = "";
+      position += 1;
+      for (;;) {
+        const quote = record.indexOf('"', position);
+        value += record.slice(position, quote);
+        if (record[quote + 1] === '"') {
+          value += '"';
+          position = quote + 2;
+        } else {
+          position = quote + 2;
+          break;
+        }
+      }
+      cells.push(value);
+    } else {
+      const comma = record.indexOf(",", position);
+      const end = comma === -1 ? record.length : comma;
+      cells.push(record.slice(position, end));
+      position = end + 1;
+    }
+  }
+  return cells;
 }
 
 describe("the exchange row", () => {
@@ -239,6 +269,47 @@ describe("CSV", () => {
 
   it("is deterministic", () => {
     expect(formatCsv(rows)).toBe(formatCsv(structuredClone(rows)));
+  });
+
+  // OWASP CSV injection: a spreadsheet runs a cell beginning with =, +, -, @, tab or CR as a formula.
+  // (A leading tab or carriage return is trimmed away by the fields' own rules before it could be stored;
+  // the writer neutralises it all the same, checked on the functions themselves below.)
+  const formulas = ['=HYPERLINK("http://evil.example/";"click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"];
+
+  it("neutralises every formula start, tab and carriage return included, reversibly", () => {
+    for (const value of [...formulas, "\tindented", "\rreturn", "'\t", "''=x", "'", "plain", "", "1-2", "-"]) {
+      const neutralised = neutraliseFormula(value);
+      expect(neutralised, JSON.stringify(value)).not.toMatch(/^[=+\-@\t\r]/);
+      expect(restoreFormula(neutralised)).toBe(value);
+    }
+    expect(neutraliseFormula("it's")).toBe("it's");
+    expect(neutraliseFormula("'=x")).toBe("''=x");
+  });
+
+  it("writes no text cell a spreadsheet would run as a formula, and keeps negative scores numbers", () => {
+    for (const formula of formulas) {
+      const row = rowFor("Tehran", { comment: formula, source_title: formula, actor: formula, score: -2 });
+      const [, record] = formatCsv([row]).split("\n");
+      const cells = parseCsvCells(record!);
+      for (const field of ["comment", "source_title", "actor"] as const)
+        expect(cells[exchangeFields.indexOf(field)], `${field} of ${JSON.stringify(formula)}`).toBe(`'${formula}`);
+      expect(cells[exchangeFields.indexOf("score")]).toBe("-2");
+      expect(parseCsv(formatCsv([row]))).toMatchObject({ rows: [row], errors: [] });
+    }
+  });
+
+  it("round-trips formula-like text and text that already begins with single quotes, byte for byte", () => {
+    const values = [...formulas, "'=already quoted", "''+two quotes", "'plain quote", "it's fine", "'", "''", "-", "=", "a=b"];
+    const generated = values.map((value, index) =>
+      rowFor("Tehran", { comment: value, source_title: `${value}`, actor: value, score: (index % 7) - 3 }),
+    );
+    const csv = formatCsv(generated);
+    const parsed = parseCsv(csv);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toEqual(generated);
+    expect(formatCsv(parsed.rows)).toBe(csv);
+    for (const record of csv.split("\n").slice(1, -1))
+      for (const cell of parseCsvCells(record)) expect(cell, record).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
   });
 
   it("keeps CRLF inside a quoted field and accepts CRLF between records", () => {

@@ -485,3 +485,242 @@ describe("datelines", () => {
     }
   });
 });
+
+describe("a quotation, its reporting clause and a second quotation (issue #13: they were merged into one paraphrase)", () => {
+  const actors: KnownActor[] = [{ id: "araghchi", name: "Abbas Araghchi", kind: "PERSON", office: "Foreign minister of Iran" }];
+  const suggest = (text: string) => {
+    const suggestions = suggestStatements(text, actors);
+    expectWellFormed(text, suggestions);
+    return suggestions.map(({ form, quote, speakerText, speakerId }) => ({ form, quote, speakerText, speakerId }));
+  };
+
+  it("keeps reported speech before a quotation apart from the quotation and its attribution", () => {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["“", "”"],
+    ]) {
+      const text = `Araghchi warned the West against new sanctions, ${open}We are ready to talk,${close} the minister said. ${open}But not under threats.${close}`;
+      expect(suggest(text)).toEqual([
+        { form: "PARAPHRASE", quote: "Araghchi warned the West against new sanctions", speakerText: "Araghchi", speakerId: "araghchi" },
+        // "the minister" refers back to the one foreign minister named before
+        { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: "araghchi" },
+        { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: "araghchi" },
+      ]);
+    }
+  });
+
+  it("does not let a clause after “said” run on into a quotation with its own attribution", () => {
+    const text = `Araghchi said Iran was ready, "We are ready to talk," the minister said. "But not under threats."`;
+    expect(suggest(text)).toEqual([
+      { form: "PARAPHRASE", quote: "Iran was ready", speakerText: "Araghchi", speakerId: "araghchi" },
+      { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: "araghchi" },
+      { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: "araghchi" },
+    ]);
+  });
+
+  it("splits a quotation interrupted by its attribution into two statements of one speaker, in every quotation style", () => {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["“", "”"],
+      ["«", "»"],
+    ]) {
+      const text = `Tehran — ${open}We are ready to talk,${close} the minister said. ${open}But not under threats.${close}\n\nAraghchi spoke after meeting his Omani counterpart.`;
+      expect(suggest(text), `${open}…${close}`).toEqual([
+        { form: "DIRECT_QUOTE", quote: "We are ready to talk", speakerText: "the minister", speakerId: null },
+        { form: "DIRECT_QUOTE", quote: "But not under threats.", speakerText: "the minister", speakerId: null },
+      ]);
+    }
+  });
+
+  it("never suggests a span that holds a whole attributed quotation and the words around it", () => {
+    const text =
+      "Iran’s top diplomat said the region needed calm, adding that Tehran would not be the first to escalate. " +
+      "“We are ready to talk,” Abbas Araghchi said on Sunday. “But not under threats.”\n\n" +
+      "Diplomats said the remarks, “We are ready to talk,” Araghchi said, were aimed at Washington.";
+    for (const suggestion of suggestStatements(text, actors)) {
+      if (suggestion.form === "PARAPHRASE") expect(suggestion.quote, suggestion.quote).not.toMatch(/[“”"].*(?:said|told).*[“”"]/u);
+    }
+  });
+});
+
+describe("attribution on unseen news shapes (issue #14)", () => {
+  const actors: KnownActor[] = [
+    { id: "saadi", name: "Ahmed al-Saadi", kind: "PERSON", office: "Water resources minister of Iraq" },
+    { id: "turkey", name: "Turkey", kind: "GOVERNMENT", aliases: ["Ankara"] },
+  ];
+  const suggest = (text: string) => {
+    const suggestions = suggestStatements(text, actors);
+    expectWellFormed(text, suggestions);
+    return suggestions.map(({ form, quote, speakerText, speakerId, cue }) => ({ form, quote, speakerText, speakerId, cue }));
+  };
+
+  it("hands the words after “, adding that” and “, saying” to the same speaker as a statement of their own", () => {
+    expect(
+      suggest("Al-Saadi said Iraq had sent a formal request for talks, adding that Baghdad was prepared to go to arbitration."),
+    ).toEqual([
+      { form: "PARAPHRASE", quote: "Iraq had sent a formal request for talks", speakerText: "Al-Saadi", speakerId: "saadi", cue: "said" },
+      {
+        form: "PARAPHRASE",
+        quote: "Baghdad was prepared to go to arbitration",
+        speakerText: "Al-Saadi",
+        speakerId: "saadi",
+        cue: "adding",
+      },
+    ]);
+    expect(suggest("“We are not asking for charity,” al-Saadi said, adding: “We are asking for our share.”")).toEqual([
+      { form: "DIRECT_QUOTE", quote: "We are not asking for charity", speakerText: "al-Saadi", speakerId: "saadi", cue: "said" },
+      { form: "DIRECT_QUOTE", quote: "We are asking for our share.", speakerText: "al-Saadi", speakerId: "saadi", cue: "adding" },
+    ]);
+    expect(suggest("In a statement, Turkey rejected the accusation, saying the drought was the result of climate change.")).toEqual([
+      { form: "PARAPHRASE", quote: "Turkey rejected the accusation", speakerText: "Turkey", speakerId: "turkey", cue: "rejected" },
+      {
+        form: "PARAPHRASE",
+        quote: "the drought was the result of climate change",
+        speakerText: "Turkey",
+        speakerId: "turkey",
+        cue: "saying",
+      },
+    ]);
+  });
+
+  it("reads according to X with an apposition, and leaves a second source's “according to” out of a paraphrase", () => {
+    expect(suggest("According to Layla Hamdan, a hydrologist at the University of Baghdad, Iraq loses half its irrigation water.")).toEqual(
+      [
+        {
+          form: "PARAPHRASE",
+          quote: "Iraq loses half its irrigation water",
+          speakerText: "Layla Hamdan",
+          speakerId: null,
+          cue: "According to",
+        },
+      ],
+    );
+    expect(
+      suggest("Ines Vermeulen said the bloc would increase its funding by 50 million euros, according to a statement from the Commission."),
+    ).toEqual([
+      {
+        form: "PARAPHRASE",
+        quote: "the bloc would increase its funding by 50 million euros",
+        speakerText: "Ines Vermeulen",
+        speakerId: null,
+        cue: "said",
+      },
+    ]);
+  });
+
+  it("resolves “she” to the woman named before, not to the man named last", () => {
+    const text =
+      "Rana Haddad, who heads the survey team, met the engineer Georges Nassar on Monday. " +
+      "“Some of these buildings will kill someone,” she said.";
+    expect(suggest(text)).toEqual([
+      {
+        form: "DIRECT_QUOTE",
+        quote: "Some of these buildings will kill someone",
+        speakerText: "Rana Haddad",
+        speakerId: null,
+        cue: "said",
+      },
+    ]);
+    // The gender a pronoun taught carries over to the surname alone.
+    const chained =
+      "Samira Khoury keeps a folder of photographs. “I go through it every night,” Khoury said.\n\n" +
+      "Her son, Elie Khoury, clears rubble for a living. Asked whether she would go back, she did not hesitate. “Tomorrow,” she said.";
+    expect(suggest(chained).map((suggestion) => suggestion.speakerText)).toEqual(["Khoury", "Samira Khoury"]);
+  });
+
+  it("resolves “he” past a woman, and leaves a pronoun unresolved rather than guess between two people", () => {
+    expect(
+      suggest("Layla Hamdan disagreed. Her former student, Omar Jassim, was more hopeful. “The technology exists,” he said.")[0],
+    ).toMatchObject({ speakerText: "Omar Jassim" });
+    // The nearer person is a known actor of unknown gender ("Kim"), the farther a man: "he" could be either.
+    const withKim: KnownActor[] = [...actors, { id: "sorensen", name: "Kim Sorensen", kind: "PERSON" }];
+    expect(
+      suggestStatements("Omar Jassim spoke after Kim Sorensen. “The technology exists,” he said.", withKim).map(
+        ({ speakerText, speakerId }) => ({
+          speakerText,
+          speakerId,
+        }),
+      ),
+    ).toEqual([{ speakerText: "he", speakerId: null }]);
+    expect(suggestStatements("Kim Sorensen spoke first. “The technology exists,” he said.", withKim)[0]).toMatchObject({
+      speakerId: "sorensen",
+    });
+  });
+
+  it("resolves “it” to the organisation or government quoted just before", () => {
+    expect(
+      suggest(
+        "Turkey's foreign ministry rejected the accusation. In a statement, it said Turkey had released more water than in any year.",
+      ),
+    ).toEqual([
+      {
+        form: "PARAPHRASE",
+        quote: "Turkey's foreign ministry rejected the accusation",
+        speakerText: "Turkey's foreign ministry",
+        speakerId: "turkey",
+        cue: "rejected",
+      },
+      { form: "PARAPHRASE", quote: "Turkey had released more water than in any year", speakerText: "it", speakerId: "turkey", cue: "said" },
+    ]);
+    expect(suggest("“We will respond,” it said.")).toEqual([]);
+  });
+
+  it("reads the English of state news agencies: stated, pointed out, “adding, …”, a speaker before a headline's colon", () => {
+    const text =
+      "Iraqi minister: Baghdad will not be a base against its neighbours\n\n" +
+      "Ahmed al-Saadi stated on Monday that Iraq would never accept pressure. " +
+      "He pointed out that Ankara had failed to keep its promises. " +
+      "“Turkey has broken its word,” he stated, adding, “The rivers belong to everyone.”\n\nAnalysis: why the rivers are drying";
+    expect(suggest(text).map(({ quote, speakerId, cue }) => ({ quote, speakerId, cue }))).toEqual([
+      { quote: "Baghdad will not be a base against its neighbours", speakerId: null, cue: ":" },
+      { quote: "Iraq would never accept pressure", speakerId: "saadi", cue: "stated" },
+      { quote: "Ankara had failed to keep its promises", speakerId: "saadi", cue: "pointed out" },
+      { quote: "Turkey has broken its word", speakerId: "saadi", cue: "stated" },
+      { quote: "The rivers belong to everyone.", speakerId: "saadi", cue: "adding" },
+    ]);
+  });
+
+  it("pairs British single quotation marks without mistaking apostrophes for them", () => {
+    const text =
+      "‘The ministers’ decision is final,’ Ahmed al-Saadi said. ‘But Iraq’s door stays open.’ He called Turkey’s offer ‘a start’.";
+    expect(suggest(text).map(({ form, quote, speakerId }) => ({ form, quote, speakerId }))).toEqual([
+      { form: "DIRECT_QUOTE", quote: "The ministers’ decision is final", speakerId: "saadi" },
+      { form: "DIRECT_QUOTE", quote: "But Iraq’s door stays open.", speakerId: "saadi" },
+    ]);
+  });
+
+  it("reads a list of names as one speaker, and a dateline as no part of a statement", () => {
+    expect(
+      suggest("France, Germany and Britain said in a joint statement that they were deeply concerned by the report.")[0],
+    ).toMatchObject({
+      speakerText: "France, Germany and Britain",
+      quote: "they were deeply concerned by the report",
+    });
+    expect(
+      suggest("JERUSALEM (Reuters) - A convoy of 40 trucks reached northern Gaza on Friday, the United Nations said.")[0],
+    ).toMatchObject({
+      quote: "A convoy of 40 trucks reached northern Gaza on Friday",
+      speakerText: "the United Nations",
+    });
+  });
+});
+
+describe("hostile text", () => {
+  it("stays well-formed on unbalanced marks, storms of quotations and clauses that never end", () => {
+    const texts = [
+      "‘".repeat(2000) + "’".repeat(2000),
+      "“Yes,” he said. ".repeat(500),
+      "Omar Jassim said the talks failed, adding that Iran, and said that, but that it was over. ".repeat(100),
+      "said Velayati and told reporters that ".repeat(300),
+      '«a» ‘b’ “c” "d" ’e‘ »f« '.repeat(300),
+      "Velayati said: “".repeat(200),
+    ];
+    for (const text of texts) {
+      const suggestions = suggestStatements(text, [{ id: "velayati", name: "Ali Akbar Velayati", kind: "PERSON" }]);
+      expectWellFormed(text, suggestions);
+    }
+    // The one real statement among the clause storm is still found, once (the repeats are the same words, same speaker).
+    const storm = suggestStatements(texts[2]!, []);
+    expect(storm.map((suggestion) => suggestion.quote)).toContain("the talks failed");
+  });
+});

@@ -1,6 +1,6 @@
 import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { exchangeImportSchema } from "@/lib/exchange/import-request";
-import { readJson, route } from "@/lib/http/route";
+import { bodyLimits, readJson, route } from "@/lib/http/route";
 
 const formats = {
   csv: { type: "text/csv; charset=utf-8", extension: "csv" },
@@ -21,4 +21,7 @@ export const GET = route(async (request, _context, user) => {
 });
 
 /** POST /api/exchange: import a CSV or JSON Lines file (administrators). */
-export const POST = route(async (request, _context, user) => importExchangeFile(user, await readJson(request, exchangeImportSchema)));
+export const POST = route(
+  async (request, _context, user) => importExchangeFile(user, await readJson(request, exchangeImportSchema, bodyLimits.import)),
+  { permission: "administer" },
+);

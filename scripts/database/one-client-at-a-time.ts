@@ -27,12 +27,10 @@ type Link = {
   firstBytesSeen: boolean;
 };
 
-export type ClientSerialisingProxy = { port: number; stop(): Promise<void> };
+export type ClientSerialisingProxy = { stop(): Promise<void> };
 
-export async function startOneClientAtATimeProxy(
-  upstream: { host: string; port: number },
-  listen: { host: string; port: number },
-): Promise<ClientSerialisingProxy> {
+/** Serves on the unix socket `listenPath` and passes each connection on to the server's unix socket `upstreamPath`. */
+export async function startOneClientAtATimeProxy(upstreamPath: string, listenPath: string): Promise<ClientSerialisingProxy> {
   let holder: Link | null = null;
   const waiting: Link[] = [];
   const links = new Set<Link>();
@@ -89,7 +87,7 @@ export async function startOneClientAtATimeProxy(
   const server = createServer((client) => {
     const link: Link = {
       client,
-      upstream: connect(upstream.port, upstream.host),
+      upstream: connect(upstreamPath),
       pending: [],
       fromServer: Buffer.alloc(0),
       awaitingSslAnswer: false,
@@ -118,12 +116,9 @@ export async function startOneClientAtATimeProxy(
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(listen.port, listen.host, () => resolve());
+    server.listen(listenPath, () => resolve());
   });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("The database proxy has no TCP address");
   return {
-    port: address.port,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const link of [...links]) close(link);
