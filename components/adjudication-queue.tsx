@@ -35,6 +35,35 @@ export function AdjudicationQueue({ disagreements }: { disagreements: Disagreeme
   );
 }
 
+/** For adjudicators: codings one point apart, below the queue's bar but worth reading for how coders use the scale. */
+export function OnePointDisagreements({ disagreements }: { disagreements: Disagreement[] }) {
+  return (
+    <section className="card" aria-labelledby="one-point-heading">
+      <h2 className="card__title" id="one-point-heading">
+        One point apart
+      </h2>
+      <p className="card__meta">
+        Statements whose codings toward a target differ by exactly one point (2 and 3, or 0 and −1). Not queued for adjudication; settle one
+        if the difference matters. {chartNote}
+      </p>
+      {disagreements.length === 0 ? (
+        <div className="empty-state">No statement’s codings are one point apart.</div>
+      ) : (
+        <details>
+          <summary>
+            {disagreements.length} statement{disagreements.length === 1 ? "" : "s"} one point apart
+          </summary>
+          <ol className="disagreements">
+            {disagreements.map((disagreement) => (
+              <DisagreementItem key={`${disagreement.statementId}:${disagreement.targetId}`} disagreement={disagreement} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
 /** Shown instead of the queue to those who may not adjudicate: analysts would otherwise see others' codings before coding. */
 export function AdjudicationQueueWithheld() {
   return (

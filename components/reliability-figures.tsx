@@ -1,4 +1,12 @@
-import type { ReliabilityFigure, ReliabilityReport } from "@/lib/data/reliability";
+import { formatScore } from "@/lib/codings/scale";
+import {
+  minimumUnitsForAlpha,
+  scoreScale,
+  type AlphaInterval,
+  type ReliabilityFigure,
+  type ReliabilityReport,
+} from "@/lib/data/reliability";
+import styles from "./reliability-figures.module.css";
 
 // Conventional cut-offs (Krippendorff 2004): at or above .800 data are taken as
 // reliable; from .667 only tentative conclusions are drawn; below, none.
@@ -34,7 +42,39 @@ function formatAgreement(agreement: ReliabilityFigure["agreement"]): string {
   return agreement.proportion === null ? "—" : `${Math.round(agreement.proportion * 100)}%`;
 }
 
-function AlphaCell({ alpha, reason }: { alpha: number | null; reason: string }) {
+/** "95 % CI 0.594 to 0.882": the bootstrap interval, so a figure on few units is read with its uncertainty. */
+export function formatInterval(interval: AlphaInterval): string {
+  return `95\u00a0% interval ${formatAlpha(interval.lower)} to ${formatAlpha(interval.upper)}`;
+}
+
+function tooFewUnitsText(units: number): string {
+  return `Too few units to judge: ${units} of the ${minimumUnitsForAlpha} needed`;
+}
+
+function AlphaCell({
+  alpha,
+  reason,
+  interval,
+  tooFewUnits,
+  units,
+}: {
+  alpha: number | null;
+  reason: string;
+  interval: AlphaInterval | null;
+  tooFewUnits: boolean;
+  units: number;
+}) {
+  if (alpha !== null && tooFewUnits) {
+    return (
+      <td className="reliability-alpha">
+        <span className={`verdict ${styles.tooFew}`}>Too few units</span>
+        <span className="cell-meta">
+          {tooFewUnitsText(units)}. <span className="greek">α</span> {formatAlpha(alpha)}
+          {interval && `, ${formatInterval(interval)}`}.
+        </span>
+      </td>
+    );
+  }
   if (alpha === null) {
     return (
       <td className="reliability-alpha">
@@ -47,16 +87,18 @@ function AlphaCell({ alpha, reason }: { alpha: number | null; reason: string }) 
   }
   const verdict = verdictOf(alpha);
   return (
-    <td className="reliability-alpha nowrap">
+    <td className="reliability-alpha">
       <strong className="score">{formatAlpha(alpha)}</strong>
       <span className={`verdict verdict--${verdict.tone}`}>{verdict.label}</span>
+      {interval && <span className="cell-meta nowrap">{formatInterval(interval)}</span>}
     </td>
   );
 }
 
 /** The one headline figure: alpha over every coded statement × target. */
 export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
-  const verdict = figure.alpha === null ? null : verdictOf(figure.alpha);
+  const verdict =
+    figure.alpha === null ? null : figure.tooFewUnits ? { label: "Too few units", tone: "few" as const } : verdictOf(figure.alpha);
   return (
     <section className="card" aria-labelledby="reliability-overall-heading">
       <h2 className="card__title" id="reliability-overall-heading">
@@ -70,7 +112,14 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
           </dt>
           <dd>
             <span className="reliability-stat__value">{figure.alpha === null ? "—" : formatAlpha(figure.alpha)}</span>
-            {verdict && <span className={`verdict verdict--${verdict.tone}`}>{verdict.label}</span>}
+            {verdict && (
+              <span className={`verdict ${verdict.tone === "few" ? styles.tooFew : `verdict--${verdict.tone}`}`}>{verdict.label}</span>
+            )}
+            {figure.interval && (
+              <span className="cell-meta" data-testid="overall-alpha-interval">
+                {formatInterval(figure.interval)}
+              </span>
+            )}
           </dd>
         </div>
         <div className="reliability-stat">
@@ -79,6 +128,16 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
             <span className="reliability-stat__value">{formatAgreement(figure.agreement)}</span>
             <span className="cell-meta">
               {figure.agreement.agreeingUnits} of {figure.agreement.units} unit{figure.agreement.units === 1 ? "" : "s"} scored identically
+            </span>
+          </dd>
+        </div>
+        <div className="reliability-stat">
+          <dt>Within one point</dt>
+          <dd>
+            <span className="reliability-stat__value">{formatAgreement(figure.withinOnePoint)}</span>
+            <span className="cell-meta">
+              {figure.withinOnePoint.agreeingUnits} of {figure.withinOnePoint.units} unit{figure.withinOnePoint.units === 1 ? "" : "s"} at
+              most one point apart
             </span>
           </dd>
         </div>
@@ -99,6 +158,15 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
         </div>
       </dl>
       {figure.alpha === null && <p className="reliability-reason">Alpha is undefined: {undefinedAlphaReason(figure.units)}</p>}
+      {figure.alpha !== null && figure.tooFewUnits && (
+        <p className="reliability-reason">
+          {tooFewUnitsText(figure.units)}: one more coding could move alpha a long way, as the interval shows.
+        </p>
+      )}
+      <p className="cell-meta">
+        Intervals are bootstrapped as Hayes and Krippendorff (2007) describe, with a fixed seed so that the same codings always give the
+        same interval.
+      </p>
     </section>
   );
 }
@@ -135,6 +203,9 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                 <th scope="col" className="number">
                   Agreement
                 </th>
+                <th scope="col" className="number">
+                  Within one point
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -143,7 +214,13 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                   <th scope="row" className="reliability-table__name">
                     {figure.targetName}
                   </th>
-                  <AlphaCell alpha={figure.alpha} reason={undefinedAlphaReason(figure.units, figure.targetName)} />
+                  <AlphaCell
+                    alpha={figure.alpha}
+                    reason={undefinedAlphaReason(figure.units, figure.targetName)}
+                    interval={figure.interval}
+                    tooFewUnits={figure.tooFewUnits}
+                    units={figure.units}
+                  />
                   <td className="number">{figure.units}</td>
                   <td className="number">{figure.pairableValues}</td>
                   <td className="number">{figure.coders}</td>
@@ -155,6 +232,7 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                       </span>
                     )}
                   </td>
+                  <td className="number">{formatAgreement(figure.withinOnePoint)}</td>
                 </tr>
               ))}
             </tbody>
@@ -191,6 +269,9 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
                 <th scope="col" className="number">
                   Codings
                 </th>
+                <th scope="col" className="number">
+                  Within one point
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -202,9 +283,122 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
                   <AlphaCell
                     alpha={pair.alpha}
                     reason={pair.units === 0 ? "These two coders have not coded any statement toward the same target." : noVariation}
+                    interval={pair.interval}
+                    tooFewUnits={pair.tooFewUnits}
+                    units={pair.units}
                   />
                   <td className="number">{pair.units}</td>
                   <td className="number">{pair.pairableValues}</td>
+                  <td className="number">{formatAgreement(pair.withinOnePoint)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pairs.map((pair) => (
+        <ConfusionMatrix key={pair.coders.join(":")} pair={pair} />
+      ))}
+    </section>
+  );
+}
+
+/** How two coders' scores cross: mass off the diagonal on one side means one of them scores higher. */
+function ConfusionMatrix({ pair }: { pair: ReliabilityReport["perPair"][number] }) {
+  const [first, second] = pair.coderNames;
+  return (
+    <details className={styles.confusion}>
+      <summary>
+        Scores of {first} against {second} ({pair.units} unit{pair.units === 1 ? "" : "s"})
+      </summary>
+      <div className="table-scroll">
+        <table className={styles.confusionTable}>
+          <caption className="visually-hidden">
+            Rows: {first}’s score; columns: {second}’s score; cells: statements
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                {first} ↓ / {second} →
+              </th>
+              {scoreScale.map((score) => (
+                <th scope="col" key={score} className="number">
+                  {formatScore(score)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {scoreScale.map((rowScore, row) => (
+              <tr key={rowScore}>
+                <th scope="row" className="number">
+                  {formatScore(rowScore)}
+                </th>
+                {scoreScale.map((columnScore, column) => {
+                  const count = pair.confusion[row]![column]!;
+                  return (
+                    <td key={columnScore} className={`number ${row === column ? styles.diagonal : ""} ${count === 0 ? styles.empty : ""}`}>
+                      {count}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+function formatDeviation(value: number): string {
+  const text = Math.abs(value).toFixed(2);
+  if (Number(text) === 0) return "0.00";
+  return `${value < 0 ? "−" : "+"}${text}`;
+}
+
+/** Each coder against the adjudicated value, or the unit's median coding where none was settled. */
+export function ReliabilityCoderDeviations({ deviations }: { deviations: ReliabilityReport["coderDeviations"] }) {
+  const compared = deviations.filter((deviation) => deviation.units > 0);
+  return (
+    <section className="card" aria-labelledby="reliability-coders-heading">
+      <h2 className="card__title" id="reliability-coders-heading">
+        Per coder
+      </h2>
+      <p className="card__meta">
+        Each coder’s mean difference from the adjudicated score, or from the median of the unit’s codings where none was settled: above zero
+        scores warmer than the reference, below zero colder.
+      </p>
+      {compared.length === 0 ? (
+        <div className="empty-state">
+          No statement has been coded by two coders or adjudicated yet, so there is no reference to compare with.
+        </div>
+      ) : (
+        <div className="table-scroll">
+          <table className="reliability-table">
+            <thead>
+              <tr>
+                <th scope="col">Coder</th>
+                <th scope="col" className="number">
+                  Mean difference
+                </th>
+                <th scope="col" className="number">
+                  Mean absolute difference
+                </th>
+                <th scope="col" className="number">
+                  Units
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {compared.map((deviation) => (
+                <tr key={deviation.coderId}>
+                  <th scope="row" className="reliability-table__name">
+                    {deviation.coderName}
+                  </th>
+                  <td className="number">{formatDeviation(deviation.meanDeviation!)}</td>
+                  <td className="number">{deviation.meanAbsoluteDeviation!.toFixed(2)}</td>
+                  <td className="number">{deviation.units}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AdjudicationQueue, AdjudicationQueueWithheld } from "@/components/adjudication-queue";
-import { ReliabilityOverall, ReliabilityPerPair, ReliabilityPerTarget } from "@/components/reliability-figures";
+import { AdjudicationQueue, AdjudicationQueueWithheld, OnePointDisagreements } from "@/components/adjudication-queue";
+import { ReliabilityCoderDeviations, ReliabilityOverall, ReliabilityPerPair, ReliabilityPerTarget } from "@/components/reliability-figures";
 import { requirePageUser } from "@/lib/auth/session";
 import { getReliabilityReport } from "@/lib/data/reliability";
 
@@ -23,8 +23,10 @@ export default async function ReliabilityPage() {
         <ReliabilityOverall figure={report.overall} />
         <ReliabilityPerTarget figures={report.perTarget} />
         <ReliabilityPerPair pairs={report.perPair} />
+        <ReliabilityCoderDeviations deviations={report.coderDeviations} />
         {/* Null unless this user may adjudicate: the data layer withholds others' codings from everyone else. */}
         {report.disagreements ? <AdjudicationQueue disagreements={report.disagreements} /> : <AdjudicationQueueWithheld />}
+        {report.onePointDisagreements && <OnePointDisagreements disagreements={report.onePointDisagreements} />}
       </div>
     </main>
   );

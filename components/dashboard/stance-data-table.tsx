@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatScore } from "@/lib/codings/scale";
+import { formatMonth } from "@/lib/dashboard/date-precision";
 import { formatDate } from "@/lib/dashboard/summary";
 import type { StanceSeries } from "@/lib/dashboard/types";
 import { statementHref } from "./links";
@@ -46,7 +47,9 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
           <tbody>
             {shown.map(({ key, speaker, point }) => (
               <tr key={key}>
-                <td className="date">{formatDate(point.at)}</td>
+                <td className="date">
+                  {point.statement?.datePrecision === "MONTH" ? formatMonth(point.statement.saidOn ?? point.at) : formatDate(point.at)}
+                </td>
                 <td>{speaker}</td>
                 <td className="number">
                   {formatPointScore(point.score)}

@@ -29,6 +29,7 @@ import type { TimeUnit } from "@/lib/dashboard/view";
 import { speakerStyle } from "./chart-style";
 import { statementHref } from "./links";
 import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "./time-axis";
+import { formatMonth } from "@/lib/dashboard/date-precision";
 import { eventAnnotations } from "./event-annotations";
 import { truncate } from "../format";
 
@@ -241,6 +242,8 @@ export function StanceOverTimeChart({
               const { source, point, mean } = pointAt(first.datasetIndex, first.raw);
               if (mean) return `${source.series.speaker.name}, ${unitNames[unit]} from ${formatTimestamp(utcTimestamp(mean.start))}`;
               if (point?.statement === null) return `${source.series.speaker.name}, around ${formatTimestamp(utcTimestamp(point.at))}`;
+              if (point?.statement?.datePrecision === "MONTH")
+                return `${source.series.speaker.name}, ${formatMonth(point.statement.saidOn ?? point.at)} (day not known)`;
               return `${source.series.speaker.name}, ${formatTimestamp(first.parsed.x ?? 0)}`;
             },
             label: (item: TooltipItem<ChartType>) => {

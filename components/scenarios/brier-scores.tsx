@@ -1,9 +1,11 @@
+import Link from "next/link";
 import type { BrierReport, ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
-import { formatBrier } from "./scenario-format";
+import { analystHref } from "../track-record/links";
+import { brierScaleLabel, formatBrier, formatLogScore, formatRelativeBrier } from "./scenario-format";
 
 const explanation =
-  "Each day’s standing estimate is scored (probability − outcome)², from the analyst’s first estimate to the resolution date, and the days averaged. Lower is better; 0.25 is what always saying 50\u00a0% scores.";
+  "Each day’s standing estimate is scored as Good Judgment Open scores it, the squared error summed over yes and no (0 perfect, 2 certain and wrong, 0.5 for always saying 50\u00a0%), and the days averaged from the team’s first estimate to the resolution date; a day before an analyst’s first estimate takes the team’s median score that day. The log score (bits: 0 perfect, 1 for 50\u00a0%) is averaged the same way. “vs team median” compares each analyst with the median score on the days they had an estimate: below zero is better. Lower is better throughout.";
 
 /** Each analyst's Brier score and the team median's, once the scenario has resolved; otherwise when they will appear. */
 export function BrierScores({ status, brier }: { status: ScenarioStatusValue; brier: BrierReport | null }) {
@@ -23,10 +25,16 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
             <tr>
               <th scope="col">Forecaster</th>
               <th scope="col" className="number">
-                Brier score
+                {brierScaleLabel}
               </th>
               <th scope="col" className="number">
-                Days scored
+                Log score (bits)
+              </th>
+              <th scope="col" className="number">
+                vs team median
+              </th>
+              <th scope="col" className="number">
+                Days with an estimate
               </th>
               <th scope="col" className="number">
                 Estimates
@@ -36,9 +44,15 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
           <tbody>
             {brier.analysts.map((analyst) => (
               <tr key={analyst.analystId}>
-                <th scope="row">{analyst.analystName}</th>
-                <td className="number">{formatBrier(analyst.brier)}</td>
-                <td className="number">{analyst.daysScored}</td>
+                <th scope="row">
+                  <Link href={analystHref(analyst.analystId)}>{analyst.analystName}</Link>
+                </th>
+                <td className="number">{formatBrier(analyst.questionBrier)}</td>
+                <td className="number">{formatLogScore(analyst.logScore)}</td>
+                <td className="number">{formatRelativeBrier(analyst.relativeBrier)}</td>
+                <td className="number">
+                  {analyst.daysScored} of {analyst.questionDays}
+                </td>
                 <td className="number">{analyst.estimateCount}</td>
               </tr>
             ))}
@@ -50,14 +64,18 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
                 <td className="number">
                   <strong>{formatBrier(brier.team.brier)}</strong>
                 </td>
+                <td className="number">—</td>
+                <td className="number">—</td>
                 <td className="number">{brier.team.daysScored}</td>
                 <td className="number">—</td>
               </tr>
             )}
             {brier.meanAnalystBrier !== null && (
               <tr>
-                <th scope="row">Mean of the analysts’ scores</th>
+                <th scope="row">Mean of the analysts’ scores (own days)</th>
                 <td className="number">{formatBrier(brier.meanAnalystBrier)}</td>
+                <td className="number">—</td>
+                <td className="number">—</td>
                 <td className="number">—</td>
                 <td className="number">—</td>
               </tr>

@@ -25,7 +25,8 @@ export function EstimateForm({
   const blank = {
     probability: "",
     rationale: "",
-    estimatedOn: today,
+    // The server dates the estimate today; this is the date of the information used, shown but not scored.
+    informationAsOf: "",
     movedByStatementIds: [] as string[],
     movedByEventIds: [] as string[],
   };
@@ -36,18 +37,23 @@ export function EstimateForm({
     labels: {
       probability: "Probability (%)",
       rationale: "Rationale",
-      estimatedOn: "Date",
+      informationAsOf: "Information as of",
       movedByStatementIds: "Statements that moved it",
       movedByEventIds: "Events that moved it",
     },
     // The box takes a percentage; the body and the schema a fraction from 0 to 1.
-    toBody: (values) => ({ ...values, probability: parsePercentage(values.probability), rationale: values.rationale.trim() }),
+    toBody: (values) => ({
+      ...values,
+      probability: parsePercentage(values.probability),
+      rationale: values.rationale.trim(),
+      informationAsOf: values.informationAsOf === "" ? null : values.informationAsOf,
+    }),
     messages: { probability: "enter a percentage from 0 to 100" },
     request: { method: "POST", url: `/api/scenarios/${encodeURIComponent(scenarioId)}/estimates` },
     onSuccess: (estimate) => {
       setSaved(`Your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)} was recorded.`);
-      // The date stays: the next estimate is most often for the same day's other scenario.
-      form.reset({ ...blank, estimatedOn: form.values.estimatedOn });
+      // The information date stays: the next estimate is most often the same day's other scenario, on the same news.
+      form.reset({ ...blank, informationAsOf: form.values.informationAsOf });
       router.refresh();
     },
   });
@@ -81,9 +87,13 @@ export function EstimateForm({
           max={100}
           step="any"
           short
-          hint="From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 1."
+          hint="From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 2 (on the 0–2 scale)."
         />
-        <DateField {...field("estimatedOn")} hint="One estimate per day: to change today’s, withdraw it first." />
+        <DateField
+          {...field("informationAsOf")}
+          optional
+          hint={`The estimate is dated today, ${formatDay(today)}, and scored from today. One per day: to change today’s, withdraw it first.`}
+        />
       </FieldRow>
       <TextAreaField {...field("rationale")} rows={4} />
       <FieldRow>

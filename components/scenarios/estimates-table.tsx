@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { EstimateView } from "@/lib/scenarios/types";
 import { statementHref } from "../dashboard/links";
+import { analystHref } from "../track-record/links";
 import { formatDay, truncate } from "../format";
 import { RecordActionButton } from "./record-action-button";
 import { formatProbability } from "./scenario-format";
 
-/** Every estimate, newest first, with what moved it; analysts may withdraw their own. */
+/** Every estimate, newest first, with what moved it; analysts may withdraw their own of today (older ones are the record). */
 export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView[]; canEdit: boolean }) {
   if (estimates.length === 0) return <p className="muted">No estimates yet.</p>;
   const newestFirst = estimates.toSorted(
@@ -35,8 +36,16 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
             <tr key={estimate.id}>
               <td className="date">
                 <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
+                {estimate.informationAsOf && estimate.informationAsOf !== estimate.estimatedOn && (
+                  <span className="muted estimates-table__information">
+                    {" "}
+                    (information as of <time dateTime={estimate.informationAsOf}>{formatDay(estimate.informationAsOf)}</time>)
+                  </span>
+                )}
               </td>
-              <td>{estimate.analystName}</td>
+              <td>
+                <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
+              </td>
               <td className="number">{formatProbability(estimate.probability)}</td>
               <td className="prose estimates-table__rationale">{estimate.rationale}</td>
               <td className="estimates-table__moved">
@@ -62,7 +71,7 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
               </td>
               {canEdit && (
                 <td>
-                  {estimate.isMine && (
+                  {estimate.canWithdraw && (
                     <RecordActionButton
                       method="DELETE"
                       url={`/api/estimates/${encodeURIComponent(estimate.id)}`}

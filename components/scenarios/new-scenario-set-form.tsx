@@ -12,9 +12,14 @@ export function NewScenarioSetForm() {
   const form = useSchemaForm({
     schema: scenarioSetSchema,
     idPrefix: "new-set",
-    initialValues: { title: "", slug: "", description: "" },
-    labels: { title: "Title", slug: "Slug", description: "Description" },
-    toBody: (values) => ({ title: values.title.trim(), slug: values.slug.trim(), description: values.description.trim() }),
+    initialValues: { title: "", slug: "", description: "", mutuallyExclusive: false },
+    labels: { title: "Title", slug: "Slug", description: "Description", mutuallyExclusive: "Mutually exclusive" },
+    toBody: (values) => ({
+      title: values.title.trim(),
+      slug: values.slug.trim(),
+      description: values.description.trim(),
+      mutuallyExclusive: values.mutuallyExclusive,
+    }),
     request: { method: "POST", url: "/api/scenario-sets" },
     onSuccess: (_body, sent) => {
       setCreated((sent as { title: string }).title);
@@ -45,6 +50,23 @@ export function NewScenarioSetForm() {
         rows={3}
         hint="What the scenarios have in common, and whether they exclude each other (so their probabilities sum to 100 %)."
       />
+      {/* The kit has no single-checkbox field yet: a plain one, bound to the form's value. */}
+      <div className="field">
+        <div className="checkbox-field">
+          <input
+            id="new-set-mutually-exclusive"
+            type="checkbox"
+            checked={form.values.mutuallyExclusive}
+            onChange={(event) => form.setValue("mutuallyExclusive", event.target.checked)}
+            aria-describedby="new-set-mutually-exclusive-hint"
+          />
+          <label htmlFor="new-set-mutually-exclusive">The scenarios are mutually exclusive</label>
+        </div>
+        <p className="field__hint" id="new-set-mutually-exclusive-hint">
+          At most one can come about: each analyst’s estimates are checked against 100 %, and resolving one “yes” offers to resolve the
+          others “no”.
+        </p>
+      </div>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={form.pending}>
           {form.pending ? "Adding…" : "Add scenario set"}

@@ -41,6 +41,21 @@ export function formatBrier(brier: number): string {
   return brier.toFixed(3);
 }
 
+/** The range every Brier score shown is on (Brier 1950, Good Judgment Open): say it wherever one is shown. */
+export const brierScaleLabel = "Brier (0–2)";
+
+/** Log scores are in bits: 1 is what 50 % earns. */
+export function formatLogScore(score: number): string {
+  return score.toFixed(2);
+}
+
+/** −0.038 beats the team median, +0.012 trails it; a true minus sign, and a plus so the sign is never implied. */
+export function formatRelativeBrier(difference: number): string {
+  const rounded = Number(difference.toFixed(3));
+  if (rounded === 0) return "0.000";
+  return `${rounded < 0 ? "\u2212" : "+"}${Math.abs(rounded).toFixed(3)}`;
+}
+
 /** Inconsistency scores are sums of 0.5, 1 and 2: at most one decimal. */
 export function formatInconsistency(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(1);

@@ -34,6 +34,7 @@ export function ScenarioStatusForm({
   resolvedOn,
   horizonOn,
   today,
+  openSiblingCount = 0,
 }: {
   scenarioId: string;
   version: number;
@@ -41,6 +42,8 @@ export function ScenarioStatusForm({
   resolvedOn: string | null;
   horizonOn: string;
   today: string;
+  /** In a mutually exclusive set: its other open scenarios, which resolving this one "yes" offers to resolve "no". */
+  openSiblingCount?: number;
 }) {
   const router = useRouter();
   const [chosenStatus, setChosenStatus] = useState(status);
@@ -50,7 +53,9 @@ export function ScenarioStatusForm({
   const [alert, setAlert] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ message: string; current: Current | null } | null>(null);
   const [pending, setPending] = useState(false);
+  const [resolveOthersNo, setResolveOthersNo] = useState(true);
   const resolving = isResolvedStatus(chosenStatus);
+  const offersOthersNo = chosenStatus === "RESOLVED_YES" && openSiblingCount > 0;
   const unchanged = chosenStatus === status && (!resolving || chosenDate === resolvedOn);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,6 +73,7 @@ export function ScenarioStatusForm({
       version,
       status: chosenStatus,
       ...(resolving ? { resolvedOn: chosenDate } : {}),
+      ...(offersOthersNo ? { resolveOthersNo } : {}),
     });
     setPending(false);
     if (!result.ok) {
@@ -143,6 +149,22 @@ export function ScenarioStatusForm({
               Estimates after this date are not scored.
             </p>
             <FieldError id="scenario-resolved-on" label={fieldNames.resolvedOn} message={fieldErrors.resolvedOn} />
+          </div>
+        )}
+        {offersOthersNo && (
+          <div className="field">
+            <div className="checkbox-field">
+              <input
+                id="scenario-resolve-others-no"
+                type="checkbox"
+                checked={resolveOthersNo}
+                onChange={(event) => setResolveOthersNo(event.target.checked)}
+              />
+              <label htmlFor="scenario-resolve-others-no">
+                Also resolve the {openSiblingCount === 1 ? "other open scenario" : `other ${openSiblingCount} open scenarios`} of this set
+                “no”
+              </label>
+            </div>
           </div>
         )}
         <div className="form__actions status-form__actions">

@@ -27,3 +27,17 @@ export function readDatabaseUrl(environment: Environment): string | undefined {
   }
   return raw;
 }
+
+/**
+ * The fewest statements a bucket needs on each side of a stance shift for the
+ * shift to be ranked on the dashboard (SHIFT_MINIMUM_STATEMENTS, default 3):
+ * a mean of one or two statements moves with every statement.
+ */
+export function readShiftMinimumStatements(environment: Environment): number {
+  const raw = environment.SHIFT_MINIMUM_STATEMENTS?.trim() || "3";
+  const minimum = Number(raw);
+  if (!Number.isInteger(minimum) || minimum < 1 || minimum > 1000) {
+    throw new Error(`SHIFT_MINIMUM_STATEMENTS must be a whole number from 1 to 1000; got "${raw}"`);
+  }
+  return minimum;
+}

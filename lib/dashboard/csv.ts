@@ -47,7 +47,8 @@ export function buildStanceCsv(result: StanceSeriesResult): string {
       const cells = [
         csvTextField(target.name),
         csvTextField(speaker.name),
-        csvTextField(point.at),
+        // A statement dated only to the month is written as the month (ISO 8601 "2024-07"), never as a day.
+        csvTextField(statement?.datePrecision === "MONTH" && statement.saidOn ? statement.saidOn.slice(0, 7) : point.at),
         csvField(formatCsvNumber(point.score)),
         csvField(String(point.statementCount)),
         csvField(formatCsvNumber(point.minimumScore)),

@@ -125,6 +125,8 @@ export type SeriesQueryRow = {
   sourceId: string | null;
   sourceTitle: string | null;
   coders: string[] | null;
+  /** point, when it is one statement: how precisely its date is known ("DAY" or "MONTH"). */
+  datePrecision: "DAY" | "MONTH" | null;
 };
 
 /**
@@ -213,12 +215,12 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
       t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
       coalesce(st.statement_count, 0) AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId",
       NULL::boolean AS adjudicated, false AS merged, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS "sourceTitle",
-      NULL::text[] AS coders
+      NULL::text[] AS coders, NULL::text AS "datePrecision"
     FROM speaker_totals t
     LEFT JOIN series_totals st ON st."speakerId" = t."speakerId" AND st."targetId" = t."targetId"
     UNION ALL
     SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
-      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL
+      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL, NULL
     FROM merged_means m
     UNION ALL
     SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
@@ -230,7 +232,8 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
         WHERE coder_coding."statementId" = p.statement_id AND coder_coding."targetId" = p."targetId"
           AND coder_coding."deletedAt" IS NULL AND coder_coding.confidence >= ${scope.minimumConfidence}::"Confidence"
         ORDER BY u.name
-      ) END
+      ) END,
+      s."saidOnPrecision"::text
     FROM points p
     LEFT JOIN "Statement" s ON s.id = p.statement_id
     LEFT JOIN "Source" src ON src.id = s."sourceId"
@@ -270,39 +273,50 @@ export type ShiftQueryRow = {
   beforeStart: string;
   beforeScore: number;
   beforeStatementCount: number;
+  /** Sample standard deviation of the bucket's statement values; null with one statement. */
+  beforeStandardDeviation: number | null;
   afterStart: string;
   afterScore: number;
   afterStatementCount: number;
+  afterStandardDeviation: number | null;
   change: number;
+  /** Both buckets have at least the minimum number of statements. */
+  ranked: boolean;
 };
 
 /**
  * The largest changes in a speaker's bucket mean toward a target between
  * consecutive buckets that have statements (a quiet spell in between does
- * not hide a shift), largest first.
+ * not hide a shift): first those with at least `minimumStatements` on each
+ * side, largest first, then the rest, largest first (shown as too few to rank).
  */
-export function buildStanceShiftQuery(scope: StanceQueryScope, unit: TimeUnit, limit: number): Prisma.Sql {
+export function buildStanceShiftQuery(scope: StanceQueryScope, unit: TimeUnit, limit: number, minimumStatements = 1): Prisma.Sql {
   return Prisma.sql`
     WITH ${statementValuesCte(scope)},
     bucket_means AS (
       SELECT "speakerId", "targetId", ${bucketStartOf(unit)} AS start,
-        avg(score) AS score, count(*)::int AS statement_count
+        avg(score) AS score, count(*)::int AS statement_count, stddev_samp(score) AS standard_deviation
       FROM statement_values
       GROUP BY "speakerId", "targetId", ${bucketStartOf(unit)}
     ),
     consecutive AS (
-      SELECT "speakerId", "targetId", start, score, statement_count,
+      SELECT "speakerId", "targetId", start, score, statement_count, standard_deviation,
         lag(start) OVER series AS before_start, lag(score) OVER series AS before_score,
-        lag(statement_count) OVER series AS before_statement_count
+        lag(statement_count) OVER series AS before_statement_count, lag(standard_deviation) OVER series AS before_standard_deviation
       FROM bucket_means
       WINDOW series AS (PARTITION BY "speakerId", "targetId" ORDER BY start)
+    ),
+    changes AS (
+      SELECT *, (before_statement_count >= ${minimumStatements}::int AND statement_count >= ${minimumStatements}::int) AS ranked
+      FROM consecutive
+      WHERE before_start IS NOT NULL AND score <> before_score
     )
     SELECT "speakerId", "targetId", to_char(before_start, 'YYYY-MM-DD') AS "beforeStart", before_score AS "beforeScore",
-      before_statement_count AS "beforeStatementCount", to_char(start, 'YYYY-MM-DD') AS "afterStart", score AS "afterScore",
-      statement_count AS "afterStatementCount", score - before_score AS change
-    FROM consecutive
-    WHERE before_start IS NOT NULL AND score <> before_score
-    ORDER BY abs(score - before_score) DESC, "speakerId", "targetId", start
+      before_statement_count AS "beforeStatementCount", before_standard_deviation AS "beforeStandardDeviation",
+      to_char(start, 'YYYY-MM-DD') AS "afterStart", score AS "afterScore",
+      statement_count AS "afterStatementCount", standard_deviation AS "afterStandardDeviation", score - before_score AS change, ranked
+    FROM changes
+    ORDER BY ranked DESC, abs(score - before_score) DESC, "speakerId", "targetId", start
     LIMIT ${limit}::int`;
 }
 

@@ -17,6 +17,10 @@ export type PointStatement = {
   sourceTitle: string;
   coders: string[];
   basis: ScoreBasis;
+  /** The date as stored (a month-precision statement is stored on the 1st of its month); absent in older fixtures, then `at`. */
+  saidOn?: string;
+  /** A MONTH statement is charted at the middle of its month and labelled with the month (lib/dashboard/date-precision.ts); absent means DAY. */
+  datePrecision?: "DAY" | "MONTH";
 };
 
 /**
@@ -84,7 +88,16 @@ export type StanceMatrix = {
   rows: { speaker: ActorOption; cells: MatrixCell[] }[];
 };
 
-export type ShiftStatement = { id: string; quote: string; saidOn: string; score: number; sourceId: string; inLaterBucket: boolean };
+export type ShiftStatement = {
+  id: string;
+  quote: string;
+  saidOn: string;
+  /** A MONTH statement is shown as its month, never as the 1st. */
+  datePrecision?: "DAY" | "MONTH";
+  score: number;
+  sourceId: string;
+  inLaterBucket: boolean;
+};
 
 export type StanceShift = {
   speaker: ActorOption;
@@ -92,6 +105,11 @@ export type StanceShift = {
   before: BucketMean;
   after: BucketMean;
   change: number;
+  /** Welch 95 % interval of the change; null when a side has one statement or neither varies (lib/dashboard/shift-uncertainty.ts). */
+  interval: { lower: number; upper: number } | null;
+  /** False when either side has fewer statements than the minimum: listed after the ranked shifts, not ranked. */
+  ranked: boolean;
+  minimumStatements: number;
   statements: ShiftStatement[];
   events: ChartEventMarker[];
 };

@@ -1,4 +1,7 @@
 import "server-only";
+import { readShiftMinimumStatements } from "../config/environment";
+import { changeInterval } from "../dashboard/shift-uncertainty";
+import { chartDateOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
@@ -190,8 +193,9 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
       series.means.push(mean);
       continue;
     }
+    const datePrecision = row.datePrecision === "MONTH" ? "MONTH" : "DAY";
     const point: StancePoint = {
-      at: row.at!,
+      at: row.statementId ? chartDateOf(row.at!, datePrecision) : row.at!,
       score: row.score!,
       statementCount: row.statementCount,
       minimumScore: row.minimumScore!,
@@ -204,6 +208,8 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
             sourceTitle: row.sourceTitle!,
             coders: row.coders ?? [],
             basis: row.adjudicated ? "adjudicated" : "mean",
+            saidOn: row.at!,
+            datePrecision,
           }
         : null,
     };
@@ -319,7 +325,8 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
   const db = getDatabase();
   const { scope, unit } = resolved;
   if (!scope.targetIds.length) return [];
-  const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit));
+  const minimumStatements = readShiftMinimumStatements(process.env);
+  const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit, minimumStatements));
   if (!shifts.length) return [];
   const cells = shifts.flatMap((shift) => [
     { speakerId: shift.speakerId, targetId: shift.targetId, bucketStart: shift.beforeStart },
@@ -334,7 +341,7 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
     (
       await db.statement.findMany({
         where: { id: { in: [...new Set(statementRows.map((row) => row.statementId))] } },
-        select: { id: true, quote: true, sourceId: true },
+        select: { id: true, quote: true, sourceId: true, saidOnPrecision: true },
       })
     ).map((statement) => [statement.id, statement]),
   );
@@ -349,6 +356,12 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
       before: { start: shift.beforeStart, score: shift.beforeScore, statementCount: shift.beforeStatementCount },
       after: { start: shift.afterStart, score: shift.afterScore, statementCount: shift.afterStatementCount },
       change: shift.change,
+      interval: changeInterval(
+        { mean: shift.beforeScore, standardDeviation: shift.beforeStandardDeviation, statementCount: shift.beforeStatementCount },
+        { mean: shift.afterScore, standardDeviation: shift.afterStandardDeviation, statementCount: shift.afterStatementCount },
+      ),
+      ranked: shift.ranked,
+      minimumStatements,
       statements: statementRows
         .filter((row) => inCell(row, shift.beforeStart) || inCell(row, shift.afterStart))
         .map((row) => ({
@@ -356,6 +369,7 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
           quote: quotes.get(row.statementId)?.quote ?? "",
           sourceId: quotes.get(row.statementId)?.sourceId ?? "",
           saidOn: row.saidOn,
+          datePrecision: quotes.get(row.statementId)?.saidOnPrecision ?? "DAY",
           score: row.score,
           inLaterBucket: row.bucketStart === shift.afterStart,
         })),

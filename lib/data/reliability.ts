@@ -4,12 +4,44 @@ import { hasPermission, requirePermission, type ActingUser } from "../auth/permi
 import type { AdjudicationInput } from "../codings/schemas";
 import { getDatabase } from "../database/client";
 import { NotFoundError, ValidationError } from "../errors";
-import { pairwiseAlpha, percentAgreement, unitsFromCodings, type CoderPairAlpha, type PercentAgreement } from "../reliability/agreement";
-import { isDisagreement } from "../reliability/disagreements";
+import { maximumScore, minimumScore } from "../codings/scale";
+import {
+  agreementWithinOnePoint,
+  coderDeviations,
+  confusionMatrix,
+  pairwiseAlpha,
+  percentAgreement,
+  unitsCodedByBoth,
+  unitsFromCodings,
+  type CoderPairAlpha,
+  type PercentAgreement,
+} from "../reliability/agreement";
+import { bootstrapAlpha } from "../reliability/bootstrap";
+import { isDisagreement, isOnePointDisagreement } from "../reliability/disagreements";
 import { krippendorffAlpha, type AlphaResult } from "../reliability/krippendorff";
 import { isoFromDate } from "../validation";
 
-export type ReliabilityFigure = AlphaResult & { coders: number; agreement: PercentAgreement };
+/**
+ * Below this many units an alpha is shown as "too few units": with 3 units
+ * one coding moves alpha by tenths, and the bootstrap interval spans most of
+ * its range. Krippendorff (2004) asks for far more; 10 is the least at which
+ * the figure is worth reading at all.
+ */
+export const minimumUnitsForAlpha = 10;
+
+/** The coding scale, for confusion matrices. */
+export const scoreScale = Array.from({ length: maximumScore - minimumScore + 1 }, (_, index) => minimumScore + index);
+
+export type AlphaInterval = { lower: number; upper: number; replicates: number };
+
+export type ReliabilityFigure = AlphaResult & {
+  coders: number;
+  agreement: PercentAgreement;
+  withinOnePoint: PercentAgreement;
+  /** Bootstrap 95 % interval (seeded, reproducible); null when alpha is undefined. */
+  interval: AlphaInterval | null;
+  tooFewUnits: boolean;
+};
 
 export type Disagreement = {
   statementId: string;
@@ -26,20 +58,46 @@ export type Disagreement = {
 export type ReliabilityReport = {
   overall: ReliabilityFigure;
   perTarget: (ReliabilityFigure & { targetId: string; targetName: string })[];
-  perPair: (CoderPairAlpha & { coderNames: [string, string] })[];
+  perPair: (CoderPairAlpha & {
+    coderNames: [string, string];
+    interval: AlphaInterval | null;
+    tooFewUnits: boolean;
+    withinOnePoint: PercentAgreement;
+    /** Rows: the first coder's scores along `scoreScale`; columns: the second's. */
+    confusion: number[][];
+  })[];
+  /** Each coder against the adjudicated value, else the unit's median coding. */
+  coderDeviations: {
+    coderId: string;
+    coderName: string;
+    units: number;
+    meanDeviation: number | null;
+    meanAbsoluteDeviation: number | null;
+  }[];
   /** Only for those who may adjudicate: the rest would see others' codings before coding them. */
   disagreements: Disagreement[] | null;
+  /** Codings one point apart (below the adjudication bar); withheld like the disagreements. */
+  onePointDisagreements: Disagreement[] | null;
 };
+
+function intervalOf(units: readonly (readonly number[])[]): AlphaInterval | null {
+  const interval = bootstrapAlpha(units, "ordinal");
+  return interval && { lower: interval.lower, upper: interval.upper, replicates: interval.replicates };
+}
 
 type Row = { statementId: string; targetId: string; coderId: string; score: number };
 
 function figure(rows: Row[]): ReliabilityFigure {
   const codings = rows.map((row) => ({ unitId: `${row.statementId}:${row.targetId}`, coderId: row.coderId, value: row.score }));
   const units = unitsFromCodings(codings);
+  const alpha = krippendorffAlpha(units, "ordinal");
   return {
-    ...krippendorffAlpha(units, "ordinal"),
+    ...alpha,
     coders: new Set(rows.map((row) => row.coderId)).size,
     agreement: percentAgreement(units),
+    withinOnePoint: agreementWithinOnePoint(units),
+    interval: intervalOf(units),
+    tooFewUnits: alpha.units < minimumUnitsForAlpha,
   };
 }
 
@@ -65,14 +123,37 @@ export async function getReliabilityReport(user: ActingUser): Promise<Reliabilit
   const perTarget = [...targets.entries()]
     .map(([targetId, targetName]) => ({ targetId, targetName, ...figure(codings.filter((coding) => coding.targetId === targetId)) }))
     .sort((a, b) => a.targetName.localeCompare(b.targetName));
-  const perPair = pairwiseAlpha(
-    codings.map((coding) => ({ unitId: `${coding.statementId}:${coding.targetId}`, coderId: coding.coderId, value: coding.score })),
-    "ordinal",
-  )
+  const unitCodings = codings.map((coding) => ({
+    unitId: `${coding.statementId}:${coding.targetId}`,
+    coderId: coding.coderId,
+    value: coding.score,
+  }));
+  const perPair = pairwiseAlpha(unitCodings, "ordinal")
     .filter((pair) => pair.units > 0)
-    .map((pair) => ({ ...pair, coderNames: [coderNames.get(pair.coders[0])!, coderNames.get(pair.coders[1])!] as [string, string] }));
+    .map((pair) => {
+      const both = unitsCodedByBoth(unitCodings, pair.coders[0], pair.coders[1]);
+      return {
+        ...pair,
+        coderNames: [coderNames.get(pair.coders[0])!, coderNames.get(pair.coders[1])!] as [string, string],
+        interval: intervalOf(both),
+        tooFewUnits: pair.units < minimumUnitsForAlpha,
+        withinOnePoint: agreementWithinOnePoint(both),
+        confusion: confusionMatrix(both, scoreScale),
+      };
+    });
+  const adjudicatedScores = await db.adjudication.findMany({
+    where: { deletedAt: null },
+    select: { statementId: true, targetId: true, score: true },
+  });
+  const deviations = coderDeviations(
+    unitCodings,
+    new Map(adjudicatedScores.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication.score])),
+  )
+    .map((deviation) => ({ ...deviation, coderName: coderNames.get(deviation.coderId)! }))
+    .sort((a, b) => a.coderName.localeCompare(b.coderName));
 
   let disagreements: Disagreement[] | null = null;
+  let onePointDisagreements: Disagreement[] | null = null;
   if (hasPermission(user, "adjudicate")) {
     const byUnit = new Map<string, typeof codings>();
     for (const coding of codings) {
@@ -86,28 +167,35 @@ export async function getReliabilityReport(user: ActingUser): Promise<Reliabilit
     const adjudicationByUnit = new Map(
       adjudications.map((adjudication) => [`${adjudication.statementId}:${adjudication.targetId}`, adjudication]),
     );
+    const describe = ([key, unit]: [string, typeof codings]): Disagreement => {
+      const first = unit[0]!;
+      const adjudication = adjudicationByUnit.get(key);
+      return {
+        statementId: first.statementId,
+        sourceId: first.statement.sourceId,
+        quote: first.statement.quote,
+        speakerName: first.statement.speaker.name,
+        saidOn: isoFromDate(first.statement.saidOn),
+        targetId: first.targetId,
+        targetName: first.target.name,
+        codings: unit.map((coding) => ({ coderName: coding.coder.name, score: coding.score, rationale: coding.rationale })),
+        adjudication: adjudication
+          ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name }
+          : null,
+      };
+    };
+    const unsettledFirst = (a: Disagreement, b: Disagreement) =>
+      Number(a.adjudication !== null) - Number(b.adjudication !== null) || b.saidOn.localeCompare(a.saidOn);
     disagreements = [...byUnit.entries()]
       .filter(([, unit]) => isDisagreement(unit.map((coding) => coding.score)))
-      .map(([key, unit]) => {
-        const first = unit[0]!;
-        const adjudication = adjudicationByUnit.get(key);
-        return {
-          statementId: first.statementId,
-          sourceId: first.statement.sourceId,
-          quote: first.statement.quote,
-          speakerName: first.statement.speaker.name,
-          saidOn: isoFromDate(first.statement.saidOn),
-          targetId: first.targetId,
-          targetName: first.target.name,
-          codings: unit.map((coding) => ({ coderName: coding.coder.name, score: coding.score, rationale: coding.rationale })),
-          adjudication: adjudication
-            ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name }
-            : null,
-        };
-      })
-      .sort((a, b) => Number(a.adjudication !== null) - Number(b.adjudication !== null) || b.saidOn.localeCompare(a.saidOn));
+      .map(describe)
+      .sort(unsettledFirst);
+    onePointDisagreements = [...byUnit.entries()]
+      .filter(([, unit]) => isOnePointDisagreement(unit.map((coding) => coding.score)))
+      .map(describe)
+      .sort(unsettledFirst);
   }
-  return { overall: figure(codings), perTarget, perPair, disagreements };
+  return { overall: figure(codings), perTarget, perPair, coderDeviations: deviations, disagreements, onePointDisagreements };
 }
 
 /** Records (or revises) the settled value of a statement's stance toward a target, with the reason. */

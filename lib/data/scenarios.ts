@@ -6,8 +6,10 @@ import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { scenarioRecord } from "../seed/records";
+import { scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
 import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
+import { checkSetTotals, type StandingEstimate } from "../scenarios/exclusive-sets";
 import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schemas";
 import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } from "../scenarios/types";
 import type { z } from "zod";
@@ -78,6 +80,11 @@ export async function listScenarioSets(user: ActingUser): Promise<ScenarioSetSum
   }));
 }
 
+/** The server's calendar day (UTC, like every date in Stancewatch): the only date an estimate can be recorded on. */
+function serverToday(): string {
+  return isoFromDate(new Date());
+}
+
 function shiftDays(date: string, days: number): string {
   const shifted = new Date(`${date}T00:00:00Z`);
   shifted.setUTCDate(shifted.getUTCDate() + days);
@@ -105,6 +112,7 @@ function toEstimateView(
     probability: number;
     rationale: string;
     estimatedOn: Date;
+    informationAsOf: Date | null;
     version: number;
     movedByStatementIds: string[];
     movedByEventIds: string[];
@@ -113,18 +121,23 @@ function toEstimateView(
   user: ActingUser,
   statements: Map<string, EstimateView["movedByStatements"][number]>,
   events: Map<string, EstimateView["movedByEvents"][number]>,
+  scenarioIsOpen: boolean,
 ): EstimateView {
+  const isMine = user?.id === estimate.analystId;
+  const estimatedOn = isoFromDate(estimate.estimatedOn);
   return {
     id: estimate.id,
     analystId: estimate.analystId,
     analystName: estimate.analyst.name,
     probability: estimate.probability,
     rationale: estimate.rationale,
-    estimatedOn: isoFromDate(estimate.estimatedOn),
+    estimatedOn,
+    informationAsOf: estimate.informationAsOf ? isoFromDate(estimate.informationAsOf) : null,
     movedByStatements: estimate.movedByStatementIds.flatMap((id) => statements.get(id) ?? []),
     movedByEvents: estimate.movedByEventIds.flatMap((id) => events.get(id) ?? []),
     version: estimate.version,
-    isMine: user?.id === estimate.analystId,
+    isMine,
+    canWithdraw: isMine && scenarioIsOpen && estimatedOn === serverToday(),
   };
 }
 
@@ -162,7 +175,12 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
           id: true,
           slug: true,
           title: true,
-          scenarios: { where: { deletedAt: null }, select: { id: true, slug: true, title: true }, orderBy: { createdAt: "asc" } },
+          mutuallyExclusive: true,
+          scenarios: {
+            where: { deletedAt: null },
+            select: { id: true, slug: true, title: true, status: true },
+            orderBy: { createdAt: "asc" },
+          },
         },
       },
       estimates: {
@@ -178,7 +196,9 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByStatementIds))],
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByEventIds))],
   );
-  const estimates = scenario.estimates.map((estimate) => toEstimateView(estimate, user, linked.statements, linked.events));
+  const estimates = scenario.estimates.map((estimate) =>
+    toEstimateView(estimate, user, linked.statements, linked.events, scenario.status === "OPEN"),
+  );
   const historyInput = estimates.map((estimate) => ({
     analystId: estimate.analystId,
     analystName: estimate.analystName,
@@ -204,13 +224,26 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     const byAnalyst = new Map<string, Estimate[]>();
     for (const estimate of estimates) byAnalyst.set(estimate.analystId, [...(byAnalyst.get(estimate.analystId) ?? []), estimate]);
     const scores = scoreTeam(byAnalyst, resolvedOn, outcome);
+    const accuracy = new Map(scoreQuestion(byAnalyst, resolvedOn, outcome).map((entry) => [entry.analystId, entry]));
     const names = new Map(estimates.map((estimate) => [estimate.analystId, estimate.analystName]));
     brier = {
       outcome,
       resolvedOn,
-      analysts: scores.analysts.flatMap((entry) =>
-        entry.score ? [{ analystId: entry.analystId, analystName: names.get(entry.analystId)!, ...entry.score }] : [],
-      ),
+      analysts: scores.analysts.flatMap((entry) => {
+        const question = accuracy.get(entry.analystId);
+        if (!entry.score || !question) return [];
+        return [
+          {
+            analystId: entry.analystId,
+            analystName: names.get(entry.analystId)!,
+            ...entry.score,
+            questionBrier: question.brier,
+            logScore: question.logScore,
+            relativeBrier: question.relativeBrier,
+            questionDays: question.questionDays,
+          },
+        ];
+      }),
       team: scores.team,
       meanAnalystBrier: scores.meanAnalystBrier,
     };
@@ -229,6 +262,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     }),
   ]);
   const column = evidenceScores.find((candidate) => candidate.id === scenario.id);
+  const setTotals = scenario.set.mutuallyExclusive ? await listSetTotals(scenario.set.scenarios.map((sibling) => sibling.id)) : null;
   const ranked = [...evidenceScores].sort((a, b) => a.weightedInconsistency - b.weightedInconsistency);
 
   return {
@@ -249,6 +283,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     asOf,
     asOfReason,
     indicators,
+    setTotals,
     evidence:
       column && evidenceScores.some((candidate) => candidate.ratedEvidenceCount > 0)
         ? {
@@ -302,12 +337,63 @@ export async function createScenario(
   }
 }
 
-/** Resolves, withdraws or reopens a scenario; resolving scores everyone's estimates. */
-export async function updateScenarioStatus(user: ActingUser, id: string, input: ScenarioStatusUpdate): Promise<void> {
+/** Each analyst's latest live estimate on each scenario of a set, checked against 100 %. */
+async function listSetTotals(scenarioIds: string[]) {
+  const rows = await getDatabase().scenarioEstimate.findMany({
+    where: { scenarioId: { in: scenarioIds }, deletedAt: null },
+    select: { scenarioId: true, analystId: true, probability: true, analyst: { select: { name: true } } },
+    orderBy: [{ estimatedOn: "asc" }, { createdAt: "asc" }],
+  });
+  // Oldest first, so the latest estimate of each analyst on each scenario is the one left standing.
+  const standing = new Map<string, StandingEstimate>();
+  for (const row of rows)
+    standing.set(`${row.analystId}:${row.scenarioId}`, {
+      analystId: row.analystId,
+      analystName: row.analyst.name,
+      scenarioId: row.scenarioId,
+      probability: row.probability,
+    });
+  return checkSetTotals(scenarioIds, [...standing.values()]);
+}
+
+/**
+ * Resolves, withdraws or reopens a scenario; resolving scores everyone's
+ * estimates. In a mutually exclusive set a second "yes" is refused, and
+ * `resolveOthersNo` resolves the set's open scenarios "no" on the same date in
+ * the same transaction, each change audited.
+ */
+export async function updateScenarioStatus(
+  user: ActingUser,
+  id: string,
+  input: Omit<ScenarioStatusUpdate, "resolveOthersNo"> & { resolveOthersNo?: boolean },
+): Promise<void> {
   requirePermission(user, "edit");
+  // A resolution in the future would score forecasts on days that have not happened yet.
+  if (input.resolvedOn && input.resolvedOn > serverToday())
+    throw new ValidationError({ resolvedOn: `is after today (${serverToday()}): a scenario resolves on a day that has happened` });
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.scenario.findFirst({ where: { id, deletedAt: null } });
     if (!before) throw new NotFoundError("This scenario");
+    // Status changes in one set take turns: two analysts resolving two scenarios of an exclusive set "yes" at
+    // once would otherwise each see no other "yes" and both commit.
+    await tx.$queryRaw`SELECT id FROM "ScenarioSet" WHERE id = ${before.setId} FOR UPDATE`;
+    const set = await tx.scenarioSet.findUniqueOrThrow({
+      where: { id: before.setId },
+      select: {
+        mutuallyExclusive: true,
+        scenarios: { where: { deletedAt: null, id: { not: id } }, select: { id: true, title: true, status: true } },
+      },
+    });
+    if (input.resolveOthersNo && input.status !== "RESOLVED_YES")
+      throw new ValidationError({ resolveOthersNo: "applies only when resolving a scenario yes" });
+    if (input.resolveOthersNo && !set.mutuallyExclusive)
+      throw new ValidationError({ resolveOthersNo: "applies only in a set whose scenarios are mutually exclusive" });
+    const otherYes = set.scenarios.find((sibling) => sibling.status === "RESOLVED_YES");
+    if (set.mutuallyExclusive && input.status === "RESOLVED_YES" && otherYes)
+      throw new ConflictError(
+        `“${otherYes.title}” already resolved yes, and the scenarios of this set are mutually exclusive: at most one can come about. Reopen it first if it was resolved by mistake.`,
+        null,
+      );
     const { count } = await tx.scenario.updateMany({
       where: { id, version: input.version, deletedAt: null },
       data: { status: input.status, resolvedOn: input.resolvedOn ? dateFromIso(input.resolvedOn) : null, version: { increment: 1 } },
@@ -320,13 +406,42 @@ export async function updateScenarioStatus(user: ActingUser, id: string, input: 
     }
     const after = await tx.scenario.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
+    if (!input.resolveOthersNo) return;
+    for (const sibling of set.scenarios.filter((candidate) => candidate.status === "OPEN")) {
+      const siblingBefore = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
+      // Conditional on still being open, so a sibling resolved meanwhile is left as its resolver set it.
+      const { count: changed } = await tx.scenario.updateMany({
+        where: { id: sibling.id, status: "OPEN", deletedAt: null },
+        data: { status: "RESOLVED_NO", resolvedOn: dateFromIso(input.resolvedOn!), version: { increment: 1 } },
+      });
+      if (changed === 0) continue;
+      const siblingAfter = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
+      await recordAudit(tx, {
+        userId: user!.id,
+        action: "UPDATE",
+        entity: "Scenario",
+        entityId: sibling.id,
+        before: siblingBefore,
+        after: siblingAfter,
+      });
+    }
   });
 }
 
-/** Records the acting analyst's probability for a scenario, with why and what moved it. One per analyst per day. */
+/**
+ * Records the acting analyst's probability for a scenario, with why and what
+ * moved it. One per analyst per day. Dated by the server's clock, never by the
+ * client (docs/decisions/0012): with the date free, an analyst could reopen a
+ * resolved scenario and add a certain forecast "made" before the event.
+ * Because only open scenarios take estimates and the date is today's, nothing
+ * recorded after a reopening can be dated before it.
+ */
 export async function recordEstimate(user: ActingUser, scenarioId: string, input: EstimateCreation): Promise<EstimateView> {
   requirePermission(user, "edit");
   const db = getDatabase();
+  const today = serverToday();
+  if (input.informationAsOf && input.informationAsOf > today)
+    throw new ValidationError({ informationAsOf: `is after today (${today}): give the date of the information you used` });
   const scenario = await db.scenario.findFirst({ where: { id: scenarioId, deletedAt: null }, select: { id: true, status: true } });
   if (!scenario) throw new NotFoundError("This scenario");
   if (scenario.status !== "OPEN")
@@ -353,7 +468,8 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
           analystId: user!.id,
           probability: input.probability,
           rationale: input.rationale,
-          estimatedOn: dateFromIso(input.estimatedOn),
+          estimatedOn: dateFromIso(today),
+          informationAsOf: input.informationAsOf ? dateFromIso(input.informationAsOf) : null,
           movedByStatementIds: statementIds,
           movedByEventIds: eventIds,
         },
@@ -369,31 +485,53 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
       return created;
     });
     const linked = await listLinkedRecords(statementIds, eventIds);
-    return toEstimateView(row, user, linked.statements, linked.events);
+    return toEstimateView(row, user, linked.statements, linked.events, true);
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError(
-        `You already recorded an estimate for ${input.estimatedOn}. Withdraw it first if you want to replace it; it stays in the history.`,
+        `You already recorded an estimate today (${today}). Withdraw it first if you want to replace it; it stays in the history.`,
         null,
       );
     throw error;
   }
 }
 
-/** Withdraws one's own estimate (soft deletion, recoverable from History). */
+/**
+ * Withdraws one's own estimate of today (soft deletion, recoverable from
+ * History), to correct a slip. An older estimate is part of the record: taking
+ * back yesterday's forecast once it looks wrong would rewrite the score, so it
+ * is refused, and a resolved scenario's estimates are frozen altogether.
+ */
 export async function withdrawEstimate(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.scenarioEstimate.findFirst({ where: { id, deletedAt: null } });
+    const before = await tx.scenarioEstimate.findFirst({
+      where: { id, deletedAt: null },
+      include: { scenario: { select: { status: true } } },
+    });
     if (!before) throw new NotFoundError("This estimate");
     if (before.analystId !== user!.id)
       throw new PermissionDeniedError("edit", true, "Only the analyst who made an estimate can withdraw it.");
+    if (before.scenario.status !== "OPEN")
+      throw new ConflictError("This scenario is no longer open, so its estimates are frozen: they are what it was scored on.", null);
+    if (isoFromDate(before.estimatedOn) !== serverToday())
+      throw new ConflictError(
+        `Only an estimate recorded today can be withdrawn; this one is from ${isoFromDate(before.estimatedOn)} and stays on the record. Record a new estimate instead.`,
+        null,
+      );
     const { count } = await tx.scenarioEstimate.updateMany({
       where: { id, version, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError(`This estimate changed (now version ${before.version}); reload before withdrawing it.`, null);
     const after = await tx.scenarioEstimate.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "ScenarioEstimate", entityId: id, before, after });
+    await recordAudit(tx, {
+      userId: user!.id,
+      action: "DELETE",
+      entity: "ScenarioEstimate",
+      entityId: id,
+      before: { ...before, scenario: undefined },
+      after,
+    });
   });
 }

@@ -7,3 +7,9 @@ export function isDisagreement(scores: readonly number[]): boolean {
   const lowest = Math.min(...scores);
   return highest - lowest >= 2 || (highest > 0 && lowest < 0);
 }
+
+/** Codings one point apart and not of opposite sign: below the adjudication bar, but worth reading for how coders use the scale. */
+export function isOnePointDisagreement(scores: readonly number[]): boolean {
+  if (scores.length < 2) return false;
+  return Math.max(...scores) - Math.min(...scores) === 1 && !isDisagreement(scores);
+}

@@ -79,7 +79,7 @@ function countValues(values: readonly number[]): Map<number, number> {
   return counts;
 }
 
-function squaredDistance(level: MeasurementLevel, marginals: ReadonlyMap<number, number>): (c: number, k: number) => number {
+export function squaredDistance(level: MeasurementLevel, marginals: ReadonlyMap<number, number>): (c: number, k: number) => number {
   switch (level) {
     case "nominal":
       return (c, k) => (c === k ? 0 : 1);

@@ -1,8 +1,11 @@
 // Scoring probability estimates on resolved scenarios with the Brier score.
 // Pure, no I/O.
 //
-// One forecast is scored (p − o)², 0 perfect, 1 as wrong as possible; 0.25 is
-// what a permanent 50% earns. An analyst's estimates on a scenario are scored
+// One forecast is scored as Brier (1950) and Good Judgment Open score it: the
+// squared error summed over both outcomes, (p − o)² + ((1 − p) − (1 − o))²
+// = 2(p − o)², so 0 is perfect, 2 as wrong as possible, and 0.5 is what a
+// permanent 50% earns. (Many texts use the one-outcome form, 0–1; every
+// figure Stancewatch shows is on the 0–2 scale and says so.) An analyst's estimates on a scenario are scored
 // the way forecasting platforms such as Good Judgment Open score a question:
 // the estimate standing on each day, from the analyst's first estimate to the
 // resolution date inclusive, is scored, and the daily scores are averaged.
@@ -35,7 +38,7 @@ export interface Estimate {
 }
 
 export interface AnalystScore {
-  /** Mean daily Brier score, 0 (perfect) .. 1. */
+  /** Mean daily Brier score, 0 (perfect) .. 2. */
   brier: number;
   /** Days from the first estimate to the resolution date, both included. */
   daysScored: number;
@@ -71,15 +74,35 @@ export function outcomeOf(status: ScenarioStatus): Outcome | null {
   }
 }
 
+/** Brier's two-outcome score, 0..2: (p − o)² for "yes" plus the same for "no". */
 export function brierScore(probability: number, outcome: Outcome): number {
   if (!(probability >= 0 && probability <= 1)) throw new RangeError(`A probability is between 0 and 1; got ${probability}`);
-  return (probability - outcome) ** 2;
+  return (probability - outcome) ** 2 + (1 - probability - (1 - outcome)) ** 2;
+}
+
+/**
+ * The probability a certain forecast is scored at by the log score. A forecast
+ * of 0 % on what then happened would score infinity and swamp every average,
+ * so it is scored as 0.1 % (a loss of log2(1000) ≈ 9.97 bits).
+ */
+export const logScoreFloor = 0.001;
+
+/**
+ * The logarithmic score as a loss in bits: −log2 of the probability given to
+ * what happened. 0 is perfect, 1 is what 50 % earns, and certainty that proves
+ * wrong costs log2(1 / logScoreFloor). Lower is better, like the Brier score.
+ */
+export function logScore(probability: number, outcome: Outcome): number {
+  if (!(probability >= 0 && probability <= 1)) throw new RangeError(`A probability is between 0 and 1; got ${probability}`);
+  const given = outcome === 1 ? probability : 1 - probability;
+  // log2(1 / p) rather than −log2(p), which would give −0 for a perfect forecast.
+  return Math.log2(1 / Math.min(1, Math.max(logScoreFloor, given)));
 }
 
 const millisecondsPerDay = 86_400_000;
 
 /** Days since 1970-01-01 (UTC) of a YYYY-MM-DD date; refuses dates that do not exist, such as 2023-02-29. */
-function dayNumberOf(date: string): number {
+export function dayNumberOf(date: string): number {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (parts === null) throw new RangeError(`A date is written YYYY-MM-DD; got "${date}"`);
   const milliseconds = Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
@@ -87,13 +110,13 @@ function dayNumberOf(date: string): number {
   return milliseconds / millisecondsPerDay;
 }
 
-interface Step {
+export interface Step {
   day: number;
   probability: number;
 }
 
 /** The probability standing from each day on which the analyst estimated: one step per day, the day's last estimate. */
-function stepsUntil(estimates: readonly Estimate[], resolutionDay: number): Step[] {
+export function stepsUntil(estimates: readonly Estimate[], resolutionDay: number): Step[] {
   const byDay = new Map<number, number>();
   for (const estimate of estimates) {
     const day = dayNumberOf(estimate.estimatedOn);

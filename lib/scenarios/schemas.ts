@@ -18,6 +18,8 @@ export const scenarioSetSchema = z.object({
   slug: slugSchema,
   title: requiredTextSchema(300),
   description: requiredTextSchema(4000),
+  /** At most one of the set's scenarios can come about, so each analyst's estimates should sum to 100 %. */
+  mutuallyExclusive: z.boolean().default(false),
 });
 
 export const scenarioEstimateSchema = z.object({
@@ -38,8 +40,12 @@ export const scenarioStatusUpdateSchema = z
     version: versionSchema,
     status: z.enum(scenarioStatuses, { error: "choose open, resolved yes, resolved no or withdrawn" }),
     resolvedOn: isoDateSchema.nullable().default(null),
+    /** In a mutually exclusive set, resolving one "yes" may resolve its open siblings "no" in the same step. */
+    resolveOthersNo: z.boolean().default(false),
   })
   .superRefine((update, context) => {
+    if (update.resolveOthersNo && update.status !== "RESOLVED_YES")
+      context.addIssue({ code: "custom", path: ["resolveOthersNo"], message: "applies only when resolving a scenario yes" });
     const resolved = update.status === "RESOLVED_YES" || update.status === "RESOLVED_NO";
     if (resolved && !update.resolvedOn)
       context.addIssue({ code: "custom", path: ["resolvedOn"], message: "give the date the scenario resolved, to score the estimates" });
@@ -50,7 +56,23 @@ export type ScenarioStatusUpdate = z.infer<typeof scenarioStatusUpdateSchema>;
 
 const idListSchema = z.array(idSchema()).max(100, "link at most 100 records").default([]);
 
-export const estimateCreationSchema = scenarioEstimateSchema.extend({
+/**
+ * What an analyst sends to record an estimate. No date: the server dates the
+ * estimate by its own clock (docs/decisions/0012), so that nobody can score a
+ * forecast made after the fact. `informationAsOf` is the date of the
+ * information the analyst used, shown beside the estimate and never scored.
+ * A client that still sends `estimatedOn` is told so rather than silently re-dated.
+ */
+export const estimateCreationSchema = z.object({
+  probability: scenarioEstimateSchema.shape.probability,
+  rationale: scenarioEstimateSchema.shape.rationale,
+  informationAsOf: isoDateSchema.nullable().default(null),
+  estimatedOn: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined, {
+      message: "is set by the server when the estimate is recorded; give the date of your information as informationAsOf",
+    }),
   movedByStatementIds: idListSchema,
   movedByEventIds: idListSchema,
 });

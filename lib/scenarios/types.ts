@@ -3,6 +3,8 @@
 import type { ChartEventMarker } from "../dashboard/types";
 import type { IndicatorRule } from "../indicators/rules";
 import type { ConsistencyRating, DiagnosticityLabel, EvidenceCredibility } from "./ach";
+import type { CalibrationBin } from "./accuracy";
+import type { AnalystSetTotal } from "./exclusive-sets";
 import type { AnalystEstimateHistory, TeamMedianPoint } from "./estimate-history";
 
 export type ScenarioStatusValue = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
@@ -36,19 +38,40 @@ export type EstimateView = {
   analystName: string;
   probability: number;
   rationale: string;
+  /** The server's day when it was recorded: what scoring uses. */
   estimatedOn: string;
+  /** The date of the information used, as the analyst stated it; shown, never scored. */
+  informationAsOf: string | null;
   movedByStatements: { id: string; quote: string; speakerName: string; sourceId: string }[];
   movedByEvents: { id: string; title: string; occurredOn: string }[];
   version: number;
-  /** The signed-in analyst recorded it, so may withdraw it. */
+  /** The signed-in analyst recorded it. */
   isMine: boolean;
+  /** Theirs, recorded today, on an open scenario: the only estimates that may be withdrawn. */
+  canWithdraw: boolean;
 };
 
 export type BrierReport = {
   outcome: 0 | 1;
   resolvedOn: string;
-  analysts: { analystId: string; analystName: string; brier: number; daysScored: number; estimateCount: number }[];
-  /** The team's median forecast, scored the same way. */
+  analysts: {
+    analystId: string;
+    analystName: string;
+    /** Brier (0–2) over the analyst's own days only. */
+    brier: number;
+    /** Days with a standing forecast. */
+    daysScored: number;
+    estimateCount: number;
+    /** Brier (0–2) over the question's days, the median score standing in before the first forecast (decision 0013). */
+    questionBrier: number;
+    /** Log score in bits over the question's days, filled the same way. */
+    logScore: number;
+    /** Mean of (own Brier − median Brier) on the analyst's days; negative beats the team. */
+    relativeBrier: number;
+    /** Days from the team's first forecast to the resolution. */
+    questionDays: number;
+  }[];
+  /** The team's median forecast, scored the same way (Brier 0–2, its own days). */
   team: { brier: number; daysScored: number } | null;
   meanAnalystBrier: number | null;
 };
@@ -86,7 +109,15 @@ export type ScenarioDetail = {
   status: ScenarioStatusValue;
   resolvedOn: string | null;
   version: number;
-  set: { id: string; slug: string; title: string; scenarios: { id: string; slug: string; title: string }[] };
+  set: {
+    id: string;
+    slug: string;
+    title: string;
+    mutuallyExclusive: boolean;
+    scenarios: { id: string; slug: string; title: string; status: ScenarioStatusValue }[];
+  };
+  /** For a mutually exclusive set: each analyst's latest estimates across it, against 100 %; null otherwise. */
+  setTotals: AnalystSetTotal[] | null;
   estimates: EstimateView[];
   history: { analysts: AnalystEstimateHistory[]; teamMedian: TeamMedianPoint[] };
   /** Events within the history chart's span, for its annotations. */
@@ -153,4 +184,29 @@ export type EvidenceMatrixView = {
   statementOptions: StatementOption[];
   eventOptions: EventOption[];
   canEdit: boolean;
+};
+
+export type TrackRecordQuestion = {
+  scenarioId: string;
+  slug: string;
+  title: string;
+  outcome: 0 | 1;
+  resolvedOn: string;
+  /** Brier 0–2 over the question's days (decision 0013). */
+  brier: number;
+  logScore: number;
+  relativeBrier: number;
+  daysWithForecast: number;
+  questionDays: number;
+  /** The analyst's last forecast standing on the resolution day. */
+  finalProbability: number;
+};
+
+export type TrackRecordView = {
+  analyst: { id: string; name: string };
+  /** Newest resolution first. */
+  questions: TrackRecordQuestion[];
+  /** Means over the questions, each question counting once; null without a scored question. */
+  summary: { questionCount: number; meanBrier: number; meanLogScore: number; meanRelativeBrier: number } | null;
+  calibration: CalibrationBin[];
 };

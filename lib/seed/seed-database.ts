@@ -261,7 +261,14 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
         const { scenarios, ...setInput } = set;
         let setRow = await tx.scenarioSet.findUnique({ where: { slug: set.slug } });
         if (!setRow) {
-          setRow = await tx.scenarioSet.create({ data: { slug: setInput.slug, title: setInput.title, description: setInput.description } });
+          setRow = await tx.scenarioSet.create({
+            data: {
+              slug: setInput.slug,
+              title: setInput.title,
+              description: setInput.description,
+              mutuallyExclusive: setInput.mutuallyExclusive,
+            },
+          });
           await recordCreation(tx, "ScenarioSet", setRow);
           created.scenarioSets += 1;
         }

@@ -391,7 +391,7 @@ const matrix: Record<string, Entry> = {
       const { scenario } = await freshScenario();
       return {
         path: `/api/scenarios/${scenario.id}/estimates`,
-        body: { probability: 0.4, rationale: "matrix", estimatedOn: "2024-11-01", movedByStatementIds: [], movedByEventIds: [] },
+        body: { probability: 0.4, rationale: "matrix", informationAsOf: "2024-11-01", movedByStatementIds: [], movedByEventIds: [] },
         state: () => db.scenarioEstimate.findMany({ where: { scenarioId: scenario.id } }),
       };
     },
@@ -407,7 +407,8 @@ const matrix: Record<string, Entry> = {
           analystId: analyst.id,
           probability: 0.5,
           rationale: "mine",
-          estimatedOn: new Date("2024-11-01T00:00:00Z"),
+          // Recorded today: only today's estimate may be withdrawn.
+          estimatedOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
         },
       });
       return {

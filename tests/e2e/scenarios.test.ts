@@ -55,7 +55,8 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
 
     // A refused estimate says what to fix and changes nothing.
     await page.getByLabel("Probability (%)").fill("30");
-    await page.getByLabel("Date", { exact: true }).fill("2024-10-29");
+    // The estimate is dated by the server; the analyst may state the date of the information used.
+    await page.getByLabel("Information as of (optional)").fill("2024-10-29");
     await page.getByRole("button", { name: "Record estimate" }).click();
     await page.getByText("Rationale: say why").first().waitFor();
     expect(await readHistoryChart(page)).toEqual({ estimates: "1", median: "0.7" });

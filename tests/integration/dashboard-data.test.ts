@@ -1,5 +1,5 @@
 // The dashboard's aggregation SQL against figures worked out by hand.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDashboard, getStanceMatrix, listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
@@ -244,6 +244,38 @@ describe("the stance series", () => {
   });
 });
 
+describe("date precision", () => {
+  it("charts a statement known only to the month at the middle of its month, labelled as the month", async () => {
+    const speaker = await createActor(db, { name: "Month Speaker" });
+    const target = await createActor(db, { name: "Month Target" });
+    const coder = await createUser(db);
+    const source = await createSource(db, `Month ${speaker.slug}: In July. On a day.`);
+    const inJuly = await createStatement(db, {
+      source,
+      speakerId: speaker.id,
+      quote: "In July.",
+      saidOn: "2024-07-01",
+      saidOnPrecision: "MONTH",
+    });
+    const onDay = await createStatement(db, { source, speakerId: speaker.id, quote: "On a day.", saidOn: "2024-07-31" });
+    await createStanceCoding(db, { statement: inJuly, targetId: target.id, coderId: coder.id, score: -2 });
+    await createStanceCoding(db, { statement: onDay, targetId: target.id, coderId: coder.id, score: 1 });
+    const result = await listStanceSeries(reader, {
+      ...defaultDashboardView,
+      speakers: [speaker.slug],
+      targets: [target.slug],
+      from: "2024-07-01",
+      to: "2024-07-31",
+    });
+    const points = result.series[0]!.points.map((point) => [point.at, point.statement?.saidOn, point.statement?.datePrecision]);
+    // Stored on 1 July, charted on 16 July (15 days either side in a 31-day month); the other keeps its day.
+    expect(points).toEqual([
+      ["2024-07-16", "2024-07-01", "MONTH"],
+      ["2024-07-31", "2024-07-31", "DAY"],
+    ]);
+  });
+});
+
 describe("the actor × target matrix and the shifts", () => {
   it("compares each cell with the window of the same length before it", async () => {
     const matrix = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], from: "2024-03-11", to: "2024-03-17" }));
@@ -293,6 +325,19 @@ describe("the actor × target matrix and the shifts", () => {
       ["Alpha three.", true],
     ]);
     expect(shift!.events.map((marker) => marker.id)).toContain(event.id);
+    // Two statements before and one after: below the default minimum of 3 a side, so listed but not ranked,
+    // and one statement cannot give an interval.
+    expect(shift).toMatchObject({ ranked: false, minimumStatements: 3, interval: null });
+    vi.stubEnv("SHIFT_MINIMUM_STATEMENTS", "1");
+    try {
+      const [loose] = await listStanceShifts(
+        reader,
+        view({ speaksFor: [world.state.slug], from: "2024-03-01", to: "2024-03-31", unit: "week" }),
+      );
+      expect(loose).toMatchObject({ ranked: true, minimumStatements: 1, change: -2.5 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
     await db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
   });
 
@@ -343,29 +388,33 @@ describe("the indexes behind the stance queries", () => {
     let plan = "";
     // As the tables' owner: only the owner may ANALYZE them.
     await owner
-      .$transaction(async (transaction) => {
-        await transaction.$executeRaw`
+      .$transaction(
+        async (transaction) => {
+          await transaction.$executeRaw`
           INSERT INTO "Statement" (id, "sourceId", "speakerId", quote, "startOffset", "endOffset", "saidOn", "saidOnPrecision", form, channel, "updatedAt")
           SELECT 'crowd-' || g, ${source.id}, ${crowd.id}, 'x', g, g + 1, date '2015-01-01' + (g % 3650), 'DAY', 'PARAPHRASE', 'INTERVIEW', now()
           FROM generate_series(1, 20000) g`;
-        await transaction.$executeRaw`
+          await transaction.$executeRaw`
           INSERT INTO "StanceCoding" (id, "statementId", "speakerId", "saidOn", "targetId", "coderId", score, rationale, "updatedAt")
           SELECT 'crowd-coding-' || s.id, s.id, s."speakerId", s."saidOn",
             CASE WHEN s."startOffset" % 20 = 0 THEN ${world.target1.id} ELSE ${elsewhere.id} END, ${world.firstCoder.id}, 0, 'x', now()
           FROM "Statement" s WHERE s."speakerId" = ${crowd.id}`;
-        await transaction.$executeRaw`ANALYZE "StanceCoding"`;
-        // Rows inserted in this transaction are not yet all-visible, which prices index-only scans like
-        // plain ones; with the alternatives priced out, the plan shows which index serves the query.
-        await transaction.$executeRaw`SET LOCAL enable_seqscan = off`;
-        await transaction.$executeRaw`SET LOCAL enable_bitmapscan = off`;
-        await transaction.$executeRaw`ANALYZE "Statement"`;
-        await transaction.$executeRaw`ANALYZE "Source"`;
-        await transaction.$executeRaw`ANALYZE "Adjudication"`;
-        const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 });
-        const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
-        plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
-        throw new RolledBack();
-      })
+          await transaction.$executeRaw`ANALYZE "StanceCoding"`;
+          // Rows inserted in this transaction are not yet all-visible, which prices index-only scans like
+          // plain ones; with the alternatives priced out, the plan shows which index serves the query.
+          await transaction.$executeRaw`SET LOCAL enable_seqscan = off`;
+          await transaction.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+          await transaction.$executeRaw`ANALYZE "Statement"`;
+          await transaction.$executeRaw`ANALYZE "Source"`;
+          await transaction.$executeRaw`ANALYZE "Adjudication"`;
+          const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 });
+          const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
+          plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
+          throw new RolledBack();
+          // Inserting and analysing 20,000 rows outlasts Prisma's default 5 s on a busy machine.
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      )
       .catch((error: unknown) => {
         if (!(error instanceof RolledBack)) throw error;
       });

@@ -1,12 +1,13 @@
 // Scenario analysis against a real database: indicators evaluated on
 // hand-computed codings, estimates and their scores, and the evidence matrix.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createIndicator, deleteIndicator, listIndicators } from "@/lib/data/indicators";
 import { addEvidence, assessEvidence, getEvidenceMatrix, updateEvidence } from "@/lib/data/evidence";
 import { getScenario, listScenarioSets, recordEstimate, updateScenarioStatus, withdrawEstimate } from "@/lib/data/scenarios";
+import { getTrackRecord } from "@/lib/data/track-record";
 import { updateStanceCoding } from "@/lib/data/codings";
-import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
+import { estimateCreationSchema, indicatorCreationSchema } from "@/lib/scenarios/schemas";
 import {
   createActor,
   createScenario,
@@ -164,7 +165,17 @@ describe("indicators", () => {
   });
 });
 
+/** The server's clock reads noon (UTC) on this day: estimates are dated by it. Only Date is faked, so timers still run. */
+function setServerDay(day: string) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+}
+
 describe("estimates and scores", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("records estimates, refuses a second on the same day, moves the team median and scores everyone on resolution", async () => {
     const set = await createScenarioSet(db);
     const scenario = await createScenario(db, set.id, { horizonOn: "2024-06-30" });
@@ -177,26 +188,26 @@ describe("estimates and scores", () => {
         description: "x",
       },
     });
-    const base = { rationale: "reasons", movedByStatementIds: [], movedByEventIds: [] };
-    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.7, estimatedOn: "2024-05-01" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-05-01");
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.7 });
+    setServerDay("2024-05-02");
     const second = await recordEstimate(world.colleague, scenario.id, {
       ...base,
       probability: 0.3,
-      estimatedOn: "2024-05-02",
       movedByStatementIds: [world.statements.a1!.id],
       movedByEventIds: [event.id],
     });
     expect(second.movedByStatements.map((statement) => statement.quote)).toEqual(["One."]);
     expect(second.movedByEvents.map((marker) => marker.title)).toEqual(["Talks"]);
-    await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-01" }),
-    ).rejects.toMatchObject({
+    await expect(recordEstimate(world.colleague, scenario.id, { ...base, probability: 0.9 })).rejects.toMatchObject({
       status: 409,
     });
+    setServerDay("2024-05-03");
     await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03", movedByEventIds: ["missing"] }),
+      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, movedByEventIds: ["missing"] }),
     ).rejects.toMatchObject({ status: 422 });
-    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9, estimatedOn: "2024-05-03" });
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.9 });
 
     let detail = await getScenario(world.analyst, scenario.slug);
     // 05-01: 0.7 alone; 05-02: median(0.7, 0.3) = 0.5; 05-03: median(0.9, 0.3) = 0.6.
@@ -213,6 +224,7 @@ describe("estimates and scores", () => {
 
     await expect(withdrawEstimate(world.colleague, detail.estimates[0]!.id, 1)).rejects.toMatchObject({ status: 403 });
 
+    setServerDay("2024-05-04");
     await updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-05-04" });
     await expect(
       updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "WITHDRAWN", resolvedOn: null }),
@@ -220,17 +232,215 @@ describe("estimates and scores", () => {
       status: 409,
     });
     detail = await getScenario(reader, scenario.slug);
-    // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.05.
-    // Colleague: 0.3 from 05-02 to 05-04 → 0.49. Team median: 0.7, 0.5, 0.6, 0.6 → (0.09 + 0.25 + 0.16 + 0.16) / 4 = 0.165.
-    const scores = Object.fromEntries(detail.brier!.analysts.map((entry) => [entry.analystId, entry.brier]));
-    expect(scores[world.analyst.id]).toBeCloseTo(0.05, 10);
-    expect(scores[world.colleague.id]).toBeCloseTo(0.49, 10);
-    expect(detail.brier!.team!.brier).toBeCloseTo(0.165, 10);
-    await expect(
-      recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5, estimatedOn: "2024-05-05" }),
-    ).rejects.toMatchObject({
+    // Brier on the 0–2 scale, 2(p − o)²: the 0–1 figures doubled.
+    // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → 2 × (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.1.
+    // Colleague: 0.3 from 05-02 to 05-04 → 2 × 0.49 = 0.98. Team median: 0.7, 0.5, 0.6, 0.6 →
+    // 2 × (0.09 + 0.25 + 0.16 + 0.16) / 4 = 0.33.
+    const scores = Object.fromEntries(detail.brier!.analysts.map((entry) => [entry.analystId, entry]));
+    expect(scores[world.analyst.id]!.brier).toBeCloseTo(0.1, 10);
+    expect(scores[world.colleague.id]!.brier).toBeCloseTo(0.98, 10);
+    expect(detail.brier!.team!.brier).toBeCloseTo(0.33, 10);
+    // Over the question's four days the colleague's missing 05-01 takes that day's median score, the analyst's 0.18:
+    // (0.18 + 3 × 0.98) / 4 = 0.78.
+    expect(scores[world.colleague.id]).toMatchObject({ questionBrier: expect.closeTo(0.78, 10), questionDays: 4 });
+    setServerDay("2024-05-05");
+    await expect(recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.5 })).rejects.toMatchObject({
       status: 409,
     });
+  });
+
+  it("dates an estimate by the server's clock: a date sent by the client is refused, the information date kept but not scored", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const request = { probability: 1, rationale: "I knew", estimatedOn: "2020-01-01", movedByStatementIds: [], movedByEventIds: [] };
+    const refused = estimateCreationSchema.safeParse(request);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["estimatedOn"]);
+    const farFuture = estimateCreationSchema.safeParse({ ...request, estimatedOn: "2099-01-01" });
+    expect(farFuture.success).toBe(false);
+
+    setServerDay("2024-06-10");
+    const input = estimateCreationSchema.parse({ ...request, estimatedOn: undefined, informationAsOf: "2020-01-01" });
+    const recorded = await recordEstimate(world.analyst, scenario.id, input);
+    expect(recorded).toMatchObject({ estimatedOn: "2024-06-10", informationAsOf: "2020-01-01" });
+    const stored = await db.scenarioEstimate.findUniqueOrThrow({ where: { id: recorded.id } });
+    expect(stored.estimatedOn.toISOString().slice(0, 10)).toBe("2024-06-10");
+    // Information from the future is refused, and nothing is stored.
+    await expect(recordEstimate(world.colleague, scenario.id, { ...input, informationAsOf: "2024-06-11" })).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { informationAsOf: expect.any(String) },
+    });
+    expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id } })).toBe(1);
+    // Hostile or malformed information dates never reach the database.
+    for (const informationAsOf of ["2024-02-30", "2024-06-10'; DROP TABLE x;--", "10/06/2024", "\u0000", 20240610])
+      expect(estimateCreationSchema.safeParse({ ...request, estimatedOn: undefined, informationAsOf }).success).toBe(false);
+    // Two estimates at once by one analyst on one day: one is recorded, the other refused.
+    const racing = await Promise.allSettled([
+      recordEstimate(world.colleague, scenario.id, { ...input, probability: 0.4 }),
+      recordEstimate(world.colleague, scenario.id, { ...input, probability: 0.6 }),
+    ]);
+    expect(racing.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((racing.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await db.scenarioEstimate.count({ where: { scenarioId: scenario.id, analystId: world.colleague.id } })).toBe(1);
+    // A resolution date in the future is refused too.
+    await expect(
+      updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-06-11" }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("freezes a resolved scenario's estimates; reopening it, adding a certain forecast and re-resolving improves nobody's score", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-07-01");
+    const analystFirst = await recordEstimate(world.analyst, scenario.id, { ...base, probability: 0.2 });
+    await recordEstimate(world.colleague, scenario.id, { ...base, probability: 0.4 });
+    setServerDay("2024-07-05");
+    await updateScenarioStatus(world.analyst, scenario.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-07-05" });
+    const before = (await getScenario(reader, scenario.slug)).brier!;
+
+    // Withdrawing a forecast that proved wrong would rewrite the score: refused once resolved, and refused for old ones.
+    await expect(withdrawEstimate(world.analyst, analystFirst.id, analystFirst.version)).rejects.toMatchObject({ status: 409 });
+
+    // The attack: reopen, record a 100 % "before the event", re-resolve on the same date.
+    setServerDay("2024-07-08");
+    await updateScenarioStatus(world.colleague, scenario.id, { version: 2, status: "OPEN", resolvedOn: null });
+    await expect(withdrawEstimate(world.analyst, analystFirst.id, analystFirst.version)).rejects.toMatchObject({ status: 409 });
+    expect(estimateCreationSchema.safeParse({ ...base, probability: 1, estimatedOn: "2024-07-02" }).success).toBe(false);
+    const late = await recordEstimate(world.colleague, scenario.id, { ...base, probability: 1, informationAsOf: "2024-07-02" });
+    expect(late.estimatedOn).toBe("2024-07-08");
+    await updateScenarioStatus(world.colleague, scenario.id, { version: 3, status: "RESOLVED_YES", resolvedOn: "2024-07-05" });
+    const after = (await getScenario(reader, scenario.slug)).brier!;
+    expect(after.analysts).toEqual(before.analysts);
+    expect(after.team).toEqual(before.team);
+
+    // The reopening and re-resolution are in the audit trail.
+    const statuses = await db.auditEntry.findMany({ where: { entity: "Scenario", entityId: scenario.id }, orderBy: { id: "asc" } });
+    expect(statuses.map((entry) => (entry.after as { status: string }).status)).toEqual(["RESOLVED_YES", "OPEN", "RESOLVED_YES"]);
+  });
+});
+
+describe("mutually exclusive sets", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("shows whose estimates do not sum to 100 %, and resolving one yes resolves the open others no in one audited step", async () => {
+    const set = await db.scenarioSet.create({
+      data: { slug: `exclusive-${Date.now()}`, title: "Exclusive", description: "x", mutuallyExclusive: true },
+    });
+    const holds = await createScenario(db, set.id, { title: "Holds" });
+    const breaks = await createScenario(db, set.id, { title: "Breaks" });
+    const withdrawn = await createScenario(db, set.id, { title: "Withdrawn" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-09-01");
+    await recordEstimate(world.analyst, holds.id, { ...base, probability: 0.7 });
+    await recordEstimate(world.analyst, breaks.id, { ...base, probability: 0.5 });
+    await recordEstimate(world.colleague, holds.id, { ...base, probability: 0.6 });
+    await recordEstimate(world.colleague, breaks.id, { ...base, probability: 0.3 });
+    await recordEstimate(world.colleague, withdrawn.id, { ...base, probability: 0.1 });
+    await updateScenarioStatus(world.analyst, withdrawn.id, { version: 1, status: "WITHDRAWN", resolvedOn: null });
+
+    const detail = await getScenario(reader, holds.slug);
+    expect(detail.set.mutuallyExclusive).toBe(true);
+    const totals = Object.fromEntries(detail.setTotals!.map((entry) => [entry.analystId, entry]));
+    // 0.7 + 0.5 = 1.2, and the withdrawn scenario not estimated; normalised 0.7 / 1.2.
+    expect(totals[world.analyst.id]).toMatchObject({ total: expect.closeTo(1.2, 10), inconsistent: true, missingCount: 1 });
+    expect(totals[world.analyst.id]!.normalised![holds.id]).toBeCloseTo(0.7 / 1.2, 10);
+    // 0.6 + 0.3 + 0.1 = 1.
+    expect(totals[world.colleague.id]).toMatchObject({ total: expect.closeTo(1, 10), inconsistent: false });
+
+    setServerDay("2024-09-05");
+    await expect(
+      updateScenarioStatus(world.analyst, holds.id, { version: 1, status: "RESOLVED_NO", resolvedOn: "2024-09-05", resolveOthersNo: true }),
+    ).rejects.toMatchObject({ status: 422 });
+    await updateScenarioStatus(world.analyst, holds.id, {
+      version: 1,
+      status: "RESOLVED_YES",
+      resolvedOn: "2024-09-05",
+      resolveOthersNo: true,
+    });
+    const rows = await db.scenario.findMany({ where: { setId: set.id }, orderBy: { title: "asc" } });
+    expect(rows.map((row) => [row.title, row.status, row.resolvedOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["Breaks", "RESOLVED_NO", "2024-09-05"],
+      ["Holds", "RESOLVED_YES", "2024-09-05"],
+      ["Withdrawn", "WITHDRAWN", null],
+    ]);
+    expect(await db.auditEntry.count({ where: { entity: "Scenario", entityId: breaks.id, userId: world.analyst.id } })).toBe(1);
+    // A second "yes" in the set is refused while the first stands.
+    await updateScenarioStatus(world.colleague, breaks.id, { version: 2, status: "OPEN", resolvedOn: null });
+    await expect(
+      updateScenarioStatus(world.colleague, breaks.id, { version: 3, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await db.scenario.findUniqueOrThrow({ where: { id: breaks.id } })).status).toBe("OPEN");
+  });
+
+  it("lets only one of two scenarios resolved yes at the same moment stand", async () => {
+    const set = await db.scenarioSet.create({
+      data: { slug: `exclusive-race-${Date.now()}`, title: "Race", description: "x", mutuallyExclusive: true },
+    });
+    const one = await createScenario(db, set.id);
+    const other = await createScenario(db, set.id);
+    const results = await Promise.allSettled([
+      updateScenarioStatus(world.analyst, one.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+      updateScenarioStatus(world.colleague, other.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05" }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect((await db.scenario.findMany({ where: { setId: set.id } })).filter((row) => row.status === "RESOLVED_YES")).toHaveLength(1);
+  });
+
+  it("refuses to resolve the others no in a set that is not mutually exclusive, changing nothing", async () => {
+    const set = await createScenarioSet(db);
+    const one = await createScenario(db, set.id);
+    const other = await createScenario(db, set.id);
+    await expect(
+      updateScenarioStatus(world.analyst, one.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-09-05", resolveOthersNo: true }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { resolveOthersNo: expect.any(String) } });
+    expect((await db.scenario.findMany({ where: { setId: set.id } })).map((row) => row.status)).toEqual(["OPEN", "OPEN"]);
+    expect(other.id).toBeTruthy();
+    expect((await getScenario(reader, one.slug)).setTotals).toBeNull();
+  });
+});
+
+describe("an analyst's track record", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("scores every resolved scenario the analyst forecast against the team, with calibration and the number of questions", async () => {
+    const forecaster = { id: (await createUser(db)).id, role: "ANALYST" as const };
+    const teammate = { id: (await createUser(db)).id, role: "ANALYST" as const };
+    const set = await createScenarioSet(db);
+    const yes = await createScenario(db, set.id, { title: "Came about" });
+    const no = await createScenario(db, set.id, { title: "Did not" });
+    const open = await createScenario(db, set.id, { title: "Still open" });
+    const base = { rationale: "reasons", informationAsOf: null, movedByStatementIds: [], movedByEventIds: [] };
+    setServerDay("2024-08-01");
+    await recordEstimate(forecaster, yes.id, { ...base, probability: 0.8 });
+    await recordEstimate(teammate, yes.id, { ...base, probability: 0.4 });
+    await recordEstimate(forecaster, no.id, { ...base, probability: 0.3 });
+    await recordEstimate(forecaster, open.id, { ...base, probability: 0.5 });
+    setServerDay("2024-08-02");
+    await updateScenarioStatus(forecaster, yes.id, { version: 1, status: "RESOLVED_YES", resolvedOn: "2024-08-02" });
+    await updateScenarioStatus(forecaster, no.id, { version: 1, status: "RESOLVED_NO", resolvedOn: "2024-08-02" });
+
+    const record = await getTrackRecord(reader, forecaster.id);
+    expect(record.questions.map((question) => question.title).sort()).toEqual(["Came about", "Did not"]);
+    const byTitle = Object.fromEntries(record.questions.map((question) => [question.title, question]));
+    // Came about: 2(0.8 − 1)² = 0.08 on both days; the teammate 2(0.4 − 1)² = 0.72; median (0.08 + 0.72) / 2 = 0.4.
+    expect(byTitle["Came about"]).toMatchObject({ brier: expect.closeTo(0.08, 10), relativeBrier: expect.closeTo(-0.32, 10), outcome: 1 });
+    // Did not: alone, 2(0.3 − 0)² = 0.18, level with the median (which is the forecaster's own score).
+    expect(byTitle["Did not"]).toMatchObject({ brier: expect.closeTo(0.18, 10), relativeBrier: 0, finalProbability: 0.3 });
+    expect(record.summary).toMatchObject({ questionCount: 2, meanBrier: expect.closeTo(0.13, 10) });
+    // 80 % (came about) and 30 % (did not) each weigh one question.
+    expect(record.calibration[8]).toMatchObject({ weight: 1, observedFrequency: 1, questionCount: 1 });
+    expect(record.calibration[3]).toMatchObject({ weight: 1, observedFrequency: 0, questionCount: 1 });
+
+    const empty = await getTrackRecord(reader, teammate.id);
+    expect(empty.questions).toHaveLength(1);
+    await expect(getTrackRecord(reader, "no-such-analyst")).rejects.toMatchObject({ status: 404 });
+    await expect(getTrackRecord(null, forecaster.id)).rejects.toMatchObject({ status: 401 });
   });
 });
 
@@ -323,6 +533,9 @@ describe("the seeded scenario", () => {
   it("shows “Iran refrains from an immediate military response” with its indicators evaluated on the article's codings", async () => {
     const detail = await getScenario(reader, "iran-refrains-from-immediate-military-response", { asOf: "2024-10-28" });
     expect(detail.asOfReason).toBe("requested");
+    // The seed marks the article's three outcomes as mutually exclusive.
+    expect(detail.set.mutuallyExclusive).toBe(true);
+    expect(detail.setTotals).not.toBeNull();
     // (Browser tests may add and withdraw estimates of their own meanwhile.)
     expect(detail.estimates.map((estimate) => [estimate.estimatedOn, estimate.probability])).toContainEqual(["2024-10-28", 0.7]);
     const indicators = Object.fromEntries(detail.indicators.map((indicator) => [indicator.title, indicator]));

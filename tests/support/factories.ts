@@ -39,6 +39,7 @@ export async function createStatement(
     quote: string;
     saidOn?: string;
     form?: "DIRECT_QUOTE" | "PARAPHRASE";
+    saidOnPrecision?: "DAY" | "MONTH";
   },
 ) {
   return db.statement.create({
@@ -46,7 +47,7 @@ export async function createStatement(
       {
         quote: options.quote,
         saidOn: options.saidOn ?? "2024-10-28",
-        saidOnPrecision: "DAY",
+        saidOnPrecision: options.saidOnPrecision ?? "DAY",
         form: options.form ?? "DIRECT_QUOTE",
         channel: "INTERVIEW",
       },

@@ -1,19 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { brierScore, outcomeOf, scoreAnalystEstimates, scoreTeam } from "@/lib/scenarios/brier";
+import { brierScore, logScore, outcomeOf, scoreAnalystEstimates, scoreTeam } from "@/lib/scenarios/brier";
+
+// Every Brier score here is on the 0–2 scale (Brier 1950, Good Judgment Open): the squared error summed over
+// "yes" and "no", (p − o)² + ((1 − p) − (1 − o))² = 2(p − o)². Expectations written for the 0–1 form are
+// doubled, with the arithmetic beside them.
 
 describe("brierScore", () => {
-  it("squares the distance between the probability and what happened", () => {
-    expect(brierScore(0.7, 1)).toBeCloseTo(0.09, 12); // (0.7 − 1)² = 0.09
-    expect(brierScore(0.7, 0)).toBeCloseTo(0.49, 12); // (0.7 − 0)² = 0.49
-    expect(brierScore(0.5, 1)).toBe(0.25);
+  it("sums the squared distance over both outcomes", () => {
+    expect(brierScore(0.7, 1)).toBeCloseTo(0.18, 12); // (0.7 − 1)² + (0.3 − 0)² = 0.09 + 0.09 = 0.18
+    expect(brierScore(0.7, 0)).toBeCloseTo(0.98, 12); // (0.7 − 0)² + (0.3 − 1)² = 0.49 + 0.49 = 0.98
+    expect(brierScore(0.5, 1)).toBe(0.5); // 0.25 + 0.25
     expect(brierScore(1, 1)).toBe(0);
-    expect(brierScore(1, 0)).toBe(1);
+    expect(brierScore(1, 0)).toBe(2); // 1 + 1
+  });
+
+  // The rain example of the Wikipedia article "Brier score" (after Brier, G. W. 1950, "Verification of forecasts
+  // expressed in terms of probability", Monthly Weather Review 78(1): 1–3): a 70 % chance of rain, and it rains.
+  // In the one-outcome form the article computes (0.70 − 1)² = 0.09; 30 % and rain, (0.30 − 1)² = 0.49; 50 %, 0.25.
+  // Brier's original definition sums over both categories (rain, no rain), doubling each: 0.18, 0.98, 0.5.
+  it("matches the published rain example on Brier's two-category scale", () => {
+    expect(brierScore(0.7, 1)).toBeCloseTo(2 * 0.09, 12);
+    expect(brierScore(0.3, 1)).toBeCloseTo(2 * 0.49, 12);
+    expect(brierScore(0.5, 1)).toBeCloseTo(2 * 0.25, 12);
   });
 
   it("refuses probabilities outside 0..1", () => {
     expect(() => brierScore(1.2, 1)).toThrowError(RangeError);
     expect(() => brierScore(-0.1, 0)).toThrowError(RangeError);
     expect(() => brierScore(Number.NaN, 0)).toThrowError(RangeError);
+  });
+});
+
+describe("logScore", () => {
+  // The same rain example scored by the logarithmic rule (Good, I. J. 1952, "Rational decisions", Journal of the
+  // Royal Statistical Society B 14(1): 107–114; as log loss in the Wikipedia article "Scoring rule"): the score is
+  // −log of the probability given to what happened. In bits (base 2): 70 % and rain, −log2 0.7 ≈ 0.5146;
+  // 30 % and rain, −log2 0.3 ≈ 1.737; 50 %, exactly 1.
+  it("charges −log2 of the probability given to what happened", () => {
+    expect(logScore(0.7, 1)).toBeCloseTo(0.514573, 6);
+    expect(logScore(0.3, 1)).toBeCloseTo(1.736966, 6);
+    expect(logScore(0.5, 0)).toBe(1);
+    expect(logScore(0.7, 0)).toBeCloseTo(1.736966, 6); // 0.3 given to "no"
+    expect(logScore(1, 1)).toBe(0);
+  });
+
+  it("scores certainty that proves wrong as 0.1 %, not infinity", () => {
+    expect(logScore(1, 0)).toBeCloseTo(Math.log2(1000), 12); // ≈ 9.966
+    expect(logScore(0, 1)).toBeCloseTo(Math.log2(1000), 12);
+    expect(() => logScore(1.01, 1)).toThrowError(RangeError);
   });
 });
 
@@ -28,49 +62,49 @@ describe("outcomeOf", () => {
 
 describe("scoreAnalystEstimates", () => {
   it("scores a single standing estimate on every day through the resolution day", () => {
-    // 0.7 stands on 28, 29 and 30 October: 3 days × (0.7 − 1)² = 0.09 each, mean 0.09.
+    // 0.7 stands on 28, 29 and 30 October: 3 days × 2(0.7 − 1)² = 0.18 each, mean 0.18.
     expect(scoreAnalystEstimates([{ estimatedOn: "2024-10-28", probability: 0.7 }], "2024-10-30", 1)).toEqual({
-      brier: expect.closeTo(0.09, 12),
+      brier: expect.closeTo(0.18, 12),
       daysScored: 3,
       estimateCount: 1,
     });
   });
 
   it("weights each estimate by the days it stood", () => {
-    // 0.7 on 28 and 29 October: 2 × 0.09 = 0.18; 0.9 on 30 and 31 October: 2 × (0.9 − 1)² = 2 × 0.01 = 0.02.
-    // (0.18 + 0.02) / 4 days = 0.05.
+    // 0.7 on 28 and 29 October: 2 × 0.18 = 0.36; 0.9 on 30 and 31 October: 2 × 2(0.9 − 1)² = 2 × 0.02 = 0.04.
+    // (0.36 + 0.04) / 4 days = 0.1 (0.05 on the 0–1 scale, doubled).
     const estimates = [
       { estimatedOn: "2024-10-28", probability: 0.7 },
       { estimatedOn: "2024-10-30", probability: 0.9 },
     ];
-    expect(scoreAnalystEstimates(estimates, "2024-10-31", 1)).toEqual({ brier: expect.closeTo(0.05, 12), daysScored: 4, estimateCount: 2 });
+    expect(scoreAnalystEstimates(estimates, "2024-10-31", 1)).toEqual({ brier: expect.closeTo(0.1, 12), daysScored: 4, estimateCount: 2 });
   });
 
   it("accepts estimates in any order", () => {
-    // 0.5 on 1 and 2 October: 2 × 0.25 = 0.5; 0.9 on 3 and 4 October: 2 × 0.01 = 0.02. 0.52 / 4 = 0.13.
+    // 0.5 on 1 and 2 October: 2 × 0.5 = 1; 0.9 on 3 and 4 October: 2 × 0.02 = 0.04. 1.04 / 4 = 0.26 (0.13 doubled).
     const estimates = [
       { estimatedOn: "2024-10-03", probability: 0.9 },
       { estimatedOn: "2024-10-01", probability: 0.5 },
     ];
-    expect(scoreAnalystEstimates(estimates, "2024-10-04", 1)?.brier).toBeCloseTo(0.13, 12);
+    expect(scoreAnalystEstimates(estimates, "2024-10-04", 1)?.brier).toBeCloseTo(0.26, 12);
   });
 
   it("scores an estimate made on the resolution day for that one day", () => {
-    // (0.2 − 0)² = 0.04 over 1 day.
+    // 2(0.2 − 0)² = 0.08 over 1 day.
     expect(scoreAnalystEstimates([{ estimatedOn: "2024-10-30", probability: 0.2 }], "2024-10-30", 0)).toEqual({
-      brier: expect.closeTo(0.04, 12),
+      brier: expect.closeTo(0.08, 12),
       daysScored: 1,
       estimateCount: 1,
     });
   });
 
   it("ignores estimates made after the resolution date", () => {
-    // Only 0.6 counts, on 1, 2 and 3 October: (0.6 − 0)² = 0.36 each. The 0 made on 5 October would have scored 0.
+    // Only 0.6 counts, on 1, 2 and 3 October: 2(0.6 − 0)² = 0.72 each. The 0 made on 5 October would have scored 0.
     const estimates = [
       { estimatedOn: "2024-10-01", probability: 0.6 },
       { estimatedOn: "2024-10-05", probability: 0 },
     ];
-    expect(scoreAnalystEstimates(estimates, "2024-10-03", 0)).toEqual({ brier: expect.closeTo(0.36, 12), daysScored: 3, estimateCount: 1 });
+    expect(scoreAnalystEstimates(estimates, "2024-10-03", 0)).toEqual({ brier: expect.closeTo(0.72, 12), daysScored: 3, estimateCount: 1 });
   });
 
   it("is null without an estimate on or before the resolution date", () => {
@@ -81,14 +115,14 @@ describe("scoreAnalystEstimates", () => {
   it("lets the last of several same-day estimates stand, in array order", () => {
     const first = { estimatedOn: "2024-10-01", probability: 0.2 };
     const second = { estimatedOn: "2024-10-01", probability: 0.8 };
-    // 0.8 stands on 1 and 2 October: (0.8 − 1)² = 0.04. Both estimates were made before resolution, so both are counted.
+    // 0.8 stands on 1 and 2 October: 2(0.8 − 1)² = 0.08. Both estimates were made before resolution, so both are counted.
     expect(scoreAnalystEstimates([first, second], "2024-10-02", 1)).toEqual({
-      brier: expect.closeTo(0.04, 12),
+      brier: expect.closeTo(0.08, 12),
       daysScored: 2,
       estimateCount: 2,
     });
-    // The other way round 0.2 stands: (0.2 − 1)² = 0.64.
-    expect(scoreAnalystEstimates([second, first], "2024-10-02", 1)?.brier).toBeCloseTo(0.64, 12);
+    // The other way round 0.2 stands: 2(0.2 − 1)² = 1.28.
+    expect(scoreAnalystEstimates([second, first], "2024-10-02", 1)?.brier).toBeCloseTo(1.28, 12);
   });
 
   it("counts calendar days across month ends and leap days", () => {
@@ -125,12 +159,12 @@ describe("scoreTeam", () => {
   it("scores each analyst on their own days", () => {
     const { analysts } = scoreTeam(estimatesByAnalyst, "2024-10-05", 1);
     expect(analysts).toEqual([
-      // 5 days × (0.6 − 1)² = 0.16.
-      { analystId: "ann", score: { brier: expect.closeTo(0.16, 12), daysScored: 5, estimateCount: 1 } },
-      // 3 days × (0.9 − 1)² = 0.01.
-      { analystId: "ben", score: { brier: expect.closeTo(0.01, 12), daysScored: 3, estimateCount: 1 } },
-      // 2 days × (0.2 − 1)² = 2 × 0.64 = 1.28, 2 days × (0.4 − 1)² = 2 × 0.36 = 0.72; 2.00 / 4 = 0.5.
-      { analystId: "cat", score: { brier: expect.closeTo(0.5, 12), daysScored: 4, estimateCount: 2 } },
+      // 5 days × 2(0.6 − 1)² = 0.32.
+      { analystId: "ann", score: { brier: expect.closeTo(0.32, 12), daysScored: 5, estimateCount: 1 } },
+      // 3 days × 2(0.9 − 1)² = 0.02.
+      { analystId: "ben", score: { brier: expect.closeTo(0.02, 12), daysScored: 3, estimateCount: 1 } },
+      // 2 days × 2(0.2 − 1)² = 2 × 1.28 = 2.56, 2 days × 2(0.4 − 1)² = 2 × 0.72 = 1.44; 4.00 / 4 = 1.
+      { analystId: "cat", score: { brier: expect.closeTo(1, 12), daysScored: 4, estimateCount: 2 } },
       { analystId: "dan", score: null },
     ]);
   });
@@ -141,11 +175,11 @@ describe("scoreTeam", () => {
     // 3 Oct: Ann 0.6, Cat 0.2, Ben 0.9 → median 0.6, 0.16
     // 4 Oct: Ann 0.6, Cat 0.4, Ben 0.9 → median 0.6, 0.16
     // 5 Oct: unchanged               → 0.16
-    // Team: (0.16 + 0.36 + 0.16 + 0.16 + 0.16) / 5 = 1.00 / 5 = 0.2.
-    // Mean of individuals (Dan unscored): (0.16 + 0.01 + 0.5) / 3 = 0.67 / 3 ≈ 0.2233.
+    // Team: (0.16 + 0.36 + 0.16 + 0.16 + 0.16) / 5 = 1.00 / 5 = 0.2 on the 0–1 scale, 0.4 on 0–2.
+    // Mean of individuals (Dan unscored): (0.32 + 0.02 + 1) / 3 = 1.34 / 3 ≈ 0.4467 (0.67 / 3 doubled).
     const { team, meanAnalystBrier } = scoreTeam(estimatesByAnalyst, "2024-10-05", 1);
-    expect(team).toEqual({ brier: expect.closeTo(0.2, 12), daysScored: 5 });
-    expect(meanAnalystBrier).toBeCloseTo(0.67 / 3, 12);
+    expect(team).toEqual({ brier: expect.closeTo(0.4, 12), daysScored: 5 });
+    expect(meanAnalystBrier).toBeCloseTo(1.34 / 3, 12);
   });
 
   it("has no team score when nobody estimated by the resolution date", () => {

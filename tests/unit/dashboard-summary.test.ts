@@ -124,6 +124,9 @@ describe("describeShift", () => {
       before: { start: "2024-10-21", score: 1, statementCount: 2 },
       after: { start: "2024-10-28", score: -1, statementCount: 3 },
       change: -2,
+      interval: null,
+      ranked: false,
+      minimumStatements: 3,
       statements: [],
       events: [],
     };

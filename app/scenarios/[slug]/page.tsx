@@ -15,6 +15,7 @@ import { ProbabilityHistoryTable } from "@/components/scenarios/probability-hist
 import { isIsoDate } from "@/components/scenarios/scenario-format";
 import { ScenarioStatusBadge } from "@/components/scenarios/scenario-status-badge";
 import { ScenarioStatusForm } from "@/components/scenarios/scenario-status-form";
+import { SetTotals } from "@/components/scenarios/set-totals";
 import { requirePageUser } from "@/lib/auth/session";
 import { getScenario } from "@/lib/data/scenarios";
 import { NotFoundError } from "@/lib/errors";
@@ -110,6 +111,11 @@ export default async function ScenarioPage({
               resolvedOn={scenario.resolvedOn}
               horizonOn={scenario.horizonOn}
               today={today}
+              openSiblingCount={
+                scenario.set.mutuallyExclusive
+                  ? scenario.set.scenarios.filter((sibling) => sibling.id !== scenario.id && sibling.status === "OPEN").length
+                  : 0
+              }
             />
           )}
         </section>
@@ -143,15 +149,25 @@ export default async function ScenarioPage({
             <h2 className="card__title" id="scenario-estimate-heading">
               Your estimate
             </h2>
-            <p className="card__meta">
-              How likely is it, as of the date below? Say why, and name the statements and events that moved you.
-            </p>
+            <p className="card__meta">How likely is it, as of today? Say why, and name the statements and events that moved you.</p>
             <EstimateForm
               scenarioId={scenario.id}
               today={today}
               statementOptions={scenario.statementOptions}
               eventOptions={scenario.eventOptions}
             />
+          </section>
+        )}
+
+        {scenario.setTotals && (
+          <section className="card" aria-labelledby="scenario-set-totals-heading">
+            <h2 className="card__title" id="scenario-set-totals-heading">
+              Across the set
+            </h2>
+            <p className="card__meta">
+              The scenarios of “{scenario.set.title}” are mutually exclusive: each analyst’s estimates should sum to 100&nbsp;%.
+            </p>
+            <SetTotals set={scenario.set} totals={scenario.setTotals} currentId={scenario.id} />
           </section>
         )}
 
@@ -164,7 +180,7 @@ export default async function ScenarioPage({
 
         <section className="card" aria-labelledby="scenario-brier-heading">
           <h2 className="card__title" id="scenario-brier-heading">
-            Brier scores
+            Scores: Brier (0–2) and log
           </h2>
           <BrierScores status={scenario.status} brier={scenario.brier} />
         </section>

@@ -1,0 +1,149 @@
+import Link from "next/link";
+import type { TrackRecordView } from "@/lib/scenarios/types";
+import { formatDay } from "../format";
+import { brierScaleLabel, formatBrier, formatLogScore, formatProbability, formatRelativeBrier } from "../scenarios/scenario-format";
+import { CalibrationChart } from "./calibration-chart";
+import styles from "./track-record.module.css";
+
+function relativeClass(difference: number): string | undefined {
+  if (difference < -0.0005) return styles.better;
+  if (difference > 0.0005) return styles.worse;
+  return undefined;
+}
+
+/** Headline means, each question counting once. */
+export function TrackRecordSummary({ record }: { record: TrackRecordView }) {
+  if (!record.summary)
+    return (
+      <div className="empty-state">
+        <p>{record.analyst.name} has no forecasts on a resolved scenario yet, so there is nothing to score.</p>
+      </div>
+    );
+  const { summary } = record;
+  return (
+    <dl className={styles.summary} data-testid="track-record-summary">
+      <div>
+        <dt>Resolved questions</dt>
+        <dd>{summary.questionCount}</dd>
+      </div>
+      <div>
+        <dt>Mean {brierScaleLabel}</dt>
+        <dd>{formatBrier(summary.meanBrier)}</dd>
+      </div>
+      <div>
+        <dt>Mean log score (bits)</dt>
+        <dd>{formatLogScore(summary.meanLogScore)}</dd>
+      </div>
+      <div>
+        <dt>Brier vs team median</dt>
+        <dd className={relativeClass(summary.meanRelativeBrier)}>{formatRelativeBrier(summary.meanRelativeBrier)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function TrackRecordQuestions({ record }: { record: TrackRecordView }) {
+  if (record.questions.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="brier-table">
+        <caption className="visually-hidden">Scores on each resolved scenario</caption>
+        <thead>
+          <tr>
+            <th scope="col">Scenario</th>
+            <th scope="col">Resolved</th>
+            <th scope="col" className="number">
+              Last forecast
+            </th>
+            <th scope="col" className="number">
+              {brierScaleLabel}
+            </th>
+            <th scope="col" className="number">
+              Log score (bits)
+            </th>
+            <th scope="col" className="number">
+              vs team median
+            </th>
+            <th scope="col" className="number">
+              Days with a forecast
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.questions.map((question) => (
+            <tr key={question.scenarioId}>
+              <th scope="row">
+                <Link href={`/scenarios/${encodeURIComponent(question.slug)}`}>{question.title}</Link>
+              </th>
+              <td className="date">
+                {question.outcome === 1 ? "Yes" : "No"}, <time dateTime={question.resolvedOn}>{formatDay(question.resolvedOn)}</time>
+              </td>
+              <td className="number">{formatProbability(question.finalProbability)}</td>
+              <td className="number">{formatBrier(question.brier)}</td>
+              <td className="number">{formatLogScore(question.logScore)}</td>
+              <td className={`number ${relativeClass(question.relativeBrier) ?? ""}`}>{formatRelativeBrier(question.relativeBrier)}</td>
+              <td className="number">
+                {question.daysWithForecast} of {question.questionDays}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TrackRecordCalibration({ record }: { record: TrackRecordView }) {
+  if (!record.summary) return null;
+  const filled = record.calibration.filter((bin) => bin.weight > 0);
+  const questionCount = record.summary.questionCount;
+  const summary = `Calibration of ${record.analyst.name} over ${questionCount} resolved ${questionCount === 1 ? "question" : "questions"}: ${filled
+    .map(
+      (bin) => `forecasts of ${formatProbability(bin.meanForecast!)} came about ${formatProbability(bin.observedFrequency!)} of the time`,
+    )
+    .join("; ")}.`;
+  return (
+    <div className={styles.calibrationLayout}>
+      <CalibrationChart bins={record.calibration} summary={summary} />
+      <div>
+        <p data-testid="calibration-question-count">
+          Based on <strong>{questionCount}</strong> resolved {questionCount === 1 ? "question" : "questions"}.{" "}
+          {questionCount < 10 && "Too few for the diagram to say much about calibration: read it as a record, not a verdict."}
+        </p>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Calibration bins</caption>
+            <thead>
+              <tr>
+                <th scope="col">Forecasts</th>
+                <th scope="col" className="number">
+                  Mean forecast
+                </th>
+                <th scope="col" className="number">
+                  Came about
+                </th>
+                <th scope="col" className="number">
+                  Questions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {filled.map((bin) => (
+                <tr key={bin.from}>
+                  <th scope="row">
+                    {Math.round(bin.from * 100)}–{Math.round(bin.to * 100)}&nbsp;%
+                  </th>
+                  <td className="number">{formatProbability(bin.meanForecast!)}</td>
+                  <td className="number">{formatProbability(bin.observedFrequency!)}</td>
+                  <td className="number">
+                    {bin.questionCount} <span className="muted">({bin.weight.toFixed(1)} weight)</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Where a statement whose date is known only to the month is drawn, and how
+// it is labelled (docs/decisions/0014-date-precision-and-small-samples.md). Pure.
+
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * The day a statement is charted on: its own day, or for a month-precision
+ * statement (stored on the 1st) the middle of its month, so that it sits
+ * among the month's events rather than before all of them.
+ */
+export function chartDateOf(saidOn: string, precision: "DAY" | "MONTH"): string {
+  if (precision === "DAY") return saidOn;
+  const [year, month] = saidOn.split("-").map(Number) as [number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${saidOn.slice(0, 8)}${String(Math.floor(daysInMonth / 2) + 1).padStart(2, "0")}`;
+}
+
+/** "October 2024": a month-precision date as what it is. */
+export function formatMonth(date: string): string {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return `${monthNames[month - 1]} ${year}`;
+}
