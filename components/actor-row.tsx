@@ -2,25 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { actorKindLabels } from "@/lib/actors/schemas";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { actorKindLabels, actorUpdateSchema } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import {
-  checkName,
-  checkOffice,
-  checkWikidataId,
-  KindOptions,
-  maximumNameLength,
-  maximumOfficeLength,
-  normaliseWikidataId,
-  SpeaksForOptions,
-  type ActorChoice,
-} from "./actor-fields";
+import { actorKinds, normaliseWikidataId, type ActorChoice } from "./actor-fields";
 import { ActorMergeForm } from "./actor-merge-form";
+import { FieldRow, SelectField, TextField } from "./form";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
-import { ariaDescribedBy, FieldError } from "./form-feedback";
 
 // Must match the header of ActorsTable (a server module, so not imported here).
 const columnCount = 8;
@@ -109,7 +99,6 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
   const [pending, setPending] = useState<"track" | "edit" | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
 
   const saved = savedValues(actor);
   const values: EditValues = { ...saved, ...draft };
@@ -119,10 +108,6 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
   // An actor may still speak for one that has since been deleted; keep it selectable so the select shows the truth.
   const speaksForChoices =
     actor.speaksFor && !choices.some((choice) => choice.id === actor.speaksFor?.id) ? [...choices, actor.speaksFor] : choices;
-
-  useEffect(() => {
-    if (editing) nameInput.current?.focus();
-  }, [editing]);
 
   async function patch(change: Change | { isTrackedTarget: boolean }) {
     return sendJson<ActorView>("PATCH", `/api/actors/${encodeURIComponent(actor.id)}`, { version: actor.version, ...change });
@@ -168,22 +153,20 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending !== null || changed.length === 0) return;
-    const problems: FieldErrors = {
-      name: checkName(values.name),
-      office: checkOffice(values.office),
-      wikidataId: checkWikidataId(
-        normaliseWikidataId(values.wikidataId),
-        choices.filter((choice) => choice.id !== actor.id),
-      ),
-    };
-    const hasProblems = Object.values(problems).some(Boolean);
-    setFieldErrors(hasProblems ? problems : {});
-    setFormError(null);
-    if (hasProblems) return;
-
     const payload: Change = {};
     for (const field of changed)
       Object.assign(payload, { [field]: field === "aliases" ? splitAliases(values.aliases) : sentValue(field, values) });
+    // The route's own schema, then what only the page knows: another actor holding the Wikidata id.
+    const problems: FieldErrors = {};
+    const checked = actorUpdateSchema.safeParse({ version: actor.version, ...payload });
+    if (!checked.success)
+      for (const issue of checked.error.issues) if (isField(String(issue.path[0]))) problems[issue.path[0] as Field] ??= issue.message;
+    const wikidataId = normaliseWikidataId(values.wikidataId);
+    const wikidataOwner = wikidataId && choices.find((choice) => choice.id !== actor.id && choice.wikidataId === wikidataId);
+    if (wikidataOwner) problems.wikidataId ??= `is already used by ${wikidataOwner.name}`;
+    setFieldErrors(problems);
+    setFormError(null);
+    if (Object.keys(problems).length > 0) return;
     setPending("edit");
     const result = await patch(payload);
     setPending(null);
@@ -214,8 +197,14 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     }
   }
 
-  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${idFor(field)}`, fieldErrors[field], hint);
-  const fieldError = (field: Field) => <FieldError id={`${idFor(field)}`} label={fieldNames[field]} message={fieldErrors[field]} />;
+  // The kit's fields, bound to the draft.
+  const bind = <F extends Field>(field: F) => ({
+    id: idFor(field),
+    label: fieldNames[field],
+    value: values[field],
+    error: fieldErrors[field],
+    onChange: (value: EditValues[F]) => change(field, value),
+  });
 
   return (
     <>
@@ -278,104 +267,20 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                   {formError}
                 </div>
               )}
-              <div className="form__row">
-                <div className="field">
-                  <label className="field__label" htmlFor={idFor("name")}>
-                    {fieldNames.name}
-                  </label>
-                  <input
-                    ref={nameInput}
-                    id={idFor("name")}
-                    type="text"
-                    autoComplete="off"
-                    required
-                    maxLength={maximumNameLength}
-                    value={values.name}
-                    onChange={(event) => change("name", event.target.value)}
-                    aria-invalid={fieldErrors.name ? true : undefined}
-                    aria-describedby={describedBy("name")}
-                  />
-                  {fieldError("name")}
-                </div>
-                <div className="field">
-                  <label className="field__label" htmlFor={idFor("kind")}>
-                    {fieldNames.kind}
-                  </label>
-                  <select
-                    id={idFor("kind")}
-                    value={values.kind}
-                    onChange={(event) => change("kind", event.target.value as ActorKind)}
-                    aria-invalid={fieldErrors.kind ? true : undefined}
-                    aria-describedby={describedBy("kind")}
-                  >
-                    <KindOptions />
-                  </select>
-                  {fieldError("kind")}
-                </div>
-                <div className="field">
-                  <label className="field__label" htmlFor={idFor("office")}>
-                    {fieldNames.office} <span className="field__optional">(optional)</span>
-                  </label>
-                  <input
-                    id={idFor("office")}
-                    type="text"
-                    autoComplete="off"
-                    maxLength={maximumOfficeLength}
-                    value={values.office}
-                    onChange={(event) => change("office", event.target.value)}
-                    aria-invalid={fieldErrors.office ? true : undefined}
-                    aria-describedby={describedBy("office")}
-                  />
-                  {fieldError("office")}
-                </div>
-                <div className="field">
-                  <label className="field__label" htmlFor={idFor("speaksForId")}>
-                    {fieldNames.speaksForId}
-                  </label>
-                  <select
-                    id={idFor("speaksForId")}
-                    value={values.speaksForId}
-                    onChange={(event) => change("speaksForId", event.target.value)}
-                    aria-invalid={fieldErrors.speaksForId ? true : undefined}
-                    aria-describedby={describedBy("speaksForId")}
-                  >
-                    <SpeaksForOptions choices={speaksForChoices} excludeId={actor.id} />
-                  </select>
-                  {fieldError("speaksForId")}
-                </div>
-                <div className="field">
-                  <label className="field__label" htmlFor={idFor("wikidataId")}>
-                    {fieldNames.wikidataId} <span className="field__optional">(optional)</span>
-                  </label>
-                  <input
-                    id={idFor("wikidataId")}
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    placeholder="Q794"
-                    value={values.wikidataId}
-                    onChange={(event) => change("wikidataId", event.target.value)}
-                    aria-invalid={fieldErrors.wikidataId ? true : undefined}
-                    aria-describedby={describedBy("wikidataId")}
-                  />
-                  {fieldError("wikidataId")}
-                </div>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={idFor("aliases")}>
-                  {fieldNames.aliases} <span className="field__optional">(optional, separated by commas)</span>
-                </label>
-                <input
-                  id={idFor("aliases")}
-                  type="text"
-                  autoComplete="off"
-                  value={values.aliases}
-                  onChange={(event) => change("aliases", event.target.value)}
-                  aria-invalid={fieldErrors.aliases ? true : undefined}
-                  aria-describedby={describedBy("aliases")}
+              <FieldRow>
+                <TextField {...bind("name")} autoComplete="off" required autoFocus />
+                <SelectField {...bind("kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
+                <TextField {...bind("office")} autoComplete="off" optional />
+                <SelectField
+                  {...bind("speaksForId")}
+                  placeholder="None"
+                  options={speaksForChoices
+                    .filter((choice) => choice.id !== actor.id)
+                    .map((choice) => ({ value: choice.id, label: choice.name }))}
                 />
-                {fieldError("aliases")}
-              </div>
+                <TextField {...bind("wikidataId")} autoComplete="off" spellCheck={false} placeholder="Q794" optional />
+              </FieldRow>
+              <TextField {...bind("aliases")} autoComplete="off" optional hint="Other names it goes by, separated by commas." />
               <div className="form__actions">
                 <button type="submit" className="button button--primary" disabled={pending !== null || changed.length === 0}>
                   {pending === "edit" ? "Saving…" : "Save changes"}

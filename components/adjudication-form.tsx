@@ -1,17 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { adjudicationSchema } from "@/lib/codings/schemas";
 import type { Disagreement } from "@/lib/data/reliability";
-import { sendJson } from "./json-request";
+import { FormActions, FormAlert, ScorePicker, TextAreaField, useSchemaForm } from "./form";
 import { scoreWithLabel } from "./score-label";
-import { ScorePicker } from "./score-picker";
 
-type Field = "score" | "rationale";
-type FieldErrors = Partial<Record<Field, string>>;
-
-// The server's limit (adjudicationSchema), checked here so the message comes before the round trip.
-const maximumRationaleLength = 2000;
+const maximumRationaleLength = adjudicationSchema.shape.rationale.maxLength ?? undefined;
 
 /**
  * The settled value of one disagreement: shown when recorded (with a way to
@@ -33,12 +29,7 @@ export function AdjudicationForm({
   const router = useRouter();
   const id = useId();
   const [editing, setEditing] = useState(adjudication === null);
-  const [score, setScore] = useState<number | null>(adjudication?.score ?? null);
-  const [rationale, setRationale] = useState(adjudication?.rationale ?? "");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null);
   const [status, setStatus] = useState("");
-  const [pending, setPending] = useState(false);
   // What was just recorded, shown until the refreshed page brings the stored adjudication (a new object,
   // which is how its arrival is recognised; until then `adjudication` is the value from before).
   const [recorded, setRecorded] = useState<{ score: number; rationale: string; basis: typeof adjudication } | null>(null);
@@ -46,61 +37,29 @@ export function AdjudicationForm({
     recorded && recorded.basis === adjudication
       ? { score: recorded.score, rationale: recorded.rationale, adjudicatorName: "you" }
       : adjudication;
+  const form = useSchemaForm({
+    schema: adjudicationSchema,
+    idPrefix: id,
+    initialValues: { score: (adjudication?.score ?? null) as number | null, rationale: adjudication?.rationale ?? "" },
+    labels: { score: "Final value", rationale: "Reason" },
+    toBody: (values) => ({ statementId, targetId, score: values.score, rationale: values.rationale.trim() }),
+    messages: { score: "choose the final value" },
+    request: { method: "POST", url: "/api/adjudications" },
+    onSuccess: (_body, sent) => {
+      const { score, rationale } = sent as { score: number; rationale: string };
+      setRecorded({ score, rationale, basis: adjudication });
+      setEditing(false);
+      setStatus("Final value recorded. Charts now use it for this statement.");
+      // Brings the recorded value (and the list's new order) from the server.
+      router.refresh();
+    },
+  });
 
   function startRevising() {
-    setScore(shown?.score ?? null);
-    setRationale(shown?.rationale ?? "");
-    setFieldErrors({});
-    setError(null);
+    form.reset({ score: shown?.score ?? null, rationale: shown?.rationale ?? "" });
     setStatus("");
     setEditing(true);
   }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const problems: FieldErrors = {};
-    if (score === null) problems.score = "choose the final value";
-    if (!rationale.trim()) problems.rationale = "say why this is the final value; it is required";
-    else if (rationale.trim().length > maximumRationaleLength) problems.rationale = `must be at most ${maximumRationaleLength} characters`;
-    setFieldErrors(problems);
-    setError(null);
-    if (Object.keys(problems).length > 0) return;
-    setPending(true);
-    const result = await sendJson<{ ok: true }>("POST", "/api/adjudications", {
-      statementId,
-      targetId,
-      score,
-      rationale: rationale.trim(),
-    });
-    setPending(false);
-    if (!result.ok) {
-      const known: FieldErrors = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        if (field === "score" || field === "rationale") known[field] = message;
-        else other.push(`${field}: ${message}`);
-      }
-      setFieldErrors(known);
-      setError({
-        message:
-          other.length > 0
-            ? `Please correct: ${other.join("; ")}`
-            : Object.keys(known).length > 0
-              ? "Please correct the fields marked below."
-              : result.error,
-        signedOut: result.status === 401,
-      });
-      return;
-    }
-    setRecorded({ score: score!, rationale: rationale.trim(), basis: adjudication });
-    setEditing(false);
-    setStatus("Final value recorded. Charts now use it for this statement.");
-    // Brings the recorded value (and the list's new order) from the server.
-    router.refresh();
-  }
-
-  const errorId = (field: Field) => (fieldErrors[field] ? `${id}-${field}-error` : undefined);
 
   return (
     <div className="adjudication">
@@ -119,67 +78,29 @@ export function AdjudicationForm({
           </button>
         </div>
       ) : (
-        <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={`Final value of ${subject}`}>
-          {error && (
-            <div className="alert" role="alert">
-              {error.message}
-              {error.signedOut && (
-                <>
-                  {" "}
-                  <a href={`/sign-in?callbackUrl=${encodeURIComponent("/reliability")}`} target="_blank" rel="noopener">
-                    Sign in again in a new tab
-                  </a>
-                  , then record it here: what you entered is kept on this page.
-                </>
-              )}
-            </div>
-          )}
+        <form className="form" onSubmit={(event) => void form.handleSubmit(event)} noValidate aria-label={`Final value of ${subject}`}>
+          <FormAlert message={form.alert} signInAgain={form.signedOut ? { returnTo: "/reliability", then: "record it here" } : undefined} />
           <ScorePicker
             id={`${id}-score`}
             name={`${id}-score`}
             legend="Final value"
-            value={score}
-            onChange={(option) => {
-              setScore(option);
-              setFieldErrors((previous) => ({ ...previous, score: undefined }));
-            }}
-            error={fieldErrors.score}
+            value={form.values.score}
+            onChange={form.field("score").onChange}
+            error={form.errors.score}
           />
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-rationale`}>
-              Reason
-            </label>
-            <p className="field__hint" id={`${id}-rationale-hint`}>
-              Which reading of the statement holds, and why.
-            </p>
-            <textarea
-              id={`${id}-rationale`}
-              rows={3}
-              maxLength={maximumRationaleLength}
-              value={rationale}
-              onChange={(event) => {
-                setRationale(event.target.value);
-                setFieldErrors((previous) => ({ ...previous, rationale: undefined }));
-              }}
-              aria-invalid={fieldErrors.rationale ? true : undefined}
-              aria-describedby={[`${id}-rationale-hint`, errorId("rationale")].filter(Boolean).join(" ")}
-            />
-            {fieldErrors.rationale && (
-              <p className="field__error" id={errorId("rationale")}>
-                Reason: {fieldErrors.rationale}
-              </p>
-            )}
-          </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={pending}>
-              {pending ? "Recording…" : "Record final value"}
-            </button>
+          <TextAreaField
+            {...form.field("rationale")}
+            rows={3}
+            maxLength={maximumRationaleLength}
+            hint="Which reading of the statement holds, and why."
+          />
+          <FormActions pending={form.pending} label="Record final value" pendingLabel="Recording…">
             {shown && (
-              <button type="button" className="button" disabled={pending} onClick={() => setEditing(false)}>
+              <button type="button" className="button" disabled={form.pending} onClick={() => setEditing(false)}>
                 Cancel
               </button>
             )}
-          </div>
+          </FormActions>
         </form>
       )}
     </div>

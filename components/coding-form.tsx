@@ -1,59 +1,51 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { useEffect, useState } from "react";
+import { confidenceLabels, stanceCodingSchema, stanceCodingUpdateSchema } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
-import { formatDateTime } from "./format";
-import { sendJson, type JsonResponse, splitFieldErrors } from "./json-request";
 import { mergeEdits } from "@/lib/edits/merge";
+import { formatDateTime } from "./format";
+import { sendJson } from "./json-request";
 import { scoreWithLabel } from "./score-label";
-import { ariaDescribedBy, FieldError } from "./form-feedback";
-import { ScorePicker } from "./score-picker";
+import {
+  CheckboxField,
+  ConflictComparison,
+  FormAlert,
+  sameField,
+  ScorePicker,
+  SelectField,
+  TextAreaField,
+  useSchemaForm,
+  type ComparedField,
+} from "./form";
 
-type CodingValues = { score: number; isConditional: boolean; confidence: Confidence; rationale: string };
-type Field = keyof CodingValues;
-type FieldErrors = Partial<Record<Field, string>>;
-/** A stale save or delete: someone (often the same coder in another tab) saved a newer version first. */
-type Conflict = { operation: "save" | "delete"; message: string; current: StanceCodingView };
-type Failure = Extract<JsonResponse<unknown>, { ok: false }>;
+type CodingValues = { version: number; score: number; isConditional: boolean; confidence: Confidence; rationale: string };
 
-const fields: Field[] = ["score", "isConditional", "confidence", "rationale"];
-const fieldNames: Record<Field, string> = {
-  score: "Score",
-  isConditional: "Conditional",
-  confidence: "Confidence",
-  rationale: "Rationale",
+const compared: ComparedField<CodingValues>[] = [
+  { name: "score", label: "Score", describe: (values) => scoreWithLabel(values.score) },
+  { name: "isConditional", label: "Conditional", describe: (values) => (values.isConditional ? "Yes" : "No") },
+  { name: "confidence", label: "Confidence", describe: (values) => confidenceLabels[values.confidence] },
+  // The server trims the rationale, so surrounding spaces are not a change.
+  {
+    name: "rationale",
+    label: "Rationale",
+    describe: (values) => values.rationale.trim() || "(empty)",
+    same: (a, b) => a.rationale.trim() === b.rationale.trim(),
+    prose: true,
+  },
+];
+const same = (name: keyof CodingValues, a: CodingValues, b: CodingValues) => {
+  const field = compared.find((candidate) => candidate.name === name);
+  return field ? sameField(field, a, b) : true;
 };
-const confidences = Object.keys(confidenceLabels) as Confidence[];
-// The server's limit (stanceCodingSchema); checked here too so the message comes before the round trip.
-const maximumRationaleLength = 2000;
+const confidenceOptions = (Object.keys(confidenceLabels) as Confidence[]).map((value) => ({ value, label: confidenceLabels[value] }));
+const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 function valuesOf(coding: StanceCodingView): CodingValues {
-  return { score: coding.score, isConditional: coding.isConditional, confidence: coding.confidence, rationale: coding.rationale };
-}
-
-function isField(name: string): name is Field {
-  return (fields as string[]).includes(name);
-}
-
-// The server trims the rationale, so surrounding spaces are not a change.
-function sameValue(field: Field, a: CodingValues, b: CodingValues): boolean {
-  return field === "rationale" ? a.rationale.trim() === b.rationale.trim() : a[field] === b[field];
-}
-
-function describeValue(field: Field, values: CodingValues): string {
-  switch (field) {
-    case "score":
-      return scoreWithLabel(values.score);
-    case "isConditional":
-      return values.isConditional ? "Yes" : "No";
-    case "confidence":
-      return confidenceLabels[values.confidence];
-    case "rationale":
-      return values.rationale.trim() || "(empty)";
-  }
+  const { version, score, isConditional, confidence, rationale } = coding;
+  return { version, score, isConditional, confidence, rationale };
 }
 
 function isCodingView(value: unknown): value is StanceCodingView {
@@ -62,33 +54,35 @@ function isCodingView(value: unknown): value is StanceCodingView {
   return typeof candidate.id === "string" && typeof candidate.version === "number" && typeof candidate.score === "number";
 }
 
-function checkValues(values: CodingValues): FieldErrors {
-  const rationale = values.rationale.trim();
-  if (!rationale) return { rationale: "must not be empty" };
-  if (rationale.length > maximumRationaleLength) return { rationale: `must be at most ${maximumRationaleLength} characters` };
-  return {};
-}
-
 /** The coder's own coding, editable; stale saves are shown side by side with the saved version rather than overwriting it. */
 export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const router = useRouter();
   const [saved, setSaved] = useState(coding);
-  const [values, setValues] = useState(() => valuesOf(coding));
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null);
-  const [status, setStatus] = useState("");
-  const [pending, setPending] = useState<"save" | "delete" | null>(null);
-  const conflictHeading = useRef<HTMLHeadingElement>(null);
+  const [deleting, setDeleting] = useState(false);
+  // A stale delete: the saved version the server answered with.
+  const [deleteConflict, setDeleteConflict] = useState<{ message: string; current: StanceCodingView } | null>(null);
+  const [deleteAlert, setDeleteAlert] = useState<string | null>(null);
   const url = `/api/codings/${encodeURIComponent(coding.id)}`;
-  const unsaved = fields.some((field) => !sameValue(field, values, valuesOf(saved)));
+  const form = useSchemaForm<CodingValues, StanceCodingView>({
+    schema: stanceCodingUpdateSchema,
+    idPrefix: "coding",
+    initialValues: valuesOf(coding),
+    labels: { version: "Version", score: "Score", isConditional: "Conditional", confidence: "Confidence", rationale: "Rationale" },
+    toBody: (values) => ({ ...values, rationale: values.rationale.trim() }),
+    request: { method: "PATCH", url },
+    onSuccess: (body) => {
+      setSaved(body);
+      form.reset(valuesOf(body));
+      form.setNotice(`Saved (version ${body.version}).`);
+      // Keeps the browser's copy of this page current for back and forward navigation.
+      router.refresh();
+    },
+  });
+  const saveConflict = form.conflict && isCodingView(form.conflict.current) ? { ...form.conflict, current: form.conflict.current } : null;
+  const pending = form.pending || deleting;
+  const unsaved = compared.some((field) => !sameField(field, form.values, valuesOf(saved)));
   // The statement was corrected under this coding: saving it, even unchanged, is the coder's review (decision 0017).
   const needsReview = saved.statementChangedAt !== null;
-
-  // Move keyboard and screen-reader focus to the comparison when it appears.
-  useEffect(() => {
-    if (conflict) conflictHeading.current?.focus();
-  }, [conflict]);
 
   // Closing the tab or reloading would lose unsaved changes: let the browser ask first.
   useEffect(() => {
@@ -98,94 +92,46 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
 
-  function change<F extends Field>(field: F, value: CodingValues[F]) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setStatus("");
-    setFieldErrors((previous) => ({ ...previous, [field]: undefined }));
-  }
+  const field = form.field;
 
-  function clearFeedback() {
-    setError(null);
-    setFieldErrors({});
-    setStatus("");
-  }
-
-  function showFailure(result: Failure, operation: Conflict["operation"]) {
-    if (result.status === 409 && isCodingView(result.current)) {
-      setConflict({ operation, message: result.error, current: result.current });
-      return;
-    }
-    const { known, other } = splitFieldErrors(result.fieldErrors, isField);
-    setFieldErrors(known);
-    if (result.status === 422 && Object.keys(known).length > 0 && other.length === 0) {
-      setError({ message: "Please correct the fields marked below.", signedOut: false });
-    } else {
-      setError({ message: other.length > 0 ? `Please correct: ${other.join("; ")}` : result.error, signedOut: result.status === 401 });
-    }
-  }
-
-  async function save(baseVersion: number, toSave: CodingValues = values) {
-    const problems = checkValues(toSave);
-    if (Object.keys(problems).length > 0) {
-      setError(null);
-      setFieldErrors(problems);
-      return;
-    }
-    clearFeedback();
-    setPending("save");
-    const result = await sendJson<StanceCodingView>("PATCH", url, { version: baseVersion, ...toSave, rationale: toSave.rationale.trim() });
-    setPending(null);
-    if (!result.ok) {
-      showFailure(result, "save");
-      return;
-    }
-    setSaved(result.body);
-    setValues(valuesOf(result.body));
-    setConflict(null);
-    setStatus(`Saved (version ${result.body.version}).`);
-    // Keeps the browser's copy of this page current for back and forward navigation.
-    router.refresh();
-  }
-
-  async function remove(baseVersion: number, question: string) {
+  async function remove(version: number, question: string) {
     if (!window.confirm(question)) return;
-    clearFeedback();
-    setPending("delete");
-    const result = await sendJson<{ ok: true }>("DELETE", url, { version: baseVersion });
+    form.setNotice(null);
+    setDeleteAlert(null);
+    setDeleting(true);
+    const result = await sendJson<{ ok: true }>("DELETE", url, { version });
     if (result.ok) {
       // Stay pending: the page is about to change.
       router.replace("/codings?deleted=1");
       router.refresh();
       return;
     }
-    setPending(null);
-    showFailure(result, "delete");
+    setDeleting(false);
+    if (result.status === 409 && isCodingView(result.current)) setDeleteConflict({ message: result.error, current: result.current });
+    else setDeleteAlert(result.error);
   }
 
   /** Saves the fields this editor changed on top of the newer version; the other fields keep the newer values. */
   function reapply(current: StanceCodingView) {
-    const merged = mergeEdits(valuesOf(saved), values, valuesOf(current), sameValue);
+    const merged = mergeEdits(valuesOf(saved), form.values, valuesOf(current), same);
     setSaved(current);
-    setValues(merged);
-    void save(current.version, merged);
+    void form.submit({ ...merged, version: current.version });
   }
 
   function loadSavedVersion(current: StanceCodingView) {
     setSaved(current);
-    setValues(valuesOf(current));
-    setConflict(null);
-    clearFeedback();
-    setStatus(`Showing the saved version (version ${current.version}).`);
+    form.reset(valuesOf(current));
+    setDeleteConflict(null);
+    setDeleteAlert(null);
+    form.setNotice(`Showing the saved version (version ${current.version}).`);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // While a conflict is shown, only its own buttons act.
-    if (!conflict && (unsaved || needsReview) && pending === null) void save(saved.version);
-  }
-
-  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`coding-${field}`, fieldErrors[field], hint);
-  const fieldError = (field: Field) => <FieldError id={`coding-${field}`} label={fieldNames[field]} message={fieldErrors[field]} />;
+  const conflict = saveConflict ?? deleteConflict;
+  const savedHeading = conflict && (
+    <>
+      Saved version (version {conflict.current.version}, by {conflict.current.coder.name}, at {formatDateTime(conflict.current.updatedAt)})
+    </>
+  );
 
   return (
     <section className="card" aria-labelledby="coding-form-heading">
@@ -201,204 +147,106 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           reads, then save (or confirm) it.
         </p>
       )}
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        {error && (
-          <div className="alert" role="alert">
-            {error.message}
-            {error.signedOut && (
-              <>
-                {" "}
-                <a href={`/sign-in?callbackUrl=${encodeURIComponent(`/codings/${coding.id}`)}`} target="_blank" rel="noopener">
-                  Sign in again in a new tab
-                </a>
-                , then save here: your changes are kept on this page.
-              </>
-            )}
-          </div>
-        )}
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          // While a conflict is shown, only its own buttons act.
+          if (!conflict && (unsaved || needsReview) && !pending) void form.submit();
+        }}
+        noValidate
+      >
+        <FormAlert
+          message={form.alert ?? deleteAlert}
+          signInAgain={form.signedOut ? { returnTo: `/codings/${coding.id}`, then: "save here" } : undefined}
+        />
 
         <ScorePicker
           id="coding-score"
           name="score"
-          legend={fieldNames.score}
-          value={values.score}
-          onChange={(score) => change("score", score)}
-          error={fieldErrors.score}
+          legend="Score"
+          value={form.values.score}
+          onChange={field("score").onChange}
+          error={form.errors.score}
+        />
+        <CheckboxField {...field("isConditional")} hint="The stance holds only if a condition the speaker named is met." />
+        <SelectField {...field("confidence")} options={confidenceOptions} />
+        <TextAreaField
+          {...field("rationale")}
+          rows={6}
+          maxLength={maximumRationaleLength}
+          hint={`Why this score: the words that carry the stance, and any context. Up to ${maximumRationaleLength?.toLocaleString("en-GB")} characters.`}
         />
 
-        <div className="field">
-          <div className="checkbox-field">
-            <input
-              id="coding-conditional"
-              type="checkbox"
-              checked={values.isConditional}
-              onChange={(event) => change("isConditional", event.target.checked)}
-              aria-describedby={describedBy("isConditional", "coding-conditional-hint")}
-            />
-            <label htmlFor="coding-conditional">Conditional</label>
-          </div>
-          <p className="field__hint" id="coding-conditional-hint">
-            The stance holds only if a condition the speaker named is met.
-          </p>
-          {fieldError("isConditional")}
-        </div>
-
-        <div className="field">
-          <label className="field__label" htmlFor="coding-confidence">
-            Confidence
-          </label>
-          <select
-            id="coding-confidence"
-            value={values.confidence}
-            onChange={(event) => change("confidence", event.target.value as Confidence)}
-            aria-invalid={fieldErrors.confidence ? true : undefined}
-            aria-describedby={describedBy("confidence")}
-          >
-            {confidences.map((confidence) => (
-              <option key={confidence} value={confidence}>
-                {confidenceLabels[confidence]}
-              </option>
-            ))}
-          </select>
-          {fieldError("confidence")}
-        </div>
-
-        <div className="field">
-          <label className="field__label" htmlFor="coding-rationale">
-            Rationale
-          </label>
-          <p className="field__hint" id="coding-rationale-hint">
-            Why this score: the words that carry the stance, and any context. Up to {maximumRationaleLength.toLocaleString("en-GB")}{" "}
-            characters.
-          </p>
-          <textarea
-            id="coding-rationale"
-            rows={6}
-            maxLength={maximumRationaleLength}
-            value={values.rationale}
-            onChange={(event) => change("rationale", event.target.value)}
-            aria-invalid={fieldErrors.rationale ? true : undefined}
-            aria-describedby={describedBy("rationale", "coding-rationale-hint")}
-          />
-          {fieldError("rationale")}
-        </div>
-
         <p className="form__status" role="status">
-          {status}
+          {form.notice}
         </p>
 
-        {conflict ? (
+        {saveConflict ? (
           <ConflictComparison
-            conflict={conflict}
-            mine={conflict.operation === "save" ? values : valuesOf(saved)}
-            mineHeading={conflict.operation === "save" ? "Your unsaved version" : `The version you opened (version ${saved.version})`}
-            headingRef={conflictHeading}
+            id="coding-conflict"
+            title="Your change was not saved"
+            message={saveConflict.message}
+            fields={compared}
+            mine={form.values}
+            mineHeading="Your unsaved version"
+            saved={valuesOf(saveConflict.current)}
+            savedHeading={savedHeading}
           >
-            {conflict.operation === "save" ? (
-              <>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={pending !== null}
-                  onClick={() => reapply(conflict.current)}
-                >
-                  {pending === "save" ? "Saving…" : "Re-apply my change"}
-                </button>
-                <button type="button" className="button" disabled={pending !== null} onClick={() => loadSavedVersion(conflict.current)}>
-                  Discard mine
-                </button>
-              </>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  disabled={pending !== null}
-                  onClick={() =>
-                    void remove(conflict.current.version, `Delete the saved version (version ${conflict.current.version}) of this coding?`)
-                  }
-                >
-                  {pending === "delete" ? "Deleting…" : "Delete the saved version"}
-                </button>
-                <button type="button" className="button" disabled={pending !== null} onClick={() => loadSavedVersion(conflict.current)}>
-                  Keep it and show it
-                </button>
-              </>
-            )}
+            <button type="button" className="button button--primary" disabled={pending} onClick={() => reapply(saveConflict.current)}>
+              {form.pending ? "Saving…" : "Re-apply my change"}
+            </button>
+            <button type="button" className="button" disabled={pending} onClick={() => loadSavedVersion(saveConflict.current)}>
+              Discard mine
+            </button>
+          </ConflictComparison>
+        ) : deleteConflict ? (
+          <ConflictComparison
+            id="coding-conflict"
+            title="The coding was not deleted"
+            message={deleteConflict.message}
+            fields={compared}
+            mine={valuesOf(saved)}
+            mineHeading={`The version you opened (version ${saved.version})`}
+            saved={valuesOf(deleteConflict.current)}
+            savedHeading={savedHeading}
+          >
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={pending}
+              onClick={() =>
+                void remove(
+                  deleteConflict.current.version,
+                  `Delete the saved version (version ${deleteConflict.current.version}) of this coding?`,
+                )
+              }
+            >
+              {deleting ? "Deleting…" : "Delete the saved version"}
+            </button>
+            <button type="button" className="button" disabled={pending} onClick={() => loadSavedVersion(deleteConflict.current)}>
+              Keep it and show it
+            </button>
           </ConflictComparison>
         ) : (
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={pending !== null || !(unsaved || needsReview)}>
-              {pending === "save" ? "Saving…" : !unsaved && needsReview ? "Confirm it still fits" : "Save"}
+            <button type="submit" className="button button--primary" disabled={pending || !(unsaved || needsReview)}>
+              {form.pending ? "Saving…" : !unsaved && needsReview ? "Confirm it still fits" : "Save"}
             </button>
-            {!unsaved && !needsReview && pending === null && <span className="form__hint">No unsaved changes</span>}
+            {!unsaved && !needsReview && !pending && <span className="form__hint">No unsaved changes</span>}
             <button
               type="button"
               className="button button--danger form__actions-end"
-              disabled={pending !== null}
+              disabled={pending}
               onClick={() =>
                 void remove(saved.version, "Delete this coding? It leaves every list and chart; an administrator can restore it.")
               }
             >
-              {pending === "delete" ? "Deleting…" : "Delete coding"}
+              {deleting ? "Deleting…" : "Delete coding"}
             </button>
           </div>
         )}
       </form>
     </section>
-  );
-}
-
-function ConflictComparison({
-  conflict,
-  mine,
-  mineHeading,
-  headingRef,
-  children,
-}: {
-  conflict: Conflict;
-  mine: CodingValues;
-  mineHeading: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  children: ReactNode;
-}) {
-  const current = valuesOf(conflict.current);
-  return (
-    <div className="conflict" role="region" aria-labelledby="coding-conflict-heading">
-      <h3 className="conflict__title" id="coding-conflict-heading" tabIndex={-1} ref={headingRef}>
-        {conflict.operation === "save" ? "Your change was not saved" : "The coding was not deleted"}
-      </h3>
-      <p>{conflict.message}</p>
-      <div className="table-scroll">
-        <table className="comparison">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">{mineHeading}</th>
-              <th scope="col">
-                Saved version (version {conflict.current.version}, by {conflict.current.coder.name}, at{" "}
-                {formatDateTime(conflict.current.updatedAt)})
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field) => {
-              const differs = !sameValue(field, mine, current);
-              return (
-                <tr key={field} className={differs ? "comparison__row--differs" : undefined}>
-                  <th scope="row">
-                    {fieldNames[field]}
-                    {differs && <span className="badge">differs</span>}
-                  </th>
-                  <td className={field === "rationale" ? "prose" : undefined}>{describeValue(field, mine)}</td>
-                  <td className={field === "rationale" ? "prose" : undefined}>{describeValue(field, current)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className="form__actions">{children}</div>
-    </div>
   );
 }

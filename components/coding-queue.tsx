@@ -196,15 +196,9 @@ export function CodingQueue({
         finish(item, 0);
         return;
       }
-      // Every target left at "not addressed": the statement takes no stance toward any of them. That is a
-      // finding too (not a neutral score), recorded so the statement leaves this coder's queue.
-      saving.current = true;
-      setPending(true);
-      const result = await sendJson<unknown>("POST", "/api/statement-reviews", { statementId: item.statementId });
-      saving.current = false;
-      setPending(false);
-      if (result.ok) finish(item, "no-stance");
-      else setAlert({ message: result.error, signedOut: result.status === 401 });
+      // Nothing scored: saving records nothing. "No stance" is a finding, so it has its own key and button,
+      // and a stray Enter on an untouched statement cannot record it.
+      setStatus("Nothing is scored yet. Score a target (keys 1–7), or press Shift+N if the statement takes no stance toward any of them.");
       return;
     }
 
@@ -289,6 +283,23 @@ export function CodingQueue({
     focusRow(rows.indexOf(failedTargets[0]!));
   }
 
+  /** Every target not addressed: the statement takes no stance toward any of them, recorded so it leaves this coder's queue. */
+  async function recordNoStance() {
+    if (!current || saving.current) return;
+    const item = current;
+    if (rows.some((target) => draftOf(target.id).score !== null || settledOf(target.id))) {
+      setStatus("A target is scored: save with Enter, or mark every target not addressed (N) before recording no stance.");
+      return;
+    }
+    saving.current = true;
+    setPending(true);
+    const result = await sendJson<unknown>("POST", "/api/statement-reviews", { statementId: item.statementId });
+    saving.current = false;
+    setPending(false);
+    if (result.ok) finish(item, "no-stance");
+    else setAlert({ message: result.error, signedOut: result.status === 401 });
+  }
+
   function needsScore(target: TrackedTarget): true {
     setStatus(`Give ${target.name} a score first (keys 1–7).`);
     return true;
@@ -308,6 +319,9 @@ export function CodingQueue({
         return true;
       case "save":
         void save();
+        return true;
+      case "no-stance":
+        void recordNoStance();
         return true;
       case "row": {
         const next = Math.max(0, Math.min(active + action.delta, rows.length - 1));
@@ -414,8 +428,8 @@ export function CodingQueue({
               <kbd className="key">1</kbd>–<kbd className="key">7</kbd> score the active target (1 = −3 … 4 = 0 … 7 = +3) ·{" "}
               <kbd className="key">N</kbd> not addressed · <kbd className="key">↑</kbd> <kbd className="key">↓</kbd> or Tab change target ·{" "}
               <kbd className="key">Enter</kbd> save and next · <kbd className="key">J</kbd> <kbd className="key">K</kbd> next / previous
-              statement. Targets left at “not addressed” get no coding; saving with every target not addressed records that the statement
-              takes no stance toward them.
+              statement. Targets left at “not addressed” get no coding; <kbd className="key">Shift</kbd>+<kbd className="key">N</kbd>{" "}
+              records that the statement takes no stance toward any of them.
             </p>
 
             {alert && (
@@ -459,6 +473,9 @@ export function CodingQueue({
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={pending} aria-keyshortcuts="Enter Control+Enter">
                 {pending ? "Saving…" : "Save and next"} <kbd className="key key--on-primary">Enter</kbd>
+              </button>
+              <button type="button" className="button" disabled={pending} onClick={() => void recordNoStance()} aria-keyshortcuts="Shift+N">
+                No stance <kbd className="key">Shift</kbd>+<kbd className="key">N</kbd>
               </button>
               <button
                 type="button"

@@ -6,7 +6,7 @@ import type { Confidence } from "@/lib/generated/prisma/enums";
 import { maximumScore, minimumScore } from "@/lib/codings/scale";
 
 /** The parts of a keyboard event the map depends on. */
-export type KeyInput = { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; repeat?: boolean };
+export type KeyInput = { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey?: boolean; repeat?: boolean };
 
 /**
  * Where focus is when the key is pressed, because the browser already gives
@@ -27,6 +27,7 @@ export type ShortcutAction =
   | { type: "leave-field" }
   | { type: "row"; delta: 1 | -1 }
   | { type: "save" }
+  | { type: "no-stance" }
   | { type: "statement"; delta: 1 | -1 }
   | { type: "help" };
 
@@ -94,6 +95,8 @@ export function actionForKey(input: KeyInput, context: FocusContext, dialogOpen:
     case "k":
       return { type: "statement", delta: -1 };
     case "n":
+      // Shift+N, deliberately two keys: records that the whole statement takes no stance (Enter never does).
+      if (input.shiftKey) return input.repeat ? null : { type: "no-stance" };
       return { type: "not-addressed" };
     case "c":
       return { type: "toggle-conditional" };
@@ -132,6 +135,7 @@ export const shortcutList: { keys: string[]; description: string }[] = [
   { keys: ["L", "M", "H"], description: "Confidence low, medium or high for the active target" },
   { keys: ["R"], description: "Write the rationale for the active target (Escape leaves the text box)" },
   { keys: ["Enter"], description: "Save this statement’s codings and go to the next statement" },
+  { keys: ["Shift", "N"], description: "Record that the statement takes no stance toward any tracked target, and go to the next" },
   { keys: ["Ctrl", "Enter"], description: "Save from anywhere, including while writing a rationale (⌘+Enter on a Mac)" },
   { keys: ["J"], description: "Next statement (your unsaved scores are kept)" },
   { keys: ["K"], description: "Previous statement" },

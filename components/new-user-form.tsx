@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { userCreationSchema } from "@/lib/users/schemas";
-import { FieldRow, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
+import { FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 import { roleLabels } from "./labels";
 
 const roleOptions = (Object.keys(roleLabels) as Role[]).map((role) => ({ value: role, label: roleLabels[role] }));
@@ -71,12 +71,9 @@ export function NewUserForm() {
           <TextField {...form.field("name")} autoComplete="off" />
           <SelectField {...form.field("role")} options={roleOptions} />
         </FieldRow>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={form.pending}>
-            {form.pending ? "Creating…" : "Create user"}
-          </button>
+        <FormActions pending={form.pending} label="Create user" pendingLabel="Creating…">
           <span className="form__hint">A one-time password is generated; the new user must change it at first sign-in.</span>
-        </div>
+        </FormActions>
       </form>
     </>
   );

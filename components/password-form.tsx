@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { minimumPasswordLength, passwordChangeSchema } from "@/lib/users/schemas";
-import { FormAlert, TextField, useSchemaForm } from "./form";
+import { FormActions, FormAlert, TextField, useSchemaForm } from "./form";
 
 /** `isOneTimePassword`: the current password is the one an administrator set, which the person must replace. */
 export function PasswordForm({ email, isOneTimePassword }: { email: string; isOneTimePassword: boolean }) {
@@ -53,11 +53,7 @@ export function PasswordForm({ email, isOneTimePassword }: { email: string; isOn
         hint={`At least ${minimumPasswordLength} characters. A passphrase of several unrelated words is strong and easy to type.`}
       />
       <TextField {...form.field("confirmPassword")} type="password" name="confirmPassword" autoComplete="new-password" />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Changing password…" : "Change password"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Change password" pendingLabel="Changing password…" />
       <p className="form__hint">Changing your password signs you out on every device; you then sign in with the new one.</p>
     </form>
   );

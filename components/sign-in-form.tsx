@@ -2,72 +2,58 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { signInSchema } from "@/lib/users/schemas";
+import { FormActions, FormAlert, TextField, useSchemaForm } from "./form";
+import type { JsonResponse } from "./json-request";
 
 // next-auth's code for "authorize returned nothing"; our authorize throws a sentence instead, but be safe.
 const errorMessages: Record<string, string> = { CredentialsSignin: "Wrong e-mail address or password." };
 
+/** Signs in through next-auth's credentials endpoint; a refusal is shown as the form's alert. */
+async function signInWith(body: unknown): Promise<JsonResponse<null>> {
+  const { email, password } = body as { email: string; password: string };
+  const refused = (error: string): JsonResponse<null> => ({ ok: false, status: 401, error, fieldErrors: {} });
+  try {
+    const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
+    if (result?.ok && !result.error) return { ok: true, status: 200, body: null };
+    return refused(errorMessages[result?.error ?? ""] ?? result?.error ?? "Sign-in did not complete. Please try again.");
+  } catch {
+    return refused("Stancewatch could not be reached. Check your connection and try again.");
+  }
+}
+
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
-  const passwordInput = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!email || !password) {
-      setError("Enter your e-mail address and password.");
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (result?.ok && !result.error) {
-        // Stay in the submitting state: the page is about to change.
-        router.replace(callbackPath);
-        router.refresh();
-        return;
-      }
-      setError(errorMessages[result?.error ?? ""] ?? result?.error ?? "Sign-in did not complete. Please try again.");
-    } catch {
-      setError("Stancewatch could not be reached. Check your connection and try again.");
-    }
-    setSubmitting(false);
-    // Clear the refused password for retyping, unless the person has already started retyping it.
-    if (passwordInput.current && passwordInput.current.value === password) {
-      passwordInput.current.value = "";
-      passwordInput.current.focus();
-    }
-  }
+  const form = useSchemaForm({
+    schema: signInSchema,
+    idPrefix: "sign-in",
+    initialValues: { email: "", password: "" },
+    labels: { email: "E-mail address", password: "Password" },
+    request: {
+      send: async (body) => {
+        const result = await signInWith(body);
+        // Clear the refused password for retyping, unless the person has already started retyping it.
+        const input = document.getElementById("sign-in-password");
+        if (!result.ok && input instanceof HTMLInputElement && input.value === (body as { password: string }).password) {
+          form.setValue("password", "");
+          input.focus();
+        }
+        return result;
+      },
+    },
+    onSuccess: () => {
+      router.replace(callbackPath);
+      router.refresh();
+      return "keep-pending";
+    },
+  });
 
   return (
-    <form className="form" onSubmit={handleSubmit} noValidate>
-      {error && (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="field">
-        <label className="field__label" htmlFor="sign-in-email">
-          E-mail address
-        </label>
-        <input id="sign-in-email" name="email" type="email" autoComplete="username" autoFocus required spellCheck={false} />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="sign-in-password">
-          Password
-        </label>
-        <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required ref={passwordInput} />
-      </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary button--wide" disabled={submitting}>
-          {submitting ? "Signing in…" : "Sign in"}
-        </button>
-      </div>
+    <form className="form" onSubmit={form.handleSubmit} noValidate>
+      <FormAlert message={form.alert} />
+      <TextField {...form.field("email")} name="email" type="email" autoComplete="username" autoFocus required spellCheck={false} />
+      <TextField {...form.field("password")} name="password" type="password" autoComplete="current-password" required />
+      <FormActions pending={form.pending} label="Sign in" pendingLabel="Signing in…" size="wide" />
     </form>
   );
 }

@@ -15,6 +15,7 @@ function navLinksFor(user: SignedInUser): NavLink[] {
     { href: "/codings", label: "Codings" },
     { href: "/events", label: "Events" },
     { href: "/reliability", label: "Reliability" },
+    { href: "/assignments", label: "Assignments" },
     { href: "/scenarios", label: "Scenarios" },
     { href: "/exchange", label: "Export" },
   );

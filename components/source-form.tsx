@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { sourceCreationSchema } from "@/lib/sources/schemas";
-import { DateField, FieldRow, FormAlert, TextAreaField, TextField, useSchemaForm } from "./form";
+import { DateField, FieldRow, FormActions, FormAlert, TextAreaField, TextField, useSchemaForm } from "./form";
 
 /** A new source: its details and its full text, which statements are later cut from and which can never change. */
 export function SourceForm() {
@@ -76,14 +76,11 @@ export function SourceForm() {
           textLength > 0 ? ` ${textLength.toLocaleString("en-GB")} characters.` : ""
         }`}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save source"}
-        </button>
+      <FormActions pending={form.pending} label="Save source" pendingLabel="Saving…">
         <Link href="/sources" className="button">
           Cancel
         </Link>
-      </div>
+      </FormActions>
     </form>
   );
 }

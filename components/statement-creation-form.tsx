@@ -5,9 +5,10 @@ import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/pris
 import type { TextSpan } from "@/lib/sources/offsets";
 import { sendJson } from "./json-request";
 import { truncate } from "./format";
-import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { actorSchema } from "@/lib/actors/schemas";
 import { SpeakerPicker, type SpeakerChoice, type SpeakerErrors, type SpeakerValue } from "./statement-speaker-picker";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
+import { ChoiceField, DateField, SelectField } from "./form";
 
 /** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
 export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
@@ -195,12 +196,11 @@ export function StatementCreationForm({
     if (!span) problems.quote = "select the words in the text, or find them below";
     if (speaker.mode === "known" && !speaker.speakerId) problems.speaker = { speakerId: "choose who said it, or create a new speaker" };
     if (speaker.mode === "new") {
-      const name = speaker.speaker.name.trim();
-      if (!name) problems.speaker = { name: "enter the speaker’s name" };
-      else if (name.length > maximumNameLength) problems.speaker = { name: `must be at most ${maximumNameLength} characters` };
-      if (speaker.speaker.office.trim().length > maximumOfficeLength) {
-        problems.speaker = { ...problems.speaker, office: `must be at most ${maximumOfficeLength} characters` };
-      }
+      // The new actor's own schema, as the server checks it.
+      const name = actorSchema.shape.name.safeParse(speaker.speaker.name);
+      const office = actorSchema.shape.office.safeParse(speaker.speaker.office.trim() || null);
+      if (!name.success || !office.success)
+        problems.speaker = { name: name.error?.issues[0]?.message, office: office.error?.issues[0]?.message };
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(saidOn)) problems.saidOn = "enter the date it was said";
     if (!form) problems.form = "choose direct quote or paraphrase";
@@ -256,6 +256,17 @@ export function StatementCreationForm({
 
   const errorFor = (field: Field, label: string) => <FieldError id={`${idPrefix}-${field}`} label={label} message={errors[field]} />;
   const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${idPrefix}-${field}`, errors[field], hint);
+  // The kit's fields, bound to this form's own state (the span and the speaker are not plain values).
+  const bind = <Value,>(field: Field, label: string, value: Value, onChange: (value: Value) => void) => ({
+    id: `${idPrefix}-${field}`,
+    label,
+    value,
+    error: errors[field],
+    onChange: (next: Value) => {
+      onChange(next);
+      setErrors((previous) => ({ ...previous, [field]: undefined }));
+    },
+  });
 
   return (
     <form className="form form--compact" onSubmit={handleSubmit} noValidate>
@@ -291,76 +302,20 @@ export function StatementCreationForm({
       <SpeakerPicker idPrefix={`${idPrefix}-speaker`} actors={actors} value={speaker} errors={errors.speaker ?? {}} onChange={setSpeaker} />
       {prefill.speakerText && <p className="field__hint">The text names the speaker as “{truncate(prefill.speakerText, 80)}”.</p>}
 
-      <div className="form__row form__row--tight">
-        <div className="field">
-          <label className="field__label" htmlFor={`${idPrefix}-saidOn`}>
-            Said on
-          </label>
-          <input
-            id={`${idPrefix}-saidOn`}
-            type="date"
-            value={saidOn}
-            onChange={(event) => setSaidOn(event.target.value)}
-            aria-invalid={errors.saidOn ? true : undefined}
-            aria-describedby={describedBy("saidOn", `${idPrefix}-saidOn-hint`)}
-          />
-          <p className="field__hint" id={`${idPrefix}-saidOn-hint`}>
-            The source’s publication date unless the text says otherwise.
-          </p>
-          {errorFor("saidOn", "Said on")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${idPrefix}-precision`}>
-            Known to the
-          </label>
-          <select
-            id={`${idPrefix}-precision`}
-            value={precision}
-            onChange={(event) => setPrecision(event.target.value as DatePrecision)}
-            aria-describedby={describedBy("saidOnPrecision")}
-          >
-            <option value="DAY">Day</option>
-            <option value="MONTH">Month only</option>
-          </select>
-          {errorFor("saidOnPrecision", "Precision")}
-        </div>
-      </div>
-
-      <fieldset className="field" aria-describedby={describedBy("form")}>
-        <legend className="field__label">Form</legend>
-        <div className="segmented">
-          {forms.map((option) => (
-            <label key={option} className="segmented__option">
-              <input type="radio" name={`${idPrefix}-form`} value={option} checked={form === option} onChange={() => setForm(option)} />
-              {statementFormLabels[option]}
-            </label>
-          ))}
-        </div>
-        {errorFor("form", "Form")}
-      </fieldset>
-
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-channel`}>
-          Channel
-        </label>
-        <select
-          id={`${idPrefix}-channel`}
-          value={channel}
-          onChange={(event) => setChannel(event.target.value as Channel | "")}
-          aria-invalid={errors.channel ? true : undefined}
-          aria-describedby={describedBy("channel")}
-        >
-          <option value="" disabled>
-            Choose…
-          </option>
-          {channels.map((option) => (
-            <option key={option} value={option}>
-              {channelLabels[option]}
-            </option>
-          ))}
-        </select>
-        {errorFor("channel", "Channel")}
-      </div>
+      <DateField
+        {...bind("saidOn", "Said on", saidOn, setSaidOn)}
+        hint="The source’s publication date unless the text says otherwise."
+        precision={bind("saidOnPrecision", "Known to the", precision, setPrecision)}
+      />
+      <ChoiceField
+        {...bind("form", "Form", form ?? "", (value) => setForm(value as StatementForm))}
+        options={forms.map((option) => ({ value: option, label: statementFormLabels[option] }))}
+      />
+      <SelectField
+        {...bind("channel", "Channel", channel, setChannel)}
+        placeholder="Choose…"
+        options={channels.map((option) => ({ value: option, label: channelLabels[option] }))}
+      />
 
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -125,6 +125,11 @@ export function StatementDetails({
           <h3 className="source-panel__heading" id="statement-code-heading">
             Code this statement
           </h3>
+          <p className="muted">
+            <Link href="/codebook" target="_blank">
+              Codebook<span className="visually-hidden"> (opens in a new tab)</span>
+            </Link>
+          </p>
           {codeable.length === 0 ? (
             <p className="muted">No tracked targets yet (an administrator marks them under Actors); code toward any actor below.</p>
           ) : (

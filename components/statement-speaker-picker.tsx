@@ -2,6 +2,7 @@ import { actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { FieldError } from "./form-feedback";
+import { SelectField, TextField } from "./form";
 
 /** A known actor as the speaker picker shows it. */
 export type SpeakerChoice = { id: string; name: string; kind: ActorKind; office: string | null; speaksForName: string | null };
@@ -54,6 +55,14 @@ export function SpeakerPicker({
   const newSpeaker: NewSpeaker =
     value.mode === "new" ? value.speaker : { name: value.query.trim(), kind: "PERSON", office: "", speaksForId: "" };
   const updateNew = (change: Partial<NewSpeaker>) => onChange({ mode: "new", speaker: { ...newSpeaker, ...change }, query: value.query });
+  // The kit's fields, bound to one of the new speaker's values.
+  const bind = <Field extends keyof NewSpeaker>(field: Field, label: string) => ({
+    id: `${idPrefix}-${field}`,
+    label,
+    value: newSpeaker[field],
+    error: errors[field],
+    onChange: (next: NewSpeaker[Field]) => updateNew({ [field]: next }),
+  });
 
   return (
     <fieldset className="field speaker-picker">
@@ -118,80 +127,21 @@ export function SpeakerPicker({
         </>
       ) : (
         <div className="speaker-new">
-          <div className="field">
-            <label className="field__label" htmlFor={`${idPrefix}-name`}>
-              Name
-            </label>
-            <input
-              id={`${idPrefix}-name`}
-              type="text"
-              autoComplete="off"
-              maxLength={maximumNameLength}
-              value={newSpeaker.name}
-              onChange={(event) => updateNew({ name: event.target.value })}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={errorId("name")}
-            />
-            {errorFor("name", "Name")}
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${idPrefix}-kind`}>
-              Kind
-            </label>
-            <select
-              id={`${idPrefix}-kind`}
-              value={newSpeaker.kind}
-              onChange={(event) => updateNew({ kind: event.target.value as ActorKind })}
-              aria-invalid={errors.kind ? true : undefined}
-              aria-describedby={errorId("kind")}
-            >
-              {actorKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {actorKindLabels[kind]}
-                </option>
-              ))}
-            </select>
-            {errorFor("kind", "Kind")}
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${idPrefix}-office`}>
-              Office <span className="field__optional">(optional)</span>
-            </label>
-            <input
-              id={`${idPrefix}-office`}
-              type="text"
-              autoComplete="off"
-              maxLength={maximumOfficeLength}
-              value={newSpeaker.office}
-              onChange={(event) => updateNew({ office: event.target.value })}
-              aria-invalid={errors.office ? true : undefined}
-              aria-describedby={[`${idPrefix}-office-hint`, errorId("office")].filter(Boolean).join(" ")}
-            />
-            <p className="field__hint" id={`${idPrefix}-office-hint`}>
-              For a person, the post they speak from, e.g. Minister of Foreign Affairs.
-            </p>
-            {errorFor("office", "Office")}
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${idPrefix}-speaks-for`}>
-              Speaks for
-            </label>
-            <select
-              id={`${idPrefix}-speaks-for`}
-              value={newSpeaker.speaksForId}
-              onChange={(event) => updateNew({ speaksForId: event.target.value })}
-              aria-invalid={errors.speaksForId ? true : undefined}
-              aria-describedby={errorId("speaksForId")}
-            >
-              <option value="">None</option>
-              {actors.map((actor) => (
-                <option key={actor.id} value={actor.id}>
-                  {actor.name}
-                </option>
-              ))}
-            </select>
-            {errorFor("speaksForId", "Speaks for")}
-          </div>
+          <TextField {...bind("name", "Name")} autoComplete="off" maxLength={maximumNameLength} />
+          <SelectField {...bind("kind", "Kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
+          <TextField
+            {...bind("office", "Office")}
+            autoComplete="off"
+            maxLength={maximumOfficeLength}
+            optional
+            hint="For a person, the post they speak from, e.g. Minister of Foreign Affairs."
+          />
+          <SelectField
+            {...bind("speaksForId", "Speaks for")}
+            id={`${idPrefix}-speaks-for`}
+            placeholder="None"
+            options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+          />
           <p className="field__hint">The new actor is created with the statement; an administrator can complete it later under Actors.</p>
         </div>
       )}

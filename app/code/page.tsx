@@ -31,7 +31,11 @@ export default async function CodeStatementsPage() {
       <h1 className="page__title">Code statements</h1>
       <p className="page__lede">
         Score each statement’s stance toward every tracked target it addresses, from −3 (very hostile) to +3 (very conciliatory), and leave
-        the others as “not addressed”.
+        the others as “not addressed”. The{" "}
+        <Link href="/codebook" target="_blank">
+          codebook<span className="visually-hidden"> (opens in a new tab)</span>
+        </Link>{" "}
+        says what each point means; statements assigned to you come first.
         {queue.items.length > 0 && (
           <>
             {" "}

@@ -3,14 +3,21 @@ import { AdjudicationQueue, AdjudicationQueueWithheld, OnePointDisagreements } f
 import { ReliabilityCoderDeviations, ReliabilityOverall, ReliabilityPerPair, ReliabilityPerTarget } from "@/components/reliability-figures";
 import { requirePageUser } from "@/lib/auth/session";
 import { getReliabilityReport } from "@/lib/data/reliability";
+import { CodebookFilterLinks } from "@/components/codebook-filter-links";
+import { codebookFilterFromParameter } from "@/lib/codebook/schemas";
+import { getCodebook } from "@/lib/data/codebook";
 
 export const metadata: Metadata = { title: "Reliability" };
 // Every new coding or adjudication changes the figures.
 export const dynamic = "force-dynamic";
 
-export default async function ReliabilityPage() {
+type Props = { searchParams: Promise<{ codebook?: string }> };
+
+export default async function ReliabilityPage({ searchParams }: Props) {
   const user = await requirePageUser("/reliability");
-  const report = await getReliabilityReport(user);
+  const { codebook } = await searchParams;
+  const filter = codebookFilterFromParameter(codebook);
+  const [report, versions] = await Promise.all([getReliabilityReport(user, filter), getCodebook(user)]);
 
   return (
     <main className="page">
@@ -20,6 +27,7 @@ export default async function ReliabilityPage() {
         and 0 agreement no better than chance; 0.800 or more is commonly taken as reliable, 0.667 or more as tentative.
       </p>
       <div className="stack">
+        <CodebookFilterLinks versions={versions.versions.map((version) => version.number)} filter={filter} />
         <ReliabilityOverall figure={report.overall} />
         <ReliabilityPerTarget figures={report.perTarget} />
         <ReliabilityPerPair pairs={report.perPair} />

@@ -55,13 +55,22 @@ function FieldFrame({
         {optional && <span className={styles.optional}> (optional)</span>}
       </label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": ariaDescribedBy(id, error, hintId) })}
+      <HintAndError id={id} label={label} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** What follows every control: its hint (`${id}-hint`), then its error (`${id}-error`). */
+function HintAndError({ id, label, hint, error }: { id: string; label: string; hint?: ReactNode; error: string | undefined }) {
+  return (
+    <>
       {hint && (
-        <p className={styles.hint} id={hintId}>
+        <p className={styles.hint} id={`${id}-hint`}>
           {hint}
         </p>
       )}
       <FieldError id={id} label={label} message={error} className={styles.error} />
-    </div>
+    </>
   );
 }
 
@@ -124,12 +133,15 @@ export function SelectField<Value extends string>({
   onChange,
   options,
   placeholder,
+  wide,
   ...props
 }: FieldProps<Value> &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "value" | "onChange"> & {
     options: readonly { value: Value; label: string }[];
     /** A first, empty choice ("Choose…") for a field with no default. */
     placeholder?: string;
+    /** For long choices (a statement's words): the box may grow to a line of text. */
+    wide?: boolean;
   }) {
   const { id, label, hint, error, optional, ...native } = props;
   return (
@@ -138,7 +150,7 @@ export function SelectField<Value extends string>({
         <select
           {...native}
           {...aria}
-          className={`${styles.control} ${styles.select}`}
+          className={`${styles.control} ${wide ? styles.wide : styles.select}`}
           value={value}
           onChange={(event) => onChange(event.target.value as Value)}
         >
@@ -208,6 +220,55 @@ export function DateField({
           { value: "MONTH", label: "Month only" },
         ]}
       />
+    </div>
+  );
+}
+
+/** One of a few choices, all in sight (radios drawn as a segmented control). */
+export function ChoiceField<Value extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  options,
+}: FieldProps<Value> & { options: readonly { value: Value; label: ReactNode }[] }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <fieldset className={styles.field} id={id} aria-describedby={ariaDescribedBy(id, error, hintId)}>
+      <legend className={styles.label}>{label}</legend>
+      <div className={styles.segmented}>
+        {options.map((option) => (
+          <label key={option.value} className={styles.segment}>
+            <input type="radio" name={id} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <HintAndError id={id} label={label} hint={hint} error={error} />
+    </fieldset>
+  );
+}
+
+/** One yes-or-no box, its label beside it. */
+export function CheckboxField({ id, label, value, onChange, error, hint, disabled }: FieldProps<boolean> & { disabled?: boolean }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={styles.field}>
+      <div className={styles.checkbox}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={ariaDescribedBy(id, error, hintId)}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <HintAndError id={id} label={label} hint={hint} error={error} />
     </div>
   );
 }

@@ -2,6 +2,8 @@
 export { useSchemaForm, type Conflict, type FormValues, type SchemaFormOptions } from "./use-schema-form";
 export {
   ActorField,
+  CheckboxField,
+  ChoiceField,
   CheckboxListField,
   DateField,
   FieldRow,
@@ -14,5 +16,6 @@ export {
   type DatePrecision,
   type SelectOption,
 } from "./fields";
-export { FormAlert } from "../form-feedback";
+export { FormActions, FormAlert, FormMessages } from "../form-feedback";
 export { ScorePicker } from "../score-picker";
+export { ConflictComparison, sameField, type ComparedField } from "./conflict-comparison";

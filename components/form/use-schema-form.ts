@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { describeFailure, type Failure } from "../form-feedback";
-import { sendJson } from "../json-request";
+import { sendJson, type JsonResponse } from "../json-request";
 
 /** A form's values, keyed as the request body the schema checks (a text box holds a string even where the body wants a number). */
 export type FormValues = Record<string, unknown>;
@@ -19,7 +19,7 @@ export type SchemaFormOptions<Values extends FormValues, Body> = {
   /** Prefix of the controls' ids, e.g. "source" gives "source-title"; "" leaves the field's name as its id. */
   idPrefix: string;
   /** Where and how the body goes. */
-  request: { method: "POST" | "PATCH"; url: string };
+  request: { method: "POST" | "PATCH"; url: string } | { send: (body: unknown) => Promise<JsonResponse<Body>> };
   /** The body sent, built from the values (e.g. "" to null, a percentage to a fraction). Defaults to the values. */
   toBody?: (values: Values) => unknown;
   /**
@@ -27,6 +27,11 @@ export type SchemaFormOptions<Values extends FormValues, Body> = {
    * (a percentage box for a 0–1 probability) or a better instruction than the schema's general one.
    */
   messages?: Partial<Record<keyof Values & string, string>>;
+  /**
+   * Where a body nests what the form holds flat: the issue path → the field ("rule.windowDays" → "windowDays").
+   * Paths not listed go to the field named by their first segment.
+   */
+  paths?: Record<string, keyof Values & string>;
   /** Checks of the form's own that the body's schema cannot make, such as a confirmation box matching: field → message. */
   check?: (values: Values) => Partial<Record<keyof Values & string, string>>;
   /** After a 2xx: navigate, refresh, reset. The form stays pending if this returns "keep-pending" (the page is about to change). */
@@ -43,24 +48,30 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
   type Field = keyof Values & string;
   const { schema, initialValues, labels, idPrefix, request, toBody = (values: Values) => values, check, onSuccess } = options;
   const messages: Partial<Record<string, string>> = options.messages ?? {};
+  const paths: Partial<Record<string, string>> = options.paths ?? {};
   const [values, setValues] = useState<Values>(initialValues);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
+  // The session ended while the page was open: the form can offer to sign in again without losing the values.
+  const [signedOut, setSignedOut] = useState(false);
+  // What the last save did ("Saved (version 4)."), until the person starts on the next change.
+  const [notice, setNotice] = useState<ReactNode>(null);
 
   const isField = (name: string): name is Field => name in labels;
 
   function setValue<Name extends Field>(name: Name, value: Values[Name]) {
     setValues((previous) => ({ ...previous, [name]: value }));
     setErrors((previous) => ({ ...previous, [name]: undefined }));
+    setNotice(null);
   }
 
   function show(failure: Failure) {
     // "movedByStatementIds.3" is the list's error: shown beside the list.
     const byField: Record<string, string> = {};
     for (const [path, message] of Object.entries(failure.fieldErrors)) {
-      const field = path.split(".")[0] ?? path;
+      const field = paths[path] ?? path.split(".")[0] ?? path;
       byField[isField(field) ? field : path] ??= isField(field) ? (messages[field] ?? message) : message;
     }
     const placed = describeFailure({ ...failure, fieldErrors: byField }, isField);
@@ -68,30 +79,40 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     setAlert(placed.alert);
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Checks and sends the values (or the given ones, shown in the form from now on: a merge re-applied over a newer version). */
+  async function submit(toSend: Values = values) {
     if (pending) return;
+    if (toSend !== values) setValues(toSend);
     setAlert(null);
     setConflict(null);
-    const body = toBody(values);
+    setSignedOut(false);
+    setNotice(null);
+    const body = toBody(toSend);
     const checked = schema.safeParse(body);
     const fieldErrors: Record<string, string> = {};
     if (!checked.success) for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
-    for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) fieldErrors[field] ??= message;
+    for (const [field, message] of Object.entries(check?.(toSend) ?? {})) if (message) fieldErrors[field] ??= message;
     if (Object.keys(fieldErrors).length > 0) {
       show({ ok: false, status: 422, error: "", fieldErrors });
       return;
     }
     setErrors({});
     setPending(true);
-    const result = await sendJson<Body>(request.method, request.url, body);
+    // A form that does not post JSON to the API (sign-in goes through next-auth) passes its own `send`.
+    const result = "send" in request ? await request.send(body) : await sendJson<Body>(request.method, request.url, body);
     if (result.ok) {
       if (onSuccess(result.body, body) !== "keep-pending") setPending(false);
       return;
     }
     setPending(false);
+    setSignedOut(result.status === 401);
     if (result.status === 409) setConflict({ message: result.error, current: result.current });
     else show(result);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    return submit();
   }
 
   /** Everything a field component needs about one field. */
@@ -111,9 +132,14 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     alert,
     conflict,
     pending,
+    signedOut,
+    notice,
+    /** Says what a save did, in the form's status line; it goes when a field changes or the form is sent again. */
+    setNotice,
     setValue,
     field,
     handleSubmit,
+    submit,
     /** Back to a blank form (or the given values) after a save that keeps the page. */
     reset: (next: Values = initialValues) => {
       setValues(next);

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { scenarioSetSchema } from "@/lib/scenarios/schemas";
-import { FormAlert, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
+import { CheckboxField, FormAlert, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A set of competing scenarios: its scenarios are then added one by one. */
 export function NewScenarioSetForm() {
@@ -13,7 +13,7 @@ export function NewScenarioSetForm() {
     schema: scenarioSetSchema,
     idPrefix: "new-set",
     initialValues: { title: "", slug: "", description: "", mutuallyExclusive: false },
-    labels: { title: "Title", slug: "Slug", description: "Description", mutuallyExclusive: "Mutually exclusive" },
+    labels: { title: "Title", slug: "Slug", description: "Description", mutuallyExclusive: "The scenarios are mutually exclusive" },
     toBody: (values) => ({
       title: values.title.trim(),
       slug: values.slug.trim(),
@@ -50,23 +50,11 @@ export function NewScenarioSetForm() {
         rows={3}
         hint="What the scenarios have in common, and whether they exclude each other (so their probabilities sum to 100 %)."
       />
-      {/* The kit has no single-checkbox field yet: a plain one, bound to the form's value. */}
-      <div className="field">
-        <div className="checkbox-field">
-          <input
-            id="new-set-mutually-exclusive"
-            type="checkbox"
-            checked={form.values.mutuallyExclusive}
-            onChange={(event) => form.setValue("mutuallyExclusive", event.target.checked)}
-            aria-describedby="new-set-mutually-exclusive-hint"
-          />
-          <label htmlFor="new-set-mutually-exclusive">The scenarios are mutually exclusive</label>
-        </div>
-        <p className="field__hint" id="new-set-mutually-exclusive-hint">
-          At most one can come about: each analyst’s estimates are checked against 100 %, and resolving one “yes” offers to resolve the
-          others “no”.
-        </p>
-      </div>
+      <CheckboxField
+        {...form.field("mutuallyExclusive")}
+        id="new-set-mutually-exclusive"
+        hint="At most one can come about: each analyst’s estimates are checked against 100 %, and resolving one “yes” offers to resolve the others “no”."
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={form.pending}>
           {form.pending ? "Adding…" : "Add scenario set"}

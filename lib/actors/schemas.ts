@@ -4,7 +4,7 @@ import { idSchema, requiredTextSchema, slugSchema, versionSchema } from "../vali
 
 export const actorSchema = z.object({
   slug: slugSchema,
-  name: requiredTextSchema(200),
+  name: requiredTextSchema(200, "enter the actor’s name"),
   kind: z.enum(ActorKind),
   office: requiredTextSchema(300).nullable().default(null),
   wikidataId: z

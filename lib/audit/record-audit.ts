@@ -19,7 +19,9 @@ export type AuditedEntity =
   | "ScenarioEstimate"
   | "Indicator"
   | "Evidence"
-  | "EvidenceAssessment";
+  | "EvidenceAssessment"
+  | "AssignmentDraw"
+  | "CodebookVersion";
 
 const redactedFields = new Set(["passwordHash"]);
 

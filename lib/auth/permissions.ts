@@ -2,7 +2,9 @@
 import { DomainError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
-export type Permission = "read" | "edit" | "adjudicate" | "administer";
+// "read" also covers assignment progress (who has coded how much of what is open to all signed in);
+// analysts see their own assignments through their coding queue ("edit").
+export type Permission = "read" | "edit" | "adjudicate" | "administer" | "assign" | "publish-codebook";
 
 /**
  * The user on whose behalf a data-access function runs; null when nobody is
@@ -16,7 +18,7 @@ const anonymousPermissions: readonly Permission[] = [];
 const rolePermissions: Record<Role, readonly Permission[]> = {
   VIEWER: ["read"],
   ANALYST: ["read", "edit"],
-  ADMIN: ["read", "edit", "adjudicate", "administer"],
+  ADMIN: ["read", "edit", "adjudicate", "administer", "assign", "publish-codebook"],
 };
 
 const permissionDescriptions: Record<Permission, string> = {
@@ -24,6 +26,8 @@ const permissionDescriptions: Record<Permission, string> = {
   edit: "create or edit records (analysts and admins can)",
   adjudicate: "settle disagreements between coders (admins and analysts given the adjudicator right can)",
   administer: "do this (only admins can)",
+  assign: "assign sources to coders (only admins can)",
+  "publish-codebook": "publish a new codebook version (only admins can)",
 };
 
 export class PermissionDeniedError extends DomainError {

@@ -29,6 +29,6 @@ export const adjudicationSchema = z.object({
   statementId: idSchema(),
   targetId: idSchema(),
   score: scoreSchema,
-  rationale: requiredTextSchema(2000),
+  rationale: requiredTextSchema(2000, "say why this is the final value; it is required"),
 });
 export type AdjudicationInput = z.infer<typeof adjudicationSchema>;

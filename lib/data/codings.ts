@@ -9,6 +9,7 @@ import { stanceCodingRecord } from "../seed/records";
 import type { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
 import { isoFromDate } from "../validation";
+import { codebookVersionInForce } from "./codebook";
 import { visibleCodingsWhere } from "./coding-visibility";
 
 export type StanceCodingView = {
@@ -174,7 +175,8 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   if (target.id === statement.speakerId) throw new ValidationError({ targetId: "is the speaker; a stance is toward someone else" });
   try {
     return await db.$transaction(async (tx) => {
-      const row = await tx.stanceCoding.create({ data: stanceCodingRecord(input, statement, target.id, user!.id) });
+      const codebookVersion = await codebookVersionInForce(tx);
+      const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user!.id), codebookVersion } });
       await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });
       return toView(await tx.stanceCoding.findUniqueOrThrow({ where: { id: row.id }, select: codingSelect }));
     });
@@ -216,43 +218,64 @@ export type QueueItem = {
   /** The text around the quote, for context. */
   before: string;
   after: string;
+  /** Assigned to the acting coder by an admin's draw: such items come first. */
+  assigned: boolean;
 };
 
-/** Statements the acting user has not coded yet, source by source in reading order, with overall progress. */
+const queueLength = 200;
+
+/**
+ * Statements the acting user has not coded yet, with overall progress: first
+ * those assigned to them, then the rest; each part source by source in reading order.
+ */
 export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueItem[]; coded: number; total: number }> {
   requirePermission(user, "edit");
   const db = getDatabase();
   const live = { deletedAt: null, source: { deletedAt: null, nothingToCodeAt: null } } as const;
-  const [total, statements] = await Promise.all([
+  const assignedToMe = { assignments: { some: { coderId: user!.id, draw: { deletedAt: null } } } };
+  const select = {
+    id: true,
+    quote: true,
+    startOffset: true,
+    endOffset: true,
+    saidOn: true,
+    speaker: { select: { name: true } },
+    source: { select: { id: true, title: true, text: true, publishedOn: true } },
+  } as const;
+  const orderBy = [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }] as const;
+  const [total, assigned, uncoded] = await Promise.all([
     db.statement.count({ where: live }),
     db.statement.findMany({
-      where: { ...live, ...notYetDoneBy(user!.id) },
-      select: {
-        id: true,
-        quote: true,
-        startOffset: true,
-        endOffset: true,
-        saidOn: true,
-        speaker: { select: { name: true } },
-        source: { select: { id: true, title: true, text: true, publishedOn: true } },
-      },
-      orderBy: [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }],
-      take: 200,
+      where: { ...live, ...notYetDoneBy(user!.id), ...assignedToMe },
+      select,
+      orderBy: [...orderBy],
+      take: queueLength,
     }),
+    db.statement.count({ where: { ...live, ...notYetDoneBy(user!.id) } }),
   ]);
-  const uncoded = await db.statement.count({ where: { ...live, ...notYetDoneBy(user!.id) } });
+  const rest =
+    assigned.length < queueLength
+      ? await db.statement.findMany({
+          where: { ...live, ...notYetDoneBy(user!.id), NOT: assignedToMe },
+          select,
+          orderBy: [...orderBy],
+          take: queueLength - assigned.length,
+        })
+      : [];
   const context = 160;
+  const item = (statement: (typeof assigned)[number], isAssigned: boolean): QueueItem => ({
+    statementId: statement.id,
+    quote: statement.quote,
+    speakerName: statement.speaker.name,
+    saidOn: isoFromDate(statement.saidOn),
+    source: { id: statement.source.id, title: statement.source.title },
+    before: statement.source.text.slice(Math.max(0, statement.startOffset - context), statement.startOffset),
+    after: statement.source.text.slice(statement.endOffset, statement.endOffset + context),
+    assigned: isAssigned,
+  });
   return {
     coded: total - uncoded,
     total,
-    items: statements.map((statement) => ({
-      statementId: statement.id,
-      quote: statement.quote,
-      speakerName: statement.speaker.name,
-      saidOn: isoFromDate(statement.saidOn),
-      source: { id: statement.source.id, title: statement.source.title },
-      before: statement.source.text.slice(Math.max(0, statement.startOffset - context), statement.startOffset),
-      after: statement.source.text.slice(statement.endOffset, statement.endOffset + context),
-    })),
+    items: [...assigned.map((statement) => item(statement, true)), ...rest.map((statement) => item(statement, false))],
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
+import type { CodebookFilter } from "../codebook/schemas";
 import type { AdjudicationInput } from "../codings/schemas";
 import { getDatabase } from "../database/client";
 import { NotFoundError, ValidationError } from "../errors";
@@ -102,11 +103,16 @@ function figure(rows: Row[]): ReliabilityFigure {
 }
 
 /** Krippendorff's alpha (ordinal) over statement × target units: overall, per target and per pair of coders. */
-export async function getReliabilityReport(user: ActingUser): Promise<ReliabilityReport> {
+export async function getReliabilityReport(user: ActingUser, filter: CodebookFilter = {}): Promise<ReliabilityReport> {
   requirePermission(user, "read");
   const db = getDatabase();
   const codings = await db.stanceCoding.findMany({
-    where: { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } },
+    where: {
+      deletedAt: null,
+      statement: { deletedAt: null, source: { deletedAt: null } },
+      // Absent: all codings; null: those made before the first codebook version; a number: under that version.
+      ...(filter.codebookVersion !== undefined ? { codebookVersion: filter.codebookVersion } : {}),
+    },
     select: {
       statementId: true,
       targetId: true,

@@ -82,7 +82,7 @@ export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
 
 export const indicatorCreationSchema = z.object({
   scenarioId: idSchema("choose the scenario"),
-  title: requiredTextSchema(200),
+  title: requiredTextSchema(200, "name what the indicator watches for"),
   effect: z.enum(indicatorEffects, { error: "say whether the indicator supports or undermines the scenario" }),
   rule: indicatorRuleSchema,
 });

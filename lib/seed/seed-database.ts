@@ -17,7 +17,8 @@ import {
   statementRecord,
 } from "./records";
 import { summariseStance } from "../scenarios/stance-snapshot";
-import { SeedFileError, type SeedData, type SeedScenarioSet, type SeedUser } from "./seed-files";
+import { codebookContentSchema } from "../codebook/schemas";
+import { SeedFileError, type SeedCodebook, type SeedData, type SeedScenarioSet, type SeedUser } from "./seed-files";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -34,7 +35,8 @@ export type SeedSummary = {
     | "scenarios"
     | "estimates"
     | "indicators"
-    | "evidence",
+    | "evidence"
+    | "codebookVersions",
     number
   >;
   /** Users created in this run, with the password each was given. */
@@ -158,6 +160,34 @@ async function stanceSnapshotOf(tx: Transaction, statementId: string) {
   );
 }
 
+/** Publishes the seeded codebook as version 1, unless a codebook exists already. */
+async function seedCodebook(tx: Transaction, codebook: SeedCodebook): Promise<number> {
+  if ((await tx.codebookVersion.count()) > 0) return 0;
+  const examples = [];
+  for (const [index, example] of codebook.examples.entries()) {
+    const matches = await tx.statement.findMany({
+      where: { speaker: { slug: example.statement.speaker }, quote: { startsWith: example.statement.quoteStartsWith }, deletedAt: null },
+      select: { id: true, quote: true, speaker: { select: { name: true } } },
+    });
+    if (matches.length !== 1)
+      throw new SeedFileError(
+        `seeds/codebook.json, example ${index + 1}: the quote start matches ${matches.length} statements by "${example.statement.speaker}", not one`,
+      );
+    const statement = matches[0]!;
+    examples.push({
+      statementId: statement.id,
+      quote: statement.quote,
+      speakerName: statement.speaker.name,
+      score: example.score,
+      explanation: example.explanation,
+    });
+  }
+  const content = codebookContentSchema.parse({ ...codebook, examples });
+  const row = await tx.codebookVersion.create({ data: { number: 1, content } });
+  await recordCreation(tx, "CodebookVersion", row);
+  return 1;
+}
+
 export async function seedDatabase(db: Database, data: SeedData, choosePassword: (user: SeedUser) => PasswordChoice): Promise<SeedSummary> {
   const located = statementRecords(data);
   const created: SeedSummary["created"] = {
@@ -172,6 +202,7 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
     estimates: 0,
     indicators: 0,
     evidence: 0,
+    codebookVersions: 0,
   };
 
   // Hashing is slow by design; do it before the transaction opens.
@@ -301,6 +332,7 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
           created.evidence += await seedEvidence(tx, setRow.id, set, scenarioIdBySlug, analystId);
         }
       }
+      created.codebookVersions += await seedCodebook(tx, data.codebook);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -4,7 +4,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { actorSchema } from "../actors/schemas";
-import { stanceCodingSchema } from "../codings/schemas";
+import { codebookContentSchema, codebookExampleSchema } from "../codebook/schemas";
+import { scoreSchema, stanceCodingSchema } from "../codings/schemas";
 import { eventSchema } from "../events/schemas";
 import { consistencyRatings } from "../scenarios/ach";
 import { indicatorRuleSchema } from "../indicators/rules";
@@ -64,6 +65,18 @@ export const seedScenarioFileSchema = z.object({
   ),
 });
 
+// The first codebook version; worked examples name statements as evidence does.
+export const seedCodebookSchema = codebookContentSchema.omit({ examples: true }).extend({
+  examples: z.array(
+    z.object({
+      statement: z.object({ speaker: slugSchema, quoteStartsWith: z.string().min(10, "give at least 10 characters of the quote") }),
+      score: scoreSchema,
+      explanation: codebookExampleSchema.shape.explanation,
+    }),
+  ),
+});
+export type SeedCodebook = z.infer<typeof seedCodebookSchema>;
+
 export type SeedUser = z.infer<typeof seedUserSchema>;
 export type SeedSource = z.infer<typeof seedSourceSchema> & { text: string };
 export type SeedActor = z.infer<typeof seedActorSchema>;
@@ -78,6 +91,7 @@ export type SeedData = {
   statements: SeedStatement[];
   events: SeedEvent[];
   scenarioSets: SeedScenarioSet[];
+  codebook: SeedCodebook;
 };
 
 export class SeedFileError extends Error {
@@ -149,6 +163,12 @@ export async function loadSeedFiles(directory: string): Promise<SeedData> {
     throw new SeedFileError(`seeds/scenarios.json: ${issue?.path.join(".")}: ${issue?.message}`);
   }
 
+  const codebookResult = seedCodebookSchema.safeParse(await readJson(directory, "codebook.json"));
+  if (!codebookResult.success) {
+    const issue = codebookResult.error.issues[0];
+    throw new SeedFileError(`seeds/codebook.json: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+
   requireUnique("users.json", users, (user) => user.key, "user key");
   requireUnique("users.json", users, (user) => user.email, "e-mail");
   requireUnique("sources.json", sourceEntries, (source) => source.key, "source key");
@@ -193,5 +213,8 @@ export async function loadSeedFiles(directory: string): Promise<SeedData> {
       return { ...source, text };
     }),
   );
-  return { users, sources, actors, statements, events, scenarioSets };
+  codebookResult.data.examples.forEach((example, index) =>
+    requireKnown("codebook.json", actorSlugs, example.statement.speaker, "speaker", `example ${index + 1}`),
+  );
+  return { users, sources, actors, statements, events, scenarioSets, codebook: codebookResult.data };
 }

@@ -323,6 +323,54 @@ const matrix: Record<string, Entry> = {
     // The seeded lead analyst has no adjudicator right.
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
+  "POST /api/assignments": {
+    async prepare() {
+      const coder = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+      const source = await createSource(db);
+      await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      return {
+        path: "/api/assignments",
+        body: { sourceId: source.id, coderIds: [coder.id], share: 1, overlap: 0, seed: "matrix" },
+        state: () => db.assignmentDraw.findMany({ where: { sourceId: source.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "DELETE /api/assignments/[id]": {
+    async prepare() {
+      const coder = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+      const source = await createSource(db);
+      const draw = await db.assignmentDraw.create({
+        data: { sourceId: source.id, coderIds: [coder.id], share: 1, overlap: 0, seed: "matrix", createdById: coder.id },
+      });
+      return {
+        path: `/api/assignments/${draw.id}`,
+        body: {},
+        state: () => db.assignmentDraw.findUniqueOrThrow({ where: { id: draw.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/codebook": {
+    // Publishes the next version, from the latest; every refused attempt leaves the versions as they were.
+    async prepare() {
+      const latest = await db.codebookVersion.findFirst({ orderBy: { number: "desc" } });
+      const meanings = ["a", "b", "c", "d", "e", "f", "g"];
+      return {
+        path: "/api/codebook",
+        body: {
+          basedOn: latest?.number ?? 0,
+          summary: "Matrix",
+          scaleMeanings: meanings,
+          conditionalRule: "c",
+          sarcasmRule: "s",
+          examples: [],
+        },
+        state: () => db.codebookVersion.findMany({ orderBy: { number: "asc" } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
   "POST /api/exchange": {
     // Imports one coding by the second analyst of a fresh statement, built from its own export line.
     async prepare() {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { actionForKey, digitForScore, scoreForDigit } from "@/components/keyboard-shortcuts";
 
-const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; repeat: boolean }> = {}) => ({
+const press = (
+  key: string,
+  modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; repeat: boolean }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -10,6 +13,17 @@ const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: bool
 });
 
 describe("the coding keyboard map", () => {
+  it("records no stance only with Shift+N, never with N, Enter or a held key", () => {
+    expect(actionForKey(press("N", { shiftKey: true }), "none", false)).toEqual({ type: "no-stance" });
+    expect(actionForKey(press("N", { shiftKey: true }), "choice", false)).toEqual({ type: "no-stance" });
+    expect(actionForKey(press("N", { shiftKey: true, repeat: true }), "none", false)).toBeNull();
+    expect(actionForKey(press("N", { shiftKey: true }), "text", false)).toBeNull();
+    // Caps Lock gives "N" without Shift: still only the active target.
+    expect(actionForKey(press("N"), "none", false)).toEqual({ type: "not-addressed" });
+    expect(actionForKey(press("n"), "none", false)).toEqual({ type: "not-addressed" });
+    expect(actionForKey(press("Enter"), "none", false)).toEqual({ type: "save" });
+  });
+
   it("maps digits 1–7 to scores −3…+3 and back", () => {
     expect(["1", "4", "7", "0", "8"].map(scoreForDigit)).toEqual([-3, 0, 3, null, null]);
     expect([-3, 0, 3].map(digitForScore)).toEqual(["1", "4", "7"]);

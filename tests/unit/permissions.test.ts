@@ -4,16 +4,17 @@ import { hasPermission, PermissionDeniedError, requirePermission } from "@/lib/a
 describe("permissions", () => {
   it("grants each role what the brief says", () => {
     const table = (["VIEWER", "ANALYST", "ADMIN"] as const).map((role) =>
-      (["read", "edit", "adjudicate", "administer"] as const).map((permission) => hasPermission({ id: "u", role }, permission)),
+      (["read", "edit", "adjudicate", "administer", "assign", "publish-codebook"] as const).map((permission) => hasPermission({ id: "u", role }, permission)),
     );
     expect(table).toEqual([
-      [true, false, false, false],
-      [true, true, false, false],
-      [true, true, true, true],
+      [true, false, false, false, false, false],
+      [true, true, false, false, false, false],
+      [true, true, true, true, true, true],
     ]);
     // The adjudicator right adds adjudication to an analyst, and nothing to a viewer.
     expect(hasPermission({ id: "u", role: "ANALYST", isAdjudicator: true }, "adjudicate")).toBe(true);
     expect(hasPermission({ id: "u", role: "ANALYST", isAdjudicator: true }, "administer")).toBe(false);
+    expect(hasPermission({ id: "u", role: "ANALYST", isAdjudicator: true }, "assign")).toBe(false);
     expect(hasPermission({ id: "u", role: "VIEWER", isAdjudicator: true }, "adjudicate")).toBe(false);
   });
 
