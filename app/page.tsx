@@ -7,7 +7,8 @@ import { StanceMatrixTable } from "@/components/dashboard/stance-matrix";
 import { StancePanel } from "@/components/dashboard/stance-panel";
 import { StanceShifts } from "@/components/dashboard/stance-shifts";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatWindow, panelsByTarget, summariseTargetPanel, windowWithinOneYear } from "@/lib/dashboard/summary";
+import { describeViewFilters, formatWindow, panelsByTarget, summariseTargetPanel, windowWithinOneYear } from "@/lib/dashboard/summary";
+import { hasPermission } from "@/lib/auth/permissions";
 import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
 import { getDashboard } from "@/lib/data/dashboard";
 
@@ -33,6 +34,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const styleIndexes = speakerStyleIndexes(series.series);
   const withYear = !windowWithinOneYear(series.window);
   const hasStatements = series.series.length > 0;
+  const filters = describeViewFilters(view, options);
+  // Under blind coding an analyst's charts leave out other coders' codings of statements they have not coded: say so, or the numbers mislead.
+  const blind = user.role === "ANALYST" && !hasPermission(user, "adjudicate");
 
   return (
     <main className="page dashboard">
@@ -60,6 +64,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         </div>
+      )}
+
+      {blind && (
+        <p className="notice" data-testid="blind-coding-notice">
+          Blind coding: these charts count your own codings and other coders’ codings only of statements you have coded yourself (and of
+          sources not coded blind). An adjudicator or administrator sees every coding.
+        </p>
       )}
 
       <DashboardFilters view={view} options={options} chosenWindow={series.window} chosenUnit={series.unit} />
@@ -95,6 +106,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 events={series.events}
                 fileName={`stance-toward-${panel.target.slug}-${series.window.from}-${series.window.to}.png`}
                 csvHref={csvHref}
+                filters={filters}
               />
             ))}
           </div>

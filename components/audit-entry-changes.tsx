@@ -17,14 +17,12 @@ export function AuditEntryChanges({ changes }: { changes: AuditEntryView["change
         <tbody>
           {changes.map((change) => (
             <tr key={change.field}>
-              <th scope="row">
-                <code>{change.field}</code>
-              </th>
+              <th scope="row">{change.label}</th>
               <td className="diff-table__before">
-                <AuditValue value={change.before} />
+                <AuditValue value={change.beforeText} />
               </td>
               <td className="diff-table__after">
-                <AuditValue value={change.after} />
+                <AuditValue value={change.afterText} />
               </td>
             </tr>
           ))}

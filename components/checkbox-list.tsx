@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import styles from "./checkbox-list.module.css";
 
 export type CheckboxListOption = { value: string; label: string; detail?: string };
 
@@ -21,6 +22,7 @@ export function CheckboxList({
   describedBy,
   filterAbove,
   clearLabel,
+  onlyAction = false,
 }: {
   label: string;
   options: readonly CheckboxListOption[];
@@ -36,6 +38,8 @@ export function CheckboxList({
   /** Above this many options a search box filters them. */
   filterAbove: number;
   clearLabel: string;
+  /** Offer "only" beside each option: choose it alone in one click (a Grafana or Metabase user expects it). */
+  onlyAction?: boolean;
 }) {
   const [filter, setFilter] = useState("");
   const filterId = useId();
@@ -94,7 +98,7 @@ export function CheckboxList({
         ) : (
           <ul className="checkbox-list__options">
             {shown.map((option) => (
-              <li key={option.value}>
+              <li key={option.value} className={onlyAction ? styles.row : undefined}>
                 <label className="checkbox-list__option">
                   <input
                     type="checkbox"
@@ -112,6 +116,11 @@ export function CheckboxList({
                     </span>
                   )}
                 </label>
+                {onlyAction && !(chosen.length === 1 && chosen[0] === option.value) && (
+                  <button type="button" className={`link-button ${styles.only}`} onClick={() => onChange([option.value])}>
+                    only<span className="visually-hidden"> {option.label}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -13,19 +13,14 @@ function summariseChanges(entry: AuditEntryView): string {
   const { action, changes } = entry;
   if (action === "CREATE") return "New record";
   if (action === "SIGN_IN" || action === "SIGN_IN_FAILED") {
-    const outcome = changes.find((change) => change.field === "outcome")?.after;
-    return typeof outcome === "string" ? describeOutcome(outcome) : "—";
+    const outcome = changes.find((change) => change.field === "outcome")?.afterText;
+    const address = changes.find((change) => change.field === "clientAddress")?.afterText;
+    return outcome ? `${outcome}${address ? ` from ${address}` : ""}` : "—";
   }
   if (changes.length === 0) return "—";
-  const names = changes.slice(0, summarisedFields).map((change) => change.field);
+  const names = changes.slice(0, summarisedFields).map((change) => change.label.toLowerCase());
   const more = changes.length - names.length;
   return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
-}
-
-/** "WRONG_PASSWORD" → "Wrong password". */
-function describeOutcome(outcome: string): string {
-  const words = outcome.toLowerCase().replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {

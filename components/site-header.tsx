@@ -2,6 +2,7 @@ import Link from "next/link";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SignedInUser } from "@/lib/auth/session";
 import { roleLabels } from "./labels";
+import { SearchBox } from "./search/search-box";
 import { SiteNavLinks, type NavLink } from "./site-nav-links";
 
 function navLinksFor(user: SignedInUser): NavLink[] {
@@ -40,6 +41,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
           <>
             {/* Until a one-time password is replaced every page leads to the password form, so links would only bounce. */}
             {!user.mustChangePassword && <SiteNavLinks links={navLinksFor(user)} />}
+            {!user.mustChangePassword && <SearchBox />}
             <div className="site-header__account">
               <span className="site-header__user">
                 {user.name} · {roleLabels[user.role]}

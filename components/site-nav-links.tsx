@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import styles from "./site-nav-links.module.css";
 
 export type NavLink = { href: string; label: string };
 
@@ -15,7 +16,7 @@ function isActive(pathname: string, href: string): boolean {
 export function SiteNavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <nav className="site-header__nav" aria-label="Main">
+    <nav className={`site-header__nav ${styles.nav}`} aria-label="Main">
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={isActive(pathname, link.href) ? "page" : undefined}>
           {link.label}

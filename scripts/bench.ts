@@ -22,6 +22,7 @@ import {
   databaseNameOf,
   defaultScratchDatabaseUrl,
 } from "./bench/scratch-database";
+import { timeLists } from "./bench/list-timings";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage = "Usage: npm run bench [-- --reuse]   (BENCH_DATABASE_URL names the scratch database; it is dropped and rebuilt)";
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
   const series: SeriesCaseTimings[] = [];
   for (const seriesCase of seriesCases(speakerSlug(1), targetSlug(1)))
     series.push(await timeSeriesCase({ database, rawClient, user }, seriesCase, detail));
+
+  heading("Lists and search: first page, a deep page, searches (data layer)");
+  const lists = await timeLists({ database, rawClient, user }, detail);
   // The load test below needs the database to itself.
   await closeDatabase();
   const oneSeries = series[0]!;
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
       durationSeconds: loadShape.durationSeconds,
     },
     javascript: { dashboard, blank },
+    lists,
   };
   printSummary(figures);
   const documentPath = await writeBenchmarksDocument(figures);

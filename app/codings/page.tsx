@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { CodingsTable } from "@/components/codings-table";
+import { ListControls, ListPager } from "@/components/lists/list-controls";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { listStanceCodingsForReview } from "@/lib/data/codings";
+import { codingListDefinition } from "@/lib/codings/list";
+import { listCodingFilterOptions, listStanceCodingsForReview } from "@/lib/data/codings";
+import { loadListPage, sortChoices } from "@/lib/lists/page";
 
 export const metadata: Metadata = { title: "Codings" };
 export const dynamic = "force-dynamic";
@@ -10,33 +13,85 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CodingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const user = await requirePageUser("/codings");
-  const [codings, params] = await Promise.all([listStanceCodingsForReview(user), searchParams]);
+  const list = await loadListPage(codingListDefinition, params, "/codings", (query) => listStanceCodingsForReview(user, query));
+  const options = await listCodingFilterOptions(user, list.query?.filters.source);
   const canEdit = hasPermission(user, "edit");
   // Set by the coding form after a deletion, so the result of the action is visible here.
   const deleted = params.deleted !== undefined;
+  const blind = user.role === "ANALYST" && !hasPermission(user, "adjudicate");
+  const { page, query } = list;
 
   return (
     <main className="page">
       <h1 className="page__title">Codings</h1>
       <p className="page__lede">
-        Every coded statement, newest statement first. A coding is one coder’s score of one statement toward one target, from −3 (very
-        hostile) to +3 (very conciliatory).{canEdit ? " You can edit the codings you made." : ""}
+        A coding is one coder’s score of one statement toward one target, from −3 (very hostile) to +3 (very conciliatory).
+        {canEdit ? " You can edit the codings you made." : ""}
+        {blind ? " Blind coding: you see another coder’s coding of a statement only once you have coded it yourself." : ""}
       </p>
       {deleted && (
         <div className="notice" role="status">
           The coding was deleted. An administrator can restore it from History.
         </div>
       )}
-      {codings.length === 0 ? (
-        <div className="empty-state">No statements have been coded yet.</div>
-      ) : (
+      <ListControls
+        id="codings"
+        action="/codings"
+        values={list.values}
+        fields={[
+          {
+            kind: "select",
+            parameter: "speaker",
+            label: "Speaker",
+            options: options.speakers.map((actor) => ({ value: actor.slug, label: actor.name })),
+          },
+          {
+            kind: "select",
+            parameter: "target",
+            label: "Target",
+            options: options.targets.map((actor) => ({ value: actor.slug, label: actor.name })),
+          },
+          {
+            kind: "select",
+            parameter: "coder",
+            label: "Coder",
+            options: options.coders.map((coder) => ({ value: coder.id, label: coder.name })),
+          },
+          { kind: "fixed", parameter: "source", label: "Source", valueLabel: options.sourceTitle ?? "Unknown source" },
+          { kind: "date", parameter: "from", label: "Said from" },
+          { kind: "date", parameter: "to", label: "Said until" },
+          { kind: "score", parameter: "min", label: "Lowest score" },
+          { kind: "score", parameter: "max", label: "Highest score" },
+          { kind: "yesNo", parameter: "adjudicated", label: "Adjudicated", yesLabel: "Adjudicated", noLabel: "Not adjudicated" },
+        ]}
+        sortOptions={sortChoices(codingListDefinition)}
+        sort={list.sort}
+        pageSize={list.pageSize}
+      />
+      {list.problem && (
+        <div className="alert" role="alert">
+          {list.problem}
+        </div>
+      )}
+      {page && query && page.rows.length === 0 && (
+        <div className="empty-state">
+          {query.cursor ? "No more codings." : list.filtered ? "No codings match these filters." : "No statements have been coded yet."}
+        </div>
+      )}
+      {page && query && page.rows.length > 0 && (
         <section className="card" aria-labelledby="codings-heading">
           <h2 className="card__title" id="codings-heading">
-            {codings.length} coding{codings.length === 1 ? "" : "s"}
+            {list.filtered ? "Matching codings" : "All codings"}, by {codingListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
           </h2>
           <p className="card__meta">Times are in UTC.</p>
-          <CodingsTable codings={codings} editorId={canEdit ? user.id : null} />
+          <CodingsTable codings={page.rows} editorId={canEdit ? user.id : null} />
+          <ListPager
+            shown={`${page.rows.length} coding${page.rows.length === 1 ? "" : "s"} on this page`}
+            firstHref={list.firstHref}
+            nextHref={list.nextHref}
+          />
         </section>
       )}
     </main>

@@ -15,7 +15,7 @@ export default async function EventsPage() {
   const [events, actors, sources] = await Promise.all([
     listEvents(user),
     canEdit ? listActors(user) : [],
-    canEdit ? listSources(user) : [],
+    canEdit ? listSources(user).then((page) => page.rows) : [],
   ]);
 
   return (

@@ -1,17 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListControls, ListPager } from "@/components/lists/list-controls";
 import { SourceTable } from "@/components/source-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { listSources } from "@/lib/data/sources";
+import { listSourceLanguages, listSources } from "@/lib/data/sources";
+import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { coverageStateLabels, coverageStates, sourceListDefinition } from "@/lib/sources/list";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
 
-export default async function SourcesPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SourcesPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const user = await requirePageUser("/sources");
-  const sources = await listSources(user);
+  const [list, languages] = await Promise.all([
+    loadListPage(sourceListDefinition, params, "/sources", (query) => listSources(user, query)),
+    listSourceLanguages(user),
+  ]);
   const canEdit = hasPermission(user, "edit");
+  const { page, query } = list;
 
   return (
     <main className="page">
@@ -29,19 +39,56 @@ export default async function SourcesPage() {
           </Link>
         )}
       </div>
-      {sources.length === 0 ? (
-        <div className="empty-state">
-          No sources yet.{canEdit ? " Add the first: paste an article’s full text and mark the statements in it." : ""}
+      <ListControls
+        id="sources"
+        action="/sources"
+        values={list.values}
+        fields={[
+          {
+            kind: "select",
+            parameter: "language",
+            label: "Language",
+            options: languages.map((language) => ({ value: language, label: language })),
+          },
+          { kind: "date", parameter: "from", label: "Published from" },
+          { kind: "date", parameter: "to", label: "Published until" },
+          {
+            kind: "select",
+            parameter: "coverage",
+            label: "Coverage",
+            options: coverageStates.map((state) => ({ value: state, label: coverageStateLabels[state] })),
+          },
+        ]}
+        sortOptions={sortChoices(sourceListDefinition)}
+        sort={list.sort}
+        pageSize={list.pageSize}
+      />
+      {list.problem && (
+        <div className="alert" role="alert">
+          {list.problem}
         </div>
-      ) : (
+      )}
+      {page && query && page.rows.length === 0 && (
+        <div className="empty-state">
+          {query.cursor
+            ? "No more sources."
+            : list.filtered
+              ? "No sources match these filters."
+              : `No sources yet.${canEdit ? " Add the first: paste an article’s full text and mark the statements in it." : ""}`}
+        </div>
+      )}
+      {page && query && page.rows.length > 0 && (
         <section className="card" aria-labelledby="sources-heading">
           <h2 className="card__title" id="sources-heading">
-            {sources.length} source{sources.length === 1 ? "" : "s"}
+            {list.filtered ? "Matching sources" : "All sources"}, by {sourceListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
           </h2>
-          <p className="card__meta">
-            Newest first.{canEdit ? " “Not yet coded by you” counts the statements you have not coded toward any target." : ""}
-          </p>
-          <SourceTable sources={sources} showOwnProgress={canEdit} />
+          {canEdit && <p className="card__meta">“Not yet coded by you” counts the statements you have not coded toward any target.</p>}
+          <SourceTable sources={page.rows} showOwnProgress={canEdit} />
+          <ListPager
+            shown={`${page.rows.length} source${page.rows.length === 1 ? "" : "s"} on this page`}
+            firstHref={list.firstHref}
+            nextHref={list.nextHref}
+          />
         </section>
       )}
     </main>

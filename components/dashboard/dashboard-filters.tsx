@@ -23,10 +23,11 @@ function sameMembers(first: readonly string[], second: readonly string[]): boole
   return first.length === second.length && first.every((slug) => second.includes(slug));
 }
 
+// Only actors the page knows count: an unknown key in the URL is dropped (the page says so), so the picker must not claim it is chosen.
 function describeChoice(chosen: readonly string[], options: readonly ActorOption[], none: string): string {
-  if (chosen.length === 0) return none;
   const names = options.filter((option) => chosen.includes(option.slug)).map((option) => option.name);
-  if (names.length <= 2) return names.join(", ") || `${chosen.length} chosen`;
+  if (names.length === 0) return none;
+  if (names.length <= 2) return names.join(", ");
   return `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
 }
 
@@ -93,7 +94,8 @@ export function DashboardFilters({
   }
 
   const trackedTargets = options.trackedTargetSlugs;
-  const chosenTargets = draft.targets.length > 0 ? draft.targets : trackedTargets;
+  const knownTargets = draft.targets.filter((slug) => options.targets.some((option) => option.slug === slug));
+  const chosenTargets = knownTargets.length > 0 ? knownTargets : trackedTargets;
 
   return (
     <form
@@ -113,6 +115,7 @@ export function DashboardFilters({
           options={optionsOf(options.speakers)}
           filterAbove={10}
           clearLabel="Clear"
+          onlyAction
           chosen={draft.speakers}
           summary={describeChoice(draft.speakers, options.speakers, "Everyone")}
           hint="None ticked: everyone."
@@ -124,6 +127,7 @@ export function DashboardFilters({
           options={optionsOf(options.represented)}
           filterAbove={10}
           clearLabel="Clear"
+          onlyAction
           chosen={draft.speaksFor}
           summary={describeChoice(draft.speaksFor, options.represented, "Any")}
           hint="Adds every official of the states or organisations ticked, and the state or organisation itself."
@@ -135,8 +139,9 @@ export function DashboardFilters({
           options={optionsOf(options.targets)}
           filterAbove={10}
           clearLabel="Clear"
+          onlyAction
           chosen={chosenTargets}
-          summary={draft.targets.length === 0 ? "Tracked targets" : describeChoice(draft.targets, options.targets, "Tracked targets")}
+          summary={describeChoice(knownTargets, options.targets, "Tracked targets")}
           hint="Unless you choose others, the tracked targets."
           // The tracked targets are the default, so choosing exactly them keeps the link short.
           onChange={(targets) => apply({ ...draft, targets: sameMembers(targets, trackedTargets) ? [] : targets })}
@@ -158,7 +163,12 @@ export function DashboardFilters({
             onChange={(event) => changeDate("from", event.target.value)}
             onBlur={commitDates}
           />
-          {draft.from === null && <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>}
+          {draft.from === null ? (
+            <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>
+          ) : (
+            // The field shows dates in the browser's format; the hint says it the way the rest of the app does.
+            isUsableDate(draft.from) && <p className="field__hint">{formatDate(draft.from)}</p>
+          )}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={toId}>
@@ -175,7 +185,11 @@ export function DashboardFilters({
             onChange={(event) => changeDate("to", event.target.value)}
             onBlur={commitDates}
           />
-          {draft.to === null && <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>}
+          {draft.to === null ? (
+            <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>
+          ) : (
+            isUsableDate(draft.to) && <p className="field__hint">{formatDate(draft.to)}</p>
+          )}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${fromId}-unit`}>

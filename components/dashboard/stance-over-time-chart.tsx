@@ -9,6 +9,7 @@ import {
   LineElement,
   PointElement,
   ScatterController,
+  SubTitle,
   Title,
   Tooltip,
   type ActiveElement,
@@ -24,6 +25,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef } from "react";
 import { Chart } from "react-chartjs-2";
 import { describeScore, formatScore } from "@/lib/codings/scale";
+import { exportCaption } from "@/lib/dashboard/summary";
 import type { BucketMean, ChartEventMarker, DateWindow, StancePoint, StanceSeries } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { speakerStyle } from "./chart-style";
@@ -42,6 +44,7 @@ ChartJS.register(
   LineController,
   Tooltip,
   Legend,
+  SubTitle,
   Title,
   Decimation,
   annotationPlugin,
@@ -120,6 +123,7 @@ export function StanceOverTimeChart({
   events,
   summary,
   title,
+  filters,
   fileName,
 }: {
   targetId: string;
@@ -133,6 +137,8 @@ export function StanceOverTimeChart({
   summary: string;
   /** Drawn above the chart in the downloaded PNG only (the page has its own heading). */
   title: string;
+  /** The view's filters in words, for the downloaded PNG's caption. */
+  filters: string;
   fileName: string;
 }) {
   const router = useRouter();
@@ -292,9 +298,23 @@ export function StanceOverTimeChart({
     // The title is drawn only for the image: on the page the panel's heading says the same.
     const titleOptions = chart.options.plugins?.title;
     if (titleOptions) titleOptions.display = true;
+    // The caption makes the image stand alone in a brief: window, n, filters, source and export date.
+    const plugins = chart.options.plugins as { subtitle?: Record<string, unknown> } | undefined;
+    if (plugins) {
+      plugins.subtitle = {
+        display: true,
+        position: "bottom",
+        align: "start",
+        color: "#3d444d",
+        font: { size: 11 },
+        padding: { top: 10, bottom: 2 },
+        text: exportCaption({ window, unit, statementCount, filters, exportedOn: new Date().toISOString().slice(0, 10) }),
+      };
+    }
     chart.update("none");
     const image = chart.toBase64Image("image/png", 1);
     if (titleOptions) titleOptions.display = false;
+    if (plugins?.subtitle) plugins.subtitle.display = false;
     chart.update("none");
     const link = document.createElement("a");
     link.href = image;

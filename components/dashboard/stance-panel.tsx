@@ -15,6 +15,7 @@ export function StancePanel({
   events,
   fileName,
   csvHref,
+  filters,
 }: {
   panel: TargetPanel;
   summary: string;
@@ -24,6 +25,8 @@ export function StancePanel({
   events: ChartEventMarker[];
   fileName: string;
   csvHref: string;
+  /** The view's filters in words, for the downloaded PNG's caption. */
+  filters: string;
 }) {
   const headingId = `stance-toward-${panel.target.slug}`;
   return (
@@ -52,6 +55,7 @@ export function StancePanel({
             summary={summary}
             title={`Stance toward ${panel.target.name}`}
             fileName={fileName}
+            filters={filters}
           />
           <StanceDataTable series={panel.series} csvHref={csvHref} />
         </>

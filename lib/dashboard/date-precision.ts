@@ -28,6 +28,19 @@ export function chartDateOf(saidOn: string, precision: "DAY" | "MONTH"): string 
   return `${saidOn.slice(0, 8)}${String(Math.floor(daysInMonth / 2) + 1).padStart(2, "0")}`;
 }
 
+/**
+ * The last day a dashboard view must reach to take a statement in: windows
+ * count a month-precision statement from the last day of its month. The
+ * queries apply the rule in SQL (`countedOnOfCoding`, lib/dashboard/stance-sql.ts);
+ * this mirror only stretches a default window's end so that it holds them.
+ */
+export function lastCountedDayOf(saidOn: string, precision: "DAY" | "MONTH"): string {
+  if (precision === "DAY") return saidOn;
+  const [year, month] = saidOn.split("-").map(Number) as [number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${saidOn.slice(0, 8)}${String(daysInMonth).padStart(2, "0")}`;
+}
+
 /** "October 2024": a month-precision date as what it is. */
 export function formatMonth(date: string): string {
   const [year, month] = date.split("-").map(Number) as [number, number];

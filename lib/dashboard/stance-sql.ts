@@ -26,10 +26,28 @@ export type StanceQueryScope = {
 // parameter in SELECT and GROUP BY, which PostgreSQL cannot match. Only these
 // three constants ever reach it. The cast to timestamp keeps the session's
 // time zone out of the truncation.
-function bucketStartOf(unit: TimeUnit, column = `"saidOn"`): Prisma.Sql {
+function bucketStartOf(unit: TimeUnit, column = `"countedOn"`): Prisma.Sql {
   if (!timeUnits.includes(unit)) throw new RangeError(`Unknown time unit: ${String(unit)}`);
   return Prisma.raw(`date_trunc('${unit}', ${column}::timestamp)::date`);
 }
+
+/**
+ * The day from which a statement counts in every window and bucket
+ * (docs/decisions/0014): its own day, or for a month-precision statement the
+ * last day of its month, the first day by which it had certainly been said.
+ * A statement is never counted before it could have happened; month buckets
+ * come out the same either way. The one definition every query below uses.
+ */
+const countedOnOfCoding = Prisma.raw(
+  `CASE WHEN c."saidOnPrecision" = 'MONTH' THEN (date_trunc('month', c."saidOn"::timestamp) + interval '1 month - 1 day')::date ELSE c."saidOn" END`,
+);
+
+/**
+ * The longest a statement can count after its stored date: a month-precision
+ * statement stored on the 1st of a 31-day month counts from the 31st. The
+ * index range is widened by this much, then rows are kept by their counted day.
+ */
+const longestCountingDelayDays = 30;
 
 /**
  * One row per statement and target: the adjudicated score where coders'
@@ -46,7 +64,9 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
     Prisma.sql`c."deletedAt" IS NULL`,
     Prisma.sql`c."statementLive"`,
     Prisma.sql`c."targetId" = ANY(${scope.targetIds}::text[])`,
-    Prisma.sql`c."saidOn" BETWEEN ${scope.window.from}::date AND ${scope.window.to}::date`,
+    // The first condition is the covering index's range; the second the rule.
+    Prisma.sql`c."saidOn" BETWEEN ${scope.window.from}::date - ${longestCountingDelayDays}::int AND ${scope.window.to}::date`,
+    Prisma.sql`${countedOnOfCoding} BETWEEN ${scope.window.from}::date AND ${scope.window.to}::date`,
   ];
   if (scope.speakerIds) conditions.push(Prisma.sql`c."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
@@ -72,7 +92,7 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
  */
 const statementValuesFromCodedStatements = Prisma.sql`
     statement_values AS (
-      SELECT "statementId", "speakerId", "targetId", "saidOn",
+      SELECT "statementId", "speakerId", "targetId", "saidOn", "countedOn",
         COALESCE(adjudicated_score::float8, mean) AS score,
         adjudicated_score IS NOT NULL AS adjudicated,
         coding_count
@@ -82,11 +102,11 @@ const statementValuesFromCodedStatements = Prisma.sql`
 export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
   return Prisma.sql`
     coded_statements AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count,
-        max(c."adjudicatedScore") AS adjudicated_score
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
+        avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
       FROM "StanceCoding" c
       WHERE ${codingConditions(scope)}
-      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
+      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
     ${statementValuesFromCodedStatements}`;
 }
@@ -166,11 +186,11 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
       WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
     ),
     coded_statements AS (
-      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", avg(c.score)::float8 AS mean, count(*)::int AS coding_count,
-        max(c."adjudicatedScore") AS adjudicated_score
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
+        avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
       ${chartedCodings}
       WHERE ${codingConditions(scope)}
-      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn"
+      GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
     ${statementValuesFromCodedStatements},
     series_totals AS (
@@ -258,11 +278,11 @@ export function buildStanceMatrixQuery(scope: StanceQueryScope, windowStart: str
   return Prisma.sql`
     WITH ${statementValuesCte(scope)}
     SELECT "speakerId", "targetId",
-      avg(score) FILTER (WHERE "saidOn" >= ${windowStart}::date) AS mean,
-      (count(*) FILTER (WHERE "saidOn" >= ${windowStart}::date))::int AS "statementCount",
-      (coalesce(sum(coding_count) FILTER (WHERE "saidOn" >= ${windowStart}::date), 0))::int AS "codingCount",
-      avg(score) FILTER (WHERE "saidOn" < ${windowStart}::date) AS "previousMean",
-      (count(*) FILTER (WHERE "saidOn" < ${windowStart}::date))::int AS "previousStatementCount"
+      avg(score) FILTER (WHERE "countedOn" >= ${windowStart}::date) AS mean,
+      (count(*) FILTER (WHERE "countedOn" >= ${windowStart}::date))::int AS "statementCount",
+      (coalesce(sum(coding_count) FILTER (WHERE "countedOn" >= ${windowStart}::date), 0))::int AS "codingCount",
+      avg(score) FILTER (WHERE "countedOn" < ${windowStart}::date) AS "previousMean",
+      (count(*) FILTER (WHERE "countedOn" < ${windowStart}::date))::int AS "previousStatementCount"
     FROM statement_values
     GROUP BY "speakerId", "targetId"`;
 }
@@ -349,7 +369,7 @@ export function buildShiftStatementQuery(
         row_number() OVER (PARTITION BY v."speakerId", v."targetId", w.start ORDER BY abs(v.score) DESC, v."saidOn", v."statementId") AS position
       FROM statement_values v
       JOIN wanted w ON w."speakerId" = v."speakerId" AND w."targetId" = v."targetId"
-        AND ${bucketStartOf(unit, `v."saidOn"`)} = w.start
+        AND ${bucketStartOf(unit, `v."countedOn"`)} = w.start
     )
     SELECT "statementId", "speakerId", "targetId", to_char("saidOn", 'YYYY-MM-DD') AS "saidOn", score, to_char(start, 'YYYY-MM-DD') AS "bucketStart"
     FROM ranked
@@ -387,7 +407,7 @@ export function buildIndicatorHistoryQuery(scope: StanceQueryScope, options: Ind
       count(v."statementId")::int AS "statementCount",
       (count(v."statementId") FILTER (WHERE ${condition}))::int AS "countedCount"
     FROM days
-    LEFT JOIN statement_values v ON v."saidOn" BETWEEN days.on - ${options.windowDays - 1}::int AND days.on
+    LEFT JOIN statement_values v ON v."countedOn" BETWEEN days.on - ${options.windowDays - 1}::int AND days.on
     GROUP BY days.on
     ORDER BY days.on`;
 }

@@ -153,3 +153,50 @@ export function describeShift(shift: StanceShift, unit: TimeUnit, withYear: bool
     period: `between ${bucketName(shift.before.start, unit, withYear)} and ${bucketName(shift.after.start, unit, withYear)}`,
   };
 }
+
+/**
+ * The filters of a view in one line, for the caption of an exported chart:
+ * a PNG pasted into a brief has to say what it shows without the page.
+ */
+export function describeViewFilters(
+  view: {
+    speakers: string[];
+    speaksFor: string[];
+    targets: string[];
+    directQuotesOnly: boolean;
+    minimumConfidence: string;
+    adjudicatedOnly: boolean;
+  },
+  options: { speakers: ActorOption[]; represented: ActorOption[]; targets: ActorOption[] },
+): string {
+  const names = (slugs: string[], actors: ActorOption[]) =>
+    actors
+      .filter((actor) => slugs.includes(actor.slug))
+      .map((actor) => actor.name)
+      .join(", ");
+  const parts: string[] = [];
+  const speakers = names(view.speakers, options.speakers);
+  if (speakers) parts.push(`speakers ${speakers}`);
+  const represented = names(view.speaksFor, options.represented);
+  if (represented) parts.push(`everyone speaking for ${represented}`);
+  if (view.directQuotesOnly) parts.push("direct quotes only");
+  if (view.minimumConfidence === "MEDIUM") parts.push("confidence medium or high");
+  if (view.minimumConfidence === "HIGH") parts.push("high confidence only");
+  if (view.adjudicatedOnly) parts.push("adjudicated statements only");
+  return parts.length ? `Filters: ${parts.join("; ")}.` : "Filters: none (every speaker, every confidence).";
+}
+
+/** The lines under an exported chart: window and n, filters, where the data come from and when it was exported. */
+export function exportCaption(options: {
+  window: DateWindow;
+  unit: string;
+  statementCount: number;
+  filters: string;
+  exportedOn: string;
+}): string[] {
+  return [
+    `${formatWindow(options.window)} · mean per ${options.unit} · n = ${options.statementCount} statement${options.statementCount === 1 ? "" : "s"}`,
+    options.filters,
+    `Source: Stancewatch codings of public statements, −3 (very hostile) to +3 (very conciliatory). Exported ${formatDate(options.exportedOn)}.`,
+  ];
+}

@@ -16,6 +16,15 @@ export function chooseTimeWindow(statementDates: string[], padding = { before: 4
   return { from: shiftDate(sorted[0]!, -padding.before), to: shiftDate(sorted[sorted.length - 1]!, padding.after) };
 }
 
+/**
+ * The window when there are no statements to choose from: the last 90 days up
+ * to today. (Padding today as if it were a statement's date showed a window
+ * ending two weeks in the future.)
+ */
+export function windowWithoutData(today: string): { from: string; to: string } {
+  return { from: shiftDate(today, -90), to: today };
+}
+
 /** Weekly ticks crowd a window longer than about four months; months read better there. */
 export function chooseTimeUnit(window: { from: string; to: string }): "day" | "week" | "month" {
   const days = (Date.parse(window.to) - Date.parse(window.from)) / 86_400_000;

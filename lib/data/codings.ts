@@ -4,11 +4,14 @@ import { PermissionDeniedError, requirePermission, type ActingUser } from "../au
 import type { StanceCodingCreation, StanceCodingUpdate } from "../codings/schemas";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { stanceCodingRecord } from "../seed/records";
 import type { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
-import { isoFromDate } from "../validation";
+import { dateFromIso, isoFromDate } from "../validation";
+import { codingListDefinition, type CodingListFilters } from "../codings/list";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { codebookVersionInForce } from "./codebook";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -69,14 +72,91 @@ type Transaction = Prisma.TransactionClient;
 
 const liveCoding = { deletedAt: null, statement: { deletedAt: null } } as const;
 
-export async function listStanceCodingsForReview(user: ActingUser): Promise<StanceCodingView[]> {
+/**
+ * One page of the codings a user may see (blind coding applies), filtered and
+ * sorted as the list's URL says, after the cursor (keyset paging: a later page
+ * costs what the first does).
+ */
+export async function listStanceCodingsForReview(
+  user: ActingUser,
+  query: ListQuery<CodingListFilters> = defaultCodingListQuery,
+): Promise<Page<StanceCodingView>> {
   requirePermission(user, "read");
-  const rows = await getDatabase().stanceCoding.findMany({
-    where: { ...liveCoding, ...visibleCodingsWhere(user) },
-    select: codingSelect,
-    orderBy: [{ saidOn: "desc" }, { statementId: "asc" }, { targetId: "asc" }],
-  });
-  return rows.map(toView);
+  const db = getDatabase();
+  const { filters } = query;
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new BadRequestError("The list's “from” date is after its “to” date: swap them.");
+  if (filters.minimumScore !== undefined && filters.maximumScore !== undefined && filters.minimumScore > filters.maximumScore)
+    throw new BadRequestError("The list's lowest score is above its highest: swap them.");
+  const [speakerId, targetId] = await Promise.all([
+    filters.speaker ? actorIdForSlug(filters.speaker, "speaker") : undefined,
+    filters.target ? actorIdForSlug(filters.target, "target") : undefined,
+  ]);
+  // statementLive is the trigger-kept copy of "statement and source not deleted" (docs/decisions/0006): no join to filter.
+  const conditions: Prisma.StanceCodingWhereInput[] = [{ deletedAt: null, statementLive: true }, visibleCodingsWhere(user)];
+  if (speakerId) conditions.push({ speakerId });
+  if (targetId) conditions.push({ targetId });
+  if (filters.coder) conditions.push({ coderId: filters.coder });
+  if (filters.source) conditions.push({ statement: { sourceId: filters.source } });
+  if (filters.from) conditions.push({ saidOn: { gte: dateFromIso(filters.from) } });
+  if (filters.to) conditions.push({ saidOn: { lte: dateFromIso(filters.to) } });
+  if (filters.minimumScore !== undefined) conditions.push({ score: { gte: filters.minimumScore } });
+  if (filters.maximumScore !== undefined) conditions.push({ score: { lte: filters.maximumScore } });
+  if (filters.adjudicated !== undefined) conditions.push({ adjudicatedScore: filters.adjudicated ? { not: null } : null });
+  const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.stanceCoding.findMany({
+      where: { AND: [...conditions, after as Prisma.StanceCodingWhereInput] },
+      select: { ...codingSelect, saidOn: true, createdAt: true },
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StanceCodingOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    rows,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "saidOn" | "score" | "createdAt"],
+  );
+  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
+}
+
+export type CodingFilterOptions = {
+  speakers: { slug: string; name: string }[];
+  targets: { slug: string; name: string }[];
+  coders: { id: string; name: string }[];
+  /** The title of the source the list is filtered to, if any. */
+  sourceTitle: string | null;
+};
+
+/** The choices of the codings list's filters: actors who speak or are coded toward, people who code. */
+export async function listCodingFilterOptions(user: ActingUser, sourceId?: string): Promise<CodingFilterOptions> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const [speakers, targets, coders, source] = await Promise.all([
+    db.actor.findMany({
+      where: { deletedAt: null, statements: { some: { deletedAt: null } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.actor.findMany({
+      where: { deletedAt: null, OR: [{ isTrackedTarget: true }, { codingsAsTarget: { some: { deletedAt: null } } }] },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.user.findMany({ where: { codings: { some: { deletedAt: null } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    sourceId ? db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null,
+  ]);
+  return { speakers, targets, coders, sourceTitle: source?.title ?? null };
+}
+
+const defaultCodingListQuery = parseListQuery(codingListDefinition, new URLSearchParams());
+
+/** An actor's id from the key a list's URL names it by; an unknown key is the user's to fix (400). */
+async function actorIdForSlug(slug: string, parameter: string): Promise<string> {
+  const actor = await getDatabase().actor.findUnique({ where: { slug }, select: { id: true } });
+  if (!actor) throw new BadRequestError(`${parameter}: no actor has the key “${slug}”. Choose one from the list.`);
+  return actor.id;
 }
 
 export async function getStanceCoding(user: ActingUser, id: string): Promise<StanceCodingView> {

@@ -1,10 +1,10 @@
 import "server-only";
 import { readShiftMinimumStatements } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
-import { chartDateOf } from "../dashboard/date-precision";
+import { chartDateOf, lastCountedDayOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
-import { chooseTimeUnit, chooseTimeWindow } from "../dashboard/time-window";
+import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "../dashboard/time-window";
 import {
   buildShiftStatementQuery,
   buildStanceMatrixQuery,
@@ -65,16 +65,15 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
   const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
 
-  const speakerIds =
-    view.speakers.length || view.speaksFor.length
-      ? await listSpeakerIds(
-          view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []),
-          view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []),
-        )
-      : null;
+  // Unknown keys are left out (the page says so), and the rest of the view stands as if they had never been there:
+  // a speakers filter of nothing but unknown keys means everyone, as the picker then shows, not no one.
+  const knownSpeakerIds = view.speakers.flatMap((slug) => bySlug.get(slug)?.id ?? []);
+  const knownSpeaksForIds = view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []);
+  const speakerIds = knownSpeakerIds.length || knownSpeaksForIds.length ? await listSpeakerIds(knownSpeakerIds, knownSpeaksForIds) : null;
 
-  const targets = view.targets.length
-    ? view.targets.flatMap((slug) => bySlug.get(slug) ?? [])
+  const knownTargets = view.targets.flatMap((slug) => bySlug.get(slug) ?? []);
+  const targets = knownTargets.length
+    ? knownTargets
     : await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null }, select: actorSelect, orderBy: { name: "asc" } });
 
   const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
@@ -82,7 +81,10 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   if (view.from && view.to) {
     window = { from: view.from, to: view.to };
   } else {
-    const extent = await db.stanceCoding.aggregate({
+    // Per precision, so that a month-precision statement's window reaches the last day of its month,
+    // from which the queries count it (docs/decisions/0014).
+    const extents = await db.stanceCoding.groupBy({
+      by: ["saidOnPrecision"],
       where: {
         deletedAt: null,
         statementLive: true,
@@ -94,8 +96,11 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
       _min: { saidOn: true },
       _max: { saidOn: true },
     });
-    const dates = [extent._min.saidOn, extent._max.saidOn].flatMap((date) => (date ? [isoFromDate(date)] : []));
-    const padded = chooseTimeWindow(dates) ?? chooseTimeWindow([isoFromDate(new Date())])!;
+    const dates = extents.flatMap((extent) => [
+      ...(extent._min.saidOn ? [isoFromDate(extent._min.saidOn)] : []),
+      ...(extent._max.saidOn ? [lastCountedDayOf(isoFromDate(extent._max.saidOn), extent.saidOnPrecision)] : []),
+    ]);
+    const padded = chooseTimeWindow(dates) ?? windowWithoutData(isoFromDate(new Date()));
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
     if (window.from > window.to) window = view.from ? { from: view.from, to: view.from } : { from: window.to, to: window.to };
   }
@@ -147,6 +152,10 @@ async function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]>
   return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
 }
 
+function latestOf(first: string, second: string): string {
+  return first > second ? first : second;
+}
+
 async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
   const { scope, unit } = resolved;
   const query = buildStanceSeriesQuery(scope, {
@@ -195,7 +204,9 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
     }
     const datePrecision = row.datePrecision === "MONTH" ? "MONTH" : "DAY";
     const point: StancePoint = {
-      at: row.statementId ? chartDateOf(row.at!, datePrecision) : row.at!,
+      // A month-precision statement counts from its month's last day, so a window starting mid-month holds it
+      // although the middle of its month lies before the window: it is drawn on the window's first day then.
+      at: row.statementId ? latestOf(chartDateOf(row.at!, datePrecision), scope.window.from) : row.at!,
       score: row.score!,
       statementCount: row.statementCount,
       minimumScore: row.minimumScore!,

@@ -5,7 +5,12 @@ import { recordAudit, type AuditedEntity } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { formatScore } from "../codings/scale";
 import { getDatabase } from "../database/client";
-import { DomainError, NotFoundError } from "../errors";
+import { BadRequestError, DomainError, NotFoundError } from "../errors";
+import { fieldLabel, formatAuditValue, referencedIds, type ReferenceNames } from "../audit/presentation";
+import { historyListDefinition, type HistoryListFilters } from "../audit/history-list";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { dateFromIso } from "../validation";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuditAction } from "../generated/prisma/enums";
 
@@ -103,6 +108,9 @@ function versionHeldBy(entry: { action: AuditAction; before: unknown; after: unk
   return snapshot && typeof snapshot === "object" ? (snapshot as Record<string, unknown>) : null;
 }
 
+/** One changed field as the forms show it: its label and both values in words (null: none). */
+export type ChangeView = FieldChange & { label: string; beforeText: string | null; afterText: string | null };
+
 export type AuditEntryView = {
   id: string;
   at: string;
@@ -112,16 +120,28 @@ export type AuditEntryView = {
   entityId: string;
   /** What the record is, in words ("Statement “…”"), from the version the entry holds; null when unknown. */
   label: string | null;
-  changes: FieldChange[];
+  changes: ChangeView[];
   restorable: boolean;
 };
 
-function labelOf(entry: { entity: string; before: unknown; after: unknown }): string | null {
+function labelOf(entry: { entity: string; entityId: string; before: unknown; after: unknown }, names: ReferenceNames): string | null {
   const snapshot = (entry.after ?? entry.before) as Record<string, unknown> | null;
-  if (!snapshot || typeof snapshot !== "object") return null;
-  if (entry.entity === "User") return typeof snapshot.email === "string" ? `User ${snapshot.email}` : null;
-  if (entry.entity === "ActorMerge")
-    return typeof snapshot.fromSlug === "string" ? `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}` : "Merge undone";
+  if (!snapshot || typeof snapshot !== "object") return names.get(entry.entityId) ?? null;
+  const name = (field: string) => (typeof snapshot[field] === "string" ? names.get(snapshot[field]) : undefined);
+  switch (entry.entity) {
+    case "User":
+      return typeof snapshot.name === "string"
+        ? `${snapshot.name}`
+        : (names.get(entry.entityId) ?? (typeof snapshot.email === "string" ? `${snapshot.email}` : null));
+    case "Adjudication":
+      return `Adjudication of ${name("statementId") ?? "a statement"} toward ${name("targetId") ?? "a target"}${typeof snapshot.score === "number" ? `: ${formatScore(snapshot.score)}` : ""}`;
+    case "StatementReview":
+      return `${name("coderId") ?? "A coder"} found nothing to code in ${name("statementId") ?? "a statement"}`;
+    case "ActorMerge":
+      return typeof snapshot.fromSlug === "string" ? `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}` : "Merge undone";
+    case "EvidenceAssessment":
+      return `Rating of evidence for ${name("scenarioId") ?? "a scenario"}`;
+  }
   return restorable[entry.entity as AuditedEntity]?.label(snapshot) ?? null;
 }
 
@@ -136,7 +156,7 @@ type EntryRow = {
   user: { name: string } | null;
 };
 
-function toView(entry: EntryRow): AuditEntryView {
+function toView(entry: EntryRow, names: ReferenceNames): AuditEntryView {
   return {
     id: entry.id.toString(),
     at: entry.at.toISOString(),
@@ -144,10 +164,51 @@ function toView(entry: EntryRow): AuditEntryView {
     userName: entry.user?.name ?? null,
     entity: entry.entity,
     entityId: entry.entityId,
-    label: labelOf(entry),
-    changes: describeChanges(entry.before, entry.after),
+    label: labelOf(entry, names),
+    changes: describeChanges(entry.before, entry.after).map((change) => ({
+      ...change,
+      label: fieldLabel(entry.entity, change.field),
+      beforeText: formatAuditValue(change.field, change.before, names),
+      afterText: formatAuditValue(change.field, change.after, names),
+    })),
     restorable: entry.entity in restorable && versionHeldBy(entry) !== null,
   };
+}
+
+/**
+ * The names of every record the entries refer to (their own record and every
+ * *Id field), looked up in one query per kind. Soft-deleted records keep their
+ * names: history is about what was.
+ */
+async function referenceNames(entries: EntryRow[]): Promise<ReferenceNames> {
+  const ids = [
+    ...new Set([...referencedIds(entries.flatMap((entry) => [entry.before, entry.after])), ...entries.map((entry) => entry.entityId)]),
+  ];
+  if (ids.length === 0) return new Map();
+  const db = getDatabase();
+  const [actors, users, sources, statements, sets, scenarios, events] = await Promise.all([
+    db.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    db.statement.findMany({ where: { id: { in: ids } }, select: { id: true, quote: true, speaker: { select: { name: true } } } }),
+    db.scenarioSet.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    db.scenario.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    db.event.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+  ]);
+  const names = new Map<string, string>();
+  for (const actor of actors) names.set(actor.id, actor.name);
+  for (const person of users) names.set(person.id, person.name);
+  for (const source of sources) names.set(source.id, `“${shorten(source.title)}”`);
+  for (const statement of statements) names.set(statement.id, `${statement.speaker.name}: “${shorten(statement.quote)}”`);
+  for (const set of sets) names.set(set.id, `“${shorten(set.title)}”`);
+  for (const scenario of scenarios) names.set(scenario.id, `“${shorten(scenario.title)}”`);
+  for (const event of events) names.set(event.id, `“${shorten(event.title)}”`);
+  return names;
+}
+
+async function toViews(entries: EntryRow[]): Promise<AuditEntryView[]> {
+  const names = await referenceNames(entries);
+  return entries.map((entry) => toView(entry, names));
 }
 
 const entrySelect = {
@@ -161,6 +222,56 @@ const entrySelect = {
   user: { select: { name: true } },
 } as const;
 
+const signInActions: AuditAction[] = ["SIGN_IN", "SIGN_IN_FAILED"];
+
+/**
+ * One page of the history, newest first, after the cursor: changes or
+ * sign-ins (apart, so changes are not buried under sign-ins), by kind of
+ * record, person and date. Pages go back to the very first entry.
+ */
+export async function listHistory(
+  user: ActingUser,
+  query: ListQuery<HistoryListFilters> = parseListQuery(historyListDefinition, new URLSearchParams()),
+): Promise<Page<AuditEntryView>> {
+  requirePermission(user, "administer");
+  const { filters } = query;
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new BadRequestError("The history's “from” date is after its “to” date: swap them.");
+  const conditions: Prisma.AuditEntryWhereInput[] = [
+    filters.show === "sign-ins" ? { action: { in: signInActions } } : { action: { notIn: signInActions } },
+  ];
+  if (filters.kind) conditions.push({ entity: filters.kind });
+  if (filters.person) conditions.push({ userId: filters.person });
+  if (filters.from) conditions.push({ at: { gte: dateFromIso(filters.from) } });
+  // "To" includes the whole of that day.
+  if (filters.to) conditions.push({ at: { lt: new Date(dateFromIso(filters.to).getTime() + 86_400_000) } });
+  const db = getDatabase();
+  const rows = await readAfterCursor(
+    query.sortOption,
+    query.cursor,
+    query.pageSize + 1,
+    (after, take) =>
+      db.auditEntry.findMany({
+        where: { AND: [...conditions, after as Prisma.AuditEntryWhereInput] },
+        select: entrySelect,
+        orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.AuditEntryOrderByWithRelationInput[],
+        take,
+      }),
+    (id) => {
+      if (!/^\d{1,19}$/.test(id)) throw new BadRequestError("This page link is not valid: go back to the first page.");
+      return BigInt(id);
+    },
+  );
+  const views = await toViews(rows);
+  return toPage(views, query.pageSize, query.sort, query.sortOption, (view) => new Date(view.at));
+}
+
+/** The people who appear in the history, for its filter. */
+export async function listHistoryPeople(user: ActingUser): Promise<{ id: string; name: string }[]> {
+  requirePermission(user, "administer");
+  return getDatabase().user.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export async function listRecentChanges(user: ActingUser, limit = 50): Promise<AuditEntryView[]> {
   requirePermission(user, "administer");
   const entries = await getDatabase().auditEntry.findMany({
@@ -168,13 +279,13 @@ export async function listRecentChanges(user: ActingUser, limit = 50): Promise<A
     orderBy: { id: "desc" },
     take: Math.min(Math.max(limit, 1), 500),
   });
-  return entries.map(toView);
+  return toViews(entries);
 }
 
 export async function listRecordHistory(user: ActingUser, entity: string, entityId: string): Promise<AuditEntryView[]> {
   requirePermission(user, "administer");
   const entries = await getDatabase().auditEntry.findMany({ where: { entity, entityId }, select: entrySelect, orderBy: { id: "desc" } });
-  return entries.map(toView);
+  return toViews(entries);
 }
 
 export type DeletedRecordView = {

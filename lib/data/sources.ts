@@ -2,11 +2,15 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
-import { ConflictError, DomainError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { sourceListDefinition, type SourceListFilters } from "../sources/list";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { sourceRecord } from "../seed/records";
 import type { SourceCreation } from "../sources/schemas";
-import { isoFromDate } from "../validation";
+import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
 export type SourceSummary = {
@@ -21,38 +25,82 @@ export type SourceSummary = {
   nothingToCode: boolean;
 };
 
-export async function listSources(user: ActingUser): Promise<SourceSummary[]> {
+/** One page of live sources, filtered and sorted as the list's URL says, after the cursor (keyset paging). */
+export async function listSources(
+  user: ActingUser,
+  query: ListQuery<SourceListFilters> = defaultSourceListQuery,
+): Promise<Page<SourceSummary>> {
   requirePermission(user, "read");
   const db = getDatabase();
-  const sources = await db.source.findMany({
-    where: { deletedAt: null },
-    select: {
-      id: true,
-      title: true,
-      publisher: true,
-      publishedOn: true,
-      language: true,
-      nothingToCodeAt: true,
-      _count: { select: { statements: { where: { deletedAt: null } } } },
-    },
-    orderBy: [{ publishedOn: "desc" }, { title: "asc" }],
-  });
-  const uncoded = await db.statement.groupBy({
-    by: ["sourceId"],
-    where: { deletedAt: null, codings: { none: { coderId: user!.id, deletedAt: null } }, reviews: { none: { coderId: user!.id } } },
-    _count: { _all: true },
-  });
+  const { filters } = query;
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new BadRequestError("The list's “from” date is after its “to” date: swap them.");
+  const conditions: Prisma.SourceWhereInput[] = [{ deletedAt: null }];
+  if (filters.language) conditions.push({ language: filters.language });
+  if (filters.from) conditions.push({ publishedOn: { gte: dateFromIso(filters.from) } });
+  if (filters.to) conditions.push({ publishedOn: { lte: dateFromIso(filters.to) } });
+  if (filters.coverage === "nothing-to-code") conditions.push({ nothingToCodeAt: { not: null } });
+  if (filters.coverage === "has-statements") conditions.push({ statements: { some: { deletedAt: null } } });
+  if (filters.coverage === "not-started") conditions.push({ nothingToCodeAt: null, statements: { none: { deletedAt: null } } });
+  const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.source.findMany({
+      where: { AND: [...conditions, after as Prisma.SourceWhereInput] },
+      select: {
+        id: true,
+        title: true,
+        publisher: true,
+        publishedOn: true,
+        language: true,
+        createdAt: true,
+        nothingToCodeAt: true,
+        _count: { select: { statements: { where: { deletedAt: null } } } },
+      },
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.SourceOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"],
+  );
+  const uncoded = page.rows.length
+    ? await db.statement.groupBy({
+        by: ["sourceId"],
+        where: {
+          sourceId: { in: page.rows.map((source) => source.id) },
+          deletedAt: null,
+          codings: { none: { coderId: user!.id, deletedAt: null } },
+          reviews: { none: { coderId: user!.id } },
+        },
+        _count: { _all: true },
+      })
+    : [];
   const uncodedBySource = new Map(uncoded.map((row) => [row.sourceId, row._count._all]));
-  return sources.map((source) => ({
-    id: source.id,
-    title: source.title,
-    publisher: source.publisher,
-    publishedOn: isoFromDate(source.publishedOn),
-    language: source.language,
-    statementCount: source._count.statements,
-    uncodedByMe: uncodedBySource.get(source.id) ?? 0,
-    nothingToCode: source.nothingToCodeAt !== null,
-  }));
+  return {
+    nextCursor: page.nextCursor,
+    rows: page.rows.map((source) => ({
+      id: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      publishedOn: isoFromDate(source.publishedOn),
+      language: source.language,
+      statementCount: source._count.statements,
+      uncodedByMe: uncodedBySource.get(source.id) ?? 0,
+      nothingToCode: source.nothingToCodeAt !== null,
+    })),
+  };
+}
+
+const defaultSourceListQuery = parseListQuery(sourceListDefinition, new URLSearchParams());
+
+/** The languages sources are written in, for the list's filter. */
+export async function listSourceLanguages(user: ActingUser): Promise<string[]> {
+  requirePermission(user, "read");
+  const rows = await getDatabase().source.groupBy({ by: ["language"], where: { deletedAt: null }, orderBy: { language: "asc" } });
+  return rows.map((row) => row.language);
 }
 
 export type CodingSummary = {

@@ -6,7 +6,11 @@ import { revocationInstant } from "../auth/revocation";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { userListDefinition, type UserListFilters } from "../users/list";
 import { passwordWeakness } from "../users/password-strength";
 import { generatePassword, hashPassword, verifyPassword } from "../users/passwords";
 import type { UserInput, UserUpdate } from "../users/schemas";
@@ -55,9 +59,17 @@ function toView(user: UserRow, signInLockedUntil: Date | null = null): UserView 
 
 export async function listUsers(user: ActingUser, now: Date = new Date()): Promise<UserView[]> {
   requirePermission(user, "administer");
-  const db = getDatabase();
-  const users = await db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
-  const failures = await db.signInAttempt.findMany({
+  const users = await getDatabase().user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  return toViewsWithLocks(users, now);
+}
+
+/** Accounts as views, each with when its sign-in throttling ends (one query for all of them). */
+async function toViewsWithLocks<Row extends Parameters<typeof toView>[0] & { signInUnlockedAt: Date | null }>(
+  users: Row[],
+  now: Date,
+): Promise<UserView[]> {
+  if (users.length === 0) return [];
+  const failures = await getDatabase().signInAttempt.findMany({
     where: {
       email: { in: users.map((row) => row.email) },
       at: { gte: throttleLookback(now) },
@@ -89,6 +101,33 @@ export async function unlockSignIn(user: ActingUser, id: string, now: Date = new
     });
     return toView(after);
   });
+}
+
+/** One page of accounts, filtered by role and status and sorted as the list's URL says, after the cursor (keyset paging). */
+export async function listUsersPage(
+  user: ActingUser,
+  query: ListQuery<UserListFilters> = parseListQuery(userListDefinition, new URLSearchParams()),
+): Promise<Page<UserView>> {
+  requirePermission(user, "administer");
+  const conditions: Prisma.UserWhereInput[] = [];
+  if (query.filters.role) conditions.push({ role: query.filters.role });
+  if (query.filters.status) conditions.push({ disabledAt: query.filters.status === "disabled" ? { not: null } : null });
+  const db = getDatabase();
+  const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.user.findMany({
+      where: { AND: [...conditions, after as Prisma.UserWhereInput] },
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.UserOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    rows,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "name" | "email" | "createdAt"],
+  );
+  return { rows: await toViewsWithLocks(page.rows, new Date()), nextCursor: page.nextCursor };
 }
 
 /**

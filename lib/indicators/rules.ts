@@ -8,6 +8,8 @@
 // D" means statements said on the calendar dates D−N+1 .. D inclusive, so a
 // window of 1 day is D alone and a window of 7 days ending on a Sunday starts
 // on the Monday. `windowStart` computes D−N+1. Dates are calendar days in UTC.
+// A statement known only to the month counts from the last day of its month,
+// the first day it had certainly been said (docs/decisions/0014).
 //
 // Speakers: an actor alone, or with `includeRepresentatives` the actor and
 // every actor who speaks for it (Iran and its leader, ministers, spokesmen...).

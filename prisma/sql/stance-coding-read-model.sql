@@ -1,7 +1,7 @@
 -- The dashboard reads codings alone: each coding carries whether its statement
 -- and source are live, whether the statement is a direct quote, whether its
 -- source is coded blind, and the statement's adjudicated score toward the
--- coding's target. These triggers keep the copies in step whatever writes the
+-- coding's target, and how precisely the statement's date is known. These triggers keep the copies in step whatever writes the
 -- statement, source or adjudication (the app, a restore, a script), and the
 -- covering partial indexes below let PostgreSQL answer the stance queries from
 -- the index without visiting the table. See docs/decisions/0006.
@@ -11,8 +11,8 @@
 CREATE FUNCTION "stance_coding_copy_statement"() RETURNS trigger
 LANGUAGE plpgsql AS '
 BEGIN
-  SELECT s."deletedAt" IS NULL AND src."deletedAt" IS NULL, s.form = ''DIRECT_QUOTE'', src."blindCoding"
-    INTO NEW."statementLive", NEW."directQuote", NEW."blindSource"
+  SELECT s."deletedAt" IS NULL AND src."deletedAt" IS NULL, s.form = ''DIRECT_QUOTE'', src."blindCoding", s."saidOnPrecision"
+    INTO NEW."statementLive", NEW."directQuote", NEW."blindSource", NEW."saidOnPrecision"
     FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
     WHERE s.id = NEW."statementId";
   NEW."adjudicatedScore" := (
@@ -32,7 +32,8 @@ BEGIN
   UPDATE "StanceCoding" c
     SET "statementLive" = NEW."deletedAt" IS NULL AND src."deletedAt" IS NULL,
         "directQuote" = NEW.form = ''DIRECT_QUOTE'',
-        "blindSource" = src."blindCoding"
+        "blindSource" = src."blindCoding",
+        "saidOnPrecision" = NEW."saidOnPrecision"
     FROM "Source" src
     WHERE src.id = NEW."sourceId" AND c."statementId" = NEW.id;
   RETURN NULL;
@@ -40,9 +41,10 @@ END
 ';
 
 CREATE TRIGGER "Statement_refresh_codings"
-  AFTER UPDATE OF "deletedAt", form, "sourceId" ON "Statement"
+  AFTER UPDATE OF "deletedAt", form, "sourceId", "saidOnPrecision" ON "Statement"
   FOR EACH ROW
-  WHEN (OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt" OR OLD.form IS DISTINCT FROM NEW.form OR OLD."sourceId" IS DISTINCT FROM NEW."sourceId")
+  WHEN (OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt" OR OLD.form IS DISTINCT FROM NEW.form OR OLD."sourceId" IS DISTINCT FROM NEW."sourceId"
+    OR OLD."saidOnPrecision" IS DISTINCT FROM NEW."saidOnPrecision")
   EXECUTE FUNCTION "statement_refresh_codings"();
 
 CREATE FUNCTION "source_refresh_codings"() RETURNS trigger
@@ -95,6 +97,7 @@ UPDATE "StanceCoding" c
   SET "statementLive" = s."deletedAt" IS NULL AND src."deletedAt" IS NULL,
       "directQuote" = s.form = 'DIRECT_QUOTE',
       "blindSource" = src."blindCoding",
+      "saidOnPrecision" = s."saidOnPrecision",
       "adjudicatedScore" = (
         SELECT a.score FROM "Adjudication" a
         WHERE a."statementId" = c."statementId" AND a."targetId" = c."targetId" AND a."deletedAt" IS NULL)
@@ -104,11 +107,11 @@ UPDATE "StanceCoding" c
 -- One speaker toward targets, and every speaker toward a target: the two
 -- shapes of the stance queries, with every column they read.
 CREATE INDEX "StanceCoding_speaker_target_reads" ON "StanceCoding" ("speakerId", "targetId", "saidOn")
-  INCLUDE ("statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore")
+  INCLUDE ("statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore", "saidOnPrecision")
   WHERE "deletedAt" IS NULL AND "statementLive";
 
 CREATE INDEX "StanceCoding_target_reads" ON "StanceCoding" ("targetId", "saidOn")
-  INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore")
+  INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore", "saidOnPrecision")
   WHERE "deletedAt" IS NULL AND "statementLive";
 
 -- A coding judges the words a speaker said: when a statement's quote or

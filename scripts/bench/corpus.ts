@@ -244,6 +244,17 @@ const corpusSteps: CorpusStep[] = [
       ORDER BY first.statement_number;`,
   },
   {
+    // Search vectors are kept by triggers in the app (prisma/sql/search.sql); the bulk load skips triggers.
+    label: "search vectors of sources and statements",
+    sql: `
+      UPDATE "Source" SET "searchVector" =
+        setweight(to_tsvector("search_configuration"(language), "search_fold"(title)), 'A')
+        || setweight(to_tsvector("search_configuration"(language), "search_fold"(publisher)), 'C')
+        || setweight(to_tsvector("search_configuration"(language), "search_fold"(text)), 'D');
+      UPDATE "Statement" s SET "searchVector" = to_tsvector("search_configuration"(src.language), "search_fold"(s.quote))
+        FROM "Source" src WHERE src.id = s."sourceId";`,
+  },
+  {
     // Triggers keep these copies in step in the app (prisma/sql/stance-coding-read-model.sql), but
     // session_replication_role = replica skips triggers, so the build fills them itself.
     label: "codings' copies of their statements",

@@ -11,6 +11,7 @@ import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startOneClientAtATimeProxy } from "./one-client-at-a-time";
 
@@ -59,7 +60,9 @@ export async function startEmbeddedPostgres(options: { dataDirectory?: string } 
   };
   // mkdtemp makes the directory 0700: only this user may reach the sockets inside it.
   const socketDirectory = await mkdtemp(path.join(tmpdir(), "stancewatch-db-"));
-  const db = dataDirectory ? new PGlite(dataDirectory) : new PGlite();
+  // pg_trgm backs search by name and typo (prisma/sql/search.sql): the migration creates it, PGlite must offer it.
+  const extensions = { pg_trgm };
+  const db = dataDirectory ? new PGlite(dataDirectory, { extensions }) : new PGlite({ extensions });
   const cleanUp = async () => {
     await db.close().catch(() => {});
     if (dataDirectory) await restrictToOwner(dataDirectory).catch(() => {});

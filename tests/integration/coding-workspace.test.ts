@@ -103,7 +103,7 @@ describe("the coding workspace", () => {
     const seenBy = async (user: Parameters<typeof acting>[0]) => (await getSource(acting(user), sourceId)).statements[0]!;
     expect((await seenBy(second)).codings).toEqual([]);
     expect((await seenBy(second)).hiddenCodingCount).toBe(1);
-    expect((await listStanceCodingsForReview(acting(second))).some((row) => row.statement.id === statement.id)).toBe(false);
+    expect((await listStanceCodingsForReview(acting(second))).rows.some((row) => row.statement.id === statement.id)).toBe(false);
     const charted = await listStanceSeries(acting(second), {
       ...defaultDashboardView,
       targets: ["united-states"],

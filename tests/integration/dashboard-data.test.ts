@@ -276,6 +276,115 @@ describe("date precision", () => {
   });
 });
 
+// Windows and buckets count a month-precision statement from the last day of
+// its month, never before it could have been said (docs/decisions/0014).
+describe("date precision in windows and buckets", () => {
+  it("puts a July statement in the week of 31 July, so a weekly shift splits the month and monthly buckets do not", async () => {
+    const speaker = await createActor(db, { name: "Split Speaker" });
+    const target = await createActor(db, { name: "Split Target" });
+    const coder = await createUser(db);
+    const quotes = ["Early one.", "Early two.", "Early three.", "Some time in July."];
+    const source = await createSource(db, `Split ${speaker.slug}: ${quotes.join(" ")}`);
+    const [early1, early2, early3] = await Promise.all(
+      ["2024-07-02", "2024-07-03", "2024-07-04"].map((saidOn, index) =>
+        createStatement(db, { source, speakerId: speaker.id, quote: quotes[index]!, saidOn }),
+      ),
+    );
+    const inJuly = await createStatement(db, {
+      source,
+      speakerId: speaker.id,
+      quote: "Some time in July.",
+      saidOn: "2024-07-01",
+      saidOnPrecision: "MONTH",
+    });
+    for (const statement of [early1!, early2!, early3!]) {
+      await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 });
+    }
+    await createStanceCoding(db, { statement: inJuly, targetId: target.id, coderId: coder.id, score: -2 });
+    const weekly = { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug], from: "2024-07-01", to: "2024-08-31" };
+
+    // Counted on 1 July, all four would share the week of 1 July and no shift would exist.
+    const shifts = await listStanceShifts(reader, { ...weekly, unit: "week" });
+    expect(shifts).toHaveLength(1);
+    expect(shifts[0]).toMatchObject({
+      before: { start: "2024-07-01", score: 1, statementCount: 3 },
+      after: { start: "2024-07-29", score: -2, statementCount: 1 },
+      change: -3,
+    });
+    expect(shifts[0]!.statements.map((statement) => [statement.quote, statement.inLaterBucket])).toEqual([
+      ["Early one.", false],
+      ["Early two.", false],
+      ["Early three.", false],
+      ["Some time in July.", true],
+    ]);
+    // The series' weekly means follow the same rule; a month bucket holds the statement either way.
+    const series = await listStanceSeries(reader, { ...weekly, unit: "week" });
+    expect(series.series[0]!.means.map((mean) => [mean.start, mean.score, mean.statementCount])).toEqual([
+      ["2024-07-01", 1, 3],
+      ["2024-07-29", -2, 1],
+    ]);
+    expect(await listStanceShifts(reader, { ...weekly, unit: "month" })).toEqual([]);
+    // A view starting on 20 July holds the statement (it counts from the 31st); it is drawn on the view's first
+    // day rather than at 16 July, off the chart, and still labelled as the month.
+    const fromMidJuly = await listStanceSeries(reader, { ...weekly, from: "2024-07-20", to: "2024-08-31", unit: "week" });
+    expect(fromMidJuly.series[0]!.points.map((point) => [point.at, point.statement?.saidOn, point.statement?.datePrecision])).toEqual([
+      ["2024-07-20", "2024-07-01", "MONTH"],
+    ]);
+
+    // A window that ends before the month does leaves the statement out; one that reaches its last day takes it in.
+    const midJuly = await getStanceMatrix(reader, { ...weekly, from: "2024-07-01", to: "2024-07-30" });
+    expect(midJuly.rows[0]!.cells[0]).toMatchObject({ mean: 1, statementCount: 3 });
+    const lateJuly = await getStanceMatrix(reader, { ...weekly, from: "2024-07-20", to: "2024-07-31" });
+    expect(lateJuly.rows[0]!.cells[0]).toMatchObject({ mean: -2, statementCount: 1 });
+  });
+
+  it("follows a statement whose precision is corrected later (the codings' copy kept by the trigger)", async () => {
+    const speaker = await createActor(db, { name: "Corrected Speaker" });
+    const target = await createActor(db, { name: "Corrected Target" });
+    const coder = await createUser(db);
+    const source = await createSource(db, `Corrected ${speaker.slug}: Said in March.`);
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "Said in March.", saidOn: "2024-03-01" });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
+    const firstWeek = { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug], from: "2024-03-01", to: "2024-03-07" };
+    expect((await getStanceMatrix(reader, firstWeek)).rows[0]!.cells[0]).toMatchObject({ mean: 2, statementCount: 1 });
+    await db.statement.update({ where: { id: statement.id }, data: { saidOnPrecision: "MONTH" } });
+    expect((await getStanceMatrix(reader, firstWeek)).rows.flatMap((row) => row.cells.map((cell) => cell.statementCount))).not.toContain(1);
+    const lastWeek = { ...firstWeek, from: "2024-03-25", to: "2024-03-31" };
+    expect((await getStanceMatrix(reader, lastWeek)).rows[0]!.cells[0]).toMatchObject({ mean: 2, statementCount: 1 });
+  });
+
+  it("stretches the default window to hold a speaker's only statement, known to the month", async () => {
+    const speaker = await createActor(db, { name: "September Speaker" });
+    const target = await createActor(db, { name: "September Target" });
+    const coder = await createUser(db);
+    const source = await createSource(db, `September ${speaker.slug}: In September.`);
+    const statement = await createStatement(db, {
+      source,
+      speakerId: speaker.id,
+      quote: "In September.",
+      saidOn: "2024-09-01",
+      saidOnPrecision: "MONTH",
+    });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 1 });
+    const result = await listStanceSeries(reader, { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug] });
+    // Padded from 1 September it would end on 15 September, before the day the statement counts from.
+    expect(result.window).toEqual({ from: "2024-07-18", to: "2024-10-14" });
+    expect(result.series.map((series) => series.statementCount)).toEqual([1]);
+  });
+
+  it("counts the seed's July 2024 vow of revenge from 31 July, the day Haniyeh was killed, not from 1 July", async () => {
+    const leadership = { ...defaultDashboardView, speakers: ["iranian-leadership"], targets: ["israel"] };
+    const cellOf = async (from: string, to: string) => {
+      const matrix = await getStanceMatrix(reader, { ...leadership, from, to });
+      return matrix.rows.find((row) => row.speaker.slug === "iranian-leadership")?.cells[0] ?? null;
+    };
+    // Before the killing, in July: nothing (stored on 1 July, it used to count here).
+    expect((await cellOf("2024-07-01", "2024-07-30"))?.statementCount ?? 0).toBe(0);
+    // The week from the killing: the vow, −3, and nothing in the week before it.
+    expect(await cellOf("2024-07-31", "2024-08-06")).toMatchObject({ mean: -3, statementCount: 1, previousMean: null });
+  });
+});
+
 describe("the actor × target matrix and the shifts", () => {
   it("compares each cell with the window of the same length before it", async () => {
     const matrix = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], from: "2024-03-11", to: "2024-03-17" }));
@@ -346,6 +455,19 @@ describe("the actor × target matrix and the shifts", () => {
     expect(data.notices).toEqual(["No actor is known by “gone-actor”; it was left out."]);
     expect(data.series.series.map((series) => series.speaker.name)).toEqual(["Speaker C"]);
     expect(data.options.represented.map((actor) => actor.slug)).toContain(world.state.slug);
+  });
+
+  it("treats a filter of unknown actors alone as no filter, as its picker then shows (everyone, tracked targets)", async () => {
+    const window = { from: "2024-03-01", to: "2024-03-31", targets: [world.target1.slug] };
+    const unfiltered = await getDashboard(reader, view(window));
+    const onlyUnknown = await getDashboard(reader, view({ ...window, speakers: ["gone-actor"] }));
+    expect(onlyUnknown.notices).toEqual(["No actor is known by “gone-actor”; it was left out."]);
+    expect(onlyUnknown.series.series.length).toBeGreaterThan(0);
+    const unknownTarget = await getDashboard(reader, view({ from: "2024-03-01", to: "2024-03-31", targets: ["gone-target"] }));
+    const trackedTargets = await getDashboard(reader, view({ from: "2024-03-01", to: "2024-03-31", targets: [] }));
+    expect(unknownTarget.series.targets).toEqual(trackedTargets.series.targets);
+    expect(unknownTarget.series.targets.length).toBeGreaterThan(0);
+    expect(onlyUnknown.series.series).toEqual(unfiltered.series.series);
   });
 });
 

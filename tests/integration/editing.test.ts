@@ -91,7 +91,7 @@ describe("editing a coding", () => {
     await deleteStanceCoding(actingCoder, coding.id, 2);
 
     await expect(getStanceCoding(actingCoder, coding.id)).rejects.toThrowError(NotFoundError);
-    expect((await listStanceCodingsForReview(actingCoder)).map((row) => row.id)).not.toContain(coding.id);
+    expect((await listStanceCodingsForReview(actingCoder)).rows.map((row) => row.id)).not.toContain(coding.id);
     const deleted = (await listDeletedRecords(actingAdmin)).find((record) => record.entityId === coding.id);
     expect(deleted).toMatchObject({ entity: "StanceCoding", label: "Coding −2: second thoughts" });
     await expect(restoreFromAuditEntry(actingCoder, deleted!.auditEntryId)).rejects.toThrowError(PermissionDeniedError);
@@ -106,8 +106,8 @@ describe("editing a coding", () => {
     const update = history.find((entry) => entry.action === "UPDATE")!;
     expect(update.changes).toEqual(
       expect.arrayContaining([
-        { field: "score", before: 1, after: -2 },
-        { field: "rationale", before: "test", after: "second thoughts" },
+        expect.objectContaining({ field: "score", label: "Score", before: 1, after: -2, beforeText: "+1", afterText: "−2" }),
+        expect.objectContaining({ field: "rationale", label: "Rationale", before: "test", after: "second thoughts" }),
       ]),
     );
     const updateEntry = await db.auditEntry.findUniqueOrThrow({ where: { id: BigInt(update.id) } });

@@ -24,9 +24,10 @@ async function emptyOfCodings() {
   await applyMigrations(fresh.url);
   const client = createPrismaClient(fresh.url, { maxConnections: 2 });
   const data = await loadSeedFiles(seedDirectory);
-  // No statements, so no evidence rows that quote them either.
+  // No statements, so no evidence rows or codebook examples that quote them either.
   const scenarioSets = data.scenarioSets.map((set) => ({ ...set, evidence: [] }));
-  await seedDatabase(client, { ...data, statements: [], scenarioSets }, choosePasswordFromEnvironment({}));
+  const codebook = { ...data.codebook, examples: [] };
+  await seedDatabase(client, { ...data, statements: [], scenarioSets, codebook }, choosePasswordFromEnvironment({}));
   return { fresh, client };
 }
 

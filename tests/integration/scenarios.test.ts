@@ -107,6 +107,36 @@ describe("indicators", () => {
     expect((await listIndicators(reader, world.scenario.id, "2024-05-12")).map((indicator) => indicator.id)).not.toContain(id);
   });
 
+  it("counts a month-precision statement from the last day of its month: not in a window ending mid-month", async () => {
+    const speaker = await createActor(db, { name: "June Speaker" });
+    const target = await createActor(db, { name: "June Target" });
+    const source = await createSource(db, `June ${speaker.slug}: Some time in June.`);
+    const inJune = await createStatement(db, {
+      source,
+      speakerId: speaker.id,
+      quote: "Some time in June.",
+      saidOn: "2024-06-01",
+      saidOnPrecision: "MONTH",
+    });
+    await createStanceCoding(db, { statement: inJune, targetId: target.id, coderId: world.analyst.id, score: 3 });
+    const { id } = await createIndicator(world.analyst, {
+      scenarioId: world.rival.id,
+      title: "June warmth",
+      effect: "SUPPORTS",
+      rule: { ...meanRule(false, 1), speakers: { actorSlug: speaker.slug, includeRepresentatives: false }, targetSlug: target.slug, windowDays: 30 },
+    });
+    const valueOn = async (asOf: string) => (await listIndicators(reader, world.rival.id, asOf)).find((indicator) => indicator.id === id)!;
+    // 17 May–15 June: stored on 1 June, but not certainly said by the 15th, so no data.
+    expect(await valueOn("2024-06-15")).toMatchObject({ value: null, triggered: null });
+    // 1–30 June holds the whole month; 30 June–29 July still holds its last day; 1–30 July does not.
+    const late = await valueOn("2024-07-30");
+    expect(late).toMatchObject({ value: null, lastChange: { on: "2024-07-30", triggered: false } });
+    expect(late.history.filter((day) => day.value !== null).map((day) => day.on)).toEqual(
+      Array.from({ length: 30 }, (_, index) => `2024-${index === 0 ? "06-30" : `07-${String(index).padStart(2, "0")}`}`),
+    );
+    expect((await valueOn("2024-06-30")).value).toBe(3);
+  });
+
   it("counts only the named actor without representatives, and reports no data as such", async () => {
     const { id } = await createIndicator(world.analyst, {
       scenarioId: world.rival.id,

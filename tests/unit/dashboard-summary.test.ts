@@ -136,3 +136,44 @@ describe("describeShift", () => {
     });
   });
 });
+
+describe("export caption", () => {
+  it("says the window, n, filters in names, the source and the export date", async () => {
+    const { describeViewFilters, exportCaption } = await import("@/lib/dashboard/summary");
+    const actors = [
+      { id: "1", slug: "ali-khamenei", name: "Ali Khamenei" },
+      { id: "2", slug: "iran", name: "Iran" },
+    ];
+    const filters = describeViewFilters(
+      {
+        speakers: ["ali-khamenei", "dropped-unknown"],
+        speaksFor: ["iran"],
+        targets: [],
+        directQuotesOnly: true,
+        minimumConfidence: "HIGH",
+        adjudicatedOnly: false,
+      },
+      { speakers: actors, represented: actors, targets: [] },
+    );
+    expect(filters).toBe("Filters: speakers Ali Khamenei; everyone speaking for Iran; direct quotes only; high confidence only.");
+    expect(
+      describeViewFilters(
+        { speakers: [], speaksFor: [], targets: [], directQuotesOnly: false, minimumConfidence: "LOW", adjudicatedOnly: false },
+        { speakers: [], represented: [], targets: [] },
+      ),
+    ).toMatch(/^Filters: none/);
+    expect(
+      exportCaption({
+        window: { from: "2024-10-01", to: "2024-11-30" },
+        unit: "week",
+        statementCount: 1,
+        filters,
+        exportedOn: "2026-11-30",
+      }),
+    ).toEqual([
+      "1 Oct 2024 to 30 Nov 2024 · mean per week · n = 1 statement",
+      filters,
+      "Source: Stancewatch codings of public statements, −3 (very hostile) to +3 (very conciliatory). Exported 30 Nov 2026.",
+    ]);
+  });
+});

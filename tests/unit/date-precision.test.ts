@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartDateOf, formatMonth } from "@/lib/dashboard/date-precision";
+import { chartDateOf, formatMonth, lastCountedDayOf } from "@/lib/dashboard/date-precision";
 
 describe("chartDateOf", () => {
   it("charts a month-precision statement at the middle of its month, never on the 1st", () => {
@@ -19,5 +19,19 @@ describe("chartDateOf", () => {
 describe("formatMonth", () => {
   it("names the month, with no day", () => {
     expect(formatMonth("2024-07-01")).toBe("July 2024");
+  });
+});
+
+describe("lastCountedDayOf", () => {
+  it("counts a month-precision statement from the last day of its month, leap years included", () => {
+    expect(lastCountedDayOf("2024-07-01", "MONTH")).toBe("2024-07-31");
+    expect(lastCountedDayOf("2024-02-01", "MONTH")).toBe("2024-02-29");
+    expect(lastCountedDayOf("2023-02-01", "MONTH")).toBe("2023-02-28");
+    expect(lastCountedDayOf("2024-09-01", "MONTH")).toBe("2024-09-30");
+    expect(lastCountedDayOf("2024-12-01", "MONTH")).toBe("2024-12-31");
+  });
+
+  it("leaves a day-precision date alone", () => {
+    expect(lastCountedDayOf("2024-07-01", "DAY")).toBe("2024-07-01");
   });
 });

@@ -3,12 +3,18 @@ import { NewUserForm } from "@/components/new-user-form";
 import { UsersTable } from "@/components/users-table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { listUsers } from "@/lib/data/users";
+import { ListControls, ListPager } from "@/components/lists/list-controls";
+import { listUsersPage } from "@/lib/data/users";
+import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { userListDefinition } from "@/lib/users/list";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
-export default async function UsersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const user = await requirePageUser("/admin/users");
   if (!hasPermission(user, "administer")) {
     return (
@@ -18,7 +24,8 @@ export default async function UsersPage() {
       </main>
     );
   }
-  const users = await listUsers(user);
+  const list = await loadListPage(userListDefinition, params, "/admin/users", (query) => listUsersPage(user, query));
+  const users = list.page?.rows ?? [];
 
   return (
     <main className="page">
@@ -28,13 +35,58 @@ export default async function UsersPage() {
         restore history. A change takes effect on the person’s next page load.
       </p>
       <div className="stack">
-        <section className="card" aria-labelledby="users-heading">
-          <h2 className="card__title" id="users-heading">
-            {users.length} account{users.length === 1 ? "" : "s"}
-          </h2>
-          <p className="card__meta">Disabled accounts cannot sign in; their codings and history stay. Times are in UTC.</p>
-          {users.length === 0 ? <div className="empty-state">No accounts yet.</div> : <UsersTable users={users} actingUserId={user.id} />}
-        </section>
+        <ListControls
+          id="users"
+          action="/admin/users"
+          values={list.values}
+          fields={[
+            {
+              kind: "select",
+              parameter: "role",
+              label: "Role",
+              options: [
+                { value: "VIEWER", label: "Viewer" },
+                { value: "ANALYST", label: "Analyst" },
+                { value: "ADMIN", label: "Administrator" },
+              ],
+            },
+            {
+              kind: "select",
+              parameter: "status",
+              label: "Status",
+              options: [
+                { value: "active", label: "Active" },
+                { value: "disabled", label: "Disabled" },
+              ],
+            },
+          ]}
+          sortOptions={sortChoices(userListDefinition)}
+          sort={list.sort}
+          pageSize={list.pageSize}
+        />
+        {list.problem && (
+          <div className="alert" role="alert">
+            {list.problem}
+          </div>
+        )}
+        {list.page && (
+          <section className="card" aria-labelledby="users-heading">
+            <h2 className="card__title" id="users-heading">
+              {list.filtered ? "Matching accounts" : "Accounts"}
+            </h2>
+            <p className="card__meta">Disabled accounts cannot sign in; their codings and history stay. Times are in UTC.</p>
+            {users.length === 0 ? (
+              <div className="empty-state">{list.filtered ? "No accounts match these filters." : "No accounts yet."}</div>
+            ) : (
+              <UsersTable users={users} actingUserId={user.id} />
+            )}
+            <ListPager
+              shown={`${users.length} account${users.length === 1 ? "" : "s"} on this page`}
+              firstHref={list.firstHref}
+              nextHref={list.nextHref}
+            />
+          </section>
+        )}
         <section className="card" aria-labelledby="new-user-heading">
           <h2 className="card__title" id="new-user-heading">
             New user

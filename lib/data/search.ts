@@ -1,0 +1,158 @@
+import "server-only";
+import { requirePermission, type ActingUser } from "../auth/permissions";
+import { getDatabase } from "../database/client";
+import { BadRequestError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { searchKinds, type SearchKind } from "../search/parameters";
+import { excerpt, highlightTerms, maximumQueryLength, normaliseSearchQuery, queryAsksForExactWords } from "../search/text";
+import { isoFromDate } from "../validation";
+
+// Search across what analysts look things up by: statement quotes, source
+// titles and texts, actor names and aliases. Full text (GIN on trigger-kept
+// vectors, parsed in each source's language) finds words and their stems;
+// trigrams (pg_trgm) find misspellings and parts of names. See
+// prisma/sql/search.sql and docs/decisions/0015-search.md.
+
+export type StatementHit = {
+  id: string;
+  quote: string;
+  saidOn: string;
+  speakerName: string;
+  sourceId: string;
+  sourceTitle: string;
+};
+
+export type SourceHit = {
+  id: string;
+  title: string;
+  publisher: string;
+  publishedOn: string;
+  language: string;
+  /** Part of the text around the first matching word. */
+  excerpt: string;
+};
+
+export type ActorHit = { id: string; slug: string; name: string; office: string | null; aliases: string[] };
+
+export type SearchResults = {
+  query: string;
+  /** The folded words to mark in the results (lib/search/text.ts highlight()). */
+  terms: string[];
+  statements: StatementHit[];
+  sources: SourceHit[];
+  actors: ActorHit[];
+  /** Per kind: whether more matched than were returned. */
+  more: Record<SearchKind, boolean>;
+};
+
+export const defaultSearchLimit = 10;
+export const maximumSearchLimit = 50;
+
+/**
+ * The index is probed with the query parsed in every language at once
+ * (search_query()), then each row is checked against the query parsed in its
+ * own language only: otherwise an excluded word ("-talks") would slip through
+ * in another language's parse ("talks" is not the English lexeme "talk").
+ * Ranks: a full-text match comes before a typo match; among full-text matches
+ * ts_rank_cd (proximity-aware; titles weigh more than texts); among typo
+ * matches, trigram word similarity. Ties go to the newer record, then the id,
+ * so the order is stable.
+ */
+export async function search(
+  user: ActingUser,
+  rawQuery: string,
+  options: { limit?: number; kinds?: readonly SearchKind[] } = {},
+): Promise<SearchResults> {
+  requirePermission(user, "read");
+  if (rawQuery.length > maximumQueryLength)
+    throw new BadRequestError(`Search for at most ${maximumQueryLength} characters; shorten the query.`);
+  const query = normaliseSearchQuery(rawQuery);
+  const limit = Math.min(Math.max(1, options.limit ?? defaultSearchLimit), maximumSearchLimit);
+  const kinds = new Set(options.kinds ?? searchKinds);
+  const empty: SearchResults = {
+    query: query ?? "",
+    terms: [],
+    statements: [],
+    sources: [],
+    actors: [],
+    more: { statements: false, sources: false, actors: false },
+  };
+  if (!query) return empty;
+  const terms = highlightTerms(query);
+  const typos = !queryAsksForExactWords(query);
+  const db = getDatabase();
+  const fetched = limit + 1;
+
+  const [statementRows, sourceRows, actorRows] = await Promise.all([
+    kinds.has("statements")
+      ? db.$queryRaw<{ id: string; quote: string; saidOn: Date; speakerName: string; sourceId: string; sourceTitle: string }[]>(Prisma.sql`
+          WITH q AS (SELECT "search_query"(${query}) AS tsq, "search_fold"(${query}) AS folded),
+          matches AS (
+            SELECT s.id, ts_rank_cd(s."searchVector", websearch_to_tsquery("search_configuration"(src.language), q.folded)) + 1 AS rank
+              FROM q, "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+              WHERE s."searchVector" @@ q.tsq AND s."deletedAt" IS NULL
+                AND s."searchVector" @@ websearch_to_tsquery("search_configuration"(src.language), q.folded)
+            ${
+              typos
+                ? Prisma.sql`UNION ALL
+            SELECT s.id, word_similarity(q.folded, "search_fold"(s.quote)) AS rank
+              FROM "Statement" s, q WHERE q.folded <% "search_fold"(s.quote) AND s."deletedAt" IS NULL`
+                : Prisma.empty
+            }
+          ),
+          best AS (SELECT id, max(rank) AS rank FROM matches GROUP BY id)
+          SELECT s.id, s.quote, s."saidOn", a.name AS "speakerName", src.id AS "sourceId", src.title AS "sourceTitle"
+            FROM best JOIN "Statement" s ON s.id = best.id
+            JOIN "Source" src ON src.id = s."sourceId" AND src."deletedAt" IS NULL
+            JOIN "Actor" a ON a.id = s."speakerId"
+            ORDER BY best.rank DESC, s."saidOn" DESC, s.id
+            LIMIT ${fetched}`)
+      : Promise.resolve([]),
+    kinds.has("sources")
+      ? db.$queryRaw<{ id: string; title: string; publisher: string; publishedOn: Date; language: string; text: string }[]>(Prisma.sql`
+          WITH q AS (SELECT "search_query"(${query}) AS tsq, "search_fold"(${query}) AS folded),
+          matches AS (
+            SELECT src.id, ts_rank_cd(src."searchVector", websearch_to_tsquery("search_configuration"(src.language), q.folded)) + 1 AS rank
+              FROM "Source" src, q
+              WHERE src."searchVector" @@ q.tsq AND src."deletedAt" IS NULL
+                AND src."searchVector" @@ websearch_to_tsquery("search_configuration"(src.language), q.folded)
+            ${
+              typos
+                ? Prisma.sql`UNION ALL
+            SELECT src.id, word_similarity(q.folded, "search_fold"(src.title)) AS rank
+              FROM "Source" src, q WHERE q.folded <% "search_fold"(src.title) AND src."deletedAt" IS NULL`
+                : Prisma.empty
+            }
+          ),
+          best AS (SELECT id, max(rank) AS rank FROM matches GROUP BY id)
+          SELECT src.id, src.title, src.publisher, src."publishedOn", src.language, src.text
+            FROM best JOIN "Source" src ON src.id = best.id
+            ORDER BY best.rank DESC, src."publishedOn" DESC, src.id
+            LIMIT ${fetched}`)
+      : Promise.resolve([]),
+    kinds.has("actors")
+      ? db.$queryRaw<{ id: string; slug: string; name: string; office: string | null; aliases: string[] }[]>(Prisma.sql`
+          WITH q AS (SELECT "search_fold"(${query}) AS folded)
+          SELECT a.id, a.slug, a.name, a.office, a.aliases
+            FROM "Actor" a, q
+            WHERE a."deletedAt" IS NULL
+              AND (q.folded <% "search_actor_names"(a.name, a.aliases)
+                   OR "search_actor_names"(a.name, a.aliases) LIKE '%' || replace(replace(replace(q.folded, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+            ORDER BY word_similarity(q.folded, "search_actor_names"(a.name, a.aliases)) DESC, a.name, a.id
+            LIMIT ${fetched}`)
+      : Promise.resolve([]),
+  ]);
+
+  return {
+    query,
+    terms,
+    statements: statementRows.slice(0, limit).map((row) => ({ ...row, saidOn: isoFromDate(row.saidOn) })),
+    sources: sourceRows.slice(0, limit).map(({ text, publishedOn, ...row }) => ({
+      ...row,
+      publishedOn: isoFromDate(publishedOn),
+      excerpt: excerpt(text, terms),
+    })),
+    actors: actorRows.slice(0, limit),
+    more: { statements: statementRows.length > limit, sources: sourceRows.length > limit, actors: actorRows.length > limit },
+  };
+}

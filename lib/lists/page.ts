@@ -1,0 +1,60 @@
+// What a list page needs from its URL, in one call: the parsed query (or the
+// sentence saying what is wrong with it), the page of rows, the values to
+// refill the filter form with, and the first and next page links.
+import { DomainError } from "../errors";
+import type { Page, Sort, SortValueType } from "./keyset";
+import { defaultPageSize, listSearchParams, parseListQuery, rawFilterValues, type ListDefinition, type ListQuery } from "./parameters";
+
+export type ListPageState<Filters extends Record<string, unknown>, Row> = {
+  query: ListQuery<Filters> | null;
+  page: Page<Row> | null;
+  /** Why the URL could not be read (shown on the page; the JSON route answers 400). */
+  problem: string | null;
+  /** Filter values by URL parameter, as typed. */
+  values: Record<string, string | undefined>;
+  filtered: boolean;
+  sort: Sort;
+  pageSize: number;
+  firstHref: string | null;
+  nextHref: string | null;
+};
+
+export async function loadListPage<Filters extends Record<string, unknown>, Row>(
+  definition: ListDefinition<Filters>,
+  parameters: Record<string, string | string[] | undefined>,
+  path: string,
+  load: (query: ListQuery<Filters>) => Promise<Page<Row>>,
+): Promise<ListPageState<Filters, Row>> {
+  const raw = rawFilterValues(definition, parameters);
+  const values = Object.fromEntries(
+    Object.entries(definition.filters).map(([key, filter]) => [filter.parameter, raw[key as keyof Filters]]),
+  );
+  const href = (search: URLSearchParams) => (search.size ? `${path}?${search.toString()}` : path);
+  let query: ListQuery<Filters> | null = null;
+  let page: Page<Row> | null = null;
+  let problem: string | null = null;
+  try {
+    query = parseListQuery(definition, parameters);
+    page = await load(query);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problem = error.message;
+  }
+  const defaultSort = definition.sorts[definition.defaultSort]!;
+  return {
+    query,
+    page,
+    problem,
+    values,
+    filtered: Object.keys(raw).length > 0,
+    sort: query?.sort ?? { key: definition.defaultSort, direction: defaultSort.defaultDirection },
+    pageSize: query?.pageSize ?? defaultPageSize,
+    firstHref: query?.cursor ? href(listSearchParams(definition, query, raw, { after: null })) : null,
+    nextHref: query && page?.nextCursor ? href(listSearchParams(definition, query, raw, { after: page.nextCursor })) : null,
+  };
+}
+
+/** The sort choices of a list, for its controls. */
+export function sortChoices(definition: ListDefinition<Record<string, unknown>>): { key: string; label: string; type: SortValueType }[] {
+  return Object.entries(definition.sorts).map(([key, option]) => ({ key, label: option.label, type: option.type }));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { codingListDefinition } from "@/lib/codings/list";
+import { BadRequestError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, keysetOrderBy, readAfterCursor, toPage, type SortOption } from "@/lib/lists/keyset";
+import { listSearchParams, parseListQuery } from "@/lib/lists/parameters";
+
+const said: SortOption = { field: "saidOn", type: "date", label: "Date said", defaultDirection: "desc" };
+const score: SortOption = { field: "score", type: "number", label: "Score", defaultDirection: "desc" };
+
+describe("keyset paging", () => {
+  it("round-trips a cursor and refuses one of another sort order", () => {
+    const cursor = { sort: "said", direction: "desc" as const, value: "2024-10-28T00:00:00.000Z", id: "c1" };
+    const text = encodeCursor(cursor);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(text, { key: "said", direction: "desc" }, said)).toEqual(cursor);
+    expect(() => decodeCursor(text, { key: "said", direction: "asc" }, said)).toThrowError(/another sort order/);
+    expect(() => decodeCursor(text, { key: "score", direction: "desc" }, score)).toThrowError(BadRequestError);
+  });
+
+  it("refuses tampered cursors with a sentence, never a wrong page", () => {
+    const sort = { key: "score", direction: "desc" as const };
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const bad of [
+      "not base64!",
+      "",
+      forged({ a: 1 }),
+      forged(["score", "desc", "3; DROP TABLE x", "c1"]),
+      forged(["score", "desc", 3, 42]),
+      forged(["score", "desc", Number.MAX_VALUE * 10, "c1"]),
+      forged(["score", "desc", 3, ""]),
+      "x".repeat(2000),
+    ]) {
+      expect(() => decodeCursor(bad, sort, score), String(bad)).toThrowError(BadRequestError);
+    }
+    expect(() => decodeCursor(forged(["said", "desc", "yesterday-ish", "c1"]), { key: "said", direction: "desc" }, said)).toThrowError(
+      BadRequestError,
+    );
+  });
+
+  it("reads the rest of the cursor's run of equal values, then the values past it, as exact ranges", async () => {
+    const calls: { where: Record<string, unknown>; take: number }[] = [];
+    const fetch = async (where: Record<string, unknown>, take: number) => {
+      calls.push({ where, take });
+      return calls.length === 1 ? [{ id: "x" }] : [{ id: "y" }, { id: "z" }];
+    };
+    expect(await readAfterCursor(score, null, 3, fetch)).toEqual([{ id: "x" }]);
+    expect(calls).toEqual([{ where: {}, take: 3 }]);
+    calls.length = 0;
+    const rows = await readAfterCursor(score, { sort: "score", direction: "desc", value: 2, id: "c9" }, 3, fetch);
+    expect(rows.map((row) => row.id)).toEqual(["x", "y", "z"]);
+    expect(calls).toEqual([
+      { where: { score: 2, id: { lt: "c9" } }, take: 3 },
+      { where: { score: { lt: 2 } }, take: 2 },
+    ]);
+    calls.length = 0;
+    await readAfterCursor(said, { sort: "said", direction: "asc", value: "2024-01-01T00:00:00.000Z", id: "c1" }, 1, fetch);
+    // The run of equal values filled the page: nothing past it is read.
+    expect(calls).toEqual([{ where: { saidOn: new Date("2024-01-01T00:00:00.000Z"), id: { gt: "c1" } }, take: 1 }]);
+    expect(keysetOrderBy(score, { key: "score", direction: "asc" })).toEqual([{ score: "asc" }, { id: "asc" }]);
+  });
+
+  it("keeps one page of the extra row fetched and makes the last row the next cursor", () => {
+    const rows = [
+      { id: "a", score: 3 },
+      { id: "b", score: 2 },
+      { id: "c", score: 2 },
+    ];
+    const sort = { key: "score", direction: "desc" as const };
+    const page = toPage(rows, 2, sort, score, (row) => row.score);
+    expect(page.rows.map((row) => row.id)).toEqual(["a", "b"]);
+    expect(decodeCursor(page.nextCursor!, sort, score)).toMatchObject({ value: 2, id: "b" });
+    expect(toPage(rows, 3, sort, score, (row) => row.score).nextCursor).toBeNull();
+  });
+
+  it("reads a list's URL, reports every bad parameter at once, and writes links without defaults", () => {
+    const query = parseListQuery(
+      codingListDefinition,
+      new URLSearchParams("speaker=iran&min=-1&max=%2B2&adjudicated=no&sort=score&order=asc"),
+    );
+    expect(query.filters).toEqual({ speaker: "iran", minimumScore: -1, maximumScore: 2, adjudicated: false });
+    expect(query.sort).toEqual({ key: "score", direction: "asc" });
+    expect(query.pageSize).toBe(50);
+    expect(() => parseListQuery(codingListDefinition, new URLSearchParams("min=9&from=2024-02-30&sort=rank&size=7&order=up"))).toThrowError(
+      /from: use a real date written YYYY-MM-DD; min: use a score from −3 to \+3; sort: use one of said, score, coded; order: use asc or desc; size: use 25, 50, 100/,
+    );
+    const raw = { speaker: "iran" };
+    expect(listSearchParams(codingListDefinition, query, raw, { after: "abc" }).toString()).toBe(
+      "speaker=iran&sort=score&order=asc&after=abc",
+    );
+    const defaults = parseListQuery(codingListDefinition, new URLSearchParams());
+    expect(listSearchParams(codingListDefinition, defaults, {}).toString()).toBe("");
+  });
+});
