@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse]
+// npm run bench [-- --reuse] | npm run bench -- intake
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -10,6 +10,7 @@ import { dashboardSearchParams } from "../lib/dashboard/view";
 import { createPrismaClient } from "../lib/database/prisma";
 import { signInOverHttp } from "../tests/support/http-session";
 import { buildIfSourcesChanged, startApp } from "./bench/app-server";
+import { runIntakeBench, writeIntakeFigures } from "./bench/intake";
 import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
 import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
 import { loadEndpoint, loadRawSql, loadShape, rawPoolSize, timeEndpointUnloaded } from "./bench/endpoint-load";
@@ -25,7 +26,8 @@ import {
 import { timeLists } from "./bench/list-timings";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
-const usage = "Usage: npm run bench [-- --reuse]   (BENCH_DATABASE_URL names the scratch database; it is dropped and rebuilt)";
+const usage =
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt)";
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -43,14 +45,20 @@ function redactedUrl(url: string): string {
 
 async function main(): Promise<void> {
   let reuse: boolean;
+  let only: string | undefined;
   try {
-    reuse = parseArgs({ options: { reuse: { type: "boolean", default: false } } }).values.reuse ?? false;
+    const parsed = parseArgs({ options: { reuse: { type: "boolean", default: false } }, allowPositionals: true });
+    reuse = parsed.values.reuse ?? false;
+    only = parsed.positionals[0];
   } catch (error) {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
+  if (only !== undefined && only !== "intake") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);
+  const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
+  if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
   const loadAverageAtStart = os.loadavg()[0]!;
   // Everything here shares the machine's cores with whatever else runs: say so rather than publish noisy figures silently.
@@ -137,6 +145,13 @@ async function main(): Promise<void> {
   printSummary(figures);
   const documentPath = await writeBenchmarksDocument(figures);
   console.log(`  Figures written to ${documentPath}`);
+  await benchIntake(databaseUrl, command);
+}
+
+async function benchIntake(databaseUrl: string, command: string): Promise<void> {
+  heading("Intake: 10,000 sources of about 5 KB in one upload");
+  const figures = await runIntakeBench(databaseUrl, command, detail);
+  console.log(`  Figures written to ${await writeIntakeFigures(figures)}`);
 }
 
 cleanUpOnSignals();

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listSourceLanguages, listSources } from "@/lib/data/sources";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { coverageStateLabels, coverageStates, sourceListDefinition } from "@/lib/sources/list";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
@@ -34,9 +35,14 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
           </p>
         </div>
         {canEdit && (
-          <Link href="/sources/new" className="button button--primary">
-            Add source
-          </Link>
+          <div className={styles.actions}>
+            <Link href="/sources/import" className="button">
+              Import many
+            </Link>
+            <Link href="/sources/new" className="button button--primary">
+              Add source
+            </Link>
+          </div>
         )}
       </div>
       <ListControls

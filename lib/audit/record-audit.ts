@@ -62,3 +62,20 @@ export async function recordAudit(
   });
   return written.id;
 }
+
+/** Writes many audit entries in one statement, for bulk changes (an intake of thousands of sources). */
+export async function recordAudits(
+  tx: Transaction,
+  entries: { userId: string | null; action: AuditAction; entity: AuditedEntity; entityId: string; after?: object | null }[],
+) {
+  if (entries.length === 0) return;
+  await tx.auditEntry.createMany({
+    data: entries.map((entry) => ({
+      userId: entry.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      after: auditSnapshot(entry.after ?? null),
+    })),
+  });
+}

@@ -8,6 +8,7 @@ import type { EventInput } from "../events/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import type { ScenarioEstimateInput, ScenarioInput } from "../scenarios/schemas";
 import { hashSourceText } from "../sources/content-hash";
+import { fingerprintOf } from "../sources/near-duplicates";
 import { locateQuote } from "../sources/offsets";
 import type { SourceInput } from "../sources/schemas";
 import type { StatementInput } from "../statements/schemas";
@@ -21,6 +22,15 @@ export function actorRecord(input: ActorInput, speaksForId: string | null): Pris
 export function sourceRecord(input: SourceInput, text: string): Prisma.SourceUncheckedCreateInput {
   const { title, publisher, url, language } = input;
   return { title, publisher, url, language, publishedOn: dateFromIso(input.publishedOn), text, contentHash: hashSourceText(text) };
+}
+
+/** A source's near-duplicate fingerprint rows (bulk intake writes the same from arrays, lib/data/sources.ts). */
+export function sourceFingerprintRecords(sourceId: string, text: string) {
+  const { signature, bands } = fingerprintOf(text);
+  return {
+    fingerprint: { sourceId, signature } satisfies Prisma.SourceFingerprintUncheckedCreateInput,
+    bands: [...new Set(bands)].map((key) => ({ key, sourceId })) satisfies Prisma.SourceFingerprintBandUncheckedCreateInput[],
+  };
 }
 
 /** Locates the quote in the source text: offsets are never typed by hand. Throws QuoteNotFoundError. */

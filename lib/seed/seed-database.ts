@@ -15,6 +15,7 @@ import {
   sourceRecord,
   stanceCodingRecord,
   statementRecord,
+  sourceFingerprintRecords,
 } from "./records";
 import { summariseStance } from "../scenarios/stance-snapshot";
 import { codebookContentSchema } from "../codebook/schemas";
@@ -243,6 +244,9 @@ export async function seedDatabase(db: Database, data: SeedData, choosePassword:
         let row = await tx.source.findUnique({ where: { contentHash: hashSourceText(source.text) }, select: { id: true, text: true } });
         if (!row) {
           const createdRow = await tx.source.create({ data: sourceRecord(source, source.text) });
+          const fingerprint = sourceFingerprintRecords(createdRow.id, source.text);
+          await tx.sourceFingerprint.create({ data: fingerprint.fingerprint });
+          await tx.sourceFingerprintBand.createMany({ data: fingerprint.bands });
           await recordCreation(tx, "Source", createdRow);
           created.sources += 1;
           row = createdRow;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalLanguageCode } from "./languages";
 import { isoDateSchema, requiredTextSchema, versionSchema } from "../validation";
 
 export const sourceSchema = z.object({
@@ -12,7 +13,10 @@ export const sourceSchema = z.object({
   publishedOn: isoDateSchema,
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "use a language code such as en or fa")
+    .refine(
+      (code) => canonicalLanguageCode(code) === code,
+      "use a known language code such as en, fa or ar (ISO 639, optionally with a region: fa-IR)",
+    )
     .default("en"),
 });
 export type SourceInput = z.infer<typeof sourceSchema>;

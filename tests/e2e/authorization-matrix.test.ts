@@ -196,6 +196,24 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
+  "POST /api/sources/import": {
+    // A multipart upload of one JSON Lines file.
+    async prepare() {
+      const title = `Matrix import ${Date.now()}-${Math.random()}`;
+      const body = new FormData();
+      const line = JSON.stringify({
+        title,
+        publisher: "Matrix Wire",
+        publishedOn: "2025-01-02",
+        language: "fa",
+        text: `${title}: «آرامش را می‌خواهیم»، وزیر گفت.`,
+      });
+      body.append("files", new Blob([line], { type: "application/x-ndjson" }), "matrix.jsonl");
+      body.append("options", JSON.stringify({}));
+      return { path: "/api/sources/import", body, state: () => db.source.findMany({ where: { title } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
   "PATCH /api/sources/[id]": {
     async prepare() {
       const source = await createSource(db);
@@ -621,10 +639,12 @@ describe("the authorization matrix", () => {
           const attempt = await entry.prepare();
           expect(attempt.path).toMatch(new RegExp(`^${pattern.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
           const before = await attempt.state();
+          // Uploads go as multipart forms (fetch sets their content type); everything else as JSON.
+          const upload = attempt.body instanceof FormData;
           const response = await sessions[role].request(attempt.path, {
             method,
-            headers: { "content-type": "application/json", ...(forged ? forgedHeaders : {}) },
-            body: JSON.stringify(attempt.body),
+            headers: { ...(upload ? {} : { "content-type": "application/json" }), ...(forged ? forgedHeaders : {}) },
+            body: upload ? (attempt.body as FormData) : JSON.stringify(attempt.body),
           });
           const body = (await response.json()) as { error?: string };
           expect(response.status, body.error).toBe(entry.expected[role]);

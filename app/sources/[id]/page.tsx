@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
+import { NearDuplicatesNotice } from "@/components/near-duplicates-notice";
 import { SourceCoverage } from "@/components/source-coverage";
 import { SourceWorkspace } from "@/components/source-workspace";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listActors } from "@/lib/data/actors";
-import { getSource, type SourceDetail } from "@/lib/data/sources";
+import { getSource, listNearDuplicatesOf, type SourceDetail } from "@/lib/data/sources";
 import { listTrackedTargets } from "@/lib/data/stance";
 import { listStatementSuggestions } from "@/lib/data/suggestions";
 import { NotFoundError } from "@/lib/errors";
@@ -26,6 +27,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
     throw error;
   }
   const canEdit = hasPermission(user, "edit");
+  const nearDuplicates = await listNearDuplicatesOf(user, id);
   // Speakers, targets and suggestions serve only those who make statements and code them.
   const [actors, targets, suggestions] = canEdit
     ? await Promise.all([listActors(user), listTrackedTargets(user), listStatementSuggestions(user, id)])
@@ -60,6 +62,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         )}
       </p>
       <div className="stack">
+        <NearDuplicatesNotice duplicates={nearDuplicates} canEdit={canEdit} />
         <SourceCoverage
           sourceId={source.id}
           version={source.version}

@@ -1,0 +1,258 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState, type FormEvent } from "react";
+import styles from "./source-import-form.module.css";
+
+type Problem = { where: string; message: string; existingSourceId?: string };
+type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
+type NearDuplicateFinding = { where: string; title: string; matches: Match[] };
+type Outcome = {
+  imported: { id: string; title: string; where: string }[];
+  skipped: Problem[];
+  nearDuplicates: NearDuplicateFinding[];
+  nearDuplicatesKept: boolean;
+};
+type State =
+  | { phase: "idle" }
+  | { phase: "uploading"; percent: number }
+  | { phase: "importing" }
+  | { phase: "done"; outcome: Outcome }
+  | { phase: "failed"; message: string; errors: Problem[] }
+  | { phase: "choose"; message: string; nearDuplicates: NearDuplicateFinding[]; errors: Problem[] };
+
+export type SourceImportFormProps = { accept: string; limits: string };
+
+// XMLHttpRequest rather than fetch: it reports upload progress, which a large upload needs.
+function post(body: FormData, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/sources/import");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.upload.onload = onUploaded;
+    request.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(request.responseText);
+      } catch {
+        json = { error: "The server's answer could not be read. Nothing may have been imported; check the sources list before retrying." };
+      }
+      resolve({ status: request.status, json });
+    };
+    request.onerror = () =>
+      resolve({ status: 0, json: { error: "The connection failed before the server answered. Check your network and try again." } });
+    request.send(body);
+  });
+}
+
+const percent = (overlap: number) => `${Math.round(overlap * 100)} %`;
+
+export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, setState] = useState<State>({ phase: "idle" });
+
+  async function submit(nearDuplicates: "ask" | "keep" | "skip") {
+    const form = new FormData(formRef.current!);
+    const files = form.getAll("files").filter((entry): entry is File => entry instanceof File && entry.size > 0);
+    const urls = String(form.get("urls") ?? "")
+      .split(/\s+/)
+      .map((url) => url.trim())
+      .filter(Boolean);
+    if (files.length === 0 && urls.length === 0) {
+      setState({ phase: "failed", message: "Choose at least one file, or give at least one address to fetch.", errors: [] });
+      return;
+    }
+    const defaults = Object.fromEntries(
+      ["publisher", "publishedOn", "language"].map((key) => [key, String(form.get(key) ?? "").trim()]).filter(([, value]) => value !== ""),
+    );
+    const body = new FormData();
+    for (const file of files) body.append("files", file, file.name);
+    body.append("options", JSON.stringify({ skipInvalid: form.get("skipInvalid") === "on", nearDuplicates, defaults, urls }));
+    setState({ phase: "uploading", percent: 0 });
+    const result = await post(
+      body,
+      (value) => setState({ phase: "uploading", percent: value }),
+      () => setState({ phase: "importing" }),
+    );
+    const json = (result.json ?? {}) as {
+      error?: string;
+      errors?: Problem[];
+      nearDuplicates?: NearDuplicateFinding[];
+      fieldErrors?: Record<string, string>;
+    } & Partial<Outcome>;
+    if (result.status === 200) setState({ phase: "done", outcome: json as Outcome });
+    else if (result.status === 409 && json.nearDuplicates)
+      setState({ phase: "choose", message: json.error ?? "", nearDuplicates: json.nearDuplicates, errors: json.errors ?? [] });
+    else setState({ phase: "failed", message: json.error ?? `The import failed (status ${result.status}).`, errors: json.errors ?? [] });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit("ask");
+  }
+
+  const busy = state.phase === "uploading" || state.phase === "importing";
+  const problems =
+    state.phase === "failed" || state.phase === "choose" ? state.errors : state.phase === "done" ? state.outcome.skipped : [];
+  return (
+    <form ref={formRef} className="form" onSubmit={handleSubmit}>
+      <div className="field">
+        <label className="field__label" htmlFor="intake-files">
+          Files
+        </label>
+        <input id="intake-files" name="files" type="file" multiple accept={accept} disabled={busy} aria-describedby="intake-files-hint" />
+        <p className="field__hint" id="intake-files-hint">
+          JSON Lines or JSON (title, publisher, url, publishedOn, language, text), saved article pages (.html), RSS or Atom feeds (.xml,
+          .rss, .atom), plain text (.txt). {limits}
+        </p>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="intake-urls">
+          Addresses to fetch (optional)
+        </label>
+        <textarea id="intake-urls" name="urls" rows={3} disabled={busy} placeholder="https://…" aria-describedby="intake-urls-hint" />
+        <p className="field__hint" id="intake-urls-hint">
+          One article address a line; the server fetches each page and keeps its main text.
+        </p>
+      </div>
+      <fieldset className={`field ${styles.defaults}`}>
+        <legend className="field__label">For items that do not say (text files, pages without metadata)</legend>
+        <div className="field">
+          <label htmlFor="intake-publisher">Publisher</label>
+          <input id="intake-publisher" name="publisher" type="text" disabled={busy} />
+        </div>
+        <div className="field">
+          <label htmlFor="intake-date">Published on</label>
+          <input id="intake-date" name="publishedOn" type="date" disabled={busy} />
+        </div>
+        <div className="field">
+          <label htmlFor="intake-language">Language code</label>
+          <input id="intake-language" name="language" type="text" placeholder="en, fa, ar…" disabled={busy} className="input--short" />
+        </div>
+      </fieldset>
+      <div className="checkbox-field">
+        <input id="intake-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
+        <label htmlFor="intake-skip-invalid">Skip invalid items and import the rest</label>
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {state.phase === "uploading" && (
+          <p>
+            Uploading… {state.percent}% <progress max={100} value={state.percent} />
+          </p>
+        )}
+        {state.phase === "importing" && (
+          <p>
+            Reading, checking and importing every item… <progress />
+          </p>
+        )}
+        {state.phase === "done" && (
+          <div className="notice">
+            Imported {state.outcome.imported.length} source{state.outcome.imported.length === 1 ? "" : "s"}.
+            {state.outcome.skipped.length > 0 && ` ${state.outcome.skipped.length} invalid item(s) were skipped (listed below).`}
+            {state.outcome.nearDuplicates.length > 0 &&
+              ` ${state.outcome.nearDuplicates.length} near duplicate(s) were ${state.outcome.nearDuplicatesKept ? "kept" : "skipped"}.`}
+          </div>
+        )}
+      </div>
+      {state.phase === "failed" && (
+        <div className="alert" role="alert">
+          {state.message}
+        </div>
+      )}
+      {state.phase === "choose" && (
+        <div className={styles.choice} role="alert">
+          <p>{state.message}</p>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Nearly repeats</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.nearDuplicates.map((finding) => (
+                  <tr key={finding.where}>
+                    <td>
+                      <span className={styles.where}>{finding.where}</span> {finding.title}
+                    </td>
+                    <td>
+                      <ul className={styles.matches}>
+                        {finding.matches.map((match) => (
+                          <li key={match.id ?? match.where}>
+                            {match.id ? <Link href={`/sources/${match.id}`}>{match.title}</Link> : `${match.where}: ${match.title}`} (
+                            {match.publisher}, {match.publishedOn}; {percent(match.overlap)} of the text)
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="form__actions">
+            <button type="button" className="button button--primary" onClick={() => void submit("keep")}>
+              Keep them and import
+            </button>
+            <button type="button" className="button" onClick={() => void submit("skip")}>
+              Skip them, import the rest
+            </button>
+          </div>
+        </div>
+      )}
+      {problems.length > 0 && (
+        <div className="table-scroll">
+          <table aria-label={state.phase === "done" ? "Skipped items" : "Problems"}>
+            <thead>
+              <tr>
+                <th scope="col">File and line or item</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((problem, index) => (
+                <tr key={`${problem.where}-${index}`}>
+                  <td className={styles.where}>{problem.where}</td>
+                  <td>
+                    {problem.message}
+                    {problem.existingSourceId && (
+                      <>
+                        {" "}
+                        <Link href={`/sources/${problem.existingSourceId}`}>Open the stored source</Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {state.phase === "done" && state.outcome.imported.length > 0 && (
+        <section aria-labelledby="intake-imported-heading">
+          <h2 className="card__title" id="intake-imported-heading">
+            Imported
+          </h2>
+          <ul className={styles.imported}>
+            {state.outcome.imported.slice(0, 100).map((item) => (
+              <li key={item.id}>
+                <Link href={`/sources/${item.id}`}>{item.title}</Link> <span className={styles.where}>{item.where}</span>
+              </li>
+            ))}
+          </ul>
+          {state.outcome.imported.length > 100 && (
+            <p className="form__hint">…and {state.outcome.imported.length - 100} more, in the sources list.</p>
+          )}
+        </section>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+// From uploaded files to validated sources, with every problem named by file
+// and line or item. No I/O.
+import { hashSourceText } from "../sources/content-hash";
+import { canonicalLanguageCode } from "../sources/languages";
+import type { SourceCreation } from "../sources/schemas";
+import { describeZodError } from "../validation";
+import type { DraftFields, IntakeProblem, ParsedFile, SourceDraft } from "./drafts";
+import { parseFeed } from "./feeds";
+import { extractArticle } from "./html";
+import { parseJsonLinesSources, parseJsonSources, parsePlainText } from "./json-sources";
+import { intakeLimits, intakeSourceSchema, notYetStoredFields, type IntakeOptions } from "./schemas";
+
+export type IntakeFormat = "jsonl" | "json" | "html" | "feed" | "text";
+
+export function intakeFormatOf(fileName: string): IntakeFormat | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  switch (extension) {
+    case "jsonl":
+    case "ndjson":
+      return "jsonl";
+    case "json":
+      return "json";
+    case "html":
+    case "htm":
+    case "xhtml":
+      return "html";
+    case "xml":
+    case "rss":
+    case "atom":
+      return "feed";
+    case "txt":
+    case "text":
+      return "text";
+    default:
+      return null;
+  }
+}
+
+export const acceptedExtensions = [".jsonl", ".ndjson", ".json", ".html", ".htm", ".xml", ".rss", ".atom", ".txt"];
+
+export type IntakeFile = { name: string; size: number; content: string };
+
+export function parseIntakeFile(file: IntakeFile): ParsedFile {
+  const format = intakeFormatOf(file.name);
+  if (!format)
+    return {
+      drafts: [],
+      problems: [{ where: file.name, message: `is not a format Stancewatch reads; use ${acceptedExtensions.join(", ")}` }],
+    };
+  const limit = format === "html" ? intakeLimits.htmlBytes : intakeLimits.fileBytes;
+  if (file.size > limit)
+    return {
+      drafts: [],
+      problems: [
+        {
+          where: file.name,
+          message: `is ${megabytes(file.size)}, over the limit of ${megabytes(limit)} for one ${format === "html" ? "HTML page" : "file"}`,
+        },
+      ],
+    };
+  switch (format) {
+    case "jsonl":
+      return parseJsonLinesSources(file.name, file.content);
+    case "json":
+      return parseJsonSources(file.name, file.content);
+    case "feed":
+      return parseFeed(file.name, file.content);
+    case "text":
+      return parsePlainText(file.name, file.content);
+    case "html": {
+      const extraction = extractArticle(file.content);
+      return "problem" in extraction
+        ? { drafts: [], problems: [{ where: file.name, message: extraction.problem }] }
+        : { drafts: [{ where: file.name, fields: extraction.fields }], problems: [] };
+    }
+  }
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
+export type ValidSource = { where: string; source: SourceCreation; contentHash: string };
+
+/** Fills what a format lacks from the user's defaults, canonicalises the language and checks every field. */
+export function validateDraft(draft: SourceDraft, defaults: IntakeOptions["defaults"]): ValidSource | IntakeProblem {
+  const fields: DraftFields = { ...draft.fields };
+  const notYet = notYetStoredFields.filter((field) => field in fields);
+  if (notYet.length > 0)
+    return {
+      where: draft.where,
+      message: `${notYet.join(" and ")}: not stored by Stancewatch yet; remove ${notYet.length > 1 ? "them" : "it"} (text is the text to code)`,
+    };
+  for (const key of ["publisher", "publishedOn", "language"] as const)
+    if ((fields[key] === undefined || fields[key] === null || fields[key] === "") && defaults[key]) fields[key] = defaults[key];
+  if (typeof fields.language === "string") {
+    const canonical = canonicalLanguageCode(fields.language);
+    if (!canonical)
+      return {
+        where: draft.where,
+        message: `language: “${fields.language}” is not a known language code; use an ISO 639 code such as en, fa or ar (optionally with a region: fa-IR)`,
+      };
+    fields.language = canonical;
+  }
+  if (fields.url === "") fields.url = null;
+  const missing = (["title", "publisher", "publishedOn", "language"] as const).filter(
+    (key) => fields[key] === undefined || fields[key] === null,
+  );
+  if (missing.length > 0)
+    return {
+      where: draft.where,
+      message: `${missing.join(", ")}: missing; ${missing.length > 1 ? "they are" : "it is"} not in the ${fields.text !== undefined ? "item" : "file"}, so give ${missing.length > 1 ? "defaults" : "a default"} on the import form or add ${missing.length > 1 ? "them" : "it"} to the file`,
+    };
+  const result = intakeSourceSchema.safeParse(fields);
+  if (!result.success) return { where: draft.where, message: describeZodError(result.error).join("; ") };
+  return { where: draft.where, source: result.data, contentHash: hashSourceText(result.data.text) };
+}
+
+export function isProblem(value: ValidSource | IntakeProblem): value is IntakeProblem {
+  return "message" in value;
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { sourceCreationSchema, sourceSchema } from "../sources/schemas";
+
+/** Limits of one upload, stated in the README. */
+export const intakeLimits = {
+  /** Bytes of one file (a JSON Lines file of 10,000 articles of 5 KB fits). */
+  fileBytes: 64 * 1024 * 1024,
+  /** Bytes of one upload, all files together. */
+  uploadBytes: 100 * 1024 * 1024,
+  /** Bytes of one HTML page, uploaded or fetched: longer pages are not articles. */
+  htmlBytes: 5 * 1024 * 1024,
+  files: 1000,
+  sources: 20_000,
+  urls: 50,
+} as const;
+
+/** What the user chooses beside the files: defaults for what a format may lack, and how to treat bad items and near duplicates. */
+export const intakeOptionsSchema = z.object({
+  skipInvalid: z.boolean().default(false),
+  nearDuplicates: z.enum(["ask", "keep", "skip"], { error: "must be ask, keep or skip" }).default("ask"),
+  defaults: z
+    .object({
+      publisher: sourceSchema.shape.publisher.optional(),
+      publishedOn: sourceSchema.shape.publishedOn.optional(),
+      language: z.string().trim().optional(),
+    })
+    .default({}),
+  urls: z
+    .array(z.url({ protocol: /^https?$/, error: "use full http(s) addresses, one a line" }))
+    .max(intakeLimits.urls, `at most ${intakeLimits.urls} addresses at once`)
+    .default([]),
+});
+export type IntakeOptions = z.infer<typeof intakeOptionsSchema>;
+
+/**
+ * One source from a file. Unknown keys are refused rather than dropped, so a
+ * misspelt field is noticed. originalText and translation are named apart:
+ * they will be stored once sources hold an original and a translation, and
+ * until then importing them would silently lose them.
+ */
+export const intakeSourceSchema = sourceCreationSchema.strict();
+
+export const notYetStoredFields = ["originalText", "translation"] as const;

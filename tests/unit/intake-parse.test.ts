@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { isPublicAddress, embeddedIpv4 } from "@/lib/intake/addresses";
+import { extractArticle } from "@/lib/intake/html";
+import { isProblem, parseIntakeFile, validateDraft } from "@/lib/intake/parse";
+import { canonicalLanguageCode } from "@/lib/sources/languages";
+
+function fixture(name: string) {
+  const content = readFileSync(`tests/fixtures/intake/${name}`, "utf8");
+  return { name, size: Buffer.byteLength(content), content };
+}
+
+describe("HTML pages", () => {
+  it("keep the article and its metadata, drop navigation, ads and comments", () => {
+    const { drafts, problems } = parseIntakeFile(fixture("muscat-talks-article.html"));
+    expect(problems).toEqual([]);
+    const fields = drafts[0]!.fields;
+    expect(fields.title).toBe("Oman hosts new round of indirect talks as both sides signal flexibility");
+    expect(fields.publisher).toBe("The Gulf Ledger");
+    expect(fields.publishedOn).toBe("2026-11-24");
+    expect(fields.language).toBe("en-GB");
+    expect(fields.url).toBe("https://www.gulfledger.example/world/2026/11/oman-indirect-talks");
+    const text = fields.text as string;
+    expect(text).toContain("ready for a fair and balanced agreement");
+    expect(text).toContain("a dangerous illusion");
+    for (const noise of ["Subscribe for", "Luxury villas", "Great reporting", "Privacy", "Related stories", "Fly direct"])
+      expect(text).not.toContain(noise);
+    // Paragraphs stay apart.
+    expect(text).toMatch(/sea\.\n\nIran's foreign minister/);
+  });
+
+  it("read a Persian page with its language", () => {
+    const fields = parseIntakeFile(fixture("persian-statement-article.html")).drafts[0]!.fields;
+    expect(fields.language).toBe("fa");
+    expect(fields.publishedOn).toBe("2026-11-25");
+    expect(fields.text).toContain("لغو مؤثر و قابل راستی‌آزمایی تحریم‌ها");
+    expect(fields.text).not.toContain("تبلیغات");
+  });
+
+  it("refuse a page with no main text, naming the file", () => {
+    const { drafts, problems } = parseIntakeFile(fixture("section-index.html"));
+    expect(drafts).toEqual([]);
+    expect(problems).toEqual([{ where: "section-index.html", message: expect.stringMatching(/no article text found/) }]);
+    expect("problem" in extractArticle("<html><body></body></html>")).toBe(true);
+  });
+});
+
+describe("feeds", () => {
+  it("give one draft per RSS item with the channel as publisher", () => {
+    const { drafts, problems } = parseIntakeFile(fixture("regional-wire.rss"));
+    expect(problems).toEqual([]);
+    expect(drafts.map((draft) => [draft.where, draft.fields.title, draft.fields.publishedOn, draft.fields.publisher])).toEqual([
+      ["regional-wire.rss, item 1", "Saudi Arabia says it will not join any strike on Iran", "2026-11-22", "Regional Wire Service"],
+      ["regional-wire.rss, item 2", "IAEA chief urges Iran to restore camera access", "2026-11-23", "Regional Wire Service"],
+    ]);
+    expect(drafts[0]!.fields.text).toMatch(/^RIYADH — Saudi Arabia.*\n\n"The Kingdom supports/s);
+    expect(drafts[1]!.fields.text).toContain("the single most useful step");
+  });
+
+  it("give one draft per Atom entry, content or summary", () => {
+    const { drafts } = parseIntakeFile(fixture("think-tank-commentary.atom"));
+    expect(drafts).toHaveLength(2);
+    expect(drafts[0]!.fields).toMatchObject({
+      url: "https://igs.example/commentary/muscat-matters",
+      publishedOn: "2026-11-25",
+      language: "en",
+    });
+    expect(drafts[0]!.fields.text).toMatch(/Vienna, while.*\n\nThe Omani channel/s);
+    expect(drafts[1]!.fields).toMatchObject({ url: "https://igs.example/commentary/three-signals", publishedOn: "2026-11-26" });
+  });
+
+  it("refuse a file that is not XML, naming the line", () => {
+    const { drafts, problems } = parseIntakeFile(fixture("not-a-feed.xml"));
+    expect(drafts).toEqual([]);
+    expect(problems[0]!.where).toMatch(/^not-a-feed\.xml, line \d+$/);
+    expect(problems[0]!.message).toMatch(/not a well-formed XML feed/);
+    expect(parseIntakeFile({ name: "page.rss", size: 5, content: "hello" }).problems[0]!.message).toMatch(/not a well-formed XML feed/);
+  });
+});
+
+describe("JSON Lines, JSON and text", () => {
+  it("report a malformed line and an unknown language by line", () => {
+    const parsed = parseIntakeFile(fixture("sources-with-bad-lines.jsonl"));
+    expect(parsed.problems).toEqual([{ where: "sources-with-bad-lines.jsonl, line 2", message: expect.stringMatching(/not valid JSON/) }]);
+    const checked = parsed.drafts.map((draft) => validateDraft(draft, {}));
+    expect(checked.filter(isProblem)).toEqual([
+      { where: "sources-with-bad-lines.jsonl, line 3", message: expect.stringMatching(/“xx” is not a known language code/) },
+    ]);
+  });
+
+  it("refuse originalText and translation until they are stored, and unknown keys", () => {
+    const [draft] = parseIntakeFile(fixture("with-translation.json")).drafts;
+    expect(validateDraft(draft!, {})).toMatchObject({ message: expect.stringMatching(/^translation: not stored by Stancewatch yet/) });
+    const misspelt = validateDraft(
+      {
+        where: "x",
+        fields: { title: "t", publisher: "p", publishedOn: "2026-01-01", language: "en", text: "a long enough text to keep", titel: "t" },
+      },
+      {},
+    );
+    expect(misspelt).toMatchObject({ message: expect.stringMatching(/titel/) });
+  });
+
+  it("fill a text file's missing fields from the defaults, or say which are missing", () => {
+    const [draft] = parseIntakeFile(fixture("foreign-ministry-statement.txt")).drafts;
+    expect(validateDraft(draft!, {})).toMatchObject({ message: expect.stringMatching(/^publisher, publishedOn, language: missing/) });
+    const valid = validateDraft(draft!, { publisher: "Ministry of Foreign Affairs", publishedOn: "2026-11-26", language: "en" });
+    expect(valid).toMatchObject({ source: { title: "Statement by the Ministry of Foreign Affairs on the Muscat talks", language: "en" } });
+  });
+
+  it("refuse an unknown extension and an oversized file by name", () => {
+    expect(parseIntakeFile({ name: "report.pdf", size: 10, content: "" }).problems[0]!.message).toMatch(/not a format/);
+    expect(parseIntakeFile({ name: "big.html", size: 6 * 1024 * 1024, content: "" }).problems[0]!.message).toMatch(
+      /over the limit of 5\.0 MB/,
+    );
+    expect(parseIntakeFile({ name: "big.jsonl", size: 65 * 1024 * 1024, content: "" }).problems[0]!.message).toMatch(
+      /over the limit of 64\.0 MB/,
+    );
+  });
+});
+
+describe("language codes", () => {
+  it("accept ISO 639 codes with regions, canonically spelt, and refuse unknown ones", () => {
+    expect(canonicalLanguageCode("fa")).toBe("fa");
+    expect(canonicalLanguageCode("en-us")).toBe("en-US");
+    expect(canonicalLanguageCode("ckb")).toBe("ckb");
+    for (const bad of ["xx", "en-XX", "und", "english", "", "e", "fa-", "en-US-x-private"]) expect(canonicalLanguageCode(bad)).toBeNull();
+  });
+});
+
+describe("fetchable addresses", () => {
+  it("refuse internal addresses in IPv4 and IPv6 spellings", () => {
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "100.100.100.200",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00:ec2::254",
+      "fc00::1",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "[::ffff:169.254.169.254]",
+      "64:ff9b::a9fe:a9fe",
+      "2002:c0a8:0101::1",
+      "::127.0.0.1",
+      "not-an-address",
+    ])
+      expect([address, isPublicAddress(address)]).toEqual([address, false]);
+  });
+
+  it("allow public addresses", () => {
+    for (const address of ["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8", "2a00:1450:4001:82b::200e"])
+      expect([address, isPublicAddress(address)]).toEqual([address, true]);
+    expect(embeddedIpv4("::ffff:7f00:1")).toBe("127.0.0.1");
+  });
+});
