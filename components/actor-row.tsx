@@ -7,6 +7,7 @@ import { actorKindLabels, actorUpdateSchema } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { actorKinds, normaliseWikidataId, type ActorChoice } from "./actor-fields";
+import { ActorMergeForm } from "./actor-merge-form";
 import { FieldRow, SelectField, TextField } from "./form";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
@@ -15,19 +16,39 @@ import { sendJson } from "./json-request";
 const columnCount = 8;
 
 /** The editable fields as the form holds them: text, with "" for none. */
-type EditValues = { name: string; kind: ActorKind; office: string; speaksForId: string; wikidataId: string };
+type EditValues = { name: string; kind: ActorKind; office: string; speaksForId: string; wikidataId: string; aliases: string };
 type Field = keyof EditValues;
 type FieldErrors = Partial<Record<Field, string>>;
-type Change = { name?: string; kind?: ActorKind; office?: string | null; speaksForId?: string | null; wikidataId?: string | null };
+type Change = {
+  name?: string;
+  kind?: ActorKind;
+  office?: string | null;
+  speaksForId?: string | null;
+  wikidataId?: string | null;
+  aliases?: string[];
+};
 
-const fields: Field[] = ["name", "kind", "office", "speaksForId", "wikidataId"];
+const fields: Field[] = ["name", "kind", "office", "speaksForId", "wikidataId", "aliases"];
 const fieldNames: Record<Field, string> = {
   name: "Name",
   kind: "Kind",
   office: "Office",
   speaksForId: "Speaks for",
   wikidataId: "Wikidata id",
+  aliases: "Aliases",
 };
+
+/** Aliases are edited as one line, separated by commas. */
+function splitAliases(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
 
 function savedValues(actor: ActorView): EditValues {
   return {
@@ -36,6 +57,7 @@ function savedValues(actor: ActorView): EditValues {
     office: actor.office ?? "",
     speaksForId: actor.speaksFor?.id ?? "",
     wikidataId: actor.wikidataId ?? "",
+    aliases: actor.aliases.join(", "),
   };
 }
 
@@ -52,6 +74,8 @@ function sentValue(field: Field, values: EditValues): string | null {
       return values.speaksForId || null;
     case "wikidataId":
       return normaliseWikidataId(values.wikidataId);
+    case "aliases":
+      return splitAliases(values.aliases).join(", ");
   }
 }
 
@@ -130,7 +154,8 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
     event.preventDefault();
     if (pending !== null || changed.length === 0) return;
     const payload: Change = {};
-    for (const field of changed) Object.assign(payload, { [field]: sentValue(field, values) });
+    for (const field of changed)
+      Object.assign(payload, { [field]: field === "aliases" ? splitAliases(values.aliases) : sentValue(field, values) });
     // The route's own schema, then what only the page knows: another actor holding the Wikidata id.
     const problems: FieldErrors = {};
     const checked = actorUpdateSchema.safeParse({ version: actor.version, ...payload });
@@ -187,6 +212,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
         <td>
           {actor.name}
           <code className="cell-meta">{actor.slug}</code>
+          {actor.aliases.length > 0 && <span className="cell-meta">Also: {actor.aliases.join(", ")}</span>}
         </td>
         <td>{actorKindLabels[actor.kind]}</td>
         <td>{actor.office ?? <span className="muted">—</span>}</td>
@@ -254,6 +280,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                 />
                 <TextField {...bind("wikidataId")} autoComplete="off" spellCheck={false} placeholder="Q794" optional />
               </FieldRow>
+              <TextField {...bind("aliases")} autoComplete="off" optional hint="Other names it goes by, separated by commas." />
               <div className="form__actions">
                 <button type="submit" className="button button--primary" disabled={pending !== null || changed.length === 0}>
                   {pending === "edit" ? "Saving…" : "Save changes"}
@@ -268,6 +295,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
                 </span>
               </div>
             </form>
+            <ActorMergeForm actor={actor} choices={choices} />
           </td>
         </tr>
       )}

@@ -81,6 +81,8 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const saveConflict = form.conflict && isCodingView(form.conflict.current) ? { ...form.conflict, current: form.conflict.current } : null;
   const pending = form.pending || deleting;
   const unsaved = compared.some((field) => !sameField(field, form.values, valuesOf(saved)));
+  // The statement was corrected under this coding: saving it, even unchanged, is the coder's review (decision 0017).
+  const needsReview = saved.statementChangedAt !== null;
 
   // Closing the tab or reloading would lose unsaved changes: let the browser ask first.
   useEffect(() => {
@@ -139,12 +141,18 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
       <p className="card__meta">
         Version {saved.version}, saved <time suppressHydrationWarning>{formatDateTime(saved.updatedAt)}</time>
       </p>
+      {needsReview && (
+        <p className="notice">
+          The statement’s words or speaker were corrected after you saved this coding. Check the score still fits the statement as it now
+          reads, then save (or confirm) it.
+        </p>
+      )}
       <form
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
           // While a conflict is shown, only its own buttons act.
-          if (!conflict && unsaved && !pending) void form.submit();
+          if (!conflict && (unsaved || needsReview) && !pending) void form.submit();
         }}
         noValidate
       >
@@ -222,10 +230,10 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           </ConflictComparison>
         ) : (
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={pending || !unsaved}>
-              {form.pending ? "Saving…" : "Save"}
+            <button type="submit" className="button button--primary" disabled={pending || !(unsaved || needsReview)}>
+              {form.pending ? "Saving…" : !unsaved && needsReview ? "Confirm it still fits" : "Save"}
             </button>
-            {!unsaved && !pending && <span className="form__hint">No unsaved changes</span>}
+            {!unsaved && !needsReview && !pending && <span className="form__hint">No unsaved changes</span>}
             <button
               type="button"
               className="button button--danger form__actions-end"

@@ -14,6 +14,7 @@ function navLinksFor(user: SignedInUser): NavLink[] {
   if (hasPermission(user, "edit")) links.push({ href: "/code", label: "Code" });
   links.push(
     { href: "/codings", label: "Codings" },
+    { href: "/events", label: "Events" },
     { href: "/reliability", label: "Reliability" },
     { href: "/assignments", label: "Assignments" },
     { href: "/scenarios", label: "Scenarios" },

@@ -8,6 +8,7 @@ import type { TextSpan } from "@/lib/sources/offsets";
 import type { StatementSuggestion } from "@/lib/suggestions/extract-statements";
 import { truncate } from "./format";
 import { segmentText, selectedSpan, SourceText, type TextSegment } from "./source-text";
+import { StatementCorrectionForm } from "./statement-correction-form";
 import { StatementCreationForm, type StatementPrefill } from "./statement-creation-form";
 import { formatSaidOn, StatementDetails } from "./statement-details";
 import type { SpeakerChoice } from "./statement-speaker-picker";
@@ -114,7 +115,9 @@ export function SourceWorkspace({
   const pendingScroll = useRef<number | null>(null);
   const pendingFocus = useRef(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [view, setView] = useState<"statement" | "draft" | null>(null);
+  const [view, setView] = useState<"statement" | "draft" | "correction" | null>(null);
+  // The span chosen for the statement being corrected: selecting words in the text moves it.
+  const [correctionSpan, setCorrectionSpan] = useState<TextSpan | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [shownKey, setShownKey] = useState<string | null>(null);
   const [status, setStatus] = useState("");
@@ -128,12 +131,22 @@ export function SourceWorkspace({
   const openSuggestions = suggestions.filter((suggestion) => !dismissed.includes(suggestionKey(suggestion)));
   const dismissedCount = suggestions.length - openSuggestions.length;
   const shownSuggestion = openSuggestions.find((suggestion) => suggestionKey(suggestion) === shownKey) ?? null;
+  const actorChoices = useMemo(
+    () => speakers.map((speaker) => ({ id: speaker.id, name: speaker.name, detail: speaker.office ?? speaker.speaksForName })),
+    [speakers],
+  );
   const actorNames = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker.name])), [speakers]);
 
   const selected = statements.find((statement) => statement.id === selectedId) ?? null;
   const segments = useMemo(
-    () => segmentText(source.text.length, statements, shownSuggestion, view === "draft" ? (draft?.span ?? null) : null),
-    [source.text.length, statements, shownSuggestion, view, draft],
+    () =>
+      segmentText(
+        source.text.length,
+        statements,
+        shownSuggestion,
+        view === "draft" ? (draft?.span ?? null) : view === "correction" ? correctionSpan : null,
+      ),
+    [source.text.length, statements, shownSuggestion, view, draft, correctionSpan],
   );
 
   useEffect(() => {
@@ -151,6 +164,10 @@ export function SourceWorkspace({
   // A finished selection in the text (mouse up, or Shift released after
   // extending it with the keyboard) starts a new statement, or moves the one
   // being made. Listening on the document catches drags that end outside the text.
+  const correcting = useRef(false);
+  useEffect(() => {
+    correcting.current = view === "correction";
+  }, [view]);
   useEffect(() => {
     if (!canEdit) return;
     let timer: number | undefined;
@@ -160,6 +177,12 @@ export function SourceWorkspace({
       const span = selectedSpan(container, source.text);
       if (!span) return;
       window.getSelection()?.removeAllRanges();
+      if (correcting.current) {
+        // While a statement is being corrected, a selection re-cuts its quote.
+        setCorrectionSpan(span);
+        revealAboveSheet(container, span.startOffset);
+        return;
+      }
       setDraft((previous) => (previous ? { ...previous, span } : { key: nextDraftKey.current++, span, prefill: emptyPrefill }));
       setView("draft");
       setShownKey(null);
@@ -282,6 +305,30 @@ export function SourceWorkspace({
     pendingFocus.current = selectedId !== null;
   }
 
+  function startCorrection() {
+    if (!selected) return;
+    setCorrectionSpan({ startOffset: selected.startOffset, endOffset: selected.endOffset });
+    setView("correction");
+    setStatus("");
+    pendingFocus.current = true;
+  }
+
+  function endCorrection(message: string) {
+    setView("statement");
+    setCorrectionSpan(null);
+    setStatus(message);
+    pendingFocus.current = true;
+    if (message) router.refresh();
+  }
+
+  function handleDeleted() {
+    setView(null);
+    setSelectedId(null);
+    setCorrectionSpan(null);
+    setStatus("Statement deleted. An administrator can restore it from History.");
+    router.refresh();
+  }
+
   function handleCreated(id: string) {
     setDraft(null);
     setSelectedId(id);
@@ -294,11 +341,13 @@ export function SourceWorkspace({
   const heading =
     view === "draft"
       ? "New statement"
-      : view === "statement"
-        ? selected
-          ? `Statement by ${selected.speaker.name}`
-          : "Loading the statement…"
-        : "Statement";
+      : view === "correction" && selected
+        ? `Correct the statement by ${selected.speaker.name}`
+        : view === "statement"
+          ? selected
+            ? `Statement by ${selected.speaker.name}`
+            : "Loading the statement…"
+          : "Statement";
   const codedByMe = (statement: StatementInSource) => statement.codings.some((coding) => coding.coderId === userId);
 
   return (
@@ -376,10 +425,34 @@ export function SourceWorkspace({
           )}
           {view === "statement" &&
             (selected ? (
-              <StatementDetails key={selected.id} statement={selected} userId={userId} canEdit={canEdit} targets={targets} />
+              <StatementDetails
+                key={selected.id}
+                statement={selected}
+                userId={userId}
+                canEdit={canEdit}
+                targets={targets}
+                actors={actorChoices}
+                onCorrect={startCorrection}
+              />
             ) : (
               <p className="muted">The page is being updated with the new statement.</p>
             ))}
+          {view === "correction" && selected && correctionSpan && (
+            <StatementCorrectionForm
+              key={`${selected.id}-${selected.version}`}
+              statement={selected}
+              text={source.text}
+              span={correctionSpan}
+              actors={actorChoices}
+              onSpanChange={(span) => {
+                setCorrectionSpan(span);
+                pendingScroll.current = span.startOffset;
+              }}
+              onCancel={() => endCorrection("")}
+              onSaved={endCorrection}
+              onDeleted={handleDeleted}
+            />
+          )}
           {/* Kept mounted while a statement is shown, so a half-made statement is not lost. */}
           {draft && (
             <div hidden={view !== "draft"}>
@@ -400,7 +473,7 @@ export function SourceWorkspace({
               />
             </div>
           )}
-          {canEdit && view !== "draft" && (
+          {canEdit && view !== "draft" && view !== "correction" && (
             <div className="form__actions">
               <button
                 type="button"

@@ -79,7 +79,17 @@ function findOccurrences(text: string, words: string): TextSpan[] {
  * Typing the words is the keyboard's way to choose a passage: selecting text
  * in a page that is not editable needs a mouse or caret browsing.
  */
-function PassageFinder({ text, open, onFound }: { text: string; open: boolean; onFound: (span: TextSpan) => void }) {
+export function PassageFinder({
+  text,
+  open,
+  onFound,
+  idPrefix = "new-statement",
+}: {
+  text: string;
+  open: boolean;
+  onFound: (span: TextSpan) => void;
+  idPrefix?: string;
+}) {
   const [words, setWords] = useState("");
   // Opened at first only when there is no selection yet; afterwards it stays as the analyst leaves it.
   const [expanded, setExpanded] = useState(open);

@@ -6,6 +6,8 @@ import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import { formatDay } from "./format";
 import { scoreWithLabel } from "./score-label";
+import type { ActorChoice } from "./actor-search-picker";
+import { OtherTargetCoding } from "./other-target-coding";
 import { StatementCodingForm } from "./statement-coding-form";
 
 /** "28 Oct 2024", or "Oct 2024" when only the month is known. */
@@ -20,16 +22,25 @@ export function StatementDetails({
   userId,
   canEdit,
   targets,
+  actors = [],
+  onCorrect,
 }: {
   statement: StatementInSource;
   userId: string;
   canEdit: boolean;
   targets: TrackedTarget[];
+  /** Every actor, for coding toward one that is not tracked. */
+  actors?: ActorChoice[];
+  /** Opens the correction form in the panel's place. */
+  onCorrect?: () => void;
 }) {
   const mine = new Map(statement.codings.filter((coding) => coding.coderId === userId).map((coding) => [coding.targetId, coding]));
   // A stance is always toward someone else: the speaker is never a target of their own statement.
   const codeable = targets.filter((target) => target.id !== statement.speaker.id);
   const hidden = statement.hiddenCodingCount;
+  const tracked = new Set(targets.map((target) => target.id));
+  // The coder's own codings toward actors that are not tracked: shown as done, like the tracked rows.
+  const ownOther = [...mine.values()].filter((coding) => !tracked.has(coding.targetId));
 
   return (
     <>
@@ -38,6 +49,13 @@ export function StatementDetails({
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
       <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+      {canEdit && onCorrect && (
+        <p>
+          <button type="button" className="button button--small" onClick={onCorrect}>
+            Correct this statement…
+          </button>
+        </p>
+      )}
 
       <section className="source-panel__section" aria-labelledby="statement-codings-heading">
         <h3 className="source-panel__heading" id="statement-codings-heading">
@@ -71,6 +89,12 @@ export function StatementDetails({
                   </Link>
                 </p>
                 <p className="prose statement-codings__rationale">{coding.rationale}</p>
+                {coding.statementChangedAt && (
+                  <p className="notice">
+                    The statement’s words or speaker were corrected after this coding was saved
+                    {coding.coderId === userId ? ": open it, check the score still fits, and save it to confirm." : "."}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -107,7 +131,7 @@ export function StatementDetails({
             </Link>
           </p>
           {codeable.length === 0 ? (
-            <p className="muted">There are no tracked targets to code toward yet. An administrator marks targets under Actors.</p>
+            <p className="muted">No tracked targets yet (an administrator marks them under Actors); code toward any actor below.</p>
           ) : (
             <div className="stack stack--tight">
               {codeable.map((target) => {
@@ -124,6 +148,21 @@ export function StatementDetails({
                 );
               })}
             </div>
+          )}
+          {ownOther.map((own) => (
+            <p key={own.targetId} className="quick-coding quick-coding--done">
+              You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {own.targetName}.{" "}
+              <Link href={`/codings/${encodeURIComponent(own.id)}`}>
+                Edit<span className="visually-hidden"> your coding toward {own.targetName}</span>
+              </Link>
+            </p>
+          ))}
+          {actors.length > 0 && (
+            <OtherTargetCoding
+              statementId={statement.id}
+              actors={actors}
+              exclude={[statement.speaker.id, ...tracked, ...ownOther.map((coding) => coding.targetId)]}
+            />
           )}
         </section>
       )}

@@ -28,8 +28,11 @@ async function deploy() {
   if (!process.env.MIGRATION_DATABASE_URL && new URL(url).username === role)
     fail(`DATABASE_URL connects as the app's role ${role}, which may not change tables. Set MIGRATION_DATABASE_URL to the owner's URL.`);
   try {
-    const applied = await migrateAndGrant(url, role, { password: process.env.APP_DATABASE_PASSWORD });
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    const applied = await migrateAndGrant(url, role, {
+      password: process.env.APP_DATABASE_PASSWORD,
+      onApplied: ({ name, milliseconds }) => console.log(`Applied ${name} (${(milliseconds / 1000).toFixed(1)} s)`),
+    });
+    console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
     console.log(`The app's role ${role} may read and write the app's rows, only add to the audit trail, and change no table.`);
   } catch (error) {
     fail(`Could not migrate the database: ${describeDatabaseError(error, url)}`);

@@ -17,6 +17,7 @@ import { migrateAndGrant, readApplicationRole, urlAsRole } from "./database/appl
 import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
 import { SeedFileError } from "../lib/seed/seed-files";
 import { fail } from "./cli";
+import { buildApp } from "./build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "./build-stamp";
 
 const dataDirectory = path.resolve(".data");
@@ -35,7 +36,8 @@ function portIsFree(port: number): Promise<boolean> {
     const probe = net.createServer();
     probe.once("error", () => resolve(false));
     probe.once("listening", () => probe.close(() => resolve(true)));
-    probe.listen(port, "0.0.0.0");
+    // No host: every interface, IPv4 and IPv6, as scripts/serve.ts listens.
+    probe.listen(port);
   });
 }
 
@@ -140,13 +142,6 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], environment: typeof process.env): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: environment });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
 async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
   for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
     try {
@@ -206,8 +201,11 @@ async function main() {
 
   const migrationUrl = (configuredUrl && process.env.MIGRATION_DATABASE_URL) || url;
   try {
-    const applied = await migrateAndGrant(migrationUrl, role, { password: process.env.APP_DATABASE_PASSWORD });
-    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    const applied = await migrateAndGrant(migrationUrl, role, {
+      password: process.env.APP_DATABASE_PASSWORD,
+      onApplied: ({ name, milliseconds }) => log(`Applied migration ${name} (${(milliseconds / 1000).toFixed(1)} s)`),
+    });
+    log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   } catch (error) {
     console.error(`✖ Cannot migrate the database: ${describeDatabaseError(error, migrationUrl)}`);
     return stop(1);
@@ -224,16 +222,20 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  if (!(await buildIsCurrent())) {
+  if (await buildIsCurrent()) {
+    log("The build is current (no source changed since the last one).");
+  } else {
     const sourcesBeforeBuild = await fingerprintSources();
     log("Building the app (first start, or the sources changed)…");
-    const code = await run(process.execPath, [nextBin, "build"], environment);
-    if (code !== 0) {
-      console.error("✖ The build failed; see the messages above.");
-      return stop(code);
+    const started = performance.now();
+    const build = await buildApp(environment, (phase) => log(`  build: ${phase}`));
+    if (!build.ok) {
+      console.error(build.output);
+      console.error("✖ The build failed; Next's output is above.");
+      return stop(1);
     }
     await recordBuild(sourcesBeforeBuild);
+    log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   }
 
   // scripts/serve.ts rather than `next start`: it decides the client address from the socket (see README, TRUSTED_PROXIES).

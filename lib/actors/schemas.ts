@@ -37,6 +37,8 @@ export const actorUpdateSchema = z
     speaksForId: idSchema().nullable().optional(),
     wikidataId: actorSchema.shape.wikidataId.optional(),
     isTrackedTarget: z.boolean().optional(),
+    // Other names the actor goes by ("Tehran", "the Islamic republic"): suggestions match them, search finds them.
+    aliases: z.array(requiredTextSchema(200)).max(50, "at most 50 aliases").optional(),
   })
   .refine((update) => Object.keys(update).some((field) => field !== "version"), "change at least one field");
 export type ActorUpdate = z.infer<typeof actorUpdateSchema>;

@@ -7,6 +7,7 @@ type Transaction = Prisma.TransactionClient;
 export type AuditedEntity =
   | "User"
   | "Actor"
+  | "ActorMerge"
   | "Adjudication"
   | "StatementReview"
   | "Source"
@@ -34,7 +35,7 @@ export function auditSnapshot(record: object | null): Prisma.InputJsonValue | un
   ) as Prisma.InputJsonValue;
 }
 
-/** Writes one audit entry. Call it with the transaction that makes the change, so both land or neither does. */
+/** Writes one audit entry and returns its id. Call it with the transaction that makes the change, so both land or neither does. */
 export async function recordAudit(
   tx: Transaction,
   entry: {
@@ -47,7 +48,7 @@ export async function recordAudit(
     at?: Date;
   },
 ) {
-  await tx.auditEntry.create({
+  const written = await tx.auditEntry.create({
     data: {
       userId: entry.userId,
       action: entry.action,
@@ -57,7 +58,9 @@ export async function recordAudit(
       after: auditSnapshot(entry.after ?? null),
       ...(entry.at ? { at: entry.at } : {}),
     },
+    select: { id: true },
   });
+  return written.id;
 }
 
 /** Writes many audit entries in one statement, for bulk changes (an intake of thousands of sources). */

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { trustedClientAddress } from "../http/trusted-server";
 import { signInSchema } from "../users/schemas";
 import { attemptSignIn } from "./sign-in";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { endSession } from "./sign-out";
 
 /** NEXTAUTH_SECRET signs the session tokens; production must set it (npm start generates one). */
@@ -29,6 +30,7 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: resolveAuthSecret(),
     session: { strategy: "jwt", maxAge: sessionLifetimeSeconds },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/sign-in", signOut: "/sign-out", error: "/sign-in" },
     providers: [
       CredentialsProvider({

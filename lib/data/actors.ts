@@ -17,6 +17,7 @@ export type ActorView = {
   speaksFor: { id: string; name: string } | null;
   wikidataId: string | null;
   isTrackedTarget: boolean;
+  aliases: string[];
   version: number;
   statementCount: number;
 };
@@ -29,6 +30,7 @@ const actorSelect = {
   office: true,
   wikidataId: true,
   isTrackedTarget: true,
+  aliases: true,
   version: true,
   speaksFor: { select: { id: true, name: true } },
   _count: { select: { statements: { where: { deletedAt: null } } } },
@@ -85,6 +87,7 @@ export async function updateActor(user: ActingUser, id: string, update: ActorUpd
       const before = await tx.actor.findFirst({ where: { id, deletedAt: null } });
       if (!before) throw new NotFoundError("This actor");
       await requireSpeaksFor(tx, id, changes.speaksForId);
+      if (changes.aliases) changes.aliases = [...new Set(changes.aliases)].filter((alias) => alias !== (changes.name ?? before.name));
       const { count } = await tx.actor.updateMany({
         where: { id, version, deletedAt: null },
         data: { ...changes, version: { increment: 1 } },

@@ -23,6 +23,8 @@ export type StanceCodingView = {
   confidence: Confidence;
   rationale: string;
   updatedAt: string;
+  /** When the statement's quote or speaker was corrected after this coding was saved; null once the coder has saved it again. */
+  statementChangedAt: string | null;
   coder: { id: string; name: string };
   target: { id: string; name: string };
   statement: { id: string; quote: string; saidOn: string; speakerName: string; sourceTitle: string };
@@ -36,6 +38,7 @@ const codingSelect = {
   confidence: true,
   rationale: true,
   updatedAt: true,
+  statementChangedAt: true,
   coder: { select: { id: true, name: true } },
   target: { select: { id: true, name: true } },
   statement: { select: { id: true, quote: true, saidOn: true, speaker: { select: { name: true } }, source: { select: { title: true } } } },
@@ -52,6 +55,7 @@ function toView(row: CodingRow): StanceCodingView {
     confidence: row.confidence,
     rationale: row.rationale,
     updatedAt: row.updatedAt.toISOString(),
+    statementChangedAt: row.statementChangedAt?.toISOString() ?? null,
     coder: row.coder,
     target: row.target,
     statement: {
@@ -196,6 +200,8 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
         isConditional: input.isConditional,
         confidence: input.confidence,
         rationale: input.rationale,
+        // Saving again is the coder's answer to a corrected statement (decision 0017).
+        statementChangedAt: null,
         version: { increment: 1 },
       },
     });

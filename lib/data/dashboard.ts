@@ -399,19 +399,30 @@ export async function listStanceShifts(user: ActingUser, view: DashboardView): P
 }
 
 async function listFilterOptions(): Promise<DashboardFilterOptions> {
-  const actors = await getDatabase().actor.findMany({
-    where: { deletedAt: null },
-    select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
-    orderBy: { name: "asc" },
-  });
+  const db = getDatabase();
+  const [actors, codedTargets] = await Promise.all([
+    db.actor.findMany({
+      where: { deletedAt: null },
+      select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
+      orderBy: { name: "asc" },
+    }),
+    // Every actor something was coded toward, tracked or not: one EXISTS per actor, answered from the
+    // (targetId, saidOn) partial index, so it stays cheap at a million codings.
+    db.actor.findMany({
+      where: { deletedAt: null, codingsAsTarget: { some: { deletedAt: null, statementLive: true } } },
+      select: { id: true },
+    }),
+  ]);
+  const coded = new Set(codedTargets.map((row) => row.id));
   const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
   return {
     speakers: options,
     represented: actors.filter((actor) => actor._count.representedBy > 0).map(({ id, slug, name }) => ({ id, slug, name })),
-    // Tracked targets first: they are what most views chart.
-    targets: [...actors.filter((actor) => actor.isTrackedTarget), ...actors.filter((actor) => !actor.isTrackedTarget)].map(
-      ({ id, slug, name }) => ({ id, slug, name }),
-    ),
+    // Tracked targets first (they are what most views chart), then every other actor that has codings.
+    targets: [
+      ...actors.filter((actor) => actor.isTrackedTarget),
+      ...actors.filter((actor) => !actor.isTrackedTarget && coded.has(actor.id)),
+    ].map(({ id, slug, name }) => ({ id, slug, name })),
     trackedTargetSlugs: actors.filter((actor) => actor.isTrackedTarget).map((actor) => actor.slug),
     confidenceLevels,
   };

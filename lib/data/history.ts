@@ -70,7 +70,7 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
   },
   Event: {
     delegate: (tx) => tx.event as unknown as Delegate,
-    fields: ["title", "kind", "occurredOn", "datePrecision", "description"],
+    fields: ["title", "kind", "ploverType", "occurredOn", "datePrecision", "description", "actorIds", "sourceIds"],
     dateFields: ["occurredOn"],
     label: (record) => `Event “${shorten(text(record.title))}”`,
   },
@@ -144,6 +144,8 @@ function labelOf(entry: { entity: string; entityId: string; before: unknown; aft
       return `Adjudication of ${name("statementId") ?? "a statement"} toward ${name("targetId") ?? "a target"}${typeof snapshot.score === "number" ? `: ${formatScore(snapshot.score)}` : ""}`;
     case "StatementReview":
       return `${name("coderId") ?? "A coder"} found nothing to code in ${name("statementId") ?? "a statement"}`;
+    case "ActorMerge":
+      return typeof snapshot.fromSlug === "string" ? `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}` : "Merge undone";
     case "EvidenceAssessment":
       return `Rating of evidence for ${name("scenarioId") ?? "a scenario"}`;
   }

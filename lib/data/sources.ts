@@ -122,6 +122,8 @@ export type CodingSummary = {
   isConditional: boolean;
   confidence: Confidence;
   rationale: string;
+  /** The statement's quote or speaker was corrected after this coding was saved (decision 0017). */
+  statementChangedAt: string | null;
 };
 
 export type StatementInSource = {
@@ -224,6 +226,7 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
           isConditional: coding.isConditional,
           confidence: coding.confidence,
           rationale: coding.rationale,
+          statementChangedAt: coding.statementChangedAt?.toISOString() ?? null,
         })),
         hiddenCodingCount: statement.codings.length - visible.length,
         adjudications: statement.adjudications.map((adjudication) => ({

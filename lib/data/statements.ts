@@ -1,13 +1,15 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission, type ActingUser } from "../auth/permissions";
+import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { slugify, trimSpan } from "../sources/spans";
-import type { StatementCreation } from "../statements/schemas";
-import { dateFromIso } from "../validation";
+import type { Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
+import type { TextSpan } from "../sources/offsets";
+import { slugify, splitsCharacter, trimSpan } from "../sources/spans";
+import { isSaidAfterPublication, type StatementCreation, type StatementListQuery, type StatementUpdate } from "../statements/schemas";
+import { dateFromIso, isoFromDate } from "../validation";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -45,13 +47,23 @@ export async function createStatement(
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
-      const source = await tx.source.findFirst({ where: { id: input.sourceId, deletedAt: null }, select: { id: true, text: true } });
+      const source = await tx.source.findFirst({
+        where: { id: input.sourceId, deletedAt: null },
+        select: { id: true, text: true, publishedOn: true },
+      });
       if (!source) throw new NotFoundError("This source");
       if (input.endOffset > source.text.length)
         throw new ValidationError({ endOffset: `is beyond the end of the source text (${source.text.length} characters)` });
+      if (splitsCharacter(source.text, input.startOffset) || splitsCharacter(source.text, input.endOffset))
+        throw new ValidationError({ quote: "the selection cuts a character (an emoji or a flag) in half; select whole characters" });
       const span = trimSpan(source.text, { startOffset: input.startOffset, endOffset: input.endOffset });
       if (span.endOffset === span.startOffset)
         throw new ValidationError({ quote: "the selection holds only white space; select the words that were said" });
+      const publishedOn = isoFromDate(source.publishedOn);
+      if (isSaidAfterPublication(input.saidOn, input.saidOnPrecision, publishedOn))
+        throw new ValidationError({
+          saidOn: `is after the source was published (${publishedOn}); a statement is said before it is reported`,
+        });
       let speakerId = input.speakerId;
       if (speakerId) {
         if (!(await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } })))
@@ -80,4 +92,232 @@ export async function createStatement(
       throw new ConflictError("This speaker already has a statement with exactly this quote in this source.", null);
     throw error;
   }
+}
+
+export type StatementView = {
+  id: string;
+  version: number;
+  source: { id: string; title: string; publishedOn: string };
+  speaker: { id: string; name: string };
+  quote: string;
+  startOffset: number;
+  endOffset: number;
+  saidOn: string;
+  saidOnPrecision: DatePrecision;
+  form: StatementForm;
+  channel: Channel;
+  updatedAt: string;
+  /** Live codings of the statement, by anyone (counts only: blind coding hides who and how). */
+  codingCount: number;
+};
+
+const statementSelect = {
+  id: true,
+  version: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  saidOn: true,
+  saidOnPrecision: true,
+  form: true,
+  channel: true,
+  updatedAt: true,
+  source: { select: { id: true, title: true, publishedOn: true } },
+  speaker: { select: { id: true, name: true } },
+  _count: { select: { codings: { where: { deletedAt: null } } } },
+} as const;
+
+type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
+
+function toView(row: StatementRow): StatementView {
+  return {
+    id: row.id,
+    version: row.version,
+    source: { id: row.source.id, title: row.source.title, publishedOn: isoFromDate(row.source.publishedOn) },
+    speaker: row.speaker,
+    quote: row.quote,
+    startOffset: row.startOffset,
+    endOffset: row.endOffset,
+    saidOn: isoFromDate(row.saidOn),
+    saidOnPrecision: row.saidOnPrecision,
+    form: row.form,
+    channel: row.channel,
+    updatedAt: row.updatedAt.toISOString(),
+    codingCount: row._count.codings,
+  };
+}
+
+const liveStatement = { deletedAt: null, source: { deletedAt: null } } as const;
+
+export async function getStatement(user: ActingUser, id: string): Promise<StatementView> {
+  requirePermission(user, "read");
+  const row = await getDatabase().statement.findFirst({ where: { id, ...liveStatement }, select: statementSelect });
+  if (!row) throw new NotFoundError("This statement");
+  return toView(row);
+}
+
+/** Live statements, newest said first, filtered by source and speaker. Paging and sorting belong to the list views. */
+export async function listStatements(user: ActingUser, query: StatementListQuery): Promise<StatementView[]> {
+  requirePermission(user, "read");
+  const rows = await getDatabase().statement.findMany({
+    where: {
+      ...liveStatement,
+      ...(query.sourceId ? { sourceId: query.sourceId } : {}),
+      ...(query.speakerId ? { speakerId: query.speakerId } : {}),
+    },
+    select: statementSelect,
+    orderBy: [{ saidOn: "desc" }, { id: "asc" }],
+    take: query.limit,
+  });
+  return rows.map(toView);
+}
+
+function countOccurrences(text: string, words: string): TextSpan[] {
+  const found: TextSpan[] = [];
+  for (let index = text.indexOf(words); index !== -1 && found.length < 2; index = text.indexOf(words, index + 1)) {
+    found.push({ startOffset: index, endOffset: index + words.length });
+  }
+  return found;
+}
+
+const shortQuote = (quote: string) => (quote.length > 80 ? `${quote.slice(0, 79)}…` : quote);
+
+/**
+ * The span an edit asks for, re-cut from the stored text: from offsets (trimmed
+ * of surrounding white space, as when a statement is made), from the words
+ * themselves, or both (then the offsets must hold exactly those words).
+ */
+function spanOfEdit(text: string, current: TextSpan, input: StatementUpdate, errors: Record<string, string>): TextSpan {
+  if (input.startOffset !== undefined && input.endOffset !== undefined) {
+    if (input.endOffset > text.length) {
+      errors.endOffset = `is beyond the end of the source text (${text.length} characters)`;
+      return current;
+    }
+    if (splitsCharacter(text, input.startOffset) || splitsCharacter(text, input.endOffset)) {
+      errors.quote = "the span cuts a character (an emoji or a flag) in half; choose whole characters";
+      return current;
+    }
+    const span = trimSpan(text, { startOffset: input.startOffset, endOffset: input.endOffset });
+    if (span.endOffset === span.startOffset) {
+      errors.quote = "the span holds only white space; choose the words that were said";
+      return current;
+    }
+    const cut = text.slice(span.startOffset, span.endOffset);
+    if (input.quote !== undefined && input.quote.trim() !== cut)
+      errors.quote = `is not verbatim: the source text at these offsets reads “${shortQuote(cut)}”`;
+    return span;
+  }
+  if (input.quote === undefined) return current;
+  const words = input.quote.trim();
+  if (text.slice(current.startOffset, current.endOffset) === words) return current;
+  const found = countOccurrences(text, words);
+  if (found.length === 0) errors.quote = "is not verbatim: these words do not appear in the source text exactly as typed";
+  else if (found.length > 1) errors.quote = "appears more than once in the source text; give startOffset and endOffset to choose one";
+  return found[0] ?? current;
+}
+
+/**
+ * Corrects a statement. Only the fields sent change; every problem is
+ * reported at once (422, field by field) and nothing is written. The codings'
+ * copies of the speaker and date follow through the composite foreign key;
+ * a change of quote or speaker flags the codings for review (decision 0017).
+ */
+export async function updateStatement(user: ActingUser, id: string, input: StatementUpdate): Promise<StatementView> {
+  requirePermission(user, "edit");
+  try {
+    return await getDatabase().$transaction(async (tx) => {
+      const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
+      if (!before) throw new NotFoundError("This statement");
+      const source = await tx.source.findUniqueOrThrow({ where: { id: before.sourceId }, select: { text: true, publishedOn: true } });
+      const errors: Record<string, string> = {};
+      const span = spanOfEdit(source.text, before, input, errors);
+      const speakerId = input.speakerId ?? before.speakerId;
+      if (speakerId !== before.speakerId) {
+        const speaker = await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } });
+        if (!speaker) errors.speakerId = "names no known actor";
+        else {
+          const [codings, adjudications] = await Promise.all([
+            tx.stanceCoding.count({ where: { statementId: id, targetId: speakerId, deletedAt: null } }),
+            tx.adjudication.count({ where: { statementId: id, targetId: speakerId, deletedAt: null } }),
+          ]);
+          if (codings + adjudications > 0)
+            errors.speakerId = "is a target this statement is coded toward; a stance is toward someone else, so delete those codings first";
+        }
+      }
+      const saidOn = input.saidOn ?? isoFromDate(before.saidOn);
+      const saidOnPrecision = input.saidOnPrecision ?? before.saidOnPrecision;
+      const publishedOn = isoFromDate(source.publishedOn);
+      if (isSaidAfterPublication(saidOn, saidOnPrecision, publishedOn))
+        errors.saidOn = `is after the source was published (${publishedOn}); a statement is said before it is reported`;
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+      // The version check and the write are one statement: of concurrent edits from the same version, exactly one matches.
+      const { count } = await tx.statement.updateMany({
+        where: { id, version: input.version, deletedAt: null },
+        data: {
+          speakerId,
+          quote: source.text.slice(span.startOffset, span.endOffset),
+          startOffset: span.startOffset,
+          endOffset: span.endOffset,
+          saidOn: dateFromIso(saidOn),
+          saidOnPrecision,
+          form: input.form ?? before.form,
+          channel: input.channel ?? before.channel,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) {
+        const current = await tx.statement.findUniqueOrThrow({ where: { id }, select: statementSelect });
+        throw new ConflictError(
+          `Someone saved a newer version of this statement (version ${current.version}) after you opened version ${input.version}. Compare the two and re-apply your change.`,
+          toView(current),
+        );
+      }
+      const after = await tx.statement.findUniqueOrThrow({ where: { id } });
+      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Statement", entityId: id, before, after });
+      return toView(await tx.statement.findUniqueOrThrow({ where: { id }, select: statementSelect }));
+    }, editTransaction);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ConflictError("This speaker already has a statement with exactly this span in this source; nothing was changed.", null);
+    throw error;
+  }
+}
+
+// Waiting for a connection or a row lock is normal under contention.
+const editTransaction = { maxWait: 20_000, timeout: 20_000 };
+
+/**
+ * Soft deletion: the statement and its codings leave every list and chart
+ * (the codings' statementLive copy follows by trigger) and an admin can
+ * restore it from History. An analyst may not delete a statement others have
+ * coded: that would take their work out of the charts.
+ */
+export async function deleteStatement(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
+    if (!before) throw new NotFoundError("This statement");
+    if (!hasPermission(user, "administer")) {
+      const othersCodings = await tx.stanceCoding.count({ where: { statementId: id, deletedAt: null, coderId: { not: user!.id } } });
+      if (othersCodings > 0)
+        throw new DomainError(
+          403,
+          `Other coders have coded this statement (${othersCodings} coding${othersCodings === 1 ? "" : "s"}); only an administrator can delete it.`,
+        );
+    }
+    const { count } = await tx.statement.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.statement.findUniqueOrThrow({ where: { id }, select: statementSelect });
+      throw new ConflictError(
+        `This statement changed (now version ${current.version}) since you opened version ${version}; review it before deleting.`,
+        toView(current),
+      );
+    }
+    const after = await tx.statement.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Statement", entityId: id, before, after });
+  }, editTransaction);
 }

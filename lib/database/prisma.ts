@@ -15,5 +15,7 @@ export const sessionSettings = "-c jit=off -c work_mem=32MB -c pg_trgm.word_simi
 /** A Prisma client on PostgreSQL through node-postgres. Scripts and tests make their own; the web app shares one (lib/database/client.ts). */
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10, options: sessionSettings });
-  return new PrismaClient({ adapter });
+  // A burst (forty sign-ins at once, each holding its advisory locks) queues for the pool's connections;
+  // Prisma's default of 2 s to get one turned that queue into errors on a busy machine.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 15_000 } });
 }

@@ -101,6 +101,25 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Something went wrong on our side, and nothing was changed. Please try again." }, { status: 500 });
 }
 
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "body";
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+/** The request's query string, checked against a zod schema: 422 naming each bad parameter. */
+export function readQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
+  const parameters = Object.fromEntries(new URL(request.url).searchParams);
+  const withNul = findTextWithNul(parameters);
+  if (withNul !== null) throw new ValidationError({ [withNul]: "must not contain the NUL character (\\u0000)" });
+  const result = schema.safeParse(parameters);
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
+  return result.data;
+}
+
 /**
  * The request's JSON body, checked against a zod schema: 413 when it is larger than `maximumBytes`
  * (counted while reading, before parsing), 400 when it is not JSON, 422 naming each bad field,
@@ -121,14 +140,7 @@ export async function readJson<Schema extends z.ZodType>(
   const withNul = findTextWithNul(body);
   if (withNul !== null) throw new ValidationError({ [withNul]: "must not contain the NUL character (\\u0000)" });
   const result = schema.safeParse(body);
-  if (!result.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      const field = issue.path.join(".") || "body";
-      fieldErrors[field] ??= issue.message;
-    }
-    throw new ValidationError(fieldErrors);
-  }
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;
 }
 

@@ -8,6 +8,18 @@ export function trimSpan(text: string, span: TextSpan): TextSpan {
   return { startOffset, endOffset };
 }
 
+/**
+ * Whether an offset falls between the two halves of a character outside the
+ * basic plane (an emoji, a flag): a span cut there would hold half a character,
+ * which no database stores faithfully.
+ */
+export function splitsCharacter(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
 /** Lower-case words joined by hyphens, for a new actor's slug. */
 export function slugify(name: string): string {
   const slug = name

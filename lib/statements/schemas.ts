@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind, Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
-import { idSchema, isoDateSchema, requiredTextSchema, storedIntegerSchema } from "../validation";
+import { idSchema, isoDateSchema, requiredTextSchema, storedIntegerSchema, versionSchema } from "../validation";
 
 export const statementSchema = z.object({
   quote: requiredTextSchema(5000),
@@ -50,3 +50,50 @@ export type StatementCreation = z.infer<typeof statementCreationSchema>;
 
 /** "I read this statement; it holds no stance toward the tracked targets." */
 export const statementReviewSchema = z.object({ statementId: idSchema("name the statement") });
+
+/**
+ * A correction of a statement: only the fields sent change. The span is given
+ * as offsets into the stored source text (the quote is re-cut there), or as
+ * the words themselves, which must appear verbatim in the text; sending both
+ * checks that the offsets hold exactly those words.
+ */
+export const statementUpdateSchema = z
+  .object({
+    version: versionSchema,
+    speakerId: idSchema("must name an actor").optional(),
+    saidOn: isoDateSchema.optional(),
+    saidOnPrecision: z.enum(DatePrecision).optional(),
+    form: z.enum(StatementForm).optional(),
+    channel: z.enum(Channel).optional(),
+    startOffset: storedIntegerSchema().nonnegative().optional(),
+    endOffset: storedIntegerSchema().nonnegative().optional(),
+    quote: z.string().max(5000, "must be at most 5000 characters").optional(),
+  })
+  .refine((input) => (input.startOffset === undefined) === (input.endOffset === undefined), {
+    message: "give both the start and the end of the span, or neither",
+    path: ["endOffset"],
+  })
+  .refine((input) => input.startOffset === undefined || input.endOffset! > input.startOffset, {
+    message: "the span is empty: it must end after it starts",
+    path: ["endOffset"],
+  })
+  .refine((input) => input.quote === undefined || input.quote.trim().length > 0, { message: "must not be empty", path: ["quote"] });
+export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
+
+/** GET /api/statements?sourceId=…&speakerId=…&limit=… : a plain filtered list. */
+export const statementListQuerySchema = z.object({
+  sourceId: idSchema().optional(),
+  speakerId: idSchema().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type StatementListQuery = z.infer<typeof statementListQuerySchema>;
+
+/**
+ * A statement cannot have been said after its source was published. A date
+ * known only to the month is stored as the month's first day and allows any
+ * day of that month, so "October 2024" fits a source of 15 October 2024.
+ */
+export function isSaidAfterPublication(saidOn: string, precision: DatePrecision, publishedOn: string): boolean {
+  if (precision === "MONTH") return saidOn.slice(0, 7) > publishedOn.slice(0, 7);
+  return saidOn > publishedOn;
+}

@@ -113,3 +113,23 @@ CREATE INDEX "StanceCoding_speaker_target_reads" ON "StanceCoding" ("speakerId",
 CREATE INDEX "StanceCoding_target_reads" ON "StanceCoding" ("targetId", "saidOn")
   INCLUDE ("speakerId", "statementId", score, confidence, "coderId", "directQuote", "blindSource", "adjudicatedScore", "saidOnPrecision")
   WHERE "deletedAt" IS NULL AND "statementLive";
+
+-- A coding judges the words a speaker said: when a statement's quote or
+-- speaker is corrected, its live codings are kept but flagged, so each coder
+-- sees that the statement changed under their judgement (docs/decisions/0017).
+-- The speaker and date copies follow by the composite foreign key's cascade.
+CREATE FUNCTION "statement_flag_codings"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  UPDATE "StanceCoding" c
+    SET "statementChangedAt" = now()
+    WHERE c."statementId" = NEW.id AND c."deletedAt" IS NULL;
+  RETURN NULL;
+END
+';
+
+CREATE TRIGGER "Statement_flag_codings"
+  AFTER UPDATE OF quote, "speakerId" ON "Statement"
+  FOR EACH ROW
+  WHEN (OLD.quote IS DISTINCT FROM NEW.quote OR OLD."speakerId" IS DISTINCT FROM NEW."speakerId")
+  EXECUTE FUNCTION "statement_flag_codings"();

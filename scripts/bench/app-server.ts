@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
+import { buildApp } from "../build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "../build-stamp";
 import { onCleanup } from "./cleanup";
 
@@ -48,20 +49,19 @@ export async function buildIfSourcesChanged(log: (message: string) => void): Pro
   log("building the app (next build; a few minutes)…");
   const started = performance.now();
   const sourcesBeforeBuild = await fingerprintSources();
-  const build = spawn(process.execPath, [nextBin, "build"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const stopBuild = onCleanup("stop next build", () => {
-    if (build.exitCode === null) build.kill("SIGTERM");
-  });
-  let output = "";
-  build.stdout.on("data", (chunk) => (output += chunk));
-  build.stderr.on("data", (chunk) => (output += chunk));
-  const code = await new Promise<number>((resolve) => build.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+  let stopBuild: () => Promise<void> = async () => {};
+  const build = await buildApp(
+    process.env,
+    (phase) => log(`build: ${phase}`),
+    (child) => {
+      stopBuild = onCleanup("stop next build", () => {
+        if (child.exitCode === null) child.kill("SIGTERM");
+      });
+    },
+  );
   await stopBuild();
-  if (code !== 0) {
-    console.error(output);
+  if (!build.ok) {
+    console.error(build.output);
     throw new Error("next build failed; its output is above.");
   }
   await recordBuild(sourcesBeforeBuild);

@@ -5,7 +5,7 @@
 // owner and call `grantApplicationRole` after every deploy, so tables added
 // later get the same grants. See docs/decisions/0010-least-privilege-database-role.md.
 import pg from "pg";
-import { applyMigrations } from "./schema-engine";
+import { applyMigrations, type MigrationProgress } from "./schema-engine";
 
 export const defaultApplicationRole = "stancewatch_app";
 
@@ -99,8 +99,12 @@ export async function grantApplicationRole(ownerUrl: string, role: string, optio
 }
 
 /** Applies pending migrations as the owner, then (re)grants the app's role. Returns the migrations applied. */
-export async function migrateAndGrant(ownerUrl: string, role: string, options: { password?: string } = {}): Promise<string[]> {
-  const applied = await applyMigrations(ownerUrl);
+export async function migrateAndGrant(
+  ownerUrl: string,
+  role: string,
+  options: { password?: string; onApplied?: (progress: MigrationProgress) => void } = {},
+): Promise<string[]> {
+  const applied = await applyMigrations(ownerUrl, options.onApplied);
   await grantApplicationRole(ownerUrl, role, options);
   return applied;
 }

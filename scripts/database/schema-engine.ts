@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { startEmbeddedPostgres } from "./embedded";
 import type { MigrationDirectory, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -111,13 +112,52 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies pending migrations and records them in _prisma_migrations, as `prisma migrate deploy` does. */
-export function applyMigrations(connectionString: string): Promise<string[]> {
+/** Names of the migrations recorded as finished; an unfinished (failed) one makes the engine decide, so it can explain. */
+async function readFinishedMigrations(connectionString: string): Promise<Set<string> | null> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const table = await client.query<{ exists: boolean }>("select to_regclass('_prisma_migrations') is not null as exists");
+    if (!table.rows[0]?.exists) return new Set();
+    const rows = await client.query<{ migration_name: string; finished: boolean }>(
+      "select migration_name, finished_at is not null as finished from _prisma_migrations where rolled_back_at is null",
+    );
+    if (rows.rows.some((row) => !row.finished)) return null;
+    return new Set(rows.rows.map((row) => row.migration_name));
+  } finally {
+    await client.end();
+  }
+}
+
+export type MigrationProgress = { name: string; milliseconds: number };
+
+/**
+ * Applies pending migrations and records them in _prisma_migrations, as `prisma migrate deploy` does.
+ * When none is pending the engine (seconds of WebAssembly to load) is not started at all; otherwise the
+ * migrations are applied one at a time, so `onApplied` can report each as it finishes.
+ */
+export async function applyMigrations(connectionString: string, onApplied?: (progress: MigrationProgress) => void): Promise<string[]> {
+  const migrationsList = await readMigrationList();
+  const finished = await readFinishedMigrations(connectionString);
+  const names = migrationsList.migrationDirectories.map((directory) => directory.path);
+  if (finished && names.every((name) => finished.has(name))) return [];
   return serialised(async () => {
     const engine = await openSchemaEngine(connectionString);
     try {
-      const result = await engine.applyMigrations({ migrationsList: await readMigrationList(), filters: noFilters });
-      return result.appliedMigrationNames;
+      const applied: string[] = [];
+      // The engine applies every pending migration of the list it is given: handing it one more each time
+      // applies them in order, one per call (a prefix of the list is what the database had at that point).
+      for (const [index, name] of names.entries()) {
+        if (finished?.has(name)) continue;
+        const started = performance.now();
+        const prefix = { ...migrationsList, migrationDirectories: migrationsList.migrationDirectories.slice(0, index + 1) };
+        const result = await engine.applyMigrations({ migrationsList: prefix, filters: noFilters });
+        for (const name of result.appliedMigrationNames) {
+          applied.push(name);
+          onApplied?.({ name, milliseconds: performance.now() - started });
+        }
+      }
+      return applied;
     } finally {
       engine.free();
     }

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
+import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
@@ -153,6 +154,30 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
+  "POST /api/actors/merges": {
+    async prepare() {
+      const [from, into] = [await createActor(db), await createActor(db)];
+      return {
+        path: "/api/actors/merges",
+        body: { fromId: from.id, fromVersion: 1, intoId: into.id },
+        state: () => db.actor.findMany({ where: { id: { in: [from.id, into.id] } }, orderBy: { id: "asc" } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/actors/merges/undo": {
+    async prepare() {
+      const admin = await db.user.findUniqueOrThrow({ where: { email: accounts.ADMIN.email } });
+      const [from, into] = [await createActor(db), await createActor(db)];
+      const { auditEntryId } = await mergeActors({ id: admin.id, role: "ADMIN" }, { fromId: from.id, fromVersion: 1, intoId: into.id });
+      return {
+        path: "/api/actors/merges/undo",
+        body: { auditEntryId },
+        state: () => db.actor.findMany({ where: { id: { in: [from.id, into.id] } }, orderBy: { id: "asc" } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
   "POST /api/sources": {
     async prepare() {
       const title = `Matrix source ${Date.now()}-${Math.random()}`;
@@ -210,12 +235,71 @@ const matrix: Record<string, Entry> = {
         endOffset: 10,
         speakerId: speaker.id,
         newSpeaker: null,
-        saidOn: "2025-01-01",
+        // The factory's source is published on 2024-10-28: a statement cannot be said after that.
+        saidOn: "2024-10-28",
         saidOnPrecision: "DAY",
         form: "PARAPHRASE",
         channel: "INTERVIEW",
       };
       return { path: "/api/statements", body, state: () => db.statement.findMany({ where: { sourceId: source.id } }) };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "POST /api/events": {
+    async prepare() {
+      const title = `Matrix event ${Date.now()}-${Math.random()}`;
+      return {
+        path: "/api/events",
+        body: { title, kind: "DIPLOMATIC", ploverType: "CONSULT", occurredOn: "2024-10-20", description: "Talks." },
+        state: () => db.event.findMany({ where: { title } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "PATCH /api/events/[id]": {
+    async prepare() {
+      const { evidence } = await evidenceRow();
+      return {
+        path: `/api/events/${evidence.eventId}`,
+        body: { version: 1, title: "Matrix event, corrected", occurredOn: "2024-10-27" },
+        state: () => db.event.findUniqueOrThrow({ where: { id: evidence.eventId! } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "DELETE /api/events/[id]": {
+    async prepare() {
+      const { evidence } = await evidenceRow();
+      return {
+        path: `/api/events/${evidence.eventId}`,
+        body: { version: 1 },
+        state: () => db.event.findUniqueOrThrow({ where: { id: evidence.eventId! } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "PATCH /api/statements/[id]": {
+    async prepare() {
+      const source = await createSource(db);
+      const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      const speaker = await createActor(db);
+      return {
+        path: `/api/statements/${statement.id}`,
+        body: { version: 1, speakerId: speaker.id, channel: "PRESS_CONFERENCE" },
+        state: () => db.statement.findUniqueOrThrow({ where: { id: statement.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
+  "DELETE /api/statements/[id]": {
+    // The lead analyst's own coding only: analysts may delete what no other coder has coded.
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      return {
+        path: `/api/statements/${coding.statementId}`,
+        body: { version: 1 },
+        state: () => db.statement.findUniqueOrThrow({ where: { id: coding.statementId } }),
+      };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser, waitForHydration } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(appUrl);
+    await gotoHydrated(page, appUrl);
     const unfiltered = await readCharts(page);
 
     await page.locator("summary", { hasText: "Everyone who speaks for" }).click();
@@ -58,6 +58,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     await expect(page.getByText("Israeli strikes on Iran", { exact: false }).first().isVisible()).resolves.toBe(true);
 
     await page.reload();
+    await waitForHydration(page);
     expect(await readCharts(page)).toEqual(filtered);
 
     await page.goBack();
@@ -70,7 +71,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
   it("downloads a PNG of the chart as drawn and a CSV of the points shown", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day`);
+    await gotoHydrated(page, `${appUrl}/?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day`);
     const [chart] = await readCharts(page);
     const canvas = page.locator("[data-testid^='stance-chart-'] canvas").first();
     const canvasSize = await canvas.evaluate((element: HTMLCanvasElement) => ({ width: element.width, height: element.height }));
@@ -122,7 +123,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
   it("has no serious or critical axe-core violations, with every disclosure open", async () => {
     const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/?for=iran&from=2024-07-01&to=2024-11-15&unit=week`);
+    await gotoHydrated(page, `${appUrl}/?for=iran&from=2024-07-01&to=2024-11-15&unit=week`);
     await readCharts(page);
     await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
     await page.addScriptTag({ path: axePath });
@@ -139,10 +140,11 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
   it("opens a statement in its source from the chart's data table", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/?speaker=ali-khamenei&target=israel&from=2024-10-20&to=2024-11-02`);
+    await gotoHydrated(page, `${appUrl}/?speaker=ali-khamenei&target=israel&from=2024-10-20&to=2024-11-02`);
     await page.getByText("Show the data as a table").first().click();
     await page.locator(".data-table tbody a").first().click();
     await page.waitForURL(/\/sources\/[^#]+#statement-/);
+    await waitForHydration(page);
     // The statement is open in the side panel, not merely the page scrolled.
     await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor({ timeout: 10_000 });
     await context.close();

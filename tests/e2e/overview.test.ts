@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    const response = await page.goto(appUrl);
+    const response = await gotoHydrated(page, appUrl);
     expect(response?.status()).toBe(200);
 
     for (const target of targets) {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -18,13 +18,14 @@ describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statem
     const marker = `Test wire ${Date.now()}`;
     const text = `${marker}\n\nTehran — “We are ready to talk to Europe as equals,” Velayati said on Tuesday, adding that sanctions must end first.`;
 
-    await page.goto(`${appUrl}/sources/new`);
+    await gotoHydrated(page, `${appUrl}/sources/new`);
     await page.locator("#source-title").fill(marker);
     await page.locator("#source-publisher").fill("Test Wire");
     await page.locator("#source-publishedOn").fill("2030-01-08");
     await page.locator("#source-text").fill(text);
     await page.getByRole("button", { name: "Save source" }).click();
     await page.waitForURL(/\/sources\/[^/]+$/);
+    await waitForHydration(page);
     const source = await db.source.findFirstOrThrow({ where: { title: marker } });
     expect(source.text).toBe(text);
 
@@ -44,7 +45,7 @@ describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statem
     expect(await db.stanceCoding.count({ where: { statementId: statement.id } })).toBe(0);
 
     // The newest source's statement comes first in the queue; code it by keyboard.
-    await page.goto(`${appUrl}/code`);
+    await gotoHydrated(page, `${appUrl}/code`);
     await page.getByText("We are ready to talk to Europe as equals").first().waitFor();
     await page.keyboard.press("6");
     await page.keyboard.press("r");

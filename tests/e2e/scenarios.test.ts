@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("dialog", (dialog) => void dialog.accept());
 
-    await page.goto(`${appUrl}${scenarioPath}`);
+    await gotoHydrated(page, `${appUrl}${scenarioPath}`);
     await page.getByRole("heading", { name: "Iran refrains from an immediate military response", level: 1 }).waitFor();
     // The seed's indicators, evaluated on the article's codings (as of its latest statement).
     await page.getByText("Iran’s officials stay restrained toward Israel").first().waitFor();
@@ -87,7 +87,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
   it("shows the evidence matrix with each scenario's weighted inconsistency", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/scenarios/sets/iran-response-to-2024-10-26-strikes`);
+    await gotoHydrated(page, `${appUrl}/scenarios/sets/iran-response-to-2024-10-26-strikes`);
     await page.getByRole("columnheader", { name: /Iran refrains from an immediate military response/ }).waitFor();
     await expect(page.getByRole("table").first().textContent()).resolves.toMatch(/signalled a measured response/);
     // A viewer reads the ratings; there is nothing to edit.

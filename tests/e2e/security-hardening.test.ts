@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { throttlePolicy } from "@/lib/auth/lockout";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
 import { createUser } from "../support/factories";
 import { signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
@@ -230,11 +230,12 @@ describe.skipIf(!browserTestsEnabled())("pages under the nonce policy in Chromiu
       if (message.type() === "error" || /Content Security Policy/i.test(message.text())) problems.push(message.text());
     });
     page.on("pageerror", (error) => problems.push(error.message));
-    await page.goto(`${appUrl}/sign-in`);
+    await gotoHydrated(page, `${appUrl}/sign-in`);
     await page.getByLabel("E-mail address").fill(user.email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${appUrl}/`);
+    await waitForHydration(page);
     // Chart.js draws into canvases only once React has hydrated the dashboard.
     await page.locator("canvas").first().waitFor();
     expect(await page.locator("canvas").count()).toBeGreaterThan(0);
@@ -256,12 +257,13 @@ describe.skipIf(!browserTestsEnabled())("unlocking an account in Chromium", () =
 
     const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/admin/users`);
+    await gotoHydrated(page, `${appUrl}/admin/users`);
     const row = page.getByRole("row").filter({ hasText: victim.email });
     await row.getByText(/sign-in locked until \d\d:\d\d UTC/).waitFor();
     await row.getByRole("button", { name: `Unlock sign-in ${victim.name}` }).click();
     await page.getByText(`${victim.name} can sign in again.`).waitFor();
     await page.reload();
+    await waitForHydration(page);
     await page.getByRole("row").filter({ hasText: victim.email }).waitFor();
     expect(
       await page

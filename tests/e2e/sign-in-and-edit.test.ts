@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -15,12 +15,13 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   it("an analyst signs in, edits a coding, re-applies a change over a conflicting edit, and signs out", async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${appUrl}/codings`);
+    await gotoHydrated(page, `${appUrl}/codings`);
     await page.waitForURL(/\/sign-in\?callbackUrl=%2Fcodings/);
     await page.getByLabel("E-mail address").fill("analyst@stancewatch.local");
     await page.getByLabel("Password").fill(testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${appUrl}/codings`);
+    await waitForHydration(page);
     await expect(page.getByText("Amira Haddad · Analyst").isVisible()).resolves.toBe(true);
 
     const editLinks = page.getByRole("link", { name: /^Edit/ });
@@ -28,6 +29,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
     await editLinks.first().click();
     await page.waitForURL(/\/codings\/[^/]+$/);
+    await waitForHydration(page);
     const codingId = page.url().split("/").at(-1)!;
     const before = await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } });
     expect(before.coderId).toBe(analyst.id);
@@ -54,7 +56,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
 
     // The same coding changed in another tab meanwhile: this tab's save conflicts visibly.
     const otherTab = await context.newPage();
-    await otherTab.goto(`${appUrl}/codings/${codingId}`);
+    await gotoHydrated(otherTab, `${appUrl}/codings/${codingId}`);
     await otherTab.getByLabel("Confidence").selectOption("LOW");
     await otherTab.getByRole("button", { name: "Save", exact: true }).click();
     await otherTab
@@ -79,10 +81,10 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
       version: before.version + 3,
     });
 
-    await page.goto(`${appUrl}/sign-out`);
+    await gotoHydrated(page, `${appUrl}/sign-out`);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
-    await page.goto(`${appUrl}/codings`);
+    await gotoHydrated(page, `${appUrl}/codings`);
     await page.waitForURL(/\/sign-in\?callbackUrl=/);
     await context.close();
   });
@@ -90,12 +92,12 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   it("a viewer sees no edit controls, and the viewer's forged request is refused", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/codings`);
+    await gotoHydrated(page, `${appUrl}/codings`);
     await expect(page.getByText("Priya Nair · Viewer").isVisible()).resolves.toBe(true);
     expect(await page.getByRole("link", { name: /^Edit/ }).count()).toBe(0);
 
     const coding = await db.stanceCoding.findFirstOrThrow({ where: { deletedAt: null, coder: { email: "analyst@stancewatch.local" } } });
-    await page.goto(`${appUrl}/codings/${coding.id}`);
+    await gotoHydrated(page, `${appUrl}/codings/${coding.id}`);
     expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
     expect(await page.locator("textarea, input[name=score]").count()).toBe(0);
 
@@ -119,7 +121,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   it("an admin creates a user, who must replace the one-time password with a long passphrase before using the app, then signs in with it", async () => {
     const admin = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
     const adminPage = await admin.newPage();
-    await adminPage.goto(`${appUrl}/admin/users`);
+    await gotoHydrated(adminPage, `${appUrl}/admin/users`);
     const email = `new.analyst.${Date.now()}@example.test`;
     await adminPage.locator("#new-user-email").fill(email);
     await adminPage.locator("#new-user-name").fill("Nadia Karimi");
@@ -131,14 +133,16 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
 
     const context = await browser().newContext({ viewport: { width: 820, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${appUrl}/sign-in`);
+    await gotoHydrated(page, `${appUrl}/sign-in`);
     await page.getByLabel("E-mail address").fill(email);
     await page.getByLabel("Password").fill(oneTimePassword);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${appUrl}/account/password`);
+    await waitForHydration(page);
     // Until the password is changed, the rest of the app sends them back here.
-    await page.goto(`${appUrl}/codings`);
+    await gotoHydrated(page, `${appUrl}/codings`);
     await page.waitForURL(`${appUrl}/account/password`);
+    await waitForHydration(page);
 
     const passphrase = "a long passphrase about the balance of power in the Gulf, ".repeat(3).trim();
     expect(passphrase.length).toBeGreaterThanOrEqual(128);
@@ -147,11 +151,13 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     await page.locator("#confirmPassword").fill(passphrase);
     await page.locator("form button[type=submit]").click();
     await page.waitForURL(/\/sign-in\?message=password-changed/);
+    await waitForHydration(page);
 
     await page.getByLabel("E-mail address").fill(email);
     await page.getByLabel("Password").fill(passphrase);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${appUrl}/`);
+    await waitForHydration(page);
     await expect(page.getByText("Nadia Karimi · Analyst").isVisible()).resolves.toBe(true);
     const stored = await db.user.findUniqueOrThrow({ where: { email } });
     expect(stored.mustChangePassword).toBe(false);

@@ -2,7 +2,7 @@
 // the analyst's page, with its calibration chart and the questions behind it.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { createScenario, createScenarioSet, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 
@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable)("the track record page in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
 
-    await page.goto(`${appUrl}/scenarios/${scenario.slug}`);
+    await gotoHydrated(page, `${appUrl}/scenarios/${scenario.slug}`);
     const scores = page.getByRole("region", { name: "Scores: Brier (0–2) and log" });
     await scores.getByRole("columnheader", { name: "Brier (0–2)" }).waitFor();
     await scores.getByRole("link", { name: forecaster.name }).click();
@@ -56,11 +56,11 @@ describe.skipIf(!browserAvailable)("the track record page in Chromium", () => {
 
     // An analyst with nothing resolved gets an empty state, not an empty chart.
     const newcomer = await createUser(db);
-    await page.goto(`${appUrl}/analysts/${newcomer.id}`);
+    await gotoHydrated(page, `${appUrl}/analysts/${newcomer.id}`);
     await page.getByText("has no forecasts on a resolved scenario yet").waitFor();
     expect(await page.getByTestId("calibration-chart").count()).toBe(0);
 
-    const missing = await page.goto(`${appUrl}/analysts/no-such-analyst`);
+    const missing = await gotoHydrated(page, `${appUrl}/analysts/no-such-analyst`);
     expect(missing?.status()).toBe(404);
     expect(errors).toEqual([]);
     await context.close();

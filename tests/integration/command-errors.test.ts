@@ -66,7 +66,11 @@ describe("command-line errors", () => {
   it("db:migrate and prisma db seed: an unreachable or missing database", async () => {
     const migrate = await runScript("scripts/migrate.ts", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, ["deploy"]);
     expect(migrate.code).toBe(1);
-    expectOneLineError(migrate.stderr, /^✖ Could not migrate the database: Can't reach database server at `127\.0\.0\.1:1`/);
+    // Migrations read _prisma_migrations before starting the engine, so the driver's refusal is described.
+    expectOneLineError(
+      migrate.stderr,
+      /^✖ Could not migrate the database: nothing is listening at postgresql:\/\/postgres@127\.0\.0\.1:1\/nowhere\. Is PostgreSQL running/,
+    );
 
     const seed = await runScript("prisma/seed.ts", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" });
     expect(seed.code).toBe(1);

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { buildApp } from "@/scripts/build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "@/scripts/build-stamp";
 
 function freePort(): Promise<number> {
@@ -18,8 +19,6 @@ function freePort(): Promise<number> {
   });
 }
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -32,17 +31,11 @@ export default async function setup(project: TestProject) {
   };
   if (!(await buildIsCurrent())) {
     const sourcesBeforeBuild = await fingerprintSources();
-    const code = await new Promise<number>((resolve) => {
-      const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], env: environment });
-      let output = "";
-      build.stdout.on("data", (chunk) => (output += chunk));
-      build.stderr.on("data", (chunk) => (output += chunk));
-      build.on("exit", (exitCode) => {
-        if (exitCode !== 0) console.error(output);
-        resolve(exitCode ?? 1);
-      });
-    });
-    if (code !== 0) throw new Error("next build failed; its output is above.");
+    const build = await buildApp(environment, () => {});
+    if (!build.ok) {
+      console.error(build.output);
+      throw new Error("next build failed; its output is above.");
+    }
     await recordBuild(sourcesBeforeBuild);
   }
   // The production server (`npm start` runs the same), which decides the client address from the socket.

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { signInOverHttp } from "./http-session";
 
@@ -47,4 +47,20 @@ export function useBrowser(): () => Browser {
     await browser?.close();
   });
   return () => browser!;
+}
+
+/**
+ * Waits until the page's React tree is hydrated (components/hydration-marker.tsx sets <html data-hydrated>):
+ * before that, server-rendered buttons and keyboard shortcuts have no handlers and a click or key is lost.
+ * Waits for the app's own signal, never for time, so a busy machine only makes it slower.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** `page.goto` that returns once the page can be interacted with. */
+export async function gotoHydrated(page: Page, url: string): ReturnType<Page["goto"]> {
+  const response = await page.goto(url);
+  await waitForHydration(page);
+  return response;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NewActorForm } from "@/components/actor-creation-form";
-import { actorChoices, ActorsTable } from "@/components/actors-table";
+import { actorChoices } from "@/components/actors-table";
+import { ActorsSearch } from "@/components/actors-search";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listActors } from "@/lib/data/actors";
@@ -35,7 +36,7 @@ export default async function ActorsPage() {
             {actors.length} actor{actors.length === 1 ? "" : "s"}, {trackedCount} tracked
           </h2>
           <p className="card__meta">Tracked targets are listed first. Statements counts what each actor has said on the record.</p>
-          {actors.length === 0 ? <div className="empty-state">No actors yet.</div> : <ActorsTable actors={actors} choices={choices} />}
+          {actors.length === 0 ? <div className="empty-state">No actors yet.</div> : <ActorsSearch actors={actors} choices={choices} />}
         </section>
         <section className="card" aria-labelledby="new-actor-heading">
           <h2 className="card__title" id="new-actor-heading">

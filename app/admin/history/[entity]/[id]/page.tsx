@@ -4,6 +4,7 @@ import { AuditEntryChanges } from "@/components/audit-entry-changes";
 import { describeEntity, formatDateTime } from "@/components/format";
 import { auditActionLabels } from "@/components/labels";
 import { RestoreButton } from "@/components/restore-button";
+import { UndoMergeButton } from "@/components/undo-merge-button";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listRecordHistory } from "@/lib/data/history";
@@ -40,6 +41,11 @@ export default async function RecordHistoryPage({ params, searchParams }: { para
       <p className="page__lede">
         {describeEntity(entity)} <code>{id}</code>. Every recorded change to this record, newest first. Times are in UTC.
       </p>
+      {query.merged !== undefined && (
+        <div className="notice" role="status">
+          Merged. The entry below lists what moved; undo it here if the two were not one.
+        </div>
+      )}
       {restored && (
         <div className="notice" role="status">
           Restored. The newest entry below records the restore.
@@ -63,6 +69,8 @@ export default async function RecordHistoryPage({ params, searchParams }: { para
                     confirmMessage={`Restore this ${describeEntity(entity).toLowerCase()} to the version recorded ${formatDateTime(entry.at)}? Its current values are replaced (and kept in history), and a deleted record returns to every list.`}
                   />
                 )}
+                {/* A merge not yet undone (an undo is recorded as a newer entry). */}
+                {entity === "ActorMerge" && entry.action === "UPDATE" && index === 0 && <UndoMergeButton auditEntryId={entry.id} />}
               </div>
               <p className="card__meta">
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.userName ?? "no signed-in user"}

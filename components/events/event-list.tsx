@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { EventView } from "@/lib/data/events";
+import { eventKindLabels, ploverTypeLabels } from "@/lib/events/schemas";
+import type { CheckboxListOption } from "../checkbox-list";
+import { formatSaidOn } from "../statement-details";
+import { EventForm } from "./event-form";
+import styles from "./events.module.css";
+
+/** Every live event, newest first; analysts add one above the list and correct each in place. */
+export function EventList({
+  events,
+  canEdit,
+  actors,
+  sources,
+}: {
+  events: EventView[];
+  canEdit: boolean;
+  actors: CheckboxListOption[];
+  sources: CheckboxListOption[];
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState("");
+
+  return (
+    <div className="stack">
+      <p className="form__status" role="status">
+        {status}
+      </p>
+      {canEdit && (
+        <section className="card" aria-labelledby="new-event-heading">
+          <h2 className="card__title" id="new-event-heading">
+            New event
+          </h2>
+          {adding ? (
+            <EventForm
+              event={null}
+              actors={actors}
+              sources={sources}
+              onDone={(message) => {
+                setStatus(message);
+                setAdding(false);
+              }}
+            />
+          ) : (
+            <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              Add an event…
+            </button>
+          )}
+        </section>
+      )}
+      <section className="card" aria-labelledby="events-heading">
+        <h2 className="card__title" id="events-heading">
+          {events.length} event{events.length === 1 ? "" : "s"}
+        </h2>
+        {events.length === 0 ? (
+          <p className="muted">No events yet.{canEdit ? " Add the first: what happened, and when." : ""}</p>
+        ) : (
+          <ul className={styles.list}>
+            {events.map((event) => (
+              <li key={event.id} className={styles.item}>
+                {editing === event.id ? (
+                  <EventForm
+                    key={`${event.id}-${event.version}`}
+                    event={event}
+                    actors={actors}
+                    sources={sources}
+                    onDone={(message) => {
+                      setStatus(message);
+                      setEditing(null);
+                    }}
+                  />
+                ) : (
+                  <>
+                    <div className={styles.heading}>
+                      <h3 className={styles.title}>{event.title}</h3>
+                      {canEdit && (
+                        <button type="button" className="button button--small" onClick={() => setEditing(event.id)}>
+                          Edit<span className="visually-hidden"> {event.title}</span>
+                        </button>
+                      )}
+                    </div>
+                    <p className="cell-meta">
+                      <time dateTime={event.occurredOn}>{formatSaidOn(event.occurredOn, event.datePrecision)}</time> ·{" "}
+                      {eventKindLabels[event.kind]}
+                      {event.ploverType && <> · PLOVER {ploverTypeLabels[event.ploverType].split(" — ")[0]}</>}
+                    </p>
+                    <p className={`prose ${styles.description}`}>{event.description}</p>
+                    {(event.actors.length > 0 || event.sources.length > 0) && (
+                      <p className="cell-meta">
+                        {event.actors.length > 0 && <>Involves {event.actors.map((actor) => actor.name).join(", ")}. </>}
+                        {event.sources.length > 0 && (
+                          <>
+                            Reported in{" "}
+                            {event.sources.map((source, index) => (
+                              <span key={source.id}>
+                                {index > 0 && ", "}
+                                <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
+                              </span>
+                            ))}
+                            .
+                          </>
+                        )}
+                      </p>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import { requirePermission, type ActingUser } from "../auth/permissions";
+import { getDatabase } from "../database/client";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import type { EventCreation, EventUpdate } from "../events/schemas";
+import type { Prisma } from "../generated/prisma/client";
+import type { DatePrecision, EventKind, PloverEventType } from "../generated/prisma/enums";
+import { slugify } from "../sources/spans";
+import { dateFromIso, isoFromDate } from "../validation";
+
+type Transaction = Prisma.TransactionClient;
+
+export type EventView = {
+  id: string;
+  slug: string;
+  version: number;
+  title: string;
+  kind: EventKind;
+  ploverType: PloverEventType | null;
+  occurredOn: string;
+  datePrecision: DatePrecision;
+  description: string;
+  actors: { id: string; name: string }[];
+  sources: { id: string; title: string }[];
+  updatedAt: string;
+};
+
+type EventRow = Prisma.EventGetPayload<object>;
+
+async function toViews(db: Transaction, rows: EventRow[]): Promise<EventView[]> {
+  const actorIds = [...new Set(rows.flatMap((row) => row.actorIds))];
+  const sourceIds = [...new Set(rows.flatMap((row) => row.sourceIds))];
+  const [actors, sources] = await Promise.all([
+    actorIds.length ? db.actor.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
+    sourceIds.length ? db.source.findMany({ where: { id: { in: sourceIds }, deletedAt: null }, select: { id: true, title: true } }) : [],
+  ]);
+  const actorsById = new Map(actors.map((actor) => [actor.id, actor]));
+  const sourcesById = new Map(sources.map((source) => [source.id, source]));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    version: row.version,
+    title: row.title,
+    kind: row.kind,
+    ploverType: row.ploverType,
+    occurredOn: isoFromDate(row.occurredOn),
+    datePrecision: row.datePrecision,
+    description: row.description,
+    actors: row.actorIds.flatMap((id) => (actorsById.has(id) ? [actorsById.get(id)!] : [])),
+    sources: row.sourceIds.flatMap((id) => (sourcesById.has(id) ? [sourcesById.get(id)!] : [])),
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+async function toView(db: Transaction, row: EventRow): Promise<EventView> {
+  return (await toViews(db, [row]))[0]!;
+}
+
+/** Live events, newest first. Charts read the same table, so a new or corrected event shows on them at once. */
+export async function listEvents(user: ActingUser): Promise<EventView[]> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const rows = await db.event.findMany({ where: { deletedAt: null }, orderBy: [{ occurredOn: "desc" }, { title: "asc" }] });
+  return toViews(db, rows);
+}
+
+export async function getEvent(user: ActingUser, id: string): Promise<EventView> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const row = await db.event.findFirst({ where: { id, deletedAt: null } });
+  if (!row) throw new NotFoundError("This event");
+  return toView(db, row);
+}
+
+/** Every actor and source an event names must exist (and be live): 422 naming the field otherwise. */
+async function checkReferences(tx: Transaction, input: { actorIds?: string[]; sourceIds?: string[] }, errors: Record<string, string>) {
+  if (input.actorIds?.length) {
+    const found = await tx.actor.count({ where: { id: { in: input.actorIds }, deletedAt: null } });
+    if (found !== new Set(input.actorIds).size) errors.actorIds = "names an actor that does not exist";
+  }
+  if (input.sourceIds?.length) {
+    const found = await tx.source.count({ where: { id: { in: input.sourceIds }, deletedAt: null } });
+    if (found !== new Set(input.sourceIds).size) errors.sourceIds = "names a source that does not exist";
+  }
+}
+
+const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : ids);
+
+export async function createEvent(user: ActingUser, input: EventCreation): Promise<EventView> {
+  requirePermission(user, "edit");
+  return getDatabase().$transaction(async (tx) => {
+    const errors: Record<string, string> = {};
+    await checkReferences(tx, input, errors);
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    // A stable, readable key (seeds and exchange files refer to events by it): the title and date, made unique if need be.
+    const base = `${slugify(input.title)}-${input.occurredOn}`.slice(0, 120);
+    const taken = new Set(
+      (await tx.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+    );
+    let slug = base;
+    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
+    const row = await tx.event.create({
+      data: {
+        slug,
+        title: input.title,
+        kind: input.kind,
+        ploverType: input.ploverType,
+        occurredOn: dateFromIso(input.occurredOn),
+        datePrecision: input.datePrecision,
+        description: input.description,
+        actorIds: unique(input.actorIds),
+        sourceIds: unique(input.sourceIds),
+      },
+    });
+    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Event", entityId: row.id, after: row });
+    return toView(tx, row);
+  });
+}
+
+// Waiting for a connection or a row lock is normal under contention.
+const editTransaction = { maxWait: 20_000, timeout: 20_000 };
+
+export async function updateEvent(user: ActingUser, id: string, input: EventUpdate): Promise<EventView> {
+  requirePermission(user, "edit");
+  return getDatabase().$transaction(async (tx) => {
+    const before = await tx.event.findFirst({ where: { id, deletedAt: null } });
+    if (!before) throw new NotFoundError("This event");
+    const errors: Record<string, string> = {};
+    await checkReferences(tx, input, errors);
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    const { count } = await tx.event.updateMany({
+      where: { id, version: input.version, deletedAt: null },
+      data: {
+        title: input.title,
+        kind: input.kind,
+        ploverType: input.ploverType,
+        occurredOn: input.occurredOn === undefined ? undefined : dateFromIso(input.occurredOn),
+        datePrecision: input.datePrecision,
+        description: input.description,
+        actorIds: unique(input.actorIds),
+        sourceIds: unique(input.sourceIds),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) {
+      const current = await tx.event.findUniqueOrThrow({ where: { id } });
+      throw new ConflictError(
+        `Someone saved a newer version of this event (version ${current.version}) after you opened version ${input.version}. Compare the two and re-apply your change.`,
+        await toView(tx, current),
+      );
+    }
+    const after = await tx.event.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Event", entityId: id, before, after });
+    return toView(tx, after);
+  }, editTransaction);
+}
+
+/** Soft deletion: the event leaves the charts and lists; an admin restores it from History. */
+export async function deleteEvent(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await tx.event.findFirst({ where: { id, deletedAt: null } });
+    if (!before) throw new NotFoundError("This event");
+    const { count } = await tx.event.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.event.findUniqueOrThrow({ where: { id } });
+      throw new ConflictError(
+        `This event changed (now version ${current.version}) since you opened version ${version}; review it before deleting.`,
+        await toView(tx, current),
+      );
+    }
+    const after = await tx.event.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Event", entityId: id, before, after });
+  }, editTransaction);
+}

@@ -1,0 +1,7 @@
+-- CreateEnum
+CREATE TYPE "PloverEventType" AS ENUM ('AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT');
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "actorIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "ploverType" "PloverEventType",
+ADD COLUMN     "sourceIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
