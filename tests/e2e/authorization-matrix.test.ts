@@ -358,7 +358,9 @@ const matrix: Record<string, Entry> = {
   },
   "POST /api/assignments": {
     async prepare() {
-      const coder = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+      // A coder of its own: an assignment puts its statements first in the coder's queue, and the
+      // browser tests that follow read the seeded analysts' queues.
+      const coder = await createUser(db, "ANALYST");
       const source = await createSource(db);
       await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
       return {
