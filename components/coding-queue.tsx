@@ -1,51 +1,59 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState, type FormEvent } from "react";
 import type { QueueItem, StanceCodingView } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { Confidence } from "@/lib/generated/prisma/enums";
+import {
+  checkRow,
+  draftOf as draftIn,
+  hasUnsavedScores,
+  reduceDrafts,
+  savedCodings,
+  settledOf as settledIn,
+  type DraftAction,
+  type RowDraft,
+  type RowErrors,
+  type Settled,
+} from "./coding-queue-drafts";
+import { useQueueNavigation } from "./coding-queue-navigation";
 import { CodingQueueFinished, CodingQueueProgress } from "./coding-queue-progress";
+import { StatementInContext, TargetRow } from "./coding-queue-widgets";
 import { formatDay } from "./format";
 import { sendJson } from "./json-request";
 import { KeyboardHelpDialog } from "./keyboard-help-dialog";
-import { actionForKey, digitForScore, focusContextOf, keyForConfidence, type ShortcutAction } from "./keyboard-shortcuts";
-import { scoreWithLabel } from "./score-label";
-import { ScorePicker } from "./score-picker";
+import { actionForKey, focusContextOf, type ShortcutAction } from "./keyboard-shortcuts";
+import { UndoToast } from "./undo-toast";
 
-type RowDraft = { score: number | null; isConditional: boolean; confidence: Confidence; rationale: string };
-/** Field name → message, as the API reports them ("rationale", "targetId", …). */
-type RowErrors = Record<string, string>;
-/** A row the server has settled: saved just now, or coded before (in another tab, say), in which case that coding stands. */
-type Settled = { kind: "saved"; values: RowDraft; codingId: string | null } | { kind: "existing"; message: string };
-type Alert = { message: string; signedOut: boolean };
-
-// Medium is the server's default too; the rationale is deliberately left empty so that every saved coding is argued.
-const emptyDraft: RowDraft = { score: null, isConditional: false, confidence: "MEDIUM", rationale: "" };
-const confidences = Object.keys(confidenceLabels) as Confidence[];
-// The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
-const maximumRationaleLength = 2000;
-const fieldNames: Record<string, string> = {
-  score: "Score",
-  isConditional: "Conditional",
-  confidence: "Confidence",
-  rationale: "Rationale",
-  targetId: "Target",
-  statementId: "Statement",
+/** What the last save wrote, so that it can be reverted through the API while the undo is offered. */
+type Undoable = {
+  statementId: string;
+  speakerName: string;
+  message: string;
+  codings: { id: string; version: number }[];
+  review: { id: string; version: number } | null;
 };
-
-function checkRow(draft: RowDraft): RowErrors {
-  const rationale = draft.rationale.trim();
-  if (!rationale) return { rationale: "say why you gave this score; it is required" };
-  if (rationale.length > maximumRationaleLength) return { rationale: `must be at most ${maximumRationaleLength} characters` };
-  return {};
-}
+type Alert = { message: string; signedOut: boolean };
 
 /** "United States", "United States and Israel", "A, B and C". */
 function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** Worded apart from the status line (both are announced), short enough for a toast. */
+function undoMessage(item: QueueItem, codings: number): string {
+  return codings > 0
+    ? `${codings} coding${codings === 1 ? "" : "s"} of ${item.speakerName}’s statement saved.`
+    : `“No stance” recorded for ${item.speakerName}’s statement.`;
+}
+
+function isReview(value: unknown): value is { id: string; version: number } {
+  return (
+    !!value &&
+    typeof value === "object" &&
+    typeof (value as { id?: unknown }).id === "string" &&
+    typeof (value as { version?: unknown }).version === "number"
+  );
 }
 
 function isCodingView(value: unknown): value is StanceCodingView {
@@ -70,43 +78,27 @@ export function CodingQueue({
   targets: TrackedTarget[];
 }) {
   const router = useRouter();
-  // Statements saved in this visit: hidden at once, before the refreshed queue arrives from the server.
-  const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
-  // The id follows the statement through refreshes; the index is where to land when that statement has gone.
-  const [position, setPosition] = useState<{ id: string | null; index: number }>({ id: items[0]?.statementId ?? null, index: 0 });
-  const [drafts, setDrafts] = useState<Record<string, Record<string, RowDraft>>>({});
-  const [settled, setSettled] = useState<Record<string, Record<string, Settled>>>({});
+  const { done, queue, index, current, rows, active, setActiveRow, moveTo, leave, bringBack } = useQueueNavigation(items, targets);
+  const [drafts, dispatch] = useReducer(reduceDrafts, {});
   const [errors, setErrors] = useState<Record<string, RowErrors>>({});
   const [alert, setAlert] = useState<Alert | null>(null);
   const [status, setStatus] = useState("");
   const [pending, setPending] = useState(false);
-  const [activeRow, setActiveRow] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
   // State updates are asynchronous; a second Enter in the same tick must still see the first save.
   const saving = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   // Set when the statement changes by keyboard or save, so focus follows it once it is on screen.
   const focusOnArrival = useRef(false);
 
-  const queue = items.filter((item) => !done.has(item.statementId));
-  const found = queue.findIndex((item) => item.statementId === position.id);
-  const index = found >= 0 ? found : Math.min(position.index, queue.length - 1);
-  const current = index >= 0 ? queue[index] : undefined;
   const statementId = current?.statementId ?? null;
-  // A stance is toward someone else: the server refuses a coding toward the speaker, so no row is offered.
-  // (Matched by name because the queue item carries the speaker's name only.)
-  const rows = current ? targets.filter((target) => target.name !== current.speakerName) : [];
-  const active = Math.max(0, Math.min(activeRow, rows.length - 1));
   const codedNow = coded + items.filter((item) => done.has(item.statementId)).length;
   const remaining = total - codedNow;
 
-  const draftOf = (targetId: string): RowDraft => (statementId ? drafts[statementId]?.[targetId] : undefined) ?? emptyDraft;
-  const settledOf = (targetId: string): Settled | undefined => (statementId ? settled[statementId]?.[targetId] : undefined);
-
-  const hasUnsaved = Object.entries(drafts).some(
-    ([id, byTarget]) =>
-      !done.has(id) && Object.entries(byTarget).some(([targetId, draft]) => draft.score !== null && !settled[id]?.[targetId]),
-  );
+  const draftOf = (targetId: string): RowDraft => draftIn(drafts, statementId, targetId);
+  const settledOf = (targetId: string): Settled | undefined => settledIn(drafts, statementId, targetId);
+  const hasUnsaved = hasUnsavedScores(drafts, done);
 
   // Closing the tab or reloading would lose unsaved scores: let the browser ask first.
   useEffect(() => {
@@ -137,10 +129,7 @@ export function CodingQueue({
 
   function updateDraft(targetId: string, patch: Partial<RowDraft>) {
     if (!statementId) return;
-    setDrafts((previous) => {
-      const forStatement = previous[statementId] ?? {};
-      return { ...previous, [statementId]: { ...forStatement, [targetId]: { ...(forStatement[targetId] ?? emptyDraft), ...patch } } };
-    });
+    dispatch({ type: "edit", statementId, targetId, patch });
     setErrors((previous) => {
       if (!previous[targetId]) return previous;
       const remainingErrors = { ...previous[targetId] };
@@ -158,8 +147,7 @@ export function CodingQueue({
       return;
     }
     const item = queue[next]!;
-    setPosition({ id: item.statementId, index: next });
-    setActiveRow(0);
+    moveTo(next);
     setErrors({});
     setAlert(null);
     setStatus(`Statement ${next + 1} of ${queue.length}: ${item.speakerName}, ${formatDay(item.saidOn)}.`);
@@ -167,13 +155,8 @@ export function CodingQueue({
   }
 
   /** The statement is done: hide it, move to the one after it and let the server recount. */
-  function finish(item: QueueItem, saved: number | "no-stance") {
-    const at = queue.findIndex((candidate) => candidate.statementId === item.statementId);
-    const next = queue[at + 1] ?? queue[at - 1] ?? null;
-    setDone((previous) => new Set(previous).add(item.statementId));
-    // After removal the following statement takes this one's place in the list.
-    setPosition({ id: next?.statementId ?? null, index: at });
-    setActiveRow(0);
+  function finish(item: QueueItem, saved: number | "no-stance", undo: Pick<Undoable, "codings" | "review"> | null = null) {
+    const next = leave(item.statementId);
     setErrors({});
     setAlert(null);
     const what =
@@ -183,8 +166,74 @@ export function CodingQueue({
           ? `Saved ${saved} coding${saved === 1 ? "" : "s"} of ${item.speakerName}’s statement.`
           : "This statement was already coded.";
     setStatus(next ? `${what} Next: ${next.speakerName}, ${formatDay(next.saidOn)}.` : `${what} That was the last one in your queue.`);
+    setUndoable(
+      undo && (undo.codings.length > 0 || undo.review)
+        ? { statementId: item.statementId, speakerName: item.speakerName, message: undoMessage(item, undo.codings.length), ...undo }
+        : null,
+    );
     focusOnArrival.current = true;
     router.refresh();
+  }
+
+  const expireUndo = useCallback(() => setUndoable(null), []);
+
+  /**
+   * Reverts the last save through the API (each revert audited there): new
+   * codings are soft-deleted, a "no stance" review is deleted. The statement
+   * comes back to the queue with the scores that were saved, ready to change.
+   */
+  async function undo() {
+    if (!undoable || saving.current) return;
+    const offer = undoable;
+    saving.current = true;
+    setPending(true);
+    setStatus("Undoing…");
+    const reverts = [
+      ...offer.codings.map(async (coding) => ({
+        codingId: coding.id as string | null,
+        result: await sendJson<unknown>("DELETE", `/api/codings/${encodeURIComponent(coding.id)}`, { version: coding.version }),
+      })),
+      ...(offer.review
+        ? [
+            (async () => ({
+              codingId: null,
+              result: await sendJson<unknown>("DELETE", `/api/statement-reviews/${encodeURIComponent(offer.review!.id)}`, {
+                version: offer.review!.version,
+              }),
+            }))(),
+          ]
+        : []),
+    ];
+    const results = await Promise.all(reverts);
+    saving.current = false;
+    setPending(false);
+    setUndoable(null);
+    const failures = results.filter(({ result }) => !result.ok);
+    const reverted = new Set(results.filter(({ result }) => result.ok).map(({ codingId }) => codingId));
+    if (failures.length < results.length) {
+      // Rows whose coding was reverted are editable again; one that could not be reverted stays saved.
+      dispatch({
+        type: "unsettle",
+        statementId: offer.statementId,
+        codingIds: [...reverted].filter((codingId): codingId is string => codingId !== null),
+      });
+      bringBack(offer.statementId);
+      setErrors({});
+      focusOnArrival.current = true;
+      router.refresh();
+    }
+    if (failures.length === 0) {
+      setAlert(null);
+      setStatus(
+        `Undone: ${offer.speakerName}’s statement is back in your queue${offer.codings.length > 0 ? " with the scores you gave" : ""}.`,
+      );
+      return;
+    }
+    setStatus("");
+    setAlert({
+      message: `${failures.length < results.length ? "Partly undone. " : "Nothing was undone. "}${failures.map(({ result }) => (result.ok ? "" : result.error)).join(" ")}`,
+      signedOut: failures.some(({ result }) => !result.ok && result.status === 401),
+    });
   }
 
   async function save() {
@@ -249,7 +298,8 @@ export function CodingQueue({
     let signedOut = false;
     for (const { target, values, result } of results) {
       if (result.ok) {
-        nowSettled[target.id] = { kind: "saved", values, codingId: isCodingView(result.body) ? result.body.id : null };
+        const view = isCodingView(result.body) ? result.body : null;
+        nowSettled[target.id] = { kind: "saved", values, codingId: view?.id ?? null, version: view?.version ?? 1 };
       } else if (result.status === 409) {
         // Already coded toward this target (another tab, a double submit): that coding stands and counts as done.
         nowSettled[target.id] = { kind: "existing", message: result.error };
@@ -259,11 +309,14 @@ export function CodingQueue({
         if (result.status === 401) signedOut = true;
       }
     }
-    setSettled((previous) => ({ ...previous, [item.statementId]: { ...previous[item.statementId], ...nowSettled } }));
+    const settle: DraftAction = { type: "settle", statementId: item.statementId, settled: nowSettled };
+    dispatch(settle);
 
     const failedTargets = toSave.filter((target) => failed[target.id]);
     if (failedTargets.length === 0) {
-      finish(item, Object.values(nowSettled).filter((entry) => entry.kind === "saved").length);
+      // Everything this statement's saves wrote, including an earlier partly failed attempt, is undone together.
+      const codings = savedCodings(reduceDrafts(drafts, settle), item.statementId);
+      finish(item, Object.values(nowSettled).filter((entry) => entry.kind === "saved").length, { codings, review: null });
       return;
     }
     const savedNames = toSave.filter((target) => nowSettled[target.id]).map((target) => target.name);
@@ -296,7 +349,7 @@ export function CodingQueue({
     const result = await sendJson<unknown>("POST", "/api/statement-reviews", { statementId: item.statementId });
     saving.current = false;
     setPending(false);
-    if (result.ok) finish(item, "no-stance");
+    if (result.ok) finish(item, "no-stance", { codings: [], review: isReview(result.body) ? result.body : null });
     else setAlert({ message: result.error, signedOut: result.status === 401 });
   }
 
@@ -309,6 +362,12 @@ export function CodingQueue({
   function perform(action: ShortcutAction): boolean {
     if (action.type === "help") {
       setHelpOpen(true);
+      return true;
+    }
+    // Offered after the last statement too, when there is no current one.
+    if (action.type === "undo") {
+      if (!undoable || saving.current) return false;
+      void undo();
       return true;
     }
     // While saving, the statement and its scores must stay as they were posted.
@@ -502,215 +561,15 @@ export function CodingQueue({
           </form>
         </>
       )}
+      <UndoToast
+        offer={
+          undoable && { key: `${undoable.statementId}:${undoable.codings.map((coding) => coding.id).join(",")}`, message: undoable.message }
+        }
+        pending={pending}
+        onUndo={() => void undo()}
+        onExpire={expireUndo}
+      />
       <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
-  );
-}
-
-/**
- * The server cuts the context at a fixed number of characters, usually
- * mid-word; the broken word is dropped (the ellipsis says text goes on). A
- * short context reached the edge of the source, so it is left whole.
- */
-function trimBrokenWord(text: string, side: "start" | "end"): string {
-  const minimumCutLength = 80;
-  if (text.length < minimumCutLength) return text;
-  if (side === "start") return /^\S/.test(text) ? text.replace(/^\S+\s*/, "") : text;
-  return /\S$/.test(text) ? text.replace(/\s*\S+$/, "") : text;
-}
-
-/** The quote where it stands in its source, so the coder reads what comes before and after it. */
-function StatementInContext({ item, position, count }: { item: QueueItem; position: number; count: number }) {
-  return (
-    <section className="card" aria-labelledby="queue-statement-heading">
-      <h2 className="card__title" id="queue-statement-heading">
-        Statement {position} of {count} left to code
-      </h2>
-      <p className="coding-queue__context quote">
-        {item.before && <span className="coding-queue__around">…{trimBrokenWord(item.before, "start")}</span>}
-        <mark className="coding-queue__quote">
-          <span className="visually-hidden">Statement: </span>
-          {item.quote}
-          <span className="visually-hidden"> (end of statement)</span>
-        </mark>
-        {item.after && <span className="coding-queue__around">{trimBrokenWord(item.after, "end")}…</span>}
-      </p>
-      <dl className="details-list">
-        <div>
-          <dt>Speaker</dt>
-          <dd>{item.speakerName}</dd>
-        </div>
-        <div>
-          <dt>Said on</dt>
-          <dd>
-            <time dateTime={item.saidOn}>{formatDay(item.saidOn)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>Source</dt>
-          <dd>
-            <Link href={`/sources/${encodeURIComponent(item.source.id)}`}>{item.source.title}</Link>
-          </dd>
-        </div>
-      </dl>
-    </section>
-  );
-}
-
-function TargetRow({
-  statementId,
-  target,
-  draft,
-  settled,
-  errors,
-  active,
-  onActivate,
-  onChange,
-}: {
-  statementId: string;
-  target: TrackedTarget;
-  draft: RowDraft;
-  settled: Settled | undefined;
-  errors: RowErrors;
-  active: boolean;
-  onActivate: () => void;
-  onChange: (patch: Partial<RowDraft>) => void;
-}) {
-  const id = useId();
-  const scoreName = `score-${statementId}-${target.id}`;
-  const otherErrors = Object.entries(errors).filter(([field]) => field !== "rationale");
-  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
-
-  return (
-    <section
-      className={`coding-row${active ? " is-active" : ""}${settled ? " is-settled" : ""}`}
-      data-target-id={target.id}
-      tabIndex={-1}
-      aria-labelledby={`${id}-title`}
-      onFocus={onActivate}
-    >
-      <div className="coding-row__header">
-        <h3 className="coding-row__title" id={`${id}-title`}>
-          Toward {target.name}
-        </h3>
-        <span className="coding-row__summary">
-          {settled ? "Saved" : draft.score === null ? "Not addressed" : scoreWithLabel(draft.score)}
-          {active && !settled && <span className="coding-row__active">keys apply here</span>}
-        </span>
-      </div>
-
-      {settled ? (
-        <p className="coding-row__settled">
-          {settled.kind === "saved" ? (
-            <>
-              Saved: {scoreWithLabel(settled.values.score!)}
-              {settled.values.isConditional ? ", conditional" : ""}, {confidenceLabels[settled.values.confidence].toLowerCase()} confidence.{" "}
-              {settled.codingId && <Link href={`/codings/${encodeURIComponent(settled.codingId)}`}>Open the coding</Link>}
-            </>
-          ) : (
-            <>
-              {settled.message} <Link href="/codings">Go to Codings</Link>
-            </>
-          )}
-        </p>
-      ) : (
-        <>
-          <ScorePicker
-            id={`${id}-score`}
-            name={scoreName}
-            legend={`Score toward ${target.name}`}
-            legendHidden
-            value={draft.score}
-            onChange={(score) => onChange({ score })}
-            notAddressed={{ label: "Not addressed", shortcut: "N", onChoose: () => onChange({ score: null }) }}
-            shortcutFor={digitForScore}
-            describedBy={otherErrors.length > 0 ? `${id}-errors` : undefined}
-          />
-
-          {otherErrors.length > 0 && (
-            <div id={`${id}-errors`}>
-              {otherErrors.map(([field, message]) => (
-                <p key={field} className="field__error">
-                  {fieldNames[field] ?? field}: {message}
-                </p>
-              ))}
-            </div>
-          )}
-
-          {draft.score !== null && (
-            <div className="coding-row__details">
-              <div className="coding-row__options">
-                <div className="field">
-                  <div className="checkbox-field">
-                    <input
-                      id={`${id}-conditional`}
-                      type="checkbox"
-                      checked={draft.isConditional}
-                      onChange={(event) => onChange({ isConditional: event.target.checked })}
-                      aria-describedby={`${id}-conditional-hint`}
-                    />
-                    <label htmlFor={`${id}-conditional`}>
-                      Conditional{" "}
-                      <kbd className="key key--hint" aria-hidden="true">
-                        C
-                      </kbd>
-                    </label>
-                  </div>
-                  <p className="field__hint" id={`${id}-conditional-hint`}>
-                    Holds only if a condition the speaker named is met.
-                  </p>
-                </div>
-                <fieldset className="field">
-                  <legend className="field__label">Confidence</legend>
-                  <div className="segmented">
-                    {confidences.map((confidence) => (
-                      <label key={confidence} className="segmented__option">
-                        <input
-                          type="radio"
-                          name={`confidence-${statementId}-${target.id}`}
-                          value={confidence}
-                          checked={draft.confidence === confidence}
-                          onChange={() => onChange({ confidence })}
-                        />
-                        {confidenceLabels[confidence]}{" "}
-                        <kbd className="key key--hint" aria-hidden="true">
-                          {keyForConfidence(confidence)}
-                        </kbd>
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={`${id}-rationale`}>
-                  Rationale{" "}
-                  <kbd className="key key--hint" aria-hidden="true">
-                    R
-                  </kbd>
-                </label>
-                <textarea
-                  id={`${id}-rationale`}
-                  rows={3}
-                  maxLength={maximumRationaleLength}
-                  value={draft.rationale}
-                  onChange={(event) => onChange({ rationale: event.target.value })}
-                  aria-invalid={errors.rationale ? true : undefined}
-                  aria-describedby={describedBy(`${id}-rationale-hint`, errors.rationale && `${id}-rationale-error`)}
-                  aria-keyshortcuts="Control+Enter"
-                />
-                <p className="field__hint" id={`${id}-rationale-hint`}>
-                  Required: the words that carry the stance toward {target.name}. Ctrl+Enter saves; Escape goes back to the scores.
-                </p>
-                {errors.rationale && (
-                  <p className="field__error" id={`${id}-rationale-error`}>
-                    Rationale: {errors.rationale}
-                  </p>
-                )}
-              </div>
-            </div>
-          )}
-        </>
-      )}
-    </section>
   );
 }

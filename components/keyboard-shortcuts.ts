@@ -29,6 +29,7 @@ export type ShortcutAction =
   | { type: "save" }
   | { type: "no-stance" }
   | { type: "statement"; delta: 1 | -1 }
+  | { type: "undo" }
   | { type: "help" };
 
 const firstDigit = 1;
@@ -102,6 +103,9 @@ export function actionForKey(input: KeyInput, context: FocusContext, dialogOpen:
       return { type: "toggle-conditional" };
     case "r":
       return { type: "edit-rationale" };
+    case "u":
+      // Undo the last save while it is offered; a held key must not undo twice. (Ctrl+Z stays the text box's own undo.)
+      return input.repeat ? null : { type: "undo" };
   }
   const confidence = confidenceKeys[key.toLowerCase()];
   return confidence ? { type: "confidence", confidence } : null;
@@ -137,6 +141,7 @@ export const shortcutList: { keys: string[]; description: string }[] = [
   { keys: ["Enter"], description: "Save this statement’s codings and go to the next statement" },
   { keys: ["Shift", "N"], description: "Record that the statement takes no stance toward any tracked target, and go to the next" },
   { keys: ["Ctrl", "Enter"], description: "Save from anywhere, including while writing a rationale (⌘+Enter on a Mac)" },
+  { keys: ["U"], description: "Undo the last save for a few seconds after it (the statement comes back with your scores)" },
   { keys: ["J"], description: "Next statement (your unsaved scores are kept)" },
   { keys: ["K"], description: "Previous statement" },
   { keys: ["?"], description: "Show this list (Escape closes it)" },

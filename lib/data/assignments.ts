@@ -160,7 +160,11 @@ export async function getAssignmentProgress(user: ActingUser): Promise<Assignmen
       select: { statementId: true, coderId: true },
       distinct: ["statementId", "coderId"],
     }),
-    db.statementReview.findMany({ where: { statementId: { in: statementIds } }, select: { statementId: true, coderId: true } }),
+    // An undone "no stance" (soft-deleted review) no longer counts as done.
+    db.statementReview.findMany({
+      where: { statementId: { in: statementIds }, deletedAt: null },
+      select: { statementId: true, coderId: true },
+    }),
   ]);
   const done = new Set([...codings, ...reviews].map((row) => `${row.statementId}:${row.coderId}`));
   const isDone = (row: { statementId: string; coderId: string }) => done.has(`${row.statementId}:${row.coderId}`);

@@ -269,24 +269,67 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
 
 /** Statements a coder has neither coded nor reviewed as holding no stance toward the tracked targets. */
 function notYetDoneBy(coderId: string) {
-  return { codings: { none: { coderId, deletedAt: null } }, reviews: { none: { coderId } } };
+  return { codings: { none: { coderId, deletedAt: null } }, reviews: { none: { coderId, deletedAt: null } } };
 }
 
 /**
  * Records that the acting coder read the statement and found no stance toward
- * any tracked target: it leaves their queue without a coding.
+ * any tracked target: it leaves their queue without a coding. A review undone
+ * earlier is revived rather than duplicated (one per statement and coder).
  */
-export async function markNoStance(user: ActingUser, statementId: string): Promise<void> {
+export async function markNoStance(user: ActingUser, statementId: string): Promise<{ id: string; version: number }> {
   requirePermission(user, "edit");
   const db = getDatabase();
   const statement = await db.statement.findFirst({ where: { id: statementId, deletedAt: null }, select: { id: true } });
   if (!statement) throw new NotFoundError("This statement");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user!.id } } });
-    if (existing) return;
+    if (existing && !existing.deletedAt) return { id: existing.id, version: existing.version };
+    if (existing) {
+      const revived = await tx.statementReview.update({
+        where: { id: existing.id },
+        data: { deletedAt: null, version: existing.version + 1 },
+      });
+      await recordAudit(tx, {
+        userId: user!.id,
+        action: "RESTORE",
+        entity: "StatementReview",
+        entityId: revived.id,
+        before: existing,
+        after: revived,
+      });
+      return { id: revived.id, version: revived.version };
+    }
     const review = await tx.statementReview.create({ data: { statementId, coderId: user!.id } });
     await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StatementReview", entityId: review.id, after: review });
+    return { id: review.id, version: review.version };
   });
+}
+
+/**
+ * Undoes a "no stance" review (soft deletion, restorable from History): the
+ * statement returns to the coder's queue. Only the coder who recorded it may.
+ */
+export async function deleteStatementReview(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(async (tx) => {
+    const before = await tx.statementReview.findFirst({ where: { id, deletedAt: null } });
+    // Another coder's review is reported as missing: whose reviews exist is not theirs to learn.
+    if (!before || before.coderId !== user!.id) throw new NotFoundError("This review");
+    const { count } = await tx.statementReview.updateMany({
+      where: { id, version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.statementReview.findUniqueOrThrow({ where: { id } });
+      throw new ConflictError(
+        `This review changed (now version ${current.version}) since you saw version ${version}; reload the queue before undoing it.`,
+        null,
+      );
+    }
+    const after = await tx.statementReview.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "StatementReview", entityId: id, before, after });
+  }, editTransaction);
 }
 
 export type QueueItem = {

@@ -43,6 +43,13 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     dateFields: [],
     label: (record) => `Coding ${formatScore(Number(record.score))}: ${shorten(text(record.rationale))}`,
   },
+  // Only its deletion changes: restoring an undone "no stance" takes the statement out of the coder's queue again.
+  StatementReview: {
+    delegate: (tx) => tx.statementReview as unknown as Delegate,
+    fields: [],
+    dateFields: [],
+    label: () => "No-stance review",
+  },
   Statement: {
     delegate: (tx) => tx.statement as unknown as Delegate,
     fields: ["speakerId", "quote", "startOffset", "endOffset", "saidOn", "saidOnPrecision", "form", "channel"],

@@ -81,7 +81,7 @@ export async function listSources(
           sourceId: { in: page.rows.map((source) => source.id) },
           deletedAt: null,
           codings: { none: { coderId: user!.id, deletedAt: null } },
-          reviews: { none: { coderId: user!.id } },
+          reviews: { none: { coderId: user!.id, deletedAt: null } },
         },
         _count: { _all: true },
       })

@@ -332,6 +332,21 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
+  "DELETE /api/statement-reviews/[id]": {
+    async prepare() {
+      const coder = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+      const source = await createSource(db);
+      const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+      const review = await db.statementReview.create({ data: { statementId: statement.id, coderId: coder.id } });
+      return {
+        path: `/api/statement-reviews/${review.id}`,
+        body: { version: 1 },
+        state: () => db.statementReview.findUniqueOrThrow({ where: { id: review.id } }),
+      };
+    },
+    // Only the coder who recorded "no stance" may undo it, administrators included (another's review reads as missing).
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 404 },
+  },
   "POST /api/adjudications": {
     async prepare() {
       const { coding } = await leadAnalystCoding();

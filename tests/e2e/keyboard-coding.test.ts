@@ -94,4 +94,94 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     expect(quote).toContain(statement.quote);
     await context.close();
   });
+
+  it("U undoes a queue save through the API: the coding is soft-deleted, audited, and the statement comes back", async () => {
+    const context = await signedInContext(
+      browser(),
+      appUrl,
+      "second.analyst@stancewatch.local",
+      testPasswords.SEED_PASSWORD_SECOND_ANALYST,
+    );
+    const page = await context.newPage();
+    await gotoHydrated(page, `${appUrl}/code`);
+    await page.locator("#queue-statement-heading").waitFor();
+    const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
+    const known = new Set((await db.stanceCoding.findMany({ where: { coderId: coder.id }, select: { id: true } })).map((row) => row.id));
+    const quote = await page.locator(".coding-queue__quote").textContent();
+
+    await page.keyboard.press("2");
+    await page.locator('input[type="radio"][value="-2"]:checked').first().waitFor();
+    await page.keyboard.press("r");
+    await page.locator("textarea:focus").waitFor();
+    await page.keyboard.type("Coded, then undone from the queue.");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
+    const toast = page.getByTestId("undo-toast");
+    await toast.getByRole("button", { name: /Undo/ }).waitFor();
+    await expect
+      .poll(() => db.stanceCoding.count({ where: { coderId: coder.id, deletedAt: null } }), { timeout: 10_000 })
+      .toBe(known.size + 1);
+    const created = (await db.stanceCoding.findMany({ where: { coderId: coder.id } })).find((row) => !known.has(row.id))!;
+    expect(created).toMatchObject({ score: -2, deletedAt: null });
+    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 10_000 }).not.toBe(quote);
+
+    await page.keyboard.press("u");
+    await page
+      .getByRole("status")
+      .getByText(/Undone: .* back in your queue with the scores you gave/)
+      .waitFor();
+    await expect
+      .poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: created.id } })).deletedAt, { timeout: 10_000 })
+      .not.toBeNull();
+    const audit = await db.auditEntry.findMany({ where: { entity: "StanceCoding", entityId: created.id }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.action, entry.userId])).toEqual([
+      ["CREATE", coder.id],
+      ["DELETE", coder.id],
+    ]);
+    // The statement is back, with the score that was saved, and the toast is gone.
+    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await page.locator('input[type="radio"][value="-2"]:checked').first().waitFor();
+    expect(await toast.count()).toBe(0);
+    await context.close();
+  });
+
+  it('U undoes a "no stance" from the queue: the review is deleted, audited, and the statement comes back', async () => {
+    const context = await signedInContext(
+      browser(),
+      appUrl,
+      "second.analyst@stancewatch.local",
+      testPasswords.SEED_PASSWORD_SECOND_ANALYST,
+    );
+    const page = await context.newPage();
+    await gotoHydrated(page, `${appUrl}/code`);
+    await page.locator("#queue-statement-heading").waitFor();
+    const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
+    const known = new Set((await db.statementReview.findMany({ where: { coderId: coder.id }, select: { id: true } })).map((row) => row.id));
+    const quote = await page.locator(".coding-queue__quote").textContent();
+
+    await page.keyboard.press("Shift+N");
+    const toast = page.getByTestId("undo-toast");
+    await toast.getByText(/“No stance” recorded/).waitFor();
+    await expect
+      .poll(() => db.statementReview.count({ where: { coderId: coder.id, deletedAt: null } }), { timeout: 10_000 })
+      .toBe(known.size + 1);
+    const review = (await db.statementReview.findMany({ where: { coderId: coder.id } })).find((row) => !known.has(row.id))!;
+
+    // The toast's button does the same as U.
+    await toast.getByRole("button", { name: /Undo/ }).click();
+    await page
+      .getByRole("status")
+      .getByText(/Undone: .* back in your queue\./)
+      .waitFor();
+    await expect
+      .poll(async () => (await db.statementReview.findUniqueOrThrow({ where: { id: review.id } })).deletedAt, { timeout: 10_000 })
+      .not.toBeNull();
+    const audit = await db.auditEntry.findMany({ where: { entity: "StatementReview", entityId: review.id }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.action, entry.userId])).toEqual([
+      ["CREATE", coder.id],
+      ["DELETE", coder.id],
+    ]);
+    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await context.close();
+  });
 });

@@ -24,6 +24,17 @@ describe("the coding keyboard map", () => {
     expect(actionForKey(press("Enter"), "none", false)).toEqual({ type: "save" });
   });
 
+  it("undoes with U outside text boxes, never while typing, with Ctrl+Z or with a held key", () => {
+    for (const context of ["none", "choice", "control"] as const) {
+      expect(actionForKey(press("u"), context, false)).toEqual({ type: "undo" });
+    }
+    expect(actionForKey(press("U", { shiftKey: true }), "none", false)).toEqual({ type: "undo" });
+    expect(actionForKey(press("u"), "text", false)).toBeNull();
+    expect(actionForKey(press("u", { repeat: true }), "none", false)).toBeNull();
+    expect(actionForKey(press("z", { ctrlKey: true }), "none", false)).toBeNull();
+    expect(actionForKey(press("u"), "none", true)).toBeNull();
+  });
+
   it("maps digits 1–7 to scores −3…+3 and back", () => {
     expect(["1", "4", "7", "0", "8"].map(scoreForDigit)).toEqual([-3, 0, 3, null, null]);
     expect([-3, 0, 3].map(digitForScore)).toEqual(["1", "4", "7"]);
