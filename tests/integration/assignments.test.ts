@@ -5,7 +5,7 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } from "@/lib/data/assignments";
 import { createStanceCoding as codeStatement, listCodingQueue, markNoStance } from "@/lib/data/codings";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { createActor, createSource, createStatement, createUser, todayIso } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -19,7 +19,7 @@ async function sourceWithStatements(count: number) {
     { length: count },
     (_, index) => `Sentence number ${index} of ${Math.random().toString(36).slice(2)} says calm.`,
   );
-  const source = await createSource(db, sentences.join(" "));
+  const source = await createSource(db, sentences.join(" "), { publishedOn: todayIso() });
   const speaker = await createActor(db);
   const statements = [];
   for (const quote of sentences) statements.push(await createStatement(db, { source, speakerId: speaker.id, quote }));

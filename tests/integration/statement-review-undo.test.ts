@@ -6,7 +6,7 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStatementReview, listCodingQueue, markNoStance } from "@/lib/data/codings";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { createActor, createSource, createStatement, createUser, todayIso } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -15,7 +15,7 @@ const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN" }) => (
 
 async function reviewedStatement() {
   const coder = acting(await createUser(db, "ANALYST"));
-  const source = await createSource(db);
+  const source = await createSource(db, undefined, { publishedOn: todayIso() });
   const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
   const review = await markNoStance(coder, statement.id);
   return { coder, statement, review };

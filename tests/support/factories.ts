@@ -25,11 +25,20 @@ export async function createActor(db: Database, overrides: { name?: string; isTr
   });
 }
 
-export async function createSource(db: Database, text = `An article ${randomUUID()}: "We seek calm," the minister said.`) {
+/** A source; `publishedOn` today puts its statements at the head of coders' queues (newest sources first). */
+export async function createSource(
+  db: Database,
+  text = `An article ${randomUUID()}: "We seek calm," the minister said.`,
+  options: { publishedOn?: string } = {},
+) {
+  const publishedOn = options.publishedOn ?? "2024-10-28";
   return db.source.create({
-    data: sourceRecord({ title: "Test article", publisher: "Test Wire", url: null, publishedOn: "2024-10-28", language: "en" }, text),
+    data: sourceRecord({ title: "Test article", publisher: "Test Wire", url: null, publishedOn, language: "en" }, text),
   });
 }
+
+/** Today's date as the app writes dates (YYYY-MM-DD, UTC). */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export async function createStatement(
   db: Database,
