@@ -1,20 +1,7 @@
 // Where a statement whose date is known only to the month is drawn, and how
 // it is labelled (docs/decisions/0014-date-precision-and-small-samples.md). Pure.
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { longMonthNames } from "./summary";
 
 /**
  * The day a statement is charted on: its own day, or for a month-precision
@@ -44,5 +31,5 @@ export function lastCountedDayOf(saidOn: string, precision: "DAY" | "MONTH"): st
 /** "October 2024": a month-precision date as what it is. */
 export function formatMonth(date: string): string {
   const [year, month] = date.split("-").map(Number) as [number, number];
-  return `${monthNames[month - 1]} ${year}`;
+  return `${longMonthNames[month - 1]} ${year}`;
 }

@@ -15,7 +15,7 @@ import type {
 import type { TimeUnit } from "./view";
 
 const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const longMonthNames = [
+export const longMonthNames = [
   "January",
   "February",
   "March",
