@@ -11,7 +11,7 @@ export function actorChoices(actors: ActorView[]): ActorChoice[] {
 
 export function ActorsTable({ actors, choices }: { actors: ActorView[]; choices: ActorChoice[] }) {
   return (
-    <div className="table-scroll actors-table-scroll">
+    <div className="table-scroll actors-table-scroll" tabIndex={0}>
       <table className="actors-table">
         <thead>
           <tr>

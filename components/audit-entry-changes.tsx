@@ -5,7 +5,7 @@ import { AuditValue } from "./audit-value";
 export function AuditEntryChanges({ changes }: { changes: AuditEntryView["changes"] }) {
   if (changes.length === 0) return <p className="card__meta">No field values changed.</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="diff-table">
         <thead>
           <tr>

@@ -12,7 +12,7 @@ import { formatDay, truncate } from "./format";
  */
 export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="codings-table">
         <thead>
           <tr>

@@ -7,7 +7,7 @@ import { RestoreButton } from "./restore-button";
 
 export function DeletedRecordsTable({ records }: { records: DeletedRecordView[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>

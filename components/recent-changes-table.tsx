@@ -25,7 +25,7 @@ function summariseChanges(entry: AuditEntryView): string {
 
 export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -183,7 +183,7 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
       {figures.length === 0 ? (
         <div className="empty-state">No statement has been coded yet.</div>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="reliability-table">
             <thead>
               <tr>
@@ -255,7 +255,7 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
       {pairs.length === 0 ? (
         <div className="empty-state">No two coders have coded the same statement toward the same target yet.</div>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="reliability-table">
             <thead>
               <tr>
@@ -311,7 +311,7 @@ function ConfusionMatrix({ pair }: { pair: ReliabilityReport["perPair"][number] 
       <summary>
         Scores of {first} against {second} ({pair.units} unit{pair.units === 1 ? "" : "s"})
       </summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className={styles.confusionTable}>
           <caption className="visually-hidden">
             Rows: {first}’s score; columns: {second}’s score; cells: statements
@@ -374,7 +374,7 @@ export function ReliabilityCoderDeviations({ deviations }: { deviations: Reliabi
           No statement has been coded by two coders or adjudicated yet, so there is no reference to compare with.
         </div>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="reliability-table">
             <thead>
               <tr>

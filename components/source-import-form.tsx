@@ -169,7 +169,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
       {state.phase === "choose" && (
         <div className={styles.choice} role="alert">
           <p>{state.message}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -209,7 +209,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         </div>
       )}
       {problems.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table aria-label={state.phase === "done" ? "Skipped items" : "Problems"}>
             <thead>
               <tr>

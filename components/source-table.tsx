@@ -8,7 +8,7 @@ import { formatDay } from "./format";
  */
 export function SourceTable({ sources, showOwnProgress }: { sources: SourceSummary[]; showOwnProgress: boolean }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="sources-table">
         <thead>
           <tr>

@@ -319,7 +319,7 @@ export function StatementCorrectionForm({
             {conflict.operation === "save" ? "Your correction was not saved" : "The statement was not deleted"}
           </h3>
           <p>{conflict.message}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="comparison">
               <thead>
                 <tr>

@@ -4,7 +4,7 @@ import { UserRow } from "./user-row";
 
 export function UsersTable({ users, actingUserId }: { users: UserView[]; actingUserId: string }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="users-table">
         <thead>
           <tr>

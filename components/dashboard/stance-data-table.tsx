@@ -26,7 +26,7 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
           The first {shown.length} of {rows.length} points, by date; <a href={csvHref}>download the CSV</a> for all of them.
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="dashboard-data-table">
           <thead>
             <tr>

@@ -83,7 +83,7 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
   if (matrix.rows.length === 0) return <div className="empty-state">No speaker has statements toward these targets in the window.</div>;
   return (
     <>
-      <div className="table-scroll stance-matrix-scroll">
+      <div className="table-scroll stance-matrix-scroll" tabIndex={0}>
         <table className="stance-matrix">
           <caption className="stance-matrix__caption">
             Mean stance {formatWindow(matrix.window)}; ▲▼ change from {formatWindow(matrix.previousWindow)}; n = codings

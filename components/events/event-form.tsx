@@ -163,7 +163,7 @@ export function EventForm({
         <div className="conflict" role="region" aria-label="Your change was not saved">
           <h3 className="conflict__title">Your change was not saved</h3>
           <p>{conflict.message}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="comparison">
               <thead>
                 <tr>

@@ -57,7 +57,7 @@ export function ConflictComparison<Values>({
         {title}
       </h3>
       <p className={styles.message}>{message}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className={styles.comparison}>
           <thead>
             <tr>

@@ -19,7 +19,7 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
         Resolved <strong>{brier.outcome === 1 ? "yes" : "no"}</strong> on{" "}
         <time dateTime={brier.resolvedOn}>{formatDay(brier.resolvedOn)}</time>. {explanation}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="brier-table">
           <thead>
             <tr>

@@ -13,7 +13,7 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
     (a, b) => b.estimatedOn.localeCompare(a.estimatedOn) || a.analystName.localeCompare(b.analystName, "en"),
   );
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="estimates-table">
         <thead>
           <tr>

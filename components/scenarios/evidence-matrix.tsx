@@ -221,7 +221,7 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
           {columnsByInconsistency ? " Scenarios ordered by weighted inconsistency, least first." : ""}
         </p>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="matrix-table">
           <caption className="visually-hidden">
             Evidence rated against each scenario of “{view.set.title}”. Column headers hold each scenario’s weighted inconsistency.

@@ -17,7 +17,7 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
   return (
     <details className="data-table">
       <summary>Show the history as a table</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="probability-table">
           <caption className="visually-hidden">Estimates by date, with the team median standing on each date</caption>
           <thead>

@@ -26,7 +26,7 @@ export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
           {set.scenarios.length === 0 ? (
             <p className="muted">No scenarios in this set yet.</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table className="scenario-table">
                 <thead>
                   <tr>

@@ -23,7 +23,7 @@ export function SetTotals({
   const cell = (probabilities: Record<string, number> | null, id: string) =>
     probabilities && id in probabilities ? formatProbability(probabilities[id]!) : "—";
   const table = (normalised: boolean) => (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className={styles.table}>
         <caption className="visually-hidden">
           {normalised ? "Each analyst's estimates divided by their total" : "Each analyst's latest estimate on each scenario of the set"}

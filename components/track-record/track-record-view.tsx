@@ -45,7 +45,7 @@ export function TrackRecordSummary({ record }: { record: TrackRecordView }) {
 export function TrackRecordQuestions({ record }: { record: TrackRecordView }) {
   if (record.questions.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="brier-table">
         <caption className="visually-hidden">Scores on each resolved scenario</caption>
         <thead>
@@ -110,7 +110,7 @@ export function TrackRecordCalibration({ record }: { record: TrackRecordView }) 
           Based on <strong>{questionCount}</strong> resolved {questionCount === 1 ? "question" : "questions"}.{" "}
           {questionCount < 10 && "Too few for the diagram to say much about calibration: read it as a record, not a verdict."}
         </p>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Calibration bins</caption>
             <thead>
