@@ -2,17 +2,21 @@
 // the header's search box, grouped and highlighted results, the JSON routes'
 // answers to bad input, keyset paging by link, no sideways scrolling at 390 px,
 // and axe-core on each new page.
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserTestsEnabled, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import {
+  browserTestsEnabled,
+  expectNoSeriousAxeViolations,
+  expectNoSidewaysScroll,
+  missingChromiumMessage,
+  signedInContext,
+  useBrowser,
+} from "../support/browser";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let viewer: HttpSession;
 beforeAll(async () => {
@@ -63,24 +67,6 @@ describe("the search and list routes", () => {
     }
   });
 });
-
-async function expectNoSidewaysScroll(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
-  });
-  expect(
-    violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),
-    label,
-  ).toEqual([]);
-}
 
 describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
   const browser = useBrowser();

@@ -1,0 +1,69 @@
+// Every page an analyst or administrator opens, at desktop and phone width: it
+// answers, it does not scroll sideways at 390 px, and axe-core finds no serious
+// or critical accessibility violation. Pages with their own browser tests (the
+// dashboard, search) are checked there with their disclosures open.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import {
+  browserTestsEnabled,
+  expectNoSeriousAxeViolations,
+  expectNoSidewaysScroll,
+  gotoHydrated,
+  missingChromiumMessage,
+  signedInContext,
+  useBrowser,
+} from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+const browserAvailable = browserTestsEnabled();
+if (!browserAvailable) console.warn(missingChromiumMessage);
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+let pages: string[] = [];
+beforeAll(async () => {
+  const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+  const source = await db.source.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const scenario = await db.scenario.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
+  pages = [
+    "/sources",
+    `/sources/${source.id}`,
+    "/sources/import",
+    "/code",
+    "/codings",
+    "/events",
+    "/reliability",
+    "/assignments",
+    "/codebook",
+    "/scenarios",
+    `/scenarios/${scenario.slug}`,
+    `/analysts/${analyst.id}`,
+    "/exchange",
+    "/admin/actors",
+    "/admin/users",
+    "/admin/history",
+  ];
+});
+
+describe.skipIf(!browserAvailable)("every page at desktop and phone width", () => {
+  const browser = useBrowser();
+
+  for (const width of [1280, 390]) {
+    it(`answers, fits and passes axe at ${width} px`, async () => {
+      const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
+      try {
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        for (const path of pages) {
+          const response = await gotoHydrated(page, `${appUrl}${path}`);
+          expect(response?.status(), path).toBe(200);
+          await expectNoSidewaysScroll(page, `${path} at ${width} px`);
+          await expectNoSeriousAxeViolations(page, `${path} at ${width} px`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
