@@ -25,7 +25,7 @@ export function CoderProgress({ coders }: { coders: AssignmentProgress["coders"]
       {coders.length === 0 ? (
         <div className="empty-state">Nobody has been assigned statements yet.</div>
       ) : (
-        <div className={styles.scroll}>
+        <div className={styles.scroll} tabIndex={0}>
           <table className={styles.table}>
             <thead>
               <tr>
