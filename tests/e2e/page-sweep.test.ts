@@ -3,6 +3,7 @@
 // or critical accessibility violation. Pages with their own browser tests (the
 // dashboard, search) are checked there with their disclosures open.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
   browserTestsEnabled,
@@ -13,6 +14,7 @@ import {
   signedInContext,
   useBrowser,
 } from "../support/browser";
+import { createActor, createSource, createStatement, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -24,6 +26,12 @@ afterAll(() => db.$disconnect());
 let pages: string[] = [];
 beforeAll(async () => {
   const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+  // Pages show their tables only when there is something to list: give the assignments page a draw of its own.
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
+  const assigned = await createSource(db);
+  await createStatement(db, { source: assigned, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+  const coder = await createUser(db, "ANALYST");
+  await createAssignmentDraw({ id: admin.id, role: admin.role }, { sourceId: assigned.id, coderIds: [coder.id], share: 1, overlap: 0 });
   const source = await db.source.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
   const scenario = await db.scenario.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
   pages = [
