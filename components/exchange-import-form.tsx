@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { postWithUploadProgress } from "./json-request";
 
 type LineError = { line: number; message: string };
 type Outcome = { imported: number; unchanged: number; skipped: LineError[] };
@@ -16,31 +17,6 @@ function formatOf(fileName: string): "csv" | "jsonl" | null {
   if (/\.csv$/i.test(fileName)) return "csv";
   if (/\.(jsonl|ndjson)$/i.test(fileName)) return "jsonl";
   return null;
-}
-
-// XMLHttpRequest rather than fetch: it reports upload progress, which a large file needs.
-function post(body: string, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/exchange");
-    request.setRequestHeader("content-type", "application/json");
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    request.upload.onload = onUploaded;
-    request.onload = () => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(request.responseText);
-      } catch {
-        json = { error: "The server's answer could not be read. Nothing may have been imported; check before retrying." };
-      }
-      resolve({ status: request.status, json });
-    };
-    request.onerror = () =>
-      resolve({ status: 0, json: { error: "The connection failed before the server answered. Check your network and try again." } });
-    request.send(body);
-  });
 }
 
 export function ExchangeImportForm() {
@@ -63,7 +39,8 @@ export function ExchangeImportForm() {
     setState({ phase: "uploading", percent: 0 });
     const content = await file.text();
     const body = JSON.stringify({ format, content, skipInvalid: form.get("skipInvalid") === "on" });
-    const result = await post(
+    const result = await postWithUploadProgress(
+      "/api/exchange",
       body,
       (percent) => setState({ phase: "uploading", percent }),
       () => setState({ phase: "importing" }),

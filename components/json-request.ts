@@ -58,3 +58,36 @@ export function splitFieldErrors<Field extends string>(
   }
   return { known, other };
 }
+
+/**
+ * POSTs a large body and reports upload progress, which fetch cannot: XMLHttpRequest's upload events.
+ * `onUploaded` fires when the last byte is sent and the server starts checking and writing.
+ */
+export function postWithUploadProgress(
+  url: string,
+  body: FormData | string,
+  onProgress: (percent: number) => void,
+  onUploaded: () => void,
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    if (typeof body === "string") request.setRequestHeader("content-type", "application/json");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.upload.onload = onUploaded;
+    request.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(request.responseText);
+      } catch {
+        json = { error: "The server's answer could not be read. Nothing may have been imported; check before retrying." };
+      }
+      resolve({ status: request.status, json });
+    };
+    request.onerror = () =>
+      resolve({ status: 0, json: { error: "The connection failed before the server answered. Check your network and try again." } });
+    request.send(body);
+  });
+}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
+import { postWithUploadProgress } from "./json-request";
 import styles from "./source-import-form.module.css";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
@@ -22,30 +23,6 @@ type State =
   | { phase: "choose"; message: string; nearDuplicates: NearDuplicateFinding[]; errors: Problem[] };
 
 export type SourceImportFormProps = { accept: string; limits: string };
-
-// XMLHttpRequest rather than fetch: it reports upload progress, which a large upload needs.
-function post(body: FormData, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/sources/import");
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    request.upload.onload = onUploaded;
-    request.onload = () => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(request.responseText);
-      } catch {
-        json = { error: "The server's answer could not be read. Nothing may have been imported; check the sources list before retrying." };
-      }
-      resolve({ status: request.status, json });
-    };
-    request.onerror = () =>
-      resolve({ status: 0, json: { error: "The connection failed before the server answered. Check your network and try again." } });
-    request.send(body);
-  });
-}
 
 const percent = (overlap: number) => `${Math.round(overlap * 100)} %`;
 
@@ -71,7 +48,8 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
     for (const file of files) body.append("files", file, file.name);
     body.append("options", JSON.stringify({ skipInvalid: form.get("skipInvalid") === "on", nearDuplicates, defaults, urls }));
     setState({ phase: "uploading", percent: 0 });
-    const result = await post(
+    const result = await postWithUploadProgress(
+      "/api/sources/import",
       body,
       (value) => setState({ phase: "uploading", percent: value }),
       () => setState({ phase: "importing" }),
