@@ -5,6 +5,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listActors } from "@/lib/data/actors";
 import { listEvents } from "@/lib/data/events";
 import { listSources } from "@/lib/data/sources";
+import { parseListQuery } from "@/lib/lists/parameters";
+import { sourceListDefinition } from "@/lib/sources/list";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -15,7 +17,8 @@ export default async function EventsPage() {
   const [events, actors, sources] = await Promise.all([
     listEvents(user),
     canEdit ? listActors(user) : [],
-    canEdit ? listSources(user).then((page) => page.rows) : [],
+    // Only the most recent, offered before searching: the form's source field searches all of them on the server.
+    canEdit ? listSources(user, parseListQuery(sourceListDefinition, new URLSearchParams({ size: "25" }))).then((page) => page.rows) : [],
   ]);
 
   return (
