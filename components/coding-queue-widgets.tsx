@@ -47,7 +47,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
       </h2>
       <p className={`${styles.context} quote`}>
         {item.before && <span className={styles.around}>…{trimBrokenWord(item.before, "start")}</span>}
-        <mark className={styles.quote}>
+        <mark className={styles.quote} data-testid="queue-quote">
           <span className="visually-hidden">Statement: </span>
           {item.quote}
           <span className="visually-hidden"> (end of statement)</span>

@@ -14,7 +14,7 @@ import styles from "./codings-table.module.css";
 export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className={styles.codingsTable}>
+      <table className={styles.codingsTable} data-testid="codings-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>

@@ -51,7 +51,10 @@ export function NewUserForm() {
             .
           </p>
           <p>
-            One-time password: <code className={styles.value}>{created.oneTimePassword}</code>{" "}
+            One-time password:{" "}
+            <code className={styles.value} data-testid="one-time-password">
+              {created.oneTimePassword}
+            </code>{" "}
             <button type="button" className="button button--small" onClick={() => void copyPassword(created.oneTimePassword)}>
               {copied ? "Copied" : "Copy"}
             </button>

@@ -6,7 +6,7 @@ import styles from "@/components/timeline.module.css";
 export function DashboardEvents({ events }: { events: ChartEventMarker[] }) {
   if (events.length === 0) return <div className="empty-state">No recorded events in this window.</div>;
   return (
-    <ol className={styles.timeline}>
+    <ol className={styles.timeline} data-testid="event-timeline">
       {events.map((event) => (
         <li key={event.id}>
           <time dateTime={event.occurredOn}>{formatDate(event.occurredOn)}</time>
