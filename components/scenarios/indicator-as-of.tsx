@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ScenarioDetail } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import styles from "./indicator-as-of.module.css";
+import inlineFormStyles from "@/components/inline-form.module.css";
 
 const reasons: Record<ScenarioDetail["asOfReason"], string> = {
   requested: "the date you asked for",
@@ -36,7 +37,7 @@ export function IndicatorAsOf({
       <p className={styles.statement}>
         Evaluated as of <time dateTime={asOf}>{formatDay(asOf)}</time>, {reasons[asOfReason]}.
       </p>
-      <form className={`inline-form ${styles.form}`} method="get" action={path}>
+      <form className={`${inlineFormStyles.inlineForm} ${styles.form}`} method="get" action={path}>
         <label htmlFor="indicators-as-of">Evaluate as of</label>
         <input id="indicators-as-of" type="date" name="asOf" defaultValue={asOf} required />
         <button type="submit" className="button button--small">

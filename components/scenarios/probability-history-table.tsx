@@ -4,6 +4,7 @@ import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
 import timelineStyles from "@/components/timeline.module.css";
 import styles from "./probability-history-table.module.css";
+import dataTableStyles from "@/components/data-table.module.css";
 
 /**
  * The chart as a table, one row per date on which anyone estimated: the
@@ -17,7 +18,7 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
     return { analyst, byDate };
   });
   return (
-    <details className="data-table">
+    <details className={dataTableStyles.dataTable}>
       <summary>Show the history as a table</summary>
       <div className="table-scroll" tabIndex={0}>
         <table className={styles.probabilityTable}>

@@ -21,6 +21,7 @@ import { getScenario } from "@/lib/data/scenarios";
 import { NotFoundError } from "@/lib/errors";
 import type { ScenarioDetail } from "@/lib/scenarios/types";
 import styles from "./page.module.css";
+import detailsListStyles from "@/components/details-list.module.css";
 
 export const metadata: Metadata = { title: "Scenario" };
 export const dynamic = "force-dynamic";
@@ -77,17 +78,17 @@ export default async function ScenarioPage({
           <h2 className="card__title" id="scenario-about-heading">
             The scenario
           </h2>
-          <dl className={`details-list ${styles.scenarioDetails}`}>
-            <div className="details-list__wide">
+          <dl className={`${detailsListStyles.detailsList} ${styles.scenarioDetails}`}>
+            <div className={detailsListStyles.wide}>
               <dt>Description</dt>
               <dd className="prose">{scenario.description}</dd>
             </div>
-            <div className="details-list__wide">
+            <div className={detailsListStyles.wide}>
               <dt>Resolution criteria</dt>
               <dd className="prose">{scenario.resolutionCriteria}</dd>
             </div>
             {scenario.set.scenarios.length > 1 && (
-              <div className="details-list__wide">
+              <div className={detailsListStyles.wide}>
                 <dt>Competing scenarios</dt>
                 <dd>
                   <ul className={styles.scenarioSiblings}>
