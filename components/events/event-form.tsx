@@ -11,6 +11,8 @@ import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAre
 import { sendJson } from "../json-request";
 import styles from "./events.module.css";
 import { SourceSearchField } from "./source-search-field";
+import conflictStyles from "@/components/form/conflict-comparison.module.css";
+import badgeStyles from "@/components/badge.module.css";
 
 type Values = {
   version: number;
@@ -173,11 +175,11 @@ export function EventForm({
       />
 
       {conflict ? (
-        <div className="conflict" role="region" aria-label="Your change was not saved">
-          <h3 className="conflict__title">Your change was not saved</h3>
-          <p>{conflict.message}</p>
+        <div className={conflictStyles.conflict} role="region" aria-label="Your change was not saved">
+          <h3 className={conflictStyles.title}>Your change was not saved</h3>
+          <p className={conflictStyles.message}>{conflict.message}</p>
           <div className="table-scroll" tabIndex={0}>
-            <table className="comparison">
+            <table className={conflictStyles.comparison}>
               <thead>
                 <tr>
                   <th scope="col">Field</th>
@@ -190,10 +192,10 @@ export function EventForm({
                   const current = valuesOf(conflict.current);
                   const differs = !same(field, form.values, current);
                   return (
-                    <tr key={field} className={differs ? "comparison__row--differs" : undefined}>
+                    <tr key={field} className={differs ? conflictStyles.differs : undefined}>
                       <th scope="row">
                         {labels[field]}
-                        {differs && <span className="badge">differs</span>}
+                        {differs && <span className={badgeStyles.badge}>differs</span>}
                       </th>
                       <td>{describe(field, form.values)}</td>
                       <td>{describe(field, current)}</td>

@@ -44,7 +44,7 @@ describe.skipIf(!browserTestsEnabled())("the coding queue in Chromium", () => {
     await page.getByText("2 statements are assigned to you and come first").waitFor();
 
     for (const quote of assignedQuotes) {
-      expect(await page.locator(".coding-queue__quote").textContent()).toContain(quote);
+      expect(await page.getByTestId("queue-quote").textContent()).toContain(quote);
       expect(await page.getByTestId("queue-assigned-marker").textContent()).toBe("Assigned to you");
       await page.keyboard.press("j");
       await page
@@ -63,7 +63,7 @@ describe.skipIf(!browserTestsEnabled())("the coding queue in Chromium", () => {
     const context = await signedInContext(browser(), appUrl, coder.email, password);
     const page = await context.newPage();
     await gotoHydrated(page, `${appUrl}/code`);
-    const quote = (await page.locator(".coding-queue__quote").textContent())!;
+    const quote = (await page.getByTestId("queue-quote").textContent())!;
     const statement = await db.statement.findFirstOrThrow({ where: { quote: assignedQuotes[0] } });
     expect(quote).toContain(assignedQuotes[0]);
 
