@@ -123,7 +123,7 @@ export function SourceSearchField({
           : `${found.options.length}${found.more ? "+" : ""} source${found.options.length === 1 ? "" : "s"} match${found.options.length === 1 ? "es" : ""}${found.more ? "; add words to narrow" : ""}.`;
 
   return (
-    <fieldset className={styles.field} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset className={`field ${styles.field}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className={styles.legend}>{label}</legend>
       {value.length === 0 ? (
         <p className="field__hint">No source linked yet.</p>

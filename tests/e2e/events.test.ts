@@ -95,6 +95,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
       const form = page.getByRole("form", { name: "New event" });
       await form.getByLabel("Title").fill(title);
       await form.getByLabel("Date", { exact: true }).fill("2024-10-20");
+      await form.getByLabel("Description").fill("An archive of the Muscat channel's messages is opened to historians.");
       // Not among the recent sources offered before searching…
       await form.getByText(/most recent sources; type to search all of them/).waitFor();
       expect(await form.getByRole("checkbox", { name: new RegExp(`Zanzibar ledger of the Muscat channel ${run}`) }).count()).toBe(0);
