@@ -170,7 +170,6 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
   ]);
 
   const seriesRows = rows.filter((row) => row.kind === "series");
-  const speakers = await listActorsById([...new Set(seriesRows.map((row) => row.speakerId))]);
   const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));
   const seriesByKey = new Map<string, StanceSeries>();
   const ranks = new Map<StanceSeries, number>();
@@ -183,7 +182,7 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
       continue;
     }
     const series: StanceSeries = {
-      speaker: speakers.get(row.speakerId)!,
+      speaker: { id: row.speakerId, slug: row.speakerSlug!, name: row.speakerName! },
       target: targetsById.get(row.targetId)!,
       statementCount: row.statementCount,
       codingCount: row.codingCount,
@@ -428,20 +427,39 @@ async function listFilterOptions(): Promise<DashboardFilterOptions> {
   };
 }
 
+/** The dashboard's charts and filters now; the matrix and the shifts, which are slower, when asked for. */
+export type OpenedDashboard = Omit<DashboardData, "matrix" | "shifts"> & {
+  loadMatrix: () => Promise<StanceMatrix>;
+  loadShifts: () => Promise<StanceShift[]>;
+};
+
 /**
- * Everything the dashboard page shows for a view. Unlike the API, the page
- * does not refuse a link naming an actor that no longer exists: it leaves
- * the actor out and says so in `notices`.
+ * The dashboard page's data for a view, in two steps so the page can send its
+ * charts before the slower sections: the series and filter options are read
+ * at once; the matrix and the shifts (which settle every speaker's values,
+ * most of the page's time at a million codings) only when their loaders are
+ * called, on the same resolved scope. Unlike the API, the page does not
+ * refuse a link naming an actor that no longer exists: it leaves the actor out
+ * and says so in `notices`.
  */
-export async function getDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<DashboardData> {
+export async function openDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<OpenedDashboard> {
   requirePermission(user, "read");
   const resolved = await resolveScope(user, view);
-  const [series, matrix, shifts, filterOptions] = await Promise.all([
-    runStanceSeries(resolved, clampWidth(options.width)),
-    runStanceMatrix(resolved),
-    runStanceShifts(resolved),
-    listFilterOptions(),
-  ]);
+  const [series, filterOptions] = await Promise.all([runStanceSeries(resolved, clampWidth(options.width)), listFilterOptions()]);
   const notices = resolved.unknownActors.map((slug) => `No actor is known by “${slug}”; it was left out.`);
-  return { view, series, matrix, shifts, options: filterOptions, notices };
+  return {
+    view,
+    series,
+    options: filterOptions,
+    notices,
+    loadMatrix: () => runStanceMatrix(resolved),
+    loadShifts: () => runStanceShifts(resolved),
+  };
+}
+
+/** Everything the dashboard page shows for a view, at once (see openDashboard). */
+export async function getDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<DashboardData> {
+  const { loadMatrix, loadShifts, ...opened } = await openDashboard(user, view, options);
+  const [matrix, shifts] = await Promise.all([loadMatrix(), loadShifts()]);
+  return { ...opened, matrix, shifts };
 }
