@@ -6,7 +6,7 @@
 // fresh clone's `npm start`) would fetch for a benchmark few people run
 // (docs/decisions/0033).
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { onCleanup } from "./cleanup";
@@ -16,6 +16,8 @@ export const lighthousePages = ["/", "/sources", "/scenarios"] as const;
 export const lighthouseGoal = 90;
 export const lighthouseRunsPerPage = 3;
 const chromiumPath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+// Set to a directory to keep every run's full report (JSON: open it in the Lighthouse viewer) for a closer look.
+const keptReportsDirectory = process.env.BENCH_LIGHTHOUSE_REPORTS;
 
 export type LighthouseRun = {
   score: number;
@@ -102,6 +104,10 @@ export async function measureLighthouse(appUrl: string, cookie: string, log: (me
       const loadAverage = os.loadavg()[0]!;
       await runLighthouse(`${appUrl}${page}`, outputPath, headersPath);
       const run = runFromReport(JSON.parse(await readFile(outputPath, "utf8")) as LighthouseReport, loadAverage);
+      if (keptReportsDirectory) {
+        await mkdir(keptReportsDirectory, { recursive: true });
+        await copyFile(outputPath, path.join(keptReportsDirectory, `${page.replaceAll("/", "_") || "_"}-${round + 1}.json`));
+      }
       runs.get(page)!.push(run);
       log(
         `${page}: ${run.score} (TBT ${run.totalBlockingTime.toFixed(0)} ms, LCP ${run.largestContentfulPaint.toFixed(0)} ms, ` +
