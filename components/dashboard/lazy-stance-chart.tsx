@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import chartCanvasStyles from "@/components/chart-canvas.module.css";
+import styles from "./stance-over-time-chart.module.css";
 
 /**
  * The stance chart, its code (Chart.js and its plugins, most of the
@@ -12,9 +14,9 @@ import dynamic from "next/dynamic";
 export const LazyStanceOverTimeChart = dynamic(() => import("./stance-over-time-chart").then((module) => module.StanceOverTimeChart), {
   ssr: false,
   loading: () => (
-    <div className="stance-chart" aria-busy="true">
-      <div className="chart-canvas" />
-      <div className="stance-chart__actions">
+    <div aria-busy="true">
+      <div className={chartCanvasStyles.chartCanvas} />
+      <div className={styles.actions}>
         <button type="button" className="button button--small" disabled>
           Download PNG
         </button>
