@@ -17,7 +17,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
     const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     const page = await context.newPage();
     const title = `Talks resume in Muscat ${Date.now()}`;
-    await page.goto(`${appUrl}/events`);
+    await gotoHydrated(page, `${appUrl}/events`);
     await page.getByRole("button", { name: "Add an event…" }).click();
     const form = page.getByRole("form", { name: "New event" });
     // No date: refused in the form, nothing sent.
@@ -44,7 +44,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
     await page.screenshot({ path: "/tmp/events-dashboard-1280.png", fullPage: false });
 
     // Corrected on the events page: the chart follows.
-    await page.goto(`${appUrl}/events`);
+    await gotoHydrated(page, `${appUrl}/events`);
     await page.getByRole("button", { name: `Edit ${title}` }).click();
     const edit = page.getByRole("form", { name: `Edit ${title}` });
     await edit.getByLabel("Date", { exact: true }).fill("2024-05-02");
