@@ -5,7 +5,7 @@ import { RecordActionButton } from "./record-action-button";
 import { formatIndicatorValue, indicatorEffectLabels } from "./scenario-format";
 import styles from "./indicator-list.module.css";
 
-function triggeredState(triggered: boolean | null): { text: string; className: string } {
+function triggeredState(triggered: boolean | null): { text: string; className: string | undefined } {
   if (triggered === null) return { text: "No data", className: styles.indicatorStateNone };
   return triggered
     ? { text: "Triggered", className: styles.indicatorStateOn }
