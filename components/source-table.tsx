@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
 import { formatDay } from "./format";
+import styles from "./source-table.module.css";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
@@ -9,7 +10,7 @@ import { formatDay } from "./format";
 export function SourceTable({ sources, showOwnProgress }: { sources: SourceSummary[]; showOwnProgress: boolean }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="sources-table">
+      <table className={styles.sourcesTable}>
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -19,7 +20,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
               Statements
             </th>
             {showOwnProgress && (
-              <th scope="col" className="number sources-table__progress">
+              <th scope="col" className={`number ${styles.progress}`}>
                 Not yet coded by you
               </th>
             )}
@@ -29,7 +30,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
         <tbody>
           {sources.map((source) => (
             <tr key={source.id}>
-              <td className="sources-table__title">
+              <td className={styles.title}>
                 <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
                 {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
               </td>

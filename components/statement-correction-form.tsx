@@ -13,6 +13,7 @@ import { sendJson } from "./json-request";
 import { PassageFinder } from "./statement-creation-form";
 import { formatSaidOn } from "./statement-details";
 import styles from "./statement-correction-form.module.css";
+import sourcePanelStyles from "./source-panel.module.css";
 
 type Values = {
   speakerId: string;
@@ -221,7 +222,7 @@ export function StatementCorrectionForm({
           Quote
         </span>
         <blockquote
-          className={`statement-quote quote source-panel__quote ${spanChanged ? styles.changed : ""}`}
+          className={`statement-quote quote ${sourcePanelStyles.quote} ${spanChanged ? styles.changed : ""}`}
           aria-labelledby={`${idPrefix}-span-label`}
           aria-describedby={describedBy("span", `${idPrefix}-span-hint`)}
         >

@@ -3,6 +3,7 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { FieldError } from "./form-feedback";
 import { SelectField, TextField } from "./form";
+import styles from "./statement-speaker-picker.module.css";
 
 /** A known actor as the speaker picker shows it. */
 export type SpeakerChoice = { id: string; name: string; kind: ActorKind; office: string | null; speaksForName: string | null };
@@ -65,7 +66,7 @@ export function SpeakerPicker({
   });
 
   return (
-    <fieldset className="field speaker-picker">
+    <fieldset className={`field ${styles.speakerPicker}`}>
       <legend className="field__label">Speaker</legend>
       <div className="segmented" role="radiogroup" aria-label="Speaker is">
         <label className="segmented__option">
@@ -105,9 +106,9 @@ export function SpeakerPicker({
                 : "Choose one below (arrow keys move between them)."}
           </p>
           {shown.length > 0 && (
-            <div className="speaker-options" role="radiogroup" aria-label="Known actors" aria-describedby={errorId("speakerId")}>
+            <div className={styles.speakerOptions} role="radiogroup" aria-label="Known actors" aria-describedby={errorId("speakerId")}>
               {shown.map((actor) => (
-                <label key={actor.id} className="speaker-option">
+                <label key={actor.id} className={styles.speakerOption}>
                   <input
                     type="radio"
                     name={`${idPrefix}-speaker`}
@@ -116,7 +117,7 @@ export function SpeakerPicker({
                     onChange={() => onChange({ ...value, speakerId: actor.id })}
                   />
                   <span>
-                    <span className="speaker-option__name">{actor.name}</span>
+                    <span className={styles.speakerOptionName}>{actor.name}</span>
                     <span className="cell-meta">{describeActor(actor)}</span>
                   </span>
                 </label>
@@ -126,7 +127,7 @@ export function SpeakerPicker({
           {errorFor("speakerId", "Speaker")}
         </>
       ) : (
-        <div className="speaker-new">
+        <div className={styles.speakerNew}>
           <TextField {...bind("name", "Name")} autoComplete="off" maxLength={maximumNameLength} />
           <SelectField {...bind("kind", "Kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
           <TextField

@@ -2,6 +2,7 @@ import type { ChartEventMarker } from "@/lib/dashboard/types";
 import { formatDay } from "../format";
 import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
+import styles from "@/components/timeline.module.css";
 
 /**
  * The chart as a table, one row per date on which anyone estimated: the
@@ -59,7 +60,7 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
       {events.length > 0 && (
         <>
           <h3 className="scenario-subheading">Events marked on the chart</h3>
-          <ul className="timeline">
+          <ul className={styles.timeline}>
             {events.map((event) => (
               <li key={event.id}>
                 <time dateTime={event.occurredOn}>{formatDay(event.occurredOn)}</time>
