@@ -32,6 +32,9 @@
 //   source_published  (none)                              Source.publishedOn (YYYY-MM-DD)
 //   source_language   cite_info.language                  Source.language
 //   source_hash       (none)                              Source.contentHash: SHA-256 hex of the text
+//   statement_id      (none)                              Statement.id (note 6)
+//   adjudicated_score (none)                              the live Adjudication's score of the statement
+//                                                         toward the recipient, null when not adjudicated (note 6)
 //
 // Notes:
 // 1. PLOVER calls the acting party `source`, a list of actor objects. Stancewatch
@@ -44,6 +47,11 @@
 //    here `coded_date` holds the whole UTC instant, e.g. 2025-03-01T09:30:00.000Z.
 // 5. PLOVER's `event_scale` is an event's intensity on the producer's scale; the
 //    stance score is a speaker's stance toward the recipient, so it keeps its name.
+// 6. Added later, so optional on import: files written before them still import. An
+//    imported statement that is new gets `statement_id` as its id when that id is free,
+//    so export, import and export give the same ids. `adjudicated_score` is written for
+//    the reader and not imported: an adjudication has its own adjudicator and reason,
+//    which the corpus bundle carries (docs/decisions/0028).
 //
 // Each field reuses the rule the application applies when the value is typed in
 // (lib/actors, lib/statements, lib/codings, lib/sources, lib/users), so anything
@@ -56,7 +64,7 @@ import { Channel, Confidence, DatePrecision, StatementForm } from "../generated/
 import { sourceSchema } from "../sources/schemas";
 import { statementSchema } from "../statements/schemas";
 import { userSchema } from "../users/schemas";
-import { describeZodError } from "../validation";
+import { describeZodError, idSchema } from "../validation";
 
 /** A value as a short phrase for an error message: `"abc"`, `null`, `an array`. */
 export function describeValue(value: unknown): string {
@@ -125,6 +133,12 @@ export const exchangeRowSchema = z
         z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text: 64 lower-case hexadecimal characters"),
         "64 lower-case hexadecimal characters",
       ),
+      statement_id: code(idSchema(), "a statement id").optional(),
+      adjudicated_score: z
+        .number({ error: typeError("a whole number from -3 to +3, or null") })
+        .pipe(scoreSchema)
+        .nullable()
+        .optional(),
     },
     {
       error: (issue) => {
@@ -166,6 +180,9 @@ export type ExchangeField = keyof ExchangeRow;
 
 /** Every field, in the fixed order of CSV columns and JSON Lines keys. */
 export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowSchema.shape) as ExchangeField[];
+
+/** Fields added after files were first written: a file without them still imports. */
+export const optionalExchangeFields: ReadonlySet<ExchangeField> = new Set<ExchangeField>(["statement_id", "adjudicated_score"]);
 
 /** One problem in an imported file; `line` is the 1-based physical line where the record starts. */
 export type ExchangeError = { line: number; message: string };
