@@ -393,7 +393,7 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
             line: record.line,
             message: deleted
               ? `a deleted ${descriptor.label} with ${how} is stored: restore it from its history first, or skip this line`
-              : `a ${descriptor.label} with ${how} is stored with other values (${differing.join(", ")})`,
+              : `${withArticle(descriptor.label)} with ${how} is stored with other values (${differing.join(", ")})`,
           });
         }
         // Skipped or identical, the stored record stands for this line: what refers to it follows it.
@@ -470,6 +470,11 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
     { timeout: 600_000, maxWait: 30_000 },
   );
   return { created, unchanged, skipped: conflicts.sort(byLine) };
+}
+
+/** "an actor", "a source". */
+function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
 }
 
 function describeNaturalKey(kind: BundleKind, existing: Row, data: Record<string, unknown>): string {

@@ -1,10 +1,6 @@
-import { z } from "zod";
 import { exportBundle, importBundle } from "@/lib/data/bundle";
+import { bundleImportQuerySchema } from "@/lib/exchange/bundle-request";
 import { bodyLimits, readBodyText, readQuery, route } from "@/lib/http/route";
-
-const importQuerySchema = z.object({
-  skipConflicts: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
-});
 
 /** GET /api/exchange/bundle: the whole corpus you may read, as one JSON Lines file (docs/decisions/0028). */
 export const GET = route(async (_request, _context, user) => {
@@ -21,7 +17,7 @@ export const GET = route(async (_request, _context, user) => {
 /** POST /api/exchange/bundle?skipConflicts=true|false: the bundle file as the body (administrators). */
 export const POST = route(
   async (request, _context, user) => {
-    const { skipConflicts } = readQuery(request, importQuerySchema);
+    const { skipConflicts } = readQuery(request, bundleImportQuerySchema);
     const text = await readBodyText(request, bodyLimits.import);
     return importBundle(user, text, { skipConflicts: skipConflicts === "true" });
   },
