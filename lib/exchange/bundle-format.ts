@@ -271,14 +271,21 @@ export function parseBundle(text: string): ParsedBundle {
     const problems: string[] = [];
     const values: Record<string, unknown> = {};
     const known = new Set<string>();
+    const missing: string[] = [];
     for (const [field, rule] of Object.entries(descriptor.fields)) {
       if (rule.type === "excluded") continue;
       const key = bundleKey(field, rule);
       known.add(key);
-      const problem = checkValue(rule, given[key]);
-      if (problem) problems.push(`${key}: ${problem}`);
+      if (given[key] === undefined) missing.push(key);
+      else {
+        const problem = checkValue(rule, given[key]);
+        if (problem) problems.push(`${key}: ${problem}`);
+      }
       values[key] = given[key];
     }
+    // One message for every missing field: a truncated or hand-written line may lack most of them.
+    if (missing.length === 1) problems.unshift(`${missing[0]}: is missing`);
+    else if (missing.length > 1) problems.unshift(`missing fields ${missing.join(", ")} (every ${descriptor.label} has them)`);
     const unknown = Object.keys(given).filter((key) => !known.has(key));
     if (unknown.length > 0) {
       problems.push(

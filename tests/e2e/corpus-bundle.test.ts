@@ -67,7 +67,7 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
     await page.getByRole("button", { name: "Import bundle" }).click();
     await page.getByRole("alert").filter({ hasText: "cannot be imported" }).waitFor();
     const errors = await page.getByRole("table", { name: "Lines that cannot be imported" }).innerText();
-    expect(errors).toMatch(new RegExp(`${lines.length + 1}\\s+slug: is missing`));
+    expect(errors).toMatch(new RegExp(`${lines.length + 1}\\s+missing fields slug, name, kind,`));
     expect(await page.getByRole("table", { name: "Lines that conflict with what is stored" }).innerText()).toMatch(
       new RegExp(`${actorIndex + 1}\\s+an actor with the id ${actor.id} is stored with other values \\(name\\)`),
     );
