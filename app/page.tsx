@@ -12,6 +12,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
 import { getDashboard } from "@/lib/data/dashboard";
 import styles from "./page.module.css";
+import gridStyles from "./panel-grid.module.css";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -95,7 +96,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <Link href="/">Reset the filters</Link>
           </div>
         ) : (
-          <div className="panel-grid">
+          <div className={gridStyles.panelGrid}>
             {panels.map((panel) => (
               <StancePanel
                 key={panel.target.id}

@@ -5,6 +5,7 @@ import { AdjudicationForm } from "./adjudication-form";
 import { formatDay } from "./format";
 import verdictStyles from "./verdict.module.css";
 import styles from "./adjudication-queue.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 const chartNote = "Charts use the adjudicated value where there is one and the mean of the codings otherwise.";
 
@@ -97,7 +98,7 @@ function DisagreementItem({ disagreement }: { disagreement: Disagreement }) {
           {adjudication ? "Settled" : "Awaiting a final value"}
         </span>
       </div>
-      <blockquote className="statement-quote quote">“{disagreement.quote}”</blockquote>
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${styles.quote}`}>“{disagreement.quote}”</blockquote>
       <p className="card__meta">
         Said <time dateTime={disagreement.saidOn}>{formatDay(disagreement.saidOn)}</time> ·{" "}
         <Link href={`/sources/${encodeURIComponent(disagreement.sourceId)}`}>

@@ -15,6 +15,9 @@ import { digitForScore, keyForConfidence } from "./keyboard-shortcuts";
 import { scoreWithLabel } from "./score-label";
 import { ScorePicker } from "./score-picker";
 import styles from "./coding-queue.module.css";
+import detailsListStyles from "./details-list.module.css";
+import segmentedStyles from "./segmented.module.css";
+import checkboxFieldStyles from "./checkbox-field.module.css";
 
 const confidences = Object.keys(confidenceLabels) as Confidence[];
 const fieldNames: Record<string, string> = {
@@ -54,7 +57,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
         </mark>
         {item.after && <span className={styles.around}>{trimBrokenWord(item.after, "end")}…</span>}
       </p>
-      <dl className="details-list">
+      <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Speaker</dt>
           <dd>{item.speakerName}</dd>
@@ -160,7 +163,7 @@ export function TargetRow({
             <div className={styles.codingRowDetails}>
               <div className={styles.codingRowOptions}>
                 <div className="field">
-                  <div className="checkbox-field">
+                  <div className={checkboxFieldStyles.checkboxField}>
                     <input
                       id={`${id}-conditional`}
                       type="checkbox"
@@ -181,9 +184,9 @@ export function TargetRow({
                 </div>
                 <fieldset className="field">
                   <legend className="field__label">Confidence</legend>
-                  <div className="segmented">
+                  <div className={segmentedStyles.segmented}>
                     {confidences.map((confidence) => (
-                      <label key={confidence} className="segmented__option">
+                      <label key={confidence} className={segmentedStyles.option}>
                         <input
                           type="radio"
                           name={`confidence-${statementId}-${target.id}`}

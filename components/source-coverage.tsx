@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { formatDateTime } from "./format";
 import { sendJson } from "./json-request";
 import styles from "./source-coverage.module.css";
+import badgeStyles from "./badge.module.css";
 
 type Change = { nothingToCode: boolean } | { blindCoding: boolean };
 
@@ -81,7 +82,7 @@ export function SourceCoverage({
         <p className={styles.state}>
           {nothingToCode ? (
             <>
-              <span className="badge badge--neutral">Nothing to code</span> Reviewed
+              <span className={`${badgeStyles.badge} ${badgeStyles.neutral} ${styles.badge}`}>Nothing to code</span> Reviewed
               {nothingToCode.byName ? ` by ${nothingToCode.byName}` : ""} on{" "}
               <time dateTime={nothingToCode.at} suppressHydrationWarning>
                 {formatDateTime(nothingToCode.at)}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
 import { formatDay } from "./format";
 import styles from "./source-table.module.css";
+import badgeStyles from "./badge.module.css";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
@@ -44,7 +45,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
               )}
               <td>
                 {source.nothingToCode ? (
-                  <span className="badge badge--neutral">Nothing to code</span>
+                  <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
                 ) : source.statementCount === 0 ? (
                   // Neither statements nor a "nothing to code" mark: nobody has gone through it yet.
                   <span className="muted">Not yet reviewed</span>

@@ -71,7 +71,7 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * Below the two-column breakpoint (the same width as in globals.css) the panel
+ * Below the two-column breakpoint (the same width as in source-workspace.module.css) the panel
  * is a sheet over the lower part of the screen: words chosen there would end up
  * under it, so they are scrolled up into the part left visible.
  */

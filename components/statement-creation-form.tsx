@@ -11,6 +11,7 @@ import { ariaDescribedBy, FieldError } from "./form-feedback";
 import { ChoiceField, DateField, SelectField } from "./form";
 import panelStyles from "./source-panel.module.css";
 import styles from "./statement-creation-form.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 /** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
 export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
@@ -283,7 +284,7 @@ export function StatementCreationForm({
         </span>
         {span ? (
           <blockquote
-            className={`statement-quote quote ${panelStyles.quote}`}
+            className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}
             aria-labelledby={`${idPrefix}-quote-label`}
             aria-describedby={describedBy("quote")}
           >

@@ -12,6 +12,7 @@ import { StatementCodingForm } from "./statement-coding-form";
 import panelStyles from "./source-panel.module.css";
 import styles from "./statement-details.module.css";
 import quickCodingStyles from "./statement-coding-form.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 /** "28 Oct 2024", or "Oct 2024" when only the month is known. */
 export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
@@ -51,7 +52,7 @@ export function StatementDetails({
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
-      <blockquote className={`statement-quote quote ${panelStyles.quote}`}>“{statement.quote}”</blockquote>
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}>“{statement.quote}”</blockquote>
       {canEdit && onCorrect && (
         <p>
           <button type="button" className="button button--small" onClick={onCorrect}>

@@ -4,6 +4,7 @@ import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fiel
 import { FieldError } from "./form-feedback";
 import { SelectField, TextField } from "./form";
 import styles from "./statement-speaker-picker.module.css";
+import segmentedStyles from "./segmented.module.css";
 
 /** A known actor as the speaker picker shows it. */
 export type SpeakerChoice = { id: string; name: string; kind: ActorKind; office: string | null; speaksForName: string | null };
@@ -68,8 +69,8 @@ export function SpeakerPicker({
   return (
     <fieldset className={`field ${styles.speakerPicker}`}>
       <legend className="field__label">Speaker</legend>
-      <div className="segmented" role="radiogroup" aria-label="Speaker is">
-        <label className="segmented__option">
+      <div className={segmentedStyles.segmented} role="radiogroup" aria-label="Speaker is">
+        <label className={segmentedStyles.option}>
           <input
             type="radio"
             name={`${idPrefix}-mode`}
@@ -78,7 +79,7 @@ export function SpeakerPicker({
           />
           A known actor
         </label>
-        <label className="segmented__option">
+        <label className={segmentedStyles.option}>
           <input type="radio" name={`${idPrefix}-mode`} checked={value.mode === "new"} onChange={() => updateNew({})} />
           New speaker
         </label>

@@ -8,6 +8,7 @@ import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dash
 import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import styles from "./dashboard-filters.module.css";
+import checkboxFieldStyles from "@/components/checkbox-field.module.css";
 
 const confidenceLabels: Record<ConfidenceLevel, string> = { LOW: "Any", MEDIUM: "Medium or high", HIGH: "High only" };
 const unitLabels: Record<TimeUnit, string> = { day: "Day", week: "Week", month: "Month" };
@@ -234,7 +235,7 @@ export function DashboardFilters({
         </p>
       )}
       <div className={`${styles.row} ${styles.rowEnd}`}>
-        <label className="checkbox-field">
+        <label className={checkboxFieldStyles.checkboxField}>
           <input
             type="checkbox"
             name={dashboardParameters.directQuotesOnly}
@@ -244,7 +245,7 @@ export function DashboardFilters({
           />
           Direct quotes only
         </label>
-        <label className="checkbox-field">
+        <label className={checkboxFieldStyles.checkboxField}>
           <input
             type="checkbox"
             name={dashboardParameters.adjudicatedOnly}

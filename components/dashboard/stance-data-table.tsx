@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/dashboard/summary";
 import type { StanceSeries } from "@/lib/dashboard/types";
 import { statementHref } from "./links";
 import styles from "./stance-data-table.module.css";
+import dataTableStyles from "../data-table.module.css";
 
 // Thousands of rows would make the page heavy for everyone, though few open the table; the CSV holds them all.
 const rowLimit = 1000;
@@ -20,7 +21,7 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
     .sort((first, second) => first.point.at.localeCompare(second.point.at) || first.speaker.localeCompare(second.speaker, "en"));
   const shown = rows.slice(0, rowLimit);
   return (
-    <details className="data-table">
+    <details className={dataTableStyles.dataTable} data-testid="stance-data-table">
       <summary>Show the data as a table</summary>
       {rows.length > shown.length && (
         <p className="cell-meta">

@@ -35,6 +35,7 @@ import { formatMonth } from "@/lib/dashboard/date-precision";
 import { eventAnnotations } from "./event-annotations";
 import { truncate } from "../format";
 import styles from "./stance-over-time-chart.module.css";
+import chartCanvasStyles from "@/components/chart-canvas.module.css";
 
 // Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
 ChartJS.register(
@@ -325,7 +326,12 @@ export function StanceOverTimeChart({
 
   return (
     <div>
-      <div className="chart-canvas" data-testid={`stance-chart-${targetId}`} data-points={statementCount} data-chart-points={pointCount}>
+      <div
+        className={chartCanvasStyles.chartCanvas}
+        data-testid={`stance-chart-${targetId}`}
+        data-points={statementCount}
+        data-chart-points={pointCount}
+      >
         <Chart<ChartType, ChartPoint[]>
           ref={chartRef}
           type="scatter"
