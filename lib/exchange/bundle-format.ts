@@ -304,5 +304,22 @@ export function parseBundle(text: string): ParsedBundle {
       if (id !== null) rejected.push({ kind: kind as BundleKind, id, line });
     } else records.push({ kind: kind as BundleKind, id: id!, values, line });
   });
+  // A download cut short loses the last lines: the header's counts say what should be there. Lines added by
+  // hand are fine; lines removed on purpose need the header's "records" corrected (or removed).
+  const announced = headerResult.header.records;
+  if (announced && typeof announced === "object") {
+    const shortfalls = bundleKindNames.flatMap((kind) => {
+      const expected = announced[kind];
+      if (typeof expected !== "number") return [];
+      const found = records.filter((record) => record.kind === kind).length + rejected.filter((entry) => entry.kind === kind).length;
+      return found < expected ? [`${expected} ${describeKind(kind).label}(s) but holds ${found}`] : [];
+    });
+    if (shortfalls.length > 0) {
+      errors.unshift({
+        line: headerIndex + 1,
+        message: `header: the bundle announces ${shortfalls.join(", ")}: the file may have been cut short. Download it again; if lines were removed on purpose, correct "records" in the header or remove it`,
+      });
+    }
+  }
   return { header: headerResult.header, records, errors, rejected };
 }

@@ -79,6 +79,16 @@ describe("the bundle file", () => {
       [2, "a0"],
       [3, "a1"],
     ]);
+    // Cut short: the header's counts tell.
+    const truncated = parseBundle(lines.slice(0, 2).join("\n"));
+    expect(truncated.errors).toEqual([
+      {
+        line: 1,
+        message: expect.stringMatching(/^header: the bundle announces 2 actor\(s\) but holds 1: the file may have been cut short/),
+      },
+    ]);
+    // Lines added by hand are fine.
+    expect(parseBundle(`${one}${lines[1]!.replaceAll("a0", "a2").replace("israel", "egypt")}\n`).errors).toEqual([]);
   });
 
   it("sorts JSON values' keys, so equal rules and codebooks serialise alike", () => {
