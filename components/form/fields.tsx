@@ -343,3 +343,33 @@ export function TitleAndSlugFields({
     </>
   );
 }
+
+/**
+ * One file to upload. Its value is the chosen File (null before one is chosen): the form sends it
+ * itself (an upload, not JSON), and the kit still draws its label, hint and error.
+ */
+export function FileField({
+  id,
+  label,
+  onChange,
+  error,
+  hint,
+  optional,
+  accept,
+  disabled,
+}: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <input
+          {...aria}
+          className={styles.control}
+          type="file"
+          accept={accept}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        />
+      )}
+    </FieldFrame>
+  );
+}

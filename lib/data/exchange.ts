@@ -15,6 +15,8 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
   const codings = await getDatabase().stanceCoding.findMany({
     where: { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } }, ...visibleCodingsWhere(user) },
     select: {
+      statementId: true,
+      adjudicatedScore: true,
       score: true,
       isConditional: true,
       confidence: true,
@@ -63,6 +65,8 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     source_language: statement.source.language,
     source_hash: statement.source.contentHash,
     codebook_version: coding.codebookVersion,
+    statement_id: coding.statementId,
+    adjudicated_score: coding.adjudicatedScore,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
   const key = (row: ExchangeRow) =>
@@ -91,7 +95,7 @@ export type ImportOutcome = { imported: number; unchanged: number; skipped: Exch
 async function importExchangeRows(
   user: SignedInUser,
   rows: { line: number; row: ExchangeRow }[],
-  options: { skipInvalid: boolean },
+  options: { skipInvalid: boolean; formatErrors: ExchangeError[] },
 ): Promise<ImportOutcome> {
   const db = getDatabase();
   const sources = new Map(
@@ -124,7 +128,8 @@ async function importExchangeRows(
   );
   const versionInForce = published.size > 0 ? Math.max(...published) : null;
 
-  const errors: ExchangeError[] = [];
+  // Malformed lines and rows naming what is not stored are reported together, in one pass.
+  const errors: ExchangeError[] = [...options.formatErrors];
   const valid: { line: number; row: ExchangeRow; sourceId: string; speakerId: string; targetId: string; coderId: string }[] = [];
   for (const { line, row } of rows) {
     const source = sources.get(row.source_hash);
@@ -150,6 +155,7 @@ async function importExchangeRows(
     if (problem) errors.push({ line, message: problem });
     else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
   }
+  errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors };
 
   let imported = 0;
@@ -163,8 +169,11 @@ async function importExchangeRows(
             where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null },
           });
           if (!statement) {
+            // The statement keeps the id it had where it was exported, when that id is free here.
+            const idIsFree = row.statement_id !== undefined && (await tx.statement.count({ where: { id: row.statement_id } })) === 0;
             statement = await tx.statement.create({
               data: {
+                ...(idIsFree ? { id: row.statement_id } : {}),
                 sourceId,
                 speakerId,
                 quote: row.text,
@@ -247,24 +256,17 @@ export async function importExchangeFile(
 ): Promise<ImportOutcome> {
   requirePermission(user, "administer");
   const parsed = input.format === "csv" ? parseCsv(input.content) : parseJsonLines(input.content);
-  if (parsed.errors.length > 0 && !input.skipInvalid) {
-    throw new DomainError(
-      422,
-      `${parsed.errors.length} line(s) have problems, so nothing was imported. Correct them, or choose to skip invalid rows.`,
-      { errors: parsed.errors },
-    );
-  }
   const outcome = await importExchangeRows(
     user,
     parsed.rows.map((row, index) => ({ line: parsed.lines[index]!, row })),
-    { skipInvalid: input.skipInvalid },
+    { skipInvalid: input.skipInvalid, formatErrors: parsed.errors },
   );
   if (outcome.errors.length > 0) {
     throw new DomainError(
       422,
-      `${outcome.errors.length} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`,
+      `${new Set(outcome.errors.map((error) => error.line)).size} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`,
       { errors: outcome.errors },
     );
   }
-  return { ...outcome, skipped: [...parsed.errors, ...outcome.skipped].sort((a, b) => a.line - b.line) };
+  return outcome;
 }

@@ -19,7 +19,8 @@
 // Reading: CRLF, LF or a lone CR end a record; line breaks inside quoted
 // fields are kept as they are. A leading UTF-8 byte order mark is skipped,
 // blank lines are ignored, and columns may come in any order but must be
-// exactly the exchange fields (codebook_version may be left out). Cells are converted before validation: numbers
+// exactly the exchange fields (those added later, `optionalExchangeFields`, may
+// be missing, so older files still import). Cells are converted before validation: numbers
 // from digits (a leading "+" or a true minus sign "−" is accepted), booleans
 // from true/false in any case, an empty source_url to null. Free-text cells
 // are taken as they are; the other cells are trimmed.
@@ -34,7 +35,7 @@ import {
   type ExchangeRow,
 } from "./row";
 
-type CellKind = "text" | "code" | "integer" | "boolean" | "nullable" | "nullableInteger";
+type CellKind = "text" | "code" | "integer" | "nullableInteger" | "boolean" | "nullable";
 
 const cellKinds: Record<ExchangeField, CellKind> = {
   actor: "text",
@@ -61,6 +62,8 @@ const cellKinds: Record<ExchangeField, CellKind> = {
   source_language: "code",
   source_hash: "code",
   codebook_version: "nullableInteger",
+  statement_id: "code",
+  adjudicated_score: "nullableInteger",
 };
 
 /** One RFC 4180 field: quoted only when it holds a comma, a double quote or a line break; inner quotes doubled. */
@@ -192,7 +195,7 @@ function valueFromCell(cell: string, kind: CellKind): unknown {
   if (kind === "text") return restoreFormula(cell);
   const trimmed = cell.trim();
   if (kind === "nullable") return trimmed === "" ? null : restoreFormula(trimmed);
-  // An empty codebook_version is null ("before the codebook"); a file without the column leaves it out altogether.
+  // An empty nullable number (codebook_version, adjudicated_score) is null; a file without the column leaves it out altogether.
   if (kind === "nullableInteger" && trimmed === "") return null;
   if (trimmed === "") return undefined;
   if (kind === "integer" || kind === "nullableInteger") {

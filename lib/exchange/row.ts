@@ -33,6 +33,9 @@
 //   source_language   cite_info.language                  Source.language
 //   source_hash       (none)                              Source.contentHash: SHA-256 hex of the text
 //   codebook_version  (none; note 6)                      StanceCoding.codebookVersion
+//   statement_id      (none)                              Statement.id (note 7)
+//   adjudicated_score (none)                              the live Adjudication's score of the statement
+//                                                         toward the recipient, null when not adjudicated (note 7)
 //
 // Notes:
 // 1. PLOVER calls the acting party `source`, a list of actor objects. Stancewatch
@@ -50,6 +53,11 @@
 //    version. On import a number must name a published version and is kept; null
 //    keeps "before the codebook"; a file without the field (an older export, a
 //    file made elsewhere) gets the version in force at the import.
+// 7. Added later, so optional on import: files written before them still import. An
+//    imported statement that is new gets `statement_id` as its id when that id is free,
+//    so export, import and export give the same ids. `adjudicated_score` is written for
+//    the reader and not imported: an adjudication has its own adjudicator and reason,
+//    which the corpus bundle carries (docs/decisions/0028).
 //
 // Each field reuses the rule the application applies when the value is typed in
 // (lib/actors, lib/statements, lib/codings, lib/sources, lib/users), so anything
@@ -62,7 +70,7 @@ import { Channel, Confidence, DatePrecision, StatementForm } from "../generated/
 import { sourceSchema } from "../sources/schemas";
 import { statementSchema } from "../statements/schemas";
 import { userSchema } from "../users/schemas";
-import { describeZodError } from "../validation";
+import { describeZodError, idSchema } from "../validation";
 
 /** A value as a short phrase for an error message: `"abc"`, `null`, `an array`. */
 export function describeValue(value: unknown): string {
@@ -131,11 +139,17 @@ export const exchangeRowSchema = z
         z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text: 64 lower-case hexadecimal characters"),
         "64 lower-case hexadecimal characters",
       ),
-      // Optional, unlike every other field: files written before it existed stay importable (note 6).
+      // The last three are optional, unlike every other field: files written before they existed stay importable (note 6).
       codebook_version: z
         .number({ error: typeError("a codebook version number, or null for a coding made before the codebook") })
         .int("must be a whole number")
         .min(1, "must be 1 or more: codebook versions are numbered from 1")
+        .nullable()
+        .optional(),
+      statement_id: code(idSchema(), "a statement id").optional(),
+      adjudicated_score: z
+        .number({ error: typeError("a whole number from -3 to +3, or null") })
+        .pipe(scoreSchema)
         .nullable()
         .optional(),
     },
@@ -177,11 +191,15 @@ export const exchangeRowSchema = z
 export type ExchangeRow = z.output<typeof exchangeRowSchema>;
 export type ExchangeField = keyof ExchangeRow;
 
-/** Fields a file may leave out (a CSV without the column, a JSON Lines record without the key). */
-export const optionalExchangeFields: ReadonlySet<ExchangeField> = new Set<ExchangeField>(["codebook_version"]);
-
 /** Every field, in the fixed order of CSV columns and JSON Lines keys. */
 export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowSchema.shape) as ExchangeField[];
+
+/** Fields added after files were first written: a file without them (a CSV without the column, a JSON Lines record without the key) still imports. */
+export const optionalExchangeFields: ReadonlySet<ExchangeField> = new Set<ExchangeField>([
+  "codebook_version",
+  "statement_id",
+  "adjudicated_score",
+]);
 
 /** One problem in an imported file; `line` is the 1-based physical line where the record starts. */
 export type ExchangeError = { line: number; message: string };

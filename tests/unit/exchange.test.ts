@@ -47,6 +47,8 @@ function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRo
     source_language: "en",
     source_hash: hashSourceText(sourceText),
     codebook_version: 2,
+    statement_id: "cstatement0001",
+    adjudicated_score: null,
     ...overrides,
   };
 }
@@ -144,7 +146,21 @@ describe("the exchange row", () => {
       "source_language",
       "source_hash",
       "codebook_version",
+      "statement_id",
+      "adjudicated_score",
     ]);
+  });
+
+  it("reads files written before statement_id and adjudicated_score were added, in both formats", () => {
+    const [header, record] = formatCsv([plain()]).split("\n");
+    const oldCsv = [header, record].map((line) => line!.split(",").slice(0, -2).join(",")).join("\n");
+    expect(parseCsv(oldCsv).errors).toEqual([]);
+    expect(parseCsv(oldCsv).rows[0]).not.toHaveProperty("statement_id");
+    const line = JSON.parse(formatJsonLines([plain()])) as Record<string, unknown>;
+    delete line.statement_id;
+    delete line.adjudicated_score;
+    expect(parseJsonLines(JSON.stringify(line)).errors).toEqual([]);
+    expect(parseJsonLines(formatJsonLines([plain({ adjudicated_score: -2 })])).rows[0]!.adjudicated_score).toBe(-2);
   });
 
   it("accepts the fixtures unchanged", () => {
@@ -252,6 +268,8 @@ describe("CSV", () => {
         "fa",
         hashSourceText(sourceText),
         "",
+        "cstatement0001",
+        "", // not adjudicated
       ].join(","),
     );
     expect(formatCsv([])).toBe(`${exchangeFields.join(",")}\n`);
@@ -400,7 +418,7 @@ describe("CSV", () => {
       ],
     });
     const extra = formatCsv(rows).replace("\n", ",,notes\n");
-    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 25), "notes"` }]);
+    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 27), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
       lines: [],
@@ -422,7 +440,7 @@ describe("CSV", () => {
           "malformed CSV: a double quote inside unquoted field 1: enclose the field in double quotes and double the quotes inside it",
       },
       { line: 4, message: 'malformed CSV: text after the closing quote of field 1: "x"' },
-      { line: 5, message: "has 3 fields; the header has 24" },
+      { line: 5, message: "has 3 fields; the header has 26" },
       { line: 7, message: "malformed CSV: a quoted field opened on line 7 is never closed" },
     ]);
   });
