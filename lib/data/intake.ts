@@ -149,7 +149,10 @@ class IntakeRun {
     const result = validateDraft(item, this.options.defaults);
     if (isProblem(result)) this.problems.push(result);
     else if (this.seenHashes.has(result.contentHash))
-      this.problems.push({ where: result.where, message: `the same text as ${this.seenHashes.get(result.contentHash)}; each text is stored once` });
+      this.problems.push({
+        where: result.where,
+        message: `the same text as ${this.seenHashes.get(result.contentHash)}; each text is stored once`,
+      });
     else {
       this.seenHashes.set(result.contentHash, result.where);
       this.pending.push(result);
