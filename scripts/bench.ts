@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/database/prisma";
 import { signInOverHttp } from "../tests/support/http-session";
 import { buildIfSourcesChanged, startApp } from "./bench/app-server";
 import { runIntakeBench, writeIntakeFigures } from "./bench/intake";
+import { runSearchBench, writeSearchFigures } from "./bench/search";
 import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
 import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
 import { loadEndpoint, loadRawSql, loadShape, rawPoolSize, timeEndpointUnloaded } from "./bench/endpoint-load";
@@ -27,7 +28,7 @@ import { timeLists } from "./bench/list-timings";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt)";
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   or   npm run bench -- search   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt; search reuses the corpus when it can)";
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -53,12 +54,19 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
-  if (only !== undefined && only !== "intake") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
+  if (only !== undefined && only !== "intake" && only !== "search")
+    throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);
   const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
   if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
+  if (only === "search") {
+    heading("Search at corpus size (data layer)");
+    const figures = await runSearchBench(databaseUrl, `${urlPrefix}npm run bench -- search`, detail);
+    console.log(`  Figures written to ${await writeSearchFigures(figures)}`);
+    return;
+  }
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
   const loadAverageAtStart = os.loadavg()[0]!;
   // Everything here shares the machine's cores with whatever else runs: say so rather than publish noisy figures silently.

@@ -49,11 +49,12 @@ export const defaultSearchLimit = 10;
 export const maximumSearchLimit = 50;
 
 /**
- * At most this many full-text matches of a kind are ranked: the newest ones
- * (statements by date said, sources by date published). A common word matches
- * tens of thousands of statements at corpus size, and ranking them all (with
- * each row's language looked up and its query parsed) took seconds; a rarer
- * word has fewer matches than this and is ranked exactly as before. See
+ * At most this many full-text matches of a kind are ranked: the first the GIN
+ * index yields, which costs reading only their rows. A common word matches
+ * tens of thousands of statements at corpus size; ranking them all (each row's
+ * language looked up, its query parsed) took seconds, and even sorting them by
+ * date means reading most of the table. A word with fewer matches than this
+ * (most searches) is ranked over every match, exactly as before. See
  * docs/decisions/0031-bounded-search-and-streamed-intake.md.
  */
 export const rankedCandidateCount = 2000;
@@ -62,7 +63,7 @@ export const typoCandidateCount = 2000;
 
 /**
  * The index is probed with the query parsed in every language at once
- * (search_query()); of those matches the newest rankedCandidateCount are
+ * (search_query()); of those matches the first rankedCandidateCount are
  * checked against the query parsed in their own language only (otherwise an
  * excluded word, "-talks", would slip through in another language's parse:
  * "talks" is not the English lexeme "talk"), each language's query parsed once.
@@ -103,16 +104,14 @@ export async function search(
       ? db.$queryRaw<{ id: string; quote: string; saidOn: Date; speakerName: string; sourceId: string; sourceTitle: string }[]>(Prisma.sql`
           WITH q AS MATERIALIZED (SELECT "search_query"(${query}) AS tsq, "search_fold"(${query}) AS folded),
           candidates AS MATERIALIZED (
-            SELECT s.id, s."sourceId", s."saidOn", s."searchVector"
+            SELECT s.id, s."saidOn", s."searchVector", (
+                SELECT "search_configuration"(src.language) FROM "Source" src WHERE src.id = s."sourceId" AND src."deletedAt" IS NULL
+              ) AS config
               FROM q, "Statement" s
               WHERE s."searchVector" @@ q.tsq AND s."deletedAt" IS NULL
-              ORDER BY s."saidOn" DESC, s.id DESC
               LIMIT ${rankedCandidateCount}
           ),
-          located AS MATERIALIZED (
-            SELECT c.*, "search_configuration"(src.language) AS config
-              FROM candidates c JOIN "Source" src ON src.id = c."sourceId" AND src."deletedAt" IS NULL
-          ),
+          located AS MATERIALIZED (SELECT * FROM candidates WHERE config IS NOT NULL),
           parsed AS MATERIALIZED (
             SELECT config, websearch_to_tsquery(config, q.folded) AS tsq FROM q, (SELECT DISTINCT config FROM located) AS used
           ),
@@ -153,7 +152,6 @@ export async function search(
             SELECT src.id, src."publishedOn", src."searchVector", "search_configuration"(src.language) AS config
               FROM q, "Source" src
               WHERE src."searchVector" @@ q.tsq AND src."deletedAt" IS NULL
-              ORDER BY src."publishedOn" DESC, src.id DESC
               LIMIT ${rankedCandidateCount}
           ),
           parsed AS MATERIALIZED (
