@@ -67,7 +67,7 @@ function articleLine(index: number, next: () => number): string {
   });
 }
 
-function jsonLines(from: number, count: number, seed: number): string {
+export function jsonLines(from: number, count: number, seed: number): string {
   const next = random(seed);
   const lines: string[] = [];
   for (let index = from; index < from + count; index += 1) lines.push(articleLine(index, next));
