@@ -101,7 +101,7 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
 
   return getDatabase().$transaction(
     async (tx) => {
-      const run = new IntakeRun(tx, user!.id, options);
+      const run = new IntakeRun(tx, user.id, options);
       for (const file of files) for await (const item of intakeItemsOf(file)) await run.add(item);
       for (const draft of fetched.drafts) await run.add(draft);
       for (const problem of fetched.problems) await run.add(problem);
