@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/database/prisma";
 import { signInOverHttp } from "../tests/support/http-session";
 import { buildIfSourcesChanged, startApp } from "./bench/app-server";
 import { runIntakeBench, writeIntakeFigures } from "./bench/intake";
+import { runSearchBench, writeSearchFigures } from "./bench/search";
 import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
 import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
 import { loadEndpoint, loadRawSql, loadShape, rawPoolSize, timeEndpointUnloaded } from "./bench/endpoint-load";
@@ -28,8 +29,8 @@ import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from 
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|throughput|lighthouse|dashboard-page [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt)";
-const sections = ["intake", ...seedSections, "dashboard-page"];
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search reuses the corpus when it can)";
+const sections = ["intake", "search", ...seedSections, "dashboard-page"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -61,6 +62,12 @@ async function main(): Promise<void> {
   databaseNameOf(databaseUrl);
   const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
   if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
+  if (only === "search") {
+    heading("Search at corpus size (data layer)");
+    const figures = await runSearchBench(databaseUrl, `${urlPrefix}npm run bench -- search`, detail);
+    console.log(`  Figures written to ${await writeSearchFigures(figures)}`);
+    return;
+  }
   if (only && (seedSections as readonly string[]).includes(only))
     return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
   if (only === "dashboard-page")

@@ -332,7 +332,7 @@ export type NearDuplicate = { id: string; title: string; publisher: string; publ
 export async function findNearDuplicates(
   db: Prisma.TransactionClient,
   fingerprints: readonly Fingerprint[],
-  options: { excludeId?: string } = {},
+  options: { excludeId?: string; excludeIds?: ReadonlySet<string> } = {},
 ): Promise<NearDuplicate[][]> {
   const found: NearDuplicate[][] = fingerprints.map(() => []);
   // 1,000 fingerprints are 16,000 band keys: well within a statement's parameter limit.
@@ -362,7 +362,7 @@ export async function findNearDuplicates(
       const seen = new Set<string>();
       for (const key of fingerprint.bands)
         for (const id of byBand.get(key) ?? []) {
-          if (seen.has(id) || id === options.excludeId) continue;
+          if (seen.has(id) || id === options.excludeId || options.excludeIds?.has(id)) continue;
           seen.add(id);
           const candidate = candidates.get(id);
           if (!candidate?.fingerprint) continue;

@@ -38,27 +38,29 @@ export function intakeFormatOf(fileName: string): IntakeFormat | null {
 
 export const acceptedExtensions = [".jsonl", ".ndjson", ".json", ".html", ".htm", ".xml", ".rss", ".atom", ".txt"];
 
-export type IntakeFile = { name: string; size: number; content: string };
+/** A file whose text is at hand (tests, the whole-file formats once read). */
+export type TextIntakeFile = { name: string; size: number; content: string };
+/** A file read piece by piece (an upload spooled to disk): JSON Lines are parsed as the bytes come. */
+export type StreamedIntakeFile = { name: string; size: number; chunks: () => AsyncIterable<Uint8Array> };
+export type IntakeFile = TextIntakeFile | StreamedIntakeFile;
 
-export function parseIntakeFile(file: IntakeFile): ParsedFile {
+/** What is wrong with a file before any of it is read (a format Stancewatch does not read, a size over the limit), or null. */
+export function fileProblem(file: { name: string; size: number }): IntakeProblem | null {
   const format = intakeFormatOf(file.name);
-  if (!format)
-    return {
-      drafts: [],
-      problems: [{ where: file.name, message: `is not a format Stancewatch reads; use ${acceptedExtensions.join(", ")}` }],
-    };
+  if (!format) return { where: file.name, message: `is not a format Stancewatch reads; use ${acceptedExtensions.join(", ")}` };
   const limit = format === "html" ? intakeLimits.htmlBytes : intakeLimits.fileBytes;
   if (file.size > limit)
     return {
-      drafts: [],
-      problems: [
-        {
-          where: file.name,
-          message: `is ${megabytes(file.size)}, over the limit of ${megabytes(limit)} for one ${format === "html" ? "HTML page" : "file"}`,
-        },
-      ],
+      where: file.name,
+      message: `is ${megabytes(file.size)}, over the limit of ${megabytes(limit)} for one ${format === "html" ? "HTML page" : "file"}`,
     };
-  switch (format) {
+  return null;
+}
+
+export function parseIntakeFile(file: TextIntakeFile): ParsedFile {
+  const problem = fileProblem(file);
+  if (problem) return { drafts: [], problems: [problem] };
+  switch (intakeFormatOf(file.name)!) {
     case "jsonl":
       return parseJsonLinesSources(file.name, file.content);
     case "json":
