@@ -4,6 +4,8 @@
 // one target's row (score, conditional, confidence, rationale, or what was saved).
 
 import Link from "next/link";
+import { textDirection } from "@/lib/sources/alignment";
+import { TranslationPassageBlock } from "./translation-text";
 import { useId } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
@@ -44,7 +46,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
       <h2 className="card__title" id="queue-statement-heading">
         Statement {position} of {count} left to code
       </h2>
-      <p className="coding-queue__context quote">
+      <p className="coding-queue__context quote" lang={item.language} dir={textDirection(item.language)} data-testid="queue-quote">
         {item.before && <span className="coding-queue__around">…{trimBrokenWord(item.before, "start")}</span>}
         <mark className="coding-queue__quote">
           <span className="visually-hidden">Statement: </span>
@@ -53,6 +55,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
         </mark>
         {item.after && <span className="coding-queue__around">{trimBrokenWord(item.after, "end")}…</span>}
       </p>
+      {item.translation && <TranslationPassageBlock text={item.translation.quote} language={item.translation.language} />}
       <dl className="details-list">
         <div>
           <dt>Speaker</dt>

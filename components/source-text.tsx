@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type RefObject } from "react";
 import type { TextSpan } from "@/lib/sources/offsets";
+import { textDirection } from "@/lib/sources/alignment";
 import { trimSpan } from "@/lib/sources/spans";
 
 // The article text with every statement highlighted in place. Statements may
@@ -139,7 +140,8 @@ export function SourceText({
   }
 
   return (
-    <div ref={containerRef} className="source-text" lang={language}>
+    // The language's own direction: Persian and Arabic run right to left, and the bidi algorithm places any Latin inside them.
+    <div ref={containerRef} className="source-text" lang={language} dir={textDirection(language)} data-testid="original-text">
       {segments.map((segment) => {
         const content = text.slice(segment.startOffset, segment.endOffset);
         const extra = [segment.inSuggestion && "source-text__suggestion", segment.inDraft && "source-text__draft"]

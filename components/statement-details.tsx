@@ -9,6 +9,8 @@ import { scoreWithLabel } from "./score-label";
 import type { ActorChoice } from "./actor-search-picker";
 import { OtherTargetCoding } from "./other-target-coding";
 import { StatementCodingForm } from "./statement-coding-form";
+import { TranslationPassageBlock } from "./translation-text";
+import { textDirection } from "@/lib/sources/alignment";
 
 /** "28 Oct 2024", or "Oct 2024" when only the month is known. */
 export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
@@ -19,6 +21,7 @@ export function formatSaidOn(isoDate: string, precision: DatePrecision): string 
 /** One statement of the source, in the side panel under its heading: who said what, and every coding the reader may see. */
 export function StatementDetails({
   statement,
+  languages = { original: "en", translation: null },
   userId,
   canEdit,
   targets,
@@ -26,6 +29,8 @@ export function StatementDetails({
   onCorrect,
 }: {
   statement: StatementInSource;
+  /** The source's language and its translation's, for the quotes' lang and direction. */
+  languages?: { original: string; translation: string | null };
   userId: string;
   canEdit: boolean;
   targets: TrackedTarget[];
@@ -48,7 +53,15 @@ export function StatementDetails({
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
-      <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+      <blockquote
+        className="statement-quote quote source-panel__quote"
+        lang={languages.original}
+        dir={textDirection(languages.original)}
+        data-testid="statement-quote"
+      >
+        “{statement.quote}”
+      </blockquote>
+      {statement.translation && <TranslationPassageBlock text={statement.translation.quote} language={languages.translation ?? "en"} />}
       {canEdit && onCorrect && (
         <p>
           <button type="button" className="button button--small" onClick={onCorrect}>
