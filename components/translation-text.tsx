@@ -2,6 +2,7 @@ import type { RefObject } from "react";
 import { textDirection } from "@/lib/sources/alignment";
 import type { TextSpan } from "@/lib/sources/offsets";
 import styles from "./parallel-text.module.css";
+import sourceTextStyles from "./source-text.module.css";
 
 // A source's translation beside its original, with the passage that renders
 // the statement in hand marked. Like the original (source-text.tsx), every
@@ -31,7 +32,13 @@ export function TranslationText({
       ].filter((piece) => piece.end > piece.start)
     : [{ start: 0, end: text.length, marked: false }];
   return (
-    <div ref={containerRef} className="source-text" lang={language} dir={textDirection(language)} data-testid="translation-text">
+    <div
+      ref={containerRef}
+      className={sourceTextStyles.sourceText}
+      lang={language}
+      dir={textDirection(language)}
+      data-testid="translation-text"
+    >
       {pieces.map((piece) =>
         piece.marked ? (
           <mark

@@ -123,7 +123,7 @@ export function alignByLength(original: readonly TextSpan[], translation: readon
     }
   }
   const pairs: AlignedPair[] = [];
-  for (let i = rows, j = columns; i > 0 || j > 0; ) {
+  for (let i = rows, j = columns; i > 0 || j > 0;) {
     const kind = beadKinds[step[i]![j]!]!;
     const fromI = i - kind.original;
     const fromJ = j - kind.translation;
@@ -144,10 +144,7 @@ function totalLength(spans: readonly TextSpan[]): number {
 }
 
 /** Aligns an original text with its translation, paragraph by paragraph, then sentence by sentence. */
-export function alignTexts(
-  original: { text: string; language: string },
-  translation: { text: string; language: string },
-): Alignment {
+export function alignTexts(original: { text: string; language: string }, translation: { text: string; language: string }): Alignment {
   const originalParagraphs = splitParagraphs(original.text);
   const translationParagraphs = splitParagraphs(translation.text);
   const ratio = totalLength(translationParagraphs) / Math.max(1, totalLength(originalParagraphs)) || 1;
@@ -205,7 +202,28 @@ export function translationPassageFor(alignment: Alignment, span: TextSpan): Tex
 // Scripts written right to left: Arabic, Persian, Urdu, Pashto, Sindhi, Central and Southern Kurdish (Arabic
 // script), Uyghur, Hebrew, Yiddish, Dhivehi, Syriac, N'Ko. The language subtag decides; a script subtag is not accepted
 // by the language codes Stancewatch stores (lib/sources/languages.ts).
-const rightToLeftLanguages = new Set(["ar", "fa", "ur", "ps", "sd", "ckb", "sdh", "ug", "he", "yi", "dv", "syr", "nqo", "prs", "arz", "apc", "acm", "ajp", "ary", "aeb"]);
+const rightToLeftLanguages = new Set([
+  "ar",
+  "fa",
+  "ur",
+  "ps",
+  "sd",
+  "ckb",
+  "sdh",
+  "ug",
+  "he",
+  "yi",
+  "dv",
+  "syr",
+  "nqo",
+  "prs",
+  "arz",
+  "apc",
+  "acm",
+  "ajp",
+  "ary",
+  "aeb",
+]);
 
 /** The direction a language's text runs in, for an element's `dir`. */
 export function textDirection(language: string): "rtl" | "ltr" {

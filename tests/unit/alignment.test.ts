@@ -1,13 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  alignByLength,
-  alignTexts,
-  splitParagraphs,
-  splitSentences,
-  textDirection,
-  translationPassageFor,
-} from "@/lib/sources/alignment";
+import { alignByLength, alignTexts, splitParagraphs, splitSentences, textDirection, translationPassageFor } from "@/lib/sources/alignment";
 import { locateQuote } from "@/lib/sources/offsets";
 
 const persian = readFileSync("tests/fixtures/translation/araghchi-muscat.fa.txt", "utf8");

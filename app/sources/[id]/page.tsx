@@ -13,6 +13,7 @@ import { listTrackedTargets } from "@/lib/data/stance";
 import { listStatementSuggestions } from "@/lib/data/suggestions";
 import { NotFoundError } from "@/lib/errors";
 import { languageName } from "@/lib/sources/languages";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Source" };
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <Link href="/sources">← All sources</Link>
       </p>
       <h1 className="page__title">{source.title}</h1>
-      <p className="source-meta">
+      <p className={styles.sourceMeta}>
         {source.publisher} · <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
         {source.language !== "en" && <> · Language: {languageName(source.language)}</>}
         {source.translationLanguage && <> · Translated into {languageName(source.translationLanguage)}</>}
