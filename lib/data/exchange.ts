@@ -5,7 +5,7 @@ import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
 import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
-import { checkQuoteOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
+import { checkQuoteOffsets, checkTranslationOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -27,6 +27,9 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
           quote: true,
           startOffset: true,
           endOffset: true,
+          translationQuote: true,
+          translationStart: true,
+          translationEnd: true,
           saidOn: true,
           saidOnPrecision: true,
           form: true,
@@ -61,6 +64,9 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     source_published: isoFromDate(statement.source.publishedOn),
     source_language: statement.source.language,
     source_hash: statement.source.contentHash,
+    translation: statement.translationQuote,
+    translation_start: statement.translationStart,
+    translation_end: statement.translationEnd,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
   const key = (row: ExchangeRow) =>
@@ -96,7 +102,7 @@ async function importExchangeRows(
     (
       await db.source.findMany({
         where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
-        select: { id: true, text: true, contentHash: true },
+        select: { id: true, text: true, translation: true, contentHash: true },
       })
     ).map((source) => [source.contentHash, source]),
   );
@@ -133,6 +139,7 @@ async function importExchangeRows(
           : !coderId
             ? `coder: no user with the e-mail ${row.coder}`
             : (checkQuoteOffsets(row, source.text) ??
+              checkTranslationOffsets(row, source.translation) ??
               // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
               (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
                 ? null
@@ -165,6 +172,9 @@ async function importExchangeRows(
                 form: row.form,
                 channel: row.channel,
                 createdById: user.id,
+                translationQuote: row.translation,
+                translationStart: row.translation_start,
+                translationEnd: row.translation_end,
               },
             });
             await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });

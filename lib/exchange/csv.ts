@@ -33,7 +33,7 @@ import {
   type ExchangeRow,
 } from "./row";
 
-type CellKind = "text" | "code" | "integer" | "boolean" | "nullable";
+type CellKind = "text" | "code" | "integer" | "boolean" | "nullable" | "nullableInteger";
 
 const cellKinds: Record<ExchangeField, CellKind> = {
   actor: "text",
@@ -59,7 +59,13 @@ const cellKinds: Record<ExchangeField, CellKind> = {
   source_published: "code",
   source_language: "code",
   source_hash: "code",
+  translation: "nullable",
+  translation_start: "nullableInteger",
+  translation_end: "nullableInteger",
 };
+
+/** Columns a file may leave out (files written before sources held translations): they read as empty. */
+const optionalColumns = new Set<string>(["translation", "translation_start", "translation_end"]);
 
 /** One RFC 4180 field: quoted only when it holds a comma, a double quote or a line break; inner quotes doubled. */
 export function csvField(value: string): string {
@@ -190,6 +196,7 @@ function valueFromCell(cell: string, kind: CellKind): unknown {
   if (kind === "text") return restoreFormula(cell);
   const trimmed = cell.trim();
   if (kind === "nullable") return trimmed === "" ? null : restoreFormula(trimmed);
+  if (kind === "nullableInteger") return trimmed === "" ? null : valueFromCell(trimmed, "integer");
   if (trimmed === "") return undefined;
   if (kind === "integer") {
     const normalised = trimmed.replace(/^\u2212/, "-");
@@ -217,7 +224,7 @@ function readHeader(names: string[]): { columns: ExchangeField[] } | { problems:
     else if (seen.has(name)) repeated.push(JSON.stringify(name));
     seen.add(name);
   });
-  const missing = exchangeFields.filter((field) => !seen.has(field)).map((field) => JSON.stringify(field));
+  const missing = exchangeFields.filter((field) => !seen.has(field) && !optionalColumns.has(field)).map((field) => JSON.stringify(field));
   const problems: string[] = [];
   if (unknown.length) problems.push(`header: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`);
   if (missing.length) problems.push(`header: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);

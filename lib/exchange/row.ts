@@ -32,6 +32,9 @@
 //   source_published  (none)                              Source.publishedOn (YYYY-MM-DD)
 //   source_language   cite_info.language                  Source.language
 //   source_hash       (none)                              Source.contentHash: SHA-256 hex of the text
+//   translation       (none)                              Statement.translationQuote (note 6)
+//   translation_start (none)                              Statement.translationStart
+//   translation_end   (none)                              Statement.translationEnd
 //
 // Notes:
 // 1. PLOVER calls the acting party `source`, a list of actor objects. Stancewatch
@@ -42,6 +45,8 @@
 //    code points: an emoji before the quote counts 2. Python's str indices differ.
 // 4. PLOVER splits the coding instant into `coded_date` (a date) and `coded_time`;
 //    here `coded_date` holds the whole UTC instant, e.g. 2025-03-01T09:30:00.000Z.
+// 6. The passage of the source's translation that renders the quote (docs/decisions/0032); the three are
+//    null (empty in CSV) when the source has no translation, and may be left out of a file altogether.
 // 5. PLOVER's `event_scale` is an event's intensity on the producer's scale; the
 //    stance score is a speaker's stance toward the recipient, so it keeps its name.
 //
@@ -125,6 +130,13 @@ export const exchangeRowSchema = z
         z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text: 64 lower-case hexadecimal characters"),
         "64 lower-case hexadecimal characters",
       ),
+      translation: z
+        .string({ error: typeError("text or null") })
+        .refine((passage) => passage === passage.trim() && passage.length > 0, "must be the exact passage, without spaces around it")
+        .nullable()
+        .default(null),
+      translation_start: offset.nullable().default(null),
+      translation_end: offset.nullable().default(null),
     },
     {
       error: (issue) => {
@@ -203,4 +215,28 @@ export function checkQuoteOffsets(row: Pick<ExchangeRow, "text" | "text_start" |
       ? "the quote does not appear verbatim in the source text"
       : `the quote appears at text_start ${at}, text_end ${at + quote.length}`;
   return `text: does not match the source text between ${start} and ${end}, which reads ${describeValue(found)}; ${hint}`;
+}
+
+/**
+ * Whether the row's translation passage fits the source's translation: all three fields null (and then the
+ * source may have a translation or not), or all three given and the passage exactly `translation.slice(start, end)`.
+ * Null if it fits, otherwise a message naming the field at fault.
+ */
+export function checkTranslationOffsets(
+  row: Pick<ExchangeRow, "translation" | "translation_start" | "translation_end">,
+  sourceTranslation: string | null,
+): string | null {
+  const { translation: passage, translation_start: start, translation_end: end } = row;
+  if (passage === null && start === null && end === null) return null;
+  if (passage === null || start === null || end === null)
+    return `${passage === null ? "translation" : start === null ? "translation_start" : "translation_end"}: give translation, translation_start and translation_end together, or none of them`;
+  if (sourceTranslation === null)
+    return "translation: the source has no translation; leave translation, translation_start and translation_end empty";
+  if (end <= start) return `translation_end: must be greater than translation_start (${start})`;
+  if (end > sourceTranslation.length)
+    return `translation_end: ${end} is beyond the end of the source's translation (${sourceTranslation.length} characters)`;
+  const found = sourceTranslation.slice(start, end);
+  return found === passage
+    ? null
+    : `translation: does not match the source's translation between ${start} and ${end}, which reads ${describeValue(found)}`;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formatCsv, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/exchange/csv";
 import { formatJsonLines, parseJsonLines } from "@/lib/exchange/json-lines";
-import { checkQuoteOffsets, describeExchangeError, exchangeFields, exchangeRowSchema, type ExchangeRow } from "@/lib/exchange/row";
+import {
+  checkQuoteOffsets,
+  checkTranslationOffsets,
+  describeExchangeError,
+  exchangeFields,
+  exchangeRowSchema,
+  type ExchangeRow,
+} from "@/lib/exchange/row";
 import { hashSourceText } from "@/lib/sources/content-hash";
 import { locateQuote } from "@/lib/sources/offsets";
 import { describeZodError } from "@/lib/validation";
@@ -46,6 +53,9 @@ function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRo
     source_published: "2025-03-03",
     source_language: "en",
     source_hash: hashSourceText(sourceText),
+    translation: null,
+    translation_start: null,
+    translation_end: null,
     ...overrides,
   };
 }
@@ -141,6 +151,9 @@ describe("the exchange row", () => {
       "source_published",
       "source_language",
       "source_hash",
+      "translation",
+      "translation_start",
+      "translation_end",
     ]);
   });
 
@@ -198,6 +211,42 @@ describe("the exchange row", () => {
   });
 });
 
+describe("the translation passage", () => {
+  const translation = "Araghchi told reporters: “We are ready to talk.” The ministry declined to comment.";
+  const passage = "“We are ready to talk.”";
+  const start = translation.indexOf(passage);
+  const withPassage = rowFor(trickyQuote, { translation: passage, translation_start: start, translation_end: start + passage.length });
+
+  it("travels through CSV and JSON Lines byte for byte, and files without its columns still read", () => {
+    for (const [format, parse] of [
+      [formatCsv, parseCsv],
+      [formatJsonLines, parseJsonLines],
+    ] as const) {
+      const text = format([withPassage, rows[1]!]);
+      const parsed = parse(text);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows[0]).toMatchObject({ translation: passage, translation_start: start });
+      expect(parsed.rows[1]).toMatchObject({ translation: null, translation_start: null, translation_end: null });
+      expect(format(parsed.rows)).toBe(text);
+    }
+    const older = formatCsv([rows[0]!])
+      .replace(",translation,translation_start,translation_end\n", "\n")
+      .replace(/,,,\n$/, "\n");
+    expect(parseCsv(older)).toMatchObject({ errors: [], rows: [{ translation: null }] });
+  });
+
+  it("must be the source's translation between its offsets, all three fields or none", () => {
+    expect(checkTranslationOffsets(withPassage, translation)).toBeNull();
+    expect(checkTranslationOffsets(rowFor(trickyQuote), null)).toBeNull();
+    expect(checkTranslationOffsets(withPassage, null)).toMatch(/^translation: the source has no translation/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: 999 }, translation)).toMatch(
+      /^translation_end: 999 is beyond the end/,
+    );
+    expect(checkTranslationOffsets({ ...withPassage, translation_start: 0 }, translation)).toMatch(/^translation: does not match/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: null }, translation)).toMatch(/^translation_end: give translation/);
+  });
+});
+
 describe("checkQuoteOffsets", () => {
   it("accepts a quote that is the source text between its offsets, counting UTF-16 code units", () => {
     for (const row of rows) expect(checkQuoteOffsets(row, sourceText)).toBeNull();
@@ -248,6 +297,9 @@ describe("CSV", () => {
         "2025-03-03",
         "fa",
         hashSourceText(sourceText),
+        "",
+        "",
+        "",
       ].join(","),
     );
     expect(formatCsv([])).toBe(`${exchangeFields.join(",")}\n`);
@@ -396,7 +448,7 @@ describe("CSV", () => {
       ],
     });
     const extra = formatCsv(rows).replace("\n", ",,notes\n");
-    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 24), "notes"` }]);
+    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 27), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
       lines: [],
@@ -418,7 +470,7 @@ describe("CSV", () => {
           "malformed CSV: a double quote inside unquoted field 1: enclose the field in double quotes and double the quotes inside it",
       },
       { line: 4, message: 'malformed CSV: text after the closing quote of field 1: "x"' },
-      { line: 5, message: "has 3 fields; the header has 23" },
+      { line: 5, message: "has 3 fields; the header has 26" },
       { line: 7, message: "malformed CSV: a quoted field opened on line 7 is never closed" },
     ]);
   });
