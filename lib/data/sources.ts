@@ -314,7 +314,7 @@ export async function insertSources(
         after: {
           ...row,
           text: `${batch[index]!.text.length} characters`,
-          translation: batch[index]!.translation === null ? null : `${batch[index]!.translation!.length} characters`,
+          translation: batch[index]!.translation ? `${batch[index]!.translation!.length} characters` : null,
         },
       })),
     );
