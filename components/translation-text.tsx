@@ -73,7 +73,7 @@ export function TranslationPassageBlock({ text, language }: { text: string; lang
   return (
     <div className={styles.translationBlock} data-testid="translation-passage">
       <span className={styles.translationLabel}>Translation ({language})</span>
-      <blockquote className="quote" lang={language} dir={textDirection(language)}>
+      <blockquote className={`quote ${styles.translationQuote}`} lang={language} dir={textDirection(language)}>
         “{text}”
       </blockquote>
     </div>
