@@ -4,6 +4,8 @@
 // one target's row (score, conditional, confidence, rationale, or what was saved).
 
 import Link from "next/link";
+import { textDirection } from "@/lib/sources/alignment";
+import { TranslationPassageBlock } from "./translation-text";
 import { useId } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
@@ -58,7 +60,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
           <span className="muted">Not assigned: open for any coder</span>
         )}
       </div>
-      <p className={`${styles.context} quote`}>
+      <p className={`${styles.context} quote`} lang={item.language} dir={textDirection(item.language)}>
         {item.before && <span className={styles.around}>…{trimBrokenWord(item.before, "start")}</span>}
         <mark className={styles.quote} data-testid="queue-quote">
           <span className="visually-hidden">Statement: </span>
@@ -67,6 +69,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
         </mark>
         {item.after && <span className={styles.around}>{trimBrokenWord(item.after, "end")}…</span>}
       </p>
+      {item.translation && <TranslationPassageBlock text={item.translation.quote} language={item.translation.language} />}
       <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Speaker</dt>

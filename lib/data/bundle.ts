@@ -220,6 +220,7 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
   const pending: Pending[] = [];
   // What later kinds need to know of records, whether new or already stored.
   const sourceText = new Map<string, string>();
+  const sourceTranslation = new Map<string, string | null>();
   const statementInfo = new Map<string, { speakerId: string; saidOn: Date; sourceId: string }>();
 
   for (const kind of bundleKindNames) {
@@ -273,8 +274,13 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         if (!(kind === "statement" ? sourceText : statementInfo).has(target)) wantedIds.add(target);
       }
       if (kind === "statement") {
-        for (const row of await db.source.findMany({ where: { id: { in: [...wantedIds] } }, select: { id: true, text: true } }))
+        for (const row of await db.source.findMany({
+          where: { id: { in: [...wantedIds] } },
+          select: { id: true, text: true, translation: true },
+        })) {
           sourceText.set(row.id, row.text);
+          sourceTranslation.set(row.id, row.translation);
+        }
       } else {
         for (const row of await db.statement.findMany({
           where: { id: { in: [...wantedIds] } },
@@ -354,6 +360,11 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
               (at === -1 ? "; it does not appear verbatim in the source" : `; it appears at ${at}–${at + quote.length}`),
           );
         }
+        const problem = translationPassageProblem(
+          data as { translationQuote: string | null; translationStart: number | null; translationEnd: number | null },
+          sourceTranslation.get(data.sourceId as string),
+        );
+        if (problem) problems.push(problem);
       }
       if (problems.length === 0 && kind === "coding") {
         const statement = statementInfo.get(data.statementId as string);
@@ -376,7 +387,10 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
           .find((row) => row !== undefined);
       const remember = (id: string) => {
         idMap.set(`${kind}:${record.id}`, id);
-        if (kind === "source") sourceText.set(id, existing ? (existing.text as string) : (data.text as string));
+        if (kind === "source") {
+          sourceText.set(id, existing ? (existing.text as string) : (data.text as string));
+          sourceTranslation.set(id, ((existing ?? data).translation as string | null | undefined) ?? null);
+        }
         if (kind === "statement") {
           const facts = existing ?? data;
           statementInfo.set(id, { speakerId: facts.speakerId as string, saidOn: facts.saidOn as Date, sourceId: facts.sourceId as string });
@@ -485,4 +499,21 @@ function describeNaturalKey(kind: BundleKind, existing: Row, data: Record<string
     }
   }
   return "key";
+}
+
+/** Why a statement's translation passage cannot be stored (all three fields or none, cut exactly from the source's translation), or null. */
+function translationPassageProblem(
+  statement: { translationQuote: string | null; translationStart: number | null; translationEnd: number | null },
+  translation: string | null | undefined,
+): string | null {
+  const { translationQuote, translationStart, translationEnd } = statement;
+  const given = [translationQuote, translationStart, translationEnd].filter((value) => value !== null && value !== undefined).length;
+  if (given === 0) return null;
+  if (given !== 3) return "translationQuote: give the passage with both its offsets (translationStart, translationEnd), or none of the three";
+  // undefined: the source is neither in the bundle nor stored, which the reference check reports.
+  if (translation === undefined) return null;
+  if (translation === null) return "translationQuote: the statement's source has no translation to cut the passage from";
+  if (translation.slice(translationStart!, translationEnd!) !== translationQuote)
+    return `translationQuote: does not match the source's translation between ${translationStart} and ${translationEnd}`;
+  return null;
 }

@@ -344,6 +344,10 @@ export type QueueItem = {
   after: string;
   /** Assigned to the acting coder by an admin's draw: such items come first. */
   assigned: boolean;
+  /** The source's language, for the quote's lang and direction. */
+  language: string;
+  /** The passage of the source's translation that renders the quote, in its language; null when there is none. */
+  translation: { quote: string; language: string } | null;
 };
 
 const queueLength = 200;
@@ -363,8 +367,9 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
     startOffset: true,
     endOffset: true,
     saidOn: true,
+    translationQuote: true,
     speaker: { select: { id: true, name: true } },
-    source: { select: { id: true, title: true, text: true, publishedOn: true } },
+    source: { select: { id: true, title: true, text: true, publishedOn: true, language: true, translationLanguage: true } },
   } as const;
   const orderBy = [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }] as const;
   const [total, assigned, uncoded] = await Promise.all([
@@ -397,6 +402,11 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
     before: statement.source.text.slice(Math.max(0, statement.startOffset - context), statement.startOffset),
     after: statement.source.text.slice(statement.endOffset, statement.endOffset + context),
     assigned: isAssigned,
+    language: statement.source.language,
+    translation:
+      statement.translationQuote === null
+        ? null
+        : { quote: statement.translationQuote, language: statement.source.translationLanguage ?? "en" },
   });
   return {
     coded: total - uncoded,

@@ -5,7 +5,7 @@ import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
 import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
-import { checkQuoteOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
+import { checkQuoteOffsets, checkTranslationOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -30,6 +30,9 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
           quote: true,
           startOffset: true,
           endOffset: true,
+          translationQuote: true,
+          translationStart: true,
+          translationEnd: true,
           saidOn: true,
           saidOnPrecision: true,
           form: true,
@@ -67,6 +70,9 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     codebook_version: coding.codebookVersion,
     statement_id: coding.statementId,
     adjudicated_score: coding.adjudicatedScore,
+    translation: statement.translationQuote,
+    translation_start: statement.translationStart,
+    translation_end: statement.translationEnd,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
   const key = (row: ExchangeRow) =>
@@ -102,7 +108,7 @@ async function importExchangeRows(
     (
       await db.source.findMany({
         where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
-        select: { id: true, text: true, contentHash: true },
+        select: { id: true, text: true, translation: true, contentHash: true },
       })
     ).map((source) => [source.contentHash, source]),
   );
@@ -148,6 +154,7 @@ async function importExchangeRows(
             : typeof row.codebook_version === "number" && !published.has(row.codebook_version)
               ? `codebook_version: version ${row.codebook_version} of the codebook is not published here (${published.size > 0 ? `published: ${[...published].join(", ")}` : "none is published yet"}); publish it first, or leave the field out to record the version in force`
               : (checkQuoteOffsets(row, source.text) ??
+                checkTranslationOffsets(row, source.translation) ??
                 // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
                 (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
                   ? null
@@ -184,6 +191,9 @@ async function importExchangeRows(
                 form: row.form,
                 channel: row.channel,
                 createdById: user.id,
+                translationQuote: row.translation,
+                translationStart: row.translation_start,
+                translationEnd: row.translation_end,
               },
             });
             await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });

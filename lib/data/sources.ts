@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, recordAudits } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
-import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
@@ -17,7 +17,8 @@ import {
   signatureLength,
   type Fingerprint,
 } from "../sources/near-duplicates";
-import type { SourceCreation } from "../sources/schemas";
+import { storedTranslation, type SourceCreation } from "../sources/schemas";
+import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -132,6 +133,8 @@ export type StatementInSource = {
   quote: string;
   startOffset: number;
   endOffset: number;
+  /** The passage of the source's translation that renders the quote; null when the source has none. */
+  translation: TranslationPassage | null;
   speaker: { id: string; name: string };
   saidOn: string;
   saidOnPrecision: DatePrecision;
@@ -152,6 +155,9 @@ export type SourceDetail = {
   publishedOn: string;
   language: string;
   text: string;
+  /** A translation for reading beside the text, and its language; both null when there is none. */
+  translation: string | null;
+  translationLanguage: string | null;
   blindCoding: boolean;
   nothingToCode: { at: string; byName: string | null } | null;
   statements: StatementInSource[];
@@ -198,6 +204,8 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
     publishedOn: isoFromDate(source.publishedOn),
     language: source.language,
     text: source.text,
+    translation: source.translation,
+    translationLanguage: source.translationLanguage,
     blindCoding: source.blindCoding,
     nothingToCode: source.nothingToCodeAt
       ? { at: source.nothingToCodeAt.toISOString(), byName: source.nothingToCodeBy?.name ?? null }
@@ -210,6 +218,7 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
         quote: statement.quote,
         startOffset: statement.startOffset,
         endOffset: statement.endOffset,
+        translation: translationPassageOf(statement),
         speaker: statement.speaker,
         saidOn: isoFromDate(statement.saidOn),
         saidOnPrecision: statement.saidOnPrecision,
@@ -244,6 +253,8 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
 export async function createSource(user: ActingUser, input: SourceCreation): Promise<{ id: string }> {
   requirePermission(user, "edit");
   const db = getDatabase();
+  const { problems } = storedTranslation(input);
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const record = sourceRecord(input, input.text);
   const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
@@ -271,8 +282,11 @@ export async function insertSources(
   for (let start = 0; start < inputs.length; start += insertBatchSize) {
     const batch = inputs.slice(start, start + insertBatchSize);
     const rows = await tx.source.createManyAndReturn({
-      data: batch.map((input) => ({ ...sourceRecord(input, input.text), createdById: userId })),
-      omit: { text: true },
+      data: batch.map((input) => {
+        const { translation, translationLanguage } = storedTranslation(input);
+        return { ...sourceRecord(input, input.text), translation, translationLanguage, createdById: userId };
+      }),
+      omit: { text: true, translation: true },
     });
     // createManyAndReturn keeps the input order on PostgreSQL (INSERT … RETURNING).
     const batchFingerprints = rows.map((_, index) => fingerprints?.[start + index] ?? fingerprintOf(batch[index]!.text));
@@ -288,7 +302,11 @@ export async function insertSources(
         action: "CREATE" as const,
         entity: "Source" as const,
         entityId: row.id,
-        after: { ...row, text: `${batch[index]!.text.length} characters` },
+        after: {
+          ...row,
+          text: `${batch[index]!.text.length} characters`,
+          translation: batch[index]!.translation ? `${batch[index]!.translation!.length} characters` : null,
+        },
       })),
     );
     created.push(...rows.map((row) => ({ id: row.id, contentHash: row.contentHash })));
@@ -421,7 +439,11 @@ export async function reviewSource(
         version: (await tx.source.findUniqueOrThrow({ where: { id } })).version,
       });
     const after = await tx.source.findUniqueOrThrow({ where: { id } });
-    const withoutText = <T extends { text: string }>(source: T) => ({ ...source, text: `${source.text.length} characters` });
+    const withoutText = <T extends { text: string; translation: string | null }>(source: T) => ({
+      ...source,
+      text: `${source.text.length} characters`,
+      translation: source.translation === null ? null : `${source.translation.length} characters`,
+    });
     await recordAudit(tx, {
       userId: user.id,
       action: "UPDATE",

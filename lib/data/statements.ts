@@ -9,6 +9,7 @@ import type { Channel, DatePrecision, StatementForm } from "../generated/prisma/
 import type { TextSpan } from "../sources/offsets";
 import { slugify, splitsCharacter, trimSpan } from "../sources/spans";
 import { isSaidAfterPublication, type StatementCreation, type StatementListQuery, type StatementUpdate } from "../statements/schemas";
+import { choosePassage, translationColumns, translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
 
 type Transaction = Prisma.TransactionClient;
@@ -43,13 +44,13 @@ async function createSpeaker(
 export async function createStatement(
   user: ActingUser,
   input: StatementCreation,
-): Promise<{ id: string; quote: string; startOffset: number; endOffset: number }> {
+): Promise<{ id: string; quote: string; startOffset: number; endOffset: number; translation: TranslationPassage | null }> {
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
       const source = await tx.source.findFirst({
         where: { id: input.sourceId, deletedAt: null },
-        select: { id: true, text: true, publishedOn: true },
+        select: { id: true, text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },
       });
       if (!source) throw new NotFoundError("This source");
       if (input.endOffset > source.text.length)
@@ -59,6 +60,9 @@ export async function createStatement(
       const span = trimSpan(source.text, { startOffset: input.startOffset, endOffset: input.endOffset });
       if (span.endOffset === span.startOffset)
         throw new ValidationError({ quote: "the selection holds only white space; select the words that were said" });
+      const translationProblems: Record<string, string> = {};
+      const passage = choosePassage(source, span, input, translationProblems);
+      if (Object.keys(translationProblems).length > 0) throw new ValidationError(translationProblems);
       const publishedOn = isoFromDate(source.publishedOn);
       if (isSaidAfterPublication(input.saidOn, input.saidOnPrecision, publishedOn))
         throw new ValidationError({
@@ -82,10 +86,17 @@ export async function createStatement(
           form: input.form,
           channel: input.channel,
           createdById: user.id,
+          ...translationColumns(passage),
         },
       });
       await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
-      return { id: statement.id, quote: statement.quote, startOffset: statement.startOffset, endOffset: statement.endOffset };
+      return {
+        id: statement.id,
+        quote: statement.quote,
+        startOffset: statement.startOffset,
+        endOffset: statement.endOffset,
+        translation: translationPassageOf(statement),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -102,6 +113,8 @@ export type StatementView = {
   quote: string;
   startOffset: number;
   endOffset: number;
+  /** The passage of the source's translation that renders the quote; null when the source has none. */
+  translation: TranslationPassage | null;
   saidOn: string;
   saidOnPrecision: DatePrecision;
   form: StatementForm;
@@ -117,6 +130,9 @@ const statementSelect = {
   quote: true,
   startOffset: true,
   endOffset: true,
+  translationQuote: true,
+  translationStart: true,
+  translationEnd: true,
   saidOn: true,
   saidOnPrecision: true,
   form: true,
@@ -138,6 +154,7 @@ function toView(row: StatementRow): StatementView {
     quote: row.quote,
     startOffset: row.startOffset,
     endOffset: row.endOffset,
+    translation: translationPassageOf(row),
     saidOn: isoFromDate(row.saidOn),
     saidOnPrecision: row.saidOnPrecision,
     form: row.form,
@@ -228,9 +245,20 @@ export async function updateStatement(user: ActingUser, id: string, input: State
     return await getDatabase().$transaction(async (tx) => {
       const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
       if (!before) throw new NotFoundError("This statement");
-      const source = await tx.source.findUniqueOrThrow({ where: { id: before.sourceId }, select: { text: true, publishedOn: true } });
+      const source = await tx.source.findUniqueOrThrow({
+        where: { id: before.sourceId },
+        select: { text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },
+      });
       const errors: Record<string, string> = {};
       const span = spanOfEdit(source.text, before, input, errors);
+      // A passage chosen now wins; a moved span is re-aligned; otherwise the stored passage stays as it was.
+      const spanMoved = span.startOffset !== before.startOffset || span.endOffset !== before.endOffset;
+      const passage =
+        input.translationStart !== undefined || input.translationEnd !== undefined
+          ? choosePassage(source, span, input, errors)
+          : spanMoved
+            ? choosePassage(source, span, {}, errors)
+            : translationPassageOf(before);
       const speakerId = input.speakerId ?? before.speakerId;
       if (speakerId !== before.speakerId) {
         const speaker = await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } });
@@ -263,6 +291,7 @@ export async function updateStatement(user: ActingUser, id: string, input: State
           saidOnPrecision,
           form: input.form ?? before.form,
           channel: input.channel ?? before.channel,
+          ...translationColumns(passage),
           version: { increment: 1 },
         },
       });

@@ -147,6 +147,8 @@ export const bundleKinds = {
       createdById: { type: "user", nullable: true },
       nothingToCodeAt: { type: "instant", nullable: true },
       nothingToCodeById: { type: "user", nullable: true },
+      translation: { type: "text", nullable: true },
+      translationLanguage: { type: "text", nullable: true },
     },
   }),
   statement: kind<typeof Prisma.StatementScalarFieldEnum>({
@@ -170,6 +172,9 @@ export const bundleKinds = {
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
       deletedAt: onlyLive,
+      translationQuote: { type: "text", nullable: true },
+      translationStart: { type: "integer", nullable: true, min: 0 },
+      translationEnd: { type: "integer", nullable: true, min: 1 },
     },
   }),
   coding: kind<typeof Prisma.StanceCodingScalarFieldEnum>({

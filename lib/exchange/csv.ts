@@ -64,6 +64,9 @@ const cellKinds: Record<ExchangeField, CellKind> = {
   codebook_version: "nullableInteger",
   statement_id: "code",
   adjudicated_score: "nullableInteger",
+  translation: "nullable",
+  translation_start: "nullableInteger",
+  translation_end: "nullableInteger",
 };
 
 /** One RFC 4180 field: quoted only when it holds a comma, a double quote or a line break; inner quotes doubled. */
@@ -195,7 +198,7 @@ function valueFromCell(cell: string, kind: CellKind): unknown {
   if (kind === "text") return restoreFormula(cell);
   const trimmed = cell.trim();
   if (kind === "nullable") return trimmed === "" ? null : restoreFormula(trimmed);
-  // An empty nullable number (codebook_version, adjudicated_score) is null; a file without the column leaves it out altogether.
+  // An empty nullable number (codebook_version, adjudicated_score, translation offsets) is null; a file without the column leaves it out altogether.
   if (kind === "nullableInteger" && trimmed === "") return null;
   if (trimmed === "") return undefined;
   if (kind === "integer" || kind === "nullableInteger") {

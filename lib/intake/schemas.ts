@@ -42,10 +42,7 @@ export type IntakeOptions = z.infer<typeof intakeOptionsSchema>;
 
 /**
  * One source from a file. Unknown keys are refused rather than dropped, so a
- * misspelt field is noticed. originalText and translation are named apart:
- * they will be stored once sources hold an original and a translation, and
- * until then importing them would silently lose them.
+ * misspelt field is noticed. An original with its translation may also come as
+ * originalText + originalLanguage beside text (lib/intake/parse.ts).
  */
 export const intakeSourceSchema = sourceCreationSchema.strict();
-
-export const notYetStoredFields = ["originalText", "translation"] as const;

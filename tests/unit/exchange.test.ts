@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formatCsv, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/exchange/csv";
 import { formatJsonLines, parseJsonLines } from "@/lib/exchange/json-lines";
-import { checkQuoteOffsets, describeExchangeError, exchangeFields, exchangeRowSchema, type ExchangeRow } from "@/lib/exchange/row";
+import {
+  checkQuoteOffsets,
+  checkTranslationOffsets,
+  describeExchangeError,
+  exchangeFields,
+  exchangeRowSchema,
+  type ExchangeRow,
+} from "@/lib/exchange/row";
 import { hashSourceText } from "@/lib/sources/content-hash";
 import { locateQuote } from "@/lib/sources/offsets";
 import { describeZodError } from "@/lib/validation";
@@ -19,6 +26,13 @@ const trickyQuote = [
   '“We are ready, if Washington is “serious”, to talk — but not under "maximum pressure".',
   "We won’t negotiate with a gun to our head.”",
 ].join("\n");
+
+/** The CSV without the named columns, as a file written before they existed (its cells hold no commas). */
+function withoutCsvColumns(csv: string, names: readonly string[]): string {
+  const lines = csv.split("\n").filter((line) => line !== "");
+  const dropped = new Set(names.map((name) => lines[0]!.split(",").indexOf(name)));
+  return lines.map((line) => line.split(",").filter((_, index) => !dropped.has(index)).join(",")).join("\n");
+}
 
 function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRow {
   const span = locateQuote(sourceText, quote);
@@ -49,6 +63,9 @@ function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRo
     codebook_version: 2,
     statement_id: "cstatement0001",
     adjudicated_score: null,
+    translation: null,
+    translation_start: null,
+    translation_end: null,
     ...overrides,
   };
 }
@@ -148,12 +165,14 @@ describe("the exchange row", () => {
       "codebook_version",
       "statement_id",
       "adjudicated_score",
+      "translation",
+      "translation_start",
+      "translation_end",
     ]);
   });
 
   it("reads files written before statement_id and adjudicated_score were added, in both formats", () => {
-    const [header, record] = formatCsv([plain()]).split("\n");
-    const oldCsv = [header, record].map((line) => line!.split(",").slice(0, -2).join(",")).join("\n");
+    const oldCsv = withoutCsvColumns(formatCsv([plain()]), ["statement_id", "adjudicated_score"]);
     expect(parseCsv(oldCsv).errors).toEqual([]);
     expect(parseCsv(oldCsv).rows[0]).not.toHaveProperty("statement_id");
     const line = JSON.parse(formatJsonLines([plain()])) as Record<string, unknown>;
@@ -217,6 +236,42 @@ describe("the exchange row", () => {
   });
 });
 
+describe("the translation passage", () => {
+  const translation = "Araghchi told reporters: “We are ready to talk.” The ministry declined to comment.";
+  const passage = "“We are ready to talk.”";
+  const start = translation.indexOf(passage);
+  const withPassage = rowFor(trickyQuote, { translation: passage, translation_start: start, translation_end: start + passage.length });
+
+  it("travels through CSV and JSON Lines byte for byte, and files without its columns still read", () => {
+    for (const [format, parse] of [
+      [formatCsv, parseCsv],
+      [formatJsonLines, parseJsonLines],
+    ] as const) {
+      const text = format([withPassage, rows[1]!]);
+      const parsed = parse(text);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows[0]).toMatchObject({ translation: passage, translation_start: start });
+      expect(parsed.rows[1]).toMatchObject({ translation: null, translation_start: null, translation_end: null });
+      expect(format(parsed.rows)).toBe(text);
+    }
+    const older = formatCsv([rows[0]!])
+      .replace(",translation,translation_start,translation_end\n", "\n")
+      .replace(/,,,\n$/, "\n");
+    expect(parseCsv(older)).toMatchObject({ errors: [], rows: [{ translation: null }] });
+  });
+
+  it("must be the source's translation between its offsets, all three fields or none", () => {
+    expect(checkTranslationOffsets(withPassage, translation)).toBeNull();
+    expect(checkTranslationOffsets(rowFor(trickyQuote), null)).toBeNull();
+    expect(checkTranslationOffsets(withPassage, null)).toMatch(/^translation: the source has no translation/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: 999 }, translation)).toMatch(
+      /^translation_end: 999 is beyond the end/,
+    );
+    expect(checkTranslationOffsets({ ...withPassage, translation_start: 0 }, translation)).toMatch(/^translation: does not match/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: null }, translation)).toMatch(/^translation_end: give translation/);
+  });
+});
+
 describe("checkQuoteOffsets", () => {
   it("accepts a quote that is the source text between its offsets, counting UTF-16 code units", () => {
     for (const row of rows) expect(checkQuoteOffsets(row, sourceText)).toBeNull();
@@ -270,6 +325,9 @@ describe("CSV", () => {
         "",
         "cstatement0001",
         "", // not adjudicated
+        "",
+        "",
+        "",
       ].join(","),
     );
     expect(formatCsv([])).toBe(`${exchangeFields.join(",")}\n`);
@@ -418,7 +476,7 @@ describe("CSV", () => {
       ],
     });
     const extra = formatCsv(rows).replace("\n", ",,notes\n");
-    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 27), "notes"` }]);
+    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 30), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
       lines: [],
@@ -440,7 +498,7 @@ describe("CSV", () => {
           "malformed CSV: a double quote inside unquoted field 1: enclose the field in double quotes and double the quotes inside it",
       },
       { line: 4, message: 'malformed CSV: text after the closing quote of field 1: "x"' },
-      { line: 5, message: "has 3 fields; the header has 26" },
+      { line: 5, message: "has 3 fields; the header has 29" },
       { line: 7, message: "malformed CSV: a quoted field opened on line 7 is never closed" },
     ]);
   });
@@ -541,11 +599,7 @@ describe("both formats", () => {
 
 describe("codebook_version", () => {
   it("may be left out of a file (older exports): the row then has none, and the import uses the version in force", () => {
-    const csv = formatCsv([plain()]);
-    const withoutColumn = csv
-      .split("\n")
-      .map((line) => line.replace(/,[^,]*$/, ""))
-      .join("\n");
+    const withoutColumn = withoutCsvColumns(formatCsv([plain()]), ["codebook_version"]);
     expect(withoutColumn.split("\n")[0]).not.toContain("codebook_version");
     const parsed = parseCsv(withoutColumn);
     expect(parsed.errors).toEqual([]);
