@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake
+// npm run bench [-- --reuse] | npm run bench -- intake | npm run bench -- lists [--reuse]
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -23,11 +23,11 @@ import {
   databaseNameOf,
   defaultScratchDatabaseUrl,
 } from "./bench/scratch-database";
-import { timeLists } from "./bench/list-timings";
+import { listGoalMilliseconds, timeLists } from "./bench/list-timings";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt)";
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   or   npm run bench -- lists [--reuse]   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt)";
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -53,12 +53,13 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
-  if (only !== undefined && only !== "intake") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
+  if (only !== undefined && only !== "intake" && only !== "lists") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);
   const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
   if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
+  if (only === "lists") return benchListsOnly(databaseUrl, reuse);
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
   const loadAverageAtStart = os.loadavg()[0]!;
   // Everything here shares the machine's cores with whatever else runs: say so rather than publish noisy figures silently.
@@ -146,6 +147,33 @@ async function main(): Promise<void> {
   const documentPath = await writeBenchmarksDocument(figures);
   console.log(`  Figures written to ${documentPath}`);
   await benchIntake(databaseUrl, command);
+}
+
+/**
+ * Only the lists and searches, printed and not written to docs/benchmarks.md
+ * (a partial run would replace the whole document's figures): quick to repeat
+ * on the corpus already built with --reuse.
+ */
+async function benchListsOnly(databaseUrl: string, reuse: boolean): Promise<void> {
+  const loadAverageAtStart = os.loadavg()[0]!;
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  await checkServerIsReachable(databaseUrl);
+  await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const rawClient = await connectToScratchDatabase(databaseUrl);
+  onCleanup("close the raw SQL client", () => rawClient.end());
+  const user = { id: benchAdministrator.id, role: "ADMIN" as const, isAdjudicator: false };
+  const database = createPrismaClient(databaseUrl);
+  onCleanup("disconnect Prisma", () => database.$disconnect());
+  heading(
+    `Lists and search: first page, a deep page, sorts, searches (data layer; load average ${loadAverageAtStart.toFixed(1)} at the start on ${os.availableParallelism()} cores)`,
+  );
+  const lists = await timeLists({ database, rawClient, user }, detail);
+  const misses = lists.filter((list) => list.timings.median > listGoalMilliseconds);
+  console.log(
+    misses.length
+      ? `  ${misses.length} of ${lists.length} cases miss the ${listGoalMilliseconds} ms goal: ${misses.map((list) => list.name).join("; ")}`
+      : `  All ${lists.length} cases meet the ${listGoalMilliseconds} ms goal (median).`,
+  );
 }
 
 async function benchIntake(databaseUrl: string, command: string): Promise<void> {
