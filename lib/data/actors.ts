@@ -7,6 +7,9 @@ import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import type { ActorKind } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import { actorListDefinition, type ActorListFilters } from "../actors/list";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
 
 export type ActorView = {
   id: string;
@@ -20,6 +23,7 @@ export type ActorView = {
   aliases: string[];
   version: number;
   statementCount: number;
+  createdAt: string;
 };
 
 const actorSelect = {
@@ -32,6 +36,7 @@ const actorSelect = {
   isTrackedTarget: true,
   aliases: true,
   version: true,
+  createdAt: true,
   speaksFor: { select: { id: true, name: true } },
   _count: { select: { statements: { where: { deletedAt: null } } } },
 } as const;
@@ -39,7 +44,7 @@ const actorSelect = {
 type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
 function toView({ _count, ...actor }: ActorRow): ActorView {
-  return { ...actor, statementCount: _count.statements };
+  return { ...actor, createdAt: actor.createdAt.toISOString(), statementCount: _count.statements };
 }
 
 export async function listActors(user: ActingUser): Promise<ActorView[]> {
@@ -50,6 +55,55 @@ export async function listActors(user: ActingUser): Promise<ActorView[]> {
     orderBy: [{ isTrackedTarget: "desc" }, { name: "asc" }],
   });
   return rows.map(toView);
+}
+
+/**
+ * One page of live actors, filtered and sorted as the list's URL says, after
+ * the cursor (keyset paging, docs/decisions/0016). The text filter looks in
+ * names, keys, offices and aliases, case-insensitively, in any script.
+ */
+export async function listActorsPage(
+  user: ActingUser,
+  query: ListQuery<ActorListFilters> = parseListQuery(actorListDefinition, new URLSearchParams()),
+): Promise<Page<ActorView>> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const { filters } = query;
+  const conditions: Prisma.ActorWhereInput[] = [{ deletedAt: null }];
+  if (filters.kind) conditions.push({ kind: filters.kind });
+  if (filters.tracked !== undefined) conditions.push({ isTrackedTarget: filters.tracked });
+  if (filters.text) {
+    // Aliases are an array: Prisma can match an element exactly but not a part of one, so the text filter is one SQL query.
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const matching = await db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Actor"
+      WHERE "deletedAt" IS NULL
+        AND (name ILIKE ${pattern} OR slug ILIKE ${pattern} OR coalesce(office, '') ILIKE ${pattern}
+             OR array_to_string(aliases, ' ') ILIKE ${pattern})`;
+    conditions.push({ id: { in: matching.map((row) => row.id) } });
+  }
+  const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.actor.findMany({
+      where: { AND: [...conditions, after as Prisma.ActorWhereInput] },
+      select: actorSelect,
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.ActorOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "name" | "createdAt"]);
+  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
+}
+
+/** Every live actor as the actor forms offer and check them (speaks for, taken keys and Wikidata ids): no counts, so it stays cheap. */
+export async function listActorChoices(
+  user: ActingUser,
+): Promise<{ id: string; name: string; slug: string; wikidataId: string | null; office: string | null }[]> {
+  requirePermission(user, "read");
+  return getDatabase().actor.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, slug: true, wikidataId: true, office: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
 type Transaction = Prisma.TransactionClient;
