@@ -122,8 +122,8 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
       }
     });
 
-    it(`filters events by text and sorts them by title at ${width} px`, async () => {
-      const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    it(`filters events by text and sorts them by title; date fields read out in the app's format at ${width} px`, async () => {
+      const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
       try {
         const page = await context.newPage();
         await page.setViewportSize({ width, height: 900 });
@@ -138,6 +138,22 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         await expect(page.locator("main h3").first().textContent()).resolves.toBe(titles[0]);
         await expectNoSidewaysScroll(page, `/events at ${width}`);
         await expectNoSeriousAxeViolations(page, `/events at ${width} px`);
+
+        // The list's date filter and the kit's DateField both say the chosen date as the app writes dates, beside the picker.
+        const from = page.getByLabel("Happened from");
+        await from.fill("2024-10-28");
+        await expect(page.locator("#events-from-as-written").textContent()).resolves.toBe("28 Oct 2024");
+        await expect(from.getAttribute("aria-describedby")).resolves.toBe("events-from-as-written");
+        await page.getByRole("button", { name: "Add an event…" }).click();
+        const form = page.getByRole("form", { name: "New event" });
+        const date = form.getByLabel("Date", { exact: true });
+        await date.fill("2024-05-02");
+        const readoutId = (await date.getAttribute("aria-describedby"))!.split(" ")[0]!;
+        await expect(page.locator(`[id="${readoutId}"]`).textContent()).resolves.toBe("2 May 2024");
+        await form.getByLabel("Known to the").selectOption("MONTH");
+        await expect(page.locator(`[id="${readoutId}"]`).textContent()).resolves.toBe("May 2024");
+        await expectNoSidewaysScroll(page, `/events form at ${width}`);
+        await page.screenshot({ path: `/tmp/events-date-${width}.png`, fullPage: false });
       } finally {
         await context.close();
       }
