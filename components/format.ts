@@ -21,6 +21,12 @@ export function formatDay(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** "28 Oct 2024", or "Oct 2024" when only the month is known. */
+export function formatSaidOn(isoDate: string, precision: "DAY" | "MONTH"): string {
+  if (precision === "DAY") return formatDay(isoDate);
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
 /**
  * What a date field holds, written as the app writes dates ("28 Oct 2024", or
  * "Oct 2024" when only the month counts), for the readout beside the browser's
@@ -31,8 +37,7 @@ export function formatDateFieldValue(value: string, precision: "DAY" | "MONTH" =
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const instant = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== value) return null;
-  if (precision === "MONTH") return instant.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-  return formatDay(value);
+  return formatSaidOn(value, precision);
 }
 
 export function truncate(text: string, length: number): string {

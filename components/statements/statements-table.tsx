@@ -3,9 +3,8 @@ import type { StatementView } from "@/lib/data/statements";
 import type { SortLink } from "@/lib/lists/page";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import { DateTimeCell } from "../date-time-cell";
-import { truncate } from "../format";
+import { formatSaidOn, truncate } from "../format";
 import { SortableHeader } from "../lists/sortable-header";
-import { formatSaidOn } from "../statement-details";
 
 /**
  * A page of statements; each quote opens the statement in its source. Column
