@@ -72,7 +72,11 @@ export function CodingsTable({
                 <DateTimeCell
                   iso={coding.createdAt}
                   // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
-                  note={Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000 ? `Changed ${formatDateTime(coding.updatedAt)}` : undefined}
+                  note={
+                    Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000
+                      ? `Changed ${formatDateTime(coding.updatedAt)}`
+                      : undefined
+                  }
                 />
                 {editorId !== null && (
                   <td className="nowrap">

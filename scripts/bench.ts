@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
-  if (only !== undefined && only !== "intake" && only !== "lists") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
+  if (only !== undefined && only !== "intake" && only !== "lists")
+    throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);

@@ -65,13 +65,18 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
       )}
       {page && query && page.rows.length === 0 && (
         <div className="empty-state">
-          {query.cursor ? "No more statements." : list.filtered ? "No statements match these filters." : "No statements have been marked yet."}
+          {query.cursor
+            ? "No more statements."
+            : list.filtered
+              ? "No statements match these filters."
+              : "No statements have been marked yet."}
         </div>
       )}
       {page && query && page.rows.length > 0 && (
         <section className="card" aria-labelledby="statements-heading">
           <h2 className="card__title" id="statements-heading">
-            {list.filtered ? "Matching statements" : "All statements"}, by {statementListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
+            {list.filtered ? "Matching statements" : "All statements"}, by{" "}
+            {statementListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
           </h2>
           <p className="card__meta">Times are in UTC. Select a column heading to sort by it.</p>
           <StatementsTable statements={page.rows} sortLinks={list.sortLinks} />

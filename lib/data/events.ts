@@ -95,7 +95,13 @@ export async function listEventsPage(
       take,
     }),
   );
-  const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "occurredOn" | "title"]);
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "occurredOn" | "title"],
+  );
   return { rows: await toViews(db, page.rows), nextCursor: page.nextCursor };
 }
 

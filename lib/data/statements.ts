@@ -115,7 +115,7 @@ export type StatementView = {
   codingCount: number;
 };
 
-const statementSelect = {
+const statementPageSelect = {
   id: true,
   version: true,
   quote: true,
@@ -129,8 +129,9 @@ const statementSelect = {
   updatedAt: true,
   source: { select: { id: true, title: true, publishedOn: true } },
   speaker: { select: { id: true, name: true } },
-  _count: { select: { codings: { where: { deletedAt: null } } } },
 } as const;
+
+const statementSelect = { ...statementPageSelect, _count: { select: { codings: { where: { deletedAt: null } } } } } as const;
 
 type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
 
@@ -191,16 +192,35 @@ export async function listStatements(
   if (filters.channel) conditions.push({ channel: filters.channel });
   if (filters.coded !== undefined)
     conditions.push(filters.coded ? { codings: { some: { deletedAt: null } } } : { codings: { none: { deletedAt: null } } });
+  // Without the coding counts: Prisma counts a relation by grouping the whole related table (a million codings) before
+  // joining it to the page, so the page's counts are read apart, for its rows only.
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.statement.findMany({
       where: { AND: [...conditions, after as Prisma.StatementWhereInput] },
-      select: statementSelect,
+      select: statementPageSelect,
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StatementOrderByWithRelationInput[],
       take,
     }),
   );
-  const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "saidOn" | "createdAt"]);
-  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "saidOn" | "createdAt"],
+  );
+  const counts = page.rows.length
+    ? await db.stanceCoding.groupBy({
+        by: ["statementId"],
+        where: { statementId: { in: page.rows.map((row) => row.id) }, deletedAt: null },
+        _count: { _all: true },
+      })
+    : [];
+  const countByStatement = new Map(counts.map((row) => [row.statementId, row._count._all]));
+  return {
+    rows: page.rows.map((row) => toView({ ...row, _count: { codings: countByStatement.get(row.id) ?? 0 } })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 const defaultStatementListQuery = parseListQuery(statementListDefinition, new URLSearchParams());

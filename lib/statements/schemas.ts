@@ -80,7 +80,6 @@ export const statementUpdateSchema = z
   .refine((input) => input.quote === undefined || input.quote.trim().length > 0, { message: "must not be empty", path: ["quote"] });
 export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
 
-
 /**
  * A statement cannot have been said after its source was published. A date
  * known only to the month is stored as the month's first day and allows any

@@ -102,7 +102,10 @@ export async function timeLists(
     ["sources, first page", () => inDatabase(() => listSources(user, sourcesFirst))],
     ["sources, page after 15,000 rows", () => inDatabase(() => listSources(user, sourcesDeep))],
     ["sources by title, page after 15,000 rows", () => inDatabase(() => listSources(user, sourcesByTitleDeep))],
-    ["codings by date coded (oldest first), page after 400,000 rows", () => inDatabase(() => listStanceCodingsForReview(user, codingsCodedDeep))],
+    [
+      "codings by date coded (oldest first), page after 400,000 rows",
+      () => inDatabase(() => listStanceCodingsForReview(user, codingsCodedDeep)),
+    ],
     ["statements, first page", () => inDatabase(() => listStatements(user, statementsFirst))],
     ["statements, page after 250,000 rows", () => inDatabase(() => listStatements(user, statementsDeep))],
     ["statements by date added (oldest first), page after 250,000 rows", () => inDatabase(() => listStatements(user, statementsAddedDeep))],

@@ -20,7 +20,13 @@ const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 type Acting = { id: string; role: "ADMIN" | "ANALYST" | "VIEWER" };
 let admin: Acting;
 const marker = `m${Date.now().toString(36)}`;
-const created = { sources: [] as string[], statements: [] as string[], actors: [] as string[], events: [] as string[], codings: [] as string[] };
+const created = {
+  sources: [] as string[],
+  statements: [] as string[],
+  actors: [] as string[],
+  events: [] as string[],
+  codings: [] as string[],
+};
 
 let world: {
   persian: { id: string; slug: string };
@@ -29,7 +35,11 @@ let world: {
   statementIds: string[];
 };
 
-function query<Filters extends Record<string, unknown>>(definition: ListDefinition<Filters>, search: string, pageSize = 2): ListQuery<Filters> {
+function query<Filters extends Record<string, unknown>>(
+  definition: ListDefinition<Filters>,
+  search: string,
+  pageSize = 2,
+): ListQuery<Filters> {
   return { ...parseListQuery(definition, new URLSearchParams(search)), pageSize };
 }
 
@@ -123,7 +133,10 @@ describe("the statements list", () => {
         const walked = await walk(statementListDefinition, search, load);
         expect(walked.map((row) => row.id).sort()).toEqual([...world.statementIds].sort());
         const onePage = await listStatements(admin, query(statementListDefinition, search, 100));
-        expect(walked.map((row) => row.id), `${sort} ${order}`).toEqual(onePage.rows.map((row) => row.id));
+        expect(
+          walked.map((row) => row.id),
+          `${sort} ${order}`,
+        ).toEqual(onePage.rows.map((row) => row.id));
         const keys = walked.map((row) => (sort === "said" ? row.saidOn : row.createdAt));
         const sorted = [...keys].sort();
         expect(keys).toEqual(order === "asc" ? sorted : sorted.reverse());
@@ -133,7 +146,9 @@ describe("the statements list", () => {
 
   it("applies each filter", async () => {
     const ids = async (search: string) =>
-      (await listStatements(admin, query(statementListDefinition, `source=${world.sourceId}&${search}`, 100))).rows.map((row) => row.id).sort();
+      (await listStatements(admin, query(statementListDefinition, `source=${world.sourceId}&${search}`, 100))).rows
+        .map((row) => row.id)
+        .sort();
     const expected = (pick: (index: number) => boolean) => world.statementIds.filter((_, index) => pick(index)).sort();
     expect(await ids(`speaker=${world.persian.slug}`)).toEqual(expected((index) => index % 2 === 0));
     expect(await ids(`speaker=${world.accented.slug}`)).toEqual(expected((index) => index % 2 === 1));
@@ -145,7 +160,8 @@ describe("the statements list", () => {
     expect(await ids("coded=no")).toEqual(expected((index) => index >= 2));
     expect(await ids(`coded=no&speaker=${world.persian.slug}&form=DIRECT_QUOTE`)).toEqual(expected((index) => index === 2));
     // The Persian quote, with its guillemets, comes back whole; the speaker's name in Persian script too.
-    const persianRow = (await listStatements(admin, query(statementListDefinition, `source=${world.sourceId}&sort=added&order=asc`, 1))).rows[0]!;
+    const persianRow = (await listStatements(admin, query(statementListDefinition, `source=${world.sourceId}&sort=added&order=asc`, 1)))
+      .rows[0]!;
     expect(persianRow.quote).toBe("«ما خواهان آرامش هستیم»");
     expect(persianRow.speaker.name).toBe(`محمد جواد ظریف ${marker}`);
   });
@@ -154,7 +170,9 @@ describe("the statements list", () => {
     expect(() => parseListQuery(statementListDefinition, new URLSearchParams("form=QUOTE&coded=maybe&sort=speaker"))).toThrowError(
       /form: use DIRECT_QUOTE or PARAPHRASE; coded: use yes or no; sort: use one of said, added/,
     );
-    await expect(listStatements(admin, query(statementListDefinition, "speaker=nobody-at-all"))).rejects.toThrowError(/no actor has the key/);
+    await expect(listStatements(admin, query(statementListDefinition, "speaker=nobody-at-all"))).rejects.toThrowError(
+      /no actor has the key/,
+    );
     await expect(listStatements(admin, query(statementListDefinition, "from=2024-05-01&to=2024-01-01"))).rejects.toThrowError(/swap them/);
     const page = await listStatements(admin, query(statementListDefinition, `source=${world.sourceId}`));
     expect(() => parseListQuery(statementListDefinition, new URLSearchParams({ sort: "added", after: page.nextCursor! }))).toThrowError(
@@ -173,7 +191,10 @@ describe("the events list", () => {
         const walked = await walk(eventListDefinition, search, (q) => listEventsPage(admin, q));
         expect(walked.map((row) => row.id).sort()).toEqual([...created.events].sort());
         const onePage = await listEventsPage(admin, query(eventListDefinition, search, 100));
-        expect(walked.map((row) => row.id), `${sort} ${order}`).toEqual(onePage.rows.map((row) => row.id));
+        expect(
+          walked.map((row) => row.id),
+          `${sort} ${order}`,
+        ).toEqual(onePage.rows.map((row) => row.id));
         if (sort === "occurred") {
           const dates = walked.map((row) => row.occurredOn);
           const sorted = [...dates].sort();
@@ -226,7 +247,10 @@ describe("the actors list", () => {
         const walked = await walk(actorListDefinition, search, (q) => listActorsPage(admin, q));
         expect(walked.map((row) => row.id).sort()).toEqual([...created.actors].sort());
         const onePage = await listActorsPage(admin, query(actorListDefinition, search, 100));
-        expect(walked.map((row) => row.id), `${sort} ${order}`).toEqual(onePage.rows.map((row) => row.id));
+        expect(
+          walked.map((row) => row.id),
+          `${sort} ${order}`,
+        ).toEqual(onePage.rows.map((row) => row.id));
       }
     }
   });
@@ -234,11 +258,8 @@ describe("the actors list", () => {
 
 describe("sortable column headers", () => {
   it("link each sort in its natural direction, flip the current one, keep the filters and drop the cursor", async () => {
-    const list = await loadListPage(
-      statementListDefinition,
-      { source: world.sourceId, coded: "no", size: "25" },
-      "/statements",
-      (q) => listStatements(admin, q),
+    const list = await loadListPage(statementListDefinition, { source: world.sourceId, coded: "no", size: "25" }, "/statements", (q) =>
+      listStatements(admin, q),
     );
     expect(list.sortLinks.said).toEqual({ href: `/statements?source=${world.sourceId}&coded=no&order=asc&size=25`, direction: "desc" });
     expect(list.sortLinks.added).toEqual({ href: `/statements?source=${world.sourceId}&coded=no&sort=added&size=25`, direction: null });

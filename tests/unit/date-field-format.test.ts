@@ -9,7 +9,8 @@ describe("the date fields' readout in the app's format", () => {
   });
 
   it("says nothing while the field is empty, half typed or not a real date", () => {
-    for (const value of ["", "2024-10", "2024-02-30", "2023-02-29", "28/10/2024", "2024-13-01"]) expect(formatDateFieldValue(value)).toBeNull();
+    for (const value of ["", "2024-10", "2024-02-30", "2023-02-29", "28/10/2024", "2024-13-01"])
+      expect(formatDateFieldValue(value)).toBeNull();
     expect(formatDateFieldValue("2024-02-29")).toBe("29 Feb 2024");
   });
 });
