@@ -3,6 +3,7 @@ import type { SortLink } from "@/lib/lists/page";
 import { SortableHeader } from "./lists/sortable-header";
 import type { ActorChoice } from "./actor-fields";
 import { ActorRow } from "./actor-row";
+import styles from "./actors-table.module.css";
 
 export function ActorsTable({
   actors,
@@ -15,8 +16,8 @@ export function ActorsTable({
   sortLinks?: Record<string, SortLink>;
 }) {
   return (
-    <div className="table-scroll actors-table-scroll" tabIndex={0}>
-      <table className="actors-table">
+    <div className={`table-scroll ${styles.actorsTableScroll}`} tabIndex={0}>
+      <table className={styles.actorsTable}>
         <thead>
           <tr>
             <SortableHeader label="Name" sort={sortLinks.name} />

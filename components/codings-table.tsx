@@ -6,6 +6,7 @@ import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
 import { formatDay, formatDateTime, truncate } from "./format";
 import { SortableHeader } from "./lists/sortable-header";
+import styles from "./codings-table.module.css";
 
 /**
  * Every live coding; each quote opens its coding. `editorId` is the signed-in
@@ -24,7 +25,7 @@ export function CodingsTable({
 }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="codings-table">
+      <table className={styles.codingsTable} data-testid="codings-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>
@@ -49,7 +50,7 @@ export function CodingsTable({
             const own = editorId !== null && coding.coder.id === editorId;
             return (
               <tr key={coding.id}>
-                <td className="codings-table__statement">
+                <td className={styles.statement}>
                   <Link href={href} className="quote" title={coding.statement.quote}>
                     “{truncate(coding.statement.quote, 110)}”
                   </Link>

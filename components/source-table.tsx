@@ -3,6 +3,8 @@ import type { SourceSummary } from "@/lib/data/sources";
 import type { SortLink } from "@/lib/lists/page";
 import { SortableHeader } from "./lists/sortable-header";
 import { formatDay } from "./format";
+import styles from "./source-table.module.css";
+import badgeStyles from "./badge.module.css";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
@@ -20,7 +22,7 @@ export function SourceTable({
 }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="sources-table">
+      <table className={styles.sourcesTable}>
         <thead>
           <tr>
             <SortableHeader label="Title" sort={sortLinks.title} />
@@ -30,7 +32,7 @@ export function SourceTable({
               Statements
             </th>
             {showOwnProgress && (
-              <th scope="col" className="number sources-table__progress">
+              <th scope="col" className={`number ${styles.progress}`}>
                 Not yet coded by you
               </th>
             )}
@@ -40,7 +42,7 @@ export function SourceTable({
         <tbody>
           {sources.map((source) => (
             <tr key={source.id}>
-              <td className="sources-table__title">
+              <td className={styles.title}>
                 <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
                 {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
               </td>
@@ -54,7 +56,7 @@ export function SourceTable({
               )}
               <td>
                 {source.nothingToCode ? (
-                  <span className="badge badge--neutral">Nothing to code</span>
+                  <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
                 ) : source.statementCount === 0 ? (
                   // Neither statements nor a "nothing to code" mark: nobody has gone through it yet.
                   <span className="muted">Not yet reviewed</span>

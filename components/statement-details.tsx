@@ -8,6 +8,10 @@ import { scoreWithLabel } from "./score-label";
 import type { ActorChoice } from "./actor-search-picker";
 import { OtherTargetCoding } from "./other-target-coding";
 import { StatementCodingForm } from "./statement-coding-form";
+import panelStyles from "./source-panel.module.css";
+import styles from "./statement-details.module.css";
+import quickCodingStyles from "./statement-coding-form.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 // Kept here for the components that import it with the statement's details; it lives in ./format, which server components can import.
 export { formatSaidOn };
@@ -44,7 +48,7 @@ export function StatementDetails({
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
-      <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}>“{statement.quote}”</blockquote>
       {canEdit && onCorrect && (
         <p>
           <button type="button" className="button button--small" onClick={onCorrect}>
@@ -53,8 +57,8 @@ export function StatementDetails({
         </p>
       )}
 
-      <section className="source-panel__section" aria-labelledby="statement-codings-heading">
-        <h3 className="source-panel__heading" id="statement-codings-heading">
+      <section className={panelStyles.section} aria-labelledby="statement-codings-heading">
+        <h3 className={panelStyles.heading} id="statement-codings-heading">
           Codings{statement.codings.length > 0 ? ` (${statement.codings.length})` : ""}
         </h3>
         {hidden > 0 && (
@@ -66,10 +70,10 @@ export function StatementDetails({
         {statement.codings.length === 0 ? (
           hidden === 0 && <p className="muted">Not coded yet.</p>
         ) : (
-          <ul className="statement-codings">
+          <ul className={styles.statementCodings}>
             {statement.codings.map((coding) => (
               <li key={coding.id}>
-                <p className="statement-codings__score">
+                <p className={styles.score}>
                   <strong className="score">{scoreWithLabel(coding.score)}</strong> toward {coding.targetName}
                 </p>
                 <p className="cell-meta">
@@ -84,7 +88,7 @@ export function StatementDetails({
                     </span>
                   </Link>
                 </p>
-                <p className="prose statement-codings__rationale">{coding.rationale}</p>
+                <p className={`prose ${styles.rationale}`}>{coding.rationale}</p>
                 {coding.statementChangedAt && (
                   <p className="notice">
                     The statement’s words or speaker were corrected after this coding was saved
@@ -98,18 +102,18 @@ export function StatementDetails({
       </section>
 
       {statement.adjudications.length > 0 && (
-        <section className="source-panel__section" aria-labelledby="statement-adjudications-heading">
-          <h3 className="source-panel__heading" id="statement-adjudications-heading">
+        <section className={panelStyles.section} aria-labelledby="statement-adjudications-heading">
+          <h3 className={panelStyles.heading} id="statement-adjudications-heading">
             Adjudicated
           </h3>
-          <ul className="statement-codings">
+          <ul className={styles.statementCodings}>
             {statement.adjudications.map((adjudication) => (
               <li key={adjudication.targetId}>
-                <p className="statement-codings__score">
+                <p className={styles.score}>
                   <strong className="score">{scoreWithLabel(adjudication.score)}</strong> toward {adjudication.targetName}
                 </p>
                 <p className="cell-meta">Settled by {adjudication.adjudicatorName}</p>
-                <p className="prose statement-codings__rationale">{adjudication.rationale}</p>
+                <p className={`prose ${styles.rationale}`}>{adjudication.rationale}</p>
               </li>
             ))}
           </ul>
@@ -117,8 +121,8 @@ export function StatementDetails({
       )}
 
       {canEdit && (
-        <section className="source-panel__section" aria-labelledby="statement-code-heading">
-          <h3 className="source-panel__heading" id="statement-code-heading">
+        <section className={panelStyles.section} aria-labelledby="statement-code-heading">
+          <h3 className={panelStyles.heading} id="statement-code-heading">
             Code this statement
           </h3>
           <p className="muted">
@@ -133,7 +137,7 @@ export function StatementDetails({
               {codeable.map((target) => {
                 const own = mine.get(target.id);
                 return own ? (
-                  <p key={target.id} className="quick-coding quick-coding--done">
+                  <p key={target.id} className={`${quickCodingStyles.quickCoding} ${quickCodingStyles.done}`}>
                     You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {target.name}.{" "}
                     <Link href={`/codings/${encodeURIComponent(own.id)}`}>
                       Edit<span className="visually-hidden"> your coding toward {target.name}</span>
@@ -146,7 +150,7 @@ export function StatementDetails({
             </div>
           )}
           {ownOther.map((own) => (
-            <p key={own.targetId} className="quick-coding quick-coding--done">
+            <p key={own.targetId} className={`${quickCodingStyles.quickCoding} ${quickCodingStyles.done}`}>
               You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {own.targetName}.{" "}
               <Link href={`/codings/${encodeURIComponent(own.id)}`}>
                 Edit<span className="visually-hidden"> your coding toward {own.targetName}</span>

@@ -6,6 +6,7 @@ import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./json-request";
 import { roleLabels } from "./labels";
+import styles from "./inline-form.module.css";
 
 const roles = Object.keys(roleLabels) as Role[];
 
@@ -84,7 +85,7 @@ export function UserRow({
             </>
           ) : (
             <form
-              className="inline-form"
+              className={styles.inlineForm}
               onSubmit={(event) => {
                 event.preventDefault();
                 if (chosenRole && chosenRole !== user.role)

@@ -5,6 +5,7 @@ import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import { DateTimeCell } from "../date-time-cell";
 import { formatSaidOn, truncate } from "../format";
 import { SortableHeader } from "../lists/sortable-header";
+import styles from "./statements-table.module.css";
 
 /**
  * A page of statements; each quote opens the statement in its source. Column
@@ -13,7 +14,7 @@ import { SortableHeader } from "../lists/sortable-header";
 export function StatementsTable({ statements, sortLinks = {} }: { statements: StatementView[]; sortLinks?: Record<string, SortLink> }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="codings-table">
+      <table className={styles.statementsTable} data-testid="statements-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>
@@ -30,7 +31,7 @@ export function StatementsTable({ statements, sortLinks = {} }: { statements: St
         <tbody>
           {statements.map((statement) => (
             <tr key={statement.id}>
-              <td className="codings-table__statement">
+              <td className={styles.statement}>
                 <Link
                   href={`/sources/${encodeURIComponent(statement.source.id)}#statement-${encodeURIComponent(statement.id)}`}
                   className="quote"

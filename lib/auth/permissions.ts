@@ -10,9 +10,13 @@ export type Permission = "read" | "edit" | "adjudicate" | "administer" | "assign
  * The user on whose behalf a data-access function runs; null when nobody is
  * signed in. `isAdjudicator` is the per-user right to settle disagreements.
  */
-export type ActingUser = { id: string; role: Role; isAdjudicator?: boolean } | null;
+export type ActingUser = SignedInUser | null;
 
-// Anonymous visitors get the sign-in page and nothing else.
+/** An acting user once a permission check has passed: nobody anonymous holds any permission. */
+export type SignedInUser = { id: string; role: Role; isAdjudicator?: boolean };
+
+// Anonymous visitors get the sign-in page and nothing else; the permission
+// checks below rely on this when they narrow the user to one who is signed in.
 const anonymousPermissions: readonly Permission[] = [];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -53,11 +57,17 @@ export function hasPermission(user: ActingUser, permission: Permission): boolean
 /** Every permission that changes something: whoever has none of them may only read. */
 export const writePermissions: readonly Permission[] = ["edit", "adjudicate", "administer"];
 
-/** Refuses, with the first permission's wording, a user who has none of `permissions`. */
-export function requireAnyPermission(user: ActingUser, permissions: readonly Permission[]): void {
-  if (!permissions.some((permission) => hasPermission(user, permission))) throw new PermissionDeniedError(permissions[0]!, user !== null);
+/**
+ * Refuses, with the first permission's wording, a user who has none of `permissions`.
+ * Past it, `user` is known to be signed in.
+ */
+export function requireAnyPermission(user: ActingUser, permissions: readonly Permission[]): asserts user is SignedInUser {
+  if (!user || !permissions.some((permission) => hasPermission(user, permission))) {
+    throw new PermissionDeniedError(permissions[0]!, user !== null);
+  }
 }
 
-export function requirePermission(user: ActingUser, permission: Permission): void {
-  if (!hasPermission(user, permission)) throw new PermissionDeniedError(permission, user !== null);
+/** Refuses a user without `permission`. Past it, `user` is known to be signed in (no `user!` needed). */
+export function requirePermission(user: ActingUser, permission: Permission): asserts user is SignedInUser {
+  if (!user || !hasPermission(user, permission)) throw new PermissionDeniedError(permission, user !== null);
 }

@@ -89,10 +89,11 @@ export async function attemptSignIn(
   const passwordMatches = await verifyPassword(user?.passwordHash ?? decoyHash, input.password).catch(() => false);
   const outcome: SignInOutcome =
     !user || !user.passwordHash ? "UNKNOWN_ACCOUNT" : !passwordMatches ? "WRONG_PASSWORD" : user.disabledAt ? "DISABLED" : "SUCCESS";
+  const signedIn = outcome === "SUCCESS" ? user : null;
   const sessionId = randomBytes(32).toString("base64url");
   await db.$transaction(async (tx) => {
     await tx.signInAttempt.update({ where: { id: admission.attemptId! }, data: { outcome } });
-    if (outcome === "SUCCESS") await tx.userSession.create({ data: { id: sessionId, userId: user!.id, createdAt: now } });
+    if (signedIn) await tx.userSession.create({ data: { id: sessionId, userId: signedIn.id, createdAt: now } });
     // Only attempts on real accounts are audited (the audit trail is permanent); attempts on
     // unknown e-mails stay in SignInAttempt until it is pruned.
     if (user) {
@@ -107,7 +108,7 @@ export async function attemptSignIn(
     }
   });
 
-  if (outcome === "SUCCESS") return { ok: true, user: { id: user!.id, email: user!.email, name: user!.name, role: user!.role }, sessionId };
+  if (signedIn) return { ok: true, user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, role: signedIn.role }, sessionId };
   if (outcome === "DISABLED") return { ok: false, message: "This account is disabled. Ask an administrator to enable it." };
   return { ok: false, message: wrongCredentials };
 }

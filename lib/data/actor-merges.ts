@@ -192,10 +192,10 @@ export async function mergeActors(user: ActingUser, input: ActorMerge): Promise<
         intoAliases: into.aliases,
         flaggedCodingIds,
       };
-      await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Actor", entityId: from.id, before: from, after: fromAfter });
-      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Actor", entityId: into.id, before: into, after: intoAfter });
+      await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Actor", entityId: from.id, before: from, after: fromAfter });
+      await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Actor", entityId: into.id, before: into, after: intoAfter });
       const auditEntryId = await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "UPDATE",
         entity: "ActorMerge",
         entityId: from.id,
@@ -264,10 +264,10 @@ export async function undoActorMerge(user: ActingUser, auditEntryId: string): Pr
         data: { speaksForId: from.id, version: { increment: 1 } },
       });
       const intoAfter = await tx.actor.update({ where: { id: into.id }, data: { aliases: record.intoAliases, version: { increment: 1 } } });
-      await recordAudit(tx, { userId: user!.id, action: "RESTORE", entity: "Actor", entityId: from.id, before: from, after: fromAfter });
-      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Actor", entityId: into.id, before: into, after: intoAfter });
+      await recordAudit(tx, { userId: user.id, action: "RESTORE", entity: "Actor", entityId: from.id, before: from, after: fromAfter });
+      await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Actor", entityId: into.id, before: into, after: intoAfter });
       await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "RESTORE",
         entity: "ActorMerge",
         entityId: entry.entityId,

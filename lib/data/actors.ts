@@ -127,7 +127,7 @@ export async function createActor(user: ActingUser, input: ActorCreation): Promi
     .$transaction(async (tx) => {
       await requireSpeaksFor(tx, null, input.speaksForId);
       const row = await tx.actor.create({ data: input });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Actor", entityId: row.id, after: row });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Actor", entityId: row.id, after: row });
       return toView(await tx.actor.findUniqueOrThrow({ where: { id: row.id }, select: actorSelect }));
     })
     .catch(duplicateMessage);
@@ -154,7 +154,7 @@ export async function updateActor(user: ActingUser, id: string, update: ActorUpd
         );
       }
       const after = await tx.actor.findUniqueOrThrow({ where: { id } });
-      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Actor", entityId: id, before, after });
+      await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Actor", entityId: id, before, after });
       return toView(await tx.actor.findUniqueOrThrow({ where: { id }, select: actorSelect }));
     })
     .catch(duplicateMessage);

@@ -96,11 +96,11 @@ export async function createAssignmentDraw(user: ActingUser, input: AssignmentDr
   try {
     drawId = await db.$transaction(async (tx) => {
       const draw = await tx.assignmentDraw.create({
-        data: { sourceId: source.id, coderIds: input.coderIds, share: input.share, overlap: input.overlap, seed, createdById: user!.id },
+        data: { sourceId: source.id, coderIds: input.coderIds, share: input.share, overlap: input.overlap, seed, createdById: user.id },
       });
       await tx.codingAssignment.createMany({ data: drawn.map((row) => ({ ...row, drawId: draw.id })) });
       await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "CREATE",
         entity: "AssignmentDraw",
         entityId: draw.id,
@@ -125,7 +125,7 @@ export async function withdrawAssignmentDraw(user: ActingUser, drawId: string): 
     const before = await tx.assignmentDraw.findFirst({ where: { id: drawId, deletedAt: null } });
     if (!before) throw new NotFoundError("This assignment");
     const after = await tx.assignmentDraw.update({ where: { id: drawId }, data: { deletedAt: new Date() } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "AssignmentDraw", entityId: drawId, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "AssignmentDraw", entityId: drawId, before, after });
   });
 }
 

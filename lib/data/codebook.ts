@@ -127,11 +127,11 @@ export async function publishCodebookVersion(user: ActingUser, input: CodebookPu
     const row = await db.$transaction(async (tx) => {
       const latest = (await codebookVersionInForce(tx)) ?? 0;
       if (latest !== input.basedOn) throw await conflict();
-      const created = await tx.codebookVersion.create({ data: { number: latest + 1, content, publishedById: user!.id } });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "CodebookVersion", entityId: created.id, after: created });
+      const created = await tx.codebookVersion.create({ data: { number: latest + 1, content, publishedById: user.id } });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "CodebookVersion", entityId: created.id, after: created });
       return created;
     });
-    const publisher = await db.user.findUnique({ where: { id: user!.id }, select: { name: true } });
+    const publisher = await db.user.findUnique({ where: { id: user.id }, select: { name: true } });
     return {
       number: row.number,
       publishedAt: row.publishedAt.toISOString(),

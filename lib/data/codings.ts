@@ -5,7 +5,7 @@ import type { StanceCodingCreation, StanceCodingUpdate } from "../codings/schema
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
-import { stanceCodingRecord } from "../seed/records";
+import { stanceCodingRecord } from "../codings/records";
 import type { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
 import { dateFromIso, isoFromDate } from "../validation";
@@ -193,7 +193,7 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
   return db.$transaction(async (tx) => {
     const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCoding } });
     if (!before) throw new NotFoundError("This coding");
-    await requireOwnCoding(tx, user!, before);
+    await requireOwnCoding(tx, user, before);
     // The version check and the write are one statement: of concurrent edits
     // from the same version, exactly one matches.
     const { count } = await tx.stanceCoding.updateMany({
@@ -216,7 +216,7 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
       );
     }
     const after = await tx.stanceCoding.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "StanceCoding", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "StanceCoding", entityId: id, before, after });
     return toView(await tx.stanceCoding.findUniqueOrThrow({ where: { id }, select: codingSelect }));
   }, editTransaction);
 }
@@ -227,7 +227,7 @@ export async function deleteStanceCoding(user: ActingUser, id: string, version: 
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCoding } });
     if (!before) throw new NotFoundError("This coding");
-    await requireOwnCoding(tx, user!, before);
+    await requireOwnCoding(tx, user, before);
     const { count } = await tx.stanceCoding.updateMany({
       where: { id, version, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
@@ -240,7 +240,7 @@ export async function deleteStanceCoding(user: ActingUser, id: string, version: 
       );
     }
     const after = await tx.stanceCoding.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "StanceCoding", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "StanceCoding", entityId: id, before, after });
   }, editTransaction);
 }
 
@@ -259,8 +259,8 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   try {
     return await db.$transaction(async (tx) => {
       const codebookVersion = await codebookVersionInForce(tx);
-      const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user!.id), codebookVersion } });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });
+      const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user.id), codebookVersion } });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });
       return toView(await tx.stanceCoding.findUniqueOrThrow({ where: { id: row.id }, select: codingSelect }));
     });
   } catch (error) {
@@ -286,7 +286,7 @@ export async function markNoStance(user: ActingUser, statementId: string): Promi
   const statement = await db.statement.findFirst({ where: { id: statementId, deletedAt: null }, select: { id: true } });
   if (!statement) throw new NotFoundError("This statement");
   return db.$transaction(async (tx) => {
-    const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user!.id } } });
+    const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user.id } } });
     if (existing && !existing.deletedAt) return { id: existing.id, version: existing.version };
     if (existing) {
       const revived = await tx.statementReview.update({
@@ -294,7 +294,7 @@ export async function markNoStance(user: ActingUser, statementId: string): Promi
         data: { deletedAt: null, version: existing.version + 1 },
       });
       await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "RESTORE",
         entity: "StatementReview",
         entityId: revived.id,
@@ -303,8 +303,8 @@ export async function markNoStance(user: ActingUser, statementId: string): Promi
       });
       return { id: revived.id, version: revived.version };
     }
-    const review = await tx.statementReview.create({ data: { statementId, coderId: user!.id } });
-    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StatementReview", entityId: review.id, after: review });
+    const review = await tx.statementReview.create({ data: { statementId, coderId: user.id } });
+    await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StatementReview", entityId: review.id, after: review });
     return { id: review.id, version: review.version };
   });
 }
@@ -318,7 +318,7 @@ export async function deleteStatementReview(user: ActingUser, id: string, versio
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.statementReview.findFirst({ where: { id, deletedAt: null } });
     // Another coder's review is reported as missing: whose reviews exist is not theirs to learn.
-    if (!before || before.coderId !== user!.id) throw new NotFoundError("This review");
+    if (!before || before.coderId !== user.id) throw new NotFoundError("This review");
     const { count } = await tx.statementReview.updateMany({
       where: { id, version, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
@@ -331,7 +331,7 @@ export async function deleteStatementReview(user: ActingUser, id: string, versio
       );
     }
     const after = await tx.statementReview.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "StatementReview", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "StatementReview", entityId: id, before, after });
   }, editTransaction);
 }
 
@@ -358,7 +358,7 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
   requirePermission(user, "edit");
   const db = getDatabase();
   const live = { deletedAt: null, source: { deletedAt: null, nothingToCodeAt: null } } as const;
-  const assignedToMe = { assignments: { some: { coderId: user!.id, draw: { deletedAt: null } } } };
+  const assignedToMe = { assignments: { some: { coderId: user.id, draw: { deletedAt: null } } } };
   const select = {
     id: true,
     quote: true,
@@ -372,17 +372,17 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
   const [total, assigned, uncoded] = await Promise.all([
     db.statement.count({ where: live }),
     db.statement.findMany({
-      where: { ...live, ...notYetDoneBy(user!.id), ...assignedToMe },
+      where: { ...live, ...notYetDoneBy(user.id), ...assignedToMe },
       select,
       orderBy: [...orderBy],
       take: queueLength,
     }),
-    db.statement.count({ where: { ...live, ...notYetDoneBy(user!.id) } }),
+    db.statement.count({ where: { ...live, ...notYetDoneBy(user.id) } }),
   ]);
   const rest =
     assigned.length < queueLength
       ? await db.statement.findMany({
-          where: { ...live, ...notYetDoneBy(user!.id), NOT: assignedToMe },
+          where: { ...live, ...notYetDoneBy(user.id), NOT: assignedToMe },
           select,
           orderBy: [...orderBy],
           take: queueLength - assigned.length,

@@ -161,7 +161,7 @@ export async function createEvent(user: ActingUser, input: EventCreation): Promi
         sourceIds: unique(input.sourceIds),
       },
     });
-    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Event", entityId: row.id, after: row });
+    await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Event", entityId: row.id, after: row });
     return toView(tx, row);
   });
 }
@@ -199,7 +199,7 @@ export async function updateEvent(user: ActingUser, id: string, input: EventUpda
       );
     }
     const after = await tx.event.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Event", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Event", entityId: id, before, after });
     return toView(tx, after);
   }, editTransaction);
 }
@@ -222,6 +222,6 @@ export async function deleteEvent(user: ActingUser, id: string, version: number)
       );
     }
     const after = await tx.event.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Event", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Event", entityId: id, before, after });
   }, editTransaction);
 }

@@ -220,10 +220,10 @@ export async function addEvidence(user: ActingUser, input: EvidenceCreation): Pr
           credibility: input.credibility,
           note: input.note,
           codingSnapshot: snapshot ?? undefined,
-          createdById: user!.id,
+          createdById: user.id,
         },
       });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Evidence", entityId: row.id, after: row });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Evidence", entityId: row.id, after: row });
       return { id: row.id };
     });
   } catch (error) {
@@ -264,7 +264,7 @@ export async function updateEvidence(user: ActingUser, id: string, input: Eviden
     });
     if (count === 0) await lockEvidence(tx, id, input.version);
     const after = await tx.evidence.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Evidence", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Evidence", entityId: id, before, after });
   });
 }
 
@@ -279,7 +279,7 @@ export async function deleteEvidence(user: ActingUser, id: string, version: numb
     });
     if (count === 0) await lockEvidence(tx, id, version);
     const after = await tx.evidence.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Evidence", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Evidence", entityId: id, before, after });
   });
 }
 
@@ -315,19 +315,19 @@ export async function assessEvidence(
       if (input.version === null) {
         if (before) throw stale(before);
         const row = await tx.evidenceAssessment.create({
-          data: { evidenceId, scenarioId: input.scenarioId, rating: input.rating, ratedById: user!.id },
+          data: { evidenceId, scenarioId: input.scenarioId, rating: input.rating, ratedById: user.id },
         });
-        await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "EvidenceAssessment", entityId: row.id, after: row });
+        await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "EvidenceAssessment", entityId: row.id, after: row });
         return { rating: row.rating, version: row.version };
       }
       if (!before || before.version !== input.version) throw stale(before);
       const { count } = await tx.evidenceAssessment.updateMany({
         where: { id: before.id, version: input.version },
-        data: { rating: input.rating, ratedById: user!.id, version: { increment: 1 } },
+        data: { rating: input.rating, ratedById: user.id, version: { increment: 1 } },
       });
       if (count === 0) throw stale(await tx.evidenceAssessment.findUnique({ where: { id: before.id } }));
       const after = await tx.evidenceAssessment.findUniqueOrThrow({ where: { id: before.id } });
-      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "EvidenceAssessment", entityId: before.id, before, after });
+      await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "EvidenceAssessment", entityId: before.id, before, after });
       return { rating: after.rating, version: after.version };
     });
   } catch (error) {

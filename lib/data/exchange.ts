@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
-import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
+import { hasPermission, requirePermission, type ActingUser, type SignedInUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
@@ -87,7 +87,7 @@ export type ImportOutcome = { imported: number; unchanged: number; skipped: Exch
  * Codings carry their coders' names, so only administrators import.
  */
 async function importExchangeRows(
-  user: ActingUser,
+  user: SignedInUser,
   rows: { line: number; row: ExchangeRow }[],
   options: { skipInvalid: boolean },
 ): Promise<ImportOutcome> {
@@ -164,10 +164,10 @@ async function importExchangeRows(
                 saidOnPrecision: row.date_precision,
                 form: row.form,
                 channel: row.channel,
-                createdById: user!.id,
+                createdById: user.id,
               },
             });
-            await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+            await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
           }
           const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
           if (existing) {
@@ -198,7 +198,7 @@ async function importExchangeRows(
               updatedAt: new Date(row.coded_date),
             },
           });
-          await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
+          await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
           imported += 1;
         }
         // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.

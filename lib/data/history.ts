@@ -361,7 +361,7 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     }
     const after = await delegate.update({ where: { id: current.id }, data: { ...data, deletedAt: null, version: current.version + 1 } });
     await recordAudit(tx, {
-      userId: user!.id,
+      userId: user.id,
       action: "RESTORE",
       entity: entry.entity as AuditedEntity,
       entityId: current.id,

@@ -121,10 +121,10 @@ export async function createIndicator(user: ActingUser, input: IndicatorCreation
         title: input.title,
         effect: input.effect,
         rule: input.rule as Prisma.InputJsonValue,
-        createdById: user!.id,
+        createdById: user.id,
       },
     });
-    await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Indicator", entityId: row.id, after: row });
+    await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Indicator", entityId: row.id, after: row });
     return { id: row.id };
   });
 }
@@ -146,6 +146,6 @@ export async function deleteIndicator(user: ActingUser, id: string, version: num
       );
     }
     const after = await tx.indicator.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Indicator", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Indicator", entityId: id, before, after });
   });
 }

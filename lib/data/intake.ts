@@ -152,7 +152,7 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
     (tx) =>
       insertSources(
         tx,
-        user!.id,
+        user.id,
         toImport.map((item) => item.source),
         keptIndexes.map((index) => fingerprints[index]!),
       ),

@@ -220,11 +220,11 @@ export async function adjudicate(user: ActingUser, input: AdjudicationInput): Pr
     const after = before
       ? await tx.adjudication.update({
           where: { id: before.id },
-          data: { score: input.score, rationale: input.rationale, adjudicatorId: user!.id, version: { increment: 1 } },
+          data: { score: input.score, rationale: input.rationale, adjudicatorId: user.id, version: { increment: 1 } },
         })
-      : await tx.adjudication.create({ data: { ...input, adjudicatorId: user!.id } });
+      : await tx.adjudication.create({ data: { ...input, adjudicatorId: user.id } });
     await recordAudit(tx, {
-      userId: user!.id,
+      userId: user.id,
       action: before ? "UPDATE" : "CREATE",
       entity: "Adjudication",
       entityId: after.id,

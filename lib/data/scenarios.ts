@@ -5,7 +5,7 @@ import type { ChartEventMarker } from "../dashboard/types";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { scenarioRecord } from "../seed/records";
+import { scenarioRecord } from "../scenarios/records";
 import { scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
 import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
@@ -307,7 +307,7 @@ export async function createScenarioSet(user: ActingUser, input: z.infer<typeof 
   try {
     return await getDatabase().$transaction(async (tx) => {
       const row = await tx.scenarioSet.create({ data: input });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "ScenarioSet", entityId: row.id, after: row });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "ScenarioSet", entityId: row.id, after: row });
       return { id: row.id, slug: row.slug };
     });
   } catch (error) {
@@ -328,7 +328,7 @@ export async function createScenario(
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.scenario.create({ data: scenarioRecord(scenario, setId) });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Scenario", entityId: row.id, after: row });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Scenario", entityId: row.id, after: row });
       return { id: row.id, slug: row.slug };
     });
   } catch (error) {
@@ -405,7 +405,7 @@ export async function updateScenarioStatus(
       );
     }
     const after = await tx.scenario.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
     if (!input.resolveOthersNo) return;
     for (const sibling of set.scenarios.filter((candidate) => candidate.status === "OPEN")) {
       const siblingBefore = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
@@ -417,7 +417,7 @@ export async function updateScenarioStatus(
       if (changed === 0) continue;
       const siblingAfter = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
       await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "UPDATE",
         entity: "Scenario",
         entityId: sibling.id,
@@ -465,7 +465,7 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
       const created = await tx.scenarioEstimate.create({
         data: {
           scenarioId,
-          analystId: user!.id,
+          analystId: user.id,
           probability: input.probability,
           rationale: input.rationale,
           estimatedOn: dateFromIso(today),
@@ -476,7 +476,7 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
         include: { analyst: { select: { name: true } } },
       });
       await recordAudit(tx, {
-        userId: user!.id,
+        userId: user.id,
         action: "CREATE",
         entity: "ScenarioEstimate",
         entityId: created.id,
@@ -510,7 +510,7 @@ export async function withdrawEstimate(user: ActingUser, id: string, version: nu
       include: { scenario: { select: { status: true } } },
     });
     if (!before) throw new NotFoundError("This estimate");
-    if (before.analystId !== user!.id)
+    if (before.analystId !== user.id)
       throw new PermissionDeniedError("edit", true, "Only the analyst who made an estimate can withdraw it.");
     if (before.scenario.status !== "OPEN")
       throw new ConflictError("This scenario is no longer open, so its estimates are frozen: they are what it was scored on.", null);
@@ -526,7 +526,7 @@ export async function withdrawEstimate(user: ActingUser, id: string, version: nu
     if (count === 0) throw new ConflictError(`This estimate changed (now version ${before.version}); reload before withdrawing it.`, null);
     const after = await tx.scenarioEstimate.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, {
-      userId: user!.id,
+      userId: user.id,
       action: "DELETE",
       entity: "ScenarioEstimate",
       entityId: id,

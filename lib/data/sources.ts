@@ -8,7 +8,7 @@ import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keys
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { sourceListDefinition, type SourceListFilters } from "../sources/list";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
-import { sourceRecord } from "../seed/records";
+import { sourceRecord } from "../sources/records";
 import {
   bandCount,
   estimatedOverlap,
@@ -80,8 +80,8 @@ export async function listSources(
         where: {
           sourceId: { in: page.rows.map((source) => source.id) },
           deletedAt: null,
-          codings: { none: { coderId: user!.id, deletedAt: null } },
-          reviews: { none: { coderId: user!.id, deletedAt: null } },
+          codings: { none: { coderId: user.id, deletedAt: null } },
+          reviews: { none: { coderId: user.id, deletedAt: null } },
         },
         _count: { _all: true },
       })
@@ -248,7 +248,7 @@ export async function createSource(user: ActingUser, input: SourceCreation): Pro
   const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
   return db.$transaction(async (tx) => {
-    const [created] = await insertSources(tx, user!.id, [input]);
+    const [created] = await insertSources(tx, user.id, [input]);
     return { id: created!.id };
   });
 }
@@ -395,7 +395,7 @@ export async function reviewSource(
     if (!before) throw new NotFoundError("This source");
     const data = {
       ...(update.nothingToCode !== undefined
-        ? { nothingToCodeAt: update.nothingToCode ? new Date() : null, nothingToCodeById: update.nothingToCode ? user!.id : null }
+        ? { nothingToCodeAt: update.nothingToCode ? new Date() : null, nothingToCodeById: update.nothingToCode ? user.id : null }
         : {}),
       ...(update.blindCoding !== undefined ? { blindCoding: update.blindCoding } : {}),
     };
@@ -407,7 +407,7 @@ export async function reviewSource(
     const after = await tx.source.findUniqueOrThrow({ where: { id } });
     const withoutText = <T extends { text: string }>(source: T) => ({ ...source, text: `${source.text.length} characters` });
     await recordAudit(tx, {
-      userId: user!.id,
+      userId: user.id,
       action: "UPDATE",
       entity: "Source",
       entityId: id,

@@ -72,7 +72,7 @@ export async function createStatement(
         if (!(await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } })))
           throw new ValidationError({ speakerId: "names no known actor" });
       } else {
-        speakerId = await createSpeaker(tx, user!, input.newSpeaker!);
+        speakerId = await createSpeaker(tx, user, input.newSpeaker!);
       }
       const statement = await tx.statement.create({
         data: {
@@ -84,10 +84,10 @@ export async function createStatement(
           saidOnPrecision: input.saidOnPrecision,
           form: input.form,
           channel: input.channel,
-          createdById: user!.id,
+          createdById: user.id,
         },
       });
-      await recordAudit(tx, { userId: user!.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+      await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
       return { id: statement.id, quote: statement.quote, startOffset: statement.startOffset, endOffset: statement.endOffset };
     });
   } catch (error) {
@@ -348,7 +348,7 @@ export async function updateStatement(user: ActingUser, id: string, input: State
         );
       }
       const after = await tx.statement.findUniqueOrThrow({ where: { id } });
-      await recordAudit(tx, { userId: user!.id, action: "UPDATE", entity: "Statement", entityId: id, before, after });
+      await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Statement", entityId: id, before, after });
       return toView(await tx.statement.findUniqueOrThrow({ where: { id }, select: statementSelect }));
     }, editTransaction);
   } catch (error) {
@@ -373,7 +373,7 @@ export async function deleteStatement(user: ActingUser, id: string, version: num
     const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
     if (!before) throw new NotFoundError("This statement");
     if (!hasPermission(user, "administer")) {
-      const othersCodings = await tx.stanceCoding.count({ where: { statementId: id, deletedAt: null, coderId: { not: user!.id } } });
+      const othersCodings = await tx.stanceCoding.count({ where: { statementId: id, deletedAt: null, coderId: { not: user.id } } });
       if (othersCodings > 0)
         throw new DomainError(
           403,
@@ -392,6 +392,6 @@ export async function deleteStatement(user: ActingUser, id: string, version: num
       );
     }
     const after = await tx.statement.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { userId: user!.id, action: "DELETE", entity: "Statement", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Statement", entityId: id, before, after });
   }, editTransaction);
 }

@@ -91,7 +91,7 @@ export async function unlockSignIn(user: ActingUser, id: string, now: Date = new
     if (!before) throw new NotFoundError("This user");
     const after = await tx.user.update({ where: { id }, data: { signInUnlockedAt: now } });
     await recordAudit(tx, {
-      userId: user!.id,
+      userId: user.id,
       action: "SIGN_IN_UNLOCK",
       entity: "User",
       entityId: id,
@@ -147,7 +147,7 @@ export async function createUser(
         data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
       });
       await recordAudit(tx, {
-        userId: user === "command-line" ? null : user!.id,
+        userId: user === "command-line" ? null : user.id,
         action: "CREATE",
         entity: "User",
         entityId: row.id,
@@ -165,7 +165,7 @@ export async function createUser(
 /** Role, name and enabled state; a change takes effect on the user's next request. */
 export async function updateUser(user: ActingUser, id: string, update: UserUpdate): Promise<UserView> {
   requirePermission(user, "administer");
-  if (id === user!.id && ((update.role !== undefined && update.role !== "ADMIN") || update.disabled === true)) {
+  if (id === user.id && ((update.role !== undefined && update.role !== "ADMIN") || update.disabled === true)) {
     throw new DomainError(409, "You cannot remove your own administrator role or disable your own account; ask another administrator.");
   }
   return getDatabase().$transaction(async (tx) => {
@@ -187,7 +187,7 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
     }
     const after = await tx.user.findUniqueOrThrow({ where: { id } });
     const action = update.role !== undefined && update.role !== before.role ? "ROLE_CHANGE" : "ACCOUNT_CHANGE";
-    await recordAudit(tx, { userId: user!.id, action, entity: "User", entityId: id, before, after });
+    await recordAudit(tx, { userId: user.id, action, entity: "User", entityId: id, before, after });
     return toView(after);
   });
 }
@@ -196,7 +196,7 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
 export async function changeOwnPassword(user: ActingUser, input: { currentPassword: string; newPassword: string }): Promise<void> {
   requirePermission(user, "read");
   const db = getDatabase();
-  const account = await db.user.findUniqueOrThrow({ where: { id: user!.id } });
+  const account = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!account.passwordHash || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new ValidationError({ currentPassword: "is not your current password" });
   }

@@ -7,16 +7,12 @@ import { recordAudit, type AuditedEntity } from "../audit/record-audit";
 import { QuoteNotFoundError } from "../sources/offsets";
 import { hashSourceText } from "../sources/content-hash";
 import { hashPassword } from "../users/passwords";
-import {
-  actorRecord,
-  eventRecord,
-  scenarioEstimateRecord,
-  scenarioRecord,
-  sourceRecord,
-  stanceCodingRecord,
-  statementRecord,
-  sourceFingerprintRecords,
-} from "./records";
+import { actorRecord } from "../actors/records";
+import { stanceCodingRecord } from "../codings/records";
+import { eventRecord } from "../events/records";
+import { scenarioEstimateRecord, scenarioRecord } from "../scenarios/records";
+import { sourceFingerprintRecords, sourceRecord } from "../sources/records";
+import { statementRecord } from "../statements/records";
 import { summariseStance } from "../scenarios/stance-snapshot";
 import { codebookContentSchema } from "../codebook/schemas";
 import { SeedFileError, type SeedCodebook, type SeedData, type SeedScenarioSet, type SeedUser } from "./seed-files";

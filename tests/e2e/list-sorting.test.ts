@@ -105,7 +105,7 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         await gotoHydrated(page, `${appUrl}/admin/actors?size=25`);
         const names = () =>
           page
-            .locator("main table.actors-table tbody tr")
+            .locator("main table tbody tr")
             .evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[0]!.textContent));
         const ascending = await names();
         await page.getByRole("link", { name: /^Name, sorted ascending; sort descending/ }).click();

@@ -8,7 +8,7 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { search } from "@/lib/data/search";
 import { BadRequestError } from "@/lib/errors";
 import { parseSearchParameters } from "@/lib/search/parameters";
-import { sourceRecord } from "@/lib/seed/records";
+import { sourceRecord } from "@/lib/sources/records";
 import { createActor, createStatement, createUser } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });

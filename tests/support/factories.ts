@@ -2,7 +2,11 @@
 // unique keys so tests never collide with the seed or with each other.
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/database/prisma";
-import { actorRecord, scenarioRecord, sourceRecord, stanceCodingRecord, statementRecord } from "@/lib/seed/records";
+import { actorRecord } from "@/lib/actors/records";
+import { stanceCodingRecord } from "@/lib/codings/records";
+import { scenarioRecord } from "@/lib/scenarios/records";
+import { sourceRecord } from "@/lib/sources/records";
+import { statementRecord } from "@/lib/statements/records";
 
 function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
