@@ -241,6 +241,13 @@ describe("the actors list", () => {
     expect(await names(`q=${marker}&tracked=yes`)).toEqual(["Target"]);
     expect(await names(`q=${marker}&tracked=no`)).toEqual(["Masoud Pezeshkiān", "محمد جواد ظریف"].sort());
     expect(await names(`q=${marker}&kind=GOVERNMENT`)).toEqual([]);
+    // Each row's statements, counted for the page's rows.
+    const counted = (await listActorsPage(admin, query(actorListDefinition, `q=${marker}`, 100))).rows;
+    expect(Object.fromEntries(counted.map((row) => [row.id, row.statementCount]))).toEqual({
+      [world.persian.id]: 4,
+      [world.accented.id]: 3,
+      [created.actors[2]!]: 0,
+    });
     for (const sort of ["name", "added"]) {
       for (const order of ["asc", "desc"]) {
         const search = `q=${marker}&sort=${sort}&order=${order}`;
