@@ -9,6 +9,7 @@ import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
 import type { Confidence } from "@/lib/generated/prisma/enums";
+import assignmentStyles from "./coding-queue-assignment.module.css";
 import { maximumRationaleLength, type RowDraft, type RowErrors, type Settled } from "./coding-queue-drafts";
 import { formatDay } from "./format";
 import { digitForScore, keyForConfidence } from "./keyboard-shortcuts";
@@ -45,9 +46,18 @@ function trimBrokenWord(text: string, side: "start" | "end"): string {
 export function StatementInContext({ item, position, count }: { item: QueueItem; position: number; count: number }) {
   return (
     <section className="card" aria-labelledby="queue-statement-heading">
-      <h2 className="card__title" id="queue-statement-heading">
-        Statement {position} of {count} left to code
-      </h2>
+      <div className={assignmentStyles.header}>
+        <h2 className="card__title" id="queue-statement-heading">
+          Statement {position} of {count} left to code
+        </h2>
+        {item.assigned ? (
+          <strong className={assignmentStyles.marker} data-testid="queue-assigned-marker">
+            Assigned to you
+          </strong>
+        ) : (
+          <span className="muted">Not assigned: open for any coder</span>
+        )}
+      </div>
       <p className={`${styles.context} quote`}>
         {item.before && <span className={styles.around}>…{trimBrokenWord(item.before, "start")}</span>}
         <mark className={styles.quote} data-testid="queue-quote">

@@ -9,6 +9,8 @@ import { listSources } from "@/lib/data/sources";
 import { eventListDefinition } from "@/lib/events/list";
 import { eventKindLabels } from "@/lib/events/schemas";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { parseListQuery } from "@/lib/lists/parameters";
+import { sourceListDefinition } from "@/lib/sources/list";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -22,7 +24,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   const [list, actors, sources] = await Promise.all([
     loadListPage(eventListDefinition, params, "/events", (query) => listEventsPage(user, query)),
     listActorChoices(user),
-    canEdit ? listSources(user).then((page) => page.rows) : [],
+    // Only the most recent, offered before searching: the form's source field searches all of them on the server.
+    canEdit ? listSources(user, parseListQuery(sourceListDefinition, new URLSearchParams({ size: "25" }))).then((page) => page.rows) : [],
   ]);
   const { page, query } = list;
   const sortLabel = eventListDefinition.sorts[list.sort.key]!.label.toLowerCase();

@@ -338,6 +338,7 @@ export async function deleteStatementReview(user: ActingUser, id: string, versio
 export type QueueItem = {
   statementId: string;
   quote: string;
+  speakerId: string;
   speakerName: string;
   saidOn: string;
   source: { id: string; title: string };
@@ -365,7 +366,7 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
     startOffset: true,
     endOffset: true,
     saidOn: true,
-    speaker: { select: { name: true } },
+    speaker: { select: { id: true, name: true } },
     source: { select: { id: true, title: true, text: true, publishedOn: true } },
   } as const;
   const orderBy = [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }] as const;
@@ -392,6 +393,7 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
   const item = (statement: (typeof assigned)[number], isAssigned: boolean): QueueItem => ({
     statementId: statement.id,
     quote: statement.quote,
+    speakerId: statement.speaker.id,
     speakerName: statement.speaker.name,
     saidOn: isoFromDate(statement.saidOn),
     source: { id: statement.source.id, title: statement.source.title },

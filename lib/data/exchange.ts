@@ -20,6 +20,7 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
       confidence: true,
       rationale: true,
       updatedAt: true,
+      codebookVersion: true,
       coder: { select: { email: true } },
       target: { select: { name: true, slug: true } },
       statement: {
@@ -61,6 +62,7 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     source_published: isoFromDate(statement.source.publishedOn),
     source_language: statement.source.language,
     source_hash: statement.source.contentHash,
+    codebook_version: coding.codebookVersion,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
   const key = (row: ExchangeRow) =>
@@ -116,6 +118,12 @@ async function importExchangeRows(
     ).map((coder) => [coder.email, coder]),
   );
 
+  // A row naming a codebook version keeps it (it must be published); a row without one gets the version in force now.
+  const published = new Set(
+    (await db.codebookVersion.findMany({ select: { number: true }, orderBy: { number: "asc" } })).map((version) => version.number),
+  );
+  const versionInForce = published.size > 0 ? Math.max(...published) : null;
+
   const errors: ExchangeError[] = [];
   const valid: { line: number; row: ExchangeRow; sourceId: string; speakerId: string; targetId: string; coderId: string }[] = [];
   for (const { line, row } of rows) {
@@ -132,11 +140,13 @@ async function importExchangeRows(
           ? `recipient_slug: no actor “${row.recipient_slug}”; add the actor first`
           : !coderId
             ? `coder: no user with the e-mail ${row.coder}`
-            : (checkQuoteOffsets(row, source.text) ??
-              // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
-              (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
-                ? null
-                : `coder: ${row.coder} is a ${coder!.role.toLowerCase()}, who may not code; only analysts and administrators own codings`));
+            : typeof row.codebook_version === "number" && !published.has(row.codebook_version)
+              ? `codebook_version: version ${row.codebook_version} of the codebook is not published here (${published.size > 0 ? `published: ${[...published].join(", ")}` : "none is published yet"}); publish it first, or leave the field out to record the version in force`
+              : (checkQuoteOffsets(row, source.text) ??
+                // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
+                (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
+                  ? null
+                  : `coder: ${row.coder} is a ${coder!.role.toLowerCase()}, who may not code; only analysts and administrators own codings`));
     if (problem) errors.push({ line, message: problem });
     else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
   }
@@ -196,6 +206,7 @@ async function importExchangeRows(
               confidence: row.confidence,
               rationale: row.comment,
               updatedAt: new Date(row.coded_date),
+              codebookVersion: row.codebook_version === undefined ? versionInForce : row.codebook_version,
             },
           });
           await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });

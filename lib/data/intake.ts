@@ -14,6 +14,8 @@ import { findNearDuplicates, insertSources, type NearDuplicate } from "./sources
 export type NearDuplicateFinding = {
   where: string;
   title: string;
+  /** What was done with it (in an outcome), or what the user chose so far (in a 409 asking for choices); null: not chosen yet. */
+  choice: "keep" | "skip" | null;
   /** Stored sources, or earlier items of the same upload (id null, where set). */
   matches: (Omit<NearDuplicate, "id"> & { id: string | null; where?: string })[];
 };
@@ -22,8 +24,9 @@ export type IntakeOutcome = {
   imported: { id: string; title: string; where: string }[];
   /** Bad items left out because the user chose to skip them. */
   skipped: IntakeProblem[];
-  /** Near duplicates imported (kept) or left out (skipped), as the user chose. */
+  /** Near duplicates, each imported (choice "keep") or left out ("skip") as the user chose. */
   nearDuplicates: NearDuplicateFinding[];
+  /** True when every near duplicate was kept (also when there were none). */
   nearDuplicatesKept: boolean;
 };
 
@@ -61,7 +64,8 @@ function refuse(problems: IntakeProblem[]): never {
  * Every item is parsed and checked first. With any bad item (malformed, a
  * field missing or wrong, a text already stored) nothing is written unless
  * `skipInvalid`. Near duplicates of stored sources or of each other are
- * reported and nothing is written until the user chooses to keep or skip them.
+ * reported and nothing is written until the user has chosen to keep or skip
+ * each (one by one in `nearDuplicateChoices`, or all at once).
  * Everything that is imported is written in one transaction.
  */
 export async function importSources(user: ActingUser, files: readonly IntakeFile[], options: IntakeOptions): Promise<IntakeOutcome> {
@@ -139,13 +143,17 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
 
   const fingerprints = fresh.map((item) => fingerprintOf(item.source.text));
   const nearDuplicates = await nearDuplicatesOf(fresh, fingerprints, await findNearDuplicates(db, fingerprints));
-  if (nearDuplicates.size > 0 && options.nearDuplicates === "ask")
+  // Each near duplicate's own choice, else the choice for all of them; "ask" leaves it open.
+  for (const finding of nearDuplicates.values())
+    finding.choice = options.nearDuplicateChoices[finding.where] ?? (options.nearDuplicates === "ask" ? null : options.nearDuplicates);
+  const unchosen = [...nearDuplicates.values()].filter((finding) => finding.choice === null).length;
+  if (unchosen > 0)
     throw new DomainError(
       409,
-      `${nearDuplicates.size} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text). Nothing was imported yet: choose to keep or skip them.`,
+      `${unchosen === nearDuplicates.size ? nearDuplicates.size : `${unchosen} of ${nearDuplicates.size}`} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text) and have no choice yet. Nothing was imported yet: choose to keep or skip each.`,
       { nearDuplicates: [...nearDuplicates.values()], errors: problems },
     );
-  const keptIndexes = fresh.map((_, index) => index).filter((index) => options.nearDuplicates !== "skip" || !nearDuplicates.has(index));
+  const keptIndexes = fresh.map((_, index) => index).filter((index) => nearDuplicates.get(index)?.choice !== "skip");
   const toImport = keptIndexes.map((index) => fresh[index]!);
 
   const created = await db.$transaction(
@@ -162,7 +170,7 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
     imported: created.map((row, index) => ({ id: row.id, title: toImport[index]!.source.title, where: toImport[index]!.where })),
     skipped: problems,
     nearDuplicates: [...nearDuplicates.values()],
-    nearDuplicatesKept: options.nearDuplicates === "keep",
+    nearDuplicatesKept: [...nearDuplicates.values()].every((finding) => finding.choice === "keep"),
   };
 }
 
@@ -198,7 +206,7 @@ async function nearDuplicatesOf(
       if (list) list.push(index);
       else earlierByBand.set(key, [index]);
     }
-    if (matches.length > 0) findings.set(index, { where: items[index]!.where, title: items[index]!.source.title, matches });
+    if (matches.length > 0) findings.set(index, { where: items[index]!.where, title: items[index]!.source.title, choice: null, matches });
   });
   return findings;
 }

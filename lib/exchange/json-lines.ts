@@ -9,7 +9,7 @@
 // Reading: one object per line, LF or CRLF; a leading UTF-8 byte order mark is
 // skipped and blank lines are ignored. Values are not converted: a score
 // must be a JSON number, `conditional` a JSON boolean. Every field is required
-// and unknown keys are refused.
+// but codebook_version, and unknown keys are refused.
 import { formatInteger, withoutByteOrderMark } from "./format-values";
 import {
   exchangeFields,
@@ -22,7 +22,8 @@ import {
 
 function jsonValue(value: ExchangeRow[ExchangeField], field: ExchangeField): string {
   if (typeof value === "number") return formatInteger(value, field);
-  return JSON.stringify(value);
+  // Only codebook_version may be undefined (a row read from a file without it): written as null, like a coding before the codebook.
+  return JSON.stringify(value ?? null);
 }
 
 /** The rows as JSON Lines: one object per line, "\n" after each. */

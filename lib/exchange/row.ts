@@ -32,6 +32,7 @@
 //   source_published  (none)                              Source.publishedOn (YYYY-MM-DD)
 //   source_language   cite_info.language                  Source.language
 //   source_hash       (none)                              Source.contentHash: SHA-256 hex of the text
+//   codebook_version  (none; note 6)                      StanceCoding.codebookVersion
 //
 // Notes:
 // 1. PLOVER calls the acting party `source`, a list of actor objects. Stancewatch
@@ -44,6 +45,11 @@
 //    here `coded_date` holds the whole UTC instant, e.g. 2025-03-01T09:30:00.000Z.
 // 5. PLOVER's `event_scale` is an event's intensity on the producer's scale; the
 //    stance score is a speaker's stance toward the recipient, so it keeps its name.
+// 6. The codebook version the coding was made under (docs/decisions/0029). Export
+//    always writes it: a number, or null for a coding made before the first
+//    version. On import a number must name a published version and is kept; null
+//    keeps "before the codebook"; a file without the field (an older export, a
+//    file made elsewhere) gets the version in force at the import.
 //
 // Each field reuses the rule the application applies when the value is typed in
 // (lib/actors, lib/statements, lib/codings, lib/sources, lib/users), so anything
@@ -125,6 +131,13 @@ export const exchangeRowSchema = z
         z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text: 64 lower-case hexadecimal characters"),
         "64 lower-case hexadecimal characters",
       ),
+      // Optional, unlike every other field: files written before it existed stay importable (note 6).
+      codebook_version: z
+        .number({ error: typeError("a codebook version number, or null for a coding made before the codebook") })
+        .int("must be a whole number")
+        .min(1, "must be 1 or more: codebook versions are numbered from 1")
+        .nullable()
+        .optional(),
     },
     {
       error: (issue) => {
@@ -163,6 +176,9 @@ export const exchangeRowSchema = z
 
 export type ExchangeRow = z.output<typeof exchangeRowSchema>;
 export type ExchangeField = keyof ExchangeRow;
+
+/** Fields a file may leave out (a CSV without the column, a JSON Lines record without the key). */
+export const optionalExchangeFields: ReadonlySet<ExchangeField> = new Set<ExchangeField>(["codebook_version"]);
 
 /** Every field, in the fixed order of CSV columns and JSON Lines keys. */
 export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowSchema.shape) as ExchangeField[];

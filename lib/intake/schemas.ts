@@ -18,6 +18,14 @@ export const intakeLimits = {
 export const intakeOptionsSchema = z.object({
   skipInvalid: z.boolean().default(false),
   nearDuplicates: z.enum(["ask", "keep", "skip"], { error: "must be ask, keep or skip" }).default("ask"),
+  /**
+   * Per flagged item (keyed by where it is: "articles.jsonl line 3"), keep or skip; overrides `nearDuplicates`.
+   * With "ask", every near duplicate needs a choice here, or nothing is imported and the unchosen are listed again.
+   */
+  nearDuplicateChoices: z
+    .record(z.string().max(2000), z.enum(["keep", "skip"], { error: "must be keep or skip" }))
+    .refine((choices) => Object.keys(choices).length <= intakeLimits.sources, `at most ${intakeLimits.sources} choices`)
+    .default({}),
   defaults: z
     .object({
       publisher: sourceSchema.shape.publisher.optional(),

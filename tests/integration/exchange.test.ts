@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { loadSeedFiles } from "@/lib/seed/seed-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
+import { createActor } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
@@ -163,5 +164,48 @@ describe("export and import", () => {
     await expect(
       importExchangeFile({ id: analyst.id, role: "ANALYST" }, { format: "jsonl", content: lines[0]!, skipInvalid: false }),
     ).rejects.toThrowError(PermissionDeniedError);
+  });
+
+  it("records the codebook version the file gives, else the one in force at the import; an unpublished version is refused", async () => {
+    const admin = await adminOf(db);
+    const first = JSON.parse(
+      (await exportExchangeFile(admin, "jsonl")).split("\n").find((line) => line.includes("Financial Times"))!,
+    ) as Record<string, unknown>;
+    expect(first).toHaveProperty("codebook_version");
+    const latest = (await db.codebookVersion.findFirstOrThrow({ orderBy: { number: "desc" } })).number;
+    const targets = [await createActor(db), await createActor(db), await createActor(db)];
+    const toward = (target: { slug: string; name: string }, version: Record<string, unknown>) => {
+      const rest = { ...first };
+      delete rest.codebook_version;
+      return JSON.stringify({ ...rest, recipient: target.name, recipient_slug: target.slug, comment: "version test", ...version });
+    };
+    const lines = [toward(targets[0]!, {}), toward(targets[1]!, { codebook_version: 1 }), toward(targets[2]!, { codebook_version: null })];
+    try {
+      const refused = await importExchangeFile(admin, {
+        format: "jsonl",
+        content: [...lines, toward(targets[0]!, { codebook_version: 999 })].join("\n"),
+        skipInvalid: false,
+      }).catch((error: unknown) => error as DomainError);
+      expect(((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors).toEqual([
+        { line: 4, message: expect.stringMatching(/^codebook_version: version 999 of the codebook is not published here/) },
+      ]);
+      expect(await db.stanceCoding.count({ where: { targetId: { in: targets.map((target) => target.id) } } })).toBe(0);
+
+      const outcome = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false });
+      expect(outcome).toMatchObject({ imported: 3, errors: [] });
+      const versionOf = async (targetId: string) =>
+        (await db.stanceCoding.findFirstOrThrow({ where: { targetId, deletedAt: null } })).codebookVersion;
+      expect(await versionOf(targets[0]!.id)).toBe(latest);
+      expect(await versionOf(targets[1]!.id)).toBe(1);
+      expect(await versionOf(targets[2]!.id)).toBeNull();
+
+      // A CSV without the column is accepted too; the export writes it, empty for "before the codebook".
+      const csv = await exportExchangeFile(admin, "csv");
+      expect(csv.split("\n")[0]).toMatch(/,codebook_version$/);
+      expect(csv.split("\n").find((line) => line.includes(targets[1]!.slug))).toMatch(/,1$/);
+      expect(csv.split("\n").find((line) => line.includes(targets[2]!.slug))).toMatch(/,$/);
+    } finally {
+      await db.stanceCoding.deleteMany({ where: { targetId: { in: targets.map((target) => target.id) } } });
+    }
   });
 });

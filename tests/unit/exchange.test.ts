@@ -46,6 +46,7 @@ function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRo
     source_published: "2025-03-03",
     source_language: "en",
     source_hash: hashSourceText(sourceText),
+    codebook_version: 2,
     ...overrides,
   };
 }
@@ -65,6 +66,7 @@ const rows: ExchangeRow[] = [
     comment: "Neutral.",
     source_url: 'https://example.org/news?id=1,2&q="x"',
     source_language: "fa",
+    codebook_version: null,
   }),
   rowFor("Tehran", { score: 3, coder: "second.coder@example.org", comment: 'Ends with a quote mark "' }),
 ];
@@ -141,6 +143,7 @@ describe("the exchange row", () => {
       "source_published",
       "source_language",
       "source_hash",
+      "codebook_version",
     ]);
   });
 
@@ -248,6 +251,7 @@ describe("CSV", () => {
         "2025-03-03",
         "fa",
         hashSourceText(sourceText),
+        "",
       ].join(","),
     );
     expect(formatCsv([])).toBe(`${exchangeFields.join(",")}\n`);
@@ -396,7 +400,7 @@ describe("CSV", () => {
       ],
     });
     const extra = formatCsv(rows).replace("\n", ",,notes\n");
-    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 24), "notes"` }]);
+    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 25), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
       lines: [],
@@ -418,7 +422,7 @@ describe("CSV", () => {
           "malformed CSV: a double quote inside unquoted field 1: enclose the field in double quotes and double the quotes inside it",
       },
       { line: 4, message: 'malformed CSV: text after the closing quote of field 1: "x"' },
-      { line: 5, message: "has 3 fields; the header has 23" },
+      { line: 5, message: "has 3 fields; the header has 24" },
       { line: 7, message: "malformed CSV: a quoted field opened on line 7 is never closed" },
     ]);
   });
@@ -514,5 +518,37 @@ describe("both formats", () => {
     expect(formatJsonLines([big])).toContain('"text_start":1000000000000000000000,');
     expect(formatCsv([big])).toContain(",1000000000000000000000,");
     expect(() => formatCsv([{ ...far, score: 0.5 }])).toThrowError(RangeError);
+  });
+});
+
+describe("codebook_version", () => {
+  it("may be left out of a file (older exports): the row then has none, and the import uses the version in force", () => {
+    const csv = formatCsv([plain()]);
+    const withoutColumn = csv
+      .split("\n")
+      .map((line) => line.replace(/,[^,]*$/, ""))
+      .join("\n");
+    expect(withoutColumn.split("\n")[0]).not.toContain("codebook_version");
+    const parsed = parseCsv(withoutColumn);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]!.codebook_version).toBeUndefined();
+
+    const line = JSON.parse(formatJsonLines([plain()])) as Record<string, unknown>;
+    delete line.codebook_version;
+    const fromJson = parseJsonLines(JSON.stringify(line));
+    expect(fromJson.errors).toEqual([]);
+    expect(fromJson.rows[0]!.codebook_version).toBeUndefined();
+  });
+
+  it("is a version number or empty (null: before the codebook), and anything else is named", () => {
+    expect(parseCsv(csvWith("codebook_version", "3")).rows[0]!.codebook_version).toBe(3);
+    expect(parseCsv(csvWith("codebook_version", "")).rows[0]!.codebook_version).toBeNull();
+    expect(parseCsv(csvWith("codebook_version", "first")).errors).toEqual([
+      {
+        line: 2,
+        message: 'codebook_version: must be a codebook version number, or null for a coding made before the codebook, not "first"',
+      },
+    ]);
+    expect(parseCsv(csvWith("codebook_version", "0")).errors[0]!.message).toMatch(/^codebook_version: must be 1 or more/);
   });
 });
