@@ -1,22 +1,26 @@
 import type { ActorView } from "@/lib/data/actors";
+import type { SortLink } from "@/lib/lists/page";
+import { SortableHeader } from "./lists/sortable-header";
 import type { ActorChoice } from "./actor-fields";
 import { ActorRow } from "./actor-row";
 import styles from "./actors-table.module.css";
 
-/** The actors as the forms offer them (speaks for) and check against (taken slugs and Wikidata ids), in alphabetical order. */
-export function actorChoices(actors: ActorView[]): ActorChoice[] {
-  return actors
-    .map(({ id, name, slug, wikidataId }) => ({ id, name, slug, wikidataId }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, "en"));
-}
-
-export function ActorsTable({ actors, choices }: { actors: ActorView[]; choices: ActorChoice[] }) {
+export function ActorsTable({
+  actors,
+  choices,
+  sortLinks = {},
+}: {
+  actors: ActorView[];
+  choices: ActorChoice[];
+  /** Column headers that sort the list, by the list's sort keys (name). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <div className={`table-scroll ${styles.actorsTableScroll}`} tabIndex={0}>
       <table className={styles.actorsTable}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <SortableHeader label="Name" sort={sortLinks.name} />
             <th scope="col">Kind</th>
             <th scope="col">Office</th>
             <th scope="col">Speaks for</th>

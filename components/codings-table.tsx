@@ -2,8 +2,10 @@ import Link from "next/link";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
+import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
-import { formatDay, truncate } from "./format";
+import { formatDay, formatDateTime, truncate } from "./format";
+import { SortableHeader } from "./lists/sortable-header";
 import styles from "./codings-table.module.css";
 
 /**
@@ -11,20 +13,30 @@ import styles from "./codings-table.module.css";
  * user's id when they may edit: a coding is one coder's judgement, so only
  * their own rows get an Edit link. Null (viewers) shows no edit controls at all.
  */
-export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
+export function CodingsTable({
+  codings,
+  editorId,
+  sortLinks = {},
+}: {
+  codings: StanceCodingView[];
+  editorId: string | null;
+  /** Column headers that sort the list, by the list's sort keys (said, score, coded). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <div className="table-scroll" tabIndex={0}>
       <table className={styles.codingsTable} data-testid="codings-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>
+            <SortableHeader label="Said" sort={sortLinks.said} />
             <th scope="col">Speaker</th>
             <th scope="col">Target</th>
-            <th scope="col">Score</th>
+            <SortableHeader label="Score" sort={sortLinks.score} />
             <th scope="col">Confidence</th>
             <th scope="col">Conditional</th>
             <th scope="col">Coder</th>
-            <th scope="col">Updated</th>
+            <SortableHeader label="Coded" sort={sortLinks.coded} />
             {editorId !== null && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -42,7 +54,9 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
                   <Link href={href} className="quote" title={coding.statement.quote}>
                     “{truncate(coding.statement.quote, 110)}”
                   </Link>
-                  <span className="cell-meta">Said {formatDay(coding.statement.saidOn)}</span>
+                </td>
+                <td className="date">
+                  <time dateTime={coding.statement.saidOn}>{formatDay(coding.statement.saidOn)}</time>
                 </td>
                 <td>{coding.statement.speakerName}</td>
                 <td>{coding.target.name}</td>
@@ -56,7 +70,15 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
                   {coding.coder.name}
                   {own && <span className="cell-meta">you</span>}
                 </td>
-                <DateTimeCell iso={coding.updatedAt} />
+                <DateTimeCell
+                  iso={coding.createdAt}
+                  // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
+                  note={
+                    Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000
+                      ? `Changed ${formatDateTime(coding.updatedAt)}`
+                      : undefined
+                  }
+                />
                 {editorId !== null && (
                   <td className="nowrap">
                     {own && (

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { AuditEntryView } from "@/lib/data/history";
+import type { SortLink } from "@/lib/lists/page";
+import { SortableHeader } from "./lists/sortable-header";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
@@ -23,13 +25,13 @@ function summariseChanges(entry: AuditEntryView): string {
   return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
 }
 
-export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
+export function RecentChangesTable({ entries, sortLinks = {} }: { entries: AuditEntryView[]; sortLinks?: Record<string, SortLink> }) {
   return (
     <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>
-            <th scope="col">Time</th>
+            <SortableHeader label="Time" sort={sortLinks.time} />
             <th scope="col">Who</th>
             <th scope="col">Action</th>
             <th scope="col">Record</th>

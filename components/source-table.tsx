@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
+import type { SortLink } from "@/lib/lists/page";
+import { SortableHeader } from "./lists/sortable-header";
 import { formatDay } from "./format";
 import styles from "./source-table.module.css";
 import badgeStyles from "./badge.module.css";
@@ -8,15 +10,24 @@ import badgeStyles from "./badge.module.css";
  * Every source, newest first. `showOwnProgress` adds the count of statements
  * the reader has not coded yet: only those who code (edit permission) have any.
  */
-export function SourceTable({ sources, showOwnProgress }: { sources: SourceSummary[]; showOwnProgress: boolean }) {
+export function SourceTable({
+  sources,
+  showOwnProgress,
+  sortLinks = {},
+}: {
+  sources: SourceSummary[];
+  showOwnProgress: boolean;
+  /** Column headers that sort the list, by the list's sort keys (title, published). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <div className="table-scroll" tabIndex={0}>
       <table className={styles.sourcesTable}>
         <thead>
           <tr>
-            <th scope="col">Title</th>
+            <SortableHeader label="Title" sort={sortLinks.title} />
             <th scope="col">Publisher</th>
-            <th scope="col">Published</th>
+            <SortableHeader label="Published" sort={sortLinks.published} />
             <th scope="col" className="number">
               Statements
             </th>

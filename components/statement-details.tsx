@@ -2,9 +2,8 @@ import Link from "next/link";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
-import { formatDay } from "./format";
+import { formatSaidOn } from "./format";
 import { scoreWithLabel } from "./score-label";
 import type { ActorChoice } from "./actor-search-picker";
 import { OtherTargetCoding } from "./other-target-coding";
@@ -16,11 +15,8 @@ import statementQuoteStyles from "./statement-quote.module.css";
 import { TranslationPassageBlock } from "./translation-text";
 import { textDirection } from "@/lib/sources/alignment";
 
-/** "28 Oct 2024", or "Oct 2024" when only the month is known. */
-export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
-  if (precision === "DAY") return formatDay(isoDate);
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-}
+// Kept here for the components that import it with the statement's details; it lives in ./format, which server components can import.
+export { formatSaidOn };
 
 /** One statement of the source, in the side panel under its heading: who said what, and every coding the reader may see. */
 export function StatementDetails({

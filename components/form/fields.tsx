@@ -4,6 +4,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 import { suggestSlug } from "../actor-fields";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import { ariaDescribedBy, FieldError } from "../form-feedback";
+import { formatDateFieldValue } from "../format";
 import styles from "./fields.module.css";
 
 // The label → control → hint → error block, written once. Every field takes
@@ -195,17 +196,27 @@ export function DateField({
     precision?: { id: string; label: string; value: DatePrecision; error: string | undefined; onChange: (value: DatePrecision) => void };
   }) {
   const { id, label, hint, error, optional, ...native } = props;
+  // The browser's picker writes dates its own way (10/28/2024, 28.10.2024…); the readout beside it says the date as the
+  // rest of the app does, and is read out with the field (aria-describedby), so what is chosen is never in doubt.
+  const readout = formatDateFieldValue(value, precision?.value === "MONTH" ? "MONTH" : "DAY");
+  const readoutId = `${id}-as-written`;
   const date = (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
-        <input
-          {...native}
-          {...aria}
-          type="date"
-          className={`${styles.control} ${styles.date}`}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <span className={styles.dateWithReadout}>
+          <input
+            {...native}
+            {...aria}
+            aria-describedby={[readout ? readoutId : null, aria["aria-describedby"]].filter(Boolean).join(" ") || undefined}
+            type="date"
+            className={`${styles.control} ${styles.date}`}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <span id={readoutId} className={styles.dateReadout} data-testid={readoutId}>
+            {readout}
+          </span>
+        </span>
       )}
     </FieldFrame>
   );

@@ -22,6 +22,7 @@ export type StanceCodingView = {
   isConditional: boolean;
   confidence: Confidence;
   rationale: string;
+  createdAt: string;
   updatedAt: string;
   /** When the statement's quote or speaker was corrected after this coding was saved; null once the coder has saved it again. */
   statementChangedAt: string | null;
@@ -37,6 +38,7 @@ const codingSelect = {
   isConditional: true,
   confidence: true,
   rationale: true,
+  createdAt: true,
   updatedAt: true,
   statementChangedAt: true,
   coder: { select: { id: true, name: true } },
@@ -54,6 +56,7 @@ function toView(row: CodingRow): StanceCodingView {
     isConditional: row.isConditional,
     confidence: row.confidence,
     rationale: row.rationale,
+    createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     statementChangedAt: row.statementChangedAt?.toISOString() ?? null,
     coder: row.coder,
@@ -106,7 +109,7 @@ export async function listStanceCodingsForReview(
   const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.stanceCoding.findMany({
       where: { AND: [...conditions, after as Prisma.StanceCodingWhereInput] },
-      select: { ...codingSelect, saidOn: true, createdAt: true },
+      select: { ...codingSelect, saidOn: true },
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StanceCodingOrderByWithRelationInput[],
       take,
     }),

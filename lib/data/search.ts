@@ -41,12 +41,21 @@ export type SearchResults = {
   statements: StatementHit[];
   sources: SourceHit[];
   actors: ActorHit[];
-  /** Per kind: whether more matched than were returned. */
+  /** Per kind: whether more matched than were returned (and can still be paged to, within maximumSearchDepth). */
   more: Record<SearchKind, boolean>;
+  /** How many results of each kind come before these (paging one kind, lib/search/parameters.ts). */
+  offset: number;
 };
 
 export const defaultSearchLimit = 10;
 export const maximumSearchLimit = 50;
+/**
+ * How deep a person can page into one kind of result. Paging is by position in
+ * the ranked order, bounded: every page has to rank all the matches anyway
+ * (the rank is computed per match before the sort), so a later page costs
+ * what the first does, and the bound keeps the sort's top-N heap small.
+ */
+export const maximumSearchDepth = 500;
 
 /**
  * At most this many full-text matches of a kind are ranked: the first the GIN
@@ -75,7 +84,7 @@ export const typoCandidateCount = 2000;
 export async function search(
   user: ActingUser,
   rawQuery: string,
-  options: { limit?: number; kinds?: readonly SearchKind[] } = {},
+  options: { limit?: number; kinds?: readonly SearchKind[]; offset?: number } = {},
 ): Promise<SearchResults> {
   requirePermission(user, "read");
   if (rawQuery.length > maximumQueryLength)
@@ -83,6 +92,7 @@ export async function search(
   const query = normaliseSearchQuery(rawQuery);
   const limit = Math.min(Math.max(1, options.limit ?? defaultSearchLimit), maximumSearchLimit);
   const kinds = new Set(options.kinds ?? searchKinds);
+  const offset = Math.min(Math.max(0, options.offset ?? 0), maximumSearchDepth - limit);
   const empty: SearchResults = {
     query: query ?? "",
     terms: [],
@@ -90,12 +100,16 @@ export async function search(
     sources: [],
     actors: [],
     more: { statements: false, sources: false, actors: false },
+    offset,
   };
   if (!query) return empty;
   const terms = highlightTerms(query);
   const typos = !queryAsksForExactWords(query);
   const db = getDatabase();
-  const fetched = limit + 1;
+  // The rows before this page are read and dropped (bounded by maximumSearchDepth); one more says whether there is a next page.
+  const fetched = offset + limit + 1;
+  const end = offset + limit;
+  const hasMore = (rows: unknown[]) => rows.length > end && end < maximumSearchDepth;
 
   // Typo matches rank below every full-text match, so they are looked for only when the full-text
   // matches do not fill the page; and then among a bounded number of trigram candidates.
@@ -201,13 +215,14 @@ export async function search(
   return {
     query,
     terms,
-    statements: statementRows.slice(0, limit).map((row) => ({ ...row, saidOn: isoFromDate(row.saidOn) })),
-    sources: sourceRows.slice(0, limit).map(({ text, publishedOn, ...row }) => ({
+    statements: statementRows.slice(offset, end).map((row) => ({ ...row, saidOn: isoFromDate(row.saidOn) })),
+    sources: sourceRows.slice(offset, end).map(({ text, publishedOn, ...row }) => ({
       ...row,
       publishedOn: isoFromDate(publishedOn),
       excerpt: excerpt(text, terms),
     })),
-    actors: actorRows.slice(0, limit),
-    more: { statements: statementRows.length > limit, sources: sourceRows.length > limit, actors: actorRows.length > limit },
+    actors: actorRows.slice(offset, end),
+    more: { statements: hasMore(statementRows), sources: hasMore(sourceRows), actors: hasMore(actorRows) },
+    offset,
   };
 }

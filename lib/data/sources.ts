@@ -62,7 +62,6 @@ export async function listSources(
         language: true,
         createdAt: true,
         nothingToCodeAt: true,
-        _count: { select: { statements: { where: { deletedAt: null } } } },
       },
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.SourceOrderByWithRelationInput[],
       take,
@@ -75,6 +74,12 @@ export async function listSources(
     query.sortOption,
     (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"],
   );
+  // Counts for the page's rows only: Prisma's relation _count groups the whole statements table (500,000 rows) first.
+  const ids = page.rows.map((source) => source.id);
+  const statementCounts = ids.length
+    ? await db.statement.groupBy({ by: ["sourceId"], where: { sourceId: { in: ids }, deletedAt: null }, _count: { _all: true } })
+    : [];
+  const statementsBySource = new Map(statementCounts.map((row) => [row.sourceId, row._count._all]));
   const uncoded = page.rows.length
     ? await db.statement.groupBy({
         by: ["sourceId"],
@@ -96,7 +101,7 @@ export async function listSources(
       publisher: source.publisher,
       publishedOn: isoFromDate(source.publishedOn),
       language: source.language,
-      statementCount: source._count.statements,
+      statementCount: statementsBySource.get(source.id) ?? 0,
       uncodedByMe: uncodedBySource.get(source.id) ?? 0,
       nothingToCode: source.nothingToCodeAt !== null,
     })),

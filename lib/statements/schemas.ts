@@ -90,14 +90,6 @@ export const statementUpdateSchema = z
   .refine((input) => input.quote === undefined || input.quote.trim().length > 0, { message: "must not be empty", path: ["quote"] });
 export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
 
-/** GET /api/statements?sourceId=…&speakerId=…&limit=… : a plain filtered list. */
-export const statementListQuerySchema = z.object({
-  sourceId: idSchema().optional(),
-  speakerId: idSchema().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-export type StatementListQuery = z.infer<typeof statementListQuerySchema>;
-
 /**
  * A statement cannot have been said after its source was published. A date
  * known only to the month is stored as the month's first day and allows any

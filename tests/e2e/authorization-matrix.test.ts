@@ -771,3 +771,41 @@ describe("the read matrix", () => {
     }
   }
 });
+
+// The paged list routes and pages that read with the "read" permission: every signed-in role reads them, anonymous
+// visitors are sent to sign in (pages) or refused (JSON), and bad parameters are a 400 with a sentence, never SQL.
+const listRoutes = ["/api/statements", "/api/events", "/api/codings"] as const;
+const listPages: Record<string, Record<Role, number>> = {
+  "/statements": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+  "/events": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+  // The actors page answers everyone signed in; only administrators see the list (others read a sentence).
+  "/admin/actors": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+};
+
+describe("the list matrix", () => {
+  for (const role of roles) {
+    it(`list routes and pages as ${role}`, async () => {
+      for (const route of listRoutes) {
+        const response = await sessions[role].request(`${route}?size=25`);
+        const body = (await response.json()) as { error?: string; rows?: unknown[]; nextCursor?: string | null };
+        expect(response.status, `${route}: ${body.error}`).toBe(role === "anonymous" ? 401 : 200);
+        if (role === "anonymous") continue;
+        expect(Array.isArray(body.rows)).toBe(true);
+        expect(body.rows!.length).toBeLessThanOrEqual(25);
+        const bad = await sessions[role].request(`${route}?sort=nonsense&size=7&after=%00`);
+        const refusal = (await bad.json()) as { error?: string };
+        expect(bad.status, route).toBe(400);
+        expect(refusal.error).toMatch(/sort: use one of .*size: use 25, 50, 100/);
+        expect(JSON.stringify(refusal)).not.toMatch(/prisma|SELECT|stack|at .*\.js/i);
+      }
+      for (const [pagePath, expected] of Object.entries(listPages)) {
+        const response = await sessions[role].request(pagePath, { redirect: "manual" });
+        expect(response.status, pagePath).toBe(expected[role]);
+        const html = await response.text();
+        if (role === "anonymous") expect(response.headers.get("location"), pagePath).toMatch(/\/sign-in/);
+        else if (pagePath === "/admin/actors" && role !== "ADMIN") expect(html).toContain("Only administrators can manage actors");
+        else expect(html, pagePath).toMatch(/Next page|End of the list/);
+      }
+    });
+  }
+});
