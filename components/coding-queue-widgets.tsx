@@ -3,19 +3,18 @@
 // The coding queue's presentational pieces: the statement in its source, and
 // one target's row (score, conditional, confidence, rationale, or what was saved).
 
+import { valuesOf } from "@/lib/choices";
 import Link from "next/link";
 import { useId } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { Confidence } from "@/lib/generated/prisma/enums";
 import { maximumRationaleLength, type RowDraft, type RowErrors, type Settled } from "./coding-queue-drafts";
 import { formatDay } from "./format";
 import { digitForScore, keyForConfidence } from "./keyboard-shortcuts";
 import { scoreWithLabel } from "./score-label";
 import { ScorePicker } from "./score-picker";
 
-const confidences = Object.keys(confidenceLabels) as Confidence[];
 const fieldNames: Record<string, string> = {
   score: "Score",
   isConditional: "Conditional",
@@ -181,7 +180,7 @@ export function TargetRow({
                 <fieldset className="field">
                   <legend className="field__label">Confidence</legend>
                   <div className="segmented">
-                    {confidences.map((confidence) => (
+                    {valuesOf(confidenceLabels).map((confidence) => (
                       <label key={confidence} className="segmented__option">
                         <input
                           type="radio"

@@ -3,7 +3,7 @@ import type { AuditEntryView } from "@/lib/data/history";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
-import { auditActionLabels } from "./labels";
+import { auditActionLabels } from "@/lib/audit/presentation";
 
 const summarisedFields = 4;
 

@@ -1,6 +1,7 @@
+import { choicesOf } from "@/lib/choices";
 import { actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { FieldError } from "./form-feedback";
 import { SelectField, TextField } from "./form";
 
@@ -128,7 +129,7 @@ export function SpeakerPicker({
       ) : (
         <div className="speaker-new">
           <TextField {...bind("name", "Name")} autoComplete="off" maxLength={maximumNameLength} />
-          <SelectField {...bind("kind", "Kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
+          <SelectField {...bind("kind", "Kind")} options={choicesOf(actorKindLabels)} />
           <TextField
             {...bind("office", "Office")}
             autoComplete="off"
