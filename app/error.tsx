@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import styles from "./message-card.module.css";
 
 // Only a generic sentence and the digest (which matches the server's log line):
 // an error's message or stack could reveal internals, so neither is shown.
@@ -8,7 +9,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
   return (
     <main className="page page--narrow">
-      <section className="card message-card" aria-labelledby="error-heading">
+      <section className={`card ${styles.messageCard}`} aria-labelledby="error-heading">
         <h1 className="page__title" id="error-heading">
           Something went wrong
         </h1>

@@ -1,10 +1,12 @@
+// The base styles first, so every CSS Module (loaded after them) wins ties with them.
+import "./tokens.css";
+import "./globals.css";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { HydrationMarker } from "@/components/hydration-marker";
 import { SiteHeader } from "@/components/site-header";
 import { getActingUser } from "@/lib/auth/session";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Stancewatch", template: "%s · Stancewatch" },

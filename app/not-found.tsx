@@ -1,9 +1,10 @@
 import Link from "next/link";
+import styles from "./message-card.module.css";
 
 export default function NotFound() {
   return (
     <main className="page page--narrow">
-      <section className="card message-card" aria-labelledby="not-found-heading">
+      <section className={`card ${styles.messageCard}`} aria-labelledby="not-found-heading">
         <h1 className="page__title" id="not-found-heading">
           Not found
         </h1>

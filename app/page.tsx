@@ -11,6 +11,8 @@ import { describeViewFilters, formatWindow, panelsByTarget, summariseTargetPanel
 import { hasPermission } from "@/lib/auth/permissions";
 import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
 import { getDashboard } from "@/lib/data/dashboard";
+import styles from "./page.module.css";
+import gridStyles from "./panel-grid.module.css";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -39,7 +41,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const blind = user.role === "ANALYST" && !hasPermission(user, "adjudicate");
 
   return (
-    <main className="page dashboard">
+    <main className={`page ${styles.dashboard}`}>
       <div className="page__header">
         <div>
           <h1 className="page__title">Stance over time</h1>
@@ -55,7 +57,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       {(problems.length > 0 || notices.length > 0) && (
         <div className="notice" role="status">
-          <ul className="dashboard-notices">
+          <ul className={styles.dashboardNotices}>
             {problems.map((problem) => (
               <li key={problem.parameter + problem.message}>Ignored {problem.message}.</li>
             ))}
@@ -82,8 +84,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </p>
       )}
 
-      <section className="dashboard__section" aria-labelledby="charts-heading">
-        <h2 className="dashboard__heading" id="charts-heading">
+      <section aria-labelledby="charts-heading">
+        <h2 className={styles.heading} id="charts-heading">
           Toward each target
         </h2>
         {panels.length === 0 ? (
@@ -94,7 +96,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <Link href="/">Reset the filters</Link>
           </div>
         ) : (
-          <div className="panel-grid">
+          <div className={gridStyles.panelGrid}>
             {panels.map((panel) => (
               <StancePanel
                 key={panel.target.id}
@@ -113,7 +115,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         )}
       </section>
 
-      <section className="card dashboard__section" aria-labelledby="matrix-heading">
+      <section className="card" aria-labelledby="matrix-heading">
         <h2 className="card__title" id="matrix-heading">
           Speakers × targets
         </h2>
@@ -121,7 +123,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StanceMatrixTable matrix={matrix} />
       </section>
 
-      <section className="card dashboard__section" aria-labelledby="shifts-heading">
+      <section className="card" aria-labelledby="shifts-heading">
         <h2 className="card__title" id="shifts-heading">
           Largest shifts
         </h2>
@@ -131,7 +133,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StanceShifts shifts={shifts} unit={series.unit} withYear={withYear} />
       </section>
 
-      <section className="card dashboard__section" aria-labelledby="events-heading">
+      <section className="card" aria-labelledby="events-heading">
         <h2 className="card__title" id="events-heading">
           Events in this window
         </h2>

@@ -12,6 +12,7 @@ import { ActorMergeForm } from "./actor-merge-form";
 import { FieldRow, SelectField, TextField } from "./form";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
+import styles from "./actor-row.module.css";
 
 // Must match the header of ActorsTable (a server module, so not imported here).
 const columnCount = 8;
@@ -209,7 +210,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
 
   return (
     <>
-      <tr className={actor.isTrackedTarget ? "is-tracked" : undefined}>
+      <tr className={actor.isTrackedTarget ? styles.isTracked : undefined}>
         <td>
           {actor.name}
           <code className="cell-meta">{actor.slug}</code>
@@ -229,7 +230,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
         </td>
         <td className="number">{actor.statementCount.toLocaleString("en-GB")}</td>
         <td>
-          <div className="actor-target">
+          <div className={styles.actorTarget}>
             {actor.isTrackedTarget ? "Tracked" : "Not tracked"}
             <button type="button" className="button button--small nowrap" disabled={pending !== null} onClick={() => void toggleTracked()}>
               {actor.isTrackedTarget ? "Stop tracking" : "Track as target"}
@@ -253,11 +254,11 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
         </td>
       </tr>
       {editing && (
-        <tr className="actor-edit-row">
+        <tr className={styles.actorEditRow}>
           <td colSpan={columnCount}>
             <form
               id={formId}
-              className="form actor-form actor-edit"
+              className={`form actor-form ${styles.actorEdit}`}
               aria-label={`Edit ${actor.name}`}
               onSubmit={handleSubmit}
               onKeyDown={handleKeyDown}

@@ -1,6 +1,7 @@
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorChoice } from "./actor-fields";
 import { ActorRow } from "./actor-row";
+import styles from "./actors-table.module.css";
 
 /** The actors as the forms offer them (speaks for) and check against (taken slugs and Wikidata ids), in alphabetical order. */
 export function actorChoices(actors: ActorView[]): ActorChoice[] {
@@ -11,8 +12,8 @@ export function actorChoices(actors: ActorView[]): ActorChoice[] {
 
 export function ActorsTable({ actors, choices }: { actors: ActorView[]; choices: ActorChoice[] }) {
   return (
-    <div className="table-scroll actors-table-scroll" tabIndex={0}>
-      <table className="actors-table">
+    <div className={`table-scroll ${styles.actorsTableScroll}`} tabIndex={0}>
+      <table className={styles.actorsTable}>
         <thead>
           <tr>
             <th scope="col">Name</th>

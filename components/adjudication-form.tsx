@@ -6,6 +6,7 @@ import { adjudicationSchema } from "@/lib/codings/schemas";
 import type { Disagreement } from "@/lib/data/reliability";
 import { FormActions, FormAlert, ScorePicker, TextAreaField, useSchemaForm } from "./form";
 import { scoreWithLabel } from "./score-label";
+import styles from "./adjudication-form.module.css";
 
 const maximumRationaleLength = adjudicationSchema.shape.rationale.maxLength ?? undefined;
 
@@ -62,17 +63,17 @@ export function AdjudicationForm({
   }
 
   return (
-    <div className="adjudication">
+    <div className={styles.adjudication}>
       <p className="form__status" role="status">
         {status}
       </p>
       {!editing && shown ? (
-        <div className="adjudication__settled">
-          <p className="adjudication__value">
+        <div className={styles.settled}>
+          <p className={styles.value}>
             Final value: <strong>{scoreWithLabel(shown.score)}</strong>
             <span className="muted"> · recorded by {shown.adjudicatorName}</span>
           </p>
-          <p className="prose adjudication__reason">{shown.rationale}</p>
+          <p className={`prose ${styles.reason}`}>{shown.rationale}</p>
           <button type="button" className="button button--small" onClick={startRevising}>
             Revise the final value<span className="visually-hidden"> of {subject}</span>
           </button>

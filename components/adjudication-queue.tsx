@@ -3,6 +3,9 @@ import { describeScore, formatScore } from "@/lib/codings/scale";
 import type { Disagreement } from "@/lib/data/reliability";
 import { AdjudicationForm } from "./adjudication-form";
 import { formatDay } from "./format";
+import verdictStyles from "./verdict.module.css";
+import styles from "./adjudication-queue.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 const chartNote = "Charts use the adjudicated value where there is one and the mean of the codings otherwise.";
 
@@ -21,10 +24,10 @@ export function AdjudicationQueue({ disagreements }: { disagreements: Disagreeme
         </div>
       ) : (
         <>
-          <p className="disagreements__count">
+          <p className={styles.count}>
             <strong>{awaiting}</strong> awaiting a final value, <strong>{disagreements.length - awaiting}</strong> settled.
           </p>
-          <ol className="disagreements">
+          <ol className={styles.disagreements}>
             {disagreements.map((disagreement) => (
               <DisagreementItem key={`${disagreement.statementId}:${disagreement.targetId}`} disagreement={disagreement} />
             ))}
@@ -53,7 +56,7 @@ export function OnePointDisagreements({ disagreements }: { disagreements: Disagr
           <summary>
             {disagreements.length} statement{disagreements.length === 1 ? "" : "s"} one point apart
           </summary>
-          <ol className="disagreements">
+          <ol className={styles.disagreements}>
             {disagreements.map((disagreement) => (
               <DisagreementItem key={`${disagreement.statementId}:${disagreement.targetId}`} disagreement={disagreement} />
             ))}
@@ -86,35 +89,35 @@ function DisagreementItem({ disagreement }: { disagreement: Disagreement }) {
   const subject = `${disagreement.speakerName} toward ${disagreement.targetName}`;
   const headingId = `disagreement-${disagreement.statementId}-${disagreement.targetId}`;
   return (
-    <li className={`disagreement${adjudication ? " is-settled" : ""}`} aria-labelledby={headingId}>
-      <div className="disagreement__header">
-        <h3 className="disagreement__title" id={headingId}>
+    <li className={`${styles.disagreement}${adjudication ? " is-settled" : ""}`} aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <h3 className={styles.title} id={headingId}>
           {subject}
         </h3>
-        <span className={`verdict ${adjudication ? "verdict--good" : "verdict--fair"}`}>
+        <span className={`${verdictStyles.verdict} ${adjudication ? verdictStyles.good : verdictStyles.fair}`}>
           {adjudication ? "Settled" : "Awaiting a final value"}
         </span>
       </div>
-      <blockquote className="statement-quote quote">“{disagreement.quote}”</blockquote>
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${styles.quote}`}>“{disagreement.quote}”</blockquote>
       <p className="card__meta">
         Said <time dateTime={disagreement.saidOn}>{formatDay(disagreement.saidOn)}</time> ·{" "}
         <Link href={`/sources/${encodeURIComponent(disagreement.sourceId)}`}>
           Open the source<span className="visually-hidden"> of this statement</span>
         </Link>
       </p>
-      <ul className="disagreement__codings" aria-label={`Codings of ${subject}`}>
+      <ul className={styles.codings} aria-label={`Codings of ${subject}`}>
         {codings.map((coding, index) => (
-          <li key={index} className="disagreement__coding">
-            <p className="disagreement__coder">{coding.coderName}</p>
+          <li key={index} className={styles.coding}>
+            <p className={styles.coder}>{coding.coderName}</p>
             <p>
               <strong className="score">{formatScore(coding.score)}</strong> {describeScore(coding.score)}
             </p>
-            <p className="prose disagreement__rationale">{coding.rationale}</p>
+            <p className={`prose ${styles.rationale}`}>{coding.rationale}</p>
           </li>
         ))}
       </ul>
       {!adjudication && (
-        <p className="disagreement__mean">
+        <p className={styles.mean}>
           Mean of the codings: <strong className="score">{formatScore(mean, 1)}</strong>; charts use it until a final value is recorded.
         </p>
       )}

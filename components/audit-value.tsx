@@ -1,4 +1,5 @@
 import { truncate } from "./format";
+import styles from "./audit-value.module.css";
 
 const shortLength = 120;
 
@@ -12,9 +13,9 @@ export function AuditValue({ value }: { value: unknown }) {
   const text = asText(value);
   if (text === null) return <span className="muted">(none)</span>;
   if (text === "") return <span className="muted">(empty)</span>;
-  if (text.length <= shortLength) return <span className="audit-value">{text}</span>;
+  if (text.length <= shortLength) return <span className={styles.auditValue}>{text}</span>;
   return (
-    <details className="audit-value audit-value--long">
+    <details className={`${styles.auditValue} ${styles.auditValueLong}`}>
       <summary title={text}>{truncate(text, shortLength)}</summary>
       <div className="prose">{text}</div>
     </details>

@@ -60,15 +60,12 @@ export function CheckboxList({
   }
 
   return (
-    <details className="checkbox-list">
-      <summary className="checkbox-list__summary">
-        <span className="checkbox-list__label">{label}</span>
-        <span className="checkbox-list__value">{summary}</span>
+    <details className={styles.checkboxList}>
+      <summary className={styles.summary}>
+        <span className={styles.label}>{label}</span>
+        <span className={styles.value}>{summary}</span>
       </summary>
-      <fieldset
-        className="checkbox-list__body"
-        aria-describedby={[hint ? hintId : undefined, describedBy].filter(Boolean).join(" ") || undefined}
-      >
+      <fieldset className={styles.body} aria-describedby={[hint ? hintId : undefined, describedBy].filter(Boolean).join(" ") || undefined}>
         <legend className="visually-hidden">{label}</legend>
         {hint && (
           <p className="field__hint" id={hintId}>
@@ -76,7 +73,7 @@ export function CheckboxList({
           </p>
         )}
         {options.length > filterAbove && (
-          <div className="checkbox-list__filter">
+          <div className={styles.filter}>
             <label htmlFor={filterId} className="visually-hidden">
               Find in {label.toLocaleLowerCase("en")}
             </label>
@@ -96,10 +93,10 @@ export function CheckboxList({
         ) : shown.length === 0 ? (
           <p className="field__hint">Nothing matches “{filter.trim()}”.</p>
         ) : (
-          <ul className="checkbox-list__options">
+          <ul className={styles.options}>
             {shown.map((option) => (
               <li key={option.value} className={onlyAction ? styles.row : undefined}>
-                <label className="checkbox-list__option">
+                <label className={styles.option}>
                   <input
                     type="checkbox"
                     name={name}
@@ -126,7 +123,7 @@ export function CheckboxList({
           </ul>
         )}
         {chosen.length > 0 && (
-          <button type="button" className="link-button checkbox-list__clear" onClick={() => onChange([])}>
+          <button type="button" className={`link-button ${styles.clear}`} onClick={() => onChange([])}>
             {clearLabel}
           </button>
         )}

@@ -2,6 +2,7 @@ import type { StanceCodingView } from "@/lib/data/codings";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import { formatDateTime } from "./format";
 import { scoreWithLabel } from "./score-label";
+import detailsListStyles from "./details-list.module.css";
 
 /** A coding read-only, for everyone but its coder. */
 export function CodingDetails({ coding, note }: { coding: StanceCodingView; note?: string }) {
@@ -14,7 +15,7 @@ export function CodingDetails({ coding, note }: { coding: StanceCodingView; note
         By {coding.coder.name} · version {coding.version}, saved {formatDateTime(coding.updatedAt)}
       </p>
       {note && <p className="notice">{note}</p>}
-      <dl className="details-list">
+      <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Score</dt>
           <dd>{scoreWithLabel(coding.score)}</dd>
@@ -27,7 +28,7 @@ export function CodingDetails({ coding, note }: { coding: StanceCodingView; note
           <dt>Confidence</dt>
           <dd>{confidenceLabels[coding.confidence]}</dd>
         </div>
-        <div className="details-list__wide">
+        <div className={detailsListStyles.wide}>
           <dt>Rationale</dt>
           <dd className="prose">{coding.rationale}</dd>
         </div>

@@ -14,6 +14,10 @@ import { formatDay } from "./format";
 import { digitForScore, keyForConfidence } from "./keyboard-shortcuts";
 import { scoreWithLabel } from "./score-label";
 import { ScorePicker } from "./score-picker";
+import styles from "./coding-queue.module.css";
+import detailsListStyles from "./details-list.module.css";
+import segmentedStyles from "./segmented.module.css";
+import checkboxFieldStyles from "./checkbox-field.module.css";
 
 const fieldNames: Record<string, string> = {
   score: "Score",
@@ -43,16 +47,16 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
       <h2 className="card__title" id="queue-statement-heading">
         Statement {position} of {count} left to code
       </h2>
-      <p className="coding-queue__context quote">
-        {item.before && <span className="coding-queue__around">…{trimBrokenWord(item.before, "start")}</span>}
-        <mark className="coding-queue__quote">
+      <p className={`${styles.context} quote`}>
+        {item.before && <span className={styles.around}>…{trimBrokenWord(item.before, "start")}</span>}
+        <mark className={styles.quote} data-testid="queue-quote">
           <span className="visually-hidden">Statement: </span>
           {item.quote}
           <span className="visually-hidden"> (end of statement)</span>
         </mark>
-        {item.after && <span className="coding-queue__around">{trimBrokenWord(item.after, "end")}…</span>}
+        {item.after && <span className={styles.around}>{trimBrokenWord(item.after, "end")}…</span>}
       </p>
-      <dl className="details-list">
+      <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Speaker</dt>
           <dd>{item.speakerName}</dd>
@@ -100,24 +104,24 @@ export function TargetRow({
 
   return (
     <section
-      className={`coding-row${active ? " is-active" : ""}${settled ? " is-settled" : ""}`}
+      className={`${styles.codingRow}${active ? " is-active" : ""}${settled ? " is-settled" : ""}`}
       data-target-id={target.id}
       tabIndex={-1}
       aria-labelledby={`${id}-title`}
       onFocus={onActivate}
     >
-      <div className="coding-row__header">
-        <h3 className="coding-row__title" id={`${id}-title`}>
+      <div className={styles.codingRowHeader}>
+        <h3 className={styles.codingRowTitle} id={`${id}-title`}>
           Toward {target.name}
         </h3>
-        <span className="coding-row__summary">
+        <span className={styles.codingRowSummary}>
           {settled ? "Saved" : draft.score === null ? "Not addressed" : scoreWithLabel(draft.score)}
-          {active && !settled && <span className="coding-row__active">keys apply here</span>}
+          {active && !settled && <span className={styles.codingRowActive}>keys apply here</span>}
         </span>
       </div>
 
       {settled ? (
-        <p className="coding-row__settled">
+        <p className={styles.codingRowSettled}>
           {settled.kind === "saved" ? (
             <>
               Saved: {scoreWithLabel(settled.values.score!)}
@@ -155,10 +159,10 @@ export function TargetRow({
           )}
 
           {draft.score !== null && (
-            <div className="coding-row__details">
-              <div className="coding-row__options">
+            <div className={styles.codingRowDetails}>
+              <div className={styles.codingRowOptions}>
                 <div className="field">
-                  <div className="checkbox-field">
+                  <div className={checkboxFieldStyles.checkboxField}>
                     <input
                       id={`${id}-conditional`}
                       type="checkbox"
@@ -179,9 +183,9 @@ export function TargetRow({
                 </div>
                 <fieldset className="field">
                   <legend className="field__label">Confidence</legend>
-                  <div className="segmented">
+                  <div className={segmentedStyles.segmented}>
                     {valuesOf(confidenceLabels).map((confidence) => (
-                      <label key={confidence} className="segmented__option">
+                      <label key={confidence} className={segmentedStyles.option}>
                         <input
                           type="radio"
                           name={`confidence-${statementId}-${target.id}`}

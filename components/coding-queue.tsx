@@ -24,6 +24,7 @@ import { sendJson } from "./json-request";
 import { KeyboardHelpDialog } from "./keyboard-help-dialog";
 import { actionForKey, focusContextOf, type ShortcutAction } from "./keyboard-shortcuts";
 import { UndoToast } from "./undo-toast";
+import styles from "./coding-queue.module.css";
 
 /** What the last save wrote, so that it can be reverted through the API while the undo is offered. */
 type Undoable = {
@@ -458,14 +459,14 @@ export function CodingQueue({
   }
 
   return (
-    <div className="coding-queue" ref={root}>
+    <div className={styles.codingQueue} ref={root}>
       <CodingQueueProgress coded={codedNow} total={total} />
       {queue.length > 0 && queue.length < remaining && (
         <p className="card__meta">
           Your queue shows the next {queue.length} of the {remaining} statements left; the rest follow as you code.
         </p>
       )}
-      <p className="form__status coding-queue__status" role="status">
+      <p className={`form__status ${styles.status}`} role="status">
         {status}
       </p>
 
@@ -474,8 +475,8 @@ export function CodingQueue({
       ) : (
         <>
           <StatementInContext item={current} position={index + 1} count={queue.length} />
-          <form className="card coding-queue__form" onSubmit={handleSubmit} noValidate aria-labelledby="coding-queue-form-heading">
-            <div className="coding-queue__form-header">
+          <form className={`card ${styles.form}`} onSubmit={handleSubmit} noValidate aria-labelledby="coding-queue-form-heading">
+            <div className={styles.formHeader}>
               <h2 className="card__title" id="coding-queue-form-heading">
                 Stance toward each tracked target
               </h2>
@@ -483,7 +484,7 @@ export function CodingQueue({
                 Keyboard shortcuts <kbd className="key">?</kbd>
               </button>
             </div>
-            <p className="coding-queue__keys">
+            <p className={styles.keys}>
               <kbd className="key">1</kbd>–<kbd className="key">7</kbd> score the active target (1 = −3 … 4 = 0 … 7 = +3) ·{" "}
               <kbd className="key">N</kbd> not addressed · <kbd className="key">↑</kbd> <kbd className="key">↓</kbd> or Tab change target ·{" "}
               <kbd className="key">Enter</kbd> save and next · <kbd className="key">J</kbd> <kbd className="key">K</kbd> next / previous
@@ -512,7 +513,7 @@ export function CodingQueue({
                 code here. Press <kbd className="key">J</kbd> for the next statement.
               </p>
             ) : (
-              <div className="coding-rows">
+              <div className={styles.codingRows}>
                 {rows.map((target, rowIndex) => (
                   <TargetRow
                     key={`${current.statementId}:${target.id}`}

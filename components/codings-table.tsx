@@ -4,6 +4,7 @@ import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
 import { DateTimeCell } from "./date-time-cell";
 import { formatDay, truncate } from "./format";
+import styles from "./codings-table.module.css";
 
 /**
  * Every live coding; each quote opens its coding. `editorId` is the signed-in
@@ -13,7 +14,7 @@ import { formatDay, truncate } from "./format";
 export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="codings-table">
+      <table className={styles.codingsTable} data-testid="codings-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>
@@ -37,7 +38,7 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
             const own = editorId !== null && coding.coder.id === editorId;
             return (
               <tr key={coding.id}>
-                <td className="codings-table__statement">
+                <td className={styles.statement}>
                   <Link href={href} className="quote" title={coding.statement.quote}>
                     “{truncate(coding.statement.quote, 110)}”
                   </Link>

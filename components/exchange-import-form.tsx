@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postWithUploadProgress } from "./json-request";
+import styles from "./checkbox-field.module.css";
 
 type LineError = { line: number; message: string };
 type Outcome = { imported: number; unchanged: number; skipped: LineError[] };
@@ -71,7 +72,7 @@ export function ExchangeImportForm() {
         />
       </div>
       <div className="field">
-        <div className="checkbox-field">
+        <div className={styles.checkboxField}>
           <input id="import-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
           <label htmlFor="import-skip-invalid">Skip invalid rows and import the rest</label>
         </div>

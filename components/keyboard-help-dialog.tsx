@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { shortcutList } from "./keyboard-shortcuts";
+import styles from "./keyboard-help-dialog.module.css";
 
 /**
  * The full shortcut list in a modal dialog. The native <dialog> gives focus
@@ -19,7 +20,7 @@ export function KeyboardHelpDialog({ open, onClose }: { open: boolean; onClose: 
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="keyboard-help" aria-labelledby="keyboard-help-title" onClose={onClose}>
+    <dialog ref={dialog} className={styles.keyboardHelp} aria-labelledby="keyboard-help-title" onClose={onClose}>
       <h2 className="card__title" id="keyboard-help-title">
         Keyboard shortcuts
       </h2>
@@ -39,7 +40,7 @@ export function KeyboardHelpDialog({ open, onClose }: { open: boolean; onClose: 
 
 export function ShortcutTable() {
   return (
-    <table className="keyboard-help__table">
+    <table className={styles.table}>
       <thead>
         <tr>
           <th scope="col">Keys</th>

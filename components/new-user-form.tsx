@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { userCreationSchema } from "@/lib/users/schemas";
 import { FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 import { roleLabels } from "@/lib/users/schemas";
+import styles from "./new-user-form.module.css";
 
 type Created = { user: UserView; oneTimePassword: string };
 
@@ -43,13 +44,16 @@ export function NewUserForm() {
   return (
     <>
       {created && (
-        <div className="one-time-password" role="status">
+        <div className={styles.oneTimePassword} role="status">
           <p>
             <strong>Account created for {created.user.name}</strong> ({created.user.email}) as {roleLabels[created.user.role].toLowerCase()}
             .
           </p>
           <p>
-            One-time password: <code className="one-time-password__value">{created.oneTimePassword}</code>{" "}
+            One-time password:{" "}
+            <code className={styles.value} data-testid="one-time-password">
+              {created.oneTimePassword}
+            </code>{" "}
             <button type="button" className="button button--small" onClick={() => void copyPassword(created.oneTimePassword)}>
               {copied ? "Copied" : "Copy"}
             </button>

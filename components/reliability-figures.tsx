@@ -7,6 +7,7 @@ import {
   type ReliabilityReport,
 } from "@/lib/data/reliability";
 import styles from "./reliability-figures.module.css";
+import verdictStyles from "./verdict.module.css";
 
 // Conventional cut-offs (Krippendorff 2004): at or above .800 data are taken as
 // reliable; from .667 only tentative conclusions are drawn; below, none.
@@ -66,10 +67,10 @@ function AlphaCell({
 }) {
   if (alpha !== null && tooFewUnits) {
     return (
-      <td className="reliability-alpha">
-        <span className={`verdict ${styles.tooFew}`}>Too few units</span>
+      <td className={styles.reliabilityAlpha}>
+        <span className={`${verdictStyles.verdict} ${verdictStyles.few} ${styles.alphaVerdict}`}>Too few units</span>
         <span className="cell-meta">
-          {tooFewUnitsText(units)}. <span className="greek">α</span> {formatAlpha(alpha)}
+          {tooFewUnitsText(units)}. <span className={styles.greek}>α</span> {formatAlpha(alpha)}
           {interval && `, ${formatInterval(interval)}`}.
         </span>
       </td>
@@ -77,7 +78,7 @@ function AlphaCell({
   }
   if (alpha === null) {
     return (
-      <td className="reliability-alpha">
+      <td className={styles.reliabilityAlpha}>
         <strong className="score" aria-label="undefined">
           —
         </strong>
@@ -87,9 +88,9 @@ function AlphaCell({
   }
   const verdict = verdictOf(alpha);
   return (
-    <td className="reliability-alpha">
+    <td className={styles.reliabilityAlpha}>
       <strong className="score">{formatAlpha(alpha)}</strong>
-      <span className={`verdict verdict--${verdict.tone}`}>{verdict.label}</span>
+      <span className={`${verdictStyles.verdict} ${verdictStyles[verdict.tone]} ${styles.alphaVerdict}`}>{verdict.label}</span>
       {interval && <span className="cell-meta nowrap">{formatInterval(interval)}</span>}
     </td>
   );
@@ -105,16 +106,14 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
         Overall
       </h2>
       <p className="card__meta">Every coding toward every target; a unit is one statement toward one target.</p>
-      <dl className="reliability-stats">
-        <div className="reliability-stat">
+      <dl className={styles.reliabilityStats}>
+        <div className={styles.reliabilityStat}>
           <dt>
-            Krippendorff’s <span className="greek">α</span> (ordinal)
+            Krippendorff’s <span className={styles.greek}>α</span> (ordinal)
           </dt>
           <dd>
-            <span className="reliability-stat__value">{figure.alpha === null ? "—" : formatAlpha(figure.alpha)}</span>
-            {verdict && (
-              <span className={`verdict ${verdict.tone === "few" ? styles.tooFew : `verdict--${verdict.tone}`}`}>{verdict.label}</span>
-            )}
+            <span className={styles.value}>{figure.alpha === null ? "—" : formatAlpha(figure.alpha)}</span>
+            {verdict && <span className={`${verdictStyles.verdict} ${verdictStyles[verdict.tone]}`}>{verdict.label}</span>}
             {figure.interval && (
               <span className="cell-meta" data-testid="overall-alpha-interval">
                 {formatInterval(figure.interval)}
@@ -122,44 +121,44 @@ export function ReliabilityOverall({ figure }: { figure: ReliabilityFigure }) {
             )}
           </dd>
         </div>
-        <div className="reliability-stat">
+        <div className={styles.reliabilityStat}>
           <dt>Percent agreement</dt>
           <dd>
-            <span className="reliability-stat__value">{formatAgreement(figure.agreement)}</span>
+            <span className={styles.value}>{formatAgreement(figure.agreement)}</span>
             <span className="cell-meta">
               {figure.agreement.agreeingUnits} of {figure.agreement.units} unit{figure.agreement.units === 1 ? "" : "s"} scored identically
             </span>
           </dd>
         </div>
-        <div className="reliability-stat">
+        <div className={styles.reliabilityStat}>
           <dt>Within one point</dt>
           <dd>
-            <span className="reliability-stat__value">{formatAgreement(figure.withinOnePoint)}</span>
+            <span className={styles.value}>{formatAgreement(figure.withinOnePoint)}</span>
             <span className="cell-meta">
               {figure.withinOnePoint.agreeingUnits} of {figure.withinOnePoint.units} unit{figure.withinOnePoint.units === 1 ? "" : "s"} at
               most one point apart
             </span>
           </dd>
         </div>
-        <div className="reliability-stat">
+        <div className={styles.reliabilityStat}>
           <dt>Units compared</dt>
           <dd>
-            <span className="reliability-stat__value">{figure.units}</span>
+            <span className={styles.value}>{figure.units}</span>
             <span className="cell-meta">
               coded by two or more coders; {figure.pairableValues} coding{figure.pairableValues === 1 ? "" : "s"} in them
             </span>
           </dd>
         </div>
-        <div className="reliability-stat">
+        <div className={styles.reliabilityStat}>
           <dt>Coders</dt>
           <dd>
-            <span className="reliability-stat__value">{figure.coders}</span>
+            <span className={styles.value}>{figure.coders}</span>
           </dd>
         </div>
       </dl>
-      {figure.alpha === null && <p className="reliability-reason">Alpha is undefined: {undefinedAlphaReason(figure.units)}</p>}
+      {figure.alpha === null && <p className={styles.reliabilityReason}>Alpha is undefined: {undefinedAlphaReason(figure.units)}</p>}
       {figure.alpha !== null && figure.tooFewUnits && (
-        <p className="reliability-reason">
+        <p className={styles.reliabilityReason}>
           {tooFewUnitsText(figure.units)}: one more coding could move alpha a long way, as the interval shows.
         </p>
       )}
@@ -184,12 +183,12 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
         <div className="empty-state">No statement has been coded yet.</div>
       ) : (
         <div className="table-scroll" tabIndex={0}>
-          <table className="reliability-table">
+          <table className={styles.reliabilityTable}>
             <thead>
               <tr>
                 <th scope="col">Target</th>
                 <th scope="col">
-                  <span className="greek">α</span> (ordinal)
+                  <span className={styles.greek}>α</span> (ordinal)
                 </th>
                 <th scope="col" className="number">
                   Units
@@ -211,7 +210,7 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
             <tbody>
               {figures.map((figure) => (
                 <tr key={figure.targetId}>
-                  <th scope="row" className="reliability-table__name">
+                  <th scope="row" className={styles.name}>
                     {figure.targetName}
                   </th>
                   <AlphaCell
@@ -256,12 +255,12 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
         <div className="empty-state">No two coders have coded the same statement toward the same target yet.</div>
       ) : (
         <div className="table-scroll" tabIndex={0}>
-          <table className="reliability-table">
+          <table className={styles.reliabilityTable}>
             <thead>
               <tr>
                 <th scope="col">Coders</th>
                 <th scope="col">
-                  <span className="greek">α</span> (ordinal)
+                  <span className={styles.greek}>α</span> (ordinal)
                 </th>
                 <th scope="col" className="number">
                   Units in common
@@ -277,7 +276,7 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
             <tbody>
               {pairs.map((pair) => (
                 <tr key={pair.coders.join(":")}>
-                  <th scope="row" className="reliability-table__name">
+                  <th scope="row" className={styles.name}>
                     {pair.coderNames[0]} and {pair.coderNames[1]}
                   </th>
                   <AlphaCell
@@ -375,7 +374,7 @@ export function ReliabilityCoderDeviations({ deviations }: { deviations: Reliabi
         </div>
       ) : (
         <div className="table-scroll" tabIndex={0}>
-          <table className="reliability-table">
+          <table className={styles.reliabilityTable}>
             <thead>
               <tr>
                 <th scope="col">Coder</th>
@@ -393,7 +392,7 @@ export function ReliabilityCoderDeviations({ deviations }: { deviations: Reliabi
             <tbody>
               {compared.map((deviation) => (
                 <tr key={deviation.coderId}>
-                  <th scope="row" className="reliability-table__name">
+                  <th scope="row" className={styles.name}>
                     {deviation.coderName}
                   </th>
                   <td className="number">{formatDeviation(deviation.meanDeviation!)}</td>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
+import styles from "./restore-button.module.css";
 
 type Restored = { ok: true; entity: string; entityId: string };
 
@@ -31,12 +32,12 @@ export function RestoreButton({ auditEntryId, label, confirmMessage }: { auditEn
   }
 
   return (
-    <span className="restore">
+    <span className={styles.restore}>
       <button type="button" className="button button--small" disabled={pending} onClick={() => void restore()}>
         {pending ? "Restoring…" : label}
       </button>
       {error && (
-        <span className="restore__error" role="alert">
+        <span className={styles.error} role="alert">
           {error}
         </span>
       )}

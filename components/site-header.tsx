@@ -4,6 +4,7 @@ import type { SignedInUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/users/schemas";
 import { SearchBox } from "./search/search-box";
 import { SiteNavLinks, type NavLink } from "./site-nav-links";
+import styles from "./site-header.module.css";
 
 function navLinksFor(user: SignedInUser): NavLink[] {
   const links: NavLink[] = [
@@ -32,9 +33,9 @@ function navLinksFor(user: SignedInUser): NavLink[] {
 /** The brand alone for anonymous visitors (the sign-in page); navigation and the account once signed in. */
 export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
-    <header className="site-header">
-      <div className="site-header__inner">
-        <Link href="/" className="site-header__brand">
+    <header className={styles.siteHeader}>
+      <div className={styles.inner}>
+        <Link href="/" className={styles.brand}>
           Stancewatch
         </Link>
         {user && (
@@ -42,8 +43,8 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
             {/* Until a one-time password is replaced every page leads to the password form, so links would only bounce. */}
             {!user.mustChangePassword && <SiteNavLinks links={navLinksFor(user)} />}
             {!user.mustChangePassword && <SearchBox />}
-            <div className="site-header__account">
-              <span className="site-header__user">
+            <div className={styles.account}>
+              <span className={styles.user}>
                 {user.name} · {roleLabels[user.role]}
               </span>
               <Link href="/account/password">Change password</Link>

@@ -16,7 +16,7 @@ function isActive(pathname: string, href: string): boolean {
 export function SiteNavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <nav className={`site-header__nav ${styles.nav}`} aria-label="Main">
+    <nav className={styles.nav} aria-label="Main">
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={isActive(pathname, link.href) ? "page" : undefined}>
           {link.label}

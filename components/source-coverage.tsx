@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { formatDateTime } from "./format";
 import { sendJson } from "./json-request";
+import styles from "./source-coverage.module.css";
+import badgeStyles from "./badge.module.css";
 
 type Change = { nothingToCode: boolean } | { blindCoding: boolean };
 
@@ -55,7 +57,7 @@ export function SourceCoverage({
   }
 
   return (
-    <section className="card source-coverage" aria-labelledby="source-coverage-heading">
+    <section className={`card ${styles.sourceCoverage}`} aria-labelledby="source-coverage-heading">
       <h2 className="visually-hidden" id="source-coverage-heading">
         Coverage
       </h2>
@@ -76,11 +78,11 @@ export function SourceCoverage({
           )}
         </div>
       )}
-      <div className="source-coverage__row">
-        <p className="source-coverage__state">
+      <div className={styles.row}>
+        <p className={styles.state}>
           {nothingToCode ? (
             <>
-              <span className="badge badge--neutral">Nothing to code</span> Reviewed
+              <span className={`${badgeStyles.badge} ${badgeStyles.neutral} ${styles.badge}`}>Nothing to code</span> Reviewed
               {nothingToCode.byName ? ` by ${nothingToCode.byName}` : ""} on{" "}
               <time dateTime={nothingToCode.at} suppressHydrationWarning>
                 {formatDateTime(nothingToCode.at)}
@@ -102,8 +104,8 @@ export function SourceCoverage({
           </button>
         )}
       </div>
-      <div className="source-coverage__row">
-        <p className="source-coverage__state" id="source-blind-coding-state">
+      <div className={styles.row}>
+        <p className={styles.state} id="source-blind-coding-state">
           <strong>Blind coding {blindCoding ? "on" : "off"}.</strong>{" "}
           {blindCoding
             ? "Analysts see other coders’ codings of a statement only after coding it themselves, so each first judgement is independent and the agreement figures mean something. Administrators and adjudicators see every coding."

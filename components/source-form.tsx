@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { sourceCreationSchema } from "@/lib/sources/schemas";
 import { DateField, FieldRow, FormActions, FormAlert, TextAreaField, TextField, useSchemaForm } from "./form";
+import styles from "./source-form.module.css";
 
 /** A new source: its details and its full text, which statements are later cut from and which can never change. */
 export function SourceForm() {
@@ -70,7 +71,7 @@ export function SourceForm() {
       </FieldRow>
       <TextAreaField
         {...form.field("text")}
-        className="source-form__text"
+        className={styles.text}
         rows={22}
         hint={`Paste the whole document, headline to last line. It cannot be edited once saved: statements point at exact places in it.${
           textLength > 0 ? ` ${textLength.toLocaleString("en-GB")} characters.` : ""

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { postWithUploadProgress } from "./json-request";
 import styles from "./source-import-form.module.css";
+import checkboxFieldStyles from "./checkbox-field.module.css";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -110,7 +111,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
           <input id="intake-language" name="language" type="text" placeholder="en, fa, ar…" disabled={busy} className="input--short" />
         </div>
       </fieldset>
-      <div className="checkbox-field">
+      <div className={checkboxFieldStyles.checkboxField}>
         <input id="intake-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
         <label htmlFor="intake-skip-invalid">Skip invalid items and import the rest</label>
       </div>

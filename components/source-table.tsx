@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
 import { formatDay } from "./format";
+import styles from "./source-table.module.css";
+import badgeStyles from "./badge.module.css";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
@@ -9,7 +11,7 @@ import { formatDay } from "./format";
 export function SourceTable({ sources, showOwnProgress }: { sources: SourceSummary[]; showOwnProgress: boolean }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="sources-table">
+      <table className={styles.sourcesTable}>
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -19,7 +21,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
               Statements
             </th>
             {showOwnProgress && (
-              <th scope="col" className="number sources-table__progress">
+              <th scope="col" className={`number ${styles.progress}`}>
                 Not yet coded by you
               </th>
             )}
@@ -29,7 +31,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
         <tbody>
           {sources.map((source) => (
             <tr key={source.id}>
-              <td className="sources-table__title">
+              <td className={styles.title}>
                 <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
                 {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
               </td>
@@ -43,7 +45,7 @@ export function SourceTable({ sources, showOwnProgress }: { sources: SourceSumma
               )}
               <td>
                 {source.nothingToCode ? (
-                  <span className="badge badge--neutral">Nothing to code</span>
+                  <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
                 ) : source.statementCount === 0 ? (
                   // Neither statements nor a "nothing to code" mark: nobody has gone through it yet.
                   <span className="muted">Not yet reviewed</span>

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type RefObject } from "react";
 import type { TextSpan } from "@/lib/sources/offsets";
 import { trimSpan } from "@/lib/sources/spans";
+import styles from "./source-text.module.css";
 
 // The article text with every statement highlighted in place. Statements may
 // overlap or nest, so the text is cut at every statement boundary into
@@ -139,12 +140,10 @@ export function SourceText({
   }
 
   return (
-    <div ref={containerRef} className="source-text" lang={language}>
+    <div ref={containerRef} className={styles.sourceText} lang={language}>
       {segments.map((segment) => {
         const content = text.slice(segment.startOffset, segment.endOffset);
-        const extra = [segment.inSuggestion && "source-text__suggestion", segment.inDraft && "source-text__draft"]
-          .filter(Boolean)
-          .join(" ");
+        const extra = [segment.inSuggestion && styles.suggestion, segment.inDraft && styles.draft].filter(Boolean).join(" ");
         if (!segment.owner) {
           return (
             <span key={segment.startOffset} data-offset={segment.startOffset} className={extra || undefined}>
@@ -154,9 +153,9 @@ export function SourceText({
         }
         const selected = selectedId !== null && segment.statementIds.includes(selectedId);
         const className = [
-          "source-mark",
-          segment.statementIds.length > 1 && "source-mark--overlap",
-          selected && "source-mark--selected",
+          styles.sourceMark,
+          segment.statementIds.length > 1 && styles.sourceMarkOverlap,
+          selected && styles.sourceMarkSelected,
           extra,
         ]
           .filter(Boolean)

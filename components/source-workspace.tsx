@@ -13,6 +13,8 @@ import { StatementCreationForm, type StatementPrefill } from "./statement-creati
 import { formatSaidOn, StatementDetails } from "./statement-details";
 import type { SpeakerChoice } from "./statement-speaker-picker";
 import { StatementSuggestions, suggestionKey } from "./statement-suggestions";
+import panelStyles from "./source-panel.module.css";
+import styles from "./source-workspace.module.css";
 
 export type WorkspaceSource = { id: string; text: string; language: string; publishedOn: string };
 
@@ -69,7 +71,7 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * Below the two-column breakpoint (the same width as in globals.css) the panel
+ * Below the two-column breakpoint (the same width as in source-workspace.module.css) the panel
  * is a sheet over the lower part of the screen: words chosen there would end up
  * under it, so they are scrolled up into the part left visible.
  */
@@ -351,7 +353,7 @@ export function SourceWorkspace({
   const codedByMe = (statement: StatementInSource) => statement.codings.some((coding) => coding.coderId === userId);
 
   return (
-    <div className={view ? "source-workspace source-workspace--panel-open" : "source-workspace"}>
+    <div className={view ? `${styles.sourceWorkspace} ${styles.panelOpen}` : styles.sourceWorkspace}>
       <section className="card source-text-card" aria-labelledby="source-text-heading">
         <h2 className="card__title" id="source-text-heading">
           Text
@@ -363,7 +365,7 @@ export function SourceWorkspace({
           {canEdit && " Select words to make a new statement."}
         </p>
         {statements.length > 0 && (
-          <a className="skip-link" href="#source-side">
+          <a className={styles.skipLink} href="#source-side">
             Skip past the highlights to the side panel
           </a>
         )}
@@ -389,14 +391,17 @@ export function SourceWorkspace({
         </div>
       </section>
 
-      <div className="source-side" id="source-side" tabIndex={-1}>
-        <section className={view ? "card source-panel" : "card source-panel source-panel--idle"} aria-labelledby="source-panel-heading">
-          <div className="source-panel__header">
+      <div className={styles.sourceSide} id="source-side" tabIndex={-1}>
+        <section
+          className={view ? `card ${panelStyles.sourcePanel}` : `card ${panelStyles.sourcePanel} ${panelStyles.idle}`}
+          aria-labelledby="source-panel-heading"
+        >
+          <div className={panelStyles.header}>
             <h2 className="card__title" id="source-panel-heading" tabIndex={-1} ref={headingRef}>
               {heading}
             </h2>
             {view === "statement" && (
-              <div className="source-panel__tools">
+              <div className={panelStyles.tools}>
                 <button type="button" className="link-button" onClick={backToText}>
                   Back to the text
                 </button>
@@ -511,19 +516,19 @@ export function SourceWorkspace({
           {statements.length === 0 ? (
             <p className="muted">{canEdit ? "None yet: select words in the text to make the first." : "None yet."}</p>
           ) : (
-            <ul className="statement-list">
+            <ul className={styles.statementList}>
               {statements.map((statement) => {
                 const count = statement.codings.length;
                 return (
                   <li key={statement.id}>
                     <button
                       type="button"
-                      className="statement-list__item"
+                      className={styles.item}
                       aria-pressed={view === "statement" && selectedId === statement.id}
                       onClick={() => handleListChoice(statement)}
                     >
-                      <span className="statement-list__speaker">{statement.speaker.name}</span>
-                      <span className="quote statement-list__quote">“{truncate(statement.quote, 90)}”</span>
+                      <span className={styles.speaker}>{statement.speaker.name}</span>
+                      <span className={`quote ${styles.quote}`}>“{truncate(statement.quote, 90)}”</span>
                       <span className="cell-meta">
                         {count} coding{count === 1 ? "" : "s"}
                         {statement.hiddenCodingCount > 0 && ` (+${statement.hiddenCodingCount} hidden)`}

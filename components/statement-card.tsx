@@ -1,5 +1,7 @@
 import type { StanceCodingView } from "@/lib/data/codings";
 import { formatDay } from "./format";
+import detailsListStyles from "./details-list.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 /** The coded statement: what was said, by whom, when, and where it was reported. */
 export function StatementCard({ statement }: { statement: StanceCodingView["statement"] }) {
@@ -8,8 +10,8 @@ export function StatementCard({ statement }: { statement: StanceCodingView["stat
       <h2 className="card__title" id="statement-heading">
         Statement
       </h2>
-      <blockquote className="statement-quote quote">“{statement.quote}”</blockquote>
-      <dl className="details-list">
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote`}>“{statement.quote}”</blockquote>
+      <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Speaker</dt>
           <dd>{statement.speakerName}</dd>

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { confidenceLabels, stanceCodingCreationSchema, stanceCodingSchema } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
+import styles from "./statement-coding-form.module.css";
 
 const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
@@ -31,8 +32,13 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
   }, [conflict, router]);
 
   return (
-    <form className="form form--compact quick-coding" onSubmit={form.handleSubmit} noValidate aria-labelledby={`${idPrefix}-heading`}>
-      <h4 className="quick-coding__title" id={`${idPrefix}-heading`}>
+    <form
+      className={`form form--compact ${styles.quickCoding}`}
+      onSubmit={form.handleSubmit}
+      noValidate
+      aria-labelledby={`${idPrefix}-heading`}
+    >
+      <h4 className={styles.title} id={`${idPrefix}-heading`}>
         Toward {target.name}
       </h4>
       <FormAlert message={form.alert ?? conflict?.message ?? null} />
@@ -46,7 +52,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
         onChange={form.field("score").onChange}
         error={form.errors.score}
       />
-      <div className="quick-coding__row">
+      <div className={styles.row}>
         <CheckboxField {...form.field("isConditional")} hint="The stance holds only if a condition the speaker named is met." />
         <SelectField {...form.field("confidence")} options={choicesOf(confidenceLabels)} />
       </div>

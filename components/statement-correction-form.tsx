@@ -13,6 +13,11 @@ import { sendJson } from "./json-request";
 import { PassageFinder } from "./statement-creation-form";
 import { formatSaidOn } from "./statement-details";
 import styles from "./statement-correction-form.module.css";
+import sourcePanelStyles from "./source-panel.module.css";
+import conflictStyles from "@/components/form/conflict-comparison.module.css";
+import badgeStyles from "./badge.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
+import segmentedStyles from "./segmented.module.css";
 
 type Values = {
   speakerId: string;
@@ -221,7 +226,7 @@ export function StatementCorrectionForm({
           Quote
         </span>
         <blockquote
-          className={`statement-quote quote source-panel__quote ${spanChanged ? styles.changed : ""}`}
+          className={`${statementQuoteStyles.statementQuote} quote ${sourcePanelStyles.quote} ${spanChanged ? styles.changed : ""}`}
           aria-labelledby={`${idPrefix}-span-label`}
           aria-describedby={describedBy("span", `${idPrefix}-span-hint`)}
         >
@@ -277,9 +282,9 @@ export function StatementCorrectionForm({
 
       <fieldset className="field" aria-describedby={describedBy("form")}>
         <legend className="field__label">Form</legend>
-        <div className="segmented">
+        <div className={segmentedStyles.segmented}>
           {forms.map((option) => (
-            <label key={option} className="segmented__option">
+            <label key={option} className={segmentedStyles.option}>
               <input
                 type="radio"
                 name={`${idPrefix}-form`}
@@ -314,13 +319,13 @@ export function StatementCorrectionForm({
       </div>
 
       {conflict ? (
-        <div className="conflict" role="region" aria-labelledby={`${idPrefix}-conflict-heading`}>
-          <h3 className="conflict__title" id={`${idPrefix}-conflict-heading`} tabIndex={-1} ref={conflictHeading}>
+        <div className={conflictStyles.conflict} role="region" aria-labelledby={`${idPrefix}-conflict-heading`}>
+          <h3 className={conflictStyles.title} id={`${idPrefix}-conflict-heading`} tabIndex={-1} ref={conflictHeading}>
             {conflict.operation === "save" ? "Your correction was not saved" : "The statement was not deleted"}
           </h3>
-          <p>{conflict.message}</p>
+          <p className={conflictStyles.message}>{conflict.message}</p>
           <div className="table-scroll" tabIndex={0}>
-            <table className="comparison">
+            <table className={conflictStyles.comparison}>
               <thead>
                 <tr>
                   <th scope="col">Field</th>
@@ -336,10 +341,10 @@ export function StatementCorrectionForm({
                   const shown = conflict.operation === "save" ? mine : base.values;
                   const differs = shown[field] !== current[field];
                   return (
-                    <tr key={field} className={differs ? "comparison__row--differs" : undefined}>
+                    <tr key={field} className={differs ? conflictStyles.differs : undefined}>
                       <th scope="row">
                         {fieldNames[field]}
-                        {differs && <span className="badge">differs</span>}
+                        {differs && <span className={badgeStyles.badge}>differs</span>}
                       </th>
                       <td>{describe(field, shown)}</td>
                       <td>

@@ -10,6 +10,9 @@ import { actorSchema } from "@/lib/actors/schemas";
 import { SpeakerPicker, type SpeakerChoice, type SpeakerErrors, type SpeakerValue } from "./statement-speaker-picker";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
 import { ChoiceField, DateField, SelectField } from "./form";
+import panelStyles from "./source-panel.module.css";
+import styles from "./statement-creation-form.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 /** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
 export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
@@ -101,13 +104,13 @@ export function PassageFinder({
   }
 
   return (
-    <details className="passage-finder" open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
+    <details className={styles.passageFinder} open={expanded} onToggle={(event) => setExpanded(event.currentTarget.open)}>
       <summary>Find the words instead of selecting them</summary>
       <div className="field">
         <label className="field__label" htmlFor={`${idPrefix}-find`}>
           Words from the text
         </label>
-        <div className="inline-search">
+        <div className={styles.inlineSearch}>
           <input
             id={`${idPrefix}-find`}
             type="search"
@@ -140,7 +143,7 @@ export function PassageFinder({
                 : `Found ${occurrences.length > maximumOccurrences ? `more than ${maximumOccurrences}` : occurrences.length} times. Choose one:`}
         </div>
         {occurrences !== null && occurrences.length > 1 && (
-          <ul className="passage-finder__occurrences">
+          <ul className={styles.occurrences}>
             {occurrences.slice(0, maximumOccurrences).map((occurrence) => (
               <li key={occurrence.startOffset}>
                 <button type="button" className="link-button" onClick={() => onFound(occurrence)}>
@@ -280,7 +283,7 @@ export function StatementCreationForm({
         </span>
         {span ? (
           <blockquote
-            className="statement-quote quote source-panel__quote"
+            className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}
             aria-labelledby={`${idPrefix}-quote-label`}
             aria-describedby={describedBy("quote")}
           >

@@ -9,6 +9,10 @@ import { scoreWithLabel } from "./score-label";
 import type { ActorChoice } from "./actor-search-picker";
 import { OtherTargetCoding } from "./other-target-coding";
 import { StatementCodingForm } from "./statement-coding-form";
+import panelStyles from "./source-panel.module.css";
+import styles from "./statement-details.module.css";
+import quickCodingStyles from "./statement-coding-form.module.css";
+import statementQuoteStyles from "./statement-quote.module.css";
 
 /** "28 Oct 2024", or "Oct 2024" when only the month is known. */
 export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
@@ -48,7 +52,7 @@ export function StatementDetails({
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
-      <blockquote className="statement-quote quote source-panel__quote">“{statement.quote}”</blockquote>
+      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}>“{statement.quote}”</blockquote>
       {canEdit && onCorrect && (
         <p>
           <button type="button" className="button button--small" onClick={onCorrect}>
@@ -57,8 +61,8 @@ export function StatementDetails({
         </p>
       )}
 
-      <section className="source-panel__section" aria-labelledby="statement-codings-heading">
-        <h3 className="source-panel__heading" id="statement-codings-heading">
+      <section className={panelStyles.section} aria-labelledby="statement-codings-heading">
+        <h3 className={panelStyles.heading} id="statement-codings-heading">
           Codings{statement.codings.length > 0 ? ` (${statement.codings.length})` : ""}
         </h3>
         {hidden > 0 && (
@@ -70,10 +74,10 @@ export function StatementDetails({
         {statement.codings.length === 0 ? (
           hidden === 0 && <p className="muted">Not coded yet.</p>
         ) : (
-          <ul className="statement-codings">
+          <ul className={styles.statementCodings}>
             {statement.codings.map((coding) => (
               <li key={coding.id}>
-                <p className="statement-codings__score">
+                <p className={styles.score}>
                   <strong className="score">{scoreWithLabel(coding.score)}</strong> toward {coding.targetName}
                 </p>
                 <p className="cell-meta">
@@ -88,7 +92,7 @@ export function StatementDetails({
                     </span>
                   </Link>
                 </p>
-                <p className="prose statement-codings__rationale">{coding.rationale}</p>
+                <p className={`prose ${styles.rationale}`}>{coding.rationale}</p>
                 {coding.statementChangedAt && (
                   <p className="notice">
                     The statement’s words or speaker were corrected after this coding was saved
@@ -102,18 +106,18 @@ export function StatementDetails({
       </section>
 
       {statement.adjudications.length > 0 && (
-        <section className="source-panel__section" aria-labelledby="statement-adjudications-heading">
-          <h3 className="source-panel__heading" id="statement-adjudications-heading">
+        <section className={panelStyles.section} aria-labelledby="statement-adjudications-heading">
+          <h3 className={panelStyles.heading} id="statement-adjudications-heading">
             Adjudicated
           </h3>
-          <ul className="statement-codings">
+          <ul className={styles.statementCodings}>
             {statement.adjudications.map((adjudication) => (
               <li key={adjudication.targetId}>
-                <p className="statement-codings__score">
+                <p className={styles.score}>
                   <strong className="score">{scoreWithLabel(adjudication.score)}</strong> toward {adjudication.targetName}
                 </p>
                 <p className="cell-meta">Settled by {adjudication.adjudicatorName}</p>
-                <p className="prose statement-codings__rationale">{adjudication.rationale}</p>
+                <p className={`prose ${styles.rationale}`}>{adjudication.rationale}</p>
               </li>
             ))}
           </ul>
@@ -121,8 +125,8 @@ export function StatementDetails({
       )}
 
       {canEdit && (
-        <section className="source-panel__section" aria-labelledby="statement-code-heading">
-          <h3 className="source-panel__heading" id="statement-code-heading">
+        <section className={panelStyles.section} aria-labelledby="statement-code-heading">
+          <h3 className={panelStyles.heading} id="statement-code-heading">
             Code this statement
           </h3>
           <p className="muted">
@@ -137,7 +141,7 @@ export function StatementDetails({
               {codeable.map((target) => {
                 const own = mine.get(target.id);
                 return own ? (
-                  <p key={target.id} className="quick-coding quick-coding--done">
+                  <p key={target.id} className={`${quickCodingStyles.quickCoding} ${quickCodingStyles.done}`}>
                     You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {target.name}.{" "}
                     <Link href={`/codings/${encodeURIComponent(own.id)}`}>
                       Edit<span className="visually-hidden"> your coding toward {target.name}</span>
@@ -150,7 +154,7 @@ export function StatementDetails({
             </div>
           )}
           {ownOther.map((own) => (
-            <p key={own.targetId} className="quick-coding quick-coding--done">
+            <p key={own.targetId} className={`${quickCodingStyles.quickCoding} ${quickCodingStyles.done}`}>
               You coded it <strong className="score">{scoreWithLabel(own.score)}</strong> toward {own.targetName}.{" "}
               <Link href={`/codings/${encodeURIComponent(own.id)}`}>
                 Edit<span className="visually-hidden"> your coding toward {own.targetName}</span>

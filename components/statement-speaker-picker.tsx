@@ -4,6 +4,8 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { FieldError } from "./form-feedback";
 import { SelectField, TextField } from "./form";
+import styles from "./statement-speaker-picker.module.css";
+import segmentedStyles from "./segmented.module.css";
 
 /** A known actor as the speaker picker shows it. */
 export type SpeakerChoice = { id: string; name: string; kind: ActorKind; office: string | null; speaksForName: string | null };
@@ -66,10 +68,10 @@ export function SpeakerPicker({
   });
 
   return (
-    <fieldset className="field speaker-picker">
+    <fieldset className={`field ${styles.speakerPicker}`}>
       <legend className="field__label">Speaker</legend>
-      <div className="segmented" role="radiogroup" aria-label="Speaker is">
-        <label className="segmented__option">
+      <div className={segmentedStyles.segmented} role="radiogroup" aria-label="Speaker is">
+        <label className={segmentedStyles.option}>
           <input
             type="radio"
             name={`${idPrefix}-mode`}
@@ -78,7 +80,7 @@ export function SpeakerPicker({
           />
           A known actor
         </label>
-        <label className="segmented__option">
+        <label className={segmentedStyles.option}>
           <input type="radio" name={`${idPrefix}-mode`} checked={value.mode === "new"} onChange={() => updateNew({})} />
           New speaker
         </label>
@@ -106,9 +108,9 @@ export function SpeakerPicker({
                 : "Choose one below (arrow keys move between them)."}
           </p>
           {shown.length > 0 && (
-            <div className="speaker-options" role="radiogroup" aria-label="Known actors" aria-describedby={errorId("speakerId")}>
+            <div className={styles.speakerOptions} role="radiogroup" aria-label="Known actors" aria-describedby={errorId("speakerId")}>
               {shown.map((actor) => (
-                <label key={actor.id} className="speaker-option">
+                <label key={actor.id} className={styles.speakerOption}>
                   <input
                     type="radio"
                     name={`${idPrefix}-speaker`}
@@ -117,7 +119,7 @@ export function SpeakerPicker({
                     onChange={() => onChange({ ...value, speakerId: actor.id })}
                   />
                   <span>
-                    <span className="speaker-option__name">{actor.name}</span>
+                    <span className={styles.speakerOptionName}>{actor.name}</span>
                     <span className="cell-meta">{describeActor(actor)}</span>
                   </span>
                 </label>
@@ -127,7 +129,7 @@ export function SpeakerPicker({
           {errorFor("speakerId", "Speaker")}
         </>
       ) : (
-        <div className="speaker-new">
+        <div className={styles.speakerNew}>
           <TextField {...bind("name", "Name")} autoComplete="off" maxLength={maximumNameLength} />
           <SelectField {...bind("kind", "Kind")} options={choicesOf(actorKindLabels)} />
           <TextField

@@ -1,6 +1,7 @@
 import { statementFormLabels, channelLabels } from "@/lib/statements/schemas";
 import type { StatementSuggestion } from "@/lib/suggestions/extract-statements";
 import { truncate } from "./format";
+import styles from "./statement-suggestions.module.css";
 
 /** A suggestion's identity: the source text never changes, so its span does not either. */
 export function suggestionKey(suggestion: Pick<StatementSuggestion, "startOffset" | "endOffset">): string {
@@ -42,15 +43,15 @@ export function StatementSuggestions({
       {suggestions.length === 0 ? (
         <p className="muted">{dismissedCount > 0 ? "No suggestions left." : "No suggestions for this text."}</p>
       ) : (
-        <ul className="suggestion-list">
+        <ul className={styles.suggestionList}>
           {suggestions.map((suggestion) => {
             const key = suggestionKey(suggestion);
             const actorName = suggestion.speakerId ? actorNames.get(suggestion.speakerId) : undefined;
             return (
-              <li key={key} className={key === shownKey ? "suggestion suggestion--shown" : "suggestion"}>
+              <li key={key} className={key === shownKey ? `${styles.suggestion} ${styles.shown}` : styles.suggestion}>
                 <button
                   type="button"
-                  className="suggestion__quote quote"
+                  className={`${styles.quote} quote`}
                   onClick={() => onShow(suggestion)}
                   aria-pressed={key === shownKey}
                   title="Show it in the text"
@@ -70,7 +71,7 @@ export function StatementSuggestions({
                   {suggestion.channel ? ` · ${channelLabels[suggestion.channel]}` : ""}
                   {suggestion.cue ? ` · cue “${suggestion.cue}”` : ""}
                 </p>
-                <div className="suggestion__actions">
+                <div className={styles.actions}>
                   <button type="button" className="button button--small button--primary" onClick={() => onAccept(suggestion)}>
                     Accept<span className="visually-hidden"> the suggestion “{truncate(suggestion.quote, 60)}”</span>
                   </button>

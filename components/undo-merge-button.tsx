@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "./json-request";
+import styles from "./restore-button.module.css";
 
 /** Undoes an actor merge recorded in history: the merged actor returns with what moved. */
 export function UndoMergeButton({ auditEntryId }: { auditEntryId: string }) {
@@ -24,12 +25,12 @@ export function UndoMergeButton({ auditEntryId }: { auditEntryId: string }) {
   }
 
   return (
-    <span className="restore">
+    <span className={styles.restore}>
       <button type="button" className="button button--small" disabled={pending} onClick={() => void undo()}>
         {pending ? "Undoing…" : "Undo this merge"}
       </button>
       {error && (
-        <span className="restore__error" role="alert">
+        <span className={styles.error} role="alert">
           {error}
         </span>
       )}

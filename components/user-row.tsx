@@ -7,6 +7,7 @@ import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./json-request";
 import { roleLabels } from "@/lib/users/schemas";
+import styles from "./inline-form.module.css";
 
 /**
  * One account with its role and enabled state. Each change is sent with the
@@ -83,7 +84,7 @@ export function UserRow({
             </>
           ) : (
             <form
-              className="inline-form"
+              className={styles.inlineForm}
               onSubmit={(event) => {
                 event.preventDefault();
                 if (chosenRole && chosenRole !== user.role)

@@ -5,6 +5,7 @@ import { ScenarioSetList } from "@/components/scenarios/scenario-set-list";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listScenarioSets } from "@/lib/data/scenarios";
+import gridStyles from "@/app/panel-grid.module.css";
 
 export const metadata: Metadata = { title: "Scenarios" };
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function ScenariosPage() {
           <ScenarioSetList sets={sets} />
         )}
         {canEdit && (
-          <div className="panel-grid panel-grid--two">
+          <div className={`${gridStyles.panelGrid} ${gridStyles.two}`}>
             <section className="card" aria-labelledby="new-scenario-heading">
               <h2 className="card__title" id="new-scenario-heading">
                 New scenario

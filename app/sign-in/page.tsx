@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getActingUser } from "@/lib/auth/session";
+import styles from "@/components/auth-card.module.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -28,9 +29,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const failed = first(params.error) !== undefined;
 
   return (
-    <main className="auth-page">
-      <section className="card auth-card" aria-labelledby="sign-in-heading">
-        <h1 className="auth-card__title" id="sign-in-heading">
+    <main className={styles.authPage}>
+      <section className={`card ${styles.authCard}`} aria-labelledby="sign-in-heading">
+        <h1 className={styles.title} id="sign-in-heading">
           Sign in to Stancewatch
         </h1>
         <p className="card__meta">Stance coding for foreign-policy analysts. Accounts are created by an administrator.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getActingUser } from "@/lib/auth/session";
+import styles from "@/components/auth-card.module.css";
 
 export const metadata: Metadata = { title: "Sign out" };
 export const dynamic = "force-dynamic";
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 export default async function SignOutPage() {
   const user = await getActingUser();
   return (
-    <main className="auth-page">
-      <section className="card auth-card" aria-labelledby="sign-out-heading">
-        <h1 className="auth-card__title" id="sign-out-heading">
+    <main className={styles.authPage}>
+      <section className={`card ${styles.authCard}`} aria-labelledby="sign-out-heading">
+        <h1 className={styles.title} id="sign-out-heading">
           Sign out
         </h1>
         {user ? (

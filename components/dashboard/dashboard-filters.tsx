@@ -7,6 +7,8 @@ import { formatDate } from "@/lib/dashboard/summary";
 import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dashboard/types";
 import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
+import styles from "./dashboard-filters.module.css";
+import checkboxFieldStyles from "@/components/checkbox-field.module.css";
 
 const confidenceLabels: Record<ConfidenceLevel, string> = { LOW: "Any", MEDIUM: "Medium or high", HIGH: "High only" };
 const unitLabels: Record<TimeUnit, string> = { day: "Day", week: "Week", month: "Month" };
@@ -99,7 +101,7 @@ export function DashboardFilters({
 
   return (
     <form
-      className="card dashboard-filters"
+      className={`card ${styles.dashboardFilters}`}
       action="/"
       method="get"
       aria-label="Filters"
@@ -108,7 +110,7 @@ export function DashboardFilters({
         commitDates();
       }}
     >
-      <div className="dashboard-filters__lists">
+      <div className={styles.lists}>
         <CheckboxList
           label="Speakers"
           name={dashboardParameters.speakers}
@@ -147,7 +149,7 @@ export function DashboardFilters({
           onChange={(targets) => apply({ ...draft, targets: sameMembers(targets, trackedTargets) ? [] : targets })}
         />
       </div>
-      <div className="dashboard-filters__row">
+      <div className={styles.row}>
         <div className="field">
           <label className="field__label" htmlFor={fromId}>
             From
@@ -232,8 +234,8 @@ export function DashboardFilters({
           “From” must not be after “To”.
         </p>
       )}
-      <div className="dashboard-filters__row dashboard-filters__row--end">
-        <label className="checkbox-field">
+      <div className={`${styles.row} ${styles.rowEnd}`}>
+        <label className={checkboxFieldStyles.checkboxField}>
           <input
             type="checkbox"
             name={dashboardParameters.directQuotesOnly}
@@ -243,7 +245,7 @@ export function DashboardFilters({
           />
           Direct quotes only
         </label>
-        <label className="checkbox-field">
+        <label className={checkboxFieldStyles.checkboxField}>
           <input
             type="checkbox"
             name={dashboardParameters.adjudicatedOnly}
@@ -253,14 +255,14 @@ export function DashboardFilters({
           />
           Adjudicated only
         </label>
-        <div className="dashboard-filters__actions">
-          <p className="dashboard-filters__status" role="status">
+        <div className={styles.actions}>
+          <p className={styles.status} role="status">
             {pending ? "Updating…" : ""}
           </p>
           <button type="submit" className="button button--small">
             Apply
           </button>
-          <Link href="/" className="dashboard-filters__reset">
+          <Link href="/" className={styles.reset}>
             Reset
           </Link>
         </div>

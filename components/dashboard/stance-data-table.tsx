@@ -4,6 +4,8 @@ import { formatMonth } from "@/lib/dashboard/date-precision";
 import { formatDate } from "@/lib/dashboard/summary";
 import type { StanceSeries } from "@/lib/dashboard/types";
 import { statementHref } from "./links";
+import styles from "./stance-data-table.module.css";
+import dataTableStyles from "../data-table.module.css";
 
 // Thousands of rows would make the page heavy for everyone, though few open the table; the CSV holds them all.
 const rowLimit = 1000;
@@ -19,7 +21,7 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
     .sort((first, second) => first.point.at.localeCompare(second.point.at) || first.speaker.localeCompare(second.speaker, "en"));
   const shown = rows.slice(0, rowLimit);
   return (
-    <details className="data-table">
+    <details className={dataTableStyles.dataTable} data-testid="stance-data-table">
       <summary>Show the data as a table</summary>
       {rows.length > shown.length && (
         <p className="cell-meta">
@@ -27,7 +29,7 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
         </p>
       )}
       <div className="table-scroll" tabIndex={0}>
-        <table className="dashboard-data-table">
+        <table className={styles.dashboardDataTable}>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -62,7 +64,7 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
                 <td className="number">{point.statementCount}</td>
                 {point.statement ? (
                   <>
-                    <td className="quote dashboard-data-table__quote">
+                    <td className={`quote ${styles.quote}`}>
                       <Link href={statementHref(point.statement.sourceId, point.statement.id)}>“{point.statement.quote}”</Link>
                     </td>
                     <td>{point.statement.sourceTitle}</td>

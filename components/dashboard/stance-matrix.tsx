@@ -2,16 +2,17 @@ import { describeScore, formatScore } from "@/lib/codings/scale";
 import { stanceCellColours } from "@/lib/dashboard/colour-scale";
 import { formatMean, formatWindow } from "@/lib/dashboard/summary";
 import type { MatrixCell, StanceMatrix } from "@/lib/dashboard/types";
+import styles from "./stance-matrix.module.css";
 
 function ChangeFromPrevious({ cell }: { cell: MatrixCell }) {
   if (cell.change === null) {
     if (cell.mean !== null)
       return (
-        <span className="stance-matrix__change">
+        <span className={styles.change}>
           new<span className="visually-hidden">: no statements in the previous window</span>
         </span>
       );
-    if (cell.previousMean !== null) return <span className="stance-matrix__change">was {formatMean(cell.previousMean)}</span>;
+    if (cell.previousMean !== null) return <span className={styles.change}>was {formatMean(cell.previousMean)}</span>;
     return null;
   }
   const rounded = Math.round(cell.change * 10) / 10;
@@ -19,7 +20,7 @@ function ChangeFromPrevious({ cell }: { cell: MatrixCell }) {
   const arrow = rounded > 0 ? "▲" : rounded < 0 ? "▼" : "=";
   const words = rounded > 0 ? "up" : rounded < 0 ? "down" : "unchanged";
   return (
-    <span className="stance-matrix__change">
+    <span className={styles.change}>
       <span aria-hidden="true">
         {arrow} {formatMean(rounded)}
       </span>
@@ -35,8 +36,8 @@ function MatrixCellContent({ cell }: { cell: MatrixCell }) {
   // Empty cells are hatched rather than coloured: a neutral mean is near white, and must not read as "no statements".
   if (cell.mean === null)
     return (
-      <td className="stance-matrix__cell stance-matrix__cell--empty">
-        <span className="stance-matrix__mean">
+      <td className={`${styles.cell} ${styles.cellEmpty}`}>
+        <span className={styles.mean}>
           <span aria-hidden="true">—</span>
           <span className="visually-hidden">no statements</span>
         </span>
@@ -45,12 +46,12 @@ function MatrixCellContent({ cell }: { cell: MatrixCell }) {
     );
   const colours = stanceCellColours(cell.mean);
   return (
-    <td className="stance-matrix__cell" style={{ backgroundColor: colours.background, color: colours.text }}>
-      <span className="stance-matrix__mean" title={describeScore(Math.round(cell.mean))}>
+    <td className={styles.cell} style={{ backgroundColor: colours.background, color: colours.text }}>
+      <span className={styles.mean} title={describeScore(Math.round(cell.mean))}>
         {formatMean(cell.mean)}
       </span>
       <ChangeFromPrevious cell={cell} />
-      {cell.codingCount > 0 && <span className="stance-matrix__count">n = {cell.codingCount}</span>}
+      {cell.codingCount > 0 && <span className={styles.count}>n = {cell.codingCount}</span>}
     </td>
   );
 }
@@ -59,20 +60,20 @@ function MatrixCellContent({ cell }: { cell: MatrixCell }) {
 export function StanceColourLegend() {
   const scores = [-3, -2, -1, 0, 1, 2, 3];
   return (
-    <figure className="colour-legend">
-      <figcaption className="colour-legend__caption">Colour: mean stance</figcaption>
-      <ol className="colour-legend__scale">
+    <figure className={styles.colourLegend}>
+      <figcaption className={styles.colourLegendCaption}>Colour: mean stance</figcaption>
+      <ol className={styles.colourLegendScale}>
         {scores.map((score) => {
           const colours = stanceCellColours(score);
           return (
-            <li key={score} className="colour-legend__step" style={{ backgroundColor: colours.background, color: colours.text }}>
+            <li key={score} className={styles.colourLegendStep} style={{ backgroundColor: colours.background, color: colours.text }}>
               <strong>{formatScore(score)}</strong> {describeScore(score)}
             </li>
           );
         })}
       </ol>
-      <p className="colour-legend__empty">
-        <span className="colour-legend__swatch stance-matrix__cell--empty" aria-hidden="true" /> no statements in the window
+      <p className={styles.colourLegendEmpty}>
+        <span className={`${styles.colourLegendSwatch} ${styles.cellEmpty}`} aria-hidden="true" /> no statements in the window
       </p>
     </figure>
   );
@@ -83,16 +84,16 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
   if (matrix.rows.length === 0) return <div className="empty-state">No speaker has statements toward these targets in the window.</div>;
   return (
     <>
-      <div className="table-scroll stance-matrix-scroll" tabIndex={0}>
-        <table className="stance-matrix">
-          <caption className="stance-matrix__caption">
+      <div className={`table-scroll ${styles.stanceMatrixScroll}`} tabIndex={0}>
+        <table className={styles.stanceMatrix}>
+          <caption className={styles.caption}>
             Mean stance {formatWindow(matrix.window)}; ▲▼ change from {formatWindow(matrix.previousWindow)}; n = codings
           </caption>
           <thead>
             <tr>
               <th scope="col">Speaker</th>
               {matrix.targets.map((target) => (
-                <th scope="col" key={target.id} className="stance-matrix__target">
+                <th scope="col" key={target.id} className={styles.target}>
                   {target.name}
                 </th>
               ))}
@@ -101,7 +102,7 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
           <tbody>
             {matrix.rows.map((row) => (
               <tr key={row.speaker.id}>
-                <th scope="row" className="stance-matrix__speaker">
+                <th scope="row" className={styles.speaker}>
                   {row.speaker.name}
                 </th>
                 {matrix.targets.map((target) => {
@@ -109,7 +110,7 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
                   return cell ? (
                     <MatrixCellContent key={target.id} cell={cell} />
                   ) : (
-                    <td key={target.id} className="stance-matrix__cell stance-matrix__cell--empty">
+                    <td key={target.id} className={`${styles.cell} ${styles.cellEmpty}`}>
                       <span aria-hidden="true">—</span>
                       <span className="visually-hidden">no statements</span>
                     </td>

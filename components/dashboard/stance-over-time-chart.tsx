@@ -34,6 +34,8 @@ import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "
 import { formatMonth } from "@/lib/dashboard/date-precision";
 import { eventAnnotations } from "./event-annotations";
 import { truncate } from "../format";
+import styles from "./stance-over-time-chart.module.css";
+import chartCanvasStyles from "@/components/chart-canvas.module.css";
 
 // Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
 ChartJS.register(
@@ -323,8 +325,13 @@ export function StanceOverTimeChart({
   }
 
   return (
-    <div className="stance-chart">
-      <div className="chart-canvas" data-testid={`stance-chart-${targetId}`} data-points={statementCount} data-chart-points={pointCount}>
+    <div>
+      <div
+        className={chartCanvasStyles.chartCanvas}
+        data-testid={`stance-chart-${targetId}`}
+        data-points={statementCount}
+        data-chart-points={pointCount}
+      >
         <Chart<ChartType, ChartPoint[]>
           ref={chartRef}
           type="scatter"
@@ -335,7 +342,7 @@ export function StanceOverTimeChart({
           aria-label={summary}
         />
       </div>
-      <div className="stance-chart__actions">
+      <div className={styles.actions}>
         <button type="button" className="button button--small" onClick={downloadPng}>
           Download PNG
         </button>

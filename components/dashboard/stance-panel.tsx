@@ -4,6 +4,7 @@ import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { StanceDataTable } from "./stance-data-table";
 import { StanceOverTimeChart } from "./stance-over-time-chart";
+import styles from "./stance-panel.module.css";
 
 /** One target's chart, its text summary and the numbers behind it. */
 export function StancePanel({
@@ -30,11 +31,11 @@ export function StancePanel({
 }) {
   const headingId = `stance-toward-${panel.target.slug}`;
   return (
-    <section className="card stance-panel" aria-labelledby={headingId}>
+    <section className={`card ${styles.stancePanel}`} aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
         Toward {panel.target.name}
       </h3>
-      <p className="card__meta stance-panel__summary">{summary}</p>
+      <p className={`card__meta ${styles.summary}`}>{summary}</p>
       {panel.omittedSpeakerCount > 0 && (
         <p className="notice">
           {pluralise(panel.omittedSpeakerCount, "more speaker")} {panel.omittedSpeakerCount === 1 ? "is" : "are"} not charted; narrow the

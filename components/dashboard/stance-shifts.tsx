@@ -55,23 +55,20 @@ export function StanceShifts({ shifts, unit, withYear }: { shifts: StanceShift[]
 
 function ShiftList({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: TimeUnit; withYear: boolean }) {
   return (
-    <ol className="shifts">
+    <ol className={styles.shifts}>
       {shifts.map((shift) => {
         const { headline, period } = describeShift(shift, unit, withYear);
         const earlier = shift.statements.filter((statement) => !statement.inLaterBucket);
         const later = shift.statements.filter((statement) => statement.inLaterBucket);
         return (
-          <li key={`${shift.speaker.id}-${shift.target.id}-${shift.before.start}`} className="shift">
-            <h3 className="shift__headline">
-              <span
-                className={shift.change < 0 ? "shift__direction shift__direction--down" : "shift__direction shift__direction--up"}
-                aria-hidden="true"
-              >
+          <li key={`${shift.speaker.id}-${shift.target.id}-${shift.before.start}`} className={styles.shift}>
+            <h3 className={styles.headline}>
+              <span className={shift.change < 0 ? styles.directionDown : styles.directionUp} aria-hidden="true">
                 {shift.change < 0 ? "▼" : "▲"}
               </span>{" "}
               {headline}
             </h3>
-            <p className="shift__period">
+            <p className={styles.period}>
               {period}; {shift.before.statementCount} statement{shift.before.statementCount === 1 ? "" : "s"} before,{" "}
               {shift.after.statementCount} after; {describeInterval(shift)}
             </p>
@@ -81,12 +78,12 @@ function ShiftList({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: Ti
             ].map(
               (group) =>
                 group.statements.length > 0 && (
-                  <div key={group.label} className="shift__group">
-                    <h4 className="shift__group-title">{group.label}</h4>
-                    <ul className="shift__statements">
+                  <div key={group.label} className={styles.group}>
+                    <h4 className={styles.groupTitle}>{group.label}</h4>
+                    <ul className={styles.statements}>
                       {group.statements.map((statement) => (
                         <li key={statement.id}>
-                          <span className="shift__statement-meta">
+                          <span className={styles.statementMeta}>
                             <time dateTime={statement.datePrecision === "MONTH" ? statement.saidOn.slice(0, 7) : statement.saidOn}>
                               {statement.datePrecision === "MONTH" ? formatMonth(statement.saidOn) : formatDate(statement.saidOn, withYear)}
                             </time>{" "}
@@ -101,7 +98,7 @@ function ShiftList({ shifts, unit, withYear }: { shifts: StanceShift[]; unit: Ti
                   </div>
                 ),
             )}
-            <p className="shift__events">
+            <p className={styles.events}>
               {shift.events.length === 0 ? (
                 "No recorded events in between."
               ) : (

@@ -11,6 +11,8 @@ import type { CheckboxListOption } from "../checkbox-list";
 import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
 import { sendJson } from "../json-request";
 import styles from "./events.module.css";
+import conflictStyles from "@/components/form/conflict-comparison.module.css";
+import badgeStyles from "@/components/badge.module.css";
 
 type Values = {
   version: number;
@@ -157,11 +159,11 @@ export function EventForm({
       <CheckboxListField {...form.field("sourceIds")} options={sources} />
 
       {conflict ? (
-        <div className="conflict" role="region" aria-label="Your change was not saved">
-          <h3 className="conflict__title">Your change was not saved</h3>
-          <p>{conflict.message}</p>
+        <div className={conflictStyles.conflict} role="region" aria-label="Your change was not saved">
+          <h3 className={conflictStyles.title}>Your change was not saved</h3>
+          <p className={conflictStyles.message}>{conflict.message}</p>
           <div className="table-scroll" tabIndex={0}>
-            <table className="comparison">
+            <table className={conflictStyles.comparison}>
               <thead>
                 <tr>
                   <th scope="col">Field</th>
@@ -174,10 +176,10 @@ export function EventForm({
                   const current = valuesOf(conflict.current);
                   const differs = !same(field, form.values, current);
                   return (
-                    <tr key={field} className={differs ? "comparison__row--differs" : undefined}>
+                    <tr key={field} className={differs ? conflictStyles.differs : undefined}>
                       <th scope="row">
                         {labels[field]}
-                        {differs && <span className="badge">differs</span>}
+                        {differs && <span className={badgeStyles.badge}>differs</span>}
                       </th>
                       <td>{describe(field, form.values)}</td>
                       <td>{describe(field, current)}</td>

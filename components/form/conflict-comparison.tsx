@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 import styles from "./conflict-comparison.module.css";
+import badgeStyles from "@/components/badge.module.css";
 
 /** One row of the comparison: what the field is called and how a value of it reads. */
 export type ComparedField<Values> = {
@@ -73,7 +74,7 @@ export function ConflictComparison<Values>({
                 <tr key={field.name} className={differs ? styles.differs : undefined}>
                   <th scope="row">
                     {field.label}
-                    {differs && <span className="badge">differs</span>}
+                    {differs && <span className={badgeStyles.badge}>differs</span>}
                   </th>
                   <td className={field.prose ? "prose" : undefined}>{describe(field, mine)}</td>
                   <td className={field.prose ? "prose" : undefined}>{describe(field, saved)}</td>

@@ -8,6 +8,7 @@ import { evidenceCreationSchema } from "@/lib/scenarios/schemas";
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { FormActions, FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
+import segmentedStyles from "@/components/segmented.module.css";
 
 /** A coded statement or an event as a new row of the matrix; those already in it are not offered again. */
 export function AddEvidenceForm({
@@ -49,12 +50,12 @@ export function AddEvidenceForm({
       <FormMessages form={form} />
       <fieldset className="field">
         <legend className="field__label">Evidence</legend>
-        <div className="segmented">
-          <label className="segmented__option">
+        <div className={segmentedStyles.segmented}>
+          <label className={segmentedStyles.option}>
             <input type="radio" name="evidence-kind" checked={kind === "statement"} onChange={() => setKind("statement")} />A coded
             statement
           </label>
-          <label className="segmented__option">
+          <label className={segmentedStyles.option}>
             <input type="radio" name="evidence-kind" checked={kind === "event"} onChange={() => setKind("event")} />
             An event
           </label>

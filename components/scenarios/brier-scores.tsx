@@ -3,6 +3,7 @@ import type { BrierReport, ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { analystHref } from "../track-record/links";
 import { brierScaleLabel, formatBrier, formatLogScore, formatRelativeBrier } from "./scenario-format";
+import styles from "./brier-scores.module.css";
 
 const explanation =
   "Each day’s standing estimate is scored as Good Judgment Open scores it, the squared error summed over yes and no (0 perfect, 2 certain and wrong, 0.5 for always saying 50\u00a0%), and the days averaged from the team’s first estimate to the resolution date; a day before an analyst’s first estimate takes the team’s median score that day. The log score (bits: 0 perfect, 1 for 50\u00a0%) is averaged the same way. “vs team median” compares each analyst with the median score on the days they had an estimate: below zero is better. Lower is better throughout.";
@@ -20,7 +21,7 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
         <time dateTime={brier.resolvedOn}>{formatDay(brier.resolvedOn)}</time>. {explanation}
       </p>
       <div className="table-scroll" tabIndex={0}>
-        <table className="brier-table">
+        <table className={styles.brierTable}>
           <thead>
             <tr>
               <th scope="col">Forecaster</th>

@@ -5,6 +5,7 @@ import { analystHref } from "../track-record/links";
 import { formatDay, truncate } from "../format";
 import { RecordActionButton } from "./record-action-button";
 import { formatProbability } from "./scenario-format";
+import styles from "./estimates-table.module.css";
 
 /** Every estimate, newest first, with what moved it; analysts may withdraw their own of today (older ones are the record). */
 export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView[]; canEdit: boolean }) {
@@ -14,7 +15,7 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
   );
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="estimates-table">
+      <table className={styles.estimatesTable}>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -37,7 +38,7 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
               <td className="date">
                 <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
                 {estimate.informationAsOf && estimate.informationAsOf !== estimate.estimatedOn && (
-                  <span className="muted estimates-table__information">
+                  <span className="muted">
                     {" "}
                     (information as of <time dateTime={estimate.informationAsOf}>{formatDay(estimate.informationAsOf)}</time>)
                   </span>
@@ -47,12 +48,12 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
                 <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
               </td>
               <td className="number">{formatProbability(estimate.probability)}</td>
-              <td className="prose estimates-table__rationale">{estimate.rationale}</td>
-              <td className="estimates-table__moved">
+              <td className={`prose ${styles.rationale}`}>{estimate.rationale}</td>
+              <td className={styles.moved}>
                 {estimate.movedByStatements.length === 0 && estimate.movedByEvents.length === 0 ? (
                   <span className="muted">—</span>
                 ) : (
-                  <ul className="moved-by">
+                  <ul className={styles.movedBy}>
                     {estimate.movedByStatements.map((statement) => (
                       <li key={statement.id}>
                         {statement.speakerName}:{" "}

@@ -17,9 +17,11 @@ import { statementHref } from "../dashboard/links";
 import { formatDay, truncate } from "../format";
 import { sendJson } from "../json-request";
 import { RatingCell } from "./rating-cell";
+import ratingStyles from "./rating-cell.module.css";
 import { RecordActionButton } from "./record-action-button";
 import { describeStanceChange, diagnosticityLabels, formatInconsistency, leastInconsistentScenarioIds } from "./scenario-format";
 import { ScenarioStatusBadge } from "./scenario-status-badge";
+import styles from "./evidence-matrix.module.css";
 
 type RowSortKey = "diagnosticity" | "date" | "credibility";
 type RowSort = { by: RowSortKey; direction: SortDirection } | null;
@@ -55,9 +57,9 @@ function SortHeader({
   const active = sort?.by === sortKey ? sort.direction : null;
   return (
     <th scope="col" aria-sort={active ?? "none"} className={className}>
-      <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
+      <button type="button" className={styles.sortButton} onClick={() => onSort(sortKey)}>
         {label}
-        <span aria-hidden="true" className="sort-button__arrow">
+        <span aria-hidden="true" className={styles.sortButtonArrow}>
           {active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}
         </span>
       </button>
@@ -87,7 +89,7 @@ function CredibilityCell({ row, canEdit }: { row: EvidenceRow; canEdit: boolean 
   return (
     <td>
       <select
-        className="matrix-credibility"
+        className={styles.matrixCredibility}
         aria-label={`Credibility of ${evidenceName(row)}`}
         value={row.credibility}
         disabled={pending}
@@ -100,7 +102,7 @@ function CredibilityCell({ row, canEdit }: { row: EvidenceRow; canEdit: boolean 
         ))}
       </select>
       {error && (
-        <span className="rating-cell__problem" role="alert">
+        <span className={ratingStyles.problem} role="alert">
           {error}
         </span>
       )}
@@ -111,17 +113,17 @@ function CredibilityCell({ row, canEdit }: { row: EvidenceRow; canEdit: boolean 
 function EvidenceDescription({ row }: { row: EvidenceRow }) {
   return (
     <>
-      <p className="matrix-evidence__date">{row.date ? <time dateTime={row.date}>{formatDay(row.date)}</time> : "Date unknown"}</p>
+      <p className={styles.matrixEvidenceDate}>{row.date ? <time dateTime={row.date}>{formatDay(row.date)}</time> : "Date unknown"}</p>
       {row.statement ? (
-        <p className="matrix-evidence__text">
-          <span className="matrix-evidence__speaker">{row.statement.speakerName}:</span>{" "}
+        <p className={styles.matrixEvidenceText}>
+          <span className={styles.matrixEvidenceSpeaker}>{row.statement.speakerName}:</span>{" "}
           <Link href={statementHref(row.statement.sourceId, row.statement.id)} className="quote">
             “{truncate(row.statement.quote, 220)}”
           </Link>
         </p>
       ) : row.event ? (
-        <p className="matrix-evidence__text">
-          <span className="matrix-evidence__kind">Event:</span> <strong>{row.event.title}</strong>
+        <p className={styles.matrixEvidenceText}>
+          <span className={styles.matrixEvidenceKind}>Event:</span> <strong>{row.event.title}</strong>
           {row.event.description && <span className="cell-meta">{truncate(row.event.description, 200)}</span>}
         </p>
       ) : null}
@@ -133,9 +135,9 @@ function EvidenceDescription({ row }: { row: EvidenceRow }) {
             .join(", ")}
         </p>
       )}
-      {row.note && <p className="cell-meta matrix-evidence__note">Note: {row.note}</p>}
+      {row.note && <p className="cell-meta">Note: {row.note}</p>}
       {row.recoded.length > 0 && (
-        <p className="recoded-notice">
+        <p className={styles.recodedNotice}>
           <strong>Re-coded since rated:</strong> {row.recoded.map(describeStanceChange).join("; ")}. Check the ratings still hold.
         </p>
       )}
@@ -146,7 +148,7 @@ function EvidenceDescription({ row }: { row: EvidenceRow }) {
 /** Outside the row header, so its buttons are not read out as part of the evidence's name. */
 function RowActions({ row }: { row: EvidenceRow }) {
   return (
-    <td className="matrix-table__actions">
+    <td className={styles.actions}>
       {row.recoded.length > 0 && (
         <RecordActionButton
           method="PATCH"
@@ -202,8 +204,8 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
   }
 
   return (
-    <div className="evidence-matrix">
-      <div className="evidence-matrix__toolbar">
+    <div>
+      <div className={styles.toolbar}>
         <button
           type="button"
           className="button button--small"
@@ -217,33 +219,33 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
             Rows in the order added
           </button>
         )}
-        <p className="evidence-matrix__sort-status" role="status">
+        <p className={styles.sortStatus} role="status">
           {rowSort ? `Rows sorted by ${rowSort.by}, ${describeSortOrder(rowSort)} first.` : "Rows in the order added."}
           {columnsByInconsistency ? " Scenarios ordered by weighted inconsistency, least first." : ""}
         </p>
       </div>
       <div className="table-scroll" tabIndex={0}>
-        <table className="matrix-table">
+        <table className={styles.matrixTable}>
           <caption className="visually-hidden">
             Evidence rated against each scenario of “{view.set.title}”. Column headers hold each scenario’s weighted inconsistency.
           </caption>
           <thead>
             <tr>
               {/* The date heads the evidence cell rather than a column of its own, which keeps the matrix narrow enough for a laptop. */}
-              <SortHeader label="Evidence, by date" sortKey="date" sort={rowSort} onSort={sortRows} className="matrix-table__evidence" />
-              <SortHeader label="Credibility" sortKey="credibility" sort={rowSort} onSort={sortRows} className="matrix-table__narrow" />
-              <SortHeader label="Diagnosticity" sortKey="diagnosticity" sort={rowSort} onSort={sortRows} className="matrix-table__narrow" />
+              <SortHeader label="Evidence, by date" sortKey="date" sort={rowSort} onSort={sortRows} className={styles.evidence} />
+              <SortHeader label="Credibility" sortKey="credibility" sort={rowSort} onSort={sortRows} className={styles.narrow} />
+              <SortHeader label="Diagnosticity" sortKey="diagnosticity" sort={rowSort} onSort={sortRows} className={styles.narrow} />
               {columns.map((scenario) => (
                 <th
                   key={scenario.id}
                   scope="col"
-                  className={least.has(scenario.id) ? "matrix-table__scenario matrix-table__scenario--least" : "matrix-table__scenario"}
+                  className={least.has(scenario.id) ? `${styles.scenario} ${styles.scenarioLeast}` : styles.scenario}
                 >
-                  <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`} className="matrix-table__scenario-title">
+                  <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`} className={styles.scenarioTitle}>
                     {scenario.title}
                   </Link>
-                  {scenario.status !== "OPEN" && <ScenarioStatusBadge status={scenario.status} />}
-                  <span className="matrix-table__score">
+                  {scenario.status !== "OPEN" && <ScenarioStatusBadge status={scenario.status} className={styles.scenarioStatus} />}
+                  <span className={styles.score}>
                     Weighted inconsistency <strong>{formatInconsistency(scenario.weightedInconsistency)}</strong>
                   </span>
                   <span className="cell-meta">
@@ -251,7 +253,7 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
                     {scenario.ratedEvidenceCount === 1 ? "item" : "items"} rated
                   </span>
                   {least.has(scenario.id) && (
-                    <span className="matrix-table__least">
+                    <span className={styles.least}>
                       <span aria-hidden="true">★ </span>Least inconsistent
                     </span>
                   )}
@@ -267,11 +269,11 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className="matrix-table__evidence matrix-evidence">
+                <th scope="row" className={`${styles.evidence} ${styles.matrixEvidence}`}>
                   <EvidenceDescription row={row} />
                 </th>
                 <CredibilityCell row={row} canEdit={view.canEdit} />
-                <td className="matrix-table__diagnosticity">
+                <td className={styles.diagnosticity}>
                   {diagnosticityLabels[row.diagnosticityLabel]} <span className="score">({row.diagnosticity})</span>
                 </td>
                 {columns.map((scenario) => (

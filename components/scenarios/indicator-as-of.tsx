@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ScenarioDetail } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
+import styles from "./indicator-as-of.module.css";
+import inlineFormStyles from "@/components/inline-form.module.css";
 
 const reasons: Record<ScenarioDetail["asOfReason"], string> = {
   requested: "the date you asked for",
@@ -26,23 +28,23 @@ export function IndicatorAsOf({
   invalidRequest: string | null;
 }) {
   return (
-    <div className="as-of">
+    <div className={styles.asOf}>
       {invalidRequest !== null && (
         <p className="alert" role="alert">
           “{invalidRequest}” is not a date written YYYY-MM-DD, so the usual date is used.
         </p>
       )}
-      <p className="as-of__statement">
+      <p className={styles.statement}>
         Evaluated as of <time dateTime={asOf}>{formatDay(asOf)}</time>, {reasons[asOfReason]}.
       </p>
-      <form className="inline-form as-of__form" method="get" action={path}>
+      <form className={`${inlineFormStyles.inlineForm} ${styles.form}`} method="get" action={path}>
         <label htmlFor="indicators-as-of">Evaluate as of</label>
         <input id="indicators-as-of" type="date" name="asOf" defaultValue={asOf} required />
         <button type="submit" className="button button--small">
           Evaluate
         </button>
         {asOfReason === "requested" && (
-          <Link href={path} className="as-of__reset">
+          <Link href={path} className={styles.reset}>
             Back to the usual date
           </Link>
         )}

@@ -3,10 +3,13 @@ import { formatDay } from "../format";
 import { IndicatorSparkline } from "./indicator-sparkline";
 import { RecordActionButton } from "./record-action-button";
 import { formatIndicatorValue, indicatorEffectLabels } from "./scenario-format";
+import styles from "./indicator-list.module.css";
 
-function triggeredState(triggered: boolean | null): { text: string; className: string } {
-  if (triggered === null) return { text: "No data", className: "indicator-state--none" };
-  return triggered ? { text: "Triggered", className: "indicator-state--on" } : { text: "Not triggered", className: "indicator-state--off" };
+function triggeredState(triggered: boolean | null): { text: string; className: string | undefined } {
+  if (triggered === null) return { text: "No data", className: styles.indicatorStateNone };
+  return triggered
+    ? { text: "Triggered", className: styles.indicatorStateOn }
+    : { text: "Not triggered", className: styles.indicatorStateOff };
 }
 
 /** How long the state has held: since its last change, or throughout the history shown. */
@@ -21,23 +24,23 @@ function describeSince(indicator: IndicatorView): string | null {
 export function IndicatorList({ indicators, canEdit }: { indicators: IndicatorView[]; canEdit: boolean }) {
   if (indicators.length === 0) return <p className="muted">No indicators yet.</p>;
   return (
-    <ul className="indicators">
+    <ul className={styles.indicators}>
       {indicators.map((indicator) => {
         const effect = indicatorEffectLabels[indicator.effect];
         const state = triggeredState(indicator.triggered);
         const since = describeSince(indicator);
         return (
-          <li key={indicator.id} className="indicator">
-            <div className="indicator__main">
-              <h3 className="indicator__title" id={`indicator-${indicator.id}-title`}>
+          <li key={indicator.id} className={styles.indicator}>
+            <div className={styles.main}>
+              <h3 className={styles.title} id={`indicator-${indicator.id}-title`}>
                 {indicator.title}
               </h3>
-              <p className={`indicator__effect indicator__effect--${indicator.effect.toLowerCase()}`}>
+              <p className={`${styles.effect} ${indicator.effect === "SUPPORTS" ? styles.effectSupports : styles.effectUndermines}`}>
                 <span aria-hidden="true">{effect.glyph}</span> {effect.text}
               </p>
-              <p className="indicator__rule">{indicator.description}</p>
+              <p className={styles.rule}>{indicator.description}</p>
             </div>
-            <dl className="indicator__figures">
+            <dl className={styles.figures}>
               <div>
                 <dt>Now</dt>
                 <dd className="score">{formatIndicatorValue(indicator.rule.kind, indicator.value)}</dd>
@@ -45,16 +48,16 @@ export function IndicatorList({ indicators, canEdit }: { indicators: IndicatorVi
               <div>
                 <dt>State</dt>
                 <dd>
-                  <span className={`indicator-state ${state.className}`}>{state.text}</span>
+                  <span className={`${styles.indicatorState} ${state.className}`}>{state.text}</span>
                   {since && <span className="cell-meta">{since}</span>}
                 </dd>
               </div>
             </dl>
-            <div className="indicator__sparkline">
+            <div>
               <IndicatorSparkline indicator={indicator} />
             </div>
             {canEdit && (
-              <div className="indicator__actions">
+              <div className={styles.actions}>
                 <RecordActionButton
                   method="DELETE"
                   url={`/api/indicators/${encodeURIComponent(indicator.id)}`}

@@ -1,6 +1,7 @@
 import type { IndicatorView } from "@/lib/scenarios/types";
 import { sparklineDomain, sparklinePath, sparklineY, type SparklineBox } from "@/lib/scenarios/sparkline";
 import { formatDay } from "../format";
+import styles from "./indicator-sparkline.module.css";
 
 const size = { width: 160, height: 40, padding: 3 };
 
@@ -18,15 +19,15 @@ export function IndicatorSparkline({ indicator }: { indicator: IndicatorView }) 
   const last = history.at(-1);
   return (
     <svg
-      className="sparkline"
+      className={styles.sparkline}
       width={size.width}
       height={size.height}
       viewBox={`0 0 ${size.width} ${size.height}`}
       role="img"
       aria-label={first && last ? `Daily values from ${formatDay(first.on)} to ${formatDay(last.on)}, threshold dashed` : "No history"}
     >
-      <line className="sparkline__threshold" x1={0} x2={size.width} y1={thresholdY} y2={thresholdY} />
-      {path && <path className="sparkline__line" d={path} />}
+      <line className={styles.threshold} x1={0} x2={size.width} y1={thresholdY} y2={thresholdY} />
+      {path && <path className={styles.line} d={path} />}
     </svg>
   );
 }

@@ -23,6 +23,7 @@ import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "
 import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
 import { eventAnnotations } from "../dashboard/event-annotations";
+import styles from "@/components/chart-canvas.module.css";
 
 // Only the parts used are registered (never chart.js/auto). The x axis is a
 // linear axis of UTC timestamps with the dashboard's calendar ticks rather
@@ -174,7 +175,7 @@ export function ProbabilityHistoryChart({
   const latestMedian = history.teamMedian.at(-1);
   return (
     <div
-      className="chart-canvas"
+      className={styles.chartCanvas}
       data-testid="probability-history-chart"
       data-estimates={estimateCount}
       data-team-median={latestMedian === undefined ? "" : String(latestMedian.median)}

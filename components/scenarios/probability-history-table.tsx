@@ -2,6 +2,9 @@ import type { ChartEventMarker } from "@/lib/dashboard/types";
 import { formatDay } from "../format";
 import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
+import timelineStyles from "@/components/timeline.module.css";
+import styles from "./probability-history-table.module.css";
+import dataTableStyles from "@/components/data-table.module.css";
 
 /**
  * The chart as a table, one row per date on which anyone estimated: the
@@ -15,10 +18,10 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
     return { analyst, byDate };
   });
   return (
-    <details className="data-table">
+    <details className={dataTableStyles.dataTable}>
       <summary>Show the history as a table</summary>
       <div className="table-scroll" tabIndex={0}>
-        <table className="probability-table">
+        <table className={styles.probabilityTable}>
           <caption className="visually-hidden">Estimates by date, with the team median standing on each date</caption>
           <thead>
             <tr>
@@ -58,8 +61,8 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
       </div>
       {events.length > 0 && (
         <>
-          <h3 className="scenario-subheading">Events marked on the chart</h3>
-          <ul className="timeline">
+          <h3 className={styles.scenarioSubheading}>Events marked on the chart</h3>
+          <ul className={timelineStyles.timeline}>
             {events.map((event) => (
               <li key={event.id}>
                 <time dateTime={event.occurredOn}>{formatDay(event.occurredOn)}</time>

@@ -4,6 +4,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { consistencyRatingLabels, consistencyRatings, type ConsistencyRating } from "@/lib/scenarios/ach";
 import { sendJson } from "../json-request";
+import styles from "./rating-cell.module.css";
+
+const ratingClasses: Record<ConsistencyRating, string | undefined> = {
+  CC: styles.cc,
+  C: styles.c,
+  N: styles.n,
+  NA: styles.na,
+  I: styles.i,
+  II: styles.ii,
+};
 
 /** The cell the server holds when another analyst rated it first (the assessment row). */
 type CurrentCell = { rating: ConsistencyRating; version: number };
@@ -110,11 +120,11 @@ export function RatingCell({
     timer.current = setTimeout(() => void send(), saveDelay);
   }
 
-  const className = `rating-cell${shown ? ` rating-cell--${shown.toLowerCase()}` : " rating-cell--unrated"}`;
+  const className = shown ? `${styles.ratingCell} ${ratingClasses[shown]}` : styles.ratingCell;
   if (!canEdit) {
     return (
       <td className={className}>
-        <span className="rating-cell__text">{shown ? `${shown} ${consistencyRatingLabels[shown].toLocaleLowerCase("en")}` : "—"}</span>
+        <span>{shown ? `${shown} ${consistencyRatingLabels[shown].toLocaleLowerCase("en")}` : "—"}</span>
       </td>
     );
   }
@@ -122,7 +132,7 @@ export function RatingCell({
   return (
     <td className={className}>
       <select
-        className="rating-cell__select"
+        className={styles.select}
         aria-label={label}
         value={shown ?? ""}
         onChange={(event) => {
@@ -139,11 +149,11 @@ export function RatingCell({
           </option>
         ))}
       </select>
-      <span className="rating-cell__status" role="status">
+      <span className={styles.status} role="status">
         {status}
       </span>
       {problem && (
-        <span className="rating-cell__problem" id={problemId} role="alert">
+        <span className={styles.problem} id={problemId} role="alert">
           Not saved: {problem.message}
           {problem.retry && (
             <button type="button" className="link-button" onClick={() => choose(problem.retry!)}>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "../json-request";
+import styles from "./record-action-button.module.css";
 
 /**
  * One button that changes or removes a record at the version the page showed
@@ -49,7 +50,7 @@ export function RecordActionButton({
   }
 
   return (
-    <span className="record-action">
+    <span className={styles.recordAction}>
       <button
         type="button"
         className={danger ? "button button--small button--danger" : "button button--small"}
@@ -60,7 +61,7 @@ export function RecordActionButton({
         {pending ? pendingLabel : label}
       </button>
       {error && (
-        <span className="record-action__error" role="alert">
+        <span className={styles.error} role="alert">
           {error}
         </span>
       )}

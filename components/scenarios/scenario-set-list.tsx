@@ -3,18 +3,19 @@ import type { ScenarioSetSummary } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { formatProbability } from "./scenario-format";
 import { ScenarioStatusBadge } from "./scenario-status-badge";
+import styles from "./scenario-set-list.module.css";
 
 /** Each set of competing scenarios, with its scenarios' state at a glance. */
 export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
   return (
     <div className="stack">
       {sets.map((set) => (
-        <section key={set.id} className="card scenario-set" aria-labelledby={`set-${set.id}-title`}>
-          <div className="scenario-set__header">
+        <section key={set.id} className="card" aria-labelledby={`set-${set.id}-title`}>
+          <div className={styles.header}>
             <h2 className="card__title" id={`set-${set.id}-title`}>
               {set.title}
             </h2>
-            <Link href={`/scenarios/sets/${encodeURIComponent(set.slug)}`} className="scenario-set__matrix-link">
+            <Link href={`/scenarios/sets/${encodeURIComponent(set.slug)}`} className={styles.matrixLink}>
               Evidence matrix
               <span className="muted">
                 {" "}
@@ -22,12 +23,12 @@ export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
               </span>
             </Link>
           </div>
-          <p className="scenario-set__description">{set.description}</p>
+          <p className={styles.description}>{set.description}</p>
           {set.scenarios.length === 0 ? (
             <p className="muted">No scenarios in this set yet.</p>
           ) : (
             <div className="table-scroll" tabIndex={0}>
-              <table className="scenario-table">
+              <table className={styles.scenarioTable}>
                 <thead>
                   <tr>
                     <th scope="col">Scenario</th>
@@ -47,7 +48,7 @@ export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
                 <tbody>
                   {set.scenarios.map((scenario) => (
                     <tr key={scenario.id}>
-                      <td className="scenario-table__title">
+                      <td className={styles.scenarioTableTitle}>
                         <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>{scenario.title}</Link>
                       </td>
                       <td>

@@ -6,6 +6,7 @@ import { isResolvedStatus, scenarioStatusLabels, scenarioStatusUpdateSchema } fr
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { CheckboxField, ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";
+import styles from "./scenario-status-form.module.css";
 
 type StatusValues = { version: number; status: ScenarioStatusValue; resolvedOn: string; resolveOthersNo: boolean };
 
@@ -78,7 +79,7 @@ export function ScenarioStatusForm({
 
   return (
     <form
-      className="form form--compact status-form"
+      className={`form form--compact ${styles.statusForm}`}
       onSubmit={(event) => (unchanged ? event.preventDefault() : void form.handleSubmit(event))}
       noValidate
       aria-label="Scenario status"
@@ -100,11 +101,11 @@ export function ScenarioStatusForm({
           </button>
         </ConflictComparison>
       )}
-      <div className="status-form__row">
+      <div className={styles.row}>
         <SelectField {...form.field("status")} options={choicesOf(scenarioStatusLabels)} />
         {resolving && <DateField {...form.field("resolvedOn")} hint="Estimates after this date are not scored." />}
         {form.values.status === "RESOLVED_YES" && openSiblingCount > 0 && <CheckboxField {...form.field("resolveOthersNo")} />}
-        <div className="form__actions status-form__actions">
+        <div className={`form__actions ${styles.actions}`}>
           <button type="submit" className="button" disabled={form.pending || unchanged}>
             {form.pending ? "Saving…" : "Save status"}
           </button>

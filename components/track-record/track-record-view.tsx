@@ -4,6 +4,7 @@ import { formatDay } from "../format";
 import { brierScaleLabel, formatBrier, formatLogScore, formatProbability, formatRelativeBrier } from "../scenarios/scenario-format";
 import { CalibrationChart } from "./calibration-chart";
 import styles from "./track-record.module.css";
+import brierScoresStyles from "@/components/scenarios/brier-scores.module.css";
 
 function relativeClass(difference: number): string | undefined {
   if (difference < -0.0005) return styles.better;
@@ -46,7 +47,7 @@ export function TrackRecordQuestions({ record }: { record: TrackRecordView }) {
   if (record.questions.length === 0) return null;
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className="brier-table">
+      <table className={brierScoresStyles.brierTable}>
         <caption className="visually-hidden">Scores on each resolved scenario</caption>
         <thead>
           <tr>

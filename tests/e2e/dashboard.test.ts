@@ -4,7 +4,14 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser, waitForHydration } from "../support/browser";
+import {
+  browserTestsEnabled,
+  gotoHydrated,
+  missingChromiumMessage,
+  signedInContext,
+  useBrowser,
+  waitForHydration,
+} from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -114,7 +121,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     expect(csv).toHaveLength(1 + Number(chart!.points));
     // The data table under the chart lists the same rows the CSV holds.
     await page.getByText("Show the data as a table").first().click();
-    const tableQuotes = await page.locator(".data-table tbody tr").count();
+    const tableQuotes = await page.getByTestId("stance-data-table").locator("tbody tr").count();
     expect(tableQuotes).toBe(Number(chart!.points));
     expect(csv.some((line) => line.startsWith("Israel,Ali Khamenei,2024-10-27,-0.5,"))).toBe(true);
     await context.close();
@@ -142,7 +149,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     const page = await context.newPage();
     await gotoHydrated(page, `${appUrl}/?speaker=ali-khamenei&target=israel&from=2024-10-20&to=2024-11-02`);
     await page.getByText("Show the data as a table").first().click();
-    await page.locator(".data-table tbody a").first().click();
+    await page.getByTestId("stance-data-table").locator("tbody a").first().click();
     await page.waitForURL(/\/sources\/[^#]+#statement-/);
     await waitForHydration(page);
     // The statement is open in the side panel, not merely the page scrolled.

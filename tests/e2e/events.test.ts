@@ -39,7 +39,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
     expect(stored.actorIds).toHaveLength(1);
 
     await page.goto(`${appUrl}/?from=2024-06-01&to=2024-12-31`);
-    await page.locator(".timeline").getByText(title).waitFor();
+    await page.getByTestId("event-timeline").getByText(title).waitFor();
     await page.screenshot({ path: "/tmp/events-dashboard-1280.png", fullPage: false });
 
     // Corrected on the events page: the chart follows.
@@ -50,8 +50,8 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
     await edit.getByRole("button", { name: "Save event" }).click();
     await page.getByText(`Event “${title}” saved (version 2).`).waitFor();
     await page.goto(`${appUrl}/?from=2024-06-01&to=2024-12-31`);
-    await page.locator(".timeline").first().waitFor();
-    expect(await page.locator(".timeline").getByText(title).count()).toBe(0);
+    await page.getByTestId("event-timeline").first().waitFor();
+    expect(await page.getByTestId("event-timeline").getByText(title).count()).toBe(0);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${appUrl}/events`);

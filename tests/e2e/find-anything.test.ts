@@ -110,15 +110,17 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       await page.getByLabel("Sort by").selectOption("score");
       await page.getByRole("button", { name: "Apply" }).click();
       await page.waitForURL(/size=25/);
-      const firstPage = await page.locator(".codings-table tbody tr").count();
+      const firstPage = await page.getByTestId("codings-table").locator("tbody tr").count();
       expect(firstPage).toBe(25);
       const firstIds = await page
-        .locator(".codings-table tbody a.quote")
+        .getByTestId("codings-table")
+        .locator("tbody a.quote")
         .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       await page.getByRole("link", { name: "Next page →" }).click();
       await page.waitForURL(/after=/);
       const secondIds = await page
-        .locator(".codings-table tbody a.quote")
+        .getByTestId("codings-table")
+        .locator("tbody a.quote")
         .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       expect(secondIds.length).toBeGreaterThan(0);
       expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
@@ -130,7 +132,7 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       await page.getByLabel("Lowest score").selectOption("+2");
       await page.getByRole("button", { name: "Apply" }).click();
       await page.waitForURL(/min=%2B2|min=\+2/);
-      const scores = await page.locator(".codings-table tbody strong.score").allTextContents();
+      const scores = await page.getByTestId("codings-table").locator("tbody strong.score").allTextContents();
       expect(scores.length).toBeGreaterThan(0);
       for (const score of scores) expect(Number(score.replace("−", "-"))).toBeGreaterThanOrEqual(2);
       if (width === 1280) await expectNoSeriousAxeViolations(page, "/codings");

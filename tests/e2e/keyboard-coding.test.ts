@@ -69,7 +69,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
     const reviewsBefore = await db.statementReview.findMany({ where: { coderId: coder.id } });
     const codingsBefore = await db.stanceCoding.count({ where: { coderId: coder.id } });
-    const quote = await page.locator(".coding-queue__quote").textContent();
+    const quote = await page.getByTestId("queue-quote").textContent();
 
     await page.keyboard.press("Enter");
     await page
@@ -77,7 +77,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       .getByText(/Nothing is scored yet/)
       .waitFor();
     // Still the same statement, and nothing was written.
-    expect(await page.locator(".coding-queue__quote").textContent()).toBe(quote);
+    expect(await page.getByTestId("queue-quote").textContent()).toBe(quote);
     expect(await db.statementReview.count({ where: { coderId: coder.id } })).toBe(reviewsBefore.length);
     expect(await db.stanceCoding.count({ where: { coderId: coder.id } })).toBe(codingsBefore);
 
@@ -107,7 +107,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.locator("#queue-statement-heading").waitFor();
     const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
     const known = new Set((await db.stanceCoding.findMany({ where: { coderId: coder.id }, select: { id: true } })).map((row) => row.id));
-    const quote = await page.locator(".coding-queue__quote").textContent();
+    const quote = await page.getByTestId("queue-quote").textContent();
 
     await page.keyboard.press("2");
     await page.locator('input[type="radio"][value="-2"]:checked').first().waitFor();
@@ -123,7 +123,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       .toBe(known.size + 1);
     const created = (await db.stanceCoding.findMany({ where: { coderId: coder.id } })).find((row) => !known.has(row.id))!;
     expect(created).toMatchObject({ score: -2, deletedAt: null });
-    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 10_000 }).not.toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 10_000 }).not.toBe(quote);
 
     await page.keyboard.press("u");
     await page
@@ -139,7 +139,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       ["DELETE", coder.id],
     ]);
     // The statement is back, with the score that was saved, and the toast is gone.
-    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 15_000 }).toBe(quote);
     await page.locator('input[type="radio"][value="-2"]:checked').first().waitFor();
     expect(await toast.count()).toBe(0);
     await context.close();
@@ -157,7 +157,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.locator("#queue-statement-heading").waitFor();
     const coder = await db.user.findUniqueOrThrow({ where: { email: "second.analyst@stancewatch.local" } });
     const known = new Set((await db.statementReview.findMany({ where: { coderId: coder.id }, select: { id: true } })).map((row) => row.id));
-    const quote = await page.locator(".coding-queue__quote").textContent();
+    const quote = await page.getByTestId("queue-quote").textContent();
 
     await page.keyboard.press("Shift+N");
     const toast = page.getByTestId("undo-toast");
@@ -181,7 +181,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       ["CREATE", coder.id],
       ["DELETE", coder.id],
     ]);
-    await expect.poll(() => page.locator(".coding-queue__quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 15_000 }).toBe(quote);
     await context.close();
   });
 });

@@ -127,7 +127,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     await adminPage.locator("#new-user-name").fill("Nadia Karimi");
     await adminPage.locator("#new-user-role").selectOption("ANALYST");
     await adminPage.getByRole("button", { name: "Create user" }).click();
-    const oneTimePassword = (await adminPage.locator(".one-time-password__value").textContent())!.trim();
+    const oneTimePassword = (await adminPage.getByTestId("one-time-password").textContent())!.trim();
     expect(oneTimePassword).toHaveLength(20);
     await admin.close();
 

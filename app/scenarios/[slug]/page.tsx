@@ -20,6 +20,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getScenario } from "@/lib/data/scenarios";
 import { NotFoundError } from "@/lib/errors";
 import type { ScenarioDetail } from "@/lib/scenarios/types";
+import styles from "./page.module.css";
+import detailsListStyles from "@/components/details-list.module.css";
 
 export const metadata: Metadata = { title: "Scenario" };
 export const dynamic = "force-dynamic";
@@ -51,12 +53,12 @@ export default async function ScenarioPage({
   const matrixHref = `/scenarios/sets/${encodeURIComponent(scenario.set.slug)}`;
 
   return (
-    <main className="page scenario-page">
+    <main className={`page ${styles.scenarioPage}`}>
       <p className="breadcrumb">
         <Link href="/scenarios">← All scenarios</Link>
       </p>
       <h1 className="page__title">{scenario.title}</h1>
-      <p className="scenario-meta">
+      <p className={styles.scenarioMeta}>
         <ScenarioStatusBadge status={scenario.status} />
         {scenario.resolvedOn && (
           <span>
@@ -76,20 +78,20 @@ export default async function ScenarioPage({
           <h2 className="card__title" id="scenario-about-heading">
             The scenario
           </h2>
-          <dl className="details-list scenario-details">
-            <div className="details-list__wide">
+          <dl className={`${detailsListStyles.detailsList} ${styles.scenarioDetails}`}>
+            <div className={detailsListStyles.wide}>
               <dt>Description</dt>
               <dd className="prose">{scenario.description}</dd>
             </div>
-            <div className="details-list__wide">
+            <div className={detailsListStyles.wide}>
               <dt>Resolution criteria</dt>
               <dd className="prose">{scenario.resolutionCriteria}</dd>
             </div>
             {scenario.set.scenarios.length > 1 && (
-              <div className="details-list__wide">
+              <div className={detailsListStyles.wide}>
                 <dt>Competing scenarios</dt>
                 <dd>
-                  <ul className="scenario-siblings">
+                  <ul className={styles.scenarioSiblings}>
                     {scenario.set.scenarios
                       .filter((sibling) => sibling.id !== scenario.id)
                       .map((sibling) => (
@@ -124,7 +126,7 @@ export default async function ScenarioPage({
           <h2 className="card__title" id="scenario-history-heading">
             Probability history
           </h2>
-          <p className="card__meta scenario-history__summary">{historySummary}</p>
+          <p className={`card__meta ${styles.summary}`}>{historySummary}</p>
           {span !== null && scenario.history.teamMedian.length > 0 ? (
             <>
               <ProbabilityHistoryChart
@@ -197,7 +199,7 @@ export default async function ScenarioPage({
           />
           <IndicatorList indicators={scenario.indicators} canEdit={scenario.canEdit} />
           {scenario.canEdit && (
-            <details className="add-indicator">
+            <details className={styles.addIndicator}>
               <summary>Add indicator</summary>
               <IndicatorForm scenarioId={scenario.id} actors={scenario.actorOptions} />
             </details>

@@ -12,6 +12,7 @@ import { getSource, listNearDuplicatesOf, type SourceDetail } from "@/lib/data/s
 import { listTrackedTargets } from "@/lib/data/stance";
 import { listStatementSuggestions } from "@/lib/data/suggestions";
 import { NotFoundError } from "@/lib/errors";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Source" };
 export const dynamic = "force-dynamic";
@@ -48,7 +49,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <Link href="/sources">← All sources</Link>
       </p>
       <h1 className="page__title">{source.title}</h1>
-      <p className="source-meta">
+      <p className={styles.sourceMeta}>
         {source.publisher} · <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
         {source.language !== "en" && <> · Language: {source.language}</>}
         {source.url && (

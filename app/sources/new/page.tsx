@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SourceForm } from "@/components/source-form";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import styles from "@/components/source-form.module.css";
 
 export const metadata: Metadata = { title: "Add source" };
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function NewSourcePage() {
           <p className="page__lede">
             A source is stored once: the same text cannot be added twice. After saving, select the statements in it and code them.
           </p>
-          <section className="card source-form" aria-label="New source">
+          <section className={`card ${styles.sourceForm}`} aria-label="New source">
             <SourceForm />
           </section>
         </>

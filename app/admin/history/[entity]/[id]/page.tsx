@@ -8,6 +8,7 @@ import { UndoMergeButton } from "@/components/undo-merge-button";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listRecordHistory } from "@/lib/data/history";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Record history" };
 export const dynamic = "force-dynamic";
@@ -54,10 +55,10 @@ export default async function RecordHistoryPage({ params, searchParams }: { para
       {newestFirst.length === 0 ? (
         <div className="empty-state">No history is recorded for this record.</div>
       ) : (
-        <ol className="history-entries">
+        <ol className={styles.historyEntries}>
           {newestFirst.map((entry, index) => (
             <li key={entry.id} className="card">
-              <div className="history-entry__header">
+              <div className={styles.header}>
                 <h2 className="card__title" id={`entry-${entry.id}`}>
                   {auditActionLabels[entry.action]}
                 </h2>
