@@ -5,6 +5,7 @@ import type { StanceCodingView } from "@/lib/data/codings";
 import { DateTimeCell } from "./date-time-cell";
 import { formatDay, truncate } from "./format";
 import styles from "./codings-table.module.css";
+import { ScrollingTable, actionsColumn } from "./scrolling-table";
 
 /**
  * Every live coding; each quote opens its coding. `editorId` is the signed-in
@@ -13,68 +14,61 @@ import styles from "./codings-table.module.css";
  */
 export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className={styles.codingsTable} data-testid="codings-table">
-        <thead>
-          <tr>
-            <th scope="col">Statement</th>
-            <th scope="col">Speaker</th>
-            <th scope="col">Target</th>
-            <th scope="col">Score</th>
-            <th scope="col">Confidence</th>
-            <th scope="col">Conditional</th>
-            <th scope="col">Coder</th>
-            <th scope="col">Updated</th>
+    <ScrollingTable
+      columns={[
+        "Statement",
+        "Speaker",
+        "Target",
+        "Score",
+        "Confidence",
+        "Conditional",
+        "Coder",
+        "Updated",
+        editorId !== null && actionsColumn,
+      ]}
+      className={styles.codingsTable}
+      testId="codings-table"
+    >
+      {codings.map((coding) => {
+        const href = `/codings/${encodeURIComponent(coding.id)}`;
+        const own = editorId !== null && coding.coder.id === editorId;
+        return (
+          <tr key={coding.id}>
+            <td className={styles.statement}>
+              <Link href={href} className="quote" title={coding.statement.quote}>
+                “{truncate(coding.statement.quote, 110)}”
+              </Link>
+              <span className="cell-meta">Said {formatDay(coding.statement.saidOn)}</span>
+            </td>
+            <td>{coding.statement.speakerName}</td>
+            <td>{coding.target.name}</td>
+            <td>
+              <strong className="score">{formatScore(coding.score)}</strong>
+              <span className="cell-meta">{describeScore(coding.score)}</span>
+            </td>
+            <td>{confidenceLabels[coding.confidence]}</td>
+            <td>{coding.isConditional ? "Yes" : "No"}</td>
+            <td>
+              {coding.coder.name}
+              {own && <span className="cell-meta">you</span>}
+            </td>
+            <DateTimeCell iso={coding.updatedAt} />
             {editorId !== null && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <td className="nowrap">
+                {own && (
+                  <Link href={href}>
+                    Edit
+                    <span className="visually-hidden">
+                      {" "}
+                      your coding of {coding.statement.speakerName} toward {coding.target.name}
+                    </span>
+                  </Link>
+                )}
+              </td>
             )}
           </tr>
-        </thead>
-        <tbody>
-          {codings.map((coding) => {
-            const href = `/codings/${encodeURIComponent(coding.id)}`;
-            const own = editorId !== null && coding.coder.id === editorId;
-            return (
-              <tr key={coding.id}>
-                <td className={styles.statement}>
-                  <Link href={href} className="quote" title={coding.statement.quote}>
-                    “{truncate(coding.statement.quote, 110)}”
-                  </Link>
-                  <span className="cell-meta">Said {formatDay(coding.statement.saidOn)}</span>
-                </td>
-                <td>{coding.statement.speakerName}</td>
-                <td>{coding.target.name}</td>
-                <td>
-                  <strong className="score">{formatScore(coding.score)}</strong>
-                  <span className="cell-meta">{describeScore(coding.score)}</span>
-                </td>
-                <td>{confidenceLabels[coding.confidence]}</td>
-                <td>{coding.isConditional ? "Yes" : "No"}</td>
-                <td>
-                  {coding.coder.name}
-                  {own && <span className="cell-meta">you</span>}
-                </td>
-                <DateTimeCell iso={coding.updatedAt} />
-                {editorId !== null && (
-                  <td className="nowrap">
-                    {own && (
-                      <Link href={href}>
-                        Edit
-                        <span className="visually-hidden">
-                          {" "}
-                          your coding of {coding.statement.speakerName} toward {coding.target.name}
-                        </span>
-                      </Link>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollingTable>
   );
 }

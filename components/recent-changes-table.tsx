@@ -4,6 +4,7 @@ import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
 import { auditActionLabels } from "@/lib/audit/presentation";
+import { ScrollingTable } from "./scrolling-table";
 
 const summarisedFields = 4;
 
@@ -25,37 +26,24 @@ function summariseChanges(entry: AuditEntryView): string {
 
 export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Changed fields</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <DateTimeCell iso={entry.at} />
-              <td>{entry.userName ?? <span className="muted">—</span>}</td>
-              <td className="nowrap">{auditActionLabels[entry.action]}</td>
-              <td>
-                <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
-                  {entry.label ?? (
-                    <>
-                      {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
-                    </>
-                  )}
-                </Link>
-              </td>
-              <td>{summariseChanges(entry)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable columns={["Time", "Who", "Action", "Record", "Changed fields"]}>
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <DateTimeCell iso={entry.at} />
+          <td>{entry.userName ?? <span className="muted">—</span>}</td>
+          <td className="nowrap">{auditActionLabels[entry.action]}</td>
+          <td>
+            <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
+              {entry.label ?? (
+                <>
+                  {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
+                </>
+              )}
+            </Link>
+          </td>
+          <td>{summariseChanges(entry)}</td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { postWithUploadProgress } from "./json-request";
 import styles from "./source-import-form.module.css";
 import checkboxFieldStyles from "./checkbox-field.module.css";
+import { ScrollingTable } from "./scrolling-table";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -148,35 +149,25 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
       {state.phase === "choose" && (
         <div className={styles.choice} role="alert">
           <p>{state.message}</p>
-          <div className="table-scroll" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Nearly repeats</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.nearDuplicates.map((finding) => (
-                  <tr key={finding.where}>
-                    <td>
-                      <span className={styles.where}>{finding.where}</span> {finding.title}
-                    </td>
-                    <td>
-                      <ul className={styles.matches}>
-                        {finding.matches.map((match) => (
-                          <li key={match.id ?? match.where}>
-                            {match.id ? <Link href={`/sources/${match.id}`}>{match.title}</Link> : `${match.where}: ${match.title}`} (
-                            {match.publisher}, {match.publishedOn}; {percent(match.overlap)} of the text)
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable columns={["Item", "Nearly repeats"]}>
+            {state.nearDuplicates.map((finding) => (
+              <tr key={finding.where}>
+                <td>
+                  <span className={styles.where}>{finding.where}</span> {finding.title}
+                </td>
+                <td>
+                  <ul className={styles.matches}>
+                    {finding.matches.map((match) => (
+                      <li key={match.id ?? match.where}>
+                        {match.id ? <Link href={`/sources/${match.id}`}>{match.title}</Link> : `${match.where}: ${match.title}`} (
+                        {match.publisher}, {match.publishedOn}; {percent(match.overlap)} of the text)
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </ScrollingTable>
           <div className="form__actions">
             <button type="button" className="button button--primary" onClick={() => void submit("keep")}>
               Keep them and import
@@ -188,32 +179,22 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         </div>
       )}
       {problems.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
-          <table aria-label={state.phase === "done" ? "Skipped items" : "Problems"}>
-            <thead>
-              <tr>
-                <th scope="col">File and line or item</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((problem, index) => (
-                <tr key={`${problem.where}-${index}`}>
-                  <td className={styles.where}>{problem.where}</td>
-                  <td>
-                    {problem.message}
-                    {problem.existingSourceId && (
-                      <>
-                        {" "}
-                        <Link href={`/sources/${problem.existingSourceId}`}>Open the stored source</Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable columns={["File and line or item", "Problem"]} label={state.phase === "done" ? "Skipped items" : "Problems"}>
+          {problems.map((problem, index) => (
+            <tr key={`${problem.where}-${index}`}>
+              <td className={styles.where}>{problem.where}</td>
+              <td>
+                {problem.message}
+                {problem.existingSourceId && (
+                  <>
+                    {" "}
+                    <Link href={`/sources/${problem.existingSourceId}`}>Open the stored source</Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
       {state.phase === "done" && state.outcome.imported.length > 0 && (
         <section aria-labelledby="intake-imported-heading">
