@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { speakerStyleIndexes } from "@/components/dashboard/chart-style";
 import { DashboardEvents } from "@/components/dashboard/dashboard-events";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
@@ -10,7 +11,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { describeViewFilters, formatWindow, panelsByTarget, summariseTargetPanel, windowWithinOneYear } from "@/lib/dashboard/summary";
 import { hasPermission } from "@/lib/auth/permissions";
 import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
-import { getDashboard } from "@/lib/data/dashboard";
+import { openDashboard } from "@/lib/data/dashboard";
+import type { StanceMatrix, StanceShift } from "@/lib/dashboard/types";
+import type { TimeUnit } from "@/lib/dashboard/view";
 import styles from "./page.module.css";
 import gridStyles from "./panel-grid.module.css";
 
@@ -27,8 +30,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const query = dashboardSearchParams(view).toString();
   // Signing in returns to the same view, so a shared link survives the sign-in page.
   const user = await requirePageUser(query ? `/?${query}` : "/");
-  const dashboard = await getDashboard(user, view, { width: chartWidth });
-  const { series, matrix, shifts, options, notices } = dashboard;
+  // The charts come first; the matrix and the shifts (most of the page's time at a million codings) stream in after them.
+  const { series, options, notices, loadMatrix, loadShifts } = await openDashboard(user, view, { width: chartWidth });
 
   // The chart's width goes along, so the CSV merges exactly the points the charts merge.
   const csvHref = `/api/stance/export?${query ? `${query}&` : ""}width=${chartWidth}`;
@@ -120,7 +123,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Speakers × targets
         </h2>
         <p className="card__meta">Each speaker’s mean stance toward each target in the window, and the change from the window before.</p>
-        <StanceMatrixTable matrix={matrix} />
+        <Suspense fallback={<SectionLoading what="the matrix" />}>
+          <DeferredMatrix load={loadMatrix} />
+        </Suspense>
       </section>
 
       <section className="card" aria-labelledby="shifts-heading">
@@ -130,7 +135,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <p className="card__meta">
           The largest changes in a speaker’s mean stance between consecutive {series.unit}s, with the statements behind them.
         </p>
-        <StanceShifts shifts={shifts} unit={series.unit} withYear={withYear} />
+        <Suspense fallback={<SectionLoading what="the largest shifts" />}>
+          <DeferredShifts load={loadShifts} unit={series.unit} withYear={withYear} />
+        </Suspense>
       </section>
 
       <section className="card" aria-labelledby="events-heading">
@@ -142,4 +149,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </section>
     </main>
   );
+}
+
+function SectionLoading({ what }: { what: string }) {
+  return (
+    <p className="card__meta" role="status" aria-busy="true">
+      Working out {what}…
+    </p>
+  );
+}
+
+// Rendered inside Suspense: the page's HTML up to the charts is sent while these wait for their queries.
+async function DeferredMatrix({ load }: { load: () => Promise<StanceMatrix> }) {
+  return <StanceMatrixTable matrix={await load()} />;
+}
+
+async function DeferredShifts({ load, unit, withYear }: { load: () => Promise<StanceShift[]>; unit: TimeUnit; withYear: boolean }) {
+  return <StanceShifts shifts={await load()} unit={unit} withYear={withYear} />;
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake
+// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse]
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -24,10 +24,12 @@ import {
   defaultScratchDatabaseUrl,
 } from "./bench/scratch-database";
 import { timeLists } from "./bench/list-timings";
+import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from "./bench/speed";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake   (BENCH_DATABASE_URL names the scratch database; it and <name>_intake are dropped and rebuilt)";
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|throughput|lighthouse|dashboard-page [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt)";
+const sections = ["intake", ...seedSections, "dashboard-page"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -53,12 +55,16 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
-  if (only !== undefined && only !== "intake") throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
+  if (only !== undefined && !sections.includes(only)) throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);
   const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
   if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
+  if (only && (seedSections as readonly string[]).includes(only))
+    return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
+  if (only === "dashboard-page")
+    return benchDashboardPageAlone(databaseUrl, reuse, `${urlPrefix}npm run bench -- dashboard-page${reuse ? " --reuse" : ""}`);
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
   const loadAverageAtStart = os.loadavg()[0]!;
   // Everything here shares the machine's cores with whatever else runs: say so rather than publish noisy figures silently.
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
   detail(
     `dashboard ${dashboard.scripts.length} scripts, ${dashboard.gzippedBytes} bytes gzipped; blank page ${blank.scripts.length}, ${blank.gzippedBytes}`,
   );
+  await benchDashboardPage(session, command, { heading, detail });
   await app.stop();
   await closeRawClient();
 
@@ -145,7 +152,22 @@ async function main(): Promise<void> {
   printSummary(figures);
   const documentPath = await writeBenchmarksDocument(figures);
   console.log(`  Figures written to ${documentPath}`);
+  await benchOnSeed(databaseUrl, seedSections, command, { heading, detail });
   await benchIntake(databaseUrl, command);
+}
+
+async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, command: string): Promise<void> {
+  await checkServerIsReachable(databaseUrl);
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const rawClient = await connectToScratchDatabase(databaseUrl);
+  const password = await resetBenchAdministratorPassword(rawClient);
+  await rawClient.end();
+  await buildIfSourcesChanged(detail);
+  const app = await startApp(databaseUrl, detail);
+  const session = await signInOverHttp(app.url, benchAdministrator.email, password);
+  await benchDashboardPage(session, command, { heading, detail });
+  await app.stop();
 }
 
 async function benchIntake(databaseUrl: string, command: string): Promise<void> {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { formatDate } from "@/lib/dashboard/summary";
 import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dashboard/types";
-import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
+import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view-url";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import styles from "./dashboard-filters.module.css";
 import checkboxFieldStyles from "@/components/checkbox-field.module.css";

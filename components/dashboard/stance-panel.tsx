@@ -3,7 +3,7 @@ import { pluralise } from "@/lib/dashboard/summary";
 import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { StanceDataTable } from "./stance-data-table";
-import { StanceOverTimeChart } from "./stance-over-time-chart";
+import { LazyStanceOverTimeChart } from "./lazy-stance-chart";
 import styles from "./stance-panel.module.css";
 
 /** One target's chart, its text summary and the numbers behind it. */
@@ -46,7 +46,7 @@ export function StancePanel({
         <div className="empty-state">No statements toward {panel.target.name} match these filters.</div>
       ) : (
         <>
-          <StanceOverTimeChart
+          <LazyStanceOverTimeChart
             targetId={panel.target.id}
             series={panel.series}
             styleIndexes={styleIndexes}

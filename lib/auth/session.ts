@@ -10,6 +10,8 @@ export type SignedInUser = { id: string; role: Role; isAdjudicator: boolean; nam
 
 type SessionWithUser = { userId?: string; sessionId?: string; issuedAt?: number };
 
+type ActingUserRow = Omit<SignedInUser, "role"> & { role: Role; sessionsValidFrom: Date };
+
 /**
  * The signed-in user for this request, read from the database every time, so
  * a role change, a disabled account, a revoked or signed-out session takes effect on the
@@ -19,21 +21,13 @@ export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
   const session = (await getServerSession(buildAuthOptions())) as SessionWithUser | null;
   // Tokens without a server-side session (issued before sessions were kept) are refused too.
   if (!session?.userId || !session.sessionId) return null;
-  const user = await getDatabase().user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      role: true,
-      isAdjudicator: true,
-      name: true,
-      email: true,
-      mustChangePassword: true,
-      disabledAt: true,
-      sessionsValidFrom: true,
-      sessions: { where: { id: session.sessionId, endedAt: null }, select: { id: true } },
-    },
-  });
-  if (!user || user.disabledAt || user.sessions.length === 0) return null;
+  // One round trip: the user together with the token's session, which must still be open. Every API
+  // request and page pays for this read, so it is a single narrow query rather than a user and its sessions.
+  const [user] = await getDatabase().$queryRaw<ActingUserRow[]>`
+    SELECT u.id, u.role::text AS role, u."isAdjudicator", u.name, u.email, u."mustChangePassword", u."sessionsValidFrom"
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${session.sessionId} AND s."userId" = ${session.userId} AND s."endedAt" IS NULL AND u."disabledAt" IS NULL`;
+  if (!user) return null;
   // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
   if ((session.issuedAt ?? 0) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
   return {

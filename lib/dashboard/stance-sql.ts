@@ -147,6 +147,9 @@ export type SeriesQueryRow = {
   coders: string[] | null;
   /** point, when it is one statement: how precisely its date is known ("DAY" or "MONTH"). */
   datePrecision: "DAY" | "MONTH" | null;
+  /** series: the speaker's slug and name, so the chart needs no second query for them. */
+  speakerSlug: string | null;
+  speakerName: string | null;
 };
 
 /**
@@ -235,12 +238,13 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
       t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
       coalesce(st.statement_count, 0) AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId",
       NULL::boolean AS adjudicated, false AS merged, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS "sourceTitle",
-      NULL::text[] AS coders, NULL::text AS "datePrecision"
+      NULL::text[] AS coders, NULL::text AS "datePrecision", speaker.slug AS "speakerSlug", speaker.name AS "speakerName"
     FROM speaker_totals t
+    JOIN "Actor" speaker ON speaker.id = t."speakerId"
     LEFT JOIN series_totals st ON st."speakerId" = t."speakerId" AND st."targetId" = t."targetId"
     UNION ALL
     SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
-      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL, NULL
+      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM merged_means m
     UNION ALL
     SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
@@ -253,7 +257,7 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
           AND coder_coding."deletedAt" IS NULL AND coder_coding.confidence >= ${scope.minimumConfidence}::"Confidence"
         ORDER BY u.name
       ) END,
-      s."saidOnPrecision"::text
+      s."saidOnPrecision"::text, NULL, NULL
     FROM points p
     LEFT JOIN "Statement" s ON s.id = p.statement_id
     LEFT JOIN "Source" src ON src.id = s."sourceId"

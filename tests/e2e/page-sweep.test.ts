@@ -58,7 +58,8 @@ describe.skipIf(!browserAvailable)("every page at desktop and phone width", () =
   const browser = useBrowser();
 
   for (const width of [1280, 390]) {
-    it(`answers, fits and passes axe at ${width} px`, async () => {
+    // Sixteen-odd pages, each loaded, hydrated and run through axe, in one test: on a busy machine that needs more than the default minute.
+    it(`answers, fits and passes axe at ${width} px`, { timeout: 240_000 }, async () => {
       const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
       try {
         const page = await context.newPage();

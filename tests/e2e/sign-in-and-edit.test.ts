@@ -57,7 +57,9 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     // The same coding changed in another tab meanwhile: this tab's save conflicts visibly.
     const otherTab = await context.newPage();
     await gotoHydrated(otherTab, `${appUrl}/codings/${codingId}`);
-    await otherTab.getByLabel("Confidence").selectOption("LOW");
+    // A confidence other than the coding's own, or Save stays disabled (nothing changed).
+    const otherConfidence = before.confidence === "LOW" ? "HIGH" : "LOW";
+    await otherTab.getByLabel("Confidence").selectOption(otherConfidence);
     await otherTab.getByRole("button", { name: "Save", exact: true }).click();
     await otherTab
       .getByRole("status")
@@ -76,7 +78,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     // Re-applying keeps the other tab's change to a field this tab did not touch.
     expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: codingId } })).toMatchObject({
       rationale: "My later thought, which must not be lost.",
-      confidence: "LOW",
+      confidence: otherConfidence,
       score: newScore,
       version: before.version + 3,
     });

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getEvidenceMatrix } from "@/lib/data/evidence";
 import { NotFoundError } from "@/lib/errors";
 import type { EvidenceMatrixView } from "@/lib/scenarios/types";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Evidence matrix" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,7 @@ export default async function EvidenceMatrixPage({ params }: { params: Promise<{
           <h2 className="card__title" id="matrix-heading">
             Evidence against the scenarios
           </h2>
-          <p className="matrix-explanation">
+          <p className={styles.matrixExplanation}>
             As in Analysis of Competing Hypotheses (Heuer; scored as Open Source ACH scores it), a scenario is judged by the evidence
             against it: each Inconsistent (I) rating counts 1 point and each Very inconsistent (II) 2, times the evidence’s credibility
             weight (high 2, medium 1, low 0.5); CC, C, N and NA count nothing. The lower a scenario’s weighted inconsistency, the likelier

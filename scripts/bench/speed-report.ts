@@ -1,0 +1,181 @@
+// docs/benchmarks.md sections for issue 16's figures: throughput against the
+// framework's floor, Lighthouse scores and the dashboard page's server time.
+// Each is a section of its own between markers, so a run of one
+// (`npm run bench -- lighthouse`) keeps the others' last figures.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { format, resolveConfig } from "prettier";
+import { dashboardPageGoalMilliseconds, dashboardPageShape, type DashboardPageFigures } from "./dashboard-page";
+import { lighthouseGoal, lighthouseRunsPerPage, type LighthouseFigures } from "./lighthouse";
+import type { TimingSummary } from "./statistics";
+import { throughputGoal, type ThroughputFigures } from "./throughput";
+
+export type SectionContext = { measuredAt: Date; command: string; processors: number };
+
+export type SpeedSection = "throughput" | "lighthouse" | "dashboard-page";
+
+const verdict = (passed: boolean) => (passed ? "PASS" : "**MISS**");
+const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
+const whenAndHow = (context: SectionContext) =>
+  `Measured ${context.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${context.command}\` on ${context.processors} processors`;
+const spread = (summary: TimingSummary, format: (value: number) => string) =>
+  `${format(summary.median)} (min ${format(summary.minimum)}, max ${format(summary.maximum)})`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export type SpeedVerdict = { goal: string; measured: string; passed: boolean };
+
+export function throughputVerdict(figures: ThroughputFigures): SpeedVerdict {
+  return {
+    goal: `\`/api/stance\` throughput ≥ ${percent(throughputGoal)} of \`/api/auth/csrf\`'s (seed, ${figures.connections} clients; median of rounds)`,
+    measured: spread(figures.ratio, percent),
+    passed: figures.ratio.median >= throughputGoal,
+  };
+}
+
+export function renderThroughput(figures: ThroughputFigures, context: SectionContext): string {
+  const requests = (value: number) => value.toFixed(0);
+  const result = throughputVerdict(figures);
+  return [
+    "## Stance endpoint throughput against the framework's floor (issue 16)",
+    "",
+    `${whenAndHow(context)}; load average ${figures.loadAverageAtStart.toFixed(2)} when the section started. ` +
+      `The seed (23 statements), signed in as its administrator, served by \`next start\`; ${figures.connections} autocannon clients, ` +
+      `\`GET ${figures.stancePath}\` (the default view) and Next's own \`GET ${figures.floorPath}\` alternating (ABBA) in ${figures.rounds.length} rounds of ${figures.secondsPerMeasure} s each, after a warm-up.`,
+    "",
+    table(["Goal", "Measured: median (spread over rounds)", "Verdict"], [[result.goal, result.measured, verdict(result.passed)]]),
+    "",
+    table(
+      ["Round", "Load average", "`/api/auth/csrf` req/s", "`/api/stance` req/s", "Ratio", "Failed requests"],
+      [
+        ...figures.rounds.map((round, index) => [
+          String(index + 1),
+          round.loadAverage.toFixed(1),
+          requests(round.floorRequestsPerSecond),
+          requests(round.stanceRequestsPerSecond),
+          percent(round.ratio),
+          String(round.failures),
+        ]),
+        ["**median (min–max)**", "", spread(figures.floor, requests), spread(figures.stance, requests), spread(figures.ratio, percent), ""],
+      ],
+    ),
+  ].join("\n");
+}
+
+export function lighthouseVerdicts(figures: LighthouseFigures): SpeedVerdict[] {
+  return figures.pages.map((page) => {
+    const scores = page.runs.map((run) => run.score).sort((a, b) => a - b);
+    return {
+      goal: `Lighthouse performance \`${page.path}\` ≥ ${lighthouseGoal} (mobile preset, seed; median of ${page.runs.length})`,
+      measured: `${page.medianRun.score} (min ${scores[0]}, max ${scores.at(-1)})`,
+      passed: page.medianRun.score >= lighthouseGoal,
+    };
+  });
+}
+
+export function renderLighthouse(figures: LighthouseFigures, context: SectionContext): string {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  return [
+    "## Lighthouse, mobile preset (issue 16)",
+    "",
+    `${whenAndHow(context)}; load average ${figures.loadAverageAtStart.toFixed(2)} when the section started. ` +
+      `\`npx lighthouse@${figures.version}\` with its default (mobile) preset: a simulated mid-range phone on slow 4G with a 4× slower processor, ` +
+      `Debian's Chromium headless, the seed, signed in as its administrator (the session cookie as an extra header), ` +
+      `${lighthouseRunsPerPage} runs per page taken page by page in turn; the run with the median score is shown.`,
+    "",
+    table(
+      ["Goal", "Measured", "Verdict"],
+      lighthouseVerdicts(figures).map((result) => [result.goal, result.measured, verdict(result.passed)]),
+    ),
+    "",
+    table(
+      [
+        "Page (median run)",
+        "Score",
+        "FCP",
+        "LCP",
+        "Total blocking time",
+        "CLS",
+        "Speed index",
+        "Main-thread work",
+        "Unused JS",
+        "Benchmark index",
+        "Load average",
+      ],
+      figures.pages.map(({ path: page, medianRun: run }) => [
+        `\`${page}\``,
+        String(run.score),
+        ms(run.firstContentfulPaint),
+        ms(run.largestContentfulPaint),
+        ms(run.totalBlockingTime),
+        run.cumulativeLayoutShift.toFixed(3),
+        ms(run.speedIndex),
+        ms(run.mainThreadMilliseconds),
+        `${(run.unusedJavaScriptBytes / 1024).toFixed(0)} KiB`,
+        run.benchmarkIndex.toFixed(0),
+        run.loadAverage.toFixed(1),
+      ]),
+    ),
+    "",
+    "Lighthouse scales its simulated processor by the benchmark index it measures on this machine; on a loaded machine that index falls and main-thread times rise, so compare scores taken under similar load.",
+  ].join("\n");
+}
+
+export function dashboardPageVerdict(figures: DashboardPageFigures): SpeedVerdict {
+  return {
+    goal: `Dashboard page \`/\` at 1M codings, default view: server time to the first chart ≤ ${dashboardPageGoalMilliseconds / 1000} s (median)`,
+    measured: spread(figures.firstChart, (value) => `${value.toFixed(0)} ms`),
+    passed: figures.firstChart.median <= dashboardPageGoalMilliseconds,
+  };
+}
+
+export function renderDashboardPage(figures: DashboardPageFigures, context: SectionContext): string {
+  const result = dashboardPageVerdict(figures);
+  const cells = (summary: TimingSummary) => [summary.median, summary.minimum, summary.maximum].map((value) => value.toFixed(0));
+  return [
+    "## Dashboard page at a million codings (issue 16)",
+    "",
+    `${whenAndHow(context)}; load average ${figures.loadAverageAtStart.toFixed(2)} at the start of the section and ${figures.loadAverageAtEnd.toFixed(2)} at its end. ` +
+      `\`GET ${figures.path}\` signed in as an administrator against the corpus above, through \`next start\`, ${dashboardPageShape.runs} runs after ${dashboardPageShape.warmUps} warm-up, ` +
+      `each followed by the app's 404 page (same layout, no data) as the floor. "First chart" is when the first stance panel's HTML has arrived; ` +
+      `the slower sections (the matrix and the shifts) stream in after it. The whole response is ${(figures.bytes / 1024).toFixed(0)} KiB of HTML.`,
+    "",
+    table(["Goal", "Measured: median (spread)", "Verdict"], [[result.goal, result.measured, verdict(result.passed)]]),
+    "",
+    table(
+      ["Server time (ms)", "Median", "Min", "Max"],
+      [
+        ["First byte", ...cells(figures.firstByte)],
+        ["First chart", ...cells(figures.firstChart)],
+        ["Whole page (end of the stream)", ...cells(figures.complete)],
+        ["The 404 page, whole (floor)", ...cells(figures.floorComplete)],
+      ],
+    ),
+  ].join("\n");
+}
+
+const markers = (section: SpeedSection) => ({
+  start: `<!-- bench:${section}:start (written by \`npm run bench\` or \`npm run bench -- ${section}\`) -->`,
+  end: `<!-- bench:${section}:end -->`,
+});
+
+/** Replaces one section of docs/benchmarks.md between its markers, or adds it before the notes. */
+export async function writeSpeedSection(section: SpeedSection, body: string): Promise<string> {
+  const documentPath = path.resolve("docs/benchmarks.md");
+  const existing = await readFile(documentPath, "utf8");
+  const { start, end } = markers(section);
+  const block = `${start}\n\n${body}\n\n${end}`;
+  const from = existing.indexOf(start);
+  const to = existing.indexOf(end);
+  let document: string;
+  if (from !== -1 && to > from) document = existing.slice(0, from) + block + existing.slice(to + end.length);
+  else {
+    const notes = existing.search(/^## Notes\b/m);
+    document = notes === -1 ? `${existing.trimEnd()}\n\n${block}\n` : `${existing.slice(0, notes)}${block}\n\n${existing.slice(notes)}`;
+  }
+  await writeFile(documentPath, await format(document, { ...(await resolveConfig(documentPath)), filepath: documentPath }));
+  return documentPath;
+}
