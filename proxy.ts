@@ -5,15 +5,16 @@
 // (docs/decisions/0004-authorization.md), so skipping this proxy can at worst
 // drop these headers from the skipper's own response.
 import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopment, serverEnvironment } from "@/lib/config/environment";
 import { createNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  const policy = pageContentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");
+  const policy = pageContentSecurityPolicy(createNonce(), isDevelopment());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  const hsts = strictTransportSecurity(process.env);
+  const hsts = strictTransportSecurity(serverEnvironment());
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }

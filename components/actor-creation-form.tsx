@@ -1,15 +1,15 @@
 "use client";
 
+import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { actorCreationSchema, actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { actorKinds, normaliseWikidataId, suggestSlug, type ActorChoice } from "./actor-fields";
+import { normaliseWikidataId, suggestSlug, type ActorChoice } from "./actor-fields";
 import { CheckboxField, FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 
 const blank = { name: "", slug: "", kind: "PERSON" as ActorKind, office: "", speaksForId: "", wikidataId: "", isTrackedTarget: false };
-const kindOptions = actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }));
 /** Who already uses a value the new actor must not share (its slug, its Wikidata id). */
 const takenBy = (choices: ActorChoice[], field: "slug" | "wikidataId", value: string | null) =>
   value ? choices.find((actor) => actor[field] === value) : undefined;
@@ -99,7 +99,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
               </>
             }
           />
-          <SelectField {...form.field("kind")} options={kindOptions} />
+          <SelectField {...form.field("kind")} options={choicesOf(actorKindLabels)} />
         </FieldRow>
         <FieldRow>
           <TextField

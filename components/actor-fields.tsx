@@ -1,13 +1,10 @@
-import { actorKindLabels, actorSchema } from "@/lib/actors/schemas";
-import type { ActorKind } from "@/lib/generated/prisma/enums";
+import { actorSchema } from "@/lib/actors/schemas";
 
 // What the actor forms (new actor, each row's edit, the statement form's new
 // speaker) share. Their rules are the schemas' in lib/actors/schemas.ts.
 
 /** An existing actor: one another actor can speak for, and whose slug and Wikidata id are taken. */
 export type ActorChoice = { id: string; name: string; slug: string; wikidataId: string | null };
-
-export const actorKinds = Object.keys(actorKindLabels) as ActorKind[];
 
 /** The schema's limits, for the boxes' maxLength. */
 export const maximumNameLength = actorSchema.shape.name.maxLength ?? undefined;

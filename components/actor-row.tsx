@@ -1,12 +1,13 @@
 "use client";
 
+import { choicesOf } from "@/lib/choices";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { actorKindLabels, actorUpdateSchema } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { actorKinds, normaliseWikidataId, type ActorChoice } from "./actor-fields";
+import { normaliseWikidataId, type ActorChoice } from "./actor-fields";
 import { ActorMergeForm } from "./actor-merge-form";
 import { FieldRow, SelectField, TextField } from "./form";
 import { recordHistoryPath } from "./history-links";
@@ -270,7 +271,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
               )}
               <FieldRow>
                 <TextField {...bind("name")} autoComplete="off" required autoFocus />
-                <SelectField {...bind("kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
+                <SelectField {...bind("kind")} options={choicesOf(actorKindLabels)} />
                 <TextField {...bind("office")} autoComplete="off" optional />
                 <SelectField
                   {...bind("speaksForId")}

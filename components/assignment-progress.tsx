@@ -3,6 +3,7 @@ import type { AssignmentProgress } from "@/lib/data/assignments";
 import { formatDateTime } from "./format";
 import { WithdrawAssignmentButton } from "./withdraw-assignment-button";
 import styles from "./assignment-progress.module.css";
+import { ScrollingTable, numberColumn } from "./scrolling-table";
 
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;
@@ -25,42 +26,31 @@ export function CoderProgress({ coders }: { coders: AssignmentProgress["coders"]
       {coders.length === 0 ? (
         <div className="empty-state">Nobody has been assigned statements yet.</div>
       ) : (
-        <div className={styles.scroll} tabIndex={0}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Coder</th>
-                <th scope="col" className="number">
-                  Assigned
-                </th>
-                <th scope="col" className="number">
-                  Coded
-                </th>
-                <th scope="col" className="number">
-                  Remaining
-                </th>
-                <th scope="col" className={styles.barColumn}>
-                  Progress
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {coders.map((coder) => (
-                <tr key={coder.coderId}>
-                  <th scope="row" className={styles.name}>
-                    {coder.coderName}
-                  </th>
-                  <td className="number">{coder.assigned}</td>
-                  <td className="number">{coder.coded}</td>
-                  <td className="number">{coder.remaining}</td>
-                  <td className={styles.barColumn}>
-                    <Bar done={coder.coded} of={coder.assigned} label={`${coder.coderName}: ${coder.coded} of ${coder.assigned} coded`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          columns={[
+            "Coder",
+            numberColumn("Assigned"),
+            numberColumn("Coded"),
+            numberColumn("Remaining"),
+            { heading: "Progress", className: styles.barColumn },
+          ]}
+          className={styles.table}
+          scrollClassName={styles.scroll}
+        >
+          {coders.map((coder) => (
+            <tr key={coder.coderId}>
+              <th scope="row" className={styles.name}>
+                {coder.coderName}
+              </th>
+              <td className="number">{coder.assigned}</td>
+              <td className="number">{coder.coded}</td>
+              <td className="number">{coder.remaining}</td>
+              <td className={styles.barColumn}>
+                <Bar done={coder.coded} of={coder.assigned} label={`${coder.coderName}: ${coder.coded} of ${coder.assigned} coded`} />
+              </td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { confidenceLabels, stanceCodingSchema, stanceCodingUpdateSchema } from "@/lib/codings/schemas";
@@ -40,7 +41,6 @@ const same = (name: keyof CodingValues, a: CodingValues, b: CodingValues) => {
   const field = compared.find((candidate) => candidate.name === name);
   return field ? sameField(field, a, b) : true;
 };
-const confidenceOptions = (Object.keys(confidenceLabels) as Confidence[]).map((value) => ({ value, label: confidenceLabels[value] }));
 const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 function valuesOf(coding: StanceCodingView): CodingValues {
@@ -170,7 +170,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           error={form.errors.score}
         />
         <CheckboxField {...field("isConditional")} hint="The stance holds only if a condition the speaker named is met." />
-        <SelectField {...field("confidence")} options={confidenceOptions} />
+        <SelectField {...field("confidence")} options={choicesOf(confidenceLabels)} />
         <TextAreaField
           {...field("rationale")}
           rows={6}

@@ -2,6 +2,7 @@
 // I/O) so that what each edit, save and undo does to the scores on screen can
 // be unit-tested apart from the page.
 
+import { stanceCodingSchema } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 
 export type RowDraft = { score: number | null; isConditional: boolean; confidence: Confidence; rationale: string };
@@ -73,13 +74,16 @@ export function savedCodings(drafts: QueueDrafts, statementId: string): { id: st
 /** Field name → message, as the API reports them ("rationale", "targetId", …). */
 export type RowErrors = Record<string, string>;
 
-// The server's limit (stanceCodingSchema), checked here so the message comes before the round trip.
-export const maximumRationaleLength = 2000;
+/** The rationale box's limit, read from the server's schema (never copied). */
+export const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
-/** What must be fixed in a scored row before it is posted. */
+/**
+ * What must be fixed in a scored row before it is posted: the server's own rule
+ * for the rationale (stanceCodingSchema), checked here so the message comes
+ * before the round trip; only an empty one gets the queue's own sentence.
+ */
 export function checkRow(draft: RowDraft): RowErrors {
-  const rationale = draft.rationale.trim();
-  if (!rationale) return { rationale: "say why you gave this score; it is required" };
-  if (rationale.length > maximumRationaleLength) return { rationale: `must be at most ${maximumRationaleLength} characters` };
-  return {};
+  if (!draft.rationale.trim()) return { rationale: "say why you gave this score; it is required" };
+  const checked = stanceCodingSchema.shape.rationale.safeParse(draft.rationale);
+  return checked.success ? {} : { rationale: checked.error.issues[0]?.message ?? "is not accepted" };
 }

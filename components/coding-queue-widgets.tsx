@@ -3,6 +3,7 @@
 // The coding queue's presentational pieces: the statement in its source, and
 // one target's row (score, conditional, confidence, rationale, or what was saved).
 
+import { valuesOf } from "@/lib/choices";
 import Link from "next/link";
 import { textDirection } from "@/lib/sources/alignment";
 import { TranslationPassageBlock } from "./translation-text";
@@ -10,7 +11,6 @@ import { useId } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { Confidence } from "@/lib/generated/prisma/enums";
 import assignmentStyles from "./coding-queue-assignment.module.css";
 import { maximumRationaleLength, type RowDraft, type RowErrors, type Settled } from "./coding-queue-drafts";
 import { formatDay } from "./format";
@@ -22,7 +22,6 @@ import detailsListStyles from "./details-list.module.css";
 import segmentedStyles from "./segmented.module.css";
 import checkboxFieldStyles from "./checkbox-field.module.css";
 
-const confidences = Object.keys(confidenceLabels) as Confidence[];
 const fieldNames: Record<string, string> = {
   score: "Score",
   isConditional: "Conditional",
@@ -198,7 +197,7 @@ export function TargetRow({
                 <fieldset className="field">
                   <legend className="field__label">Confidence</legend>
                   <div className={segmentedStyles.segmented}>
-                    {confidences.map((confidence) => (
+                    {valuesOf(confidenceLabels).map((confidence) => (
                       <label key={confidence} className={segmentedStyles.option}>
                         <input
                           type="radio"

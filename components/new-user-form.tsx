@@ -1,15 +1,14 @@
 "use client";
 
+import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { userCreationSchema } from "@/lib/users/schemas";
 import { FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
-import { roleLabels } from "./labels";
+import { roleLabels } from "@/lib/users/schemas";
 import styles from "./new-user-form.module.css";
-
-const roleOptions = (Object.keys(roleLabels) as Role[]).map((role) => ({ value: role, label: roleLabels[role] }));
 
 type Created = { user: UserView; oneTimePassword: string };
 
@@ -73,7 +72,7 @@ export function NewUserForm() {
         <FieldRow>
           <TextField {...form.field("email")} type="email" autoComplete="off" spellCheck={false} />
           <TextField {...form.field("name")} autoComplete="off" />
-          <SelectField {...form.field("role")} options={roleOptions} />
+          <SelectField {...form.field("role")} options={choicesOf(roleLabels)} />
         </FieldRow>
         <FormActions pending={form.pending} label="Create user" pendingLabel="Creating…">
           <span className="form__hint">A one-time password is generated; the new user must change it at first sign-in.</span>

@@ -5,7 +5,7 @@ import { SortableHeader } from "./lists/sortable-header";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
-import { auditActionLabels } from "./labels";
+import { auditActionLabels } from "@/lib/audit/presentation";
 
 const summarisedFields = 4;
 

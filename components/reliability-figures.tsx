@@ -8,6 +8,7 @@ import {
 } from "@/lib/data/reliability";
 import styles from "./reliability-figures.module.css";
 import verdictStyles from "./verdict.module.css";
+import { ScrollingTable, numberColumn } from "./scrolling-table";
 
 // Conventional cut-offs (Krippendorff 2004): at or above .800 data are taken as
 // reliable; from .667 only tentative conclusions are drawn; below, none.
@@ -182,61 +183,47 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
       {figures.length === 0 ? (
         <div className="empty-state">No statement has been coded yet.</div>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table className={styles.reliabilityTable}>
-            <thead>
-              <tr>
-                <th scope="col">Target</th>
-                <th scope="col">
-                  <span className={styles.greek}>α</span> (ordinal)
-                </th>
-                <th scope="col" className="number">
-                  Units
-                </th>
-                <th scope="col" className="number">
-                  Codings
-                </th>
-                <th scope="col" className="number">
-                  Coders
-                </th>
-                <th scope="col" className="number">
-                  Agreement
-                </th>
-                <th scope="col" className="number">
-                  Within one point
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.map((figure) => (
-                <tr key={figure.targetId}>
-                  <th scope="row" className={styles.name}>
-                    {figure.targetName}
-                  </th>
-                  <AlphaCell
-                    alpha={figure.alpha}
-                    reason={undefinedAlphaReason(figure.units, figure.targetName)}
-                    interval={figure.interval}
-                    tooFewUnits={figure.tooFewUnits}
-                    units={figure.units}
-                  />
-                  <td className="number">{figure.units}</td>
-                  <td className="number">{figure.pairableValues}</td>
-                  <td className="number">{figure.coders}</td>
-                  <td className="number">
-                    {formatAgreement(figure.agreement)}
-                    {figure.agreement.proportion !== null && (
-                      <span className="cell-meta">
-                        {figure.agreement.agreeingUnits} of {figure.agreement.units}
-                      </span>
-                    )}
-                  </td>
-                  <td className="number">{formatAgreement(figure.withinOnePoint)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          columns={[
+            "Target",
+            <>
+              <span className={styles.greek}>α</span> (ordinal)
+            </>,
+            numberColumn("Units"),
+            numberColumn("Codings"),
+            numberColumn("Coders"),
+            numberColumn("Agreement"),
+            numberColumn("Within one point"),
+          ]}
+          className={styles.reliabilityTable}
+        >
+          {figures.map((figure) => (
+            <tr key={figure.targetId}>
+              <th scope="row" className={styles.name}>
+                {figure.targetName}
+              </th>
+              <AlphaCell
+                alpha={figure.alpha}
+                reason={undefinedAlphaReason(figure.units, figure.targetName)}
+                interval={figure.interval}
+                tooFewUnits={figure.tooFewUnits}
+                units={figure.units}
+              />
+              <td className="number">{figure.units}</td>
+              <td className="number">{figure.pairableValues}</td>
+              <td className="number">{figure.coders}</td>
+              <td className="number">
+                {formatAgreement(figure.agreement)}
+                {figure.agreement.proportion !== null && (
+                  <span className="cell-meta">
+                    {figure.agreement.agreeingUnits} of {figure.agreement.units}
+                  </span>
+                )}
+              </td>
+              <td className="number">{formatAgreement(figure.withinOnePoint)}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
     </section>
   );
@@ -254,46 +241,36 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
       {pairs.length === 0 ? (
         <div className="empty-state">No two coders have coded the same statement toward the same target yet.</div>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table className={styles.reliabilityTable}>
-            <thead>
-              <tr>
-                <th scope="col">Coders</th>
-                <th scope="col">
-                  <span className={styles.greek}>α</span> (ordinal)
-                </th>
-                <th scope="col" className="number">
-                  Units in common
-                </th>
-                <th scope="col" className="number">
-                  Codings
-                </th>
-                <th scope="col" className="number">
-                  Within one point
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pairs.map((pair) => (
-                <tr key={pair.coders.join(":")}>
-                  <th scope="row" className={styles.name}>
-                    {pair.coderNames[0]} and {pair.coderNames[1]}
-                  </th>
-                  <AlphaCell
-                    alpha={pair.alpha}
-                    reason={pair.units === 0 ? "These two coders have not coded any statement toward the same target." : noVariation}
-                    interval={pair.interval}
-                    tooFewUnits={pair.tooFewUnits}
-                    units={pair.units}
-                  />
-                  <td className="number">{pair.units}</td>
-                  <td className="number">{pair.pairableValues}</td>
-                  <td className="number">{formatAgreement(pair.withinOnePoint)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          columns={[
+            "Coders",
+            <>
+              <span className={styles.greek}>α</span> (ordinal)
+            </>,
+            numberColumn("Units in common"),
+            numberColumn("Codings"),
+            numberColumn("Within one point"),
+          ]}
+          className={styles.reliabilityTable}
+        >
+          {pairs.map((pair) => (
+            <tr key={pair.coders.join(":")}>
+              <th scope="row" className={styles.name}>
+                {pair.coderNames[0]} and {pair.coderNames[1]}
+              </th>
+              <AlphaCell
+                alpha={pair.alpha}
+                reason={pair.units === 0 ? "These two coders have not coded any statement toward the same target." : noVariation}
+                interval={pair.interval}
+                tooFewUnits={pair.tooFewUnits}
+                units={pair.units}
+              />
+              <td className="number">{pair.units}</td>
+              <td className="number">{pair.pairableValues}</td>
+              <td className="number">{formatAgreement(pair.withinOnePoint)}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
       {pairs.map((pair) => (
         <ConfusionMatrix key={pair.coders.join(":")} pair={pair} />
@@ -373,36 +350,21 @@ export function ReliabilityCoderDeviations({ deviations }: { deviations: Reliabi
           No statement has been coded by two coders or adjudicated yet, so there is no reference to compare with.
         </div>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table className={styles.reliabilityTable}>
-            <thead>
-              <tr>
-                <th scope="col">Coder</th>
-                <th scope="col" className="number">
-                  Mean difference
-                </th>
-                <th scope="col" className="number">
-                  Mean absolute difference
-                </th>
-                <th scope="col" className="number">
-                  Units
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {compared.map((deviation) => (
-                <tr key={deviation.coderId}>
-                  <th scope="row" className={styles.name}>
-                    {deviation.coderName}
-                  </th>
-                  <td className="number">{formatDeviation(deviation.meanDeviation!)}</td>
-                  <td className="number">{deviation.meanAbsoluteDeviation!.toFixed(2)}</td>
-                  <td className="number">{deviation.units}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          columns={["Coder", numberColumn("Mean difference"), numberColumn("Mean absolute difference"), numberColumn("Units")]}
+          className={styles.reliabilityTable}
+        >
+          {compared.map((deviation) => (
+            <tr key={deviation.coderId}>
+              <th scope="row" className={styles.name}>
+                {deviation.coderName}
+              </th>
+              <td className="number">{formatDeviation(deviation.meanDeviation!)}</td>
+              <td className="number">{deviation.meanAbsoluteDeviation!.toFixed(2)}</td>
+              <td className="number">{deviation.units}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
     </section>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { ActionButton } from "./action-button";
 import { recordHistoryPath } from "./history-links";
-import { sendJson } from "./json-request";
 import styles from "./restore-button.module.css";
 
 type Restored = { ok: true; entity: string; entityId: string };
@@ -14,33 +13,21 @@ type Restored = { ok: true; entity: string; entityId: string };
  */
 export function RestoreButton({ auditEntryId, label, confirmMessage }: { auditEntryId: string; label: string; confirmMessage: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function restore() {
-    if (!window.confirm(confirmMessage)) return;
-    setPending(true);
-    setError(null);
-    const result = await sendJson<Restored>("POST", "/api/history/restore", { auditEntryId });
-    if (result.ok) {
-      router.push(`${recordHistoryPath(result.body.entity, result.body.entityId)}?restored=${encodeURIComponent(auditEntryId)}`);
-      router.refresh();
-      return;
-    }
-    setPending(false);
-    setError(result.error);
-  }
-
   return (
-    <span className={styles.restore}>
-      <button type="button" className="button button--small" disabled={pending} onClick={() => void restore()}>
-        {pending ? "Restoring…" : label}
-      </button>
-      {error && (
-        <span className={styles.error} role="alert">
-          {error}
-        </span>
-      )}
-    </span>
+    <ActionButton<Restored>
+      method="POST"
+      url="/api/history/restore"
+      payload={{ auditEntryId }}
+      label={label}
+      pendingLabel="Restoring…"
+      confirmMessage={confirmMessage}
+      className={styles.restore}
+      errorClassName={styles.error}
+      onDone={(restored) => {
+        router.push(`${recordHistoryPath(restored.entity, restored.entityId)}?restored=${encodeURIComponent(auditEntryId)}`);
+        router.refresh();
+        return "keep-pending";
+      }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SignedInUser } from "@/lib/auth/session";
-import { roleLabels } from "./labels";
+import { roleLabels } from "@/lib/users/schemas";
 import { SearchBox } from "./search/search-box";
 import { SiteNavLinks, type NavLink } from "./site-nav-links";
 import styles from "./site-header.module.css";

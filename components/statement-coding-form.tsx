@@ -1,4 +1,5 @@
 // Rendered inside SourceWorkspace (a client component), one per target in the statement panel.
+import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { confidenceLabels, stanceCodingCreationSchema, stanceCodingSchema } from "@/lib/codings/schemas";
@@ -6,7 +7,6 @@ import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 import styles from "./statement-coding-form.module.css";
 
-const confidenceOptions = (Object.keys(confidenceLabels) as Confidence[]).map((value) => ({ value, label: confidenceLabels[value] }));
 const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 /** A first coding of one statement toward one target, compact enough for the side panel. Editing happens on the coding's own page. */
@@ -54,7 +54,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
       />
       <div className={styles.row}>
         <CheckboxField {...form.field("isConditional")} hint="The stance holds only if a condition the speaker named is met." />
-        <SelectField {...form.field("confidence")} options={confidenceOptions} />
+        <SelectField {...form.field("confidence")} options={choicesOf(confidenceLabels)} />
       </div>
       <TextAreaField {...form.field("rationale")} rows={3} maxLength={maximumRationaleLength} />
       <FormActions pending={form.pending} label="Save" pendingLabel="Saving…" size="small" />

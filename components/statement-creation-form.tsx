@@ -1,4 +1,5 @@
 // Rendered inside SourceWorkspace, the client component that owns the selection.
+import { choicesOf } from "@/lib/choices";
 import { useState, type FormEvent } from "react";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/prisma/enums";
@@ -31,8 +32,6 @@ export type StatementPrefill = { speakerId: string | null; speakerText: string; 
 type Field = "quote" | "saidOn" | "saidOnPrecision" | "form" | "channel";
 type Errors = Partial<Record<Field, string>> & { speaker?: SpeakerErrors };
 
-const forms = Object.keys(statementFormLabels) as StatementForm[];
-const channels = Object.keys(channelLabels) as Channel[];
 const idPrefix = "new-statement";
 // Occurrences listed by the passage finder; a longer phrase narrows them.
 const maximumOccurrences = 12;
@@ -356,13 +355,9 @@ export function StatementCreationForm({
       />
       <ChoiceField
         {...bind("form", "Form", form ?? "", (value) => setForm(value as StatementForm))}
-        options={forms.map((option) => ({ value: option, label: statementFormLabels[option] }))}
+        options={choicesOf(statementFormLabels)}
       />
-      <SelectField
-        {...bind("channel", "Channel", channel, setChannel)}
-        placeholder="Choose…"
-        options={channels.map((option) => ({ value: option, label: channelLabels[option] }))}
-      />
+      <SelectField {...bind("channel", "Channel", channel, setChannel)} placeholder="Choose…" options={choicesOf(channelLabels)} />
 
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -1,6 +1,7 @@
+import { choicesOf } from "@/lib/choices";
 import { actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { actorKinds, maximumNameLength, maximumOfficeLength } from "./actor-fields";
+import { maximumNameLength, maximumOfficeLength } from "./actor-fields";
 import { FieldError } from "./form-feedback";
 import { SelectField, TextField } from "./form";
 import styles from "./statement-speaker-picker.module.css";
@@ -130,7 +131,7 @@ export function SpeakerPicker({
       ) : (
         <div className={styles.speakerNew}>
           <TextField {...bind("name", "Name")} autoComplete="off" maxLength={maximumNameLength} />
-          <SelectField {...bind("kind", "Kind")} options={actorKinds.map((kind) => ({ value: kind, label: actorKindLabels[kind] }))} />
+          <SelectField {...bind("kind", "Kind")} options={choicesOf(actorKindLabels)} />
           <TextField
             {...bind("office", "Office")}
             autoComplete="off"

@@ -1,14 +1,13 @@
 "use client";
 
+import { valuesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./json-request";
-import { roleLabels } from "./labels";
+import { roleLabels } from "@/lib/users/schemas";
 import styles from "./inline-form.module.css";
-
-const roles = Object.keys(roleLabels) as Role[];
 
 /**
  * One account with its role and enabled state. Each change is sent with the
@@ -96,7 +95,7 @@ export function UserRow({
                 Role of {user.name}
               </label>
               <select id={selectId} value={shownRole} disabled={pending} onChange={(event) => setChosenRole(event.target.value as Role)}>
-                {roles.map((role) => (
+                {valuesOf(roleLabels).map((role) => (
                   <option key={role} value={role}>
                     {roleLabels[role]}
                   </option>

@@ -6,6 +6,7 @@ import type { StanceSeries } from "@/lib/dashboard/types";
 import { statementHref } from "./links";
 import styles from "./stance-data-table.module.css";
 import dataTableStyles from "../data-table.module.css";
+import { ScrollingTable, numberColumn } from "../scrolling-table";
 
 // Thousands of rows would make the page heavy for everyone, though few open the table; the CSV holds them all.
 const rowLimit = 1000;
@@ -28,59 +29,42 @@ export function StanceDataTable({ series, csvHref }: { series: StanceSeries[]; c
           The first {shown.length} of {rows.length} points, by date; <a href={csvHref}>download the CSV</a> for all of them.
         </p>
       )}
-      <div className="table-scroll" tabIndex={0}>
-        <table className={styles.dashboardDataTable}>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Speaker</th>
-              <th scope="col" className="number">
-                Score
-              </th>
-              <th scope="col" className="number">
-                Statements
-              </th>
-              <th scope="col">Quote</th>
-              <th scope="col">Source</th>
-              <th scope="col">Coders</th>
-              <th scope="col">Basis</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ key, speaker, point }) => (
-              <tr key={key}>
-                <td className="date">
-                  {point.statement?.datePrecision === "MONTH" ? formatMonth(point.statement.saidOn ?? point.at) : formatDate(point.at)}
+      <ScrollingTable
+        columns={["Date", "Speaker", numberColumn("Score"), numberColumn("Statements"), "Quote", "Source", "Coders", "Basis"]}
+        className={styles.dashboardDataTable}
+      >
+        {shown.map(({ key, speaker, point }) => (
+          <tr key={key}>
+            <td className="date">
+              {point.statement?.datePrecision === "MONTH" ? formatMonth(point.statement.saidOn ?? point.at) : formatDate(point.at)}
+            </td>
+            <td>{speaker}</td>
+            <td className="number">
+              {formatPointScore(point.score)}
+              {point.statementCount > 1 && (
+                <span className="cell-meta">
+                  {formatScore(point.minimumScore)} to {formatScore(point.maximumScore)}
+                </span>
+              )}
+            </td>
+            <td className="number">{point.statementCount}</td>
+            {point.statement ? (
+              <>
+                <td className={`quote ${styles.quote}`}>
+                  <Link href={statementHref(point.statement.sourceId, point.statement.id)}>“{point.statement.quote}”</Link>
                 </td>
-                <td>{speaker}</td>
-                <td className="number">
-                  {formatPointScore(point.score)}
-                  {point.statementCount > 1 && (
-                    <span className="cell-meta">
-                      {formatScore(point.minimumScore)} to {formatScore(point.maximumScore)}
-                    </span>
-                  )}
-                </td>
-                <td className="number">{point.statementCount}</td>
-                {point.statement ? (
-                  <>
-                    <td className={`quote ${styles.quote}`}>
-                      <Link href={statementHref(point.statement.sourceId, point.statement.id)}>“{point.statement.quote}”</Link>
-                    </td>
-                    <td>{point.statement.sourceTitle}</td>
-                    <td>{point.statement.coders.join(", ")}</td>
-                    <td>{point.statement.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.statement.coders.length}`}</td>
-                  </>
-                ) : (
-                  <td colSpan={4} className="muted">
-                    {point.statementCount} statements merged into one point: their mean date and score
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                <td>{point.statement.sourceTitle}</td>
+                <td>{point.statement.coders.join(", ")}</td>
+                <td>{point.statement.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.statement.coders.length}`}</td>
+              </>
+            ) : (
+              <td colSpan={4} className="muted">
+                {point.statementCount} statements merged into one point: their mean date and score
+              </td>
+            )}
+          </tr>
+        ))}
+      </ScrollingTable>
     </details>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { EventView } from "@/lib/data/events";
@@ -39,11 +40,7 @@ const labels: Record<keyof Values, string> = {
   sourceIds: "Sources",
 };
 const comparedFields: Field[] = ["title", "occurredOn", "datePrecision", "kind", "ploverType", "description", "actorIds", "sourceIds"];
-const kindOptions = (Object.keys(eventKindLabels) as EventKind[]).map((kind) => ({ value: kind, label: eventKindLabels[kind] }));
-const ploverOptions = [
-  { value: "" as const, label: "None fits" },
-  ...(Object.keys(ploverTypeLabels) as PloverEventType[]).map((type) => ({ value: type, label: ploverTypeLabels[type] })),
-];
+const ploverOptions = [{ value: "" as const, label: "None fits" }, ...choicesOf(ploverTypeLabels)];
 
 const blank: Values = {
   version: 0,
@@ -162,7 +159,7 @@ export function EventForm({
       <TextField {...form.field("title")} maxLength={200} />
       <DateField {...form.field("occurredOn")} precision={form.field("datePrecision")} />
       <FieldRow>
-        <SelectField {...form.field("kind")} onChange={changeKind} options={kindOptions} />
+        <SelectField {...form.field("kind")} onChange={changeKind} options={choicesOf(eventKindLabels)} />
         <SelectField {...form.field("ploverType")} options={ploverOptions} hint="PLOVER’s event types; none fits an election." />
       </FieldRow>
       <TextAreaField {...form.field("description")} rows={3} maxLength={4000} />

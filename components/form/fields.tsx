@@ -1,6 +1,9 @@
 "use client";
 
+import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { choicesOf } from "@/lib/choices";
+import { datePrecisionLabels } from "@/lib/validation";
 import { suggestSlug } from "../actor-fields";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import { ariaDescribedBy, FieldError } from "../form-feedback";
@@ -180,7 +183,7 @@ export function ActorField({
   return <SelectField {...props} options={options} placeholder={placeholder} />;
 }
 
-export type DatePrecision = "DAY" | "MONTH";
+export type { DatePrecision };
 
 /**
  * A calendar date, and optionally how precisely it is known (the day, or only
@@ -224,13 +227,7 @@ export function DateField({
   return (
     <div className={styles.row}>
       {date}
-      <SelectField
-        {...precision}
-        options={[
-          { value: "DAY", label: "Day" },
-          { value: "MONTH", label: "Month only" },
-        ]}
-      />
+      <SelectField {...precision} options={choicesOf(datePrecisionLabels)} />
     </div>
   );
 }

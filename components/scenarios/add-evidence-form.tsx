@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { evidenceCredibilities, type EvidenceCredibility } from "@/lib/scenarios/ach";
+import { credibilityLabels, type EvidenceCredibility } from "@/lib/scenarios/ach";
+import { choicesOf } from "@/lib/choices";
 import { evidenceCreationSchema } from "@/lib/scenarios/schemas";
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { FormActions, FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
-import { credibilityLabels } from "./scenario-format";
 import segmentedStyles from "@/components/segmented.module.css";
 
 /** A coded statement or an event as a new row of the matrix; those already in it are not offered again. */
@@ -83,7 +83,7 @@ export function AddEvidenceForm({
       )}
       <SelectField
         {...form.field("credibility")}
-        options={evidenceCredibilities.map((value) => ({ value, label: credibilityLabels[value] }))}
+        options={choicesOf(credibilityLabels)}
         hint="How far the evidence can be trusted: it weighs the row’s inconsistency points (high 2, medium 1, low 0.5)."
       />
       <TextAreaField {...form.field("note")} rows={2} optional />

@@ -4,6 +4,7 @@ import { formatDay } from "../format";
 import { analystHref } from "../track-record/links";
 import { brierScaleLabel, formatBrier, formatLogScore, formatRelativeBrier } from "./scenario-format";
 import styles from "./brier-scores.module.css";
+import { ScrollingTable, numberColumn } from "../scrolling-table";
 
 const explanation =
   "Each day’s standing estimate is scored as Good Judgment Open scores it, the squared error summed over yes and no (0 perfect, 2 certain and wrong, 0.5 for always saying 50\u00a0%), and the days averaged from the team’s first estimate to the resolution date; a day before an analyst’s first estimate takes the team’s median score that day. The log score (bits: 0 perfect, 1 for 50\u00a0%) is averaged the same way. “vs team median” compares each analyst with the median score on the days they had an estimate: below zero is better. Lower is better throughout.";
@@ -20,45 +21,18 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
         Resolved <strong>{brier.outcome === 1 ? "yes" : "no"}</strong> on{" "}
         <time dateTime={brier.resolvedOn}>{formatDay(brier.resolvedOn)}</time>. {explanation}
       </p>
-      <div className="table-scroll" tabIndex={0}>
-        <table className={styles.brierTable}>
-          <thead>
-            <tr>
-              <th scope="col">Forecaster</th>
-              <th scope="col" className="number">
-                {brierScaleLabel}
-              </th>
-              <th scope="col" className="number">
-                Log score (bits)
-              </th>
-              <th scope="col" className="number">
-                vs team median
-              </th>
-              <th scope="col" className="number">
-                Days with an estimate
-              </th>
-              <th scope="col" className="number">
-                Estimates
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {brier.analysts.map((analyst) => (
-              <tr key={analyst.analystId}>
-                <th scope="row">
-                  <Link href={analystHref(analyst.analystId)}>{analyst.analystName}</Link>
-                </th>
-                <td className="number">{formatBrier(analyst.questionBrier)}</td>
-                <td className="number">{formatLogScore(analyst.logScore)}</td>
-                <td className="number">{formatRelativeBrier(analyst.relativeBrier)}</td>
-                <td className="number">
-                  {analyst.daysScored} of {analyst.questionDays}
-                </td>
-                <td className="number">{analyst.estimateCount}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+      <ScrollingTable
+        columns={[
+          "Forecaster",
+          numberColumn(<>{brierScaleLabel}</>),
+          numberColumn("Log score (bits)"),
+          numberColumn("vs team median"),
+          numberColumn("Days with an estimate"),
+          numberColumn("Estimates"),
+        ]}
+        className={styles.brierTable}
+        footer={
+          <>
             {brier.team && (
               <tr>
                 <th scope="row">Team median</th>
@@ -81,9 +55,24 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
                 <td className="number">—</td>
               </tr>
             )}
-          </tfoot>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {brier.analysts.map((analyst) => (
+          <tr key={analyst.analystId}>
+            <th scope="row">
+              <Link href={analystHref(analyst.analystId)}>{analyst.analystName}</Link>
+            </th>
+            <td className="number">{formatBrier(analyst.questionBrier)}</td>
+            <td className="number">{formatLogScore(analyst.logScore)}</td>
+            <td className="number">{formatRelativeBrier(analyst.relativeBrier)}</td>
+            <td className="number">
+              {analyst.daysScored} of {analyst.questionDays}
+            </td>
+            <td className="number">{analyst.estimateCount}</td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </>
   );
 }

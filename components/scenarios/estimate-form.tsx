@@ -1,11 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { estimateCreationSchema } from "@/lib/scenarios/schemas";
 import type { EstimateView, EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
-import { CheckboxListField, DateField, FieldRow, FormAlert, TextAreaField, TextField, useSchemaForm } from "../form";
+import { CheckboxListField, DateField, FieldRow, FormActions, FormMessages, TextAreaField, TextField, useSchemaForm } from "../form";
 import { formatProbability, parsePercentage } from "./scenario-format";
 
 /** Records the analyst's probability for the scenario, why, and what moved it; the page then redraws the chart. */
@@ -21,7 +20,6 @@ export function EstimateForm({
   eventOptions: EventOption[];
 }) {
   const router = useRouter();
-  const [saved, setSaved] = useState<string | null>(null);
   const blank = {
     probability: "",
     rationale: "",
@@ -51,36 +49,20 @@ export function EstimateForm({
     messages: { probability: "enter a percentage from 0 to 100" },
     request: { method: "POST", url: `/api/scenarios/${encodeURIComponent(scenarioId)}/estimates` },
     onSuccess: (estimate) => {
-      setSaved(`Your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)} was recorded.`);
+      form.setNotice(`Your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)} was recorded.`);
       // The information date stays: the next estimate is most often the same day's other scenario, on the same news.
       form.reset({ ...blank, informationAsOf: form.values.informationAsOf });
       router.refresh();
     },
   });
-  // A saved message goes as soon as the analyst starts on the next estimate.
-  const field = <Name extends keyof typeof blank>(name: Name) => {
-    const props = form.field(name);
-    return { ...props, onChange: (value: (typeof blank)[Name]) => (setSaved(null), props.onChange(value)) };
-  };
 
   return (
-    <form
-      className="form estimate-form"
-      onSubmit={(event) => {
-        setSaved(null);
-        void form.handleSubmit(event);
-      }}
-      noValidate
-      aria-label="Your estimate"
-    >
+    <form className="form estimate-form" onSubmit={form.handleSubmit} noValidate aria-label="Your estimate">
       {/* A second estimate on one day is refused: the message says to withdraw the first, which the table below offers. */}
-      <FormAlert message={form.alert} />
-      <p className="form__status" role="status">
-        {saved}
-      </p>
+      <FormMessages form={form} />
       <FieldRow>
         <TextField
-          {...field("probability")}
+          {...form.field("probability")}
           type="number"
           inputMode="decimal"
           min={0}
@@ -90,15 +72,15 @@ export function EstimateForm({
           hint="From 0 to 100; keep to 1–99 unless certain: a certain forecast that proves wrong scores the worst Brier score, 2 (on the 0–2 scale)."
         />
         <DateField
-          {...field("informationAsOf")}
+          {...form.field("informationAsOf")}
           optional
           hint={`The estimate is dated today, ${formatDay(today)}, and scored from today. One per day: to change today’s, withdraw it first.`}
         />
       </FieldRow>
-      <TextAreaField {...field("rationale")} rows={4} />
+      <TextAreaField {...form.field("rationale")} rows={4} />
       <FieldRow>
         <CheckboxListField
-          {...field("movedByStatementIds")}
+          {...form.field("movedByStatementIds")}
           options={statementOptions.map((option) => ({
             value: option.id,
             label: `${option.speakerName}: “${truncate(option.quote, 110)}”`,
@@ -106,15 +88,11 @@ export function EstimateForm({
           }))}
         />
         <CheckboxListField
-          {...field("movedByEventIds")}
+          {...form.field("movedByEventIds")}
           options={eventOptions.map((option) => ({ value: option.id, label: option.title, detail: formatDay(option.occurredOn) }))}
         />
       </FieldRow>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Recording…" : "Record estimate"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Record estimate" pendingLabel="Recording…" />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { formatDay, truncate } from "../format";
 import { RecordActionButton } from "./record-action-button";
 import { formatProbability } from "./scenario-format";
 import styles from "./estimates-table.module.css";
+import { ScrollingTable, actionsColumn, numberColumn } from "../scrolling-table";
 
 /** Every estimate, newest first, with what moved it; analysts may withdraw their own of today (older ones are the record). */
 export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView[]; canEdit: boolean }) {
@@ -14,82 +15,65 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
     (a, b) => b.estimatedOn.localeCompare(a.estimatedOn) || a.analystName.localeCompare(b.analystName, "en"),
   );
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className={styles.estimatesTable}>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Analyst</th>
-            <th scope="col" className="number">
-              Probability
-            </th>
-            <th scope="col">Rationale</th>
-            <th scope="col">Moved by</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+    <ScrollingTable
+      columns={["Date", "Analyst", numberColumn("Probability"), "Rationale", "Moved by", canEdit && actionsColumn]}
+      className={styles.estimatesTable}
+    >
+      {newestFirst.map((estimate) => (
+        <tr key={estimate.id}>
+          <td className="date">
+            <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
+            {estimate.informationAsOf && estimate.informationAsOf !== estimate.estimatedOn && (
+              <span className="muted">
+                {" "}
+                (information as of <time dateTime={estimate.informationAsOf}>{formatDay(estimate.informationAsOf)}</time>)
+              </span>
             )}
-          </tr>
-        </thead>
-        <tbody>
-          {newestFirst.map((estimate) => (
-            <tr key={estimate.id}>
-              <td className="date">
-                <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
-                {estimate.informationAsOf && estimate.informationAsOf !== estimate.estimatedOn && (
-                  <span className="muted">
-                    {" "}
-                    (information as of <time dateTime={estimate.informationAsOf}>{formatDay(estimate.informationAsOf)}</time>)
-                  </span>
-                )}
-              </td>
-              <td>
-                <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
-              </td>
-              <td className="number">{formatProbability(estimate.probability)}</td>
-              <td className={`prose ${styles.rationale}`}>{estimate.rationale}</td>
-              <td className={styles.moved}>
-                {estimate.movedByStatements.length === 0 && estimate.movedByEvents.length === 0 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <ul className={styles.movedBy}>
-                    {estimate.movedByStatements.map((statement) => (
-                      <li key={statement.id}>
-                        {statement.speakerName}:{" "}
-                        <Link href={statementHref(statement.sourceId, statement.id)} className="quote">
-                          “{truncate(statement.quote, 90)}”
-                        </Link>
-                      </li>
-                    ))}
-                    {estimate.movedByEvents.map((event) => (
-                      <li key={event.id}>
-                        Event: {event.title} <span className="muted">({formatDay(event.occurredOn)})</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              {canEdit && (
-                <td>
-                  {estimate.canWithdraw && (
-                    <RecordActionButton
-                      method="DELETE"
-                      url={`/api/estimates/${encodeURIComponent(estimate.id)}`}
-                      payload={{ version: estimate.version }}
-                      label="Withdraw"
-                      pendingLabel="Withdrawing…"
-                      accessibleLabel={`Withdraw your estimate of ${formatDay(estimate.estimatedOn)}`}
-                      confirmMessage={`Withdraw your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)}? It leaves the chart and the scores; an administrator can restore it from History.`}
-                      danger
-                    />
-                  )}
-                </td>
+          </td>
+          <td>
+            <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
+          </td>
+          <td className="number">{formatProbability(estimate.probability)}</td>
+          <td className={`prose ${styles.rationale}`}>{estimate.rationale}</td>
+          <td className={styles.moved}>
+            {estimate.movedByStatements.length === 0 && estimate.movedByEvents.length === 0 ? (
+              <span className="muted">—</span>
+            ) : (
+              <ul className={styles.movedBy}>
+                {estimate.movedByStatements.map((statement) => (
+                  <li key={statement.id}>
+                    {statement.speakerName}:{" "}
+                    <Link href={statementHref(statement.sourceId, statement.id)} className="quote">
+                      “{truncate(statement.quote, 90)}”
+                    </Link>
+                  </li>
+                ))}
+                {estimate.movedByEvents.map((event) => (
+                  <li key={event.id}>
+                    Event: {event.title} <span className="muted">({formatDay(event.occurredOn)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+          {canEdit && (
+            <td>
+              {estimate.canWithdraw && (
+                <RecordActionButton
+                  method="DELETE"
+                  url={`/api/estimates/${encodeURIComponent(estimate.id)}`}
+                  payload={{ version: estimate.version }}
+                  label="Withdraw"
+                  pendingLabel="Withdrawing…"
+                  accessibleLabel={`Withdraw your estimate of ${formatDay(estimate.estimatedOn)}`}
+                  confirmMessage={`Withdraw your estimate of ${formatProbability(estimate.probability)} on ${formatDay(estimate.estimatedOn)}? It leaves the chart and the scores; an administrator can restore it from History.`}
+                  danger
+                />
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          )}
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

@@ -4,7 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatScore } from "@/lib/codings/scale";
-import { evidenceCredibilities, sortEvidence, sortHypotheses, type EvidenceCredibility, type SortDirection } from "@/lib/scenarios/ach";
+import {
+  credibilityLabels,
+  evidenceCredibilities,
+  sortEvidence,
+  sortHypotheses,
+  type EvidenceCredibility,
+  type SortDirection,
+} from "@/lib/scenarios/ach";
 import type { EvidenceMatrixView, EvidenceRow } from "@/lib/scenarios/types";
 import { statementHref } from "../dashboard/links";
 import { formatDay, truncate } from "../format";
@@ -12,13 +19,7 @@ import { sendJson } from "../json-request";
 import { RatingCell } from "./rating-cell";
 import ratingStyles from "./rating-cell.module.css";
 import { RecordActionButton } from "./record-action-button";
-import {
-  credibilityLabels,
-  describeStanceChange,
-  diagnosticityLabels,
-  formatInconsistency,
-  leastInconsistentScenarioIds,
-} from "./scenario-format";
+import { describeStanceChange, diagnosticityLabels, formatInconsistency, leastInconsistentScenarioIds } from "./scenario-format";
 import { ScenarioStatusBadge } from "./scenario-status-badge";
 import styles from "./evidence-matrix.module.css";
 

@@ -2,14 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { scenarioCreationSchema } from "@/lib/scenarios/schemas";
-import { DateField, FormAlert, SelectField, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
+import { DateField, FormActions, FormMessages, SelectField, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A new scenario in one of the sets: what would happen, how to tell, and by when. */
 export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[] }) {
   const router = useRouter();
-  const [created, setCreated] = useState<{ slug: string; title: string } | null>(null);
   const blank = {
     setId: sets.length === 1 ? sets[0]!.id : "",
     title: "",
@@ -39,7 +37,12 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
     }),
     request: { method: "POST", url: "/api/scenarios" },
     onSuccess: (scenario, sent) => {
-      setCreated({ slug: scenario.slug, title: (sent as typeof blank).title });
+      form.setNotice(
+        <>
+          <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>“{(sent as typeof blank).title}”</Link> was added: open it to
+          record the first estimate and its indicators.
+        </>,
+      );
       // The set stays chosen: scenarios are usually added to one set in a row.
       form.reset({ ...blank, setId: form.values.setId });
       router.refresh();
@@ -47,22 +50,8 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
   });
 
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        setCreated(null);
-        void form.handleSubmit(event);
-      }}
-      noValidate
-      aria-label="New scenario"
-    >
-      {created && (
-        <p className="notice" role="status">
-          <Link href={`/scenarios/${encodeURIComponent(created.slug)}`}>“{created.title}”</Link> was added: open it to record the first
-          estimate and its indicators.
-        </p>
-      )}
-      <FormAlert message={form.alert} />
+    <form className="form" onSubmit={form.handleSubmit} noValidate aria-label="New scenario">
+      <FormMessages form={form} />
       <SelectField
         {...form.field("setId")}
         options={sets.map((set) => ({ value: set.id, label: set.title }))}
@@ -76,12 +65,9 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
         hint="How anyone can tell, on the horizon date, whether it came about: what counts and what does not."
       />
       <DateField {...form.field("horizonOn")} hint="The last day on which it can come about." />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending || sets.length === 0}>
-          {form.pending ? "Adding…" : "Add scenario"}
-        </button>
+      <FormActions pending={form.pending} label="Add scenario" pendingLabel="Adding…" disabled={sets.length === 0}>
         {sets.length === 0 && <span className="form__hint">Add a scenario set first.</span>}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { scenarioSetSchema } from "@/lib/scenarios/schemas";
-import { CheckboxField, FormAlert, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
+import { CheckboxField, FormActions, FormMessages, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A set of competing scenarios: its scenarios are then added one by one. */
 export function NewScenarioSetForm() {
   const router = useRouter();
-  const [created, setCreated] = useState<string | null>(null);
   const form = useSchemaForm({
     schema: scenarioSetSchema,
     idPrefix: "new-set",
@@ -22,28 +20,15 @@ export function NewScenarioSetForm() {
     }),
     request: { method: "POST", url: "/api/scenario-sets" },
     onSuccess: (_body, sent) => {
-      setCreated((sent as { title: string }).title);
+      form.setNotice(`“${(sent as { title: string }).title}” was added. Add its scenarios with the form beside this one.`);
       form.reset();
       router.refresh();
     },
   });
 
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        setCreated(null);
-        void form.handleSubmit(event);
-      }}
-      noValidate
-      aria-label="New scenario set"
-    >
-      {created && (
-        <p className="notice" role="status">
-          “{created}” was added. Add its scenarios with the form beside this one.
-        </p>
-      )}
-      <FormAlert message={form.alert} />
+    <form className="form" onSubmit={form.handleSubmit} noValidate aria-label="New scenario set">
+      <FormMessages form={form} />
       <TitleAndSlugFields title={form.field("title")} slug={form.field("slug")} address={(slug) => `/scenarios/sets/${slug}`} />
       <TextAreaField
         {...form.field("description")}
@@ -55,11 +40,7 @@ export function NewScenarioSetForm() {
         id="new-set-mutually-exclusive"
         hint="At most one can come about: each analyst’s estimates are checked against 100 %, and resolving one “yes” offers to resolve the others “no”."
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Adding…" : "Add scenario set"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Add scenario set" pendingLabel="Adding…" />
     </form>
   );
 }

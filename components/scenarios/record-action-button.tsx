@@ -1,8 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { sendJson } from "../json-request";
+import { ActionButton } from "../action-button";
 import styles from "./record-action-button.module.css";
 
 /**
@@ -11,16 +9,7 @@ import styles from "./record-action-button.module.css";
  * it), then refreshes the page. A refusal, stale version included, is shown
  * beside the button: the page then needs reloading to act on what is current.
  */
-export function RecordActionButton({
-  method,
-  url,
-  payload,
-  label,
-  pendingLabel,
-  confirmMessage,
-  accessibleLabel,
-  danger = false,
-}: {
+export function RecordActionButton(props: {
   method: "PATCH" | "DELETE";
   url: string;
   payload: Record<string, unknown>;
@@ -32,39 +21,12 @@ export function RecordActionButton({
   accessibleLabel?: string;
   danger?: boolean;
 }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function act() {
-    if (confirmMessage && !window.confirm(confirmMessage)) return;
-    setPending(true);
-    setError(null);
-    const result = await sendJson<unknown>(method, url, payload);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.status === 409 ? `${result.error} Reload the page to see the current version.` : result.error);
-      return;
-    }
-    router.refresh();
-  }
-
   return (
-    <span className={styles.recordAction}>
-      <button
-        type="button"
-        className={danger ? "button button--small button--danger" : "button button--small"}
-        disabled={pending}
-        aria-label={accessibleLabel}
-        onClick={() => void act()}
-      >
-        {pending ? pendingLabel : label}
-      </button>
-      {error && (
-        <span className={styles.error} role="alert">
-          {error}
-        </span>
-      )}
-    </span>
+    <ActionButton
+      {...props}
+      describeRefusal={(result) => (result.status === 409 ? `${result.error} Reload the page to see the current version.` : result.error)}
+      className={styles.recordAction}
+      errorClassName={styles.error}
+    />
   );
 }

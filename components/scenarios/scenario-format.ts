@@ -1,29 +1,14 @@
 // Words and numbers for the scenario pages. Pure, shared by server pages and
 // client leaves alike.
 import { formatScore } from "@/lib/codings/scale";
-import type { DiagnosticityLabel, EvidenceCredibility } from "@/lib/scenarios/ach";
-import type { EvidenceStanceChange, IndicatorEffectValue, ScenarioStatusValue } from "@/lib/scenarios/types";
-
-export const scenarioStatusLabels: Record<ScenarioStatusValue, string> = {
-  OPEN: "Open",
-  RESOLVED_YES: "Resolved: yes",
-  RESOLVED_NO: "Resolved: no",
-  WITHDRAWN: "Withdrawn",
-};
-
-export const scenarioStatuses = Object.keys(scenarioStatusLabels) as ScenarioStatusValue[];
-
-export function isResolvedStatus(status: ScenarioStatusValue): boolean {
-  return status === "RESOLVED_YES" || status === "RESOLVED_NO";
-}
+import type { DiagnosticityLabel } from "@/lib/scenarios/ach";
+import type { EvidenceStanceChange, IndicatorEffectValue } from "@/lib/scenarios/types";
 
 /** The glyph carries the direction too, so the effect never rests on colour alone. */
 export const indicatorEffectLabels: Record<IndicatorEffectValue, { glyph: string; text: string }> = {
   SUPPORTS: { glyph: "▲", text: "Supports this scenario" },
   UNDERMINES: { glyph: "▼", text: "Undermines this scenario" },
 };
-
-export const credibilityLabels: Record<EvidenceCredibility, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
 
 export const diagnosticityLabels: Record<DiagnosticityLabel, string> = { high: "High", medium: "Medium", low: "Low", none: "None" };
 

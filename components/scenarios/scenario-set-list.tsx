@@ -4,6 +4,7 @@ import { formatDay } from "../format";
 import { formatProbability } from "./scenario-format";
 import { ScenarioStatusBadge } from "./scenario-status-badge";
 import styles from "./scenario-set-list.module.css";
+import { ScrollingTable, numberColumn } from "../scrolling-table";
 
 /** Each set of competing scenarios, with its scenarios' state at a glance. */
 export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
@@ -27,51 +28,30 @@ export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
           {set.scenarios.length === 0 ? (
             <p className="muted">No scenarios in this set yet.</p>
           ) : (
-            <div className="table-scroll" tabIndex={0}>
-              <table className={styles.scenarioTable}>
-                <thead>
-                  <tr>
-                    <th scope="col">Scenario</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Horizon</th>
-                    <th scope="col" className="number">
-                      Team median
-                    </th>
-                    <th scope="col" className="number">
-                      Analysts
-                    </th>
-                    <th scope="col" className="number">
-                      Indicators
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {set.scenarios.map((scenario) => (
-                    <tr key={scenario.id}>
-                      <td className={styles.scenarioTableTitle}>
-                        <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>{scenario.title}</Link>
-                      </td>
-                      <td>
-                        <ScenarioStatusBadge status={scenario.status} />
-                        {scenario.resolvedOn && <span className="cell-meta">on {formatDay(scenario.resolvedOn)}</span>}
-                      </td>
-                      <td className="date">
-                        <time dateTime={scenario.horizonOn}>{formatDay(scenario.horizonOn)}</time>
-                      </td>
-                      <td className="number">
-                        {scenario.teamMedian === null ? (
-                          <span className="muted">No estimates</span>
-                        ) : (
-                          formatProbability(scenario.teamMedian)
-                        )}
-                      </td>
-                      <td className="number">{scenario.analystCount}</td>
-                      <td className="number">{scenario.indicatorCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollingTable
+              columns={["Scenario", "Status", "Horizon", numberColumn("Team median"), numberColumn("Analysts"), numberColumn("Indicators")]}
+              className={styles.scenarioTable}
+            >
+              {set.scenarios.map((scenario) => (
+                <tr key={scenario.id}>
+                  <td className={styles.scenarioTableTitle}>
+                    <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>{scenario.title}</Link>
+                  </td>
+                  <td>
+                    <ScenarioStatusBadge status={scenario.status} />
+                    {scenario.resolvedOn && <span className="cell-meta">on {formatDay(scenario.resolvedOn)}</span>}
+                  </td>
+                  <td className="date">
+                    <time dateTime={scenario.horizonOn}>{formatDay(scenario.horizonOn)}</time>
+                  </td>
+                  <td className="number">
+                    {scenario.teamMedian === null ? <span className="muted">No estimates</span> : formatProbability(scenario.teamMedian)}
+                  </td>
+                  <td className="number">{scenario.analystCount}</td>
+                  <td className="number">{scenario.indicatorCount}</td>
+                </tr>
+              ))}
+            </ScrollingTable>
           )}
         </section>
       ))}

@@ -1,5 +1,5 @@
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
-import { scenarioStatusLabels } from "./scenario-format";
+import { scenarioStatusLabels } from "@/lib/scenarios/schemas";
 import styles from "./scenario-status-badge.module.css";
 
 const statusClasses: Record<ScenarioStatusValue, string | undefined> = {

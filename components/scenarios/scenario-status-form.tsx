@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { scenarioStatusUpdateSchema } from "@/lib/scenarios/schemas";
+import { choicesOf } from "@/lib/choices";
+import { isResolvedStatus, scenarioStatusLabels, scenarioStatusUpdateSchema } from "@/lib/scenarios/schemas";
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { CheckboxField, ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";
-import { isResolvedStatus, scenarioStatuses, scenarioStatusLabels } from "./scenario-format";
 import styles from "./scenario-status-form.module.css";
 
 type StatusValues = { version: number; status: ScenarioStatusValue; resolvedOn: string; resolveOthersNo: boolean };
@@ -102,7 +102,7 @@ export function ScenarioStatusForm({
         </ConflictComparison>
       )}
       <div className={styles.row}>
-        <SelectField {...form.field("status")} options={scenarioStatuses.map((value) => ({ value, label: scenarioStatusLabels[value] }))} />
+        <SelectField {...form.field("status")} options={choicesOf(scenarioStatusLabels)} />
         {resolving && <DateField {...form.field("resolvedOn")} hint="Estimates after this date are not scored." />}
         {form.values.status === "RESOLVED_YES" && openSiblingCount > 0 && <CheckboxField {...form.field("resolveOthersNo")} />}
         <div className={`form__actions ${styles.actions}`}>

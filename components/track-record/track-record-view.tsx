@@ -5,6 +5,7 @@ import { brierScaleLabel, formatBrier, formatLogScore, formatProbability, format
 import { CalibrationChart } from "./calibration-chart";
 import styles from "./track-record.module.css";
 import brierScoresStyles from "@/components/scenarios/brier-scores.module.css";
+import { ScrollingTable, numberColumn } from "../scrolling-table";
 
 function relativeClass(difference: number): string | undefined {
   if (difference < -0.0005) return styles.better;
@@ -46,51 +47,37 @@ export function TrackRecordSummary({ record }: { record: TrackRecordView }) {
 export function TrackRecordQuestions({ record }: { record: TrackRecordView }) {
   if (record.questions.length === 0) return null;
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className={brierScoresStyles.brierTable}>
-        <caption className="visually-hidden">Scores on each resolved scenario</caption>
-        <thead>
-          <tr>
-            <th scope="col">Scenario</th>
-            <th scope="col">Resolved</th>
-            <th scope="col" className="number">
-              Last forecast
-            </th>
-            <th scope="col" className="number">
-              {brierScaleLabel}
-            </th>
-            <th scope="col" className="number">
-              Log score (bits)
-            </th>
-            <th scope="col" className="number">
-              vs team median
-            </th>
-            <th scope="col" className="number">
-              Days with a forecast
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {record.questions.map((question) => (
-            <tr key={question.scenarioId}>
-              <th scope="row">
-                <Link href={`/scenarios/${encodeURIComponent(question.slug)}`}>{question.title}</Link>
-              </th>
-              <td className="date">
-                {question.outcome === 1 ? "Yes" : "No"}, <time dateTime={question.resolvedOn}>{formatDay(question.resolvedOn)}</time>
-              </td>
-              <td className="number">{formatProbability(question.finalProbability)}</td>
-              <td className="number">{formatBrier(question.brier)}</td>
-              <td className="number">{formatLogScore(question.logScore)}</td>
-              <td className={`number ${relativeClass(question.relativeBrier) ?? ""}`}>{formatRelativeBrier(question.relativeBrier)}</td>
-              <td className="number">
-                {question.daysWithForecast} of {question.questionDays}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable
+      columns={[
+        "Scenario",
+        "Resolved",
+        numberColumn("Last forecast"),
+        numberColumn(<>{brierScaleLabel}</>),
+        numberColumn("Log score (bits)"),
+        numberColumn("vs team median"),
+        numberColumn("Days with a forecast"),
+      ]}
+      className={brierScoresStyles.brierTable}
+      caption={"Scores on each resolved scenario"}
+    >
+      {record.questions.map((question) => (
+        <tr key={question.scenarioId}>
+          <th scope="row">
+            <Link href={`/scenarios/${encodeURIComponent(question.slug)}`}>{question.title}</Link>
+          </th>
+          <td className="date">
+            {question.outcome === 1 ? "Yes" : "No"}, <time dateTime={question.resolvedOn}>{formatDay(question.resolvedOn)}</time>
+          </td>
+          <td className="number">{formatProbability(question.finalProbability)}</td>
+          <td className="number">{formatBrier(question.brier)}</td>
+          <td className="number">{formatLogScore(question.logScore)}</td>
+          <td className={`number ${relativeClass(question.relativeBrier) ?? ""}`}>{formatRelativeBrier(question.relativeBrier)}</td>
+          <td className="number">
+            {question.daysWithForecast} of {question.questionDays}
+          </td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }
 
@@ -111,39 +98,23 @@ export function TrackRecordCalibration({ record }: { record: TrackRecordView }) 
           Based on <strong>{questionCount}</strong> resolved {questionCount === 1 ? "question" : "questions"}.{" "}
           {questionCount < 10 && "Too few for the diagram to say much about calibration: read it as a record, not a verdict."}
         </p>
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Calibration bins</caption>
-            <thead>
-              <tr>
-                <th scope="col">Forecasts</th>
-                <th scope="col" className="number">
-                  Mean forecast
-                </th>
-                <th scope="col" className="number">
-                  Came about
-                </th>
-                <th scope="col" className="number">
-                  Questions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {filled.map((bin) => (
-                <tr key={bin.from}>
-                  <th scope="row">
-                    {Math.round(bin.from * 100)}–{Math.round(bin.to * 100)}&nbsp;%
-                  </th>
-                  <td className="number">{formatProbability(bin.meanForecast!)}</td>
-                  <td className="number">{formatProbability(bin.observedFrequency!)}</td>
-                  <td className="number">
-                    {bin.questionCount} <span className="muted">({bin.weight.toFixed(1)} weight)</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable
+          columns={["Forecasts", numberColumn("Mean forecast"), numberColumn("Came about"), numberColumn("Questions")]}
+          caption={"Calibration bins"}
+        >
+          {filled.map((bin) => (
+            <tr key={bin.from}>
+              <th scope="row">
+                {Math.round(bin.from * 100)}–{Math.round(bin.to * 100)}&nbsp;%
+              </th>
+              <td className="number">{formatProbability(bin.meanForecast!)}</td>
+              <td className="number">{formatProbability(bin.observedFrequency!)}</td>
+              <td className="number">
+                {bin.questionCount} <span className="muted">({bin.weight.toFixed(1)} weight)</span>
+              </td>
+            </tr>
+          ))}
+        </ScrollingTable>
       </div>
     </div>
   );

@@ -5,7 +5,24 @@
 import { actorKindLabels } from "../actors/schemas";
 import { formatScore } from "../codings/scale";
 import { confidenceLabels } from "../codings/schemas";
+import type { AuditAction } from "../generated/prisma/enums";
+import { datePrecisionLabels } from "../validation";
+import { scenarioStatusLabels } from "../scenarios/schemas";
 import { channelLabels, statementFormLabels } from "../statements/schemas";
+import { roleLabels } from "../users/schemas";
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  CREATE: "Created",
+  UPDATE: "Updated",
+  DELETE: "Deleted",
+  RESTORE: "Restored",
+  SIGN_IN: "Signed in",
+  SIGN_IN_FAILED: "Failed sign-in",
+  ROLE_CHANGE: "Role changed",
+  ACCOUNT_CHANGE: "Account changed",
+  SIGN_OUT: "Signed out",
+  SIGN_IN_UNLOCK: "Sign-in unlocked",
+};
 
 /** Names of referenced records by id (actors, people, sources, statements, scenarios, sets, events). */
 export type ReferenceNames = ReadonlyMap<string, string>;
@@ -106,7 +123,7 @@ export function fieldLabel(entity: string, field: string): string {
 }
 
 const enumLabels: Record<string, Record<string, string>> = {
-  role: { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Administrator" },
+  role: roleLabels,
   kind: {
     ...actorKindLabels,
     ATTACK: "Attack",
@@ -123,9 +140,9 @@ const enumLabels: Record<string, Record<string, string>> = {
   credibility: confidenceLabels,
   form: statementFormLabels,
   channel: channelLabels,
-  saidOnPrecision: { DAY: "Exact day", MONTH: "Month only" },
-  datePrecision: { DAY: "Exact day", MONTH: "Month only" },
-  status: { OPEN: "Open", RESOLVED_YES: "Resolved: happened", RESOLVED_NO: "Resolved: did not happen", WITHDRAWN: "Withdrawn" },
+  saidOnPrecision: datePrecisionLabels,
+  datePrecision: datePrecisionLabels,
+  status: scenarioStatusLabels,
   effect: { SUPPORTS: "Makes it likelier", UNDERMINES: "Makes it less likely" },
   rating: { CC: "Very consistent", C: "Consistent", N: "Neutral", NA: "Not applicable", I: "Inconsistent", II: "Very inconsistent" },
   outcome: {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { serverEnvironment, type Environment } from "../config/environment";
 import { trustedClientAddress } from "../http/trusted-server";
 import { signInSchema } from "../users/schemas";
 import { attemptSignIn } from "./sign-in";
@@ -9,7 +10,7 @@ import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { endSession } from "./sign-out";
 
 /** NEXTAUTH_SECRET signs the session tokens; production must set it (npm start generates one). */
-export function resolveAuthSecret(environment: Record<string, string | undefined> = process.env): string {
+export function resolveAuthSecret(environment: Environment = serverEnvironment()): string {
   const secret = environment.NEXTAUTH_SECRET;
   if (secret && secret.length >= 32) return secret;
   if (secret) throw new Error("NEXTAUTH_SECRET is too short: use at least 32 random characters, e.g. from `openssl rand -base64 32`.");

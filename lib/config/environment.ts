@@ -1,8 +1,26 @@
 // Configuration read from the environment, checked once with messages a
-// person can act on.
+// person can act on. The app reads its process's environment here and nowhere
+// else (serverEnvironment); the readers take a plain record so that scripts and
+// tests can pass their own. What the running app is configured by:
+// - DATABASE_URL (readDatabaseUrl; `npm start` provides one), PORT (readPort, scripts/start.ts)
+// - NEXTAUTH_SECRET, NODE_ENV (resolveAuthSecret, lib/auth/options.ts)
+// - NEXTAUTH_URL, HSTS (strictTransportSecurity, lib/http/security-headers.ts)
+// - TRUSTED_PROXY_HOPS, TRUSTED_PROXIES (readProxyTrust, lib/http/client-address.ts)
+// - FETCH_ALLOWED_HOSTS (fetchSettingsFrom, lib/intake/fetch-url.ts)
+// - SHIFT_MINIMUM_STATEMENTS (readShiftMinimumStatements)
 
 /** Environment variables; a plain record so callers and tests can pass their own. */
 export type Environment = Record<string, string | undefined>;
+
+/** The running server's environment: the one place the app reads process.env. */
+export function serverEnvironment(): Environment {
+  return process.env;
+}
+
+/** Whether this is `next dev` (a looser content security policy for its hot reloading). */
+export function isDevelopment(environment: Environment = serverEnvironment()): boolean {
+  return environment.NODE_ENV === "development";
+}
 
 export function readPort(environment: Environment): number {
   const raw = environment.PORT ?? "3000";

@@ -1,5 +1,5 @@
 import "server-only";
-import { readShiftMinimumStatements } from "../config/environment";
+import { readShiftMinimumStatements, serverEnvironment } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
 import { chartDateOf, lastCountedDayOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
@@ -335,7 +335,7 @@ async function runStanceShifts(resolved: ResolvedScope): Promise<StanceShift[]> 
   const db = getDatabase();
   const { scope, unit } = resolved;
   if (!scope.targetIds.length) return [];
-  const minimumStatements = readShiftMinimumStatements(process.env);
+  const minimumStatements = readShiftMinimumStatements(serverEnvironment());
   const shifts = await getDatabase().$queryRaw<ShiftQueryRow[]>(buildStanceShiftQuery(scope, unit, shiftLimit, minimumStatements));
   if (!shifts.length) return [];
   const cells = shifts.flatMap((shift) => [

@@ -1,5 +1,6 @@
 import "server-only";
 import { requirePermission, type ActingUser } from "../auth/permissions";
+import { serverEnvironment } from "../config/environment";
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -34,7 +35,7 @@ export type IntakeOutcome = {
 
 /** Drafts from fetched pages, one per address; a refused or unreadable address is a problem named by its address. */
 async function draftsFromAddresses(urls: readonly string[]): Promise<{ drafts: SourceDraft[]; problems: IntakeProblem[] }> {
-  const settings = fetchSettingsFrom(process.env);
+  const settings = fetchSettingsFrom(serverEnvironment());
   const results = await Promise.all(
     urls.map(async (url): Promise<SourceDraft | IntakeProblem> => {
       try {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { readDatabaseUrl, serverEnvironment } from "../config/environment";
 import { createPrismaClient, type Database } from "./prisma";
 
 // One client per server process. Next's dev server re-evaluates modules on
@@ -14,7 +15,7 @@ export function getDatabase(): Database {
   const scoped = scopedDatabase.getStore();
   if (scoped) return scoped;
   if (!globalForDatabase.stancewatchDatabase) {
-    const url = process.env.DATABASE_URL;
+    const url = readDatabaseUrl(serverEnvironment());
     if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
     globalForDatabase.stancewatchDatabase = createPrismaClient(url);
   }

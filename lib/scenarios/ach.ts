@@ -33,6 +33,8 @@ export const consistencyRatingLabels: Record<ConsistencyRating, string> = {
 };
 
 export const evidenceCredibilities = ["HIGH", "MEDIUM", "LOW"] as const;
+
+export const credibilityLabels: Record<EvidenceCredibility, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
 export type EvidenceCredibility = (typeof evidenceCredibilities)[number];
 
 /** Open Source ACH's points against a hypothesis: only inconsistency counts. */

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { indicatorRuleSchema } from "../indicators/rules";
 import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema } from "../validation";
-import { consistencyRatings } from "./ach";
+import { valuesOf } from "../choices";
+import { ScenarioStatus } from "../generated/prisma/enums";
+import { consistencyRatings, evidenceCredibilities } from "./ach";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
 
@@ -33,12 +35,24 @@ export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
 
 export const scenarioCreationSchema = scenarioSchema.extend({ setId: idSchema("choose the scenario set") });
 
-export const scenarioStatuses = ["OPEN", "RESOLVED_YES", "RESOLVED_NO", "WITHDRAWN"] as const;
+export const scenarioStatusLabels: Record<ScenarioStatus, string> = {
+  OPEN: "Open",
+  RESOLVED_YES: "Resolved: yes",
+  RESOLVED_NO: "Resolved: no",
+  WITHDRAWN: "Withdrawn",
+};
+
+export const scenarioStatuses = valuesOf(scenarioStatusLabels);
+
+/** Resolved either way: the scenario has a resolution date, and its estimates are scored. */
+export function isResolvedStatus(status: ScenarioStatus): boolean {
+  return status === "RESOLVED_YES" || status === "RESOLVED_NO";
+}
 
 export const scenarioStatusUpdateSchema = z
   .object({
     version: versionSchema,
-    status: z.enum(scenarioStatuses, { error: "choose open, resolved yes, resolved no or withdrawn" }),
+    status: z.enum(ScenarioStatus, { error: "choose open, resolved yes, resolved no or withdrawn" }),
     resolvedOn: isoDateSchema.nullable().default(null),
     /** In a mutually exclusive set, resolving one "yes" may resolve its open siblings "no" in the same step. */
     resolveOthersNo: z.boolean().default(false),
@@ -46,7 +60,7 @@ export const scenarioStatusUpdateSchema = z
   .superRefine((update, context) => {
     if (update.resolveOthersNo && update.status !== "RESOLVED_YES")
       context.addIssue({ code: "custom", path: ["resolveOthersNo"], message: "applies only when resolving a scenario yes" });
-    const resolved = update.status === "RESOLVED_YES" || update.status === "RESOLVED_NO";
+    const resolved = isResolvedStatus(update.status);
     if (resolved && !update.resolvedOn)
       context.addIssue({ code: "custom", path: ["resolvedOn"], message: "give the date the scenario resolved, to score the estimates" });
     if (!resolved && update.resolvedOn)
@@ -87,8 +101,6 @@ export const indicatorCreationSchema = z.object({
   rule: indicatorRuleSchema,
 });
 export type IndicatorCreation = z.infer<typeof indicatorCreationSchema>;
-
-export const evidenceCredibilities = ["HIGH", "MEDIUM", "LOW"] as const;
 
 export const evidenceCreationSchema = z
   .object({

@@ -1,13 +1,15 @@
 // What the scenario data layer returns: plain, serialisable objects for pages
 // and client components.
 import type { ChartEventMarker } from "../dashboard/types";
+import type { ScenarioStatus } from "../generated/prisma/enums";
 import type { IndicatorRule } from "../indicators/rules";
 import type { ConsistencyRating, DiagnosticityLabel, EvidenceCredibility } from "./ach";
 import type { CalibrationBin } from "./accuracy";
 import type { AnalystSetTotal } from "./exclusive-sets";
 import type { AnalystEstimateHistory, TeamMedianPoint } from "./estimate-history";
 
-export type ScenarioStatusValue = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
+/** The database's own enum: its values and labels are listed once, in lib/scenarios/schemas.ts. */
+export type ScenarioStatusValue = ScenarioStatus;
 export type IndicatorEffectValue = "SUPPORTS" | "UNDERMINES";
 
 export type ScenarioSummary = {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Environment } from "../config/environment";
+import { serverEnvironment, type Environment } from "../config/environment";
 import type { Database } from "../database/prisma";
 import { passwordWeakness } from "../users/password-strength";
 import { passwordSchema } from "../users/schemas";
@@ -28,7 +28,7 @@ export function choosePasswordFromEnvironment(environment: Environment) {
   };
 }
 
-export async function seedFromFiles(db: Database, environment: Environment = process.env): Promise<SeedSummary> {
+export async function seedFromFiles(db: Database, environment: Environment = serverEnvironment()): Promise<SeedSummary> {
   const data = await loadSeedFiles(seedDirectory);
   return seedDatabase(db, data, choosePasswordFromEnvironment(environment));
 }

@@ -1,11 +1,12 @@
 // The users list's filters and sorts as URL parameters (lib/lists/parameters.ts). Pure.
 import { z } from "zod";
+import { Role } from "../generated/prisma/enums";
 import type { ListDefinition } from "../lists/parameters";
 
 export const userStatuses = ["active", "disabled"] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
-export type UserListFilters = { role: "VIEWER" | "ANALYST" | "ADMIN"; status: UserStatus };
+export type UserListFilters = { role: Role; status: UserStatus };
 
 export const userListDefinition: ListDefinition<UserListFilters> = {
   sorts: {
@@ -15,7 +16,7 @@ export const userListDefinition: ListDefinition<UserListFilters> = {
   },
   defaultSort: "name",
   filters: {
-    role: { parameter: "role", schema: z.enum(["VIEWER", "ANALYST", "ADMIN"], { error: "use VIEWER, ANALYST or ADMIN" }) },
+    role: { parameter: "role", schema: z.enum(Role, { error: "use VIEWER, ANALYST or ADMIN" }) },
     status: { parameter: "status", schema: z.enum(userStatuses, { error: "use active or disabled" }) },
   },
 };

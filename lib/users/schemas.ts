@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Role } from "../generated/prisma/enums";
 import { requiredTextSchema, versionSchema } from "../validation";
 
+export const roleLabels: Record<Role, string> = { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Administrator" };
+
 export const minimumPasswordLength = 12;
 export const maximumPasswordLength = 1024;
 

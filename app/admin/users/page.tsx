@@ -6,7 +6,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { ListControls, ListPager } from "@/components/lists/list-controls";
 import { listUsersPage } from "@/lib/data/users";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { choicesOf } from "@/lib/choices";
 import { userListDefinition } from "@/lib/users/list";
+import { roleLabels } from "@/lib/users/schemas";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -44,11 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               kind: "select",
               parameter: "role",
               label: "Role",
-              options: [
-                { value: "VIEWER", label: "Viewer" },
-                { value: "ANALYST", label: "Analyst" },
-                { value: "ADMIN", label: "Administrator" },
-              ],
+              options: choicesOf(roleLabels),
             },
             {
               kind: "select",

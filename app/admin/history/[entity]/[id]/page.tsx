@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEntryChanges } from "@/components/audit-entry-changes";
 import { describeEntity, formatDateTime } from "@/components/format";
-import { auditActionLabels } from "@/components/labels";
+import { auditActionLabels } from "@/lib/audit/presentation";
 import { RestoreButton } from "@/components/restore-button";
 import { UndoMergeButton } from "@/components/undo-merge-button";
 import { hasPermission } from "@/lib/auth/permissions";

@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+
+// The frame every list table shares, written once: a box that scrolls sideways
+// on a narrow screen and can be reached by keyboard (axe: scrollable-region-
+// focusable), the table, its column headings and its body. Rows stay the
+// caller's. No state: usable from server pages and client leaves alike.
+
+/** A column heading: its words, or its words and a class ("number" right-aligns the column). */
+export type Column = ReactNode | { heading: ReactNode; className?: string };
+
+/** The heading of a column of per-row buttons: read by screen readers, not shown. */
+export const actionsColumn: Column = { heading: <span className="visually-hidden">Actions</span> };
+
+function isHeadingWithClass(column: Column): column is { heading: ReactNode; className?: string } {
+  return typeof column === "object" && column !== null && "heading" in column;
+}
+
+/** A number column's heading (right-aligned, as its cells are). */
+export const numberColumn = (heading: ReactNode): Column => ({ heading, className: "number" });
+
+export function ScrollingTable({
+  columns,
+  className,
+  scrollClassName,
+  caption,
+  label,
+  testId,
+  footer,
+  children,
+}: {
+  /** In order; `false` (a column only some people see) is left out. */
+  columns: readonly (Column | false)[];
+  className?: string;
+  /** The scrolling box's class, when it is not the shared `table-scroll`. */
+  scrollClassName?: string;
+  /** What the table holds, for screen readers (`<caption>`), when the heading above it does not say. */
+  caption?: ReactNode;
+  /** The table's accessible name, where it has no caption. */
+  label?: string;
+  testId?: string;
+  /** The rows. */
+  children: ReactNode;
+  /** Rows after the body (a total, the team's line), in `<tfoot>`. */
+  footer?: ReactNode;
+}) {
+  return (
+    <div className={scrollClassName ?? "table-scroll"} tabIndex={0}>
+      <table className={className} aria-label={label} data-testid={testId}>
+        {caption !== undefined && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns
+              .filter((column) => column !== false)
+              .map((column, index) =>
+                isHeadingWithClass(column) ? (
+                  <th key={index} scope="col" className={column.className}>
+                    {column.heading}
+                  </th>
+                ) : (
+                  <th key={index} scope="col">
+                    {column}
+                  </th>
+                ),
+              )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+        {footer !== undefined && <tfoot>{footer}</tfoot>}
+      </table>
+    </div>
+  );
+}
