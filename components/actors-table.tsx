@@ -1,20 +1,32 @@
 import type { ActorView } from "@/lib/data/actors";
+import type { SortLink } from "@/lib/lists/page";
 import type { ActorChoice } from "./actor-fields";
 import { ActorRow } from "./actor-row";
 import styles from "./actors-table.module.css";
-import { ScrollingTable, actionsColumn, numberColumn } from "./scrolling-table";
+import { ScrollingTable, actionsColumn, numberColumn, sortableColumn } from "./scrolling-table";
 
-/** The actors as the forms offer them (speaks for) and check against (taken slugs and Wikidata ids), in alphabetical order. */
-export function actorChoices(actors: ActorView[]): ActorChoice[] {
-  return actors
-    .map(({ id, name, slug, wikidataId }) => ({ id, name, slug, wikidataId }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, "en"));
-}
-
-export function ActorsTable({ actors, choices }: { actors: ActorView[]; choices: ActorChoice[] }) {
+export function ActorsTable({
+  actors,
+  choices,
+  sortLinks = {},
+}: {
+  actors: ActorView[];
+  choices: ActorChoice[];
+  /** Column headers that sort the list, by the list's sort keys (name). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <ScrollingTable
-      columns={["Name", "Kind", "Office", "Speaks for", "Wikidata", numberColumn("Statements"), "Target", actionsColumn]}
+      columns={[
+        sortableColumn("Name", sortLinks.name),
+        "Kind",
+        "Office",
+        "Speaks for",
+        "Wikidata",
+        numberColumn("Statements"),
+        "Target",
+        actionsColumn,
+      ]}
       className={styles.actorsTable}
       scrollClassName={`table-scroll ${styles.actorsTableScroll}`}
     >

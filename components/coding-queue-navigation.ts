@@ -11,7 +11,11 @@ import type { TrackedTarget } from "@/lib/data/stance";
 /** The id follows the statement through refreshes; the index is where to land when that statement has gone. */
 type Position = { id: string | null; index: number };
 
-export function useQueueNavigation(items: QueueItem[], targets: TrackedTarget[]) {
+/**
+ * `otherTargets` are the actors a coder added for one statement (statement id
+ * → targets), coded like the tracked rows and listed after them.
+ */
+export function useQueueNavigation(items: QueueItem[], targets: TrackedTarget[], otherTargets: Record<string, TrackedTarget[]> = {}) {
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   const [position, setPosition] = useState<Position>({ id: items[0]?.statementId ?? null, index: 0 });
   const [activeRow, setActiveRow] = useState(0);
@@ -21,8 +25,11 @@ export function useQueueNavigation(items: QueueItem[], targets: TrackedTarget[])
   const index = found >= 0 ? found : Math.min(position.index, queue.length - 1);
   const current = index >= 0 ? queue[index] : undefined;
   // A stance is toward someone else: the server refuses a coding toward the speaker, so no row is offered.
-  // (Matched by name because the queue item carries the speaker's name only.)
-  const rows = current ? targets.filter((target) => target.name !== current.speakerName) : [];
+  const rows = current
+    ? [...targets, ...(otherTargets[current.statementId] ?? []).filter((other) => !targets.some((target) => target.id === other.id))].filter(
+        (target) => target.id !== current.speakerId,
+      )
+    : [];
   const active = Math.max(0, Math.min(activeRow, rows.length - 1));
 
   /** To the statement at `next` in the visible queue, on its first row. */

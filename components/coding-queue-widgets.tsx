@@ -5,10 +5,13 @@
 
 import { valuesOf } from "@/lib/choices";
 import Link from "next/link";
+import { textDirection } from "@/lib/sources/alignment";
+import { TranslationPassageBlock } from "./translation-text";
 import { useId } from "react";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { QueueItem } from "@/lib/data/codings";
 import type { TrackedTarget } from "@/lib/data/stance";
+import assignmentStyles from "./coding-queue-assignment.module.css";
 import { maximumRationaleLength, type RowDraft, type RowErrors, type Settled } from "./coding-queue-drafts";
 import { formatDay } from "./format";
 import { digitForScore, keyForConfidence } from "./keyboard-shortcuts";
@@ -44,10 +47,19 @@ function trimBrokenWord(text: string, side: "start" | "end"): string {
 export function StatementInContext({ item, position, count }: { item: QueueItem; position: number; count: number }) {
   return (
     <section className="card" aria-labelledby="queue-statement-heading">
-      <h2 className="card__title" id="queue-statement-heading">
-        Statement {position} of {count} left to code
-      </h2>
-      <p className={`${styles.context} quote`}>
+      <div className={assignmentStyles.header}>
+        <h2 className="card__title" id="queue-statement-heading">
+          Statement {position} of {count} left to code
+        </h2>
+        {item.assigned ? (
+          <strong className={assignmentStyles.marker} data-testid="queue-assigned-marker">
+            Assigned to you
+          </strong>
+        ) : (
+          <span className="muted">Not assigned: open for any coder</span>
+        )}
+      </div>
+      <p className={`${styles.context} quote`} lang={item.language} dir={textDirection(item.language)}>
         {item.before && <span className={styles.around}>…{trimBrokenWord(item.before, "start")}</span>}
         <mark className={styles.quote} data-testid="queue-quote">
           <span className="visually-hidden">Statement: </span>
@@ -56,6 +68,7 @@ export function StatementInContext({ item, position, count }: { item: QueueItem;
         </mark>
         {item.after && <span className={styles.around}>{trimBrokenWord(item.after, "end")}…</span>}
       </p>
+      {item.translation && <TranslationPassageBlock text={item.translation.quote} language={item.translation.language} />}
       <dl className={detailsListStyles.detailsList}>
         <div>
           <dt>Speaker</dt>

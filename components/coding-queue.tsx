@@ -17,6 +17,7 @@ import {
   type Settled,
 } from "./coding-queue-drafts";
 import { useQueueNavigation } from "./coding-queue-navigation";
+import { QueueOtherTarget } from "./coding-queue-other-target";
 import { CodingQueueFinished, CodingQueueProgress } from "./coding-queue-progress";
 import { StatementInContext, TargetRow } from "./coding-queue-widgets";
 import { formatDay } from "./format";
@@ -79,7 +80,13 @@ export function CodingQueue({
   targets: TrackedTarget[];
 }) {
   const router = useRouter();
-  const { done, queue, index, current, rows, active, setActiveRow, moveTo, leave, bringBack } = useQueueNavigation(items, targets);
+  // Actors other than the tracked targets that the coder added rows for, per statement; kept while moving, like the drafts.
+  const [otherTargets, setOtherTargets] = useState<Record<string, TrackedTarget[]>>({});
+  const { done, queue, index, current, rows, active, setActiveRow, moveTo, leave, bringBack } = useQueueNavigation(
+    items,
+    targets,
+    otherTargets,
+  );
   const [drafts, dispatch] = useReducer(reduceDrafts, {});
   const [errors, setErrors] = useState<Record<string, RowErrors>>({});
   const [alert, setAlert] = useState<Alert | null>(null);
@@ -96,6 +103,7 @@ export function CodingQueue({
   const statementId = current?.statementId ?? null;
   const codedNow = coded + items.filter((item) => done.has(item.statementId)).length;
   const remaining = total - codedNow;
+  const assignedLeft = queue.filter((item) => item.assigned).length;
 
   const draftOf = (targetId: string): RowDraft => draftIn(drafts, statementId, targetId);
   const settledOf = (targetId: string): Settled | undefined => settledIn(drafts, statementId, targetId);
@@ -128,6 +136,26 @@ export function CodingQueue({
   });
   useEffect(() => arrive(), [statementId]);
 
+  // A row just added toward another actor takes the focus once it is rendered, so the digit keys score it.
+  const focusAddedRow = useRef<string | null>(null);
+  const focusAdded = useEffectEvent(() => {
+    const targetId = focusAddedRow.current;
+    if (!targetId) return;
+    focusAddedRow.current = null;
+    const rowIndex = rows.findIndex((target) => target.id === targetId);
+    if (rowIndex < 0) return;
+    setActiveRow(rowIndex);
+    focusRow(rowIndex);
+  });
+  useEffect(() => focusAdded(), [rows.length]);
+
+  function addOtherTarget(target: TrackedTarget) {
+    if (!statementId) return;
+    setOtherTargets((previous) => ({ ...previous, [statementId]: [...(previous[statementId] ?? []), target] }));
+    focusAddedRow.current = target.id;
+    setStatus(`Added a row toward ${target.name}: score it with 1–7, then save.`);
+  }
+
   function updateDraft(targetId: string, patch: Partial<RowDraft>) {
     if (!statementId) return;
     dispatch({ type: "edit", statementId, targetId, patch });
@@ -151,7 +179,9 @@ export function CodingQueue({
     moveTo(next);
     setErrors({});
     setAlert(null);
-    setStatus(`Statement ${next + 1} of ${queue.length}: ${item.speakerName}, ${formatDay(item.saidOn)}.`);
+    setStatus(
+      `Statement ${next + 1} of ${queue.length}: ${item.speakerName}, ${formatDay(item.saidOn)}${item.assigned ? ", assigned to you" : ""}.`,
+    );
     focusOnArrival.current = true;
   }
 
@@ -461,6 +491,12 @@ export function CodingQueue({
   return (
     <div className={styles.codingQueue} ref={root}>
       <CodingQueueProgress coded={codedNow} total={total} />
+      {assignedLeft > 0 && (
+        <p className="card__meta">
+          {assignedLeft} statement{assignedLeft === 1 ? " is" : "s are"} assigned to you and come{assignedLeft === 1 ? "s" : ""} first,
+          marked “Assigned to you”.
+        </p>
+      )}
       {queue.length > 0 && queue.length < remaining && (
         <p className="card__meta">
           Your queue shows the next {queue.length} of the {remaining} statements left; the rest follow as you code.
@@ -478,7 +514,7 @@ export function CodingQueue({
           <form className={`card ${styles.form}`} onSubmit={handleSubmit} noValidate aria-labelledby="coding-queue-form-heading">
             <div className={styles.formHeader}>
               <h2 className="card__title" id="coding-queue-form-heading">
-                Stance toward each tracked target
+                Stance toward each target
               </h2>
               <button type="button" className="button button--small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
                 Keyboard shortcuts <kbd className="key">?</kbd>
@@ -529,6 +565,20 @@ export function CodingQueue({
                 ))}
               </div>
             )}
+
+            {/* Enter in the picker's search box chooses nothing and must not submit the statement's scores. */}
+            <div
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
+              }}
+            >
+              <QueueOtherTarget
+                key={current.statementId}
+                exclude={[current.speakerId, ...rows.map((target) => target.id)]}
+                onAdd={addOtherTarget}
+                disabled={pending}
+              />
+            </div>
 
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={pending} aria-keyshortcuts="Enter Control+Enter">

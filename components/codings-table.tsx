@@ -2,28 +2,39 @@ import Link from "next/link";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
+import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
-import { formatDay, truncate } from "./format";
+import { formatDay, formatDateTime, truncate } from "./format";
 import styles from "./codings-table.module.css";
-import { ScrollingTable, actionsColumn } from "./scrolling-table";
+import { ScrollingTable, actionsColumn, sortableColumn } from "./scrolling-table";
 
 /**
  * Every live coding; each quote opens its coding. `editorId` is the signed-in
  * user's id when they may edit: a coding is one coder's judgement, so only
  * their own rows get an Edit link. Null (viewers) shows no edit controls at all.
  */
-export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[]; editorId: string | null }) {
+export function CodingsTable({
+  codings,
+  editorId,
+  sortLinks = {},
+}: {
+  codings: StanceCodingView[];
+  editorId: string | null;
+  /** Column headers that sort the list, by the list's sort keys (said, score, coded). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <ScrollingTable
       columns={[
         "Statement",
+        sortableColumn("Said", sortLinks.said),
         "Speaker",
         "Target",
-        "Score",
+        sortableColumn("Score", sortLinks.score),
         "Confidence",
         "Conditional",
         "Coder",
-        "Updated",
+        sortableColumn("Coded", sortLinks.coded),
         editorId !== null && actionsColumn,
       ]}
       className={styles.codingsTable}
@@ -38,7 +49,9 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
               <Link href={href} className="quote" title={coding.statement.quote}>
                 “{truncate(coding.statement.quote, 110)}”
               </Link>
-              <span className="cell-meta">Said {formatDay(coding.statement.saidOn)}</span>
+            </td>
+            <td className="date">
+              <time dateTime={coding.statement.saidOn}>{formatDay(coding.statement.saidOn)}</time>
             </td>
             <td>{coding.statement.speakerName}</td>
             <td>{coding.target.name}</td>
@@ -52,7 +65,15 @@ export function CodingsTable({ codings, editorId }: { codings: StanceCodingView[
               {coding.coder.name}
               {own && <span className="cell-meta">you</span>}
             </td>
-            <DateTimeCell iso={coding.updatedAt} />
+            <DateTimeCell
+              iso={coding.createdAt}
+              // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
+              note={
+                Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000
+                  ? `Changed ${formatDateTime(coding.updatedAt)}`
+                  : undefined
+              }
+            />
             {editorId !== null && (
               <td className="nowrap">
                 {own && (

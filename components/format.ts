@@ -21,6 +21,25 @@ export function formatDay(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** "28 Oct 2024", or "Oct 2024" when only the month is known. */
+export function formatSaidOn(isoDate: string, precision: "DAY" | "MONTH"): string {
+  if (precision === "DAY") return formatDay(isoDate);
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * What a date field holds, written as the app writes dates ("28 Oct 2024", or
+ * "Oct 2024" when only the month counts), for the readout beside the browser's
+ * date picker, which shows dates in the browser's own format. Null while the
+ * field is empty or not a real calendar date.
+ */
+export function formatDateFieldValue(value: string, precision: "DAY" | "MONTH" = "DAY"): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const instant = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== value) return null;
+  return formatSaidOn(value, precision);
+}
+
 export function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -65,7 +65,8 @@ export function splitFieldErrors<Field extends string>(
  */
 export function postWithUploadProgress(
   url: string,
-  body: FormData | string,
+  /** A string is sent as JSON; a file goes as it is, with its own type. */
+  body: FormData | string | Blob,
   onProgress: (percent: number) => void,
   onUploaded: () => void,
 ): Promise<{ status: number; json: unknown }> {

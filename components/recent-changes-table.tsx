@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { AuditEntryView } from "@/lib/data/history";
+import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
 import { auditActionLabels } from "@/lib/audit/presentation";
-import { ScrollingTable } from "./scrolling-table";
+import { ScrollingTable, sortableColumn } from "./scrolling-table";
 
 const summarisedFields = 4;
 
@@ -24,9 +25,9 @@ function summariseChanges(entry: AuditEntryView): string {
   return more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
 }
 
-export function RecentChangesTable({ entries }: { entries: AuditEntryView[] }) {
+export function RecentChangesTable({ entries, sortLinks = {} }: { entries: AuditEntryView[]; sortLinks?: Record<string, SortLink> }) {
   return (
-    <ScrollingTable columns={["Time", "Who", "Action", "Record", "Changed fields"]}>
+    <ScrollingTable columns={[sortableColumn("Time", sortLinks.time), "Who", "Action", "Record", "Changed fields"]}>
       {entries.map((entry) => (
         <tr key={entry.id}>
           <DateTimeCell iso={entry.at} />

@@ -14,6 +14,7 @@ function navLinksFor(user: SignedInUser): NavLink[] {
   // The coding queue is work to do, so it is offered only to those who code.
   if (hasPermission(user, "edit")) links.push({ href: "/code", label: "Code" });
   links.push(
+    { href: "/statements", label: "Statements" },
     { href: "/codings", label: "Codings" },
     { href: "/events", label: "Events" },
     { href: "/reliability", label: "Reliability" },

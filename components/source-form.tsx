@@ -10,12 +10,30 @@ import styles from "./source-form.module.css";
 export function SourceForm() {
   const router = useRouter();
   const form = useSchemaForm<
-    { title: string; publisher: string; url: string; publishedOn: string; language: string; text: string },
+    {
+      title: string;
+      publisher: string;
+      url: string;
+      publishedOn: string;
+      language: string;
+      text: string;
+      translation: string;
+      translationLanguage: string;
+    },
     { id: string }
   >({
     schema: sourceCreationSchema,
     idPrefix: "source",
-    initialValues: { title: "", publisher: "", url: "", publishedOn: "", language: "en", text: "" },
+    initialValues: {
+      title: "",
+      publisher: "",
+      url: "",
+      publishedOn: "",
+      language: "en",
+      text: "",
+      translation: "",
+      translationLanguage: "en",
+    },
     labels: {
       title: "Title",
       publisher: "Publisher",
@@ -23,9 +41,18 @@ export function SourceForm() {
       publishedOn: "Publication date",
       language: "Language",
       text: "Full text",
+      translation: "Translation",
+      translationLanguage: "Translation’s language",
     },
     // The text is sent as pasted: the server trims it, and statement offsets count from that stored text.
-    toBody: (values) => ({ ...values, url: values.url.trim() || null, language: values.language.trim() }),
+    // Without a translation its language is not sent: it would describe nothing.
+    toBody: (values) => ({
+      ...values,
+      url: values.url.trim() || null,
+      language: values.language.trim(),
+      translation: values.translation.trim() || null,
+      translationLanguage: values.translation.trim() ? values.translationLanguage.trim() || null : null,
+    }),
     request: { method: "POST", url: "/api/sources" },
     onSuccess: (source) => {
       router.push(`/sources/${encodeURIComponent(source.id)}`);
@@ -73,9 +100,26 @@ export function SourceForm() {
         {...form.field("text")}
         className={styles.text}
         rows={22}
-        hint={`Paste the whole document, headline to last line. It cannot be edited once saved: statements point at exact places in it.${
+        hint={`Paste the whole document in its original language, headline to last line. It cannot be edited once saved: statements point at exact places in it.${
           textLength > 0 ? ` ${textLength.toLocaleString("en-GB")} characters.` : ""
         }`}
+      />
+      <FieldRow>
+        <TextField
+          {...form.field("translationLanguage")}
+          short
+          optional
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="When the text above is not in English and you add a translation: its language code, usually en."
+        />
+      </FieldRow>
+      <TextAreaField
+        {...form.field("translation")}
+        optional
+        rows={10}
+        hint="Optional. A translation of the full text, one paragraph for each of the original's: it is shown beside the original, and each statement keeps the matching passage. Statements are always cut from the text above."
       />
       <FormActions pending={form.pending} label="Save source" pendingLabel="Saving…">
         <Link href="/sources" className="button">

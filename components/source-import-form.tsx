@@ -9,7 +9,8 @@ import { ScrollingTable } from "./scrolling-table";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
-type NearDuplicateFinding = { where: string; title: string; matches: Match[] };
+type Choice = "keep" | "skip";
+type NearDuplicateFinding = { where: string; title: string; choice: Choice | null; matches: Match[] };
 type Outcome = {
   imported: { id: string; title: string; where: string }[];
   skipped: Problem[];
@@ -31,8 +32,10 @@ const percent = (overlap: number) => `${Math.round(overlap * 100)} %`;
 export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<State>({ phase: "idle" });
+  // Keep or skip per near duplicate, by where it is in the upload; sent with the next attempt.
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
 
-  async function submit(nearDuplicates: "ask" | "keep" | "skip") {
+  async function submit(nearDuplicates: "ask" | Choice, nearDuplicateChoices: Record<string, Choice> = {}) {
     const form = new FormData(formRef.current!);
     const files = form.getAll("files").filter((entry): entry is File => entry instanceof File && entry.size > 0);
     const urls = String(form.get("urls") ?? "")
@@ -48,7 +51,10 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
     );
     const body = new FormData();
     for (const file of files) body.append("files", file, file.name);
-    body.append("options", JSON.stringify({ skipInvalid: form.get("skipInvalid") === "on", nearDuplicates, defaults, urls }));
+    body.append(
+      "options",
+      JSON.stringify({ skipInvalid: form.get("skipInvalid") === "on", nearDuplicates, nearDuplicateChoices, defaults, urls }),
+    );
     setState({ phase: "uploading", percent: 0 });
     const result = await postWithUploadProgress(
       "/api/sources/import",
@@ -63,13 +69,19 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
       fieldErrors?: Record<string, string>;
     } & Partial<Outcome>;
     if (result.status === 200) setState({ phase: "done", outcome: json as Outcome });
-    else if (result.status === 409 && json.nearDuplicates)
+    else if (result.status === 409 && json.nearDuplicates) {
+      setChoices(
+        Object.fromEntries(
+          json.nearDuplicates.flatMap((finding) => (finding.choice ? [[finding.where, finding.choice] as const] : [])),
+        ) as Record<string, Choice>,
+      );
       setState({ phase: "choose", message: json.error ?? "", nearDuplicates: json.nearDuplicates, errors: json.errors ?? [] });
-    else setState({ phase: "failed", message: json.error ?? `The import failed (status ${result.status}).`, errors: json.errors ?? [] });
+    } else setState({ phase: "failed", message: json.error ?? `The import failed (status ${result.status}).`, errors: json.errors ?? [] });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setChoices({});
     void submit("ask");
   }
 
@@ -137,7 +149,9 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
             Imported {state.outcome.imported.length} source{state.outcome.imported.length === 1 ? "" : "s"}.
             {state.outcome.skipped.length > 0 && ` ${state.outcome.skipped.length} invalid item(s) were skipped (listed below).`}
             {state.outcome.nearDuplicates.length > 0 &&
-              ` ${state.outcome.nearDuplicates.length} near duplicate(s) were ${state.outcome.nearDuplicatesKept ? "kept" : "skipped"}.`}
+              ` Near duplicates: ${state.outcome.nearDuplicates.filter((finding) => finding.choice === "keep").length} kept, ${
+                state.outcome.nearDuplicates.filter((finding) => finding.choice === "skip").length
+              } skipped.`}
           </div>
         )}
       </div>
@@ -149,7 +163,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
       {state.phase === "choose" && (
         <div className={styles.choice} role="alert">
           <p>{state.message}</p>
-          <ScrollingTable columns={["Item", "Nearly repeats"]}>
+          <ScrollingTable columns={["Item", "Nearly repeats", "Keep or skip"]}>
             {state.nearDuplicates.map((finding) => (
               <tr key={finding.where}>
                 <td>
@@ -165,17 +179,47 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
                     ))}
                   </ul>
                 </td>
+                <td>
+                  <fieldset className={styles.keepOrSkip}>
+                    <legend className="visually-hidden">Keep or skip {finding.where}</legend>
+                    {(["keep", "skip"] as const).map((choice) => (
+                      <label key={choice}>
+                        <input
+                          type="radio"
+                          name={`near-duplicate-${finding.where}`}
+                          value={choice}
+                          checked={choices[finding.where] === choice}
+                          onChange={() => setChoices((previous) => ({ ...previous, [finding.where]: choice }))}
+                        />{" "}
+                        {choice === "keep" ? "Keep" : "Skip"}
+                      </label>
+                    ))}
+                  </fieldset>
+                </td>
               </tr>
             ))}
           </ScrollingTable>
           <div className="form__actions">
-            <button type="button" className="button button--primary" onClick={() => void submit("keep")}>
-              Keep them and import
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={state.nearDuplicates.some((finding) => !choices[finding.where])}
+              onClick={() => void submit("ask", choices)}
+            >
+              Import with these choices
+            </button>
+            <button type="button" className="button" onClick={() => void submit("keep")}>
+              Keep them all and import
             </button>
             <button type="button" className="button" onClick={() => void submit("skip")}>
-              Skip them, import the rest
+              Skip them all, import the rest
             </button>
           </div>
+          {state.nearDuplicates.some((finding) => !choices[finding.where]) && (
+            <p className={styles.where}>
+              {state.nearDuplicates.filter((finding) => !choices[finding.where]).length} still to choose before importing with your choices.
+            </p>
+          )}
         </div>
       )}
       {problems.length > 0 && (

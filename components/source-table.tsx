@@ -1,21 +1,31 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
+import type { SortLink } from "@/lib/lists/page";
 import { formatDay } from "./format";
 import styles from "./source-table.module.css";
 import badgeStyles from "./badge.module.css";
-import { ScrollingTable, numberColumn } from "./scrolling-table";
+import { ScrollingTable, numberColumn, sortableColumn } from "./scrolling-table";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
  * the reader has not coded yet: only those who code (edit permission) have any.
  */
-export function SourceTable({ sources, showOwnProgress }: { sources: SourceSummary[]; showOwnProgress: boolean }) {
+export function SourceTable({
+  sources,
+  showOwnProgress,
+  sortLinks = {},
+}: {
+  sources: SourceSummary[];
+  showOwnProgress: boolean;
+  /** Column headers that sort the list, by the list's sort keys (title, published). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
     <ScrollingTable
       columns={[
-        "Title",
+        sortableColumn("Title", sortLinks.title),
         "Publisher",
-        "Published",
+        sortableColumn("Published", sortLinks.published),
         numberColumn("Statements"),
         showOwnProgress && { heading: "Not yet coded by you", className: `number ${styles.progress}` },
         "Coverage",

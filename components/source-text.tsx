@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type RefObject } from "react";
 import type { TextSpan } from "@/lib/sources/offsets";
+import { textDirection } from "@/lib/sources/alignment";
 import { trimSpan } from "@/lib/sources/spans";
 import styles from "./source-text.module.css";
 
@@ -140,7 +141,8 @@ export function SourceText({
   }
 
   return (
-    <div ref={containerRef} className={styles.sourceText} lang={language}>
+    // The language's own direction: Persian and Arabic run right to left, and the bidi algorithm places any Latin inside them.
+    <div ref={containerRef} className={styles.sourceText} lang={language} dir={textDirection(language)} data-testid="original-text">
       {segments.map((segment) => {
         const content = text.slice(segment.startOffset, segment.endOffset);
         const extra = [segment.inSuggestion && styles.suggestion, segment.inDraft && styles.draft].filter(Boolean).join(" ");

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";
+import { alignTexts, translationPassageFor } from "@/lib/sources/alignment";
+import { languageName } from "@/lib/sources/languages";
 import type { TextSpan } from "@/lib/sources/offsets";
 import type { StatementSuggestion } from "@/lib/suggestions/extract-statements";
 import { truncate } from "./format";
@@ -13,12 +15,23 @@ import { StatementCreationForm, type StatementPrefill } from "./statement-creati
 import { formatSaidOn, StatementDetails } from "./statement-details";
 import type { SpeakerChoice } from "./statement-speaker-picker";
 import { StatementSuggestions, suggestionKey } from "./statement-suggestions";
+import { TranslationText } from "./translation-text";
+import parallelStyles from "./parallel-text.module.css";
 import panelStyles from "./source-panel.module.css";
 import styles from "./source-workspace.module.css";
 
-export type WorkspaceSource = { id: string; text: string; language: string; publishedOn: string };
+export type WorkspaceSource = {
+  id: string;
+  text: string;
+  language: string;
+  publishedOn: string;
+  /** A translation for reading beside the text, and its language; null when there is none (docs/decisions/0032). */
+  translation: string | null;
+  translationLanguage: string | null;
+};
 
-type Draft = { key: number; span: TextSpan | null; prefill: StatementPrefill };
+/** `translationSpan`: the passage of the translation chosen by hand; null while the aligned one is used. */
+type Draft = { key: number; span: TextSpan | null; prefill: StatementPrefill; translationSpan: TextSpan | null };
 
 const emptyPrefill: StatementPrefill = { speakerId: null, speakerText: "", form: null, channel: null };
 
@@ -111,6 +124,7 @@ export function SourceWorkspace({
 }) {
   const router = useRouter();
   const textRef = useRef<HTMLDivElement>(null);
+  const translationRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const nextDraftKey = useRef(1);
   // Work for after the next render, once the text has been re-cut at the new boundaries.
@@ -140,6 +154,20 @@ export function SourceWorkspace({
   const actorNames = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker.name])), [speakers]);
 
   const selected = statements.find((statement) => statement.id === selectedId) ?? null;
+  const translation = source.translation !== null ? { text: source.translation, language: source.translationLanguage ?? "en" } : null;
+  // Aligned once per source, in the browser: the same module the server aligns with when none is chosen.
+  const alignment = useMemo(
+    () =>
+      source.translation === null
+        ? null
+        : alignTexts(
+            { text: source.text, language: source.language },
+            { text: source.translation, language: source.translationLanguage ?? "en" },
+          ),
+    [source.text, source.language, source.translation, source.translationLanguage],
+  );
+  const alignedFor = (span: TextSpan | null) => (alignment && span ? translationPassageFor(alignment, span) : null);
+  // The passage marked in the translation: the new statement's (chosen by hand, else aligned), or the open statement's as stored.
   const segments = useMemo(
     () =>
       segmentText(
@@ -150,6 +178,17 @@ export function SourceWorkspace({
       ),
     [source.text.length, statements, shownSuggestion, view, draft, correctionSpan],
   );
+  const shownPassage: { span: TextSpan | null; adjusted: boolean } =
+    view === "draft" && draft
+      ? { span: draft.translationSpan ?? alignedFor(draft.span), adjusted: draft.translationSpan !== null }
+      : view === "correction" && correctionSpan
+        ? { span: alignedFor(correctionSpan), adjusted: false }
+        : view === "statement" && selected
+          ? { span: selected.translation, adjusted: false }
+          : {
+              span: shownSuggestion ? alignedFor({ startOffset: shownSuggestion.startOffset, endOffset: shownSuggestion.endOffset }) : null,
+              adjusted: false,
+            };
 
   useEffect(() => {
     if (pendingScroll.current !== null) {
@@ -176,6 +215,16 @@ export function SourceWorkspace({
     const capture = () => {
       const container = textRef.current;
       if (!container) return;
+      // Words chosen in the translation, while a statement is being made, are its translation passage.
+      const translationContainer = translationRef.current;
+      if (translationContainer && source.translation !== null) {
+        const passage = selectedSpan(translationContainer, source.translation);
+        if (passage) {
+          window.getSelection()?.removeAllRanges();
+          setDraft((previous) => (previous ? { ...previous, translationSpan: passage } : previous));
+          return;
+        }
+      }
       const span = selectedSpan(container, source.text);
       if (!span) return;
       window.getSelection()?.removeAllRanges();
@@ -185,7 +234,12 @@ export function SourceWorkspace({
         revealAboveSheet(container, span.startOffset);
         return;
       }
-      setDraft((previous) => (previous ? { ...previous, span } : { key: nextDraftKey.current++, span, prefill: emptyPrefill }));
+      // A new span of the original is aligned afresh: a passage chosen for the old span would not fit it.
+      setDraft((previous) =>
+        previous
+          ? { ...previous, span, translationSpan: null }
+          : { key: nextDraftKey.current++, span, prefill: emptyPrefill, translationSpan: null },
+      );
       setView("draft");
       setShownKey(null);
       setStatus("");
@@ -205,7 +259,7 @@ export function SourceWorkspace({
       document.removeEventListener("pointerup", onPointerUp);
       document.removeEventListener("keyup", onKeyUp);
     };
-  }, [canEdit, source.text]);
+  }, [canEdit, source.text, source.translation]);
 
   // A link from a chart or the evidence matrix (#statement-<id>) opens that statement in place.
   useEffect(() => {
@@ -274,7 +328,7 @@ export function SourceWorkspace({
   }
 
   function startDraft(span: TextSpan | null, prefill: StatementPrefill) {
-    setDraft({ key: nextDraftKey.current++, span, prefill });
+    setDraft({ key: nextDraftKey.current++, span, prefill, translationSpan: null });
     setView("draft");
     setStatus("");
     pendingFocus.current = true;
@@ -350,6 +404,19 @@ export function SourceWorkspace({
             ? `Statement by ${selected.speaker.name}`
             : "Loading the statement…"
           : "Statement";
+  const originalText = (
+    <SourceText
+      text={source.text}
+      language={source.language}
+      segments={segments}
+      selectedId={view === "statement" ? selectedId : null}
+      describedBy={(id) => `statement-description-${id}`}
+      containerRef={textRef}
+      onFocusSegment={handleFocusSegment}
+      onClickSegment={handleClickSegment}
+      onOpenPanel={() => headingRef.current?.focus()}
+    />
+  );
   const codedByMe = (statement: StatementInSource) => statement.codings.some((coding) => coding.coderId === userId);
 
   return (
@@ -369,17 +436,27 @@ export function SourceWorkspace({
             Skip past the highlights to the side panel
           </a>
         )}
-        <SourceText
-          text={source.text}
-          language={source.language}
-          segments={segments}
-          selectedId={view === "statement" ? selectedId : null}
-          describedBy={(id) => `statement-description-${id}`}
-          containerRef={textRef}
-          onFocusSegment={handleFocusSegment}
-          onClickSegment={handleClickSegment}
-          onOpenPanel={() => headingRef.current?.focus()}
-        />
+        {translation ? (
+          <div className={parallelStyles.parallel}>
+            <div className={parallelStyles.column}>
+              <h3 className={parallelStyles.columnTitle}>Original ({languageName(source.language)})</h3>
+              {originalText}
+            </div>
+            <div className={parallelStyles.column}>
+              <h3 className={parallelStyles.columnTitle}>Translation ({languageName(translation.language)})</h3>
+              {view === "draft" && canEdit && <p className="card__meta">Select words in the translation to choose its passage by hand.</p>}
+              <TranslationText
+                text={translation.text}
+                language={translation.language}
+                passage={shownPassage.span}
+                adjusted={shownPassage.adjusted}
+                containerRef={translationRef}
+              />
+            </div>
+          </div>
+        ) : (
+          originalText
+        )}
         {/* What a screen reader announces on each highlight; outside the text so offsets stay exact. */}
         <div hidden>
           {statements.map((statement) => (
@@ -433,6 +510,7 @@ export function SourceWorkspace({
               <StatementDetails
                 key={selected.id}
                 statement={selected}
+                languages={{ original: source.language, translation: translation?.language ?? null }}
                 userId={userId}
                 canEdit={canEdit}
                 targets={targets}
@@ -469,8 +547,20 @@ export function SourceWorkspace({
                 prefill={draft.prefill}
                 defaultSaidOn={source.publishedOn}
                 actors={speakers}
+                language={source.language}
+                translation={
+                  translation && draft.span
+                    ? {
+                        language: translation.language,
+                        span: draft.translationSpan ?? alignedFor(draft.span),
+                        text: translation.text,
+                        adjusted: draft.translationSpan !== null,
+                        onReset: () => setDraft((previous) => (previous ? { ...previous, translationSpan: null } : previous)),
+                      }
+                    : null
+                }
                 onSpanChange={(span) => {
-                  setDraft((previous) => (previous ? { ...previous, span } : previous));
+                  setDraft((previous) => (previous ? { ...previous, span, translationSpan: null } : previous));
                   pendingScroll.current = span.startOffset;
                 }}
                 onCancel={cancelDraft}

@@ -13,6 +13,18 @@ import { ChoiceField, DateField, SelectField } from "./form";
 import panelStyles from "./source-panel.module.css";
 import styles from "./statement-creation-form.module.css";
 import statementQuoteStyles from "./statement-quote.module.css";
+import { textDirection } from "@/lib/sources/alignment";
+import { TranslationPassageBlock } from "./translation-text";
+
+/** The translation passage of the new statement: aligned, or chosen by hand in the translation beside the text. */
+export type DraftTranslation = {
+  language: string;
+  text: string;
+  span: TextSpan | null;
+  adjusted: boolean;
+  /** Back to the aligned passage. */
+  onReset: () => void;
+};
 
 /** What a new statement starts from: nothing but the selection, or an accepted suggestion. */
 export type StatementPrefill = { speakerId: string | null; speakerText: string; form: StatementForm | null; channel: Channel | null };
@@ -50,7 +62,7 @@ function placeError(errors: Errors, field: string, message: string): boolean {
     errors.speaker = { ...errors.speaker, [speakerField]: message };
     return true;
   }
-  if (field === "startOffset" || field === "endOffset" || field === "quote") {
+  if (["startOffset", "endOffset", "quote", "translationStart", "translationEnd"].includes(field)) {
     errors.quote = message;
     return true;
   }
@@ -168,11 +180,16 @@ export function StatementCreationForm({
   prefill,
   defaultSaidOn,
   actors,
+  language = "en",
+  translation = null,
   onSpanChange,
   onCancel,
   onCreated,
 }: {
   sourceId: string;
+  /** The source text's language, for the quote's lang and direction. */
+  language?: string;
+  translation?: DraftTranslation | null;
   text: string;
   span: TextSpan | null;
   prefill: StatementPrefill;
@@ -222,6 +239,8 @@ export function StatementCreationForm({
       sourceId,
       startOffset: span.startOffset,
       endOffset: span.endOffset,
+      // The passage shown is the passage stored, whether aligned or chosen by hand.
+      ...(translation?.span ? { translationStart: translation.span.startOffset, translationEnd: translation.span.endOffset } : {}),
       speakerId: speaker.mode === "known" ? speaker.speakerId : null,
       newSpeaker:
         speaker.mode === "new"
@@ -286,6 +305,8 @@ export function StatementCreationForm({
             className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}
             aria-labelledby={`${idPrefix}-quote-label`}
             aria-describedby={describedBy("quote")}
+            lang={language}
+            dir={textDirection(language)}
           >
             “{quote}”
           </blockquote>
@@ -297,6 +318,29 @@ export function StatementCreationForm({
             {quote.length.toLocaleString("en-GB")} characters, cut from the text exactly as stored. Select other words to change it.
           </p>
         )}
+        {translation &&
+          (translation.span ? (
+            <>
+              <TranslationPassageBlock
+                text={translation.text.slice(translation.span.startOffset, translation.span.endOffset)}
+                language={translation.language}
+              />
+              <p className="field__hint">
+                {translation.adjusted ? "Chosen by hand. " : "Aligned by paragraph and sentence. "}
+                Select other words in the translation to change it.
+                {translation.adjusted && (
+                  <>
+                    {" "}
+                    <button type="button" className="link-button" onClick={translation.onReset}>
+                      Use the aligned passage
+                    </button>
+                  </>
+                )}
+              </p>
+            </>
+          ) : (
+            <p className="field__hint">No passage of the translation matches; select one in the translation beside the text.</p>
+          ))}
         {errorFor("quote", "Quote")}
         <PassageFinder text={text} open={span === null} onFound={onSpanChange} />
       </div>

@@ -2,9 +2,8 @@ import Link from "next/link";
 import { confidenceLabels } from "@/lib/codings/schemas";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";
-import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
-import { formatDay } from "./format";
+import { formatSaidOn } from "./format";
 import { scoreWithLabel } from "./score-label";
 import type { ActorChoice } from "./actor-search-picker";
 import { OtherTargetCoding } from "./other-target-coding";
@@ -13,16 +12,16 @@ import panelStyles from "./source-panel.module.css";
 import styles from "./statement-details.module.css";
 import quickCodingStyles from "./statement-coding-form.module.css";
 import statementQuoteStyles from "./statement-quote.module.css";
+import { TranslationPassageBlock } from "./translation-text";
+import { textDirection } from "@/lib/sources/alignment";
 
-/** "28 Oct 2024", or "Oct 2024" when only the month is known. */
-export function formatSaidOn(isoDate: string, precision: DatePrecision): string {
-  if (precision === "DAY") return formatDay(isoDate);
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-}
+// Kept here for the components that import it with the statement's details; it lives in ./format, which server components can import.
+export { formatSaidOn };
 
 /** One statement of the source, in the side panel under its heading: who said what, and every coding the reader may see. */
 export function StatementDetails({
   statement,
+  languages = { original: "en", translation: null },
   userId,
   canEdit,
   targets,
@@ -30,6 +29,8 @@ export function StatementDetails({
   onCorrect,
 }: {
   statement: StatementInSource;
+  /** The source's language and its translation's, for the quotes' lang and direction. */
+  languages?: { original: string; translation: string | null };
   userId: string;
   canEdit: boolean;
   targets: TrackedTarget[];
@@ -52,7 +53,15 @@ export function StatementDetails({
         Said <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time> ·{" "}
         {statementFormLabels[statement.form]} · {channelLabels[statement.channel]}
       </p>
-      <blockquote className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}>“{statement.quote}”</blockquote>
+      <blockquote
+        className={`${statementQuoteStyles.statementQuote} quote ${panelStyles.quote}`}
+        lang={languages.original}
+        dir={textDirection(languages.original)}
+        data-testid="statement-quote"
+      >
+        “{statement.quote}”
+      </blockquote>
+      {statement.translation && <TranslationPassageBlock text={statement.translation.quote} language={languages.translation ?? "en"} />}
       {canEdit && onCorrect && (
         <p>
           <button type="button" className="button button--small" onClick={onCorrect}>

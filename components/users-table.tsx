@@ -1,11 +1,31 @@
 import type { UserView } from "@/lib/data/users";
+import type { SortLink } from "@/lib/lists/page";
 import { splitDateTime } from "./format";
 import { UserRow } from "./user-row";
-import { ScrollingTable, actionsColumn } from "./scrolling-table";
+import { ScrollingTable, actionsColumn, sortableColumn } from "./scrolling-table";
 
-export function UsersTable({ users, actingUserId }: { users: UserView[]; actingUserId: string }) {
+export function UsersTable({
+  users,
+  actingUserId,
+  sortLinks = {},
+}: {
+  users: UserView[];
+  actingUserId: string;
+  /** Column headers that sort the list, by the list's sort keys (name, email, created). */
+  sortLinks?: Record<string, SortLink>;
+}) {
   return (
-    <ScrollingTable columns={["Name", "E-mail", "Role", "Status", "Created", actionsColumn]} className="users-table">
+    <ScrollingTable
+      columns={[
+        sortableColumn("Name", sortLinks.name),
+        sortableColumn("E-mail", sortLinks.email),
+        "Role",
+        "Status",
+        sortableColumn("Created", sortLinks.created),
+        actionsColumn,
+      ]}
+      className="users-table"
+    >
       {users.map((user) => (
         // Dates are formatted here, on the server, so the browser renders exactly the same text.
         <UserRow

@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse]
+// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse]
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/database/prisma";
 import { signInOverHttp } from "../tests/support/http-session";
 import { buildIfSourcesChanged, startApp } from "./bench/app-server";
 import { runIntakeBench, writeIntakeFigures } from "./bench/intake";
+import { runSearchBench, writeSearchFigures } from "./bench/search";
 import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
 import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
 import { loadEndpoint, loadRawSql, loadShape, rawPoolSize, timeEndpointUnloaded } from "./bench/endpoint-load";
@@ -23,13 +24,13 @@ import {
   databaseNameOf,
   defaultScratchDatabaseUrl,
 } from "./bench/scratch-database";
-import { timeLists } from "./bench/list-timings";
+import { listGoalMilliseconds, timeLists } from "./bench/list-timings";
 import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from "./bench/speed";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|throughput|lighthouse|dashboard-page [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt)";
-const sections = ["intake", ...seedSections, "dashboard-page"];
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
+const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -61,6 +62,13 @@ async function main(): Promise<void> {
   databaseNameOf(databaseUrl);
   const urlPrefix = configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : "";
   if (only === "intake") return benchIntake(databaseUrl, `${urlPrefix}npm run bench -- intake`);
+  if (only === "search") {
+    heading("Search at corpus size (data layer)");
+    const figures = await runSearchBench(databaseUrl, `${urlPrefix}npm run bench -- search`, detail);
+    console.log(`  Figures written to ${await writeSearchFigures(figures)}`);
+    return;
+  }
+  if (only === "lists") return benchListsOnly(databaseUrl, reuse);
   if (only && (seedSections as readonly string[]).includes(only))
     return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
   if (only === "dashboard-page")
@@ -154,6 +162,33 @@ async function main(): Promise<void> {
   console.log(`  Figures written to ${documentPath}`);
   await benchOnSeed(databaseUrl, seedSections, command, { heading, detail });
   await benchIntake(databaseUrl, command);
+}
+
+/**
+ * Only the lists and searches, printed and not written to docs/benchmarks.md
+ * (a partial run would replace the whole document's figures): quick to repeat
+ * on the corpus already built with --reuse.
+ */
+async function benchListsOnly(databaseUrl: string, reuse: boolean): Promise<void> {
+  const loadAverageAtStart = os.loadavg()[0]!;
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  await checkServerIsReachable(databaseUrl);
+  await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const rawClient = await connectToScratchDatabase(databaseUrl);
+  onCleanup("close the raw SQL client", () => rawClient.end());
+  const user = { id: benchAdministrator.id, role: "ADMIN" as const, isAdjudicator: false };
+  const database = createPrismaClient(databaseUrl);
+  onCleanup("disconnect Prisma", () => database.$disconnect());
+  heading(
+    `Lists and search: first page, a deep page, sorts, searches (data layer; load average ${loadAverageAtStart.toFixed(1)} at the start on ${os.availableParallelism()} cores)`,
+  );
+  const lists = await timeLists({ database, rawClient, user }, detail);
+  const misses = lists.filter((list) => list.timings.median > listGoalMilliseconds);
+  console.log(
+    misses.length
+      ? `  ${misses.length} of ${lists.length} cases miss the ${listGoalMilliseconds} ms goal: ${misses.map((list) => list.name).join("; ")}`
+      : `  All ${lists.length} cases meet the ${listGoalMilliseconds} ms goal (median).`,
+  );
 }
 
 async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, command: string): Promise<void> {

@@ -85,8 +85,8 @@ export default async function CodingsPage({ searchParams }: { searchParams: Sear
           <h2 className="card__title" id="codings-heading">
             {list.filtered ? "Matching codings" : "All codings"}, by {codingListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
           </h2>
-          <p className="card__meta">Times are in UTC.</p>
-          <CodingsTable codings={page.rows} editorId={canEdit ? user.id : null} />
+          <p className="card__meta">Times are in UTC. Select a column heading to sort by it.</p>
+          <CodingsTable codings={page.rows} editorId={canEdit ? user.id : null} sortLinks={list.sortLinks} />
           <ListPager
             shown={`${page.rows.length} coding${page.rows.length === 1 ? "" : "s"} on this page`}
             firstHref={list.firstHref}

@@ -4,19 +4,18 @@ import { ReliabilityCoderDeviations, ReliabilityOverall, ReliabilityPerPair, Rel
 import { requirePageUser } from "@/lib/auth/session";
 import { getReliabilityReport } from "@/lib/data/reliability";
 import { CodebookFilterLinks } from "@/components/codebook-filter-links";
-import { codebookFilterFromParameter } from "@/lib/codebook/schemas";
 import { getCodebook } from "@/lib/data/codebook";
+import { reliabilityFilterFromParameters } from "@/lib/reliability/filter";
 
 export const metadata: Metadata = { title: "Reliability" };
 // Every new coding or adjudication changes the figures.
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<{ codebook?: string }> };
+type Props = { searchParams: Promise<{ codebook?: string; sample?: string }> };
 
 export default async function ReliabilityPage({ searchParams }: Props) {
   const user = await requirePageUser("/reliability");
-  const { codebook } = await searchParams;
-  const filter = codebookFilterFromParameter(codebook);
+  const filter = reliabilityFilterFromParameters(await searchParams);
   const [report, versions] = await Promise.all([getReliabilityReport(user, filter), getCodebook(user)]);
 
   return (
@@ -28,6 +27,12 @@ export default async function ReliabilityPage({ searchParams }: Props) {
       </p>
       <div className="stack">
         <CodebookFilterLinks versions={versions.versions.map((version) => version.number)} filter={filter} />
+        {filter.sample === "planned" && (
+          <p className="notice">
+            Only the planned double-coded sample: statements an assignment drew for two coders, scored by those two coders. Codings by
+            anyone else, and statements coded twice by chance, are left out.
+          </p>
+        )}
         <ReliabilityOverall figure={report.overall} />
         <ReliabilityPerTarget figures={report.perTarget} />
         <ReliabilityPerPair pairs={report.perPair} />

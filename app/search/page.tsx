@@ -32,7 +32,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     if (!(error instanceof DomainError)) throw error;
     problem = error.message;
   }
-  const results = parsed && parsed.query.trim() ? await search(user, parsed.query, { kinds: parsed.kinds, limit: parsed.limit }) : null;
+  const results =
+    parsed && parsed.query.trim()
+      ? await search(user, parsed.query, { kinds: parsed.kinds, limit: parsed.limit, offset: parsed.offset })
+      : null;
   const oneKind = parsed && parsed.kinds.length < searchKinds.length;
 
   return (

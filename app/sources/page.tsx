@@ -89,7 +89,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
             {list.filtered ? "Matching sources" : "All sources"}, by {sourceListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
           </h2>
           {canEdit && <p className="card__meta">“Not yet coded by you” counts the statements you have not coded toward any target.</p>}
-          <SourceTable sources={page.rows} showOwnProgress={canEdit} />
+          <SourceTable sources={page.rows} showOwnProgress={canEdit} sortLinks={list.sortLinks} />
           <ListPager
             shown={`${page.rows.length} source${page.rows.length === 1 ? "" : "s"} on this page`}
             firstHref={list.firstHref}

@@ -11,6 +11,7 @@ import type { CheckboxListOption } from "../checkbox-list";
 import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
 import { sendJson } from "../json-request";
 import styles from "./events.module.css";
+import { SourceSearchField } from "./source-search-field";
 import conflictStyles from "@/components/form/conflict-comparison.module.css";
 import badgeStyles from "@/components/badge.module.css";
 
@@ -84,6 +85,7 @@ export function EventForm({
 }: {
   event: EventView | null;
   actors: CheckboxListOption[];
+  /** The most recent sources, offered before the analyst searches all of them. */
   sources: CheckboxListOption[];
   onDone: (message: string) => void;
 }) {
@@ -107,7 +109,13 @@ export function EventForm({
   const [deletion, setDeletion] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
   const conflict = form.conflict && isEventView(form.conflict.current) ? { ...form.conflict, current: form.conflict.current } : null;
   const actorNames = new Map(actors.map((actor) => [actor.value, actor.label]));
-  const sourceNames = new Map(sources.map((source) => [source.value, source.label]));
+  // Titles of every source the form may show: the recent ones, the event's own, and those found by searching.
+  const [foundSources, setFoundSources] = useState<CheckboxListOption[]>([]);
+  const knownSources = new Map<string, CheckboxListOption>([
+    ...(event?.sources ?? []).map((source): [string, CheckboxListOption] => [source.id, { value: source.id, label: source.title }]),
+    ...[...sources, ...foundSources].map((source): [string, CheckboxListOption] => [source.value, source]),
+  ]);
+  const sourceNames = new Map([...knownSources].map(([id, source]) => [id, source.label]));
 
   function changeKind(kind: EventKind) {
     // The usual PLOVER type follows the kind until the analyst picks one themselves.
@@ -156,7 +164,12 @@ export function EventForm({
       </FieldRow>
       <TextAreaField {...form.field("description")} rows={3} maxLength={4000} />
       <CheckboxListField {...form.field("actorIds")} options={actors} />
-      <CheckboxListField {...form.field("sourceIds")} options={sources} />
+      <SourceSearchField
+        {...form.field("sourceIds")}
+        recent={sources}
+        known={knownSources}
+        onLearn={(source) => setFoundSources((previous) => [...previous, source])}
+      />
 
       {conflict ? (
         <div className={conflictStyles.conflict} role="region" aria-label="Your change was not saved">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { EventView } from "@/lib/data/events";
 import { eventKindLabels, ploverTypeLabels } from "@/lib/events/schemas";
 import type { CheckboxListOption } from "../checkbox-list";
@@ -9,17 +9,27 @@ import { formatSaidOn } from "../statement-details";
 import { EventForm } from "./event-form";
 import styles from "./events.module.css";
 
-/** Every live event, newest first; analysts add one above the list and correct each in place. */
+/**
+ * A page of events; analysts add one above the list and correct each in place.
+ * The page gives the heading and the pager (`children`, under the list): paging
+ * and filtering live in the URL, not here.
+ */
 export function EventList({
   events,
   canEdit,
   actors,
   sources,
+  heading,
+  emptyText,
+  children,
 }: {
   events: EventView[];
   canEdit: boolean;
   actors: CheckboxListOption[];
   sources: CheckboxListOption[];
+  heading: string;
+  emptyText: string;
+  children?: ReactNode;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -54,10 +64,10 @@ export function EventList({
       )}
       <section className="card" aria-labelledby="events-heading">
         <h2 className="card__title" id="events-heading">
-          {events.length} event{events.length === 1 ? "" : "s"}
+          {heading}
         </h2>
         {events.length === 0 ? (
-          <p className="muted">No events yet.{canEdit ? " Add the first: what happened, and when." : ""}</p>
+          <p className="muted">{emptyText}</p>
         ) : (
           <ul className={styles.list}>
             {events.map((event) => (
@@ -112,6 +122,7 @@ export function EventList({
             ))}
           </ul>
         )}
+        {children}
       </section>
     </div>
   );

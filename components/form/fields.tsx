@@ -7,6 +7,7 @@ import { datePrecisionLabels } from "@/lib/validation";
 import { suggestSlug } from "../actor-fields";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import { ariaDescribedBy, FieldError } from "../form-feedback";
+import { formatDateFieldValue } from "../format";
 import styles from "./fields.module.css";
 
 // The label → control → hint → error block, written once. Every field takes
@@ -198,17 +199,27 @@ export function DateField({
     precision?: { id: string; label: string; value: DatePrecision; error: string | undefined; onChange: (value: DatePrecision) => void };
   }) {
   const { id, label, hint, error, optional, ...native } = props;
+  // The browser's picker writes dates its own way (10/28/2024, 28.10.2024…); the readout beside it says the date as the
+  // rest of the app does, and is read out with the field (aria-describedby), so what is chosen is never in doubt.
+  const readout = formatDateFieldValue(value, precision?.value === "MONTH" ? "MONTH" : "DAY");
+  const readoutId = `${id}-as-written`;
   const date = (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
-        <input
-          {...native}
-          {...aria}
-          type="date"
-          className={`${styles.control} ${styles.date}`}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <span className={styles.dateWithReadout}>
+          <input
+            {...native}
+            {...aria}
+            aria-describedby={[readout ? readoutId : null, aria["aria-describedby"]].filter(Boolean).join(" ") || undefined}
+            type="date"
+            className={`${styles.control} ${styles.date}`}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <span id={readoutId} className={styles.dateReadout} data-testid={readoutId}>
+            {readout}
+          </span>
+        </span>
       )}
     </FieldFrame>
   );
@@ -338,5 +349,35 @@ export function TitleAndSlugFields({
       />
       <TextField {...slug} autoCapitalize="none" spellCheck={false} hint={`Its address: ${address(slug.value || "…")}`} />
     </>
+  );
+}
+
+/**
+ * One file to upload. Its value is the chosen File (null before one is chosen): the form sends it
+ * itself (an upload, not JSON), and the kit still draws its label, hint and error.
+ */
+export function FileField({
+  id,
+  label,
+  onChange,
+  error,
+  hint,
+  optional,
+  accept,
+  disabled,
+}: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(aria) => (
+        <input
+          {...aria}
+          className={styles.control}
+          type="file"
+          accept={accept}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -7,6 +7,7 @@ export {
   CheckboxListField,
   DateField,
   FieldRow,
+  FileField,
   SelectField,
   TextAreaField,
   TextField,

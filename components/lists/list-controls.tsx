@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pageSizes, listParameterNames } from "@/lib/lists/parameters";
 import type { Sort, SortValueType } from "@/lib/lists/keyset";
-import { formatDay } from "../format";
+import { DateFilterInput } from "./date-filter-input";
 import styles from "./list-controls.module.css";
 
 export type ListFilterField =
@@ -83,11 +83,8 @@ export function ListControls({
                 </select>
               )}
               {field.kind === "date" && (
-                <>
-                  <input id={inputId} type="date" name={field.parameter} defaultValue={value} className={styles.control} />
-                  {/* The field shows dates in the browser's format; the hint says it the way the rest of the app does. */}
-                  {/^\d{4}-\d{2}-\d{2}$/.test(value) && <span className={styles.hint}>{formatDay(value)}</span>}
-                </>
+                // The field shows dates in the browser's format; the readout beside it says it the way the rest of the app does.
+                <DateFilterInput id={inputId} name={field.parameter} defaultValue={value} />
               )}
               {field.kind === "score" && (
                 <select id={inputId} name={field.parameter} defaultValue={value} className={styles.control}>

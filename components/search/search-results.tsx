@@ -7,14 +7,49 @@ import styles from "./search-results.module.css";
 
 const kindHeadings: Record<SearchKind, string> = { statements: "Statements", sources: "Sources", actors: "Actors" };
 
-function moreLink(query: string, kind: SearchKind) {
-  return `/search?${new URLSearchParams({ q: query, kind, limit: "50" }).toString()}`;
+const pageSize = 50;
+
+/**
+ * From every kind, "more" opens one kind's first 50; within one kind it opens
+ * the next 50 after those shown (bounded paging by position in the ranked
+ * order, lib/data/search.ts maximumSearchDepth).
+ */
+function moreLink(results: SearchResults, kind: SearchKind, oneKind: boolean) {
+  const parameters = new URLSearchParams({ q: results.query, kind, limit: String(pageSize) });
+  if (oneKind) parameters.set("from", String(results.offset + results[kind].length));
+  return `/search?${parameters.toString()}`;
+}
+
+function earlierLink(results: SearchResults, kind: SearchKind) {
+  const parameters = new URLSearchParams({ q: results.query, kind, limit: String(pageSize) });
+  const from = Math.max(0, results.offset - pageSize);
+  if (from > 0) parameters.set("from", String(from));
+  return `/search?${parameters.toString()}`;
 }
 
 /** Matches grouped by kind, best first, the matched words marked. */
 export function SearchResultGroups({ results, kinds }: { results: SearchResults; kinds: readonly SearchKind[] }) {
-  const { terms, query } = results;
-  const counted = (kind: SearchKind) => `${results[kind].length}${results.more[kind] ? "+" : ""}`;
+  const { terms } = results;
+  const oneKind = kinds.length === 1;
+  const counted = (kind: SearchKind) =>
+    results.offset > 0 && results[kind].length > 0
+      ? `${results.offset + 1}–${results.offset + results[kind].length}`
+      : `${results[kind].length}${results.more[kind] ? "+" : ""}`;
+  const pager = (kind: SearchKind, label: string) =>
+    (results.more[kind] || (oneKind && results.offset > 0)) && (
+      <p className={styles.more}>
+        {oneKind && results.offset > 0 && (
+          <>
+            <Link href={earlierLink(results, kind)}>← Earlier {label}</Link>{" "}
+          </>
+        )}
+        {results.more[kind] && (
+          <Link href={moreLink(results, kind, oneKind)} rel={oneKind ? "next" : undefined}>
+            {oneKind ? `Next ${pageSize} ${label} →` : `More ${label}`}
+          </Link>
+        )}
+      </p>
+    );
   return (
     <div className={styles.groups}>
       {kinds.includes("statements") && (
@@ -25,7 +60,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
           {results.statements.length === 0 ? (
             <p className={styles.none}>No statement quotes match.</p>
           ) : (
-            <ol className={styles.list}>
+            <ol className={styles.list} start={results.offset + 1}>
               {results.statements.map((hit) => (
                 <li key={hit.id} className={styles.hit}>
                   <Link href={`/sources/${hit.sourceId}#statement-${hit.id}`} className={styles.quote}>
@@ -38,11 +73,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
               ))}
             </ol>
           )}
-          {results.more.statements && (
-            <p className={styles.more}>
-              <Link href={moreLink(query, "statements")}>More statements</Link>
-            </p>
-          )}
+          {pager("statements", "statements")}
         </section>
       )}
       {kinds.includes("sources") && (
@@ -53,7 +84,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
           {results.sources.length === 0 ? (
             <p className={styles.none}>No source titles or texts match.</p>
           ) : (
-            <ol className={styles.list}>
+            <ol className={styles.list} start={results.offset + 1}>
               {results.sources.map((hit) => (
                 <li key={hit.id} className={styles.hit}>
                   <Link href={`/sources/${hit.id}`} className={styles.title}>
@@ -69,11 +100,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
               ))}
             </ol>
           )}
-          {results.more.sources && (
-            <p className={styles.more}>
-              <Link href={moreLink(query, "sources")}>More sources</Link>
-            </p>
-          )}
+          {pager("sources", "sources")}
         </section>
       )}
       {kinds.includes("actors") && (
@@ -84,7 +111,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
           {results.actors.length === 0 ? (
             <p className={styles.none}>No actor names or aliases match.</p>
           ) : (
-            <ol className={styles.list}>
+            <ol className={styles.list} start={results.offset + 1}>
               {results.actors.map((hit) => (
                 <li key={hit.id} className={styles.hit}>
                   <Link href={`/?${new URLSearchParams({ speaker: hit.slug }).toString()}`} className={styles.title}>
@@ -105,11 +132,7 @@ export function SearchResultGroups({ results, kinds }: { results: SearchResults;
               ))}
             </ol>
           )}
-          {results.more.actors && (
-            <p className={styles.more}>
-              <Link href={moreLink(query, "actors")}>More actors</Link>
-            </p>
-          )}
+          {pager("actors", "actors")}
         </section>
       )}
     </div>

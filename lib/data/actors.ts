@@ -7,6 +7,9 @@ import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import type { ActorKind } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import { actorListDefinition, type ActorListFilters } from "../actors/list";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
 
 export type ActorView = {
   id: string;
@@ -20,9 +23,10 @@ export type ActorView = {
   aliases: string[];
   version: number;
   statementCount: number;
+  createdAt: string;
 };
 
-const actorSelect = {
+const actorPageSelect = {
   id: true,
   slug: true,
   name: true,
@@ -32,14 +36,16 @@ const actorSelect = {
   isTrackedTarget: true,
   aliases: true,
   version: true,
+  createdAt: true,
   speaksFor: { select: { id: true, name: true } },
-  _count: { select: { statements: { where: { deletedAt: null } } } },
 } as const;
+
+const actorSelect = { ...actorPageSelect, _count: { select: { statements: { where: { deletedAt: null } } } } } as const;
 
 type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
 function toView({ _count, ...actor }: ActorRow): ActorView {
-  return { ...actor, statementCount: _count.statements };
+  return { ...actor, createdAt: actor.createdAt.toISOString(), statementCount: _count.statements };
 }
 
 export async function listActors(user: ActingUser): Promise<ActorView[]> {
@@ -50,6 +56,67 @@ export async function listActors(user: ActingUser): Promise<ActorView[]> {
     orderBy: [{ isTrackedTarget: "desc" }, { name: "asc" }],
   });
   return rows.map(toView);
+}
+
+/**
+ * One page of live actors, filtered and sorted as the list's URL says, after
+ * the cursor (keyset paging, docs/decisions/0016). The text filter looks in
+ * names, keys, offices and aliases, case-insensitively, in any script.
+ */
+export async function listActorsPage(
+  user: ActingUser,
+  query: ListQuery<ActorListFilters> = parseListQuery(actorListDefinition, new URLSearchParams()),
+): Promise<Page<ActorView>> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const { filters } = query;
+  const conditions: Prisma.ActorWhereInput[] = [{ deletedAt: null }];
+  if (filters.kind) conditions.push({ kind: filters.kind });
+  if (filters.tracked !== undefined) conditions.push({ isTrackedTarget: filters.tracked });
+  if (filters.text) {
+    // Aliases are an array: Prisma can match an element exactly but not a part of one, so the text filter is one SQL query.
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const matching = await db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Actor"
+      WHERE "deletedAt" IS NULL
+        AND (name ILIKE ${pattern} OR slug ILIKE ${pattern} OR coalesce(office, '') ILIKE ${pattern}
+             OR array_to_string(aliases, ' ') ILIKE ${pattern})`;
+    conditions.push({ id: { in: matching.map((row) => row.id) } });
+  }
+  const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.actor.findMany({
+      where: { AND: [...conditions, after as Prisma.ActorWhereInput] },
+      select: actorPageSelect,
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.ActorOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "name" | "createdAt"]);
+  // Statement counts for the page's rows only: Prisma's relation count groups every statement before joining.
+  const counts = page.rows.length
+    ? await db.statement.groupBy({
+        by: ["speakerId"],
+        where: { speakerId: { in: page.rows.map((row) => row.id) }, deletedAt: null },
+        _count: { _all: true },
+      })
+    : [];
+  const countBySpeaker = new Map(counts.map((row) => [row.speakerId, row._count._all]));
+  return {
+    rows: page.rows.map((row) => toView({ ...row, _count: { statements: countBySpeaker.get(row.id) ?? 0 } })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Every live actor as the actor forms offer and check them (speaks for, taken keys and Wikidata ids): no counts, so it stays cheap. */
+export async function listActorChoices(
+  user: ActingUser,
+): Promise<{ id: string; name: string; slug: string; wikidataId: string | null; office: string | null }[]> {
+  requirePermission(user, "read");
+  return getDatabase().actor.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, slug: true, wikidataId: true, office: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
 type Transaction = Prisma.TransactionClient;

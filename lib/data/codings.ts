@@ -22,6 +22,7 @@ export type StanceCodingView = {
   isConditional: boolean;
   confidence: Confidence;
   rationale: string;
+  createdAt: string;
   updatedAt: string;
   /** When the statement's quote or speaker was corrected after this coding was saved; null once the coder has saved it again. */
   statementChangedAt: string | null;
@@ -37,6 +38,7 @@ const codingSelect = {
   isConditional: true,
   confidence: true,
   rationale: true,
+  createdAt: true,
   updatedAt: true,
   statementChangedAt: true,
   coder: { select: { id: true, name: true } },
@@ -54,6 +56,7 @@ function toView(row: CodingRow): StanceCodingView {
     isConditional: row.isConditional,
     confidence: row.confidence,
     rationale: row.rationale,
+    createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     statementChangedAt: row.statementChangedAt?.toISOString() ?? null,
     coder: row.coder,
@@ -106,7 +109,7 @@ export async function listStanceCodingsForReview(
   const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.stanceCoding.findMany({
       where: { AND: [...conditions, after as Prisma.StanceCodingWhereInput] },
-      select: { ...codingSelect, saidOn: true, createdAt: true },
+      select: { ...codingSelect, saidOn: true },
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StanceCodingOrderByWithRelationInput[],
       take,
     }),
@@ -335,6 +338,7 @@ export async function deleteStatementReview(user: ActingUser, id: string, versio
 export type QueueItem = {
   statementId: string;
   quote: string;
+  speakerId: string;
   speakerName: string;
   saidOn: string;
   source: { id: string; title: string };
@@ -343,6 +347,10 @@ export type QueueItem = {
   after: string;
   /** Assigned to the acting coder by an admin's draw: such items come first. */
   assigned: boolean;
+  /** The source's language, for the quote's lang and direction. */
+  language: string;
+  /** The passage of the source's translation that renders the quote, in its language; null when there is none. */
+  translation: { quote: string; language: string } | null;
 };
 
 const queueLength = 200;
@@ -362,8 +370,9 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
     startOffset: true,
     endOffset: true,
     saidOn: true,
-    speaker: { select: { name: true } },
-    source: { select: { id: true, title: true, text: true, publishedOn: true } },
+    translationQuote: true,
+    speaker: { select: { id: true, name: true } },
+    source: { select: { id: true, title: true, text: true, publishedOn: true, language: true, translationLanguage: true } },
   } as const;
   const orderBy = [{ source: { publishedOn: "desc" } }, { sourceId: "asc" }, { startOffset: "asc" }] as const;
   const [total, assigned, uncoded] = await Promise.all([
@@ -389,12 +398,18 @@ export async function listCodingQueue(user: ActingUser): Promise<{ items: QueueI
   const item = (statement: (typeof assigned)[number], isAssigned: boolean): QueueItem => ({
     statementId: statement.id,
     quote: statement.quote,
+    speakerId: statement.speaker.id,
     speakerName: statement.speaker.name,
     saidOn: isoFromDate(statement.saidOn),
     source: { id: statement.source.id, title: statement.source.title },
     before: statement.source.text.slice(Math.max(0, statement.startOffset - context), statement.startOffset),
     after: statement.source.text.slice(statement.endOffset, statement.endOffset + context),
     assigned: isAssigned,
+    language: statement.source.language,
+    translation:
+      statement.translationQuote === null
+        ? null
+        : { quote: statement.translationQuote, language: statement.source.translationLanguage ?? "en" },
   });
   return {
     coded: total - uncoded,

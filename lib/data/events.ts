@@ -2,8 +2,11 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { eventListDefinition, type EventListFilters } from "../events/list";
 import type { EventCreation, EventUpdate } from "../events/schemas";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
 import type { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, EventKind, PloverEventType } from "../generated/prisma/enums";
 import { slugify } from "../sources/spans";
@@ -55,6 +58,51 @@ async function toViews(db: Transaction, rows: EventRow[]): Promise<EventView[]> 
 
 async function toView(db: Transaction, row: EventRow): Promise<EventView> {
   return (await toViews(db, [row]))[0]!;
+}
+
+/**
+ * One page of live events, filtered and sorted as the list's URL says, after
+ * the cursor (keyset paging, docs/decisions/0016). The full list below serves
+ * the charts and pickers.
+ */
+export async function listEventsPage(
+  user: ActingUser,
+  query: ListQuery<EventListFilters> = parseListQuery(eventListDefinition, new URLSearchParams()),
+): Promise<Page<EventView>> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const { filters } = query;
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new BadRequestError("The list's “from” date is after its “to” date: swap them.");
+  const conditions: Prisma.EventWhereInput[] = [{ deletedAt: null }];
+  if (filters.actor) {
+    const actor = await db.actor.findUnique({ where: { slug: filters.actor }, select: { id: true } });
+    if (!actor) throw new BadRequestError(`actor: no actor has the key “${filters.actor}”. Choose one from the list.`);
+    conditions.push({ actorIds: { has: actor.id } });
+  }
+  if (filters.kind) conditions.push({ kind: filters.kind });
+  if (filters.source) conditions.push({ sourceIds: { has: filters.source } });
+  if (filters.from) conditions.push({ occurredOn: { gte: dateFromIso(filters.from) } });
+  if (filters.to) conditions.push({ occurredOn: { lte: dateFromIso(filters.to) } });
+  if (filters.text)
+    conditions.push({
+      OR: [{ title: { contains: filters.text, mode: "insensitive" } }, { description: { contains: filters.text, mode: "insensitive" } }],
+    });
+  const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.event.findMany({
+      where: { AND: [...conditions, after as Prisma.EventWhereInput] },
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.EventOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "occurredOn" | "title"],
+  );
+  return { rows: await toViews(db, page.rows), nextCursor: page.nextCursor };
 }
 
 /** Live events, newest first. Charts read the same table, so a new or corrected event shows on them at once. */

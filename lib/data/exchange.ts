@@ -5,7 +5,7 @@ import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
 import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
-import { checkQuoteOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
+import { checkQuoteOffsets, checkTranslationOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -15,11 +15,14 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
   const codings = await getDatabase().stanceCoding.findMany({
     where: { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } }, ...visibleCodingsWhere(user) },
     select: {
+      statementId: true,
+      adjudicatedScore: true,
       score: true,
       isConditional: true,
       confidence: true,
       rationale: true,
       updatedAt: true,
+      codebookVersion: true,
       coder: { select: { email: true } },
       target: { select: { name: true, slug: true } },
       statement: {
@@ -27,6 +30,9 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
           quote: true,
           startOffset: true,
           endOffset: true,
+          translationQuote: true,
+          translationStart: true,
+          translationEnd: true,
           saidOn: true,
           saidOnPrecision: true,
           form: true,
@@ -61,6 +67,12 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
     source_published: isoFromDate(statement.source.publishedOn),
     source_language: statement.source.language,
     source_hash: statement.source.contentHash,
+    codebook_version: coding.codebookVersion,
+    statement_id: coding.statementId,
+    adjudicated_score: coding.adjudicatedScore,
+    translation: statement.translationQuote,
+    translation_start: statement.translationStart,
+    translation_end: statement.translationEnd,
   }));
   // Independent of insertion order and ids, so two databases with the same codings export the same bytes.
   const key = (row: ExchangeRow) =>
@@ -89,14 +101,14 @@ export type ImportOutcome = { imported: number; unchanged: number; skipped: Exch
 async function importExchangeRows(
   user: SignedInUser,
   rows: { line: number; row: ExchangeRow }[],
-  options: { skipInvalid: boolean },
+  options: { skipInvalid: boolean; formatErrors: ExchangeError[] },
 ): Promise<ImportOutcome> {
   const db = getDatabase();
   const sources = new Map(
     (
       await db.source.findMany({
         where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
-        select: { id: true, text: true, contentHash: true },
+        select: { id: true, text: true, translation: true, contentHash: true },
       })
     ).map((source) => [source.contentHash, source]),
   );
@@ -116,7 +128,14 @@ async function importExchangeRows(
     ).map((coder) => [coder.email, coder]),
   );
 
-  const errors: ExchangeError[] = [];
+  // A row naming a codebook version keeps it (it must be published); a row without one gets the version in force now.
+  const published = new Set(
+    (await db.codebookVersion.findMany({ select: { number: true }, orderBy: { number: "asc" } })).map((version) => version.number),
+  );
+  const versionInForce = published.size > 0 ? Math.max(...published) : null;
+
+  // Malformed lines and rows naming what is not stored are reported together, in one pass.
+  const errors: ExchangeError[] = [...options.formatErrors];
   const valid: { line: number; row: ExchangeRow; sourceId: string; speakerId: string; targetId: string; coderId: string }[] = [];
   for (const { line, row } of rows) {
     const source = sources.get(row.source_hash);
@@ -132,14 +151,18 @@ async function importExchangeRows(
           ? `recipient_slug: no actor “${row.recipient_slug}”; add the actor first`
           : !coderId
             ? `coder: no user with the e-mail ${row.coder}`
-            : (checkQuoteOffsets(row, source.text) ??
-              // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
-              (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
-                ? null
-                : `coder: ${row.coder} is a ${coder!.role.toLowerCase()}, who may not code; only analysts and administrators own codings`));
+            : typeof row.codebook_version === "number" && !published.has(row.codebook_version)
+              ? `codebook_version: version ${row.codebook_version} of the codebook is not published here (${published.size > 0 ? `published: ${[...published].join(", ")}` : "none is published yet"}); publish it first, or leave the field out to record the version in force`
+              : (checkQuoteOffsets(row, source.text) ??
+                checkTranslationOffsets(row, source.translation) ??
+                // Only those who may code own codings, as in the app (a viewer's coding would be one they could not edit).
+                (hasPermission({ id: coder!.id, role: coder!.role }, "edit")
+                  ? null
+                  : `coder: ${row.coder} is a ${coder!.role.toLowerCase()}, who may not code; only analysts and administrators own codings`));
     if (problem) errors.push({ line, message: problem });
     else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
   }
+  errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors };
 
   let imported = 0;
@@ -153,8 +176,11 @@ async function importExchangeRows(
             where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null },
           });
           if (!statement) {
+            // The statement keeps the id it had where it was exported, when that id is free here.
+            const idIsFree = row.statement_id !== undefined && (await tx.statement.count({ where: { id: row.statement_id } })) === 0;
             statement = await tx.statement.create({
               data: {
+                ...(idIsFree ? { id: row.statement_id } : {}),
                 sourceId,
                 speakerId,
                 quote: row.text,
@@ -165,6 +191,9 @@ async function importExchangeRows(
                 form: row.form,
                 channel: row.channel,
                 createdById: user.id,
+                translationQuote: row.translation,
+                translationStart: row.translation_start,
+                translationEnd: row.translation_end,
               },
             });
             await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
@@ -196,6 +225,7 @@ async function importExchangeRows(
               confidence: row.confidence,
               rationale: row.comment,
               updatedAt: new Date(row.coded_date),
+              codebookVersion: row.codebook_version === undefined ? versionInForce : row.codebook_version,
             },
           });
           await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
@@ -236,24 +266,17 @@ export async function importExchangeFile(
 ): Promise<ImportOutcome> {
   requirePermission(user, "administer");
   const parsed = input.format === "csv" ? parseCsv(input.content) : parseJsonLines(input.content);
-  if (parsed.errors.length > 0 && !input.skipInvalid) {
-    throw new DomainError(
-      422,
-      `${parsed.errors.length} line(s) have problems, so nothing was imported. Correct them, or choose to skip invalid rows.`,
-      { errors: parsed.errors },
-    );
-  }
   const outcome = await importExchangeRows(
     user,
     parsed.rows.map((row, index) => ({ line: parsed.lines[index]!, row })),
-    { skipInvalid: input.skipInvalid },
+    { skipInvalid: input.skipInvalid, formatErrors: parsed.errors },
   );
   if (outcome.errors.length > 0) {
     throw new DomainError(
       422,
-      `${outcome.errors.length} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`,
+      `${new Set(outcome.errors.map((error) => error.line)).size} row(s) cannot be imported, so nothing was imported. Correct them, or choose to skip invalid rows.`,
       { errors: outcome.errors },
     );
   }
-  return { ...outcome, skipped: [...parsed.errors, ...outcome.skipped].sort((a, b) => a.line - b.line) };
+  return outcome;
 }

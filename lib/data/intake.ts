@@ -3,11 +3,13 @@ import { requirePermission, type ActingUser } from "../auth/permissions";
 import { serverEnvironment } from "../config/environment";
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import type { IntakeProblem, SourceDraft } from "../intake/drafts";
 import { fetchPage, fetchSettingsFrom, FetchRefusedError } from "../intake/fetch-url";
 import { extractArticle } from "../intake/html";
 import { intakeLimits, type IntakeOptions } from "../intake/schemas";
-import { isProblem, megabytes, parseIntakeFile, validateDraft, type IntakeFile, type ValidSource } from "../intake/parse";
+import { isProblem, megabytes, validateDraft, type IntakeFile, type ValidSource } from "../intake/parse";
+import { intakeItemsOf } from "../intake/stream";
 import { canonicalLanguageCode } from "../sources/languages";
 import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, type Fingerprint } from "../sources/near-duplicates";
 import { findNearDuplicates, insertSources, type NearDuplicate } from "./sources";
@@ -15,6 +17,8 @@ import { findNearDuplicates, insertSources, type NearDuplicate } from "./sources
 export type NearDuplicateFinding = {
   where: string;
   title: string;
+  /** What was done with it (in an outcome), or what the user chose so far (in a 409 asking for choices); null: not chosen yet. */
+  choice: "keep" | "skip" | null;
   /** Stored sources, or earlier items of the same upload (id null, where set). */
   matches: (Omit<NearDuplicate, "id"> & { id: string | null; where?: string })[];
 };
@@ -23,8 +27,9 @@ export type IntakeOutcome = {
   imported: { id: string; title: string; where: string }[];
   /** Bad items left out because the user chose to skip them. */
   skipped: IntakeProblem[];
-  /** Near duplicates imported (kept) or left out (skipped), as the user chose. */
+  /** Near duplicates, each imported (choice "keep") or left out ("skip") as the user chose. */
   nearDuplicates: NearDuplicateFinding[];
+  /** True when every near duplicate was kept (also when there were none). */
   nearDuplicatesKept: boolean;
 };
 
@@ -58,12 +63,25 @@ function refuse(problems: IntakeProblem[]): never {
 }
 
 /**
+ * Items validated, checked and inserted together: about 500 KB of text at 5 KB
+ * an item. Small on purpose: Prisma's debug module keeps the arguments of its
+ * last 100 debug calls (for error reports, even with DEBUG unset), among them
+ * each insert's rows, so what a batch weighs is held about a hundred times over
+ * (measured with a heap snapshot: 500-item batches kept the live heap growing
+ * past 160 MB).
+ */
+const batchSize = 100;
+
+/**
  * Imports many sources at once from uploaded files and fetched addresses.
- * Every item is parsed and checked first. With any bad item (malformed, a
- * field missing or wrong, a text already stored) nothing is written unless
+ * Files are read an item at a time (JSON Lines line by line) and items are
+ * checked and written in batches of 100, so memory holds one batch, not the
+ * upload (docs/decisions/0031). Everything is written in one transaction: with
+ * any bad item (malformed, a field missing or wrong, a text already stored)
+ * the transaction is rolled back and nothing is imported, unless
  * `skipInvalid`. Near duplicates of stored sources or of each other are
- * reported and nothing is written until the user chooses to keep or skip them.
- * Everything that is imported is written in one transaction.
+ * reported and nothing is imported until the user has chosen to keep or skip
+ * each (one by one in `nearDuplicateChoices`, or all at once).
  */
 export async function importSources(user: ActingUser, files: readonly IntakeFile[], options: IntakeOptions): Promise<IntakeOutcome> {
   requirePermission(user, "edit");
@@ -83,123 +101,211 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
         `Default language: “${options.defaults.language}” is not a known language code; use one such as en, fa or ar.`,
       );
   }
+  // Fetched before the transaction opens: a slow site must not hold it (each fetch is limited in time and size).
+  const fetched = options.urls.length > 0 ? await draftsFromAddresses(options.urls) : { drafts: [], problems: [] };
 
-  const problems: IntakeProblem[] = [];
-  const drafts: SourceDraft[] = [];
-  for (const file of files) {
-    const parsed = parseIntakeFile(file);
-    // A loop, not push(...items): a file of a million tiny lines would overflow the call stack.
-    for (const draft of parsed.drafts) drafts.push(draft);
-    for (const problem of parsed.problems) problems.push(problem);
-  }
-  if (options.urls.length > 0) {
-    const fetched = await draftsFromAddresses(options.urls);
-    drafts.push(...fetched.drafts);
-    problems.push(...fetched.problems);
-  }
-  if (drafts.length > intakeLimits.sources)
-    throw new DomainError(422, `The upload holds ${drafts.length} sources; at most ${intakeLimits.sources} can be imported at once.`);
-
-  const valid: ValidSource[] = [];
-  const seenHashes = new Map<string, string>();
-  for (const draft of drafts) {
-    const result = validateDraft(draft, options.defaults);
-    if (isProblem(result)) problems.push(result);
-    else if (seenHashes.has(result.contentHash))
-      problems.push({ where: result.where, message: `the same text as ${seenHashes.get(result.contentHash)}; each text is stored once` });
-    else {
-      seenHashes.set(result.contentHash, result.where);
-      valid.push(result);
-    }
-  }
-
-  const db = getDatabase();
-  const stored = new Map<string, { id: string; title: string; deletedAt: Date | null }>();
-  const hashes = [...seenHashes.keys()];
-  for (let start = 0; start < hashes.length; start += 5000) {
-    const rows = await db.source.findMany({
-      where: { contentHash: { in: hashes.slice(start, start + 5000) } },
-      select: { id: true, title: true, contentHash: true, deletedAt: true },
-    });
-    for (const row of rows) stored.set(row.contentHash, row);
-  }
-  const fresh = valid.filter((item) => {
-    const existing = stored.get(item.contentHash);
-    if (!existing) return true;
-    problems.push({
-      where: item.where,
-      message: existing.deletedAt
-        ? `this text is already stored as “${existing.title}”, which was deleted; restore it from History instead`
-        : `this text is already stored as “${existing.title}”`,
-      existingSourceId: existing.id,
-    });
-    return false;
-  });
-  if (problems.length > 0 && !options.skipInvalid) refuse(problems);
-  if (fresh.length === 0) throw new DomainError(422, "No item can be imported: every one has a problem.", { errors: problems });
-
-  const fingerprints = fresh.map((item) => fingerprintOf(item.source.text));
-  const nearDuplicates = await nearDuplicatesOf(fresh, fingerprints, await findNearDuplicates(db, fingerprints));
-  if (nearDuplicates.size > 0 && options.nearDuplicates === "ask")
-    throw new DomainError(
-      409,
-      `${nearDuplicates.size} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text). Nothing was imported yet: choose to keep or skip them.`,
-      { nearDuplicates: [...nearDuplicates.values()], errors: problems },
-    );
-  const keptIndexes = fresh.map((_, index) => index).filter((index) => options.nearDuplicates !== "skip" || !nearDuplicates.has(index));
-  const toImport = keptIndexes.map((index) => fresh[index]!);
-
-  const created = await db.$transaction(
-    (tx) =>
-      insertSources(
-        tx,
-        user.id,
-        toImport.map((item) => item.source),
-        keptIndexes.map((index) => fingerprints[index]!),
-      ),
+  return getDatabase().$transaction(
+    async (tx) => {
+      const run = new IntakeRun(tx, user.id, options);
+      for (const file of files) for await (const item of intakeItemsOf(file)) await run.add(item);
+      for (const draft of fetched.drafts) await run.add(draft);
+      for (const problem of fetched.problems) await run.add(problem);
+      // Throws (rolling the transaction back) when anything is wrong and the user did not choose to skip it.
+      return run.finish();
+    },
     { timeout: 600_000, maxWait: 30_000 },
   );
-  return {
-    imported: created.map((row, index) => ({ id: row.id, title: toImport[index]!.source.title, where: toImport[index]!.where })),
-    skipped: problems,
-    nearDuplicates: [...nearDuplicates.values()],
-    nearDuplicatesKept: options.nearDuplicates === "keep",
-  };
 }
 
-/** Near duplicates by item index: of stored sources (already found) and of earlier items in the same upload. */
-async function nearDuplicatesOf(
-  items: readonly ValidSource[],
-  fingerprints: readonly Fingerprint[],
-  ofStored: NearDuplicate[][],
-): Promise<Map<number, NearDuplicateFinding>> {
-  const findings = new Map<number, NearDuplicateFinding>();
-  const earlierByBand = new Map<number, number[]>();
-  fingerprints.forEach((fingerprint, index) => {
-    const matches: NearDuplicateFinding["matches"] = [...ofStored[index]!];
+/**
+ * A copy of a short string that shares no memory with the text it was cut
+ * from. V8 represents a slice (and a string JSON.parse reads out of a line) as
+ * a view into the whole parent string, so keeping an item's title would keep
+ * its line, and the 64 KiB chunk the line was cut from, for the rest of the
+ * import: measured, that held most of the upload in memory again.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
+/** What an earlier item of the same upload is compared by: its fingerprint and what a finding shows of it. */
+type EarlierItem = { where: string; title: string; publisher: string; publishedOn: string; signature: readonly number[] };
+
+/**
+ * One import as it goes: items arrive one at a time, are validated at once and
+ * settled (duplicates, near duplicates, insert) a batch at a time. Once the
+ * outcome is known to be a refusal (a bad item without skipInvalid, a near
+ * duplicate to ask about), nothing more is written, but every later item is
+ * still checked so the refusal lists every problem.
+ */
+class IntakeRun {
+  private readonly problems: IntakeProblem[] = [];
+  private readonly imported: IntakeOutcome["imported"] = [];
+  private readonly nearDuplicates: NearDuplicateFinding[] = [];
+  /** Content hash → where it first appeared in this upload. */
+  private readonly seenHashes = new Map<string, string>();
+  private readonly createdIds = new Set<string>();
+  private readonly earlier: EarlierItem[] = [];
+  private readonly earlierByBand = new Map<number, number[]>();
+  private pending: ValidSource[] = [];
+  private items = 0;
+  private fresh = 0;
+
+  constructor(
+    private readonly tx: Prisma.TransactionClient,
+    private readonly userId: string,
+    private readonly options: IntakeOptions,
+  ) {}
+
+  private refusing(): boolean {
+    return this.problems.length > 0 && !this.options.skipInvalid;
+  }
+
+  /** A near duplicate without a choice yet (its own, or the one for all) stops the writing: the user is asked first. */
+  private asking(): boolean {
+    return this.nearDuplicates.some((finding) => finding.choice === null);
+  }
+
+  async add(item: SourceDraft | IntakeProblem): Promise<void> {
+    if ("message" in item) {
+      this.problems.push(item);
+      return;
+    }
+    this.items += 1;
+    // Over the limit the upload is refused whatever else is wrong: only count the rest.
+    if (this.items > intakeLimits.sources) return;
+    const result = validateDraft(item, this.options.defaults);
+    if (isProblem(result)) this.problems.push(result);
+    else if (this.seenHashes.has(result.contentHash))
+      this.problems.push({
+        where: result.where,
+        message: `the same text as ${this.seenHashes.get(result.contentHash)}; each text is stored once`,
+      });
+    else {
+      this.seenHashes.set(result.contentHash, result.where);
+      this.pending.push(result);
+      if (this.pending.length >= batchSize) await this.settle();
+    }
+  }
+
+  /** Refuses the upload, or returns what was imported; called once every item has been added. */
+  async finish(): Promise<IntakeOutcome> {
+    await this.settle();
+    if (this.items > intakeLimits.sources)
+      throw new DomainError(422, `The upload holds ${this.items} sources; at most ${intakeLimits.sources} can be imported at once.`);
+    if (this.refusing()) refuse(this.problems);
+    if (this.fresh === 0) throw new DomainError(422, "No item can be imported: every one has a problem.", { errors: this.problems });
+    const unchosen = this.nearDuplicates.filter((finding) => finding.choice === null).length;
+    if (unchosen > 0)
+      throw new DomainError(
+        409,
+        `${unchosen === this.nearDuplicates.length ? unchosen : `${unchosen} of ${this.nearDuplicates.length}`} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text) and have no choice yet. Nothing was imported yet: choose to keep or skip each.`,
+        { nearDuplicates: this.nearDuplicates, errors: this.problems },
+      );
+    return {
+      imported: this.imported,
+      skipped: this.problems,
+      nearDuplicates: this.nearDuplicates,
+      nearDuplicatesKept: this.nearDuplicates.every((finding) => finding.choice === "keep"),
+    };
+  }
+
+  /** Settles the pending batch: texts already stored, near duplicates, then the insert. */
+  private async settle(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    // Earlier batches of this upload are in the transaction already, but their hashes were
+    // seen in memory, so whatever is found here was stored before this upload.
+    const stored = new Map(
+      (
+        await this.tx.source.findMany({
+          where: { contentHash: { in: batch.map((item) => item.contentHash) } },
+          select: { id: true, title: true, contentHash: true, deletedAt: true },
+        })
+      ).map((row) => [row.contentHash, row]),
+    );
+    const fresh = batch.filter((item) => {
+      const existing = stored.get(item.contentHash);
+      if (!existing) return true;
+      this.problems.push({
+        where: item.where,
+        message: existing.deletedAt
+          ? `this text is already stored as “${existing.title}”, which was deleted; restore it from History instead`
+          : `this text is already stored as “${existing.title}”`,
+        existingSourceId: existing.id,
+      });
+      return false;
+    });
+    this.fresh += fresh.length;
+    if (this.refusing() || fresh.length === 0) return;
+
+    const fingerprints = fresh.map((item) => fingerprintOf(item.source.text));
+    // This upload's own earlier rows are compared in memory below (reported by where they are in the upload).
+    const ofStored = await findNearDuplicates(this.tx, fingerprints, { excludeIds: this.createdIds });
+    const skipped = fresh.map((item, index) => {
+      const matches: NearDuplicateFinding["matches"] = [...ofStored[index]!, ...this.nearEarlierItems(fingerprints[index]!)];
+      this.remember(item, fingerprints[index]!);
+      if (matches.length === 0) return false;
+      // The item's own choice, else the choice for all near duplicates; "ask" leaves it open.
+      const choice = this.options.nearDuplicateChoices[item.where] ?? (this.options.nearDuplicates === "ask" ? null : this.options.nearDuplicates);
+      this.nearDuplicates.push({ where: item.where, title: detached(item.source.title), choice, matches });
+      return choice === "skip";
+    });
+    if (this.asking()) return;
+    const kept = fresh.map((_, index) => index).filter((index) => !skipped[index]);
+    if (kept.length === 0) return;
+    const created = await insertSources(
+      this.tx,
+      this.userId,
+      kept.map((index) => fresh[index]!.source),
+      kept.map((index) => fingerprints[index]!),
+    );
+    created.forEach((row, position) => {
+      const item = fresh[kept[position]!]!;
+      this.createdIds.add(row.id);
+      this.imported.push({ id: row.id, title: detached(item.source.title), where: item.where });
+    });
+  }
+
+  /** Earlier items of this upload whose text overlaps this fingerprint's by at least the threshold (MinHash bands narrow the comparison). */
+  private nearEarlierItems(fingerprint: Fingerprint): NearDuplicateFinding["matches"] {
+    const matches: NearDuplicateFinding["matches"] = [];
     const compared = new Set<number>();
-    for (const key of fingerprint.bands) {
-      for (const earlier of earlierByBand.get(key) ?? []) {
-        if (compared.has(earlier)) continue;
-        compared.add(earlier);
-        const overlap = estimatedOverlap(fingerprint.signature, fingerprints[earlier]!.signature);
-        if (overlap >= nearDuplicateThreshold) {
-          const source = items[earlier]!.source;
+    for (const key of fingerprint.bands)
+      for (const index of this.earlierByBand.get(key) ?? []) {
+        if (compared.has(index)) continue;
+        compared.add(index);
+        const earlier = this.earlier[index]!;
+        const overlap = estimatedOverlap(fingerprint.signature, earlier.signature);
+        if (overlap >= nearDuplicateThreshold)
           matches.push({
             id: null,
-            where: items[earlier]!.where,
-            title: source.title,
-            publisher: source.publisher,
-            publishedOn: source.publishedOn,
+            where: earlier.where,
+            title: earlier.title,
+            publisher: earlier.publisher,
+            publishedOn: earlier.publishedOn,
             overlap,
           });
-        }
       }
-      const list = earlierByBand.get(key);
+    return matches;
+  }
+
+  /** Keeps what later items are compared with: the fingerprint and a few fields, not the text. */
+  private remember(item: ValidSource, fingerprint: Fingerprint): void {
+    const index = this.earlier.length;
+    const { title, publisher, publishedOn } = item.source;
+    this.earlier.push({
+      where: item.where,
+      title: detached(title),
+      publisher: detached(publisher),
+      publishedOn: detached(publishedOn),
+      signature: fingerprint.signature,
+    });
+    for (const key of fingerprint.bands) {
+      const list = this.earlierByBand.get(key);
       if (list) list.push(index);
-      else earlierByBand.set(key, [index]);
+      else this.earlierByBand.set(key, [index]);
     }
-    if (matches.length > 0) findings.set(index, { where: items[index]!.where, title: items[index]!.source.title, matches });
-  });
-  return findings;
+  }
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
-import type { CodebookFilter } from "../codebook/schemas";
 import type { AdjudicationInput } from "../codings/schemas";
 import { getDatabase } from "../database/client";
 import { NotFoundError, ValidationError } from "../errors";
@@ -19,6 +18,7 @@ import {
 } from "../reliability/agreement";
 import { bootstrapAlpha } from "../reliability/bootstrap";
 import { isDisagreement, isOnePointDisagreement } from "../reliability/disagreements";
+import type { ReliabilityFilter } from "../reliability/filter";
 import { krippendorffAlpha, type AlphaResult } from "../reliability/krippendorff";
 import { isoFromDate } from "../validation";
 
@@ -103,13 +103,15 @@ function figure(rows: Row[]): ReliabilityFigure {
 }
 
 /** Krippendorff's alpha (ordinal) over statement × target units: overall, per target and per pair of coders. */
-export async function getReliabilityReport(user: ActingUser, filter: CodebookFilter = {}): Promise<ReliabilityReport> {
+export async function getReliabilityReport(user: ActingUser, filter: ReliabilityFilter = {}): Promise<ReliabilityReport> {
   requirePermission(user, "read");
   const db = getDatabase();
-  const codings = await db.stanceCoding.findMany({
+  const planned = filter.sample === "planned";
+  const overlap = { isOverlap: true, draw: { deletedAt: null } } as const;
+  const allCodings = await db.stanceCoding.findMany({
     where: {
       deletedAt: null,
-      statement: { deletedAt: null, source: { deletedAt: null } },
+      statement: { deletedAt: null, source: { deletedAt: null }, ...(planned ? { assignments: { some: overlap } } : {}) },
       // Absent: all codings; null: those made before the first codebook version; a number: under that version.
       ...(filter.codebookVersion !== undefined ? { codebookVersion: filter.codebookVersion } : {}),
     },
@@ -124,6 +126,15 @@ export async function getReliabilityReport(user: ActingUser, filter: CodebookFil
       statement: { select: { quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
     },
   });
+  // The planned sample: only the coders the draw assigned each overlap statement to (Prisma cannot compare two columns in a filter).
+  const plannedCoders = planned
+    ? new Set(
+        (await db.codingAssignment.findMany({ where: overlap, select: { statementId: true, coderId: true } })).map(
+          (assignment) => `${assignment.statementId}:${assignment.coderId}`,
+        ),
+      )
+    : null;
+  const codings = plannedCoders ? allCodings.filter((coding) => plannedCoders.has(`${coding.statementId}:${coding.coderId}`)) : allCodings;
   const targets = new Map(codings.map((coding) => [coding.targetId, coding.target.name]));
   const coderNames = new Map(codings.map((coding) => [coding.coderId, coding.coder.name]));
   const perTarget = [...targets.entries()]

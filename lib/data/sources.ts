@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, recordAudits } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
-import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
@@ -17,7 +17,8 @@ import {
   signatureLength,
   type Fingerprint,
 } from "../sources/near-duplicates";
-import type { SourceCreation } from "../sources/schemas";
+import { storedTranslation, type SourceCreation } from "../sources/schemas";
+import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
 import { visibleCodingsWhere } from "./coding-visibility";
 
@@ -61,7 +62,6 @@ export async function listSources(
         language: true,
         createdAt: true,
         nothingToCodeAt: true,
-        _count: { select: { statements: { where: { deletedAt: null } } } },
       },
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.SourceOrderByWithRelationInput[],
       take,
@@ -74,6 +74,12 @@ export async function listSources(
     query.sortOption,
     (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"],
   );
+  // Counts for the page's rows only: Prisma's relation _count groups the whole statements table (500,000 rows) first.
+  const ids = page.rows.map((source) => source.id);
+  const statementCounts = ids.length
+    ? await db.statement.groupBy({ by: ["sourceId"], where: { sourceId: { in: ids }, deletedAt: null }, _count: { _all: true } })
+    : [];
+  const statementsBySource = new Map(statementCounts.map((row) => [row.sourceId, row._count._all]));
   const uncoded = page.rows.length
     ? await db.statement.groupBy({
         by: ["sourceId"],
@@ -95,7 +101,7 @@ export async function listSources(
       publisher: source.publisher,
       publishedOn: isoFromDate(source.publishedOn),
       language: source.language,
-      statementCount: source._count.statements,
+      statementCount: statementsBySource.get(source.id) ?? 0,
       uncodedByMe: uncodedBySource.get(source.id) ?? 0,
       nothingToCode: source.nothingToCodeAt !== null,
     })),
@@ -132,6 +138,8 @@ export type StatementInSource = {
   quote: string;
   startOffset: number;
   endOffset: number;
+  /** The passage of the source's translation that renders the quote; null when the source has none. */
+  translation: TranslationPassage | null;
   speaker: { id: string; name: string };
   saidOn: string;
   saidOnPrecision: DatePrecision;
@@ -152,6 +160,9 @@ export type SourceDetail = {
   publishedOn: string;
   language: string;
   text: string;
+  /** A translation for reading beside the text, and its language; both null when there is none. */
+  translation: string | null;
+  translationLanguage: string | null;
   blindCoding: boolean;
   nothingToCode: { at: string; byName: string | null } | null;
   statements: StatementInSource[];
@@ -198,6 +209,8 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
     publishedOn: isoFromDate(source.publishedOn),
     language: source.language,
     text: source.text,
+    translation: source.translation,
+    translationLanguage: source.translationLanguage,
     blindCoding: source.blindCoding,
     nothingToCode: source.nothingToCodeAt
       ? { at: source.nothingToCodeAt.toISOString(), byName: source.nothingToCodeBy?.name ?? null }
@@ -210,6 +223,7 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
         quote: statement.quote,
         startOffset: statement.startOffset,
         endOffset: statement.endOffset,
+        translation: translationPassageOf(statement),
         speaker: statement.speaker,
         saidOn: isoFromDate(statement.saidOn),
         saidOnPrecision: statement.saidOnPrecision,
@@ -244,6 +258,8 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
 export async function createSource(user: ActingUser, input: SourceCreation): Promise<{ id: string }> {
   requirePermission(user, "edit");
   const db = getDatabase();
+  const { problems } = storedTranslation(input);
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const record = sourceRecord(input, input.text);
   const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
@@ -271,25 +287,19 @@ export async function insertSources(
   for (let start = 0; start < inputs.length; start += insertBatchSize) {
     const batch = inputs.slice(start, start + insertBatchSize);
     const rows = await tx.source.createManyAndReturn({
-      data: batch.map((input) => ({ ...sourceRecord(input, input.text), createdById: userId })),
-      omit: { text: true },
+      data: batch.map((input) => {
+        const { translation, translationLanguage } = storedTranslation(input);
+        return { ...sourceRecord(input, input.text), translation, translationLanguage, createdById: userId };
+      }),
+      omit: { text: true, translation: true },
     });
     // createManyAndReturn keeps the input order on PostgreSQL (INSERT … RETURNING).
     const batchFingerprints = rows.map((_, index) => fingerprints?.[start + index] ?? fingerprintOf(batch[index]!.text));
-    // Raw inserts from arrays: 128 signature values and 16 band rows a source are many parameters for createMany
-    // (measured: 2.5 s a batch of 500 through it, against a tenth of that this way).
-    const ids = rows.map((row) => row.id);
-    const signatures = batchFingerprints.flatMap((fingerprint) => fingerprint.signature);
-    await tx.$executeRaw`
-      INSERT INTO "SourceFingerprint" ("sourceId", signature)
-      SELECT batch.ids[position], batch.signatures[(position - 1) * ${signatureLength} + 1 : position * ${signatureLength}]
-      FROM (SELECT ${ids}::text[] AS ids, ${signatures}::int[] AS signatures) AS batch, generate_subscripts(batch.ids, 1) AS position`;
-    const bandSourceIds = rows.flatMap((row) => Array<string>(bandCount).fill(row.id));
-    const bandKeys = batchFingerprints.flatMap((fingerprint) => fingerprint.bands);
-    // Two of a signature's bands share a key only by a 32-bit collision; one row then stands for both.
-    await tx.$executeRaw`
-      INSERT INTO "SourceFingerprintBand" ("key", "sourceId")
-      SELECT * FROM unnest(${bandKeys}::int[], ${bandSourceIds}::text[]) ON CONFLICT DO NOTHING`;
+    await insertSourceFingerprints(
+      tx,
+      rows.map((row) => row.id),
+      batchFingerprints,
+    );
     await recordAudits(
       tx,
       rows.map((row, index) => ({
@@ -297,12 +307,41 @@ export async function insertSources(
         action: "CREATE" as const,
         entity: "Source" as const,
         entityId: row.id,
-        after: { ...row, text: `${batch[index]!.text.length} characters` },
+        after: {
+          ...row,
+          text: `${batch[index]!.text.length} characters`,
+          translation: batch[index]!.translation ? `${batch[index]!.translation!.length} characters` : null,
+        },
       })),
     );
     created.push(...rows.map((row) => ({ id: row.id, contentHash: row.contentHash })));
   }
   return created;
+}
+
+/**
+ * Stores sources' near-duplicate fingerprints (signature and band keys), in the caller's transaction:
+ * every way a source is written calls it, so near-duplicate detection sees every source.
+ */
+export async function insertSourceFingerprints(
+  tx: Prisma.TransactionClient,
+  ids: readonly string[],
+  fingerprints: readonly Fingerprint[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  // Raw inserts from arrays: 128 signature values and 16 band rows a source are many parameters for createMany
+  // (measured: 2.5 s a batch of 500 through it, against a tenth of that this way).
+  const signatures = fingerprints.flatMap((fingerprint) => fingerprint.signature);
+  await tx.$executeRaw`
+      INSERT INTO "SourceFingerprint" ("sourceId", signature)
+      SELECT batch.ids[position], batch.signatures[(position - 1) * ${signatureLength} + 1 : position * ${signatureLength}]
+      FROM (SELECT ${[...ids]}::text[] AS ids, ${signatures}::int[] AS signatures) AS batch, generate_subscripts(batch.ids, 1) AS position`;
+  const bandSourceIds = ids.flatMap((id) => Array<string>(bandCount).fill(id));
+  const bandKeys = fingerprints.flatMap((fingerprint) => fingerprint.bands);
+  // Two of a signature's bands share a key only by a 32-bit collision; one row then stands for both.
+  await tx.$executeRaw`
+      INSERT INTO "SourceFingerprintBand" ("key", "sourceId")
+      SELECT * FROM unnest(${bandKeys}::int[], ${bandSourceIds}::text[]) ON CONFLICT DO NOTHING`;
 }
 
 export type NearDuplicate = { id: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -316,7 +355,7 @@ export type NearDuplicate = { id: string; title: string; publisher: string; publ
 export async function findNearDuplicates(
   db: Prisma.TransactionClient,
   fingerprints: readonly Fingerprint[],
-  options: { excludeId?: string } = {},
+  options: { excludeId?: string; excludeIds?: ReadonlySet<string> } = {},
 ): Promise<NearDuplicate[][]> {
   const found: NearDuplicate[][] = fingerprints.map(() => []);
   // 1,000 fingerprints are 16,000 band keys: well within a statement's parameter limit.
@@ -346,7 +385,7 @@ export async function findNearDuplicates(
       const seen = new Set<string>();
       for (const key of fingerprint.bands)
         for (const id of byBand.get(key) ?? []) {
-          if (seen.has(id) || id === options.excludeId) continue;
+          if (seen.has(id) || id === options.excludeId || options.excludeIds?.has(id)) continue;
           seen.add(id);
           const candidate = candidates.get(id);
           if (!candidate?.fingerprint) continue;
@@ -405,7 +444,11 @@ export async function reviewSource(
         version: (await tx.source.findUniqueOrThrow({ where: { id } })).version,
       });
     const after = await tx.source.findUniqueOrThrow({ where: { id } });
-    const withoutText = <T extends { text: string }>(source: T) => ({ ...source, text: `${source.text.length} characters` });
+    const withoutText = <T extends { text: string; translation: string | null }>(source: T) => ({
+      ...source,
+      text: `${source.text.length} characters`,
+      translation: source.translation === null ? null : `${source.translation.length} characters`,
+    });
     await recordAudit(tx, {
       userId: user.id,
       action: "UPDATE",

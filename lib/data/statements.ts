@@ -3,12 +3,16 @@ import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
-import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
+import { BadRequestError, ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Channel, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import type { TextSpan } from "../sources/offsets";
 import { slugify, splitsCharacter, trimSpan } from "../sources/spans";
-import { isSaidAfterPublication, type StatementCreation, type StatementListQuery, type StatementUpdate } from "../statements/schemas";
+import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { statementListDefinition, type StatementListFilters } from "../statements/list";
+import { isSaidAfterPublication, type StatementCreation, type StatementUpdate } from "../statements/schemas";
+import { choosePassage, translationColumns, translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
 
 type Transaction = Prisma.TransactionClient;
@@ -43,13 +47,13 @@ async function createSpeaker(
 export async function createStatement(
   user: ActingUser,
   input: StatementCreation,
-): Promise<{ id: string; quote: string; startOffset: number; endOffset: number }> {
+): Promise<{ id: string; quote: string; startOffset: number; endOffset: number; translation: TranslationPassage | null }> {
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
       const source = await tx.source.findFirst({
         where: { id: input.sourceId, deletedAt: null },
-        select: { id: true, text: true, publishedOn: true },
+        select: { id: true, text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },
       });
       if (!source) throw new NotFoundError("This source");
       if (input.endOffset > source.text.length)
@@ -59,6 +63,9 @@ export async function createStatement(
       const span = trimSpan(source.text, { startOffset: input.startOffset, endOffset: input.endOffset });
       if (span.endOffset === span.startOffset)
         throw new ValidationError({ quote: "the selection holds only white space; select the words that were said" });
+      const translationProblems: Record<string, string> = {};
+      const passage = choosePassage(source, span, input, translationProblems);
+      if (Object.keys(translationProblems).length > 0) throw new ValidationError(translationProblems);
       const publishedOn = isoFromDate(source.publishedOn);
       if (isSaidAfterPublication(input.saidOn, input.saidOnPrecision, publishedOn))
         throw new ValidationError({
@@ -82,10 +89,17 @@ export async function createStatement(
           form: input.form,
           channel: input.channel,
           createdById: user.id,
+          ...translationColumns(passage),
         },
       });
       await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
-      return { id: statement.id, quote: statement.quote, startOffset: statement.startOffset, endOffset: statement.endOffset };
+      return {
+        id: statement.id,
+        quote: statement.quote,
+        startOffset: statement.startOffset,
+        endOffset: statement.endOffset,
+        translation: translationPassageOf(statement),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -102,30 +116,38 @@ export type StatementView = {
   quote: string;
   startOffset: number;
   endOffset: number;
+  /** The passage of the source's translation that renders the quote; null when the source has none. */
+  translation: TranslationPassage | null;
   saidOn: string;
   saidOnPrecision: DatePrecision;
   form: StatementForm;
   channel: Channel;
+  createdAt: string;
   updatedAt: string;
   /** Live codings of the statement, by anyone (counts only: blind coding hides who and how). */
   codingCount: number;
 };
 
-const statementSelect = {
+const statementPageSelect = {
   id: true,
   version: true,
   quote: true,
   startOffset: true,
   endOffset: true,
+  translationQuote: true,
+  translationStart: true,
+  translationEnd: true,
   saidOn: true,
   saidOnPrecision: true,
   form: true,
   channel: true,
+  createdAt: true,
   updatedAt: true,
   source: { select: { id: true, title: true, publishedOn: true } },
   speaker: { select: { id: true, name: true } },
-  _count: { select: { codings: { where: { deletedAt: null } } } },
 } as const;
+
+const statementSelect = { ...statementPageSelect, _count: { select: { codings: { where: { deletedAt: null } } } } } as const;
 
 type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
 
@@ -138,10 +160,12 @@ function toView(row: StatementRow): StatementView {
     quote: row.quote,
     startOffset: row.startOffset,
     endOffset: row.endOffset,
+    translation: translationPassageOf(row),
     saidOn: isoFromDate(row.saidOn),
     saidOnPrecision: row.saidOnPrecision,
     form: row.form,
     channel: row.channel,
+    createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     codingCount: row._count.codings,
   };
@@ -156,20 +180,87 @@ export async function getStatement(user: ActingUser, id: string): Promise<Statem
   return toView(row);
 }
 
-/** Live statements, newest said first, filtered by source and speaker. Paging and sorting belong to the list views. */
-export async function listStatements(user: ActingUser, query: StatementListQuery): Promise<StatementView[]> {
+/**
+ * One page of live statements, filtered and sorted as the list's URL says,
+ * after the cursor (keyset paging: a later page costs what the first does,
+ * docs/decisions/0016). Shared by /statements and GET /api/statements.
+ */
+export async function listStatements(
+  user: ActingUser,
+  query: ListQuery<StatementListFilters> = defaultStatementListQuery,
+): Promise<Page<StatementView>> {
   requirePermission(user, "read");
-  const rows = await getDatabase().statement.findMany({
-    where: {
-      ...liveStatement,
-      ...(query.sourceId ? { sourceId: query.sourceId } : {}),
-      ...(query.speakerId ? { speakerId: query.speakerId } : {}),
-    },
-    select: statementSelect,
-    orderBy: [{ saidOn: "desc" }, { id: "asc" }],
-    take: query.limit,
-  });
-  return rows.map(toView);
+  const db = getDatabase();
+  const { filters } = query;
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new BadRequestError("The list's “from” date is after its “to” date: swap them.");
+  let speakerId: string | undefined;
+  if (filters.speaker) {
+    const speaker = await db.actor.findUnique({ where: { slug: filters.speaker }, select: { id: true } });
+    if (!speaker) throw new BadRequestError(`speaker: no actor has the key “${filters.speaker}”. Choose one from the list.`);
+    speakerId = speaker.id;
+  }
+  const conditions: Prisma.StatementWhereInput[] = [liveStatement];
+  if (speakerId) conditions.push({ speakerId });
+  if (filters.source) conditions.push({ sourceId: filters.source });
+  if (filters.from) conditions.push({ saidOn: { gte: dateFromIso(filters.from) } });
+  if (filters.to) conditions.push({ saidOn: { lte: dateFromIso(filters.to) } });
+  if (filters.form) conditions.push({ form: filters.form });
+  if (filters.channel) conditions.push({ channel: filters.channel });
+  if (filters.coded !== undefined)
+    conditions.push(filters.coded ? { codings: { some: { deletedAt: null } } } : { codings: { none: { deletedAt: null } } });
+  // Without the coding counts: Prisma counts a relation by grouping the whole related table (a million codings) before
+  // joining it to the page, so the page's counts are read apart, for its rows only.
+  const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
+    db.statement.findMany({
+      where: { AND: [...conditions, after as Prisma.StatementWhereInput] },
+      select: statementPageSelect,
+      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StatementOrderByWithRelationInput[],
+      take,
+    }),
+  );
+  const page = toPage(
+    fetched,
+    query.pageSize,
+    query.sort,
+    query.sortOption,
+    (row) => row[query.sortOption.field as "saidOn" | "createdAt"],
+  );
+  const counts = page.rows.length
+    ? await db.stanceCoding.groupBy({
+        by: ["statementId"],
+        where: { statementId: { in: page.rows.map((row) => row.id) }, deletedAt: null },
+        _count: { _all: true },
+      })
+    : [];
+  const countByStatement = new Map(counts.map((row) => [row.statementId, row._count._all]));
+  return {
+    rows: page.rows.map((row) => toView({ ...row, _count: { codings: countByStatement.get(row.id) ?? 0 } })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const defaultStatementListQuery = parseListQuery(statementListDefinition, new URLSearchParams());
+
+export type StatementFilterOptions = {
+  speakers: { slug: string; name: string }[];
+  /** The title of the source the list is filtered to, if any. */
+  sourceTitle: string | null;
+};
+
+/** The choices of the statements list's filters: actors who have said something on the record. */
+export async function listStatementFilterOptions(user: ActingUser, sourceId?: string): Promise<StatementFilterOptions> {
+  requirePermission(user, "read");
+  const db = getDatabase();
+  const [speakers, source] = await Promise.all([
+    db.actor.findMany({
+      where: { deletedAt: null, statements: { some: { deletedAt: null } } },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    sourceId ? db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null,
+  ]);
+  return { speakers, sourceTitle: source?.title ?? null };
 }
 
 function countOccurrences(text: string, words: string): TextSpan[] {
@@ -228,9 +319,20 @@ export async function updateStatement(user: ActingUser, id: string, input: State
     return await getDatabase().$transaction(async (tx) => {
       const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
       if (!before) throw new NotFoundError("This statement");
-      const source = await tx.source.findUniqueOrThrow({ where: { id: before.sourceId }, select: { text: true, publishedOn: true } });
+      const source = await tx.source.findUniqueOrThrow({
+        where: { id: before.sourceId },
+        select: { text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },
+      });
       const errors: Record<string, string> = {};
       const span = spanOfEdit(source.text, before, input, errors);
+      // A passage chosen now wins; a moved span is re-aligned; otherwise the stored passage stays as it was.
+      const spanMoved = span.startOffset !== before.startOffset || span.endOffset !== before.endOffset;
+      const passage =
+        input.translationStart !== undefined || input.translationEnd !== undefined
+          ? choosePassage(source, span, input, errors)
+          : spanMoved
+            ? choosePassage(source, span, {}, errors)
+            : translationPassageOf(before);
       const speakerId = input.speakerId ?? before.speakerId;
       if (speakerId !== before.speakerId) {
         const speaker = await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } });
@@ -263,6 +365,7 @@ export async function updateStatement(user: ActingUser, id: string, input: State
           saidOnPrecision,
           form: input.form ?? before.form,
           channel: input.channel ?? before.channel,
+          ...translationColumns(passage),
           version: { increment: 1 },
         },
       });

@@ -1,16 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { sessionSettings } from "./session-settings";
 
 export type Database = PrismaClient;
 
-// Set for every connection at start-up (PGlite ignores them). JIT compiling
-// costs more than it saves on queries the size of the dashboard's (it took a
-// sixth of the all-speakers query at a million codings), and the default 4 MB
-// of work memory made its grouping spill to disk. Search counts a name as
-// matching when its trigrams overlap the query's by half (pg_trgm's default,
-// 0.6, misses one wrong letter in a short name: "xarifyan" for "xarifiyan");
-// the embedded database keeps the default.
-export const sessionSettings = "-c jit=off -c work_mem=32MB -c pg_trgm.word_similarity_threshold=0.5";
+// Settings for every connection (why: ./session-settings.ts).
+export { sessionSettings, sessionSettingValues } from "./session-settings";
 
 /** A Prisma client on PostgreSQL through node-postgres. Scripts and tests make their own; the web app shares one (lib/database/client.ts). */
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {

@@ -19,13 +19,15 @@
 // Reading: CRLF, LF or a lone CR end a record; line breaks inside quoted
 // fields are kept as they are. A leading UTF-8 byte order mark is skipped,
 // blank lines are ignored, and columns may come in any order but must be
-// exactly the exchange fields. Cells are converted before validation: numbers
+// exactly the exchange fields (those added later, `optionalExchangeFields`, may
+// be missing, so older files still import). Cells are converted before validation: numbers
 // from digits (a leading "+" or a true minus sign "−" is accepted), booleans
 // from true/false in any case, an empty source_url to null. Free-text cells
 // are taken as they are; the other cells are trimmed.
 import { formatInteger, withoutByteOrderMark } from "./format-values";
 import {
   exchangeFields,
+  optionalExchangeFields,
   validateExchangeRecord,
   type ExchangeError,
   type ExchangeField,
@@ -33,7 +35,7 @@ import {
   type ExchangeRow,
 } from "./row";
 
-type CellKind = "text" | "code" | "integer" | "boolean" | "nullable";
+type CellKind = "text" | "code" | "integer" | "nullableInteger" | "boolean" | "nullable";
 
 const cellKinds: Record<ExchangeField, CellKind> = {
   actor: "text",
@@ -59,6 +61,12 @@ const cellKinds: Record<ExchangeField, CellKind> = {
   source_published: "code",
   source_language: "code",
   source_hash: "code",
+  codebook_version: "nullableInteger",
+  statement_id: "code",
+  adjudicated_score: "nullableInteger",
+  translation: "nullable",
+  translation_start: "nullableInteger",
+  translation_end: "nullableInteger",
 };
 
 /** One RFC 4180 field: quoted only when it holds a comma, a double quote or a line break; inner quotes doubled. */
@@ -88,7 +96,7 @@ export function csvTextField(value: string): string {
 }
 
 function cellFromValue(value: ExchangeRow[ExchangeField], field: ExchangeField): string {
-  if (value === null) return "";
+  if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatInteger(value, field);
   return neutraliseFormula(value);
@@ -190,8 +198,10 @@ function valueFromCell(cell: string, kind: CellKind): unknown {
   if (kind === "text") return restoreFormula(cell);
   const trimmed = cell.trim();
   if (kind === "nullable") return trimmed === "" ? null : restoreFormula(trimmed);
+  // An empty nullable number (codebook_version, adjudicated_score, translation offsets) is null; a file without the column leaves it out altogether.
+  if (kind === "nullableInteger" && trimmed === "") return null;
   if (trimmed === "") return undefined;
-  if (kind === "integer") {
+  if (kind === "integer" || kind === "nullableInteger") {
     const normalised = trimmed.replace(/^\u2212/, "-");
     return /^[+-]?\d+(?:\.\d+)?$/.test(normalised) ? Number(normalised) : trimmed;
   }
@@ -217,7 +227,9 @@ function readHeader(names: string[]): { columns: ExchangeField[] } | { problems:
     else if (seen.has(name)) repeated.push(JSON.stringify(name));
     seen.add(name);
   });
-  const missing = exchangeFields.filter((field) => !seen.has(field)).map((field) => JSON.stringify(field));
+  const missing = exchangeFields
+    .filter((field) => !seen.has(field) && !optionalExchangeFields.has(field))
+    .map((field) => JSON.stringify(field));
   const problems: string[] = [];
   if (unknown.length) problems.push(`header: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`);
   if (missing.length) problems.push(`header: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);

@@ -9,7 +9,7 @@
 // Reading: one object per line, LF or CRLF; a leading UTF-8 byte order mark is
 // skipped and blank lines are ignored. Values are not converted: a score
 // must be a JSON number, `conditional` a JSON boolean. Every field is required
-// and unknown keys are refused.
+// but the later additions (`optionalExchangeFields`), and unknown keys are refused.
 import { formatInteger, withoutByteOrderMark } from "./format-values";
 import {
   exchangeFields,
@@ -21,6 +21,8 @@ import {
 } from "./row";
 
 function jsonValue(value: ExchangeRow[ExchangeField], field: ExchangeField): string {
+  // Only the later, optional fields may be undefined (a row read from a file without them): written as null.
+  if (value === undefined) return "null";
   if (typeof value === "number") return formatInteger(value, field);
   return JSON.stringify(value);
 }

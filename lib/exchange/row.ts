@@ -32,6 +32,13 @@
 //   source_published  (none)                              Source.publishedOn (YYYY-MM-DD)
 //   source_language   cite_info.language                  Source.language
 //   source_hash       (none)                              Source.contentHash: SHA-256 hex of the text
+//   codebook_version  (none; note 6)                      StanceCoding.codebookVersion
+//   statement_id      (none)                              Statement.id (note 7)
+//   adjudicated_score (none)                              the live Adjudication's score of the statement
+//                                                         toward the recipient, null when not adjudicated (note 7)
+//   translation       (none)                              Statement.translationQuote (note 8)
+//   translation_start (none)                              Statement.translationStart
+//   translation_end   (none)                              Statement.translationEnd
 //
 // Notes:
 // 1. PLOVER calls the acting party `source`, a list of actor objects. Stancewatch
@@ -44,6 +51,18 @@
 //    here `coded_date` holds the whole UTC instant, e.g. 2025-03-01T09:30:00.000Z.
 // 5. PLOVER's `event_scale` is an event's intensity on the producer's scale; the
 //    stance score is a speaker's stance toward the recipient, so it keeps its name.
+// 6. The codebook version the coding was made under (docs/decisions/0029). Export
+//    always writes it: a number, or null for a coding made before the first
+//    version. On import a number must name a published version and is kept; null
+//    keeps "before the codebook"; a file without the field (an older export, a
+//    file made elsewhere) gets the version in force at the import.
+// 7. Added later, so optional on import: files written before them still import. An
+//    imported statement that is new gets `statement_id` as its id when that id is free,
+//    so export, import and export give the same ids. `adjudicated_score` is written for
+//    the reader and not imported: an adjudication has its own adjudicator and reason,
+//    which the corpus bundle carries (docs/decisions/0028).
+// 8. The passage of the source's translation that renders the quote (docs/decisions/0032); the three are
+//    null (empty in CSV) when the source has no translation, and may be left out of a file altogether.
 //
 // Each field reuses the rule the application applies when the value is typed in
 // (lib/actors, lib/statements, lib/codings, lib/sources, lib/users), so anything
@@ -56,7 +75,7 @@ import { Channel, Confidence, DatePrecision, StatementForm } from "../generated/
 import { sourceSchema } from "../sources/schemas";
 import { statementSchema } from "../statements/schemas";
 import { userSchema } from "../users/schemas";
-import { describeZodError } from "../validation";
+import { describeZodError, idSchema } from "../validation";
 
 /** A value as a short phrase for an error message: `"abc"`, `null`, `an array`. */
 export function describeValue(value: unknown): string {
@@ -125,6 +144,26 @@ export const exchangeRowSchema = z
         z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text: 64 lower-case hexadecimal characters"),
         "64 lower-case hexadecimal characters",
       ),
+      // The last six are optional, unlike every other field: files written before they existed stay importable (notes 6-8).
+      codebook_version: z
+        .number({ error: typeError("a codebook version number, or null for a coding made before the codebook") })
+        .int("must be a whole number")
+        .min(1, "must be 1 or more: codebook versions are numbered from 1")
+        .nullable()
+        .optional(),
+      statement_id: code(idSchema(), "a statement id").optional(),
+      adjudicated_score: z
+        .number({ error: typeError("a whole number from -3 to +3, or null") })
+        .pipe(scoreSchema)
+        .nullable()
+        .optional(),
+      translation: z
+        .string({ error: typeError("text or null") })
+        .refine((passage) => passage === passage.trim() && passage.length > 0, "must be the exact passage, without spaces around it")
+        .nullable()
+        .default(null),
+      translation_start: offset.nullable().default(null),
+      translation_end: offset.nullable().default(null),
     },
     {
       error: (issue) => {
@@ -167,6 +206,16 @@ export type ExchangeField = keyof ExchangeRow;
 /** Every field, in the fixed order of CSV columns and JSON Lines keys. */
 export const exchangeFields: readonly ExchangeField[] = Object.keys(exchangeRowSchema.shape) as ExchangeField[];
 
+/** Fields added after files were first written: a file without them (a CSV without the column, a JSON Lines record without the key) still imports. */
+export const optionalExchangeFields: ReadonlySet<ExchangeField> = new Set<ExchangeField>([
+  "codebook_version",
+  "statement_id",
+  "adjudicated_score",
+  "translation",
+  "translation_start",
+  "translation_end",
+]);
+
 /** One problem in an imported file; `line` is the 1-based physical line where the record starts. */
 export type ExchangeError = { line: number; message: string };
 
@@ -203,4 +252,28 @@ export function checkQuoteOffsets(row: Pick<ExchangeRow, "text" | "text_start" |
       ? "the quote does not appear verbatim in the source text"
       : `the quote appears at text_start ${at}, text_end ${at + quote.length}`;
   return `text: does not match the source text between ${start} and ${end}, which reads ${describeValue(found)}; ${hint}`;
+}
+
+/**
+ * Whether the row's translation passage fits the source's translation: all three fields null (and then the
+ * source may have a translation or not), or all three given and the passage exactly `translation.slice(start, end)`.
+ * Null if it fits, otherwise a message naming the field at fault.
+ */
+export function checkTranslationOffsets(
+  row: Pick<ExchangeRow, "translation" | "translation_start" | "translation_end">,
+  sourceTranslation: string | null,
+): string | null {
+  const { translation: passage, translation_start: start, translation_end: end } = row;
+  if (passage === null && start === null && end === null) return null;
+  if (passage === null || start === null || end === null)
+    return `${passage === null ? "translation" : start === null ? "translation_start" : "translation_end"}: give translation, translation_start and translation_end together, or none of them`;
+  if (sourceTranslation === null)
+    return "translation: the source has no translation; leave translation, translation_start and translation_end empty";
+  if (end <= start) return `translation_end: must be greater than translation_start (${start})`;
+  if (end > sourceTranslation.length)
+    return `translation_end: ${end} is beyond the end of the source's translation (${sourceTranslation.length} characters)`;
+  const found = sourceTranslation.slice(start, end);
+  return found === passage
+    ? null
+    : `translation: does not match the source's translation between ${start} and ${end}, which reads ${describeValue(found)}`;
 }

@@ -149,7 +149,7 @@ function describeBytes(bytes: number): string {
 }
 
 /** The body as UTF-8 text, refused with 413 as soon as it passes `maximumBytes`, whatever Content-Length claims. */
-async function readBodyText(request: Request, maximumBytes: number): Promise<string> {
+export async function readBodyText(request: Request, maximumBytes: number): Promise<string> {
   const tooLarge = () =>
     new DomainError(
       413,

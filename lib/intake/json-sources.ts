@@ -1,7 +1,7 @@
 // JSON Lines (one source object a line) and JSON (an array of source
 // objects) files. A malformed line is reported by its number; the fields are
 // validated later, with every other format's.
-import type { ParsedFile, SourceDraft } from "./drafts";
+import type { IntakeProblem, ParsedFile, SourceDraft } from "./drafts";
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -11,22 +11,32 @@ export function parseJsonLinesSources(fileName: string, text: string): ParsedFil
   const result: ParsedFile = { drafts: [], problems: [] };
   const lines = text.replace(/^\uFEFF/, "").split("\n");
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, "");
-    if (!line.trim()) return;
-    const where = `${fileName}, line ${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      result.problems.push({ where, message: "is not valid JSON (each line must be one complete JSON object)" });
-      return;
-    }
-    if (!isObject(value))
-      result.problems.push({ where, message: "must be a JSON object with title, publisher, publishedOn, language and text" });
-    else result.drafts.push({ where, fields: value });
+    const item = jsonLineItem(fileName, index + 1, rawLine);
+    if (item === null) return;
+    if ("message" in item) result.problems.push(item);
+    else result.drafts.push(item);
   });
   if (result.drafts.length === 0 && result.problems.length === 0) result.problems.push({ where: fileName, message: "is empty" });
   return result;
+}
+
+/**
+ * One line of a JSON Lines file as a draft, or the problem with it; null for a
+ * blank line. A trailing carriage return (a file written on Windows) is dropped.
+ * Shared by the whole-text parser above and the streaming one (./stream.ts).
+ */
+export function jsonLineItem(fileName: string, lineNumber: number, rawLine: string): SourceDraft | IntakeProblem | null {
+  const line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+  if (!line.trim()) return null;
+  const where = `${fileName}, line ${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { where, message: "is not valid JSON (each line must be one complete JSON object)" };
+  }
+  if (!isObject(value)) return { where, message: "must be a JSON object with title, publisher, publishedOn, language and text" };
+  return { where, fields: value };
 }
 
 export function parseJsonSources(fileName: string, text: string): ParsedFile {

@@ -18,6 +18,14 @@ export const intakeLimits = {
 export const intakeOptionsSchema = z.object({
   skipInvalid: z.boolean().default(false),
   nearDuplicates: z.enum(["ask", "keep", "skip"], { error: "must be ask, keep or skip" }).default("ask"),
+  /**
+   * Per flagged item (keyed by where it is: "articles.jsonl line 3"), keep or skip; overrides `nearDuplicates`.
+   * With "ask", every near duplicate needs a choice here, or nothing is imported and the unchosen are listed again.
+   */
+  nearDuplicateChoices: z
+    .record(z.string().max(2000), z.enum(["keep", "skip"], { error: "must be keep or skip" }))
+    .refine((choices) => Object.keys(choices).length <= intakeLimits.sources, `at most ${intakeLimits.sources} choices`)
+    .default({}),
   defaults: z
     .object({
       publisher: sourceSchema.shape.publisher.optional(),
@@ -34,10 +42,7 @@ export type IntakeOptions = z.infer<typeof intakeOptionsSchema>;
 
 /**
  * One source from a file. Unknown keys are refused rather than dropped, so a
- * misspelt field is noticed. originalText and translation are named apart:
- * they will be stored once sources hold an original and a translation, and
- * until then importing them would silently lose them.
+ * misspelt field is noticed. An original with its translation may also come as
+ * originalText + originalLanguage beside text (lib/intake/parse.ts).
  */
 export const intakeSourceSchema = sourceCreationSchema.strict();
-
-export const notYetStoredFields = ["originalText", "translation"] as const;

@@ -5,7 +5,10 @@ import { maximumQueryLength } from "./text";
 export const searchKinds = ["statements", "sources", "actors"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
-export type SearchParameters = { query: string; kinds: SearchKind[]; limit: number | undefined };
+export type SearchParameters = { query: string; kinds: SearchKind[]; limit: number | undefined; offset: number };
+
+/** Paging one kind of result: `from` is how many come before the page, a multiple of the page size up to the search's depth. */
+export const searchPageDepth = 500;
 
 /** Reads q, kind and limit; a bad value is a 400 with a sentence saying what to send instead. */
 export function parseSearchParameters(parameters: URLSearchParams): SearchParameters {
@@ -26,5 +29,13 @@ export function parseSearchParameters(parameters: URLSearchParams): SearchParame
       throw new BadRequestError("The limit must be a whole number from 1 to 50.");
     limit = Number(limitText);
   }
-  return { query, kinds, limit };
+  const fromText = parameters.get("from");
+  let offset = 0;
+  if (fromText !== null && fromText !== "") {
+    if (kind === null || kind === "") throw new BadRequestError("Paging needs one kind of result: add kind=statements, sources or actors.");
+    if (!/^\d{1,4}$/.test(fromText) || Number(fromText) >= searchPageDepth)
+      throw new BadRequestError(`“from” must be a whole number below ${searchPageDepth}: search pages go ${searchPageDepth} results deep.`);
+    offset = Number(fromText);
+  }
+  return { query, kinds, limit, offset };
 }

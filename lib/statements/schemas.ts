@@ -30,6 +30,9 @@ export const statementCreationSchema = statementSchema
     sourceId: idSchema(),
     startOffset: storedIntegerSchema().nonnegative(),
     endOffset: storedIntegerSchema().positive(),
+    // The passage of the source's translation, chosen by hand; absent: the aligned one (docs/decisions/0032).
+    translationStart: storedIntegerSchema().nonnegative().nullable().default(null),
+    translationEnd: storedIntegerSchema().nonnegative().nullable().default(null),
     speakerId: idSchema().nullable().default(null),
     newSpeaker: z
       .object({
@@ -46,7 +49,11 @@ export const statementCreationSchema = statementSchema
     message: "choose a known speaker or create one, not both",
     path: ["speakerId"],
   });
-export type StatementCreation = z.infer<typeof statementCreationSchema>;
+/** A new statement; the translation passage may be left out (then it is aligned), as callers written before it do. */
+export type StatementCreation = Omit<z.output<typeof statementCreationSchema>, "translationStart" | "translationEnd"> & {
+  translationStart?: number | null;
+  translationEnd?: number | null;
+};
 
 /** "I read this statement; it holds no stance toward the tracked targets." */
 export const statementReviewSchema = z.object({ statementId: idSchema("name the statement") });
@@ -68,6 +75,9 @@ export const statementUpdateSchema = z
     startOffset: storedIntegerSchema().nonnegative().optional(),
     endOffset: storedIntegerSchema().nonnegative().optional(),
     quote: z.string().max(5000, "must be at most 5000 characters").optional(),
+    // The translation passage chosen by hand. Absent while the span changes: re-aligned to the new span.
+    translationStart: storedIntegerSchema().nonnegative().optional(),
+    translationEnd: storedIntegerSchema().nonnegative().optional(),
   })
   .refine((input) => (input.startOffset === undefined) === (input.endOffset === undefined), {
     message: "give both the start and the end of the span, or neither",
@@ -79,14 +89,6 @@ export const statementUpdateSchema = z
   })
   .refine((input) => input.quote === undefined || input.quote.trim().length > 0, { message: "must not be empty", path: ["quote"] });
 export type StatementUpdate = z.infer<typeof statementUpdateSchema>;
-
-/** GET /api/statements?sourceId=…&speakerId=…&limit=… : a plain filtered list. */
-export const statementListQuerySchema = z.object({
-  sourceId: idSchema().optional(),
-  speakerId: idSchema().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-export type StatementListQuery = z.infer<typeof statementListQuerySchema>;
 
 /**
  * A statement cannot have been said after its source was published. A date

@@ -67,7 +67,7 @@ function articleLine(index: number, next: () => number): string {
   });
 }
 
-function jsonLines(from: number, count: number, seed: number): string {
+export function jsonLines(from: number, count: number, seed: number): string {
   const next = random(seed);
   const lines: string[] = [];
   for (let index = from; index < from + count; index += 1) lines.push(articleLine(index, next));
@@ -200,7 +200,7 @@ export function renderIntakeFigures(figures: IntakeFigures): string {
     "| Goal | Measured | Verdict |",
     "| --- | --- | --- |",
     `| ≥ ${goals.sourcesPerSecond} sources/s | ${figures.sourcesPerSecond.toFixed(0)} sources/s (${figures.seconds.toFixed(1)} s) | ${verdict(figures.sourcesPerSecond >= goals.sourcesPerSecond)} |`,
-    `| Peak resident memory < ${goals.peakResidentMebibytes} MiB | ${figures.peakResidentMebibytes.toFixed(0)} MiB (the importing process: it reads the multipart body from a file, as the server receives it) | ${verdict(figures.peakResidentMebibytes < goals.peakResidentMebibytes)} |`,
+    `| Peak resident memory < ${goals.peakResidentMebibytes} MiB | ${figures.peakResidentMebibytes.toFixed(0)} MiB (the importing process: it streams the multipart body from a file, as the server receives it) | ${verdict(figures.peakResidentMebibytes < goals.peakResidentMebibytes)} |`,
     "",
     figures.capped
       ? `With V8's heap capped (\`node --max-old-space-size=${cappedHeapMebibytes}\`), a second upload of ${intakeShape.uploadSources.toLocaleString("en")} sources into the then ${(figures.existingSources + intakeShape.uploadSources).toLocaleString("en")}: ${figures.capped.sourcesPerSecond.toFixed(0)} sources/s, peak resident memory ${figures.capped.peakResidentMebibytes.toFixed(0)} MiB. The difference from the uncapped peak is garbage V8 had not yet collected.`

@@ -5,6 +5,7 @@
 // owner and call `grantApplicationRole` after every deploy, so tables added
 // later get the same grants. See docs/decisions/0010-least-privilege-database-role.md.
 import pg from "pg";
+import { backfillSourceFingerprints } from "./fingerprint-backfill";
 import { applyMigrations, type MigrationProgress } from "./schema-engine";
 
 export const defaultApplicationRole = "stancewatch_app";
@@ -106,5 +107,7 @@ export async function migrateAndGrant(
 ): Promise<string[]> {
   const applied = await applyMigrations(ownerUrl, options.onApplied);
   await grantApplicationRole(ownerUrl, role, options);
+  // Data the migrations cannot compute in SQL: sources stored before near-duplicate fingerprints existed.
+  await backfillSourceFingerprints(ownerUrl);
   return applied;
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { sessionSettingValues } from "../../lib/database/session-settings";
 import { startOneClientAtATimeProxy } from "./one-client-at-a-time";
 
 export type EmbeddedPostgres = {
@@ -70,6 +71,9 @@ export async function startEmbeddedPostgres(options: { dataDirectory?: string } 
     releaseUmask();
   };
   await db.waitReady;
+  // PGlite is one session that every client shares, and it ignores the settings a client sends when it
+  // connects (the "options" of lib/database/prisma.ts): set them on the session itself, once, for all.
+  for (const [name, value] of Object.entries(sessionSettingValues)) await db.query(`SET ${name} = '${value}'`);
   // PGlite sets some files' modes itself as it starts (its relation cache file comes out 0644):
   // take them back. The directory is 0700 throughout, so no other user could reach them anyway.
   if (dataDirectory) await restrictToOwner(dataDirectory);

@@ -25,7 +25,8 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(`${appUrl}/admin/actors`);
     await page.getByLabel("Search actors").fill(`baghaei ${marker}`);
-    await page.getByText("2 of").waitFor();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("2 actors on this page").waitFor();
     await page.getByRole("button", { name: `Edit Baghaei ${marker}` }).click();
     await page.getByLabel(`Merge Baghaei ${marker} into another actor`).selectOption(kept.id);
     await page.screenshot({ path: "/tmp/actor-merge-1280.png", fullPage: false });
@@ -45,6 +46,8 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${appUrl}/admin/actors`);
     await page.getByLabel("Search actors").fill(`${marker}`);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/q=/);
     await page.screenshot({ path: "/tmp/actors-390.png", fullPage: true });
     await context.close();
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
+import { exportBundle } from "@/lib/data/bundle";
 import { exportExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { discoverRouteHandlers, filesUnder, mutatingMethods } from "../support/route-handlers";
@@ -423,6 +424,21 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
   },
+  "POST /api/exchange/bundle": {
+    // A bundle of the run's corpus plus one new actor: the import adds that actor and leaves the rest unchanged.
+    async prepare() {
+      const slug = `matrix-bundle-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+      const bundle = await exportBundle({ id: "matrix", role: "ADMIN" });
+      const actorLine = bundle.split("\n").find((line) => line.startsWith('{"record":"actor"'))!;
+      const actor = { ...JSON.parse(actorLine), id: slug, slug, name: "Matrix bundle actor", speaksForId: null, wikidataId: null };
+      return {
+        path: "/api/exchange/bundle",
+        body: `${bundle}${JSON.stringify(actor)}\n`,
+        state: () => db.actor.findMany({ where: { slug } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
   "POST /api/history/restore": {
     async prepare() {
       const { coder, coding } = await leadAnalystCoding();
@@ -656,12 +672,16 @@ describe("the authorization matrix", () => {
           const attempt = await entry.prepare();
           expect(attempt.path).toMatch(new RegExp(`^${pattern.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
           const before = await attempt.state();
-          // Uploads go as multipart forms (fetch sets their content type); everything else as JSON.
+          // Uploads go as multipart forms (fetch sets their content type), a text body (a bundle file) as it is; everything else as JSON.
           const upload = attempt.body instanceof FormData;
+          const file = typeof attempt.body === "string";
           const response = await sessions[role].request(attempt.path, {
             method,
-            headers: { ...(upload ? {} : { "content-type": "application/json" }), ...(forged ? forgedHeaders : {}) },
-            body: upload ? (attempt.body as FormData) : JSON.stringify(attempt.body),
+            headers: {
+              ...(upload ? {} : { "content-type": file ? "application/x-ndjson" : "application/json" }),
+              ...(forged ? forgedHeaders : {}),
+            },
+            body: upload ? (attempt.body as FormData) : file ? (attempt.body as string) : JSON.stringify(attempt.body),
           });
           const body = (await response.json()) as { error?: string };
           expect(response.status, body.error).toBe(entry.expected[role]);
@@ -749,5 +769,43 @@ describe("the read matrix", () => {
         }
       });
     }
+  }
+});
+
+// The paged list routes and pages that read with the "read" permission: every signed-in role reads them, anonymous
+// visitors are sent to sign in (pages) or refused (JSON), and bad parameters are a 400 with a sentence, never SQL.
+const listRoutes = ["/api/statements", "/api/events", "/api/codings"] as const;
+const listPages: Record<string, Record<Role, number>> = {
+  "/statements": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+  "/events": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+  // The actors page answers everyone signed in; only administrators see the list (others read a sentence).
+  "/admin/actors": { anonymous: 307, VIEWER: 200, ANALYST: 200, ADMIN: 200 },
+};
+
+describe("the list matrix", () => {
+  for (const role of roles) {
+    it(`list routes and pages as ${role}`, async () => {
+      for (const route of listRoutes) {
+        const response = await sessions[role].request(`${route}?size=25`);
+        const body = (await response.json()) as { error?: string; rows?: unknown[]; nextCursor?: string | null };
+        expect(response.status, `${route}: ${body.error}`).toBe(role === "anonymous" ? 401 : 200);
+        if (role === "anonymous") continue;
+        expect(Array.isArray(body.rows)).toBe(true);
+        expect(body.rows!.length).toBeLessThanOrEqual(25);
+        const bad = await sessions[role].request(`${route}?sort=nonsense&size=7&after=%00`);
+        const refusal = (await bad.json()) as { error?: string };
+        expect(bad.status, route).toBe(400);
+        expect(refusal.error).toMatch(/sort: use one of .*size: use 25, 50, 100/);
+        expect(JSON.stringify(refusal)).not.toMatch(/prisma|SELECT|stack|at .*\.js/i);
+      }
+      for (const [pagePath, expected] of Object.entries(listPages)) {
+        const response = await sessions[role].request(pagePath, { redirect: "manual" });
+        expect(response.status, pagePath).toBe(expected[role]);
+        const html = await response.text();
+        if (role === "anonymous") expect(response.headers.get("location"), pagePath).toMatch(/\/sign-in/);
+        else if (pagePath === "/admin/actors" && role !== "ADMIN") expect(html).toContain("Only administrators can manage actors");
+        else expect(html, pagePath).toMatch(/Next page|End of the list/);
+      }
+    });
   }
 });

@@ -39,6 +39,7 @@ beforeAll(async () => {
     `/sources/${source.id}`,
     "/sources/import",
     "/code",
+    "/statements",
     "/codings",
     "/events",
     "/reliability",

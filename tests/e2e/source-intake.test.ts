@@ -72,7 +72,11 @@ describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", (
     await page.getByText(/1 item\(s\) nearly repeat a stored source/).waitFor();
     expect(await db.source.count()).toBe(before + 3);
     await snap(page, "intake-near-duplicate");
-    await page.getByRole("button", { name: "Keep them and import" }).click();
+    // Chosen item by item: "Import with these choices" waits until each near duplicate is kept or skipped.
+    const withChoices = page.getByRole("button", { name: "Import with these choices" });
+    expect(await withChoices.isDisabled()).toBe(true);
+    await page.getByRole("radio", { name: "Keep" }).check();
+    await withChoices.click();
     await page.getByText("Imported 1 source.").waitFor();
     expect(await db.source.count()).toBe(before + 4);
 

@@ -55,7 +55,7 @@ describe("the coding workspace", () => {
   it("cuts a statement's quote from its source at the selected offsets, including after characters outside the basic plane", async () => {
     const analyst = acting(await createUser(db, "ANALYST")) as { id: string; role: "ANALYST" };
     const { sourceId, text, quote, start, statement } = await sourceWithStatement(analyst);
-    expect(statement).toEqual({ id: expect.any(String), quote, startOffset: start, endOffset: start + quote.length });
+    expect(statement).toEqual({ id: expect.any(String), quote, startOffset: start, endOffset: start + quote.length, translation: null });
     const stored = await db.statement.findUniqueOrThrow({ where: { id: statement.id }, include: { source: true, speaker: true } });
     expect(stored.source.text.slice(stored.startOffset, stored.endOffset)).toBe(quote);
     expect(stored.speaker).toMatchObject({

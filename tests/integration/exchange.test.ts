@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { loadSeedFiles } from "@/lib/seed/seed-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
+import { createActor } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
@@ -29,6 +30,11 @@ async function emptyOfCodings() {
   const codebook = { ...data.codebook, examples: [] };
   await seedDatabase(client, { ...data, statements: [], scenarioSets, codebook }, choosePasswordFromEnvironment({}));
   return { fresh, client };
+}
+
+/** The file with every adjudicated_score blanked (the last column, the last key). */
+function withoutAdjudicatedScores(file: string): string {
+  return file.replace(/"adjudicated_score":-?\d+/g, '"adjudicated_score":null').replace(/,-?\d+$/gm, ",");
 }
 
 /** A coding by the second analyst of one of the article's statements, toward a target they have not coded it for. */
@@ -85,7 +91,11 @@ describe("export and import", () => {
           seedOnly.trim().split("\n").length - (format === "csv" ? 1 : 0),
         );
         const again = await withDatabase(client, async () => exportExchangeFile(await adminOf(client), format));
-        expect(again).toBe(seedOnly);
+        // Adjudications travel in the corpus bundle, not here: the fresh database has none of the run's.
+        expect(withoutAdjudicatedScores(again)).toBe(withoutAdjudicatedScores(seedOnly));
+        expect(seedOnly).toMatch(
+          format === "csv" ? /,statement_id,adjudicated_score\n/ : /"statement_id":"[^"]+","adjudicated_score":(-?\d|null)\}/,
+        );
         if (format === "csv") {
           expect(seedOnly).toContain(`,"'${hostile.rationale.replaceAll('"', '""')}",-2,`);
           expect(seedOnly).not.toMatch(/(^|,)"?=HYPERLINK/m);
@@ -104,8 +114,12 @@ describe("export and import", () => {
     const admin = await adminOf(db);
     const good = (await exportExchangeFile(admin, "jsonl")).split("\n").filter((line) => line.includes("Financial Times"));
     const first = JSON.parse(good[0]!) as Record<string, unknown>;
+    // A file written before statement_id and adjudicated_score were added still imports.
+    const withoutLaterFields = Object.fromEntries(
+      Object.entries(first).filter(([key]) => key !== "statement_id" && key !== "adjudicated_score"),
+    );
     const lines = [
-      JSON.stringify({ ...first, coder: "second.analyst@stancewatch.local", comment: "imported" }),
+      JSON.stringify({ ...withoutLaterFields, coder: "second.analyst@stancewatch.local", comment: "imported" }),
       "{ not json",
       JSON.stringify({ ...first, score: 7 }),
       JSON.stringify({
@@ -122,22 +136,16 @@ describe("export and import", () => {
     );
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).status).toBe(422);
-    const parseErrors = ((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors;
-    expect(parseErrors.map((error) => error.line)).toEqual([2, 3]);
-    expect(parseErrors[1]!.message).toMatch(/score: must be at most \+3/);
-    expect(await db.stanceCoding.count()).toBe(before);
-
-    // Without the malformed lines, the database-level problems are named too, and still nothing is written.
-    const refusedAgain = await importExchangeFile(admin, {
-      format: "jsonl",
-      content: [lines[0], lines[3], lines[4]].join("\n"),
-      skipInvalid: false,
-    }).catch((error: unknown) => error as DomainError);
-    const dataErrors = ((refusedAgain as DomainError).details as { errors: { line: number; message: string }[] }).errors;
-    expect(dataErrors.map((error) => [error.line, error.message.split(":")[0]])).toEqual([
-      [2, "text"],
-      [3, "recipient_slug"],
+    // Malformed lines and rows naming what is not stored are reported together, in one pass.
+    const allErrors = ((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors;
+    expect(allErrors.map((error) => [error.line, error.message.split(":")[0]])).toEqual([
+      [2, "invalid JSON"],
+      [3, "score"],
+      [4, "text"],
+      [5, "recipient_slug"],
     ]);
+    expect(allErrors[1]!.message).toMatch(/score: must be at most \+3/);
+    expect((refused as DomainError).message).toMatch(/^4 row\(s\) cannot be imported/);
     expect(await db.stanceCoding.count()).toBe(before);
 
     const skipped = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: true });
@@ -163,5 +171,48 @@ describe("export and import", () => {
     await expect(
       importExchangeFile({ id: analyst.id, role: "ANALYST" }, { format: "jsonl", content: lines[0]!, skipInvalid: false }),
     ).rejects.toThrowError(PermissionDeniedError);
+  });
+
+  it("records the codebook version the file gives, else the one in force at the import; an unpublished version is refused", async () => {
+    const admin = await adminOf(db);
+    const first = JSON.parse(
+      (await exportExchangeFile(admin, "jsonl")).split("\n").find((line) => line.includes("Financial Times"))!,
+    ) as Record<string, unknown>;
+    expect(first).toHaveProperty("codebook_version");
+    const latest = (await db.codebookVersion.findFirstOrThrow({ orderBy: { number: "desc" } })).number;
+    const targets = [await createActor(db), await createActor(db), await createActor(db)];
+    const toward = (target: { slug: string; name: string }, version: Record<string, unknown>) => {
+      const rest = { ...first };
+      delete rest.codebook_version;
+      return JSON.stringify({ ...rest, recipient: target.name, recipient_slug: target.slug, comment: "version test", ...version });
+    };
+    const lines = [toward(targets[0]!, {}), toward(targets[1]!, { codebook_version: 1 }), toward(targets[2]!, { codebook_version: null })];
+    try {
+      const refused = await importExchangeFile(admin, {
+        format: "jsonl",
+        content: [...lines, toward(targets[0]!, { codebook_version: 999 })].join("\n"),
+        skipInvalid: false,
+      }).catch((error: unknown) => error as DomainError);
+      expect(((refused as DomainError).details as { errors: { line: number; message: string }[] }).errors).toEqual([
+        { line: 4, message: expect.stringMatching(/^codebook_version: version 999 of the codebook is not published here/) },
+      ]);
+      expect(await db.stanceCoding.count({ where: { targetId: { in: targets.map((target) => target.id) } } })).toBe(0);
+
+      const outcome = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false });
+      expect(outcome).toMatchObject({ imported: 3, errors: [] });
+      const versionOf = async (targetId: string) =>
+        (await db.stanceCoding.findFirstOrThrow({ where: { targetId, deletedAt: null } })).codebookVersion;
+      expect(await versionOf(targets[0]!.id)).toBe(latest);
+      expect(await versionOf(targets[1]!.id)).toBe(1);
+      expect(await versionOf(targets[2]!.id)).toBeNull();
+
+      // A CSV without the column is accepted too; the export writes it, empty for "before the codebook".
+      const csv = await exportExchangeFile(admin, "csv");
+      expect(csv.split("\n")[0]).toMatch(/,codebook_version$/);
+      expect(csv.split("\n").find((line) => line.includes(targets[1]!.slug))).toMatch(/,1$/);
+      expect(csv.split("\n").find((line) => line.includes(targets[2]!.slug))).toMatch(/,$/);
+    } finally {
+      await db.stanceCoding.deleteMany({ where: { targetId: { in: targets.map((target) => target.id) } } });
+    }
   });
 });

@@ -168,6 +168,7 @@ describe("bulk intake on PostgreSQL", () => {
       {
         where: "wire-copy-republished.jsonl, line 1",
         title: "Oman talks end without deal, sides to meet again",
+        choice: null,
         matches: [expect.objectContaining({ id: original.id, title: original.title, overlap: expect.any(Number) })],
       },
     ]);
@@ -204,6 +205,65 @@ describe("bulk intake on PostgreSQL", () => {
         matches: [expect.objectContaining({ id: null, where: "pair.jsonl, line 1" })],
       }),
     ]);
+  });
+
+  it("lets the analyst keep or skip each near duplicate: unchosen ones are asked again, chosen ones are kept or skipped one by one", async () => {
+    const analyst = await createUser(db, "ANALYST");
+    const base = readFileSync("tests/fixtures/intake/muscat-talks-article.html", "utf8")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .slice(0, 3000);
+    const run = Date.now();
+    const lines = ["BEIRUT", "DOHA", "AMMAN"].map((city, index) =>
+      JSON.stringify({
+        title: `Per-item copy ${index} ${run}`,
+        publisher: "P",
+        publishedOn: "2026-01-03",
+        language: "en",
+        text: `${base.replace("MUSCAT", city)} ${run}`,
+      }),
+    );
+    const upload = [{ name: "three.jsonl", size: 0, content: lines.join("\n") }];
+    const before = await counts();
+
+    // One of the two near duplicates chosen: nothing is imported, and the findings say which still needs a choice.
+    const partly = await refusal(importSources(analyst, upload, options({ nearDuplicateChoices: { "three.jsonl, line 2": "keep" } })));
+    expect(partly.status).toBe(409);
+    expect(partly.message).toMatch(/^1 of 2 item\(s\) nearly repeat/);
+    expect(
+      (partly.details.nearDuplicates as { where: string; choice: string | null }[]).map(({ where, choice }) => [where, choice]),
+    ).toEqual([
+      ["three.jsonl, line 2", "keep"],
+      ["three.jsonl, line 3", null],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    // Each chosen: line 2 kept, line 3 skipped; line 1 (no near duplicate of anything before it) is imported as usual.
+    const outcome = await importSources(
+      analyst,
+      upload,
+      options({ nearDuplicateChoices: { "three.jsonl, line 2": "keep", "three.jsonl, line 3": "skip" } }),
+    );
+    expect(outcome.imported.map((item) => item.where)).toEqual(["three.jsonl, line 1", "three.jsonl, line 2"]);
+    expect(outcome.nearDuplicates.map(({ where, choice }) => [where, choice])).toEqual([
+      ["three.jsonl, line 2", "keep"],
+      ["three.jsonl, line 3", "skip"],
+    ]);
+    expect(outcome.nearDuplicatesKept).toBe(false);
+    expect(
+      await db.source.count({ where: { title: { startsWith: "Per-item copy" }, publishedOn: new Date("2026-01-03") } }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(await db.source.count({ where: { title: `Per-item copy 2 ${run}` } })).toBe(0);
+
+    // A per-item choice overrides the choice for all.
+    const bad = lines.map((line) => line.replaceAll(String(run), `${run}b`));
+    const mixed = await importSources(
+      analyst,
+      [{ name: "again.jsonl", size: 0, content: bad.join("\n") }],
+      options({ nearDuplicates: "skip", nearDuplicateChoices: { "again.jsonl, line 3": "keep" } }),
+    );
+    // Everything in this upload nearly repeats what was just imported: line 1 and 2 follow "skip", line 3 its own "keep".
+    expect(mixed.imported.map((item) => item.where)).toEqual(["again.jsonl, line 3"]);
   });
 
   it("refuses a feed that is not XML and a page with no article by file, importing nothing from the good file beside them", async () => {

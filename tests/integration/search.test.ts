@@ -7,6 +7,7 @@ import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { search } from "@/lib/data/search";
 import { BadRequestError } from "@/lib/errors";
+import { parseSearchParameters } from "@/lib/search/parameters";
 import { sourceRecord } from "@/lib/sources/records";
 import { createActor, createStatement, createUser } from "../support/factories";
 
@@ -142,6 +143,33 @@ describe("search", () => {
     expect(first.sources).toHaveLength(3);
     expect(first.more.sources).toBe(true);
     expect((await search(viewer, "glarvenite", { limit: 3 })).sources).toEqual(first.sources);
+  });
+
+  it("pages one kind of result by position in the ranked order, each match once, to a bounded depth", async () => {
+    const speaker = await createActor(db, { name: "Plorvantic Envoy" });
+    const article = await source({
+      title: "Plorvantic remarks",
+      text: Array.from({ length: 7 }, (_, index) => `plorvantic remark ${index}.`).join(" "),
+    });
+    for (let index = 0; index < 7; index += 1)
+      await createStatement(db, { source: article, speakerId: speaker.id, quote: `plorvantic remark ${index}` });
+    const everything = await search(viewer, "plorvantic", { kinds: ["statements"], limit: 50 });
+    expect(everything.statements).toHaveLength(7);
+    const pages = [];
+    for (let offset = 0; ; offset += 3) {
+      const page = await search(viewer, "plorvantic", { kinds: ["statements"], limit: 3, offset });
+      expect(page.offset).toBe(offset);
+      pages.push(...page.statements.map((hit) => hit.id));
+      if (!page.more.statements) break;
+    }
+    expect(pages).toEqual(everything.statements.map((hit) => hit.id));
+    // Past the bound nothing more is offered; the URL's "from" is checked on the way in.
+    const deep = await search(viewer, "plorvantic", { kinds: ["statements"], limit: 50, offset: 10_000 });
+    expect(deep.offset).toBe(450);
+    expect(deep.more.statements).toBe(false);
+    expect(() => parseSearchParameters(new URLSearchParams("q=x&from=50"))).toThrowError(/one kind/);
+    expect(() => parseSearchParameters(new URLSearchParams("q=x&kind=sources&from=500"))).toThrowError(/below 500/);
+    expect(parseSearchParameters(new URLSearchParams("q=x&kind=sources&from=50")).offset).toBe(50);
   });
 
   it("re-reads a source's statements in its new language when the language changes", async () => {

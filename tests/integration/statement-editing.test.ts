@@ -5,11 +5,14 @@ import { updateStanceCoding } from "@/lib/data/codings";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { deleteStatement, getStatement, listStatements, updateStatement } from "@/lib/data/statements";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseListQuery } from "@/lib/lists/parameters";
+import { statementListDefinition } from "@/lib/statements/list";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 
 const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
+const statementsOf = (sourceId: string) => parseListQuery(statementListDefinition, new URLSearchParams({ source: sourceId }));
 const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN" }) => ({ id: user.id, role: user.role });
 
 /** A source of 28 Oct 2024 whose text holds two quotes; a statement on the first, coded by one analyst toward one target. */
@@ -184,7 +187,7 @@ describe("correcting a statement", () => {
     const admin = acting(await createUser(db, "ADMIN"));
     const otherAnalyst = acting(await createUser(db, "ANALYST"));
     expect((await getStatement(viewer, statement.id)).quote).toBe("We seek calm,");
-    expect((await listStatements(viewer, { sourceId: source.id, limit: 200 })).map((row) => row.id)).toEqual([statement.id]);
+    expect((await listStatements(viewer, statementsOf(source.id))).rows.map((row) => row.id)).toEqual([statement.id]);
     await expect(updateStatement(viewer, statement.id, { version: 1, channel: "INTERVIEW" })).rejects.toThrowError(PermissionDeniedError);
     await expect(deleteStatement(viewer, statement.id, 1)).rejects.toThrowError(PermissionDeniedError);
     await expect(updateStatement(null, statement.id, { version: 1 })).rejects.toThrowError("Sign in to continue.");
@@ -196,7 +199,7 @@ describe("correcting a statement", () => {
 
     await deleteStatement(admin, statement.id, 1);
     await expect(getStatement(actingAnalyst, statement.id)).rejects.toThrowError(NotFoundError);
-    expect(await listStatements(viewer, { sourceId: source.id, limit: 200 })).toEqual([]);
+    expect((await listStatements(viewer, statementsOf(source.id))).rows).toEqual([]);
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementLive).toBe(false);
     await expect(updateStatement(actingAnalyst, statement.id, { version: 2, channel: "INTERVIEW" })).rejects.toThrowError(NotFoundError);
 

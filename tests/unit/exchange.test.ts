@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formatCsv, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/exchange/csv";
 import { formatJsonLines, parseJsonLines } from "@/lib/exchange/json-lines";
-import { checkQuoteOffsets, describeExchangeError, exchangeFields, exchangeRowSchema, type ExchangeRow } from "@/lib/exchange/row";
+import {
+  checkQuoteOffsets,
+  checkTranslationOffsets,
+  describeExchangeError,
+  exchangeFields,
+  exchangeRowSchema,
+  type ExchangeRow,
+} from "@/lib/exchange/row";
 import { hashSourceText } from "@/lib/sources/content-hash";
 import { locateQuote } from "@/lib/sources/offsets";
 import { describeZodError } from "@/lib/validation";
@@ -19,6 +26,13 @@ const trickyQuote = [
   '“We are ready, if Washington is “serious”, to talk — but not under "maximum pressure".',
   "We won’t negotiate with a gun to our head.”",
 ].join("\n");
+
+/** The CSV without the named columns, as a file written before they existed (its cells hold no commas). */
+function withoutCsvColumns(csv: string, names: readonly string[]): string {
+  const lines = csv.split("\n").filter((line) => line !== "");
+  const dropped = new Set(names.map((name) => lines[0]!.split(",").indexOf(name)));
+  return lines.map((line) => line.split(",").filter((_, index) => !dropped.has(index)).join(",")).join("\n");
+}
 
 function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRow {
   const span = locateQuote(sourceText, quote);
@@ -46,6 +60,12 @@ function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRo
     source_published: "2025-03-03",
     source_language: "en",
     source_hash: hashSourceText(sourceText),
+    codebook_version: 2,
+    statement_id: "cstatement0001",
+    adjudicated_score: null,
+    translation: null,
+    translation_start: null,
+    translation_end: null,
     ...overrides,
   };
 }
@@ -65,6 +85,7 @@ const rows: ExchangeRow[] = [
     comment: "Neutral.",
     source_url: 'https://example.org/news?id=1,2&q="x"',
     source_language: "fa",
+    codebook_version: null,
   }),
   rowFor("Tehran", { score: 3, coder: "second.coder@example.org", comment: 'Ends with a quote mark "' }),
 ];
@@ -141,7 +162,24 @@ describe("the exchange row", () => {
       "source_published",
       "source_language",
       "source_hash",
+      "codebook_version",
+      "statement_id",
+      "adjudicated_score",
+      "translation",
+      "translation_start",
+      "translation_end",
     ]);
+  });
+
+  it("reads files written before statement_id and adjudicated_score were added, in both formats", () => {
+    const oldCsv = withoutCsvColumns(formatCsv([plain()]), ["statement_id", "adjudicated_score"]);
+    expect(parseCsv(oldCsv).errors).toEqual([]);
+    expect(parseCsv(oldCsv).rows[0]).not.toHaveProperty("statement_id");
+    const line = JSON.parse(formatJsonLines([plain()])) as Record<string, unknown>;
+    delete line.statement_id;
+    delete line.adjudicated_score;
+    expect(parseJsonLines(JSON.stringify(line)).errors).toEqual([]);
+    expect(parseJsonLines(formatJsonLines([plain({ adjudicated_score: -2 })])).rows[0]!.adjudicated_score).toBe(-2);
   });
 
   it("accepts the fixtures unchanged", () => {
@@ -198,6 +236,42 @@ describe("the exchange row", () => {
   });
 });
 
+describe("the translation passage", () => {
+  const translation = "Araghchi told reporters: “We are ready to talk.” The ministry declined to comment.";
+  const passage = "“We are ready to talk.”";
+  const start = translation.indexOf(passage);
+  const withPassage = rowFor(trickyQuote, { translation: passage, translation_start: start, translation_end: start + passage.length });
+
+  it("travels through CSV and JSON Lines byte for byte, and files without its columns still read", () => {
+    for (const [format, parse] of [
+      [formatCsv, parseCsv],
+      [formatJsonLines, parseJsonLines],
+    ] as const) {
+      const text = format([withPassage, rows[1]!]);
+      const parsed = parse(text);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows[0]).toMatchObject({ translation: passage, translation_start: start });
+      expect(parsed.rows[1]).toMatchObject({ translation: null, translation_start: null, translation_end: null });
+      expect(format(parsed.rows)).toBe(text);
+    }
+    const older = formatCsv([rows[0]!])
+      .replace(",translation,translation_start,translation_end\n", "\n")
+      .replace(/,,,\n$/, "\n");
+    expect(parseCsv(older)).toMatchObject({ errors: [], rows: [{ translation: null }] });
+  });
+
+  it("must be the source's translation between its offsets, all three fields or none", () => {
+    expect(checkTranslationOffsets(withPassage, translation)).toBeNull();
+    expect(checkTranslationOffsets(rowFor(trickyQuote), null)).toBeNull();
+    expect(checkTranslationOffsets(withPassage, null)).toMatch(/^translation: the source has no translation/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: 999 }, translation)).toMatch(
+      /^translation_end: 999 is beyond the end/,
+    );
+    expect(checkTranslationOffsets({ ...withPassage, translation_start: 0 }, translation)).toMatch(/^translation: does not match/);
+    expect(checkTranslationOffsets({ ...withPassage, translation_end: null }, translation)).toMatch(/^translation_end: give translation/);
+  });
+});
+
 describe("checkQuoteOffsets", () => {
   it("accepts a quote that is the source text between its offsets, counting UTF-16 code units", () => {
     for (const row of rows) expect(checkQuoteOffsets(row, sourceText)).toBeNull();
@@ -248,6 +322,12 @@ describe("CSV", () => {
         "2025-03-03",
         "fa",
         hashSourceText(sourceText),
+        "",
+        "cstatement0001",
+        "", // not adjudicated
+        "",
+        "",
+        "",
       ].join(","),
     );
     expect(formatCsv([])).toBe(`${exchangeFields.join(",")}\n`);
@@ -396,7 +476,7 @@ describe("CSV", () => {
       ],
     });
     const extra = formatCsv(rows).replace("\n", ",,notes\n");
-    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 24), "notes"` }]);
+    expect(parseCsv(extra).errors).toEqual([{ line: 1, message: `header: unknown columns an unnamed column (column 30), "notes"` }]);
     expect(parseCsv("")).toEqual({
       rows: [],
       lines: [],
@@ -418,7 +498,7 @@ describe("CSV", () => {
           "malformed CSV: a double quote inside unquoted field 1: enclose the field in double quotes and double the quotes inside it",
       },
       { line: 4, message: 'malformed CSV: text after the closing quote of field 1: "x"' },
-      { line: 5, message: "has 3 fields; the header has 23" },
+      { line: 5, message: "has 3 fields; the header has 29" },
       { line: 7, message: "malformed CSV: a quoted field opened on line 7 is never closed" },
     ]);
   });
@@ -514,5 +594,33 @@ describe("both formats", () => {
     expect(formatJsonLines([big])).toContain('"text_start":1000000000000000000000,');
     expect(formatCsv([big])).toContain(",1000000000000000000000,");
     expect(() => formatCsv([{ ...far, score: 0.5 }])).toThrowError(RangeError);
+  });
+});
+
+describe("codebook_version", () => {
+  it("may be left out of a file (older exports): the row then has none, and the import uses the version in force", () => {
+    const withoutColumn = withoutCsvColumns(formatCsv([plain()]), ["codebook_version"]);
+    expect(withoutColumn.split("\n")[0]).not.toContain("codebook_version");
+    const parsed = parseCsv(withoutColumn);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]!.codebook_version).toBeUndefined();
+
+    const line = JSON.parse(formatJsonLines([plain()])) as Record<string, unknown>;
+    delete line.codebook_version;
+    const fromJson = parseJsonLines(JSON.stringify(line));
+    expect(fromJson.errors).toEqual([]);
+    expect(fromJson.rows[0]!.codebook_version).toBeUndefined();
+  });
+
+  it("is a version number or empty (null: before the codebook), and anything else is named", () => {
+    expect(parseCsv(csvWith("codebook_version", "3")).rows[0]!.codebook_version).toBe(3);
+    expect(parseCsv(csvWith("codebook_version", "")).rows[0]!.codebook_version).toBeNull();
+    expect(parseCsv(csvWith("codebook_version", "first")).errors).toEqual([
+      {
+        line: 2,
+        message: 'codebook_version: must be a codebook version number, or null for a coding made before the codebook, not "first"',
+      },
+    ]);
+    expect(parseCsv(csvWith("codebook_version", "0")).errors[0]!.message).toMatch(/^codebook_version: must be 1 or more/);
   });
 });

@@ -88,9 +88,51 @@ describe("JSON Lines, JSON and text", () => {
     ]);
   });
 
-  it("refuse originalText and translation until they are stored, and unknown keys", () => {
+  it("store a translation beside the original, either way round, and refuse unknown keys", () => {
     const [draft] = parseIntakeFile(fixture("with-translation.json")).drafts;
-    expect(validateDraft(draft!, {})).toMatchObject({ message: expect.stringMatching(/^translation: not stored by Stancewatch yet/) });
+    expect(validateDraft(draft!, {})).toMatchObject({
+      source: { language: "fa", translation: "The original text of the news item.", translationLanguage: "en" },
+    });
+    const [persian, arabic] = parseIntakeFile({
+      name: "originals.jsonl",
+      size: 0,
+      content: readFileSync("tests/fixtures/translation/originals-with-translations.jsonl", "utf8"),
+    }).drafts.map((item) => validateDraft(item, {}));
+    expect(persian).toMatchObject({
+      source: { language: "fa-IR", translationLanguage: "en", text: expect.stringMatching(/^عباس عراقچی/) },
+    });
+    // originalText + originalLanguage: the original is stored as the text, the item's text as its translation.
+    expect(arabic).toMatchObject({
+      source: {
+        language: "ar",
+        text: expect.stringMatching(/^قال المتحدث/),
+        translation: expect.stringMatching(/^Qatar's/),
+        translationLanguage: "en",
+      },
+    });
+    const base = {
+      title: "t",
+      publisher: "p",
+      publishedOn: "2026-01-01",
+      language: "fa",
+      text: "متن اصلی خبر که به اندازه کافی بلند است.",
+    };
+    const check = (fields: Record<string, unknown>) => validateDraft({ where: "x", fields: { ...base, ...fields } }, {});
+    expect(check({ translation: "The English translation of the item.", translationLanguage: "xx" })).toMatchObject({
+      message: expect.stringMatching(/^translationLanguage: “xx” is not a known language code/),
+    });
+    expect(check({ translation: "The English translation of the item.", originalText: "…" })).toMatchObject({
+      message: expect.stringMatching(/^originalText and translation: give one or the other/),
+    });
+    expect(check({ originalText: "متن اصلی خبر که به اندازه کافی بلند است.", language: "en" })).toMatchObject({
+      message: expect.stringMatching(/^originalLanguage: missing/),
+    });
+    expect(check({ originalText: "short", originalLanguage: "fa", language: "en" })).toMatchObject({
+      message: expect.stringMatching(/^originalText: paste the full text/),
+    });
+    expect(check({ translation: "The English translation of the item.", translationLanguage: "fa" })).toMatchObject({
+      message: expect.stringMatching(/^translationLanguage: is the source's own language/),
+    });
     const misspelt = validateDraft(
       {
         where: "x",

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import { NewActorForm } from "@/components/actor-creation-form";
-import { actorChoices } from "@/components/actors-table";
-import { ActorsSearch } from "@/components/actors-search";
+import { ActorsTable } from "@/components/actors-table";
+import { ListControls, ListPager } from "@/components/lists/list-controls";
+import { actorListDefinition } from "@/lib/actors/list";
+import { actorKindLabels } from "@/lib/actors/schemas";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { listActors } from "@/lib/data/actors";
+import { listActorChoices, listActorsPage } from "@/lib/data/actors";
+import { loadListPage, sortChoices } from "@/lib/lists/page";
 
 export const metadata: Metadata = { title: "Actors and targets" };
 export const dynamic = "force-dynamic";
 
-export default async function ActorsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const user = await requirePageUser("/admin/actors");
   if (!hasPermission(user, "administer")) {
     return (
@@ -19,9 +25,11 @@ export default async function ActorsPage() {
       </main>
     );
   }
-  const actors = await listActors(user);
-  const choices = actorChoices(actors);
-  const trackedCount = actors.filter((actor) => actor.isTrackedTarget).length;
+  const [list, choices] = await Promise.all([
+    loadListPage(actorListDefinition, params, "/admin/actors", (query) => listActorsPage(user, query)),
+    listActorChoices(user),
+  ]);
+  const { page, query } = list;
 
   return (
     <main className="page">
@@ -31,13 +39,53 @@ export default async function ActorsPage() {
         ones charted on the overview; the others can still be coded. Changes apply to every coding at once.
       </p>
       <div className="stack">
-        <section className="card" aria-labelledby="actors-heading">
-          <h2 className="card__title" id="actors-heading">
-            {actors.length} actor{actors.length === 1 ? "" : "s"}, {trackedCount} tracked
-          </h2>
-          <p className="card__meta">Tracked targets are listed first. Statements counts what each actor has said on the record.</p>
-          {actors.length === 0 ? <div className="empty-state">No actors yet.</div> : <ActorsSearch actors={actors} choices={choices} />}
-        </section>
+        <ListControls
+          id="actors"
+          action="/admin/actors"
+          values={list.values}
+          fields={[
+            { kind: "text", parameter: "q", label: "Search actors" },
+            {
+              kind: "select",
+              parameter: "kind",
+              label: "Kind",
+              options: Object.entries(actorKindLabels).map(([value, label]) => ({ value, label })),
+            },
+            { kind: "yesNo", parameter: "tracked", label: "Tracked", yesLabel: "Tracked targets", noLabel: "Not tracked" },
+          ]}
+          sortOptions={sortChoices(actorListDefinition)}
+          sort={list.sort}
+          pageSize={list.pageSize}
+        />
+        {list.problem && (
+          <div className="alert" role="alert">
+            {list.problem}
+          </div>
+        )}
+        {page && query && (
+          <section className="card" aria-labelledby="actors-heading">
+            <h2 className="card__title" id="actors-heading">
+              {list.filtered ? "Matching actors" : "All actors"}, by {actorListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
+            </h2>
+            <p className="card__meta">
+              Search looks in names, aliases, offices and keys. Statements counts what each actor has said on the record.
+            </p>
+            {page.rows.length === 0 ? (
+              <div className="empty-state">
+                {query.cursor ? "No more actors." : list.filtered ? "No actors match these filters." : "No actors yet."}
+              </div>
+            ) : (
+              <>
+                <ActorsTable actors={page.rows} choices={choices} sortLinks={list.sortLinks} />
+                <ListPager
+                  shown={`${page.rows.length} actor${page.rows.length === 1 ? "" : "s"} on this page`}
+                  firstHref={list.firstHref}
+                  nextHref={list.nextHref}
+                />
+              </>
+            )}
+          </section>
+        )}
         <section className="card" aria-labelledby="new-actor-heading">
           <h2 className="card__title" id="new-actor-heading">
             New actor

@@ -102,7 +102,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
                 {query.cursor ? "No earlier entries: this is where the history begins." : "Nothing recorded matches."}
               </div>
             ) : (
-              <RecentChangesTable entries={page.rows} />
+              <RecentChangesTable entries={page.rows} sortLinks={list.sortLinks} />
             )}
             <ListPager
               shown={`${page.rows.length} entr${page.rows.length === 1 ? "y" : "ies"} on this page`}

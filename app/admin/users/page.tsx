@@ -76,7 +76,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             {users.length === 0 ? (
               <div className="empty-state">{list.filtered ? "No accounts match these filters." : "No accounts yet."}</div>
             ) : (
-              <UsersTable users={users} actingUserId={user.id} />
+              <UsersTable users={users} actingUserId={user.id} sortLinks={list.sortLinks} />
             )}
             <ListPager
               shown={`${users.length} account${users.length === 1 ? "" : "s"} on this page`}

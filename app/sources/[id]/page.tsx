@@ -12,6 +12,7 @@ import { getSource, listNearDuplicatesOf, type SourceDetail } from "@/lib/data/s
 import { listTrackedTargets } from "@/lib/data/stance";
 import { listStatementSuggestions } from "@/lib/data/suggestions";
 import { NotFoundError } from "@/lib/errors";
+import { languageName } from "@/lib/sources/languages";
 import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Source" };
@@ -51,7 +52,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <h1 className="page__title">{source.title}</h1>
       <p className={styles.sourceMeta}>
         {source.publisher} · <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
-        {source.language !== "en" && <> · Language: {source.language}</>}
+        {source.language !== "en" && <> · Language: {languageName(source.language)}</>}
+        {source.translationLanguage && <> · Translated into {languageName(source.translationLanguage)}</>}
         {source.url && (
           <>
             {" "}
@@ -73,7 +75,14 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           canAdminister={hasPermission(user, "administer")}
         />
         <SourceWorkspace
-          source={{ id: source.id, text: source.text, language: source.language, publishedOn: source.publishedOn }}
+          source={{
+            id: source.id,
+            text: source.text,
+            language: source.language,
+            publishedOn: source.publishedOn,
+            translation: source.translation,
+            translationLanguage: source.translationLanguage,
+          }}
           statements={source.statements}
           userId={user.id}
           canEdit={canEdit}

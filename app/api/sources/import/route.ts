@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/permissions";
 import { importSources } from "@/lib/data/intake";
-import { readUpload } from "@/lib/http/read-upload";
+import { withUpload } from "@/lib/http/read-upload";
 import { route } from "@/lib/http/route";
 import { intakeLimits, intakeOptionsSchema } from "@/lib/intake/schemas";
 
@@ -8,6 +8,5 @@ import { intakeLimits, intakeOptionsSchema } from "@/lib/intake/schemas";
 export const POST = route(async (request, _context, user) => {
   // Refuse viewers before reading a large body.
   requirePermission(user, "edit");
-  const { files, options } = await readUpload(request, intakeOptionsSchema, intakeLimits);
-  return importSources(user, files, options);
+  return withUpload(request, intakeOptionsSchema, intakeLimits, ({ files, options }) => importSources(user, files, options));
 });

@@ -1,0 +1,420 @@
+// The corpus bundle's record kinds: which Prisma model each is, and what the
+// bundle does with every one of the model's columns (docs/decisions/0028).
+// No I/O.
+//
+// Every scalar column of every model that travels is named here, either with
+// the rule that writes and reads it or as excluded with the reason. The
+// `fields` maps are typed by Prisma's generated ScalarFieldEnum, so a column
+// added to the schema fails the type-check until it is placed here, and
+// tests/unit/bundle-fields.test.ts checks the same at run time: a new field is
+// never silently left out of the bundle.
+import type { Prisma } from "../generated/prisma/client";
+import {
+  ActorKind,
+  Channel,
+  Confidence,
+  DatePrecision,
+  EventKind,
+  EvidenceRating,
+  IndicatorEffect,
+  PloverEventType,
+  ScenarioStatus,
+  StatementForm,
+} from "../generated/prisma/enums";
+
+/** The record kinds, named as the bundle's `kind` key names them. */
+export type BundleKind =
+  | "codebookVersion"
+  | "actor"
+  | "source"
+  | "statement"
+  | "coding"
+  | "adjudication"
+  | "statementReview"
+  | "event"
+  | "scenarioSet"
+  | "scenario"
+  | "estimate"
+  | "indicator"
+  | "evidence"
+  | "evidenceAssessment";
+
+/** How one column is written to and read from the bundle. */
+export type FieldRule =
+  | { type: "id" }
+  | { type: "text"; nullable?: true }
+  | { type: "integer"; nullable?: true; min?: number; max?: number }
+  | { type: "number"; min: number; max: number }
+  | { type: "boolean" }
+  | { type: "enum"; values: readonly string[]; nullable?: true }
+  /** A PostgreSQL date (@db.Date): YYYY-MM-DD. */
+  | { type: "date"; nullable?: true }
+  /** A timestamp: ISO 8601 UTC with milliseconds. */
+  | { type: "instant"; nullable?: true }
+  | { type: "json"; nullable?: true }
+  | { type: "textList" }
+  /** The id of a record of another kind (or the same), in the bundle or already in the database. */
+  | { type: "reference"; kind: BundleKind; nullable?: true }
+  | { type: "referenceList"; kind: BundleKind }
+  /** A user account, written as its e-mail address under the key `<field without Id>Email`. */
+  | { type: "user"; nullable?: true }
+  | { type: "excluded"; reason: string };
+
+type FieldsOf<ScalarFieldEnum> = { [Field in keyof ScalarFieldEnum]: FieldRule };
+
+const onlyLive = { type: "excluded", reason: "only live records travel; deleted ones stay in the database's history" } as const;
+const copyKeptByTrigger = {
+  type: "excluded",
+  reason: "a copy of the statement's or source's state, kept by a database trigger (docs/decisions/0006)",
+} as const;
+const values = (enumObject: Record<string, string>) => Object.values(enumObject);
+const score = { type: "integer", min: -3, max: 3 } as const;
+
+function kind<ScalarFieldEnum>(descriptor: {
+  /** Prisma's model name. */
+  model: string;
+  /** The Prisma client's delegate, e.g. `stanceCoding`. */
+  delegate: string;
+  fields: FieldsOf<ScalarFieldEnum>;
+  /**
+   * Column sets that identify a record apart from its id (unique in the database). A record in the
+   * file whose id or natural key is already taken by a record with other content is a conflict.
+   */
+  naturalKeys: readonly (readonly string[])[];
+  /** The natural keys are unique among live records only (a partial unique index). */
+  naturalKeysLiveOnly?: boolean;
+  /** What a person calls one record of this kind, for messages. */
+  label: string;
+}) {
+  return descriptor;
+}
+
+/** The kinds in the order they are written and imported: everything a record refers to comes before it. */
+export const bundleKinds = {
+  codebookVersion: kind<typeof Prisma.CodebookVersionScalarFieldEnum>({
+    model: "CodebookVersion",
+    delegate: "codebookVersion",
+    label: "codebook version",
+    naturalKeys: [["number"]],
+    fields: {
+      id: { type: "id" },
+      number: { type: "integer", min: 1 },
+      content: { type: "json" },
+      publishedById: { type: "user", nullable: true },
+      publishedAt: { type: "instant" },
+    },
+  }),
+  actor: kind<typeof Prisma.ActorScalarFieldEnum>({
+    model: "Actor",
+    delegate: "actor",
+    label: "actor",
+    naturalKeys: [["slug"], ["wikidataId"]],
+    fields: {
+      id: { type: "id" },
+      slug: { type: "text" },
+      name: { type: "text" },
+      kind: { type: "enum", values: values(ActorKind) },
+      office: { type: "text", nullable: true },
+      speaksForId: { type: "reference", kind: "actor", nullable: true },
+      wikidataId: { type: "text", nullable: true },
+      isTrackedTarget: { type: "boolean" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      aliases: { type: "textList" },
+    },
+  }),
+  source: kind<typeof Prisma.SourceScalarFieldEnum>({
+    model: "Source",
+    delegate: "source",
+    label: "source",
+    naturalKeys: [["contentHash"]],
+    fields: {
+      id: { type: "id" },
+      title: { type: "text" },
+      publisher: { type: "text" },
+      url: { type: "text", nullable: true },
+      publishedOn: { type: "date" },
+      language: { type: "text" },
+      text: { type: "text" },
+      contentHash: { type: "text" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      blindCoding: { type: "boolean" },
+      createdById: { type: "user", nullable: true },
+      nothingToCodeAt: { type: "instant", nullable: true },
+      nothingToCodeById: { type: "user", nullable: true },
+      translation: { type: "text", nullable: true },
+      translationLanguage: { type: "text", nullable: true },
+    },
+  }),
+  statement: kind<typeof Prisma.StatementScalarFieldEnum>({
+    model: "Statement",
+    delegate: "statement",
+    label: "statement",
+    naturalKeys: [["sourceId", "speakerId", "startOffset", "endOffset"]],
+    fields: {
+      id: { type: "id" },
+      sourceId: { type: "reference", kind: "source" },
+      speakerId: { type: "reference", kind: "actor" },
+      quote: { type: "text" },
+      startOffset: { type: "integer", min: 0 },
+      endOffset: { type: "integer", min: 1 },
+      saidOn: { type: "date" },
+      saidOnPrecision: { type: "enum", values: values(DatePrecision) },
+      form: { type: "enum", values: values(StatementForm) },
+      channel: { type: "enum", values: values(Channel) },
+      createdById: { type: "user", nullable: true },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      translationQuote: { type: "text", nullable: true },
+      translationStart: { type: "integer", nullable: true, min: 0 },
+      translationEnd: { type: "integer", nullable: true, min: 1 },
+    },
+  }),
+  coding: kind<typeof Prisma.StanceCodingScalarFieldEnum>({
+    model: "StanceCoding",
+    delegate: "stanceCoding",
+    label: "coding",
+    naturalKeys: [["statementId", "targetId", "coderId"]],
+    naturalKeysLiveOnly: true,
+    fields: {
+      id: { type: "id" },
+      statementId: { type: "reference", kind: "statement" },
+      speakerId: { type: "excluded", reason: "a copy of the statement's speaker, taken from the statement on import" },
+      saidOn: { type: "excluded", reason: "a copy of the statement's date, taken from the statement on import" },
+      targetId: { type: "reference", kind: "actor" },
+      coderId: { type: "user" },
+      score,
+      isConditional: { type: "boolean" },
+      confidence: { type: "enum", values: values(Confidence) },
+      rationale: { type: "text" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      blindSource: copyKeptByTrigger,
+      directQuote: copyKeptByTrigger,
+      statementLive: copyKeptByTrigger,
+      adjudicatedScore: copyKeptByTrigger,
+      codebookVersion: { type: "integer", nullable: true, min: 1 },
+      statementChangedAt: { type: "instant", nullable: true },
+      saidOnPrecision: copyKeptByTrigger,
+    },
+  }),
+  adjudication: kind<typeof Prisma.AdjudicationScalarFieldEnum>({
+    model: "Adjudication",
+    delegate: "adjudication",
+    label: "adjudication",
+    naturalKeys: [["statementId", "targetId"]],
+    naturalKeysLiveOnly: true,
+    fields: {
+      id: { type: "id" },
+      statementId: { type: "reference", kind: "statement" },
+      targetId: { type: "reference", kind: "actor" },
+      adjudicatorId: { type: "user" },
+      score,
+      rationale: { type: "text" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+    },
+  }),
+  statementReview: kind<typeof Prisma.StatementReviewScalarFieldEnum>({
+    model: "StatementReview",
+    delegate: "statementReview",
+    label: "“no stance” review",
+    naturalKeys: [["statementId", "coderId"]],
+    fields: {
+      id: { type: "id" },
+      statementId: { type: "reference", kind: "statement" },
+      coderId: { type: "user" },
+      createdAt: { type: "instant" },
+      deletedAt: onlyLive,
+      version: { type: "integer", min: 1 },
+    },
+  }),
+  event: kind<typeof Prisma.EventScalarFieldEnum>({
+    model: "Event",
+    delegate: "event",
+    label: "event",
+    naturalKeys: [["slug"]],
+    fields: {
+      id: { type: "id" },
+      slug: { type: "text" },
+      title: { type: "text" },
+      kind: { type: "enum", values: values(EventKind) },
+      occurredOn: { type: "date" },
+      datePrecision: { type: "enum", values: values(DatePrecision) },
+      description: { type: "text" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      actorIds: { type: "referenceList", kind: "actor" },
+      ploverType: { type: "enum", values: values(PloverEventType), nullable: true },
+      sourceIds: { type: "referenceList", kind: "source" },
+    },
+  }),
+  scenarioSet: kind<typeof Prisma.ScenarioSetScalarFieldEnum>({
+    model: "ScenarioSet",
+    delegate: "scenarioSet",
+    label: "scenario set",
+    naturalKeys: [["slug"]],
+    fields: {
+      id: { type: "id" },
+      slug: { type: "text" },
+      title: { type: "text" },
+      description: { type: "text" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      mutuallyExclusive: { type: "boolean" },
+    },
+  }),
+  scenario: kind<typeof Prisma.ScenarioScalarFieldEnum>({
+    model: "Scenario",
+    delegate: "scenario",
+    label: "scenario",
+    naturalKeys: [["slug"]],
+    fields: {
+      id: { type: "id" },
+      slug: { type: "text" },
+      setId: { type: "reference", kind: "scenarioSet" },
+      title: { type: "text" },
+      description: { type: "text" },
+      resolutionCriteria: { type: "text" },
+      horizonOn: { type: "date" },
+      status: { type: "enum", values: values(ScenarioStatus) },
+      resolvedOn: { type: "date", nullable: true },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+    },
+  }),
+  estimate: kind<typeof Prisma.ScenarioEstimateScalarFieldEnum>({
+    model: "ScenarioEstimate",
+    delegate: "scenarioEstimate",
+    label: "estimate",
+    naturalKeys: [["scenarioId", "analystId", "estimatedOn"]],
+    naturalKeysLiveOnly: true,
+    fields: {
+      id: { type: "id" },
+      scenarioId: { type: "reference", kind: "scenario" },
+      analystId: { type: "user" },
+      probability: { type: "number", min: 0, max: 1 },
+      rationale: { type: "text" },
+      estimatedOn: { type: "date" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+      movedByEventIds: { type: "referenceList", kind: "event" },
+      movedByStatementIds: { type: "referenceList", kind: "statement" },
+      informationAsOf: { type: "date", nullable: true },
+    },
+  }),
+  indicator: kind<typeof Prisma.IndicatorScalarFieldEnum>({
+    model: "Indicator",
+    delegate: "indicator",
+    label: "indicator",
+    naturalKeys: [],
+    fields: {
+      id: { type: "id" },
+      scenarioId: { type: "reference", kind: "scenario" },
+      title: { type: "text" },
+      rule: { type: "json" },
+      effect: { type: "enum", values: values(IndicatorEffect) },
+      createdById: { type: "user", nullable: true },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+    },
+  }),
+  evidence: kind<typeof Prisma.EvidenceScalarFieldEnum>({
+    model: "Evidence",
+    delegate: "evidence",
+    label: "evidence row",
+    naturalKeys: [
+      ["setId", "statementId"],
+      ["setId", "eventId"],
+    ],
+    naturalKeysLiveOnly: true,
+    fields: {
+      id: { type: "id" },
+      setId: { type: "reference", kind: "scenarioSet" },
+      statementId: { type: "reference", kind: "statement", nullable: true },
+      eventId: { type: "reference", kind: "event", nullable: true },
+      credibility: { type: "enum", values: values(Confidence) },
+      note: { type: "text" },
+      codingSnapshot: { type: "json", nullable: true },
+      reviewedAt: { type: "instant" },
+      createdById: { type: "user", nullable: true },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+      deletedAt: onlyLive,
+    },
+  }),
+  evidenceAssessment: kind<typeof Prisma.EvidenceAssessmentScalarFieldEnum>({
+    model: "EvidenceAssessment",
+    delegate: "evidenceAssessment",
+    label: "evidence rating",
+    naturalKeys: [["evidenceId", "scenarioId"]],
+    fields: {
+      id: { type: "id" },
+      evidenceId: { type: "reference", kind: "evidence" },
+      scenarioId: { type: "reference", kind: "scenario" },
+      rating: { type: "enum", values: values(EvidenceRating) },
+      ratedById: { type: "user" },
+      version: { type: "integer", min: 1 },
+      createdAt: { type: "instant" },
+      updatedAt: { type: "instant" },
+    },
+  }),
+} as const satisfies Record<BundleKind, unknown>;
+
+export type KindDescriptor = {
+  model: string;
+  delegate: string;
+  label: string;
+  fields: Record<string, FieldRule>;
+  naturalKeys: readonly (readonly string[])[];
+  naturalKeysLiveOnly?: boolean;
+};
+
+export const bundleKindNames = Object.keys(bundleKinds) as BundleKind[];
+
+export function describeKind(kind: BundleKind): KindDescriptor {
+  return bundleKinds[kind] as KindDescriptor;
+}
+
+/**
+ * Models that do not travel, with the reason. Together with the kinds above they are every model in
+ * the schema (tests/unit/bundle-fields.test.ts): a new model must be placed in one or the other.
+ */
+export const modelsLeftOut: Record<string, string> = {
+  User: "accounts carry passwords and roles: they are created in each installation; records name people by e-mail",
+  UserSession: "sign-in sessions belong to the installation",
+  SignInAttempt: "sign-in records belong to the installation",
+  SignInRefusalCount: "sign-in throttling belongs to the installation",
+  AuditEntry: "the audit trail is the installation's own, hash-chained record; an import writes its own entries",
+  SourceFingerprint: "computed from the source's text on import (near-duplicate detection)",
+  SourceFingerprintBand: "computed from the source's text on import (near-duplicate detection)",
+  AssignmentDraw: "work assignments are the installation's planning of its coders' time, not the corpus",
+  CodingAssignment: "work assignments are the installation's planning of its coders' time, not the corpus",
+};
+
+/** The bundle key of a column: a user reference `coderId` is written as `coderEmail`. */
+export function bundleKey(field: string, rule: FieldRule): string {
+  return rule.type === "user" ? `${field.replace(/Id$/, "")}Email` : field;
+}

@@ -1,0 +1,93 @@
+// The dashboard's exported PNG carries its caption (window, unit, n, filters,
+// source line, export date), so it stands alone when pasted into a brief: the
+// text Chart.js draws while exporting is recorded through the canvas's own
+// fillText, and the downloaded image's bottom band holds ink that the chart on
+// the page (caption hidden again) does not.
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { formatDate } from "@/lib/dashboard/summary";
+import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser } from "../support/browser";
+import { testPasswords } from "../support/test-passwords";
+
+const appUrl = inject("appUrl");
+
+/** Dark pixels in the bottom `rows` rows of an image, decoded in the page. */
+async function inkInBottomBand(page: Page, dataUrl: string, rows: number): Promise<number> {
+  return page.evaluate(
+    async ({ url, band }) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const scratch = document.createElement("canvas");
+      scratch.width = image.width;
+      scratch.height = image.height;
+      const context = scratch.getContext("2d")!;
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, image.width, image.height);
+      context.drawImage(image, 0, 0);
+      const data = context.getImageData(0, image.height - band, image.width, band).data;
+      let dark = 0;
+      for (let index = 0; index < data.length; index += 4) if (data[index]! + data[index + 1]! + data[index + 2]! < 300) dark += 1;
+      return dark;
+    },
+    { url: dataUrl, band: rows },
+  );
+}
+
+describe.skipIf(!browserTestsEnabled())("the dashboard's exported PNG, in Chromium", () => {
+  const browser = useBrowser();
+
+  for (const width of [1280, 390]) {
+    it(`carries a caption with the window, n, filters, source and export date at ${width} px`, async () => {
+      const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+      try {
+        // Every string drawn on a canvas is recorded once the test says so (just before exporting).
+        await context.addInitScript(() => {
+          const drawn: string[] = [];
+          (window as unknown as { __drawnText: string[] }).__drawnText = drawn;
+          const fillText = CanvasRenderingContext2D.prototype.fillText;
+          CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+            if ((window as unknown as { __recordText?: boolean }).__recordText) drawn.push(String(text));
+            return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+          };
+        });
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await gotoHydrated(page, `${appUrl}/?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day`);
+        const chart = page.locator("[data-testid^='stance-chart-']").first();
+        await chart.locator("canvas").waitFor();
+        const statements = await chart.getAttribute("data-points");
+        const onPage = await chart
+          .locator("canvas")
+          .evaluate((canvas: HTMLCanvasElement) => ({ url: canvas.toDataURL("image/png"), width: canvas.width, height: canvas.height }));
+
+        await page.evaluate(() => ((window as unknown as { __recordText: boolean }).__recordText = true));
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Download PNG" }).first().click(),
+        ]);
+        const drawn = await page.evaluate(() => (window as unknown as { __drawnText: string[] }).__drawnText);
+        const png = await readFile((await download.path())!);
+        expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+        expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: onPage.width, height: onPage.height });
+
+        const today = formatDate(new Date().toISOString().slice(0, 10));
+        const caption = drawn.join("\n");
+        expect(caption).toContain(`20 Oct 2024 to 2 Nov 2024 · mean per day · n = ${statements} statement`);
+        expect(caption).toMatch(/Source: Stancewatch codings of public statements/);
+        expect(caption).toContain(`Exported ${today}.`);
+        // The filters line says whose statements these are (the URL's "for=iran": everyone speaking for Iran).
+        expect(drawn.find((line) => line.startsWith("Filters:"))).toMatch(/^Filters: .*Iran/);
+
+        // The caption is ink at the bottom of the image; the chart on the page has no such band.
+        const band = Math.round(onPage.height * 0.08);
+        const exportedInk = await inkInBottomBand(page, `data:image/png;base64,${png.toString("base64")}`, band);
+        const pageInk = await inkInBottomBand(page, onPage.url, band);
+        expect(exportedInk).toBeGreaterThan(pageInk + 50);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,309 @@
+// The corpus bundle on real PostgreSQL: export, import into an empty database,
+// export again gives the same file; conflicts line by line; skipping; every bad
+// line in one pass; who may (docs/decisions/0028).
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { exportBundle, importBundle } from "@/lib/data/bundle";
+import { withDatabase } from "@/lib/database/client";
+import { createPrismaClient, type Database } from "@/lib/database/prisma";
+import { DomainError } from "@/lib/errors";
+import { bundleKindNames } from "@/lib/exchange/bundle-kinds";
+import { applyMigrations } from "@/scripts/database/schema-engine";
+import {
+  createActor,
+  createScenario,
+  createScenarioSet,
+  createSource,
+  createStanceCoding,
+  createStatement,
+  createUser,
+} from "../support/factories";
+import { createFreshDatabase } from "../support/test-database";
+
+const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+async function actingAs(database: Database, email: string) {
+  const account = await database.user.findUniqueOrThrow({ where: { email } });
+  return { id: account.id, role: account.role, isAdjudicator: account.isAdjudicator };
+}
+const admin = () => actingAs(db, "admin@stancewatch.local");
+
+type LineError = { line: number; message: string };
+function refusal(error: unknown): { status: number; message: string; errors: LineError[]; conflicts: LineError[] } {
+  expect(error).toBeInstanceOf(DomainError);
+  const domain = error as DomainError;
+  const details = domain.details as { errors: LineError[]; conflicts: LineError[] };
+  return { status: domain.status, message: domain.message, errors: details.errors, conflicts: details.conflicts };
+}
+
+const withoutExportTime = (bundle: string) => bundle.replace(/"exportedAt":"[^"]+"/, '"exportedAt":"…"');
+const linesOf = (bundle: string) => bundle.trimEnd().split("\n");
+const recordOf = (line: string) => JSON.parse(line) as Record<string, unknown> & { record: string; id: string };
+
+/** One of every record kind, linked as the app links them, on top of the seed. */
+let generated: {
+  speaker: { id: string; slug: string; name: string };
+  statementId: string;
+  codingId: string;
+};
+
+beforeAll(async () => {
+  const coder = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+  const adjudicator = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
+  const state = await createActor(db, { name: "Bundle state" });
+  const speaker = await createActor(db, { name: "Bundle speaker", speaksForId: state.id });
+  await db.actor.update({ where: { id: speaker.id }, data: { aliases: ["The spokesman", "Sprecher"] } });
+  const target = await createActor(db, { isTrackedTarget: true });
+  const source = await createSource(db);
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+  const coding = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
+  await db.stanceCoding.update({ where: { id: coding.id }, data: { codebookVersion: 1 } });
+  await db.adjudication.create({
+    data: { statementId: statement.id, targetId: target.id, adjudicatorId: adjudicator.id, score: 1, rationale: "Settled." },
+  });
+  await db.statementReview.create({ data: { statementId: statement.id, coderId: adjudicator.id } });
+  const event = await db.event.create({
+    data: {
+      slug: `bundle-event-${Date.now()}`,
+      title: "Bundle event",
+      kind: "DIPLOMATIC",
+      occurredOn: new Date("2024-10-20"),
+      description: "Talks.",
+      actorIds: [state.id, speaker.id],
+      sourceIds: [source.id],
+      ploverType: "CONSULT",
+    },
+  });
+  const set = await createScenarioSet(db);
+  const scenario = await createScenario(db, set.id);
+  await db.scenarioEstimate.create({
+    data: {
+      scenarioId: scenario.id,
+      analystId: coder.id,
+      probability: 0.37,
+      rationale: "Base rate.",
+      estimatedOn: new Date("2024-10-29"),
+      movedByEventIds: [event.id],
+      movedByStatementIds: [statement.id],
+    },
+  });
+  await db.indicator.create({
+    data: {
+      scenarioId: scenario.id,
+      title: "Calm words",
+      effect: "SUPPORTS",
+      rule: {
+        kind: "MEAN_STANCE",
+        speakers: { actorSlug: state.slug, includeRepresentatives: true },
+        targetSlug: target.slug,
+        windowDays: 30,
+        comparison: "AT_LEAST",
+        threshold: 1,
+      },
+    },
+  });
+  const evidence = await db.evidence.create({
+    data: {
+      setId: set.id,
+      statementId: statement.id,
+      credibility: "HIGH",
+      note: "Direct.",
+      codingSnapshot: { [target.id]: { targetName: "T", score: 2 } },
+    },
+  });
+  await db.evidence.create({ data: { setId: set.id, eventId: event.id } });
+  await db.evidenceAssessment.create({ data: { evidenceId: evidence.id, scenarioId: scenario.id, rating: "C", ratedById: coder.id } });
+  generated = { speaker, statementId: statement.id, codingId: coding.id };
+});
+
+describe("the corpus bundle", () => {
+  it("round-trips: export, import into an empty database, export again gives the same file but for the export time", async () => {
+    const exported = await exportBundle(await admin());
+    const [headerLine, ...recordLines] = linesOf(exported);
+    const header = JSON.parse(headerLine!) as {
+      format: string;
+      formatVersion: number;
+      appVersion: string;
+      records: Record<string, number>;
+    };
+    expect(header.format).toBe("stancewatch-bundle");
+    expect(header.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    // Every kind is there (the seed and the records made above).
+    expect(Object.keys(header.records).sort()).toEqual([...bundleKindNames].sort());
+    expect(recordLines.length).toBe(Object.values(header.records).reduce((sum, count) => sum + count, 0));
+    const speakerLine = recordLines.map(recordOf).find((record) => record.id === generated.speaker.id)!;
+    expect(speakerLine.aliases).toEqual(["The spokesman", "Sprecher"]);
+    expect(speakerLine.speaksForId).toBeTruthy();
+    const codingLine = recordLines.map(recordOf).find((record) => record.id === generated.codingId)!;
+    expect(codingLine).toMatchObject({ record: "coding", coderEmail: "analyst@stancewatch.local", codebookVersion: 1 });
+    expect(codingLine).not.toHaveProperty("coderId");
+    expect(exported).not.toMatch(/passwordHash|argon2/);
+
+    const fresh = await createFreshDatabase("bundle");
+    const client = createPrismaClient(fresh.url, { maxConnections: 2 });
+    try {
+      await applyMigrations(fresh.url);
+      // Accounts do not travel: the new installation has its own, with the same e-mail addresses.
+      for (const account of await db.user.findMany())
+        await client.user.create({ data: { email: account.email, name: account.name, role: account.role } });
+      const started = performance.now();
+      const outcome = await withDatabase(client, async () =>
+        importBundle(await actingAs(client, "admin@stancewatch.local"), exported, { skipConflicts: false }),
+      );
+      const importSeconds = (performance.now() - started) / 1000;
+      expect(outcome.skipped).toEqual([]);
+      expect(outcome.unchanged).toBe(0);
+      expect(outcome.created).toEqual(header.records);
+      const again = await withDatabase(client, async () => exportBundle(await actingAs(client, "admin@stancewatch.local")));
+      expect(withoutExportTime(again)).toBe(withoutExportTime(exported));
+      expect(again).not.toBe(exported.replace(/^[^\n]*\n/, "")); // the header is there
+      // Derived state is rebuilt, not carried: the codings' adjudicated copies and the sources' fingerprints.
+      const coding = await client.stanceCoding.findUniqueOrThrow({ where: { id: generated.codingId } });
+      expect(coding.adjudicatedScore).toBe(1);
+      expect(await client.sourceFingerprint.count()).toBe(header.records.source);
+      // Audited: one entry a record, by the importing administrator.
+      expect(await client.auditEntry.count({ where: { action: "CREATE" } })).toBe(recordLines.length);
+      console.info(
+        `bundle round trip: ${recordLines.length} records, ${(exported.length / 1024).toFixed(0)} KiB, import ${importSeconds.toFixed(2)} s`,
+      );
+    } finally {
+      await client.$disconnect();
+      await fresh.drop();
+    }
+  });
+
+  it("imports into the same database as unchanged, and reports conflicts line by line, importing nothing unless told to skip", async () => {
+    const exportStarted = performance.now();
+    const exported = await exportBundle(await admin());
+    const exportSeconds = (performance.now() - exportStarted) / 1000;
+    const importStarted = performance.now();
+    const same = await importBundle(await admin(), exported, { skipConflicts: false });
+    console.info(
+      `bundle of the run's database: ${linesOf(exported).length - 1} records, export ${exportSeconds.toFixed(2)} s, import of it all unchanged ${((performance.now() - importStarted) / 1000).toFixed(2)} s`,
+    );
+    expect(same.created).toEqual({});
+    expect(same.unchanged).toBe(linesOf(exported).length - 1);
+
+    const lines = linesOf(exported);
+    const speakerIndex = lines.findIndex((line) => line.includes(`"id":"${generated.speaker.id}"`));
+    const statementIndex = lines.findIndex(
+      (line) => line.startsWith('{"record":"statement"') && line.includes(`"id":"${generated.statementId}"`),
+    );
+    lines[speakerIndex] = JSON.stringify({ ...recordOf(lines[speakerIndex]!), name: "Renamed in the file" });
+    lines[statementIndex] = JSON.stringify({ ...recordOf(lines[statementIndex]!), channel: "PRESS_CONFERENCE" });
+    // A new actor under a slug that is taken: a conflict by natural key.
+    const newSlugTaken = { ...recordOf(lines[speakerIndex]!), id: "bundle-new-actor-id", name: "Someone else", speaksForId: null };
+    // A new actor nobody has: imported only when the conflicts are skipped.
+    const brandNew = { ...newSlugTaken, id: `bundle-brand-new-${Date.now()}`, slug: `bundle-brand-new-${Date.now()}`, wikidataId: null };
+    lines.push(JSON.stringify(newSlugTaken), JSON.stringify(brandNew));
+
+    const refused = refusal(await importBundle(await admin(), lines.join("\n"), { skipConflicts: false }).catch((error: unknown) => error));
+    expect(refused.status).toBe(409);
+    expect(refused.errors).toEqual([]);
+    expect(refused.conflicts.map((conflict) => conflict.line)).toEqual([speakerIndex + 1, statementIndex + 1, lines.length - 1]);
+    expect(refused.conflicts[0]!.message).toMatch(/actor with the id .* is stored with other values \(name\)/);
+    expect(refused.conflicts[1]!.message).toMatch(/\(channel\)/);
+    expect(refused.conflicts[2]!.message).toMatch(/same slug/);
+    expect(await db.actor.count({ where: { id: brandNew.id } })).toBe(0);
+
+    const skipped = await importBundle(await admin(), lines.join("\n"), { skipConflicts: true });
+    expect(skipped.skipped.map((conflict) => conflict.line)).toEqual(refused.conflicts.map((conflict) => conflict.line));
+    expect(skipped.created).toEqual({ actor: 1 });
+    // What is stored was kept.
+    expect((await db.actor.findUniqueOrThrow({ where: { id: generated.speaker.id } })).name).toBe(generated.speaker.name);
+    expect((await db.statement.findUniqueOrThrow({ where: { id: generated.statementId } })).channel).toBe("INTERVIEW");
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "Actor", entityId: brandNew.id } });
+    expect(audit.action).toBe("CREATE");
+    await db.actor.delete({ where: { id: brandNew.id } });
+  });
+
+  it("reports every bad line in one pass, format errors and dangling references together, and imports nothing", async () => {
+    const exported = await exportBundle(await admin());
+    const [header, ...records] = linesOf(exported);
+    const coding = recordOf(records.find((line) => line.includes(`"id":"${generated.codingId}"`))!);
+    const statement = recordOf(records.find((line) => line.startsWith('{"record":"statement"') && line.includes(generated.statementId))!);
+    const stamp = Date.now();
+    const goodActor = {
+      ...recordOf(records.find((line) => line.includes(`"id":"${generated.speaker.id}"`))!),
+      id: `ok-${stamp}`,
+      slug: `ok-${stamp}`,
+      speaksForId: null,
+    };
+    const file = [
+      header,
+      JSON.stringify(goodActor), // 2: fine, but not imported since others are bad
+      "{ not json", // 3
+      JSON.stringify({ record: "planet", id: "x" }), // 4
+      JSON.stringify({ ...coding, id: `c1-${stamp}`, statementId: "no-such-statement", score: 9 }), // 5: two problems
+      JSON.stringify({ ...coding, id: `c2-${stamp}`, coderEmail: "nobody@example.test" }), // 6
+      JSON.stringify({
+        ...statement,
+        id: `s-${stamp}`,
+        startOffset: (statement.startOffset as number) + 1,
+        endOffset: (statement.endOffset as number) + 1,
+      }), // 7: not verbatim
+      JSON.stringify({ ...goodActor, id: `a2-${stamp}`, slug: `a2-${stamp}`, colour: "red" }), // 8: unknown field
+      JSON.stringify({ ...coding, id: `c3-${stamp}`, statementId: `s-${stamp}` }), // 9: refers to bad line 7
+    ].join("\n");
+    const before = await db.auditEntry.count();
+    const refused = refusal(await importBundle(await admin(), file, { skipConflicts: true }).catch((error: unknown) => error));
+    expect(refused.status).toBe(422);
+    expect(refused.message).toMatch(/8 line\(s\) cannot be imported, so nothing was imported/);
+    const byLine = (line: number) => refused.errors.filter((error) => error.line === line).map((error) => error.message);
+    // The header announces the whole corpus; this file holds a few lines of it.
+    expect(byLine(1)[0]).toMatch(/^header: the bundle announces \d+ codebook version\(s\) but holds 0, .*the file may have been cut short/);
+    expect(byLine(2)).toEqual([]);
+    expect(byLine(3)[0]).toMatch(/invalid JSON/);
+    expect(byLine(4)[0]).toMatch(/^record: must be one of/);
+    expect(byLine(5)).toEqual([expect.stringMatching(/^score: must be from -3 to 3, not 9/)]);
+    expect(byLine(6)[0]).toMatch(/^coderEmail: no account with the e-mail nobody@example.test/);
+    expect(byLine(7)[0]).toMatch(/^quote: does not match the source's text/);
+    expect(byLine(8)[0]).toMatch(/unknown field "colour"/);
+    expect(byLine(9)[0]).toMatch(/^statementId: refers to the statement on line 7, which cannot be imported/);
+    expect(await db.actor.count({ where: { id: goodActor.id } })).toBe(0);
+    expect(await db.auditEntry.count()).toBe(before);
+
+    // With the format error fixed, the dangling reference is named (it is not held back for a second pass).
+    const withoutCounts = JSON.stringify({ ...JSON.parse(header!), records: undefined });
+    const dangling = [withoutCounts, JSON.stringify({ ...coding, id: `c4-${stamp}`, statementId: "no-such-statement" })].join("\n");
+    const second = refusal(await importBundle(await admin(), dangling, { skipConflicts: false }).catch((error: unknown) => error));
+    expect(second.errors).toEqual([
+      { line: 2, message: 'statementId: no statement with the id "no-such-statement" in the file or in the database' },
+    ]);
+  });
+
+  it("refuses a file that is not a bundle, or from a newer format", async () => {
+    for (const [text, pattern] of [
+      ["", /the file is empty/],
+      ['{"actor":"x"}\n', /is this a Stancewatch corpus bundle/],
+      ['{"format":"stancewatch-bundle","formatVersion":99,"appVersion":"9.0.0"}\n', /format version 99/],
+    ] as const) {
+      const refused = refusal(await importBundle(await admin(), text, { skipConflicts: false }).catch((error: unknown) => error));
+      expect(refused.status).toBe(422);
+      expect(refused.message).toMatch(pattern);
+    }
+  });
+
+  it("lets whoever can read export, and only administrators import", async () => {
+    const viewer = await actingAs(db, "viewer@stancewatch.local");
+    const analyst = await actingAs(db, "analyst@stancewatch.local");
+    const viewerBundle = await exportBundle(viewer);
+    expect(viewerBundle.startsWith('{"format":"stancewatch-bundle"')).toBe(true);
+    await expect(exportBundle(null)).rejects.toThrowError(PermissionDeniedError);
+    await expect(importBundle(analyst, viewerBundle, { skipConflicts: false })).rejects.toThrowError(PermissionDeniedError);
+    await expect(importBundle(viewer, viewerBundle, { skipConflicts: false })).rejects.toThrowError(PermissionDeniedError);
+  });
+
+  it("shows an analyst only the codings blind coding lets them see", async () => {
+    const other = await createUser(db);
+    const mine = await actingAs(db, "second.analyst@stancewatch.local");
+    const speaker = await createActor(db);
+    const target = await createActor(db);
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+    const hidden = await createStanceCoding(db, { statement, targetId: target.id, coderId: other.id, score: -1 });
+    expect(await exportBundle(mine)).not.toContain(`"id":"${hidden.id}"`);
+    expect(await exportBundle(await admin())).toContain(`"id":"${hidden.id}"`);
+  });
+});
