@@ -6,6 +6,8 @@ import { postWithUploadProgress } from "./json-request";
 import styles from "./source-import-form.module.css";
 import checkboxFieldStyles from "./checkbox-field.module.css";
 import { ScrollingTable } from "./scrolling-table";
+import { FormActions, FormAlert } from "./form";
+import { UploadProgress } from "./upload-progress";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -128,22 +130,9 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         <input id="intake-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
         <label htmlFor="intake-skip-invalid">Skip invalid items and import the rest</label>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? "Importing…" : "Import"}
-        </button>
-      </div>
+      <FormActions pending={busy} label="Import" pendingLabel="Importing…" />
       <div role="status" aria-live="polite">
-        {state.phase === "uploading" && (
-          <p>
-            Uploading… {state.percent}% <progress max={100} value={state.percent} />
-          </p>
-        )}
-        {state.phase === "importing" && (
-          <p>
-            Reading, checking and importing every item… <progress />
-          </p>
-        )}
+        <UploadProgress state={state} importing="Reading, checking and importing every item…" />
         {state.phase === "done" && (
           <div className="notice">
             Imported {state.outcome.imported.length} source{state.outcome.imported.length === 1 ? "" : "s"}.
@@ -155,11 +144,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
           </div>
         )}
       </div>
-      {state.phase === "failed" && (
-        <div className="alert" role="alert">
-          {state.message}
-        </div>
-      )}
+      <FormAlert message={state.phase === "failed" ? state.message : null} />
       {state.phase === "choose" && (
         <div className={styles.choice} role="alert">
           <p>{state.message}</p>
