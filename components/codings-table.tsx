@@ -5,6 +5,7 @@ import type { StanceCodingView } from "@/lib/data/codings";
 import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
 import { formatDay, formatDateTime, truncate } from "./format";
+import quoteColumn from "./quote-column.module.css";
 import styles from "./codings-table.module.css";
 import { ScrollingTable, actionsColumn, sortableColumn } from "./scrolling-table";
 
@@ -45,7 +46,7 @@ export function CodingsTable({
         const own = editorId !== null && coding.coder.id === editorId;
         return (
           <tr key={coding.id}>
-            <td className={styles.statement}>
+            <td className={quoteColumn.statement}>
               <Link href={href} className="quote" title={coding.statement.quote}>
                 “{truncate(coding.statement.quote, 110)}”
               </Link>
