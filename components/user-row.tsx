@@ -79,7 +79,13 @@ export function UserRow({
               <label className="visually-hidden" htmlFor={selectId}>
                 Role of {user.name}
               </label>
-              <select id={selectId} value={shownRole} disabled={pending} onChange={(event) => setChosenRole(event.target.value as Role)}>
+              <select
+                id={selectId}
+                className={styles.select}
+                value={shownRole}
+                disabled={pending}
+                onChange={(event) => setChosenRole(event.target.value as Role)}
+              >
                 {valuesOf(roleLabels).map((role) => (
                   <option key={role} value={role}>
                     {roleLabels[role]}
