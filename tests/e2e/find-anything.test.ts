@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${appUrl}/codings`);
       await page.getByLabel("Per page").selectOption("25");
-      await page.getByLabel("Sort by").selectOption("score");
+      await page.getByLabel("Sort by", { exact: true }).selectOption("score");
       await page.getByRole("button", { name: "Apply" }).click();
       await page.waitForURL(/size=25/);
       const firstPage = await page.getByTestId("codings-table").locator("tbody tr").count();

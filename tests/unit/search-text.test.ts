@@ -59,6 +59,7 @@ describe("search text", () => {
       query: "iran",
       kinds: ["actors"],
       limit: 5,
+      offset: 0,
     });
     expect(() => parseSearchParameters(new URLSearchParams("q=iran&kind=users"))).toThrowError(/not one of statements, sources, actors/);
     expect(() => parseSearchParameters(new URLSearchParams("q=iran&limit=0"))).toThrowError(/from 1 to 50/);
