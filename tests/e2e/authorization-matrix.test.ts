@@ -651,7 +651,8 @@ describe("the authorization matrix", () => {
       expect(existsSync(file), file).toBe(false);
     const proxySource = await readFile("proxy.ts", "utf8");
     const imports = [...proxySource.matchAll(/from\s+"([^"]+)"/g)].map((match) => match[1]);
-    expect(imports.sort()).toEqual(["@/lib/http/security-headers", "next/server"]);
+    // The headers and the settings they read (development or not, HSTS), nothing of sessions or permissions.
+    expect(imports.sort()).toEqual(["@/lib/config/environment", "@/lib/http/security-headers", "next/server"]);
     expect(proxySource).not.toMatch(/redirect|rewrite|getToken|session|status:/i);
   });
 
