@@ -27,6 +27,8 @@ export function ActionButton<Body = unknown>({
   onDone,
   className,
   errorClassName,
+  pressed,
+  onRefused,
 }: {
   method: "POST" | "PATCH" | "DELETE";
   url: string;
@@ -44,6 +46,10 @@ export function ActionButton<Body = unknown>({
   onDone?: (body: Body) => void | "keep-pending";
   className?: string;
   errorClassName?: string;
+  /** For a button that toggles a state (adjudicator or not): its `aria-pressed`. */
+  pressed?: boolean;
+  /** Where a refusal goes instead of beside the button (a table row's message line). */
+  onRefused?: (message: string) => void;
 }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -56,7 +62,8 @@ export function ActionButton<Body = unknown>({
     const result = await sendJson<Body>(method, url, payload);
     if (!result.ok) {
       setPending(false);
-      setError(describeRefusal(result));
+      if (onRefused) onRefused(describeRefusal(result));
+      else setError(describeRefusal(result));
       return;
     }
     if (onDone) {
@@ -74,6 +81,7 @@ export function ActionButton<Body = unknown>({
         className={danger ? "button button--small button--danger" : "button button--small"}
         disabled={pending}
         aria-label={accessibleLabel}
+        aria-pressed={pressed}
         onClick={() => void act()}
       >
         {pending ? pendingLabel : label}

@@ -12,6 +12,7 @@ import { ActorMergeForm } from "./actor-merge-form";
 import { FieldRow, SelectField, TextField } from "./form";
 import { recordHistoryPath } from "./history-links";
 import { sendJson } from "./json-request";
+import { RowMessage, type RowMessageContent } from "./row-message";
 import styles from "./actor-row.module.css";
 
 // Must match the header of ActorsTable (a server module, so not imported here).
@@ -99,7 +100,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState<"track" | "edit" | null>(null);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<RowMessageContent | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
 
   const saved = savedValues(actor);
@@ -301,18 +302,7 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
           </td>
         </tr>
       )}
-      {message && (
-        <tr className="row-message">
-          <td colSpan={columnCount}>
-            <div className={message.isError ? "alert" : "notice"} role={message.isError ? "alert" : "status"}>
-              {message.text}
-              <button type="button" className="link-button" onClick={() => setMessage(null)}>
-                Dismiss
-              </button>
-            </div>
-          </td>
-        </tr>
-      )}
+      <RowMessage message={message} columnCount={columnCount} onDismiss={() => setMessage(null)} />
     </>
   );
 }

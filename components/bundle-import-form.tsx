@@ -6,9 +6,9 @@ import { bundleKindNames, describeKind, type BundleKind } from "@/lib/exchange/b
 import { bundleImportOptionsSchema, bundleImportUrl } from "@/lib/exchange/bundle-request";
 import { CheckboxField, FileField, FormMessages, useSchemaForm } from "./form";
 import { postWithUploadProgress, type JsonResponse } from "./json-request";
-import styles from "./bundle-import-form.module.css";
+import { LineProblemsTable, type LineProblem } from "./line-problems-table";
+import { UploadProgress } from "./upload-progress";
 
-type LineProblem = { line: number; message: string };
 type Outcome = { created: Partial<Record<BundleKind, number>>; unchanged: number; skipped: LineProblem[] };
 type Refusal = { errors: LineProblem[]; conflicts: LineProblem[] };
 type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "importing" };
@@ -16,31 +16,6 @@ type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { 
 function describeCreated(created: Outcome["created"]): string {
   const parts = bundleKindNames.filter((kind) => created[kind]).map((kind) => `${created[kind]} ${describeKind(kind).label}(s)`);
   return parts.length > 0 ? parts.join(", ") : "nothing new";
-}
-
-function ProblemTable({ caption, problems }: { caption: string; problems: LineProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption className={styles.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((problem, index) => (
-            <tr key={`${problem.line}-${index}`}>
-              <td className="number">{problem.line}</td>
-              <td>{problem.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /** Imports a corpus bundle: every line checked first, then all of it or nothing (docs/decisions/0028). */
@@ -110,20 +85,11 @@ export function BundleImportForm() {
           {form.pending ? "Importing…" : "Import bundle"}
         </button>
       </div>
-      {progress.phase === "uploading" && (
-        <p>
-          Uploading… {progress.percent}% <progress max={100} value={progress.percent} aria-label="Upload" />
-        </p>
-      )}
-      {progress.phase === "importing" && (
-        <p>
-          Checking every line and importing… <progress aria-label="Import" />
-        </p>
-      )}
+      <UploadProgress state={progress} importing="Checking every line and importing…" />
       <FormMessages form={form} signInAgain={{ returnTo: "/exchange", then: "import again" }} />
-      <ProblemTable caption="Lines that cannot be imported" problems={refusal.errors} />
-      <ProblemTable caption="Lines that conflict with what is stored" problems={refusal.conflicts} />
-      <ProblemTable caption="Conflicting lines skipped" problems={skipped} />
+      <LineProblemsTable caption="Lines that cannot be imported" problems={refusal.errors} />
+      <LineProblemsTable caption="Lines that conflict with what is stored" problems={refusal.conflicts} />
+      <LineProblemsTable caption="Conflicting lines skipped" problems={skipped} />
     </form>
   );
 }

@@ -5,8 +5,9 @@ import type { StanceCodingView } from "@/lib/data/codings";
 import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";
 import { formatDay, formatDateTime, truncate } from "./format";
-import { SortableHeader } from "./lists/sortable-header";
+import quoteColumn from "./quote-column.module.css";
 import styles from "./codings-table.module.css";
+import { ScrollingTable, actionsColumn, sortableColumn } from "./scrolling-table";
 
 /**
  * Every live coding; each quote opens its coding. `editorId` is the signed-in
@@ -24,79 +25,72 @@ export function CodingsTable({
   sortLinks?: Record<string, SortLink>;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className={styles.codingsTable} data-testid="codings-table">
-        <thead>
-          <tr>
-            <th scope="col">Statement</th>
-            <SortableHeader label="Said" sort={sortLinks.said} />
-            <th scope="col">Speaker</th>
-            <th scope="col">Target</th>
-            <SortableHeader label="Score" sort={sortLinks.score} />
-            <th scope="col">Confidence</th>
-            <th scope="col">Conditional</th>
-            <th scope="col">Coder</th>
-            <SortableHeader label="Coded" sort={sortLinks.coded} />
+    <ScrollingTable
+      columns={[
+        "Statement",
+        sortableColumn("Said", sortLinks.said),
+        "Speaker",
+        "Target",
+        sortableColumn("Score", sortLinks.score),
+        "Confidence",
+        "Conditional",
+        "Coder",
+        sortableColumn("Coded", sortLinks.coded),
+        editorId !== null && actionsColumn,
+      ]}
+      className={styles.codingsTable}
+      testId="codings-table"
+    >
+      {codings.map((coding) => {
+        const href = `/codings/${encodeURIComponent(coding.id)}`;
+        const own = editorId !== null && coding.coder.id === editorId;
+        return (
+          <tr key={coding.id}>
+            <td className={quoteColumn.statement}>
+              <Link href={href} className="quote" title={coding.statement.quote}>
+                “{truncate(coding.statement.quote, 110)}”
+              </Link>
+            </td>
+            <td className="date">
+              <time dateTime={coding.statement.saidOn}>{formatDay(coding.statement.saidOn)}</time>
+            </td>
+            <td>{coding.statement.speakerName}</td>
+            <td>{coding.target.name}</td>
+            <td>
+              <strong className="score">{formatScore(coding.score)}</strong>
+              <span className="cell-meta">{describeScore(coding.score)}</span>
+            </td>
+            <td>{confidenceLabels[coding.confidence]}</td>
+            <td>{coding.isConditional ? "Yes" : "No"}</td>
+            <td>
+              {coding.coder.name}
+              {own && <span className="cell-meta">you</span>}
+            </td>
+            <DateTimeCell
+              iso={coding.createdAt}
+              // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
+              note={
+                Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000
+                  ? `Changed ${formatDateTime(coding.updatedAt)}`
+                  : undefined
+              }
+            />
             {editorId !== null && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <td className="nowrap">
+                {own && (
+                  <Link href={href}>
+                    Edit
+                    <span className="visually-hidden">
+                      {" "}
+                      your coding of {coding.statement.speakerName} toward {coding.target.name}
+                    </span>
+                  </Link>
+                )}
+              </td>
             )}
           </tr>
-        </thead>
-        <tbody>
-          {codings.map((coding) => {
-            const href = `/codings/${encodeURIComponent(coding.id)}`;
-            const own = editorId !== null && coding.coder.id === editorId;
-            return (
-              <tr key={coding.id}>
-                <td className={styles.statement}>
-                  <Link href={href} className="quote" title={coding.statement.quote}>
-                    “{truncate(coding.statement.quote, 110)}”
-                  </Link>
-                </td>
-                <td className="date">
-                  <time dateTime={coding.statement.saidOn}>{formatDay(coding.statement.saidOn)}</time>
-                </td>
-                <td>{coding.statement.speakerName}</td>
-                <td>{coding.target.name}</td>
-                <td>
-                  <strong className="score">{formatScore(coding.score)}</strong>
-                  <span className="cell-meta">{describeScore(coding.score)}</span>
-                </td>
-                <td>{confidenceLabels[coding.confidence]}</td>
-                <td>{coding.isConditional ? "Yes" : "No"}</td>
-                <td>
-                  {coding.coder.name}
-                  {own && <span className="cell-meta">you</span>}
-                </td>
-                <DateTimeCell
-                  iso={coding.createdAt}
-                  // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
-                  note={
-                    Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000
-                      ? `Changed ${formatDateTime(coding.updatedAt)}`
-                      : undefined
-                  }
-                />
-                {editorId !== null && (
-                  <td className="nowrap">
-                    {own && (
-                      <Link href={href}>
-                        Edit
-                        <span className="visually-hidden">
-                          {" "}
-                          your coding of {coding.statement.speakerName} toward {coding.target.name}
-                        </span>
-                      </Link>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollingTable>
   );
 }

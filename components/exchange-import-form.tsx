@@ -4,15 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postWithUploadProgress } from "./json-request";
 import styles from "./checkbox-field.module.css";
+import { FormActions, FormMessages } from "./form";
+import { LineProblemsTable, type LineProblem } from "./line-problems-table";
+import { UploadProgress } from "./upload-progress";
 
-type LineError = { line: number; message: string };
-type Outcome = { imported: number; unchanged: number; skipped: LineError[] };
+type Outcome = { imported: number; unchanged: number; skipped: LineProblem[] };
 type State =
   | { phase: "idle" }
   | { phase: "uploading"; percent: number }
   | { phase: "importing" }
   | { phase: "done"; outcome: Outcome }
-  | { phase: "failed"; message: string; errors: LineError[] };
+  | { phase: "failed"; message: string; errors: LineProblem[] };
 
 function formatOf(fileName: string): "csv" | "jsonl" | null {
   if (/\.csv$/i.test(fileName)) return "csv";
@@ -46,7 +48,7 @@ export function ExchangeImportForm() {
       (percent) => setState({ phase: "uploading", percent }),
       () => setState({ phase: "importing" }),
     );
-    const json = (result.json ?? {}) as { error?: string; errors?: LineError[] } & Partial<Outcome>;
+    const json = (result.json ?? {}) as { error?: string; errors?: LineProblem[] } & Partial<Outcome>;
     if (result.status === 200) {
       setState({ phase: "done", outcome: { imported: json.imported ?? 0, unchanged: json.unchanged ?? 0, skipped: json.skipped ?? [] } });
       router.refresh();
@@ -77,52 +79,22 @@ export function ExchangeImportForm() {
           <label htmlFor="import-skip-invalid">Skip invalid rows and import the rest</label>
         </div>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? "Importing…" : "Import"}
-        </button>
-      </div>
-      <div role="status" aria-live="polite">
-        {state.phase === "uploading" && (
-          <p>
-            Uploading… {state.percent}% <progress max={100} value={state.percent} />
-          </p>
-        )}
-        {state.phase === "importing" && (
-          <p>
-            Checking and importing every row… <progress />
-          </p>
-        )}
-        {state.phase === "done" && (
-          <div className="notice">
-            Imported {state.outcome.imported} coding(s); {state.outcome.unchanged} were already present.
-            {state.outcome.skipped.length > 0 && ` ${state.outcome.skipped.length} invalid row(s) were skipped:`}
-          </div>
-        )}
-      </div>
-      {state.phase === "failed" && (
-        <div className="alert" role="alert">
-          {state.message}
-        </div>
-      )}
-      {(state.phase === "failed" ? state.errors : state.phase === "done" ? state.outcome.skipped : []).length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(state.phase === "failed" ? state.errors : state.phase === "done" ? state.outcome.skipped : []).map((error, index) => (
-              <tr key={`${error.line}-${index}`}>
-                <td className="number">{error.line}</td>
-                <td>{error.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <FormActions pending={busy} label="Import" pendingLabel="Importing…" />
+      <UploadProgress state={state} importing="Checking and importing every row…" />
+      <FormMessages
+        form={{
+          alert: state.phase === "failed" ? state.message : null,
+          notice: state.phase === "done" && (
+            <>
+              Imported {state.outcome.imported} coding(s); {state.outcome.unchanged} were already present.
+              {state.outcome.skipped.length > 0 && ` ${state.outcome.skipped.length} invalid row(s) were skipped (listed below).`}
+            </>
+          ),
+          signedOut: false,
+        }}
+      />
+      <LineProblemsTable caption="Rows that cannot be imported" problems={state.phase === "failed" ? state.errors : []} />
+      <LineProblemsTable caption="Invalid rows skipped" problems={state.phase === "done" ? state.outcome.skipped : []} />
     </form>
   );
 }

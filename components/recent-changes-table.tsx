@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { AuditEntryView } from "@/lib/data/history";
 import type { SortLink } from "@/lib/lists/page";
-import { SortableHeader } from "./lists/sortable-header";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity, truncate } from "./format";
 import { recordHistoryPath } from "./history-links";
 import { auditActionLabels } from "@/lib/audit/presentation";
+import { ScrollingTable, sortableColumn } from "./scrolling-table";
 
 const summarisedFields = 4;
 
@@ -27,37 +27,24 @@ function summariseChanges(entry: AuditEntryView): string {
 
 export function RecentChangesTable({ entries, sortLinks = {} }: { entries: AuditEntryView[]; sortLinks?: Record<string, SortLink> }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table>
-        <thead>
-          <tr>
-            <SortableHeader label="Time" sort={sortLinks.time} />
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Changed fields</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <DateTimeCell iso={entry.at} />
-              <td>{entry.userName ?? <span className="muted">—</span>}</td>
-              <td className="nowrap">{auditActionLabels[entry.action]}</td>
-              <td>
-                <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
-                  {entry.label ?? (
-                    <>
-                      {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
-                    </>
-                  )}
-                </Link>
-              </td>
-              <td>{summariseChanges(entry)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable columns={[sortableColumn("Time", sortLinks.time), "Who", "Action", "Record", "Changed fields"]}>
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <DateTimeCell iso={entry.at} />
+          <td>{entry.userName ?? <span className="muted">—</span>}</td>
+          <td className="nowrap">{auditActionLabels[entry.action]}</td>
+          <td>
+            <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
+              {entry.label ?? (
+                <>
+                  {describeEntity(entry.entity)} <code>{truncate(entry.entityId, 14)}</code>
+                </>
+              )}
+            </Link>
+          </td>
+          <td>{summariseChanges(entry)}</td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

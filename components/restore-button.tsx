@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ActionButton } from "./action-button";
 import { recordHistoryPath } from "./history-links";
-import styles from "./restore-button.module.css";
+import styles from "./action-button.module.css";
 
 type Restored = { ok: true; entity: string; entityId: string };
 
@@ -21,7 +21,7 @@ export function RestoreButton({ auditEntryId, label, confirmMessage }: { auditEn
       label={label}
       pendingLabel="Restoring…"
       confirmMessage={confirmMessage}
-      className={styles.restore}
+      className={styles.stacked}
       errorClassName={styles.error}
       onDone={(restored) => {
         router.push(`${recordHistoryPath(restored.entity, restored.entityId)}?restored=${encodeURIComponent(auditEntryId)}`);

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import type { SortLink } from "@/lib/lists/page";
+import { SortableHeader } from "./lists/sortable-header";
 
 // The frame every list table shares, written once: a box that scrolls sideways
 // on a narrow screen and can be reached by keyboard (axe: scrollable-region-
@@ -6,7 +8,21 @@ import type { ReactNode } from "react";
 // caller's. No state: usable from server pages and client leaves alike.
 
 /** A column heading: its words, or its words and a class ("number" right-aligns the column). */
-export type Column = ReactNode | { heading: ReactNode; className?: string };
+export type Column = ReactNode | { heading: ReactNode; className?: string } | SortableColumn;
+
+/** A heading that sorts the list by its column (a link, see SortableHeader); without a link, a plain heading. */
+type SortableColumn = { sortLabel: string; sort: SortLink | undefined; className?: string };
+
+/** A column the list can be sorted by: `sort` is the list's link for it, if the list sorts. */
+export const sortableColumn = (label: string, sort: SortLink | undefined, className?: string): Column => ({
+  sortLabel: label,
+  sort,
+  className,
+});
+
+function isSortable(column: Column): column is SortableColumn {
+  return typeof column === "object" && column !== null && "sortLabel" in column;
+}
 
 /** The heading of a column of per-row buttons: read by screen readers, not shown. */
 export const actionsColumn: Column = { heading: <span className="visually-hidden">Actions</span> };
@@ -52,7 +68,9 @@ export function ScrollingTable({
             {columns
               .filter((column) => column !== false)
               .map((column, index) =>
-                isHeadingWithClass(column) ? (
+                isSortable(column) ? (
+                  <SortableHeader key={index} label={column.sortLabel} sort={column.sort} className={column.className} />
+                ) : isHeadingWithClass(column) ? (
                   <th key={index} scope="col" className={column.className}>
                     {column.heading}
                   </th>

@@ -5,6 +5,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { postWithUploadProgress } from "./json-request";
 import styles from "./source-import-form.module.css";
 import checkboxFieldStyles from "./checkbox-field.module.css";
+import { ScrollingTable } from "./scrolling-table";
+import { FormActions, FormAlert } from "./form";
+import { UploadProgress } from "./upload-progress";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -127,22 +130,9 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         <input id="intake-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
         <label htmlFor="intake-skip-invalid">Skip invalid items and import the rest</label>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? "Importing…" : "Import"}
-        </button>
-      </div>
+      <FormActions pending={busy} label="Import" pendingLabel="Importing…" />
       <div role="status" aria-live="polite">
-        {state.phase === "uploading" && (
-          <p>
-            Uploading… {state.percent}% <progress max={100} value={state.percent} />
-          </p>
-        )}
-        {state.phase === "importing" && (
-          <p>
-            Reading, checking and importing every item… <progress />
-          </p>
-        )}
+        <UploadProgress state={state} importing="Reading, checking and importing every item…" />
         {state.phase === "done" && (
           <div className="notice">
             Imported {state.outcome.imported.length} source{state.outcome.imported.length === 1 ? "" : "s"}.
@@ -154,61 +144,46 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
           </div>
         )}
       </div>
-      {state.phase === "failed" && (
-        <div className="alert" role="alert">
-          {state.message}
-        </div>
-      )}
+      <FormAlert message={state.phase === "failed" ? state.message : null} />
       {state.phase === "choose" && (
         <div className={styles.choice} role="alert">
           <p>{state.message}</p>
-          <div className="table-scroll" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Nearly repeats</th>
-                  <th scope="col">Keep or skip</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.nearDuplicates.map((finding) => (
-                  <tr key={finding.where}>
-                    <td>
-                      <span className={styles.where}>{finding.where}</span> {finding.title}
-                    </td>
-                    <td>
-                      <ul className={styles.matches}>
-                        {finding.matches.map((match) => (
-                          <li key={match.id ?? match.where}>
-                            {match.id ? <Link href={`/sources/${match.id}`}>{match.title}</Link> : `${match.where}: ${match.title}`} (
-                            {match.publisher}, {match.publishedOn}; {percent(match.overlap)} of the text)
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <fieldset className={styles.keepOrSkip}>
-                        <legend className="visually-hidden">Keep or skip {finding.where}</legend>
-                        {(["keep", "skip"] as const).map((choice) => (
-                          <label key={choice}>
-                            <input
-                              type="radio"
-                              name={`near-duplicate-${finding.where}`}
-                              value={choice}
-                              checked={choices[finding.where] === choice}
-                              onChange={() => setChoices((previous) => ({ ...previous, [finding.where]: choice }))}
-                            />{" "}
-                            {choice === "keep" ? "Keep" : "Skip"}
-                          </label>
-                        ))}
-                      </fieldset>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable columns={["Item", "Nearly repeats", "Keep or skip"]}>
+            {state.nearDuplicates.map((finding) => (
+              <tr key={finding.where}>
+                <td>
+                  <span className={styles.where}>{finding.where}</span> {finding.title}
+                </td>
+                <td>
+                  <ul className={styles.matches}>
+                    {finding.matches.map((match) => (
+                      <li key={match.id ?? match.where}>
+                        {match.id ? <Link href={`/sources/${match.id}`}>{match.title}</Link> : `${match.where}: ${match.title}`} (
+                        {match.publisher}, {match.publishedOn}; {percent(match.overlap)} of the text)
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <fieldset className={styles.keepOrSkip}>
+                    <legend className="visually-hidden">Keep or skip {finding.where}</legend>
+                    {(["keep", "skip"] as const).map((choice) => (
+                      <label key={choice}>
+                        <input
+                          type="radio"
+                          name={`near-duplicate-${finding.where}`}
+                          value={choice}
+                          checked={choices[finding.where] === choice}
+                          onChange={() => setChoices((previous) => ({ ...previous, [finding.where]: choice }))}
+                        />{" "}
+                        {choice === "keep" ? "Keep" : "Skip"}
+                      </label>
+                    ))}
+                  </fieldset>
+                </td>
+              </tr>
+            ))}
+          </ScrollingTable>
           <div className="form__actions">
             <button
               type="button"
@@ -233,32 +208,22 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         </div>
       )}
       {problems.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
-          <table aria-label={state.phase === "done" ? "Skipped items" : "Problems"}>
-            <thead>
-              <tr>
-                <th scope="col">File and line or item</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((problem, index) => (
-                <tr key={`${problem.where}-${index}`}>
-                  <td className={styles.where}>{problem.where}</td>
-                  <td>
-                    {problem.message}
-                    {problem.existingSourceId && (
-                      <>
-                        {" "}
-                        <Link href={`/sources/${problem.existingSourceId}`}>Open the stored source</Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable columns={["File and line or item", "Problem"]} label={state.phase === "done" ? "Skipped items" : "Problems"}>
+          {problems.map((problem, index) => (
+            <tr key={`${problem.where}-${index}`}>
+              <td className={styles.where}>{problem.where}</td>
+              <td>
+                {problem.message}
+                {problem.existingSourceId && (
+                  <>
+                    {" "}
+                    <Link href={`/sources/${problem.existingSourceId}`}>Open the stored source</Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
       {state.phase === "done" && state.outcome.imported.length > 0 && (
         <section aria-labelledby="intake-imported-heading">

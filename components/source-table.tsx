@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { SourceSummary } from "@/lib/data/sources";
 import type { SortLink } from "@/lib/lists/page";
-import { SortableHeader } from "./lists/sortable-header";
 import { formatDay } from "./format";
 import styles from "./source-table.module.css";
 import badgeStyles from "./badge.module.css";
+import { ScrollingTable, numberColumn, sortableColumn } from "./scrolling-table";
 
 /**
  * Every source, newest first. `showOwnProgress` adds the count of statements
@@ -21,51 +21,41 @@ export function SourceTable({
   sortLinks?: Record<string, SortLink>;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className={styles.sourcesTable}>
-        <thead>
-          <tr>
-            <SortableHeader label="Title" sort={sortLinks.title} />
-            <th scope="col">Publisher</th>
-            <SortableHeader label="Published" sort={sortLinks.published} />
-            <th scope="col" className="number">
-              Statements
-            </th>
-            {showOwnProgress && (
-              <th scope="col" className={`number ${styles.progress}`}>
-                Not yet coded by you
-              </th>
-            )}
-            <th scope="col">Coverage</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((source) => (
-            <tr key={source.id}>
-              <td className={styles.title}>
-                <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
-                {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
-              </td>
-              <td>{source.publisher}</td>
-              <td className="date">
-                <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
-              </td>
-              <td className="number">{source.statementCount}</td>
-              {showOwnProgress && (
-                <td className="number">{source.uncodedByMe === 0 ? <span className="muted">0</span> : source.uncodedByMe}</td>
-              )}
-              <td>
-                {source.nothingToCode ? (
-                  <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
-                ) : source.statementCount === 0 ? (
-                  // Neither statements nor a "nothing to code" mark: nobody has gone through it yet.
-                  <span className="muted">Not yet reviewed</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable
+      columns={[
+        sortableColumn("Title", sortLinks.title),
+        "Publisher",
+        sortableColumn("Published", sortLinks.published),
+        numberColumn("Statements"),
+        showOwnProgress && { heading: "Not yet coded by you", className: `number ${styles.progress}` },
+        "Coverage",
+      ]}
+      className={styles.sourcesTable}
+    >
+      {sources.map((source) => (
+        <tr key={source.id}>
+          <td className={styles.title}>
+            <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
+            {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
+          </td>
+          <td>{source.publisher}</td>
+          <td className="date">
+            <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
+          </td>
+          <td className="number">{source.statementCount}</td>
+          {showOwnProgress && (
+            <td className="number">{source.uncodedByMe === 0 ? <span className="muted">0</span> : source.uncodedByMe}</td>
+          )}
+          <td>
+            {source.nothingToCode ? (
+              <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
+            ) : source.statementCount === 0 ? (
+              // Neither statements nor a "nothing to code" mark: nobody has gone through it yet.
+              <span className="muted">Not yet reviewed</span>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

@@ -1,47 +1,46 @@
 // Rendered inside SourceWorkspace, the client component that owns the selection.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
+import { choicesOf } from "@/lib/choices";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { StatementView } from "@/lib/data/statements";
 import { mergeEdits } from "@/lib/edits/merge";
 import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/prisma/enums";
 import type { TextSpan } from "@/lib/sources/offsets";
-import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
+import { datePrecisionLabels } from "@/lib/validation";
+import { channelLabels, statementFormLabels, statementUpdateSchema } from "@/lib/statements/schemas";
 import { ActorSearchPicker, type ActorChoice } from "./actor-search-picker";
+import { ChoiceField, ConflictComparison, DateField, FormActions, FormAlert, SelectField, useSchemaForm, type ComparedField } from "./form";
+import { ariaDescribedBy, FieldError } from "./form-feedback";
 import { formatDateTime } from "./format";
-import { ariaDescribedBy, describeFailure, FieldError, type Failure } from "./form-feedback";
 import { sendJson } from "./json-request";
 import { PassageFinder } from "./statement-creation-form";
 import { formatSaidOn } from "./statement-details";
 import styles from "./statement-correction-form.module.css";
 import sourcePanelStyles from "./source-panel.module.css";
-import conflictStyles from "@/components/form/conflict-comparison.module.css";
-import badgeStyles from "./badge.module.css";
 import statementQuoteStyles from "./statement-quote.module.css";
-import segmentedStyles from "./segmented.module.css";
 
 type Values = {
+  version: number;
   speakerId: string;
   saidOn: string;
   saidOnPrecision: DatePrecision;
   form: StatementForm;
   channel: Channel;
-  /** "start-end": the span moves as one, so a merge never pairs one version's start with another's end. */
+  /** "start-end": the span is one field, so a merge never pairs one version's start with another's end. */
   span: string;
 };
-type Field = keyof Values;
 type Conflict = { operation: "save" | "delete"; message: string; current: StatementView };
 
-const fields: Field[] = ["speakerId", "span", "saidOn", "saidOnPrecision", "form", "channel"];
-const fieldNames: Record<Field, string> = {
+const labels: Record<keyof Values, string> = {
+  version: "Version",
   speakerId: "Speaker",
   span: "Quote",
   saidOn: "Said on",
-  saidOnPrecision: "Date known to the",
+  saidOnPrecision: "Known to the",
   form: "Form",
   channel: "Channel",
 };
-const forms = Object.keys(statementFormLabels) as StatementForm[];
-const channels = Object.keys(channelLabels) as Channel[];
+const compared = ["speakerId", "span", "saidOn", "saidOnPrecision", "form", "channel"] as const;
 const idPrefix = "correct-statement";
 
 const spanKey = (span: TextSpan) => `${span.startOffset}-${span.endOffset}`;
@@ -51,22 +50,10 @@ function spanOf(key: string): TextSpan {
 }
 
 function valuesOf(
-  statement: Pick<StatementView, "speaker" | "saidOn" | "saidOnPrecision" | "form" | "channel" | "startOffset" | "endOffset">,
+  statement: Pick<StatementView, "version" | "speaker" | "saidOn" | "saidOnPrecision" | "form" | "channel" | "startOffset" | "endOffset">,
 ): Values {
-  return {
-    speakerId: statement.speaker.id,
-    saidOn: statement.saidOn,
-    saidOnPrecision: statement.saidOnPrecision,
-    form: statement.form,
-    channel: statement.channel,
-    span: spanKey(statement),
-  };
-}
-
-/** Server field names mapped onto this form's fields (the span's offsets and quote are one field here). */
-function fieldOf(name: string): Field | null {
-  if (name === "quote" || name === "startOffset" || name === "endOffset") return "span";
-  return (fields as string[]).includes(name) ? (name as Field) : null;
+  const { version, saidOn, saidOnPrecision, form, channel } = statement;
+  return { version, speakerId: statement.speaker.id, saidOn, saidOnPrecision, form, channel, span: spanKey(statement) };
 }
 
 function isStatementView(value: unknown): value is StatementView {
@@ -77,8 +64,8 @@ function isStatementView(value: unknown): value is StatementView {
 
 /**
  * Corrects a statement in place: who said it, when, how, and which words (re-cut
- * from the text by selecting them again). A stale save is shown side by side
- * with the saved version, as for codings.
+ * from the text by selecting them again). A stale save or delete is shown side
+ * by side with the saved version, as for codings.
  */
 export function StatementCorrectionForm({
   statement,
@@ -92,7 +79,7 @@ export function StatementCorrectionForm({
 }: {
   statement: StatementInSource;
   text: string;
-  /** The span being chosen in the text (starts as the statement's own). */
+  /** The span being chosen in the text (starts as the statement's own); the workspace owns it. */
   span: TextSpan;
   actors: ActorChoice[];
   onSpanChange: (span: TextSpan) => void;
@@ -100,305 +87,174 @@ export function StatementCorrectionForm({
   onSaved: (message: string) => void;
   onDeleted: () => void;
 }) {
-  const [base, setBase] = useState<{ version: number; values: Values }>(() => ({
-    version: statement.version,
-    values: valuesOf(statement),
-  }));
-  const [values, setValues] = useState<Omit<Values, "span">>(() => valuesOf(statement));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [pending, setPending] = useState<"save" | "delete" | null>(null);
-  const conflictHeading = useRef<HTMLHeadingElement>(null);
+  // What the form was opened on (or last loaded), to tell what changed and what a merge keeps.
+  const [base, setBase] = useState<Values>(() => valuesOf(statement));
+  const [deleting, setDeleting] = useState(false);
+  const [deleteRefusal, setDeleteRefusal] = useState<Conflict | string | null>(null);
   const url = `/api/statements/${encodeURIComponent(statement.id)}`;
-  const mine: Values = { ...values, span: spanKey(span) };
-  const unsaved = fields.some((field) => mine[field] !== base.values[field]);
-  const actorName = (id: string) => actors.find((actor) => actor.id === id)?.name ?? "(unknown actor)";
 
-  useEffect(() => {
-    if (conflict) conflictHeading.current?.focus();
-  }, [conflict]);
-
-  function change<F extends Exclude<Field, "span">>(field: F, value: Values[F]) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setErrors((previous) => ({ ...previous, [field]: undefined }));
-  }
-
-  function showFailure(result: Failure, operation: Conflict["operation"]) {
-    if (result.status === 409 && isStatementView(result.current)) {
-      setConflict({ operation, message: result.error, current: result.current });
-      return;
-    }
-    const placed: Record<string, string> = {};
-    for (const [name, message] of Object.entries(result.fieldErrors)) placed[fieldOf(name) ?? name] = message;
-    const { fieldErrors, alert: message } = describeFailure({ ...result, fieldErrors: placed }, (name): name is Field =>
-      (fields as string[]).includes(name),
-    );
-    setErrors(fieldErrors);
-    setAlert(message);
-  }
-
-  async function save(version: number, toSave: Values) {
-    setAlert(null);
-    setErrors({});
-    setPending("save");
-    const { startOffset, endOffset } = spanOf(toSave.span);
-    const result = await sendJson<StatementView>("PATCH", url, {
-      version,
-      speakerId: toSave.speakerId,
-      saidOn: toSave.saidOn,
-      saidOnPrecision: toSave.saidOnPrecision,
-      form: toSave.form,
-      channel: toSave.channel,
-      startOffset,
-      endOffset,
-    });
-    setPending(null);
-    if (!result.ok) return showFailure(result, "save");
-    const flagged = result.body.codingCount > 0 && (toSave.span !== base.values.span || toSave.speakerId !== base.values.speakerId);
-    onSaved(
-      `Statement corrected (version ${result.body.version}).${flagged ? " Its codings are kept and marked for their coders to review." : ""}`,
-    );
-  }
+  const form = useSchemaForm<Values, StatementView>({
+    schema: statementUpdateSchema,
+    idPrefix,
+    initialValues: base,
+    labels,
+    request: { method: "PATCH", url },
+    toBody: ({ span: key, ...rest }) => ({ ...rest, ...spanOf(key) }),
+    // The server names the span's parts; here they are one field.
+    paths: { startOffset: "span", endOffset: "span", quote: "span" },
+    onSuccess: (saved, sent) => {
+      const body = sent as { speakerId: string } & TextSpan;
+      const flagged = saved.codingCount > 0 && (spanKey(body) !== base.span || body.speakerId !== base.speakerId);
+      onSaved(
+        `Statement corrected (version ${saved.version}).${flagged ? " Its codings are kept and marked for their coders to review." : ""}`,
+      );
+    },
+  });
+  // The span lives in the workspace (the selection in the text); it joins the values here.
+  const mine: Values = { ...form.values, span: spanKey(span) };
+  const unsaved = compared.some((field) => mine[field] !== base[field]);
+  const spanChanged = mine.span !== base.span;
+  const pending = form.pending || deleting;
+  const conflict: Conflict | null =
+    typeof deleteRefusal === "object" && deleteRefusal !== null
+      ? deleteRefusal
+      : form.conflict && isStatementView(form.conflict.current)
+        ? { operation: "save", message: form.conflict.message, current: form.conflict.current }
+        : null;
 
   async function remove(version: number, question: string) {
     if (!window.confirm(question)) return;
-    setAlert(null);
-    setPending("delete");
+    setDeleteRefusal(null);
+    setDeleting(true);
     const result = await sendJson<{ ok: true }>("DELETE", url, { version });
-    setPending(null);
-    if (!result.ok) return showFailure(result, "delete");
-    onDeleted();
+    setDeleting(false);
+    if (result.ok) return onDeleted();
+    setDeleteRefusal(
+      result.status === 409 && isStatementView(result.current)
+        ? { operation: "delete", message: result.error, current: result.current }
+        : result.error,
+    );
   }
 
-  function reapply(current: StatementView) {
-    const merged = mergeEdits(base.values, mine, valuesOf(current));
-    setBase({ version: current.version, values: valuesOf(current) });
-    setValues(merged);
-    onSpanChange(spanOf(merged.span));
-    setConflict(null);
-    void save(current.version, merged);
+  function load(current: StatementView, values: Values) {
+    setBase(valuesOf(current));
+    setDeleteRefusal(null);
+    form.reset(values);
+    onSpanChange(spanOf(values.span));
   }
 
-  function loadSaved(current: StatementView) {
-    setBase({ version: current.version, values: valuesOf(current) });
-    setValues(valuesOf(current));
-    onSpanChange({ startOffset: current.startOffset, endOffset: current.endOffset });
-    setConflict(null);
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!conflict && unsaved && pending === null) void save(base.version, mine);
-  }
-
-  const describedBy = (field: Field, hint?: string) => ariaDescribedBy(`${idPrefix}-${field}`, errors[field], hint);
-  const errorFor = (field: Field) => <FieldError id={`${idPrefix}-${field}`} label={fieldNames[field]} message={errors[field]} />;
-  const describe = (field: Field, of: Values): string => {
-    switch (field) {
-      case "speakerId":
-        return actorName(of.speakerId);
-      case "span": {
-        const { startOffset, endOffset } = spanOf(of.span);
-        return `“${text.slice(startOffset, endOffset)}”`;
-      }
-      case "saidOn":
-        return formatSaidOn(of.saidOn, of.saidOnPrecision);
-      case "saidOnPrecision":
-        return of.saidOnPrecision === "DAY" ? "Day" : "Month only";
-      case "form":
-        return statementFormLabels[of.form];
-      case "channel":
-        return channelLabels[of.channel];
-    }
+  const actorName = (id: string) =>
+    conflict?.current.speaker.id === id
+      ? conflict.current.speaker.name
+      : (actors.find((actor) => actor.id === id)?.name ?? "(unknown actor)");
+  const describe: Record<(typeof compared)[number], (of: Values) => string> = {
+    speakerId: (of) => actorName(of.speakerId),
+    span: (of) => `“${text.slice(spanOf(of.span).startOffset, spanOf(of.span).endOffset)}”`,
+    saidOn: (of) => formatSaidOn(of.saidOn, of.saidOnPrecision),
+    saidOnPrecision: (of) => datePrecisionLabels[of.saidOnPrecision],
+    form: (of) => statementFormLabels[of.form],
+    channel: (of) => channelLabels[of.channel],
   };
-  const spanChanged = mine.span !== base.values.span;
+  const comparedFields: ComparedField<Values>[] = compared.map((name) => ({
+    name,
+    label: name === "saidOnPrecision" ? "Date known to the" : labels[name],
+    describe: describe[name],
+  }));
+  const spanField = form.field("span");
 
   return (
-    <form className="form form--compact" onSubmit={handleSubmit} noValidate aria-label="Correct this statement">
-      {alert && (
-        <div className="alert" role="alert">
-          {alert}
-        </div>
-      )}
+    <form
+      className="form form--compact"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!conflict && unsaved && !pending) void form.submit(mine);
+      }}
+      noValidate
+      aria-label="Correct this statement"
+    >
+      <FormAlert
+        message={typeof deleteRefusal === "string" ? deleteRefusal : (form.alert ?? (conflict ? null : (form.conflict?.message ?? null)))}
+      />
       <div className="field">
-        <span className="field__label" id={`${idPrefix}-span-label`}>
-          Quote
+        <span className="field__label" id={`${spanField.id}-label`}>
+          {spanField.label}
         </span>
         <blockquote
           className={`${statementQuoteStyles.statementQuote} quote ${sourcePanelStyles.quote} ${spanChanged ? styles.changed : ""}`}
-          aria-labelledby={`${idPrefix}-span-label`}
-          aria-describedby={describedBy("span", `${idPrefix}-span-hint`)}
+          aria-labelledby={`${spanField.id}-label`}
+          aria-describedby={ariaDescribedBy(spanField.id, spanField.error, `${spanField.id}-hint`)}
         >
           “{text.slice(span.startOffset, span.endOffset)}”
         </blockquote>
-        <p className="field__hint" id={`${idPrefix}-span-hint`}>
+        <p className="field__hint" id={`${spanField.id}-hint`}>
           {spanChanged ? "New words, cut from the text. " : ""}Select other words in the text to change the quote; it is always cut from the
           stored text.
         </p>
-        {errorFor("span")}
+        <FieldError id={spanField.id} label={spanField.label} message={spanField.error} />
         <PassageFinder text={text} open={false} onFound={onSpanChange} idPrefix={idPrefix} />
       </div>
 
       <ActorSearchPicker
         label="Speaker"
         actors={actors}
-        value={values.speakerId}
-        onChange={(id) => id && change("speakerId", id)}
-        error={errors.speakerId}
+        value={form.values.speakerId}
+        onChange={(id) => id && form.setValue("speakerId", id)}
+        error={form.errors.speakerId}
       />
-
-      <div className="form__row form__row--tight">
-        <div className="field">
-          <label className="field__label" htmlFor={`${idPrefix}-saidOn`}>
-            Said on
-          </label>
-          <input
-            id={`${idPrefix}-saidOn`}
-            type="date"
-            value={values.saidOn}
-            onChange={(event) => change("saidOn", event.target.value)}
-            aria-invalid={errors.saidOn ? true : undefined}
-            aria-describedby={describedBy("saidOn")}
-          />
-          {errorFor("saidOn")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${idPrefix}-precision`}>
-            Known to the
-          </label>
-          <select
-            id={`${idPrefix}-precision`}
-            value={values.saidOnPrecision}
-            onChange={(event) => change("saidOnPrecision", event.target.value as DatePrecision)}
-            aria-describedby={describedBy("saidOnPrecision")}
-          >
-            <option value="DAY">Day</option>
-            <option value="MONTH">Month only</option>
-          </select>
-          {errorFor("saidOnPrecision")}
-        </div>
-      </div>
-
-      <fieldset className="field" aria-describedby={describedBy("form")}>
-        <legend className="field__label">Form</legend>
-        <div className={segmentedStyles.segmented}>
-          {forms.map((option) => (
-            <label key={option} className={segmentedStyles.option}>
-              <input
-                type="radio"
-                name={`${idPrefix}-form`}
-                value={option}
-                checked={values.form === option}
-                onChange={() => change("form", option)}
-              />
-              {statementFormLabels[option]}
-            </label>
-          ))}
-        </div>
-        {errorFor("form")}
-      </fieldset>
-
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-channel`}>
-          Channel
-        </label>
-        <select
-          id={`${idPrefix}-channel`}
-          value={values.channel}
-          onChange={(event) => change("channel", event.target.value as Channel)}
-          aria-describedby={describedBy("channel")}
-        >
-          {channels.map((option) => (
-            <option key={option} value={option}>
-              {channelLabels[option]}
-            </option>
-          ))}
-        </select>
-        {errorFor("channel")}
-      </div>
+      <DateField {...form.field("saidOn")} precision={form.field("saidOnPrecision")} />
+      <ChoiceField {...form.field("form")} options={choicesOf(statementFormLabels)} />
+      <SelectField {...form.field("channel")} options={choicesOf(channelLabels)} />
 
       {conflict ? (
-        <div className={conflictStyles.conflict} role="region" aria-labelledby={`${idPrefix}-conflict-heading`}>
-          <h3 className={conflictStyles.title} id={`${idPrefix}-conflict-heading`} tabIndex={-1} ref={conflictHeading}>
-            {conflict.operation === "save" ? "Your correction was not saved" : "The statement was not deleted"}
-          </h3>
-          <p className={conflictStyles.message}>{conflict.message}</p>
-          <div className="table-scroll" tabIndex={0}>
-            <table className={conflictStyles.comparison}>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">{conflict.operation === "save" ? "Your unsaved version" : `The version you opened (${base.version})`}</th>
-                  <th scope="col">
-                    Saved version ({conflict.current.version}, at {formatDateTime(conflict.current.updatedAt)})
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((field) => {
-                  const current = valuesOf(conflict.current);
-                  const shown = conflict.operation === "save" ? mine : base.values;
-                  const differs = shown[field] !== current[field];
-                  return (
-                    <tr key={field} className={differs ? conflictStyles.differs : undefined}>
-                      <th scope="row">
-                        {fieldNames[field]}
-                        {differs && <span className={badgeStyles.badge}>differs</span>}
-                      </th>
-                      <td>{describe(field, shown)}</td>
-                      <td>
-                        {field === "speakerId"
-                          ? conflict.current.speaker.name
-                          : field === "span"
-                            ? `“${conflict.current.quote}”`
-                            : describe(field, current)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <div className="form__actions">
-            {conflict.operation === "save" ? (
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={pending !== null}
-                onClick={() => reapply(conflict.current)}
-              >
-                {pending === "save" ? "Saving…" : "Re-apply my change"}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={pending !== null}
-                onClick={() =>
-                  void remove(conflict.current.version, `Delete the saved version (${conflict.current.version}) of this statement?`)
-                }
-              >
-                {pending === "delete" ? "Deleting…" : "Delete the saved version"}
-              </button>
-            )}
-            <button type="button" className="button" disabled={pending !== null} onClick={() => loadSaved(conflict.current)}>
-              {conflict.operation === "save" ? "Discard mine" : "Keep it and show it"}
+        <ConflictComparison
+          id={`${idPrefix}-conflict`}
+          title={conflict.operation === "save" ? "Your correction was not saved" : "The statement was not deleted"}
+          message={conflict.message}
+          fields={comparedFields}
+          mine={conflict.operation === "save" ? mine : base}
+          mineHeading={conflict.operation === "save" ? "Your unsaved version" : `The version you opened (${base.version})`}
+          saved={valuesOf(conflict.current)}
+          savedHeading={`Saved version (${conflict.current.version}, at ${formatDateTime(conflict.current.updatedAt)})`}
+        >
+          {conflict.operation === "save" ? (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={pending}
+              onClick={() => {
+                const saved = valuesOf(conflict.current);
+                const merged = { ...mergeEdits(base, mine, saved), version: saved.version };
+                load(conflict.current, merged);
+                void form.submit(merged);
+              }}
+            >
+              {form.pending ? "Saving…" : "Re-apply my change"}
             </button>
-          </div>
-        </div>
-      ) : (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending !== null || !unsaved}>
-            {pending === "save" ? "Saving…" : "Save correction"}
+          ) : (
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={pending}
+              onClick={() =>
+                void remove(conflict.current.version, `Delete the saved version (${conflict.current.version}) of this statement?`)
+              }
+            >
+              {deleting ? "Deleting…" : "Delete the saved version"}
+            </button>
+          )}
+          <button type="button" className="button" disabled={pending} onClick={() => load(conflict.current, valuesOf(conflict.current))}>
+            {conflict.operation === "save" ? "Discard mine" : "Keep it and show it"}
           </button>
-          <button type="button" className="button" onClick={onCancel} disabled={pending !== null}>
+        </ConflictComparison>
+      ) : (
+        <FormActions pending={form.pending} label="Save correction" pendingLabel="Saving…" disabled={deleting || !unsaved}>
+          <button type="button" className="button" onClick={onCancel} disabled={pending}>
             Cancel
           </button>
           <button
             type="button"
             className="button button--danger form__actions-end"
-            disabled={pending !== null}
+            disabled={pending}
             onClick={() =>
               void remove(
                 base.version,
@@ -406,9 +262,9 @@ export function StatementCorrectionForm({
               )
             }
           >
-            {pending === "delete" ? "Deleting…" : "Delete statement"}
+            {deleting ? "Deleting…" : "Delete statement"}
           </button>
-        </div>
+        </FormActions>
       )}
     </form>
   );

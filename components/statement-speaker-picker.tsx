@@ -94,6 +94,7 @@ export function SpeakerPicker({
           <input
             id={`${idPrefix}-search`}
             type="search"
+            className={styles.search}
             autoComplete="off"
             placeholder="Search actors by name"
             value={value.query}

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionButton } from "./action-button";
-import styles from "./restore-button.module.css";
+import styles from "./action-button.module.css";
 
 /** Undoes an actor merge recorded in history: the merged actor returns with what moved. */
 export function UndoMergeButton({ auditEntryId }: { auditEntryId: string }) {
@@ -13,7 +13,7 @@ export function UndoMergeButton({ auditEntryId }: { auditEntryId: string }) {
       label="Undo this merge"
       pendingLabel="Undoing…"
       confirmMessage="Undo this merge? The merged actor returns, with the statements, codings, events and links that moved."
-      className={styles.restore}
+      className={styles.stacked}
       errorClassName={styles.error}
     />
   );

@@ -7,6 +7,8 @@ import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./json-request";
 import { roleLabels } from "@/lib/users/schemas";
+import { ActionButton } from "./action-button";
+import { RowMessage, type RowMessageContent } from "./row-message";
 import styles from "./inline-form.module.css";
 
 /**
@@ -30,41 +32,25 @@ export function UserRow({
   // Null while the select shows the saved role.
   const [chosenRole, setChosenRole] = useState<Role | null>(null);
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<RowMessageContent | null>(null);
   const shownRole = chosenRole ?? user.role;
   const selectId = `role-${user.id}`;
 
-  async function update(change: { role: Role } | { disabled: boolean } | { isAdjudicator: boolean }, success: string) {
-    setPending(true);
-    setMessage(null);
-    const result = await sendJson<UserView>("PATCH", `/api/users/${encodeURIComponent(user.id)}`, { version: user.version, ...change });
-    setPending(false);
-    if (result.ok) {
-      setChosenRole(null);
-      setMessage({ text: success, isError: false });
-    } else {
-      setMessage({ text: result.error, isError: true });
-    }
-    // On success and on a conflict alike, show what is now saved.
+  // What every button of the row does after its request: say so on the row's
+  // message line and, on success and refusal alike (a stale version), show what is now saved.
+  const userUrl = `/api/users/${encodeURIComponent(user.id)}`;
+  const said = (text: string, isError: boolean) => {
+    setMessage({ text, isError });
     router.refresh();
-  }
+  };
+  const refused = (text: string) => said(text, true);
 
-  async function unlockSignIn() {
+  async function saveRole(role: Role) {
     setPending(true);
-    setMessage(null);
-    const result = await sendJson<UserView>("POST", `/api/users/${encodeURIComponent(user.id)}/unlock`, {});
+    const result = await sendJson<UserView>("PATCH", userUrl, { version: user.version, role });
     setPending(false);
-    setMessage(result.ok ? { text: `${user.name} can sign in again.`, isError: false } : { text: result.error, isError: true });
-    router.refresh();
-  }
-
-  function toggleDisabled() {
-    if (
-      !user.disabled &&
-      !window.confirm(`Disable ${user.name}’s account? They are signed out and cannot sign in until it is enabled again.`)
-    )
-      return;
-    void update({ disabled: !user.disabled }, user.disabled ? `${user.name}’s account is enabled.` : `${user.name}’s account is disabled.`);
+    if (result.ok) setChosenRole(null);
+    said(result.ok ? `${user.name} is now ${roleLabels[role].toLowerCase()}.` : result.error, !result.ok);
   }
 
   return (
@@ -87,14 +73,19 @@ export function UserRow({
               className={styles.inlineForm}
               onSubmit={(event) => {
                 event.preventDefault();
-                if (chosenRole && chosenRole !== user.role)
-                  void update({ role: chosenRole }, `${user.name} is now ${roleLabels[chosenRole].toLowerCase()}.`);
+                if (chosenRole && chosenRole !== user.role) void saveRole(chosenRole);
               }}
             >
               <label className="visually-hidden" htmlFor={selectId}>
                 Role of {user.name}
               </label>
-              <select id={selectId} value={shownRole} disabled={pending} onChange={(event) => setChosenRole(event.target.value as Role)}>
+              <select
+                id={selectId}
+                className={styles.select}
+                value={shownRole}
+                disabled={pending}
+                onChange={(event) => setChosenRole(event.target.value as Role)}
+              >
                 {valuesOf(roleLabels).map((role) => (
                   <option key={role} value={role}>
                     {roleLabels[role]}
@@ -117,53 +108,56 @@ export function UserRow({
         <td className="date">{createdAt}</td>
         <td className="nowrap">
           {user.role === "ANALYST" && (
-            <button
-              type="button"
-              className="button button--small"
-              disabled={pending}
-              aria-pressed={user.isAdjudicator}
-              onClick={() =>
-                void update(
-                  { isAdjudicator: !user.isAdjudicator },
+            <ActionButton
+              method="PATCH"
+              url={userUrl}
+              payload={{ version: user.version, isAdjudicator: !user.isAdjudicator }}
+              label={user.isAdjudicator ? "Adjudicator ✓" : "Make adjudicator"}
+              pendingLabel="Saving…"
+              accessibleLabel={`${user.isAdjudicator ? "Adjudicator ✓" : "Make adjudicator"} ${user.name}`}
+              pressed={user.isAdjudicator}
+              onDone={() =>
+                said(
                   user.isAdjudicator ? `${user.name} no longer adjudicates.` : `${user.name} can now settle disagreements between coders.`,
+                  false,
                 )
               }
-            >
-              {user.isAdjudicator ? "Adjudicator ✓" : "Make adjudicator"}
-              <span className="visually-hidden"> {user.name}</span>
-            </button>
+              onRefused={refused}
+            />
           )}{" "}
           {user.signInLockedUntil && (
-            <button type="button" className="button button--small" disabled={pending} onClick={() => void unlockSignIn()}>
-              Unlock sign-in
-              <span className="visually-hidden"> {user.name}</span>
-            </button>
+            <ActionButton
+              method="POST"
+              url={`${userUrl}/unlock`}
+              payload={{}}
+              label="Unlock sign-in"
+              pendingLabel="Unlocking…"
+              accessibleLabel={`Unlock sign-in ${user.name}`}
+              onDone={() => said(`${user.name} can sign in again.`, false)}
+              onRefused={refused}
+            />
           )}{" "}
           {!isSelf && (
-            <button
-              type="button"
-              className={`button button--small${user.disabled ? "" : " button--danger"}`}
-              disabled={pending}
-              onClick={toggleDisabled}
-            >
-              {user.disabled ? "Enable" : "Disable"}
-              <span className="visually-hidden"> {user.name}</span>
-            </button>
+            <ActionButton
+              method="PATCH"
+              url={userUrl}
+              payload={{ version: user.version, disabled: !user.disabled }}
+              label={user.disabled ? "Enable" : "Disable"}
+              pendingLabel={user.disabled ? "Enabling…" : "Disabling…"}
+              accessibleLabel={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
+              danger={!user.disabled}
+              confirmMessage={
+                user.disabled
+                  ? undefined
+                  : `Disable ${user.name}’s account? They are signed out and cannot sign in until it is enabled again.`
+              }
+              onDone={() => said(user.disabled ? `${user.name}’s account is enabled.` : `${user.name}’s account is disabled.`, false)}
+              onRefused={refused}
+            />
           )}
         </td>
       </tr>
-      {message && (
-        <tr className="row-message">
-          <td colSpan={6}>
-            <div className={message.isError ? "alert" : "notice"} role={message.isError ? "alert" : "status"}>
-              {message.text}
-              <button type="button" className="link-button" onClick={() => setMessage(null)}>
-                Dismiss
-              </button>
-            </div>
-          </td>
-        </tr>
-      )}
+      <RowMessage message={message} columnCount={6} onDismiss={() => setMessage(null)} />
     </>
   );
 }

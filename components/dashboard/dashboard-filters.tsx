@@ -5,7 +5,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { formatDate } from "@/lib/dashboard/summary";
 import type { ActorOption, DashboardFilterOptions, DateWindow } from "@/lib/dashboard/types";
-import { dashboardParameters, dashboardSearchParams, type ConfidenceLevel, type DashboardView, type TimeUnit } from "@/lib/dashboard/view-url";
+import {
+  dashboardParameters,
+  dashboardSearchParams,
+  type ConfidenceLevel,
+  type DashboardView,
+  type TimeUnit,
+} from "@/lib/dashboard/view-url";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import styles from "./dashboard-filters.module.css";
 import checkboxFieldStyles from "@/components/checkbox-field.module.css";
@@ -150,49 +156,28 @@ export function DashboardFilters({
         />
       </div>
       <div className={styles.row}>
-        <div className="field">
-          <label className="field__label" htmlFor={fromId}>
-            From
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            name={dashboardParameters.from}
-            value={draft.from ?? ""}
-            max={draft.to ?? undefined}
-            aria-describedby={datesOutOfOrder ? dateErrorId : undefined}
-            aria-invalid={datesOutOfOrder || undefined}
-            onChange={(event) => changeDate("from", event.target.value)}
-            onBlur={commitDates}
-          />
-          {draft.from === null ? (
-            <p className="field__hint">From the data: {formatDate(chosenWindow.from)}</p>
-          ) : (
-            // The field shows dates in the browser's format; the hint says it the way the rest of the app does.
-            isUsableDate(draft.from) && <p className="field__hint">{formatDate(draft.from)}</p>
-          )}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={toId}>
-            To
-          </label>
-          <input
-            id={toId}
-            type="date"
-            name={dashboardParameters.to}
-            value={draft.to ?? ""}
-            min={draft.from ?? undefined}
-            aria-describedby={datesOutOfOrder ? dateErrorId : undefined}
-            aria-invalid={datesOutOfOrder || undefined}
-            onChange={(event) => changeDate("to", event.target.value)}
-            onBlur={commitDates}
-          />
-          {draft.to === null ? (
-            <p className="field__hint">From the data: {formatDate(chosenWindow.to)}</p>
-          ) : (
-            isUsableDate(draft.to) && <p className="field__hint">{formatDate(draft.to)}</p>
-          )}
-        </div>
+        <WindowDateInput
+          id={fromId}
+          label="From"
+          name={dashboardParameters.from}
+          value={draft.from}
+          fromTheData={chosenWindow.from}
+          bounds={{ max: draft.to ?? undefined }}
+          errorId={datesOutOfOrder ? dateErrorId : undefined}
+          onChange={(value) => changeDate("from", value)}
+          onBlur={commitDates}
+        />
+        <WindowDateInput
+          id={toId}
+          label="To"
+          name={dashboardParameters.to}
+          value={draft.to}
+          fromTheData={chosenWindow.to}
+          bounds={{ min: draft.from ?? undefined }}
+          errorId={datesOutOfOrder ? dateErrorId : undefined}
+          onChange={(value) => changeDate("to", value)}
+          onBlur={commitDates}
+        />
         <div className="field">
           <label className="field__label" htmlFor={`${fromId}-unit`}>
             Mean per
@@ -268,6 +253,57 @@ export function DashboardFilters({
         </div>
       </div>
     </form>
+  );
+}
+
+/**
+ * One end of the date window. Empty means "from the data", which the hint then
+ * gives; a date is repeated in the hint the way the rest of the app writes it
+ * (the field shows it in the browser's format). `errorId` marks it invalid.
+ */
+function WindowDateInput({
+  id,
+  label,
+  name,
+  value,
+  fromTheData,
+  bounds,
+  errorId,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value: string | null;
+  fromTheData: string;
+  bounds: { min?: string; max?: string };
+  errorId: string | undefined;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        name={name}
+        value={value ?? ""}
+        {...bounds}
+        aria-describedby={errorId}
+        aria-invalid={errorId ? true : undefined}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
+      />
+      {value === null ? (
+        <p className="field__hint">From the data: {formatDate(fromTheData)}</p>
+      ) : (
+        isUsableDate(value) && <p className="field__hint">{formatDate(value)}</p>
+      )}
+    </div>
   );
 }
 

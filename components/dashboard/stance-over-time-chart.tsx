@@ -3,21 +3,14 @@
 import {
   Chart as ChartJS,
   Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
   ScatterController,
   SubTitle,
   Title,
-  Tooltip,
   type ActiveElement,
   type ChartData,
   type ChartDataset,
   type ChartEvent,
   type ChartOptions,
-  type Plugin,
   type TooltipItem,
 } from "chart.js";
 import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
@@ -36,21 +29,11 @@ import { eventAnnotations } from "./event-annotations";
 import { truncate } from "../format";
 import styles from "./stance-over-time-chart.module.css";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
+import { chartPlugins } from "../charts/line-chart-setup";
 
 // Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
-ChartJS.register(
-  LinearScale,
-  PointElement,
-  LineElement,
-  ScatterController,
-  LineController,
-  Tooltip,
-  Legend,
-  SubTitle,
-  Title,
-  Decimation,
-  annotationPlugin,
-);
+// The line chart's own parts come from line-chart-setup.
+ChartJS.register(ScatterController, SubTitle, Title, Decimation, annotationPlugin);
 
 type ChartType = "scatter" | "line";
 /** Pre-parsed: x a timestamp, y the score; index points back into the series' points or means for tooltips and clicks. */
@@ -68,20 +51,6 @@ const unitMilliseconds: Record<TimeUnit, number> = {
   month: 30.44 * dayInMilliseconds,
 };
 const unitNames: Record<TimeUnit, string> = { day: "day", week: "week", month: "month" };
-
-// Exported PNGs are pasted into briefings: without this the canvas is transparent and shows whatever lies behind it.
-const whiteBackground: Plugin<ChartType> = {
-  id: "whiteBackground",
-  beforeDraw: (chart) => {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, chart.width, chart.height);
-    ctx.restore();
-  },
-};
-
-const chartPlugins = [whiteBackground];
 
 /** Tooltips do not wrap: long quotes are broken into lines here, at most maximumLines of them. */
 function wrapText(text: string, width: number, maximumLines: number): string[] {

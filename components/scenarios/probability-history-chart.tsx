@@ -1,19 +1,6 @@
 "use client";
 
-import {
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartData,
-  type ChartDataset,
-  type ChartOptions,
-  type Plugin,
-  type TooltipItem,
-} from "chart.js";
+import { Chart as ChartJS, type ChartData, type ChartDataset, type ChartOptions, type TooltipItem } from "chart.js";
 import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
@@ -24,12 +11,13 @@ import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
 import { eventAnnotations } from "../dashboard/event-annotations";
 import styles from "@/components/chart-canvas.module.css";
+import { chartPlugins } from "../charts/line-chart-setup";
 
-// Only the parts used are registered (never chart.js/auto). The x axis is a
+// The line chart's parts are registered in line-chart-setup; the annotations here. The x axis is a
 // linear axis of UTC timestamps with the dashboard's calendar ticks rather
 // than Chart.js's time scale: a date adapter reads local time and would draw
 // every estimate a day early west of Greenwich (see dashboard/time-axis.ts).
-ChartJS.register(LinearScale, PointElement, LineElement, LineController, Tooltip, Legend, annotationPlugin);
+ChartJS.register(annotationPlugin);
 
 /** x a timestamp, y a percentage; `standing` marks the point that only carries the latest estimate to the chart's end. */
 type ChartPoint = { x: number; y: number; estimatedOn: string; standing: boolean };
@@ -43,19 +31,6 @@ function analystStyle(index: number) {
     shape: speakerShapes[(index + Math.floor(index / analystColours.length)) % speakerShapes.length]!,
   };
 }
-
-// The canvas is otherwise transparent, and the page behind it is grey.
-const whiteBackground: Plugin<"line"> = {
-  id: "whiteBackground",
-  beforeDraw: (chart) => {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, chart.width, chart.height);
-    ctx.restore();
-  },
-};
-const chartPlugins = [whiteBackground];
 
 /** A step series: each value holds until the next, and the last until `standUntil`. */
 function stepPoints(values: { on: string; percent: number }[], standUntil: string | undefined): ChartPoint[] {

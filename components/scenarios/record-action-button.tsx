@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionButton } from "../action-button";
-import styles from "./record-action-button.module.css";
+import styles from "../action-button.module.css";
 
 /**
  * One button that changes or removes a record at the version the page showed
@@ -25,7 +25,7 @@ export function RecordActionButton(props: {
     <ActionButton
       {...props}
       describeRefusal={(result) => (result.status === 409 ? `${result.error} Reload the page to see the current version.` : result.error)}
-      className={styles.recordAction}
+      className={styles.stacked}
       errorClassName={styles.error}
     />
   );

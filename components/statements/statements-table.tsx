@@ -5,6 +5,7 @@ import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import { DateTimeCell } from "../date-time-cell";
 import { formatSaidOn, truncate } from "../format";
 import { SortableHeader } from "../lists/sortable-header";
+import quoteColumn from "../quote-column.module.css";
 import styles from "./statements-table.module.css";
 
 /**
@@ -31,7 +32,7 @@ export function StatementsTable({ statements, sortLinks = {} }: { statements: St
         <tbody>
           {statements.map((statement) => (
             <tr key={statement.id}>
-              <td className={styles.statement}>
+              <td className={quoteColumn.statement}>
                 <Link
                   href={`/sources/${encodeURIComponent(statement.source.id)}#statement-${encodeURIComponent(statement.id)}`}
                   className="quote"

@@ -1,24 +1,12 @@
 "use client";
 
-import {
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartData,
-  type ChartOptions,
-  type TooltipItem,
-} from "chart.js";
+import { type ChartData, type ChartOptions, type TooltipItem } from "chart.js";
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
 import type { CalibrationBin } from "@/lib/scenarios/accuracy";
 import styles from "./track-record.module.css";
-
-// Only the parts used are registered (never chart.js/auto), as in the other charts.
-ChartJS.register(LinearScale, PointElement, LineElement, LineController, Tooltip, Legend);
+// Registers the line chart's parts (never chart.js/auto), as for the other charts.
+import "../charts/line-chart-setup";
 
 type CalibrationPoint = { x: number; y: number; weight: number; questionCount: number };
 
