@@ -49,7 +49,15 @@ export function ListControls({
   const active = fields.filter((field) => field.kind !== "hidden" && values[field.parameter]).length;
   const sortType = sortOptions.find((option) => option.key === sort.key)?.type ?? "date";
   return (
-    <form method="get" action={action} className={styles.form} aria-label="Filter and sort">
+    <form
+      method="get"
+      action={action}
+      className={styles.form}
+      aria-label="Filter and sort"
+      // The inputs are uncontrolled (defaultValue): a sortable heading or a pager link changes the URL without a
+      // new page, so the form is remounted whenever its state changes, or its selects would show the old sort.
+      key={JSON.stringify([values, sort.key, sort.direction, pageSize])}
+    >
       <fieldset className={styles.fields}>
         <legend className={styles.legend}>Filter{active > 0 ? ` (${active} applied)` : ""}</legend>
         {fields.map((field) => {

@@ -111,6 +111,8 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         await page.getByRole("link", { name: /^Name, sorted ascending; sort descending/ }).click();
         await page.waitForURL(/order=desc/);
         await expect(page.locator("thead th", { hasText: /^Name/ }).getAttribute("aria-sort")).resolves.toBe("descending");
+        // The filter form says the same order as the heading, although the heading's link did not load a new page.
+        await expect(page.getByLabel("Order", { exact: true }).inputValue()).resolves.toBe("desc");
         const descending = await names();
         expect(descending.length).toBeGreaterThan(0);
         expect(descending[0]).not.toBe(ascending[0]);
