@@ -282,6 +282,9 @@ export function StanceOverTimeChart({
         text: exportCaption({ window, unit, statementCount, filters, exportedOn: new Date().toISOString().slice(0, 10) }),
       };
     }
+    // A chart still animating (its first draw, a hover) draws on the next frame,
+    // after the caption is hidden again: stopping it makes this update draw now.
+    chart.stop();
     chart.update("none");
     const image = chart.toBase64Image("image/png", 1);
     if (titleOptions) titleOptions.display = false;
