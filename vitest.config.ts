@@ -37,10 +37,14 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // app-setup builds and starts the app in the background; app-ready makes each file wait for it.
           globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts"],
-          setupFiles: ["tests/support/database-environment.ts"],
+          setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits here follow the app's work (a save landing, a page refreshing): on a busy machine
+          // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },
