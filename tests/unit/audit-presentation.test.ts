@@ -17,7 +17,8 @@ describe("formatAuditValue", () => {
 
   it("words scenario status and confidence with their forms' labels", () => {
     for (const [status, label] of Object.entries(scenarioStatusLabels)) expect(formatAuditValue("status", status, noNames)).toBe(label);
-    for (const [confidence, label] of Object.entries(confidenceLabels)) expect(formatAuditValue("confidence", confidence, noNames)).toBe(label);
+    for (const [confidence, label] of Object.entries(confidenceLabels))
+      expect(formatAuditValue("confidence", confidence, noNames)).toBe(label);
   });
 
   it("names a referenced record when its name is known and keeps an unknown id as it is", () => {
