@@ -207,7 +207,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** The phases as "line (at s)" pairs, each phase's duration being the gap to the next line. */
+/** The progress lines with when each appeared and the gap to the next (the build's lines interleave with the database's). */
 function phaseRows(measure: StartMeasure): string[][] {
   return measure.phases.map((phase, index) => {
     const next = measure.phases[index + 1]?.atSeconds ?? measure.wallSeconds;
@@ -245,13 +245,13 @@ export function renderStartFigures(figures: StartFigures): string {
       ],
     ),
     "",
-    "Where the first start's time goes (its own progress lines; each lasts until the next):",
+    "Where the first start's time goes: its own progress lines, with when each appeared (the build runs alongside the database's steps, so their lines interleave):",
     "",
-    table(["Line printed by `npm start`", "At (s)", "Lasted (s)"], phaseRows(figures.first)),
+    table(["Line printed by `npm start`", "At (s)", "Until the next line (s)"], phaseRows(figures.first)),
     "",
     "The second start:",
     "",
-    table(["Line printed by `npm start`", "At (s)", "Lasted (s)"], phaseRows(figures.second)),
+    table(["Line printed by `npm start`", "At (s)", "Until the next line (s)"], phaseRows(figures.second)),
   ].join("\n");
 }
 
