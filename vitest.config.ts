@@ -16,9 +16,16 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
+      // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
+      // Without an order vitest puts the slowest files first (the e2e ones, which would then wait for the build
+      // with nothing else to run) and, on two cores, the unit and component files last.
+      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 } } },
       // React components in a simulated DOM (happy-dom): render, keyboard, errors, ARIA. No server, no browser.
-      { ...shared, test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "happy-dom" } },
+      {
+        ...shared,
+        test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "happy-dom", sequence: { groupOrder: 1 } },
+      },
       {
         ...shared,
         test: {
@@ -30,6 +37,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One worker: the tests share the run's database and PGlite serialises connections anyway.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -46,6 +54,7 @@ export default defineConfig({
           // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
           expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
     ],
