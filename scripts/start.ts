@@ -193,9 +193,10 @@ async function main() {
   const running: { server?: ChildProcess; build?: ChildProcess } = {};
   // Whatever ends this process (a failed check calls process.exit) ends a build still running.
   process.on("exit", () => running.build?.kill("SIGTERM"));
-  // Started before the database: on a fresh clone the build is most of the wait, and it does not need one.
-  // With the embedded database, only once this process holds the data folder's lock, so that a second
-  // `npm start` refused as "already running" does not rebuild .next under the running one.
+  // Started before migrating and seeding: on a fresh clone the build is most of the wait, and it needs no
+  // database. Not before the checks that end a start at once, though: with the embedded database, once this
+  // process holds the data folder's lock (a second `npm start` refused as "already running" must not rebuild
+  // .next under the running one); with DATABASE_URL, once the server answers.
   const startBuilding = () => buildIfSourcesChanged((build) => (running.build = build));
   let building: Promise<BuildResult>;
 
@@ -204,8 +205,9 @@ async function main() {
   if (configuredUrl) {
     url = configuredUrl;
     log("Using the PostgreSQL server in DATABASE_URL.");
-    building = startBuilding();
+    // Once the server answers: a wrong DATABASE_URL ends the start at once, with no build begun.
     await checkConnection(process.env.MIGRATION_DATABASE_URL || url);
+    building = startBuilding();
   } else {
     await takeDataLock();
     building = startBuilding();
