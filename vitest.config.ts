@@ -19,12 +19,23 @@ export default defineConfig({
       // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
       // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
       // Without an order vitest puts the slowest files first (the e2e ones, which would then wait for the build
-      // with nothing else to run) and, on two cores, the unit and component files last.
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 } } },
+      // with nothing else to run) and, on two cores, the unit and component files last. Unit and component files
+      // share the cores with that build, so they get 20 s per test rather than vitest's 5 (the slowest, zxcvbn's
+      // first password check, took 4.7 s at a load average of 20).
+      {
+        ...shared,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 }, testTimeout: 20_000 },
+      },
       // React components in a simulated DOM (happy-dom): render, keyboard, errors, ARIA. No server, no browser.
       {
         ...shared,
-        test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "happy-dom", sequence: { groupOrder: 1 } },
+        test: {
+          name: "component",
+          include: ["tests/component/**/*.test.tsx"],
+          environment: "happy-dom",
+          sequence: { groupOrder: 1 },
+          testTimeout: 20_000,
+        },
       },
       {
         ...shared,
