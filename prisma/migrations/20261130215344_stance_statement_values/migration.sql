@@ -13,21 +13,6 @@ CREATE TABLE "StanceStatementValue" (
 
     CONSTRAINT "StanceStatementValue_pkey" PRIMARY KEY ("statementId","targetId")
 );
--- CreateTable
-CREATE TABLE "StanceStatementValue" (
-    "statementId" TEXT NOT NULL,
-    "targetId" TEXT NOT NULL,
-    "speakerId" TEXT NOT NULL,
-    "saidOn" DATE NOT NULL,
-    "saidOnPrecision" "DatePrecision" NOT NULL,
-    "countedOn" DATE NOT NULL,
-    "score" DOUBLE PRECISION NOT NULL,
-    "adjudicated" BOOLEAN NOT NULL,
-    "codingCount" INTEGER NOT NULL,
-    "directQuote" BOOLEAN NOT NULL,
-
-    CONSTRAINT "StanceStatementValue_pkey" PRIMARY KEY ("statementId","targetId")
-);
 
 -- Hand-written: prisma/sql/stance-statement-values.sql, with the backfill before its indexes.
 -- Each live statement's value toward each target it was coded toward, kept in
