@@ -398,19 +398,16 @@ async function listFilterOptions(): Promise<DashboardFilterOptions> {
       select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
       orderBy: { name: "asc" },
     }),
-    // Every actor something was coded toward, tracked or not, as a skip scan of the (targetId, saidOn)
-    // partial index: one probe per distinct target. (An EXISTS per actor let the planner probe the
+    // Every actor something was coded toward, tracked or not: the targets of the settled statement values
+    // (each has a live coding of a live statement), as a skip scan of their (targetId, countedOn) index,
+    // one probe per distinct target. (An EXISTS per actor let the planner probe the codings'
     // (statementId, targetId, coderId) index instead, a full scan for each actor never coded toward:
     // 90 s at a million codings on a loaded machine.)
     db.$queryRaw<{ id: string }[]>`
       WITH RECURSIVE coded AS (
-        (SELECT c."targetId" FROM "StanceCoding" c WHERE c."deletedAt" IS NULL AND c."statementLive" ORDER BY c."targetId" LIMIT 1)
+        (SELECT v."targetId" FROM "StanceStatementValue" v ORDER BY v."targetId" LIMIT 1)
         UNION ALL
-        SELECT (
-          SELECT c."targetId" FROM "StanceCoding" c
-          WHERE c."deletedAt" IS NULL AND c."statementLive" AND c."targetId" > coded."targetId"
-          ORDER BY c."targetId" LIMIT 1
-        )
+        SELECT (SELECT v."targetId" FROM "StanceStatementValue" v WHERE v."targetId" > coded."targetId" ORDER BY v."targetId" LIMIT 1)
         FROM coded WHERE coded."targetId" IS NOT NULL
       )
       SELECT "targetId" AS id FROM coded WHERE "targetId" IS NOT NULL`,
