@@ -123,15 +123,74 @@ function checkedSource(scope: StanceQueryScope, source: StatementValueSource | u
 }
 
 /** The settled values' filters: the same statements the codings' filters keep (one row per statement and target). */
-function settledConditions(scope: StanceQueryScope): Prisma.Sql {
+function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.window): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`v."targetId" = ANY(${scope.targetIds}::text[])`,
-    Prisma.sql`v."countedOn" BETWEEN ${scope.window.from}::date AND ${scope.window.to}::date`,
+    Prisma.sql`v."countedOn" BETWEEN ${window.from}::date AND ${window.to}::date`,
   ];
   if (scope.speakerIds) conditions.push(Prisma.sql`v."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`v."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`v.adjudicated`);
   return Prisma.join(conditions, " AND ");
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The whole months inside a window, as the first day of the first and the
+ * first day after the last (both YYYY-MM-DD), or null when it holds none.
+ */
+export function wholeMonthsWithin(window: DateWindow): { first: string; after: string } | null {
+  const from = new Date(`${window.from}T00:00:00Z`);
+  const first = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const dayAfter = new Date(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000);
+  const after = new Date(Date.UTC(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth(), 1));
+  return first < after ? { first: isoDay(first), after: isoDay(after) } : null;
+}
+
+/**
+ * Each charted-or-not speaker's coding count toward each target in the view,
+ * ranked, from settled values: the whole months inside the window from the
+ * per-month sums (StanceSpeakerMonth, kept by triggers), the partial months at
+ * either end from the values themselves. The same counts as counting codings.
+ */
+function settledSpeakerTotals(scope: StanceQueryScope): Prisma.Sql {
+  const months = wholeMonthsWithin(scope.window);
+  const countColumn = Prisma.raw(
+    scope.directQuotesOnly && scope.adjudicatedOnly
+      ? `m."directQuoteAdjudicatedCodingCount"`
+      : scope.directQuotesOnly
+        ? `m."directQuoteCodingCount"`
+        : scope.adjudicatedOnly
+          ? `m."adjudicatedCodingCount"`
+          : `m."codingCount"`,
+  );
+  const dayBefore = (date: string) => isoDay(new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000));
+  const counts = months
+    ? Prisma.sql`
+        SELECT m."speakerId", m."targetId", ${countColumn} AS coding_count
+        FROM "StanceSpeakerMonth" m
+        WHERE m."targetId" = ANY(${scope.targetIds}::text[]) AND m.month >= ${months.first}::date AND m.month < ${months.after}::date
+          AND ${countColumn} > 0${scope.speakerIds ? Prisma.sql` AND m."speakerId" = ANY(${scope.speakerIds}::text[])` : Prisma.empty}
+        UNION ALL
+        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope, { from: scope.window.from, to: dayBefore(months.first) })}
+        UNION ALL
+        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope, { from: months.after, to: scope.window.to })}`
+    : Prisma.sql`
+        SELECT v."speakerId", v."targetId", v."codingCount" AS coding_count FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope)}`;
+  return Prisma.sql`
+    speaker_totals AS (
+      SELECT r."speakerId", r."targetId", sum(r.coding_count)::int AS coding_count,
+        row_number() OVER (PARTITION BY r."targetId" ORDER BY sum(r.coding_count) DESC, r."speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY r."targetId")::int AS speaker_count
+      FROM (${counts}) AS r
+      GROUP BY r."speakerId", r."targetId"
+    )`;
 }
 
 const settledValueColumns = Prisma.sql`v."statementId", v."speakerId", v."targetId", v."saidOn", v."countedOn", v.score, v.adjudicated,
@@ -269,14 +328,7 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
   const valuesAndRanks =
     checkedSource(scope, source) === "settled"
       ? Prisma.sql`
-    speaker_totals AS (
-      SELECT v."speakerId", v."targetId", sum(v."codingCount")::int AS coding_count,
-        row_number() OVER (PARTITION BY v."targetId" ORDER BY sum(v."codingCount") DESC, v."speakerId")::int AS rank,
-        count(*) OVER (PARTITION BY v."targetId")::int AS speaker_count
-      FROM "StanceStatementValue" v
-      WHERE ${settledConditions(scope)}
-      GROUP BY v."speakerId", v."targetId"
-    ),
+    ${settledSpeakerTotals(scope)},
     ${charted},
     statement_values AS (
       SELECT ${settledValueColumns}

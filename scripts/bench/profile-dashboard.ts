@@ -50,8 +50,15 @@ try {
 
     const { queries } = await captureQueries(async () => {
       const opened = await openDashboard(administrator, defaultDashboardView, { width: chartWidth });
-      await opened.loadMatrix();
-      await opened.loadShifts();
+      const [matrixData, shiftsData] = [await opened.loadMatrix(), await opened.loadShifts()];
+      // What the page hands its components, as JSON: a measure of what the props weigh in the RSC payload.
+      const kib = (value: unknown) => `${(JSON.stringify(value).length / 1024).toFixed(0)} KiB`;
+      const points = opened.series.series.reduce((sum, one) => sum + one.points.length, 0);
+      const means = opened.series.series.reduce((sum, one) => sum + one.means.length, 0);
+      console.log(
+        `JSON: series ${kib(opened.series)} (${opened.series.series.length} series, ${points} points, ${means} means), ` +
+          `options ${kib(opened.options)}, matrix ${kib(matrixData)} (${matrixData.rows.length} rows), shifts ${kib(shiftsData)}`,
+      );
     });
     const client = await connectToScratchDatabase(url);
     try {
@@ -59,6 +66,13 @@ try {
       const rows = queries.map((query, index) => ({ index, ms: durations[index]!, what: describeQuery(query) }));
       console.log(`\n${queries.length} statements, in the order sent (ms alone through pg):`);
       for (const row of rows) console.log(`${String(row.index).padStart(3)} ${row.ms.toFixed(1).padStart(9)}  ${row.what}`);
+      // The slowest statements' plans, with what they read (PROFILE_EXPLAIN=3 for the three slowest).
+      const explain = Number(process.env.PROFILE_EXPLAIN ?? 0);
+      for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, explain)) {
+        const query = queries[row.index]!;
+        const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
+        console.log(`\n#${row.index} ${row.what}\n${plan.rows.map((line) => line["QUERY PLAN"]).join("\n")}`);
+      }
     } finally {
       await client.end();
     }

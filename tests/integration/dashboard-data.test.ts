@@ -503,7 +503,7 @@ describe("the indexes behind the stance queries", () => {
   // toward the target under test and the rest toward another, so that the
   // planner's choice of index means something. It is rolled back with the
   // transaction, statistics included.
-  async function planFor(scope: StanceQueryScope, source: StatementValueSource): Promise<string> {
+  async function planFor(scope: StanceQueryScope, valueSource: StatementValueSource): Promise<string> {
     const crowd = await createActor(db, { name: "Crowd" });
     const elsewhere = await createActor(db, { name: "Elsewhere" });
     const source = await createSource(db);
@@ -530,7 +530,7 @@ describe("the indexes behind the stance queries", () => {
           await transaction.$executeRaw`ANALYZE "Source"`;
           await transaction.$executeRaw`ANALYZE "Adjudication"`;
           await transaction.$executeRaw`ANALYZE "StanceStatementValue"`;
-          const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 }, source);
+          const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 }, valueSource);
           const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
           plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
           throw new RolledBack();

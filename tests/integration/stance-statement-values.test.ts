@@ -16,6 +16,7 @@ import {
   type ShiftQueryRow,
   type StanceQueryScope,
   type StatementValueSource,
+  wholeMonthsWithin,
 } from "@/lib/dashboard/stance-sql";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
@@ -85,6 +86,26 @@ function referenceValues(targetIds: string[]) {
     ORDER BY c."statementId", c."targetId"`;
 }
 
+type MonthRow = { targetId: string; month: string; speakerId: string; counts: number[] };
+
+/** The per-month sums for some targets, and what they should be: the settled values summed afresh. */
+async function monthsAndTheirReference(targetIds: string[]): Promise<[MonthRow[], MonthRow[]]> {
+  const stored = await db.$queryRaw<MonthRow[]>`
+    SELECT "targetId", to_char(month, 'YYYY-MM-DD') AS month, "speakerId",
+      ARRAY["codingCount", "directQuoteCodingCount", "adjudicatedCodingCount", "directQuoteAdjudicatedCodingCount"] AS counts
+    FROM "StanceSpeakerMonth" WHERE "targetId" = ANY(${targetIds}::text[])
+    ORDER BY 1, 2, 3`;
+  const reference = await db.$queryRaw<MonthRow[]>`
+    SELECT "targetId", to_char(date_trunc('month', "countedOn"), 'YYYY-MM-DD') AS month, "speakerId",
+      ARRAY[sum("codingCount"), coalesce(sum("codingCount") FILTER (WHERE "directQuote"), 0),
+        coalesce(sum("codingCount") FILTER (WHERE adjudicated), 0),
+        coalesce(sum("codingCount") FILTER (WHERE "directQuote" AND adjudicated), 0)]::int[] AS counts
+    FROM "StanceStatementValue" WHERE "targetId" = ANY(${targetIds}::text[])
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`;
+  return [stored, reference];
+}
+
 describe("the statement value table kept by triggers", () => {
   it("follows inserts, score changes, deletes, restores, adjudications, moved and deleted statements, and deleted sources", async () => {
     const speaker = await createActor(db);
@@ -94,7 +115,11 @@ describe("the statement value table kept by triggers", () => {
     const source = await createSource(db, "Triggers. We seek calm. We want talks.");
     const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm.", saidOn: "2024-03-05" });
     const value = async () => (await storedValues([target.id]))[0] ?? null;
-    const expectReference = async () => expect(await storedValues([target.id])).toEqual(await referenceValues([target.id]));
+    const expectReference = async () => {
+      expect(await storedValues([target.id])).toEqual(await referenceValues([target.id]));
+      const [months, monthsReference] = await monthsAndTheirReference([target.id]);
+      expect(months).toEqual(monthsReference);
+    };
 
     const a = await createStanceCoding(db, { statement, targetId: target.id, coderId: first.id, score: 3 });
     expect(await value()).toMatchObject({ score: 3, codingCount: 1, adjudicated: false, speakerId: speaker.id, countedOn: "2024-03-05" });
@@ -146,8 +171,12 @@ describe("the statement value table kept by triggers", () => {
     await db.stanceCoding.update({ where: { id: b.id }, data: { targetId: elsewhere.id } });
     expect(await value()).toMatchObject({ score: 3, codingCount: 1 });
     expect(await storedValues([elsewhere.id])).toEqual([expect.objectContaining({ score: -1, codingCount: 1 })]);
+    expect((await monthsAndTheirReference([elsewhere.id]))[0]).toEqual([
+      { targetId: elsewhere.id, month: "2024-02-01", speakerId: other.id, counts: [1, 0, 0, 0] },
+    ]);
     await db.stanceCoding.delete({ where: { id: b.id } });
     expect(await storedValues([elsewhere.id])).toEqual([]);
+    expect((await monthsAndTheirReference([elsewhere.id]))[0]).toEqual([]);
     await expectReference();
   });
 
@@ -232,6 +261,16 @@ describe("the dashboard's queries on settled values and on codings, random data"
     const stored = await storedValues(world.targets);
     expect(stored.length).toBeGreaterThan(30);
     expect(stored).toEqual(await referenceValues(world.targets));
+    const [months, monthsReference] = await monthsAndTheirReference(world.targets);
+    expect(months.length).toBeGreaterThan(10);
+    expect(months).toEqual(monthsReference);
+  });
+
+  it("splits a window into its whole months and the partial ones at its ends", () => {
+    expect(wholeMonthsWithin({ from: "2024-01-01", to: "2024-03-31" })).toEqual({ first: "2024-01-01", after: "2024-04-01" });
+    expect(wholeMonthsWithin({ from: "2024-01-15", to: "2024-03-30" })).toEqual({ first: "2024-02-01", after: "2024-03-01" });
+    expect(wholeMonthsWithin({ from: "2024-01-15", to: "2024-02-28" })).toBeNull();
+    expect(wholeMonthsWithin({ from: "2023-12-02", to: "2024-02-29" })).toEqual({ first: "2024-01-01", after: "2024-03-01" });
   });
 
   function randomScope(): StanceQueryScope {
