@@ -530,7 +530,11 @@ describe("the indexes behind the stance queries", () => {
           await transaction.$executeRaw`ANALYZE "Source"`;
           await transaction.$executeRaw`ANALYZE "Adjudication"`;
           await transaction.$executeRaw`ANALYZE "StanceStatementValue"`;
-          const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 }, valueSource);
+          const query = buildStanceSeriesQuery(
+            scope,
+            { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 },
+            valueSource,
+          );
           const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
           plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
           throw new RolledBack();

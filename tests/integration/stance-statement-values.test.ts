@@ -37,7 +37,7 @@ function generator(seed: number) {
   return {
     next,
     below: (n: number) => Math.floor(next() * n),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   };
 }
@@ -181,10 +181,14 @@ describe("the statement value table kept by triggers", () => {
   });
 
   it("rebuilds to the same rows the triggers kept", async () => {
-    const [before] = await db.$queryRaw<{ rows: string }[]>`SELECT md5(string_agg(t::text, ',' ORDER BY "statementId", "targetId")) AS rows FROM "StanceStatementValue" t`;
+    const [before] = await db.$queryRaw<
+      { rows: string }[]
+    >`SELECT md5(string_agg(t::text, ',' ORDER BY "statementId", "targetId")) AS rows FROM "StanceStatementValue" t`;
     await db.$transaction(async (transaction) => {
       await transaction.$executeRaw`SELECT "stance_statement_values_rebuild"()`;
-      const [after] = await transaction.$queryRaw<{ rows: string }[]>`SELECT md5(string_agg(t::text, ',' ORDER BY "statementId", "targetId")) AS rows FROM "StanceStatementValue" t`;
+      const [after] = await transaction.$queryRaw<
+        { rows: string }[]
+      >`SELECT md5(string_agg(t::text, ',' ORDER BY "statementId", "targetId")) AS rows FROM "StanceStatementValue" t`;
       expect(after!.rows).toBe(before!.rows);
     });
   });
@@ -362,7 +366,10 @@ describe("the dashboard's queries on settled values and on codings, random data"
 function sortRows<T>(rows: T[]): T[] {
   const rounded = rows.map((row) =>
     Object.fromEntries(
-      Object.entries(row as Record<string, unknown>).map(([key, value]) => [key, typeof value === "number" ? Number(value.toFixed(9)) : value]),
+      Object.entries(row as Record<string, unknown>).map(([key, value]) => [
+        key,
+        typeof value === "number" ? Number(value.toFixed(9)) : value,
+      ]),
     ),
   ) as T[];
   return rounded.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
