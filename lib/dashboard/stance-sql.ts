@@ -151,7 +151,7 @@ export function wholeMonthsWithin(window: DateWindow): { first: string; after: s
 }
 
 /**
- * Each charted-or-not speaker's coding count toward each target in the view,
+ * Every speaker's coding count toward each target in the view (charted or not),
  * ranked, from settled values: the whole months inside the window from the
  * per-month sums (StanceSpeakerMonth, kept by triggers), the partial months at
  * either end from the values themselves. The same counts as counting codings.
