@@ -155,7 +155,9 @@ CREATE TRIGGER "StanceStatementValue_subtract_from_months"
   FOR EACH STATEMENT EXECUTE FUNCTION "stance_speaker_month_subtract"();
 
 -- Every pair at once, from scratch: the migration's backfill and the benchmark's
--- bulk load (which skips triggers) call it. The same value as above, per pair.
+-- bulk load call it. The same value as above, per pair. The month sums are
+-- summed afresh last, since a bulk load that skips triggers
+-- (session_replication_role = replica) would leave them empty.
 CREATE FUNCTION "stance_statement_values_rebuild"() RETURNS void
 LANGUAGE plpgsql AS '
 BEGIN
@@ -171,6 +173,15 @@ BEGIN
   FROM "StanceCoding" c
   WHERE c."deletedAt" IS NULL AND c."statementLive"
   GROUP BY c."statementId", c."targetId";
+  DELETE FROM "StanceSpeakerMonth";
+  INSERT INTO "StanceSpeakerMonth" ("targetId", month, "speakerId", "codingCount", "directQuoteCodingCount",
+    "adjudicatedCodingCount", "directQuoteAdjudicatedCodingCount")
+  SELECT v."targetId", date_trunc(''month'', v."countedOn")::date, v."speakerId", sum(v."codingCount")::int,
+    coalesce(sum(v."codingCount") FILTER (WHERE v."directQuote"), 0)::int,
+    coalesce(sum(v."codingCount") FILTER (WHERE v.adjudicated), 0)::int,
+    coalesce(sum(v."codingCount") FILTER (WHERE v."directQuote" AND v.adjudicated), 0)::int
+  FROM "StanceStatementValue" v
+  GROUP BY v."targetId", date_trunc(''month'', v."countedOn")::date, v."speakerId";
 END
 ';
 
