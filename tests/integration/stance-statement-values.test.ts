@@ -184,19 +184,19 @@ describe("the statement value table kept by triggers", () => {
   it("rebuilds to the same rows the triggers kept, month sums included", async () => {
     const digest = (table: "StanceStatementValue" | "StanceSpeakerMonth") =>
       Prisma.sql`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS rows FROM ${Prisma.raw(`"${table}"`)} t`;
-    const before = await db.$queryRaw<{ rows: string }[]>(
-      Prisma.sql`${digest("StanceStatementValue")} UNION ALL ${digest("StanceSpeakerMonth")}`,
-    );
+    const both = Prisma.sql`${digest("StanceStatementValue")} UNION ALL ${digest("StanceSpeakerMonth")}`;
+    // One snapshot for before and after, so other test files' writes in between cannot tell them apart.
     await db
-      .$transaction(async (transaction) => {
-        await transaction.$executeRaw`SELECT "stance_statement_values_rebuild"()`;
-        const after = await transaction.$queryRaw<{ rows: string }[]>(
-          Prisma.sql`${digest("StanceStatementValue")} UNION ALL ${digest("StanceSpeakerMonth")}`,
-        );
-        expect(after).toEqual(before);
-        // Rolled back: the rest of the run keeps the rows the triggers wrote.
-        throw new RolledBack();
-      })
+      .$transaction(
+        async (transaction) => {
+          const before = await transaction.$queryRaw<{ rows: string }[]>(both);
+          await transaction.$executeRaw`SELECT "stance_statement_values_rebuild"()`;
+          expect(await transaction.$queryRaw<{ rows: string }[]>(both)).toEqual(before);
+          // Rolled back: the rest of the run keeps the rows the triggers wrote.
+          throw new RolledBack();
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 30_000 },
+      )
       .catch((error: unknown) => {
         if (!(error instanceof RolledBack)) throw error;
       });
