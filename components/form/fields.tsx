@@ -356,16 +356,31 @@ export function TitleAndSlugFields({
  * One file to upload. Its value is the chosen File (null before one is chosen): the form sends it
  * itself (an upload, not JSON), and the kit still draws its label, hint and error.
  */
-export function FileField({
+export function FileField({ onChange, ...props }: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  return <FileInput {...props} onChoose={(files) => onChange(files[0] ?? null)} />;
+}
+
+/** Several files to upload at once, as FileField does one: its value is the list chosen (empty before any is). */
+export function FilesField({ onChange, ...props }: FieldProps<File[]> & { accept?: string; disabled?: boolean }) {
+  return <FileInput {...props} multiple onChoose={onChange} />;
+}
+
+function FileInput({
   id,
   label,
-  onChange,
   error,
   hint,
   optional,
   accept,
   disabled,
-}: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  multiple,
+  onChoose,
+}: Omit<FieldProps<unknown>, "onChange" | "value"> & {
+  accept?: string;
+  disabled?: boolean;
+  multiple?: boolean;
+  onChoose: (files: File[]) => void;
+}) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
@@ -375,7 +390,8 @@ export function FileField({
           type="file"
           accept={accept}
           disabled={disabled}
-          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+          multiple={multiple}
+          onChange={(event) => onChoose(Array.from(event.target.files ?? []))}
         />
       )}
     </FieldFrame>
