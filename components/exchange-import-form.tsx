@@ -4,17 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { exchangeFormatOf, exchangeImportFileSchema, exchangeImportSchema } from "@/lib/exchange/import-request";
 import { CheckboxField, FileField, FormActions, FormMessages, useSchemaForm } from "./form";
-import { postWithUploadProgress, type JsonResponse } from "./json-request";
+import type { JsonResponse } from "./json-request";
 import { LineProblemsTable, type LineProblem } from "./line-problems-table";
-import { UploadProgress } from "./upload-progress";
+import { UploadProgress, useUpload } from "./upload-progress";
 
 type Outcome = { imported: number; unchanged: number; skipped: LineProblem[] };
-type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "importing" };
 
 /** Imports codings from a CSV or JSON Lines file: every row checked first, then all of them or none unless invalid ones are skipped. */
 export function ExchangeImportForm() {
   const router = useRouter();
-  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
+  const { progress, upload } = useUpload<Outcome>((status) => `The import failed (status ${status}); nothing was imported.`);
   const [refused, setRefused] = useState<LineProblem[]>([]);
   const [skipped, setSkipped] = useState<LineProblem[]>([]);
 
@@ -36,27 +35,9 @@ export function ExchangeImportForm() {
           const [issue] = checked.error.issues;
           return { ok: false, status: 422, error: "", fieldErrors: { [String(issue!.path[0])]: issue!.message } };
         }
-        setProgress({ phase: "uploading", percent: 0 });
-        const result = await postWithUploadProgress(
-          "/api/exchange",
-          JSON.stringify(checked.data),
-          (percent) => setProgress({ phase: "uploading", percent }),
-          () => setProgress({ phase: "importing" }),
-        );
-        setProgress({ phase: "idle" });
-        const json = (result.json ?? {}) as Partial<Outcome> & {
-          error?: string;
-          errors?: LineProblem[];
-          fieldErrors?: Record<string, string>;
-        };
-        if (result.status === 200) return { ok: true, status: 200, body: { imported: 0, unchanged: 0, skipped: [], ...json } };
-        setRefused(json.errors ?? []);
-        return {
-          ok: false,
-          status: result.status,
-          error: json.error ?? `The import failed (status ${result.status}); nothing was imported.`,
-          fieldErrors: json.fieldErrors ?? {},
-        };
+        const reply = await upload("/api/exchange", JSON.stringify(checked.data));
+        if (!reply.ok) setRefused((reply.json.errors ?? []) as LineProblem[]);
+        return reply;
       },
     },
     onSuccess: (outcome) => {

@@ -6,8 +6,8 @@ import { intakeOptionsSchema, type IntakeOptions } from "@/lib/intake/schemas";
 import styles from "./source-import-form.module.css";
 import { ScrollingTable } from "./scrolling-table";
 import { CheckboxField, DateField, FilesField, FormActions, FormMessages, TextAreaField, TextField, useSchemaForm } from "./form";
-import { postWithUploadProgress, type JsonResponse } from "./json-request";
-import { UploadProgress } from "./upload-progress";
+import type { JsonResponse } from "./json-request";
+import { UploadProgress, useUpload } from "./upload-progress";
 
 type Problem = { where: string; message: string; existingSourceId?: string };
 type Match = { id: string | null; where?: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -19,7 +19,6 @@ type Outcome = {
   nearDuplicates: NearDuplicateFinding[];
   nearDuplicatesKept: boolean;
 };
-type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "importing" };
 type Values = {
   files: File[];
   urls: string;
@@ -53,7 +52,7 @@ function toOptions(values: Values): unknown {
  * skipped; near duplicates come back as a 409 (the kit's conflict), to be kept or skipped one by one or all at once.
  */
 export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
-  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
+  const { progress, upload } = useUpload<Outcome>((status) => `The import failed (status ${status}).`);
   const [problems, setProblems] = useState<{ label: "Problems" | "Skipped items"; items: Problem[] }>({ label: "Problems", items: [] });
   const [imported, setImported] = useState<Outcome["imported"]>([]);
   // Keep or skip per near duplicate, by where it is in the upload; sent with the next attempt.
@@ -95,29 +94,13 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         const body = new FormData();
         for (const file of form.values.files) body.append("files", file, file.name);
         body.append("options", JSON.stringify(options));
-        setProgress({ phase: "uploading", percent: 0 });
-        const result = await postWithUploadProgress(
-          "/api/sources/import",
-          body,
-          (value) => setProgress({ phase: "uploading", percent: value }),
-          () => setProgress({ phase: "importing" }),
-        );
-        setProgress({ phase: "idle" });
-        const json = (result.json ?? {}) as Partial<Outcome> & {
-          error?: string;
-          errors?: Problem[];
-          fieldErrors?: Record<string, string>;
-        };
-        if (result.status === 200) return { ok: true, status: 200, body: json as Outcome };
-        setProblems({ label: "Problems", items: json.errors ?? [] });
-        const error = json.error ?? `The import failed (status ${result.status}).`;
-        if (result.status === 409 && json.nearDuplicates) {
-          setChoices(
-            Object.fromEntries(json.nearDuplicates.flatMap((finding) => (finding.choice ? [[finding.where, finding.choice]] : []))),
-          );
-          return { ok: false, status: 409, error, fieldErrors: {}, current: json.nearDuplicates };
-        }
-        return { ok: false, status: result.status, error, fieldErrors: json.fieldErrors ?? {} };
+        const reply = await upload("/api/sources/import", body);
+        if (reply.ok) return reply;
+        setProblems({ label: "Problems", items: (reply.json.errors ?? []) as Problem[] });
+        const nearDuplicates = reply.json.nearDuplicates as NearDuplicateFinding[] | undefined;
+        if (reply.status !== 409 || !nearDuplicates) return reply;
+        setChoices(Object.fromEntries(nearDuplicates.flatMap((finding) => (finding.choice ? [[finding.where, finding.choice]] : []))));
+        return { ...reply, current: nearDuplicates };
       },
     },
     onSuccess: (outcome) => {
@@ -163,7 +146,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
         <legend className="field__label">For items that do not say (text files, pages without metadata)</legend>
         <TextField {...form.field("publisher")} disabled={form.pending} />
         <DateField {...form.field("publishedOn")} disabled={form.pending} />
-        <TextField {...form.field("language")} placeholder="en, fa, ar…" short disabled={form.pending} />
+        <TextField {...form.field("language")} placeholder="en, fa, ar…" short code disabled={form.pending} />
       </fieldset>
       <CheckboxField {...form.field("skipInvalid")} disabled={form.pending} />
       <FormActions pending={form.pending} label="Import" pendingLabel="Importing…" />

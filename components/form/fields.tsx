@@ -80,23 +80,30 @@ function HintAndError({ id, label, hint, error }: { id: string; label: string; h
 
 type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "type">;
 
+/** How a code is typed (a slug, a language code): as it is, without autofill, a capital first letter or spelling marks. */
+const codeEntry = { autoComplete: "off", autoCapitalize: "none", spellCheck: false } as const;
+
 export function TextField({
   type = "text",
   value,
   onChange,
   short,
+  code,
   ...props
 }: FieldProps<string> &
   NativeInput & {
     type?: "text" | "email" | "url" | "number" | "search" | "password";
     /** A narrow box, for short codes and numbers. */
     short?: boolean;
+    /** A code (slug, language code), typed as it is. */
+    code?: boolean;
   }) {
   const { id, label, hint, error, optional, ...native } = props;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
         <input
+          {...(code ? codeEntry : {})}
           {...native}
           {...aria}
           type={type}
@@ -347,7 +354,7 @@ export function TitleAndSlugFields({
           if (slug.value === suggestSlug(title.value)) slug.onChange(suggestSlug(value));
         }}
       />
-      <TextField {...slug} autoCapitalize="none" spellCheck={false} hint={`Its address: ${address(slug.value || "…")}`} />
+      <TextField {...slug} code hint={`Its address: ${address(slug.value || "…")}`} />
     </>
   );
 }
