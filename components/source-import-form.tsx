@@ -19,17 +19,18 @@ type Outcome = {
   nearDuplicates: NearDuplicateFinding[];
   nearDuplicatesKept: boolean;
 };
-type Values = {
-  files: File[];
-  urls: string;
-  publisher: string;
-  publishedOn: string;
-  language: string;
-  skipInvalid: boolean;
+const blank = {
+  files: [] as File[],
+  urls: "",
+  publisher: "",
+  publishedOn: "",
+  language: "",
+  skipInvalid: false,
   // No fields of their own: set by the near-duplicate choices (below) for the attempt they send.
-  nearDuplicates: IntakeOptions["nearDuplicates"];
-  nearDuplicateChoices: Record<string, Choice>;
+  nearDuplicates: "ask" as IntakeOptions["nearDuplicates"],
+  nearDuplicateChoices: {} as Record<string, Choice>,
 };
+type Values = typeof blank;
 
 export type SourceImportFormProps = { accept: string; limits: string };
 
@@ -61,16 +62,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
   const form = useSchemaForm<Values, Outcome>({
     schema: intakeOptionsSchema,
     idPrefix: "intake",
-    initialValues: {
-      files: [],
-      urls: "",
-      publisher: "",
-      publishedOn: "",
-      language: "",
-      skipInvalid: false,
-      nearDuplicates: "ask",
-      nearDuplicateChoices: {},
-    },
+    initialValues: blank,
     labels: {
       files: "Files",
       urls: "Addresses to fetch (optional)",
