@@ -268,6 +268,11 @@ const corpusSteps: CorpusStep[] = [
         FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
         WHERE s.id = c."statementId";`,
   },
+  {
+    // Kept by triggers on codings in the app (prisma/sql/stance-statement-values.sql), which the bulk load skips.
+    label: "statements' values toward their targets",
+    sql: `SELECT "stance_statement_values_rebuild"();`,
+  },
 
   {
     label: "events",
