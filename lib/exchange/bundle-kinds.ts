@@ -175,6 +175,10 @@ export const bundleKinds = {
       translationQuote: { type: "text", nullable: true },
       translationStart: { type: "integer", nullable: true, min: 0 },
       translationEnd: { type: "integer", nullable: true, min: 1 },
+      liveCodingCount: {
+        type: "excluded",
+        reason: "a count of the statement's live codings, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   coding: kind<typeof Prisma.StanceCodingScalarFieldEnum>({

@@ -268,7 +268,14 @@ const corpusSteps: CorpusStep[] = [
         FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
         WHERE s.id = c."statementId";`,
   },
-
+  {
+    // Kept by triggers on the codings in the app (prisma/sql/statement-coding-count.sql); the bulk load skips them.
+    label: "statements' live coding counts",
+    sql: `
+      UPDATE "Statement" s SET "liveCodingCount" = live.count
+        FROM (SELECT "statementId", count(*) AS count FROM "StanceCoding" WHERE "deletedAt" IS NULL GROUP BY "statementId") AS live
+        WHERE live."statementId" = s.id;`,
+  },
   {
     label: "events",
     sql: `
