@@ -4,8 +4,8 @@ export type FieldChange = { field: string; before: unknown; after: unknown };
 
 // Bookkeeping that changes with every write and says nothing to a reader,
 // and a coding's copies of its statement's state, which the database keeps
-// (prisma/sql/stance-coding-read-model.sql), and a statement's live coding count
-// (prisma/sql/statement-coding-count.sql): nobody edits them.
+// (prisma/sql/stance-coding-read-model.sql), and the statements' and sources' live counts
+// (prisma/sql/coverage-counts.sql): nobody edits them.
 const ignoredFields = new Set([
   "updatedAt",
   "version",

@@ -74,13 +74,18 @@ export async function listActorsPage(
   if (filters.kind) conditions.push({ kind: filters.kind });
   if (filters.tracked !== undefined) conditions.push({ isTrackedTarget: filters.tracked });
   if (filters.text) {
-    // Aliases are an array: Prisma can match an element exactly but not a part of one, so the text filter is one SQL query.
-    const pattern = `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    // Folded as the search folds (search_fold, prisma/sql/search.sql: case, accents, Arabic-script marks and letter
+    // variants), so "pezeshkian" finds "Pezeshkiān" and "كتاب" finds "کتاب". Aliases are an array, which Prisma cannot
+    // match a part of, so the text filter is one SQL query; LIKE's wildcards in the text are escaped after folding.
     const matching = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Actor"
-      WHERE "deletedAt" IS NULL
-        AND (name ILIKE ${pattern} OR slug ILIKE ${pattern} OR coalesce(office, '') ILIKE ${pattern}
-             OR array_to_string(aliases, ' ') ILIKE ${pattern})`;
+      WITH typed AS (
+        SELECT '%' || replace(replace(replace("search_fold"(${filters.text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern
+      )
+      SELECT a.id FROM "Actor" a, typed
+      WHERE a."deletedAt" IS NULL
+        AND ("search_fold"(a.name) LIKE typed.pattern OR "search_fold"(a.slug) LIKE typed.pattern
+             OR "search_fold"(coalesce(a.office, '')) LIKE typed.pattern
+             OR EXISTS (SELECT 1 FROM unnest(a.aliases) AS alias WHERE "search_fold"(alias) LIKE typed.pattern))`;
     conditions.push({ id: { in: matching.map((row) => row.id) } });
   }
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>

@@ -143,7 +143,7 @@ const statementSelect = {
   channel: true,
   createdAt: true,
   updatedAt: true,
-  // Kept by triggers on the codings (prisma/sql/statement-coding-count.sql): a column, not a count over every coding.
+  // Kept by triggers on the codings (prisma/sql/coverage-counts.sql): a column, not a count over every coding.
   liveCodingCount: true,
   source: { select: { id: true, title: true, publishedOn: true } },
   speaker: { select: { id: true, name: true } },

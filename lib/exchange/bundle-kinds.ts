@@ -149,6 +149,7 @@ export const bundleKinds = {
       nothingToCodeById: { type: "user", nullable: true },
       translation: { type: "text", nullable: true },
       translationLanguage: { type: "text", nullable: true },
+      liveStatementCount: { type: "excluded", reason: "a count of the source's live statements, kept by a database trigger (docs/decisions/0034)" },
     },
   }),
   statement: kind<typeof Prisma.StatementScalarFieldEnum>({

@@ -1,7 +1,7 @@
-// A statement's live coding count (Statement.liveCodingCount) is kept by
-// triggers on the codings (prisma/sql/statement-coding-count.sql,
-// docs/decisions/0034), and the statements list's "coded or not" filter reads
-// it. After every way a coding is written, the kept count must equal a count
+// A statement's live coding count (Statement.liveCodingCount) and a source's
+// live statement count (Source.liveStatementCount) are kept by triggers
+// (prisma/sql/coverage-counts.sql, docs/decisions/0034), and the lists'
+// "coded or not" and coverage filters read them. After every way a coding is written, the kept count must equal a count
 // of the live codings: made in the app, by another path straight to the table,
 // soft-deleted, restored from the history, edited, moved to another
 // statement, hard-deleted, imported from a codings file and from a corpus
@@ -12,7 +12,10 @@ import { exportBundle, importBundle } from "@/lib/data/bundle";
 import { createStanceCoding, deleteStanceCoding, updateStanceCoding } from "@/lib/data/codings";
 import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
-import { getStatement, listStatements } from "@/lib/data/statements";
+import { listSources } from "@/lib/data/sources";
+import { createStatement as makeStatement, deleteStatement, getStatement, listStatements } from "@/lib/data/statements";
+import { sourceListDefinition } from "@/lib/sources/list";
+import { statementCreationSchema } from "@/lib/statements/schemas";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { statementListDefinition } from "@/lib/statements/list";
@@ -190,5 +193,78 @@ describe("a statement's live coding count", () => {
     const undone = await keptAndCounted();
     expect(undone.kept).toEqual(before.kept);
     expect(undone.counted).toEqual(before.counted);
+  });
+});
+
+describe("a source's live statement count", () => {
+  it("follows statements made, soft-deleted, restored, moved and hard-deleted, and the sources list's coverage reads it", async () => {
+    const speaker = await createActor(db, { name: "Source count speaker" });
+    const first = await createSource(db, `Source count ${Date.now()}: alpha words and beta words.`);
+    const second = await createSource(db, `Source count ${Date.now()}, second: alpha words and beta words.`);
+    const kept = async () =>
+      (await db.source.findMany({ where: { id: { in: [first.id, second.id] } }, select: { id: true, liveStatementCount: true } }))
+        .sort((a, b) => (a.id === first.id ? -1 : b.id === first.id ? 1 : 0))
+        .map((row) => row.liveStatementCount);
+    const counted = async () =>
+      Promise.all([first.id, second.id].map((sourceId) => db.statement.count({ where: { sourceId, deletedAt: null } })));
+    const expectCounts = async (expected: number[]) => {
+      expect(await counted(), "the live statements themselves").toEqual(expected);
+      expect(await kept(), "the trigger-kept count").toEqual(expected);
+    };
+    const notStarted = async () =>
+      (
+        await listSources(admin, { ...parseListQuery(sourceListDefinition, new URLSearchParams("coverage=not-started")), pageSize: 100 })
+      ).rows
+        .map((row) => row.id)
+        .filter((id) => id === first.id || id === second.id)
+        .sort();
+    await expectCounts([0, 0]);
+    expect(await notStarted()).toEqual([first.id, second.id].sort());
+
+    const start = first.text.indexOf("alpha words");
+    const made = await makeStatement(
+      coderA,
+      statementCreationSchema.parse({
+        sourceId: first.id,
+        speakerId: speaker.id,
+        startOffset: start,
+        endOffset: start + "alpha words".length,
+        saidOn: "2024-10-01",
+        saidOnPrecision: "DAY",
+        form: "PARAPHRASE",
+        channel: "INTERVIEW",
+      }),
+    );
+    await expectCounts([1, 0]);
+    expect(await notStarted()).toEqual([second.id]);
+    const page = await listSources(admin, {
+      ...parseListQuery(sourceListDefinition, new URLSearchParams("coverage=has-statements")),
+      pageSize: 100,
+    });
+    expect(page.rows.find((row) => row.id === first.id)?.statementCount).toBe(1);
+
+    const other = await createStatement(db, { source: first, speakerId: speaker.id, quote: "beta words" });
+    await expectCounts([2, 0]);
+    const current = await db.statement.findUniqueOrThrow({ where: { id: made.id } });
+    await deleteStatement(admin, made.id, current.version);
+    await expectCounts([1, 0]);
+    const deleted = (await listDeletedRecords(admin)).find((record) => record.entityId === made.id);
+    expect(deleted).toBeDefined();
+    await restoreFromAuditEntry(admin, deleted!.auditEntryId);
+    await expectCounts([2, 0]);
+    // Moved to the other source (the same words are there too).
+    const moved = second.text.indexOf("beta words");
+    await db.statement.update({
+      where: { id: other.id },
+      data: { sourceId: second.id, startOffset: moved, endOffset: moved + "beta words".length },
+    });
+    await expectCounts([1, 1]);
+    await db.statement.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
+    await expectCounts([1, 0]);
+    expect(await notStarted()).toEqual([second.id]);
+    await db.statement.delete({ where: { id: other.id } });
+    await expectCounts([1, 0]);
+    await db.statement.delete({ where: { id: made.id } });
+    await expectCounts([0, 0]);
   });
 });
