@@ -123,6 +123,10 @@ export const bundleKinds = {
       updatedAt: { type: "instant" },
       deletedAt: onlyLive,
       aliases: { type: "textList" },
+      liveStatementCount: {
+        type: "excluded",
+        reason: "a count of the actor's live statements, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   source: kind<typeof Prisma.SourceScalarFieldEnum>({
@@ -149,7 +153,10 @@ export const bundleKinds = {
       nothingToCodeById: { type: "user", nullable: true },
       translation: { type: "text", nullable: true },
       translationLanguage: { type: "text", nullable: true },
-      liveStatementCount: { type: "excluded", reason: "a count of the source's live statements, kept by a database trigger (docs/decisions/0034)" },
+      liveStatementCount: {
+        type: "excluded",
+        reason: "a count of the source's live statements, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   statement: kind<typeof Prisma.StatementScalarFieldEnum>({

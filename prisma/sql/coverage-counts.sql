@@ -1,6 +1,6 @@
 -- Coverage as columns: each statement carries how many live codings it has
--- ("liveCodingCount", by anyone) and each source how many live statements
--- ("liveStatementCount"), so the lists' "not coded yet" and "not started"
+-- ("liveCodingCount", by anyone), each source and each speaking actor how many
+-- live statements ("liveStatementCount"), so the lists' "not coded yet" and "not started"
 -- filters read partial indexes instead of anti-joining a million codings or
 -- half a million statements, and a page's counts are columns. These triggers
 -- keep them whatever writes codings or statements (the app, the codings and
@@ -100,6 +100,48 @@ CREATE TRIGGER "Statement_count_on_source_update"
   AFTER UPDATE ON "Statement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "statement_count_on_source"();
 
+CREATE FUNCTION "statement_count_on_speaker"() RETURNS trigger
+LANGUAGE plpgsql AS '
+BEGIN
+  IF TG_OP = ''INSERT'' THEN
+    UPDATE "Actor" p SET "liveStatementCount" = p."liveStatementCount" + d.n
+      FROM (SELECT "speakerId" AS id, count(*) AS n FROM new_rows WHERE "deletedAt" IS NULL GROUP BY "speakerId") d
+      WHERE p.id = d.id;
+  ELSIF TG_OP = ''DELETE'' THEN
+    UPDATE "Actor" p SET "liveStatementCount" = p."liveStatementCount" - d.n
+      FROM (SELECT "speakerId" AS id, count(*) AS n FROM old_rows WHERE "deletedAt" IS NULL GROUP BY "speakerId") d
+      WHERE p.id = d.id;
+  ELSE
+    UPDATE "Actor" p SET "liveStatementCount" = p."liveStatementCount" + d.n
+      FROM (
+        SELECT id, sum(n) AS n FROM (
+          SELECT o."speakerId" AS id, -1 AS n FROM old_rows o JOIN new_rows nw ON nw.id = o.id
+            WHERE o."deletedAt" IS NULL AND (nw."deletedAt" IS NOT NULL OR nw."speakerId" <> o."speakerId")
+          UNION ALL
+          SELECT nw."speakerId", 1 FROM old_rows o JOIN new_rows nw ON nw.id = o.id
+            WHERE nw."deletedAt" IS NULL AND (o."deletedAt" IS NOT NULL OR nw."speakerId" <> o."speakerId")
+        ) AS changes
+        GROUP BY id HAVING sum(n) <> 0
+      ) d
+      WHERE p.id = d.id;
+  END IF;
+  RETURN NULL;
+END
+';
+
+CREATE TRIGGER "Statement_count_on_speaker_insert"
+  AFTER INSERT ON "Statement" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "statement_count_on_speaker"();
+
+CREATE TRIGGER "Statement_count_on_speaker_delete"
+  AFTER DELETE ON "Statement" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "statement_count_on_speaker"();
+
+-- Deleted or restored (soft), or moved to another speaker (a correction, an actor merge).
+CREATE TRIGGER "Statement_count_on_speaker_update"
+  AFTER UPDATE ON "Statement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "statement_count_on_speaker"();
+
 -- Rows written before the counts existed.
 UPDATE "Statement" s
   SET "liveCodingCount" = live.count
@@ -110,3 +152,8 @@ UPDATE "Source" src
   SET "liveStatementCount" = live.count
   FROM (SELECT "sourceId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "sourceId") AS live
   WHERE live."sourceId" = src.id;
+
+UPDATE "Actor" a
+  SET "liveStatementCount" = live.count
+  FROM (SELECT "speakerId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "speakerId") AS live
+  WHERE live."speakerId" = a.id;

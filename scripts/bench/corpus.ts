@@ -282,14 +282,17 @@ const corpusSteps: CorpusStep[] = [
   },
   {
     // Kept by triggers in the app (prisma/sql/coverage-counts.sql); the bulk load skips them.
-    label: "statements' live coding counts and sources' live statement counts",
+    label: "live coding and statement counts of statements, sources and speakers",
     sql: `
       UPDATE "Statement" s SET "liveCodingCount" = live.count
         FROM (SELECT "statementId", count(*) AS count FROM "StanceCoding" WHERE "deletedAt" IS NULL GROUP BY "statementId") AS live
         WHERE live."statementId" = s.id;
       UPDATE "Source" src SET "liveStatementCount" = live.count
         FROM (SELECT "sourceId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "sourceId") AS live
-        WHERE live."sourceId" = src.id;`,
+        WHERE live."sourceId" = src.id;
+      UPDATE "Actor" a SET "liveStatementCount" = live.count
+        FROM (SELECT "speakerId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "speakerId") AS live
+        WHERE live."speakerId" = a.id;`,
   },
   {
     // The audit trail's hash chain and append-only triggers are skipped like the others: these entries are

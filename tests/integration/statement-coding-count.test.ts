@@ -179,12 +179,39 @@ describe("a statement's live coding count", () => {
     await expectCounts([2, 1, 0]);
   });
 
-  it("holds through an actor merge that moves codings to the kept target, and through its undoing", async () => {
+  it("holds through actor merges (of a target: codings move; of a speaker: statements move) and their undoing", async () => {
     const [, , s3] = world.statements;
     await insertCoding(db, { statement: s3!, targetId: world.otherTargetId, coderId: coderA.id, score: 1 });
     const before = await keptAndCounted();
     expect(before.kept).toEqual(before.counted);
     const duplicate = await db.actor.findUniqueOrThrow({ where: { id: world.otherTargetId } });
+    // A speaker merged into another: its statements, and so its count, move to the one kept.
+    const speakerOf = world.statements[0]!.speakerId;
+    const twin = await createActor(db, { name: "Count speaker, a twin" });
+    const twinSource = await createSource(db, `Twin ${Date.now()}: twin words.`);
+    await createStatement(db, { source: twinSource, speakerId: twin.id, quote: "twin words" });
+    const speakerCounts = async () =>
+      Promise.all(
+        [speakerOf, twin.id].map(async (id) => ({
+          kept: (await db.actor.findUniqueOrThrow({ where: { id } })).liveStatementCount,
+          counted: await db.statement.count({ where: { speakerId: id, deletedAt: null } }),
+        })),
+      );
+    expect(await speakerCounts()).toEqual([
+      { kept: 3, counted: 3 },
+      { kept: 1, counted: 1 },
+    ]);
+    const twinNow = await db.actor.findUniqueOrThrow({ where: { id: twin.id } });
+    const speakerMerge = await mergeActors(admin, { fromId: twin.id, fromVersion: twinNow.version, intoId: speakerOf });
+    expect(await speakerCounts()).toEqual([
+      { kept: 4, counted: 4 },
+      { kept: 0, counted: 0 },
+    ]);
+    await undoActorMerge(admin, speakerMerge.auditEntryId);
+    expect(await speakerCounts()).toEqual([
+      { kept: 3, counted: 3 },
+      { kept: 1, counted: 1 },
+    ]);
     const merged = await mergeActors(admin, { fromId: duplicate.id, fromVersion: duplicate.version, intoId: world.targetId });
     const after = await keptAndCounted();
     expect(after.kept).toEqual(before.kept);
@@ -196,8 +223,8 @@ describe("a statement's live coding count", () => {
   });
 });
 
-describe("a source's live statement count", () => {
-  it("follows statements made, soft-deleted, restored, moved and hard-deleted, and the sources list's coverage reads it", async () => {
+describe("a source's and a speaker's live statement counts", () => {
+  it("follow statements made, soft-deleted, restored, moved and hard-deleted, and the sources list's coverage reads it", async () => {
     const speaker = await createActor(db, { name: "Source count speaker" });
     const first = await createSource(db, `Source count ${Date.now()}: alpha words and beta words.`);
     const second = await createSource(db, `Source count ${Date.now()}, second: alpha words and beta words.`);
@@ -210,6 +237,10 @@ describe("a source's live statement count", () => {
     const expectCounts = async (expected: number[]) => {
       expect(await counted(), "the live statements themselves").toEqual(expected);
       expect(await kept(), "the trigger-kept count").toEqual(expected);
+      // The speaker's count, kept by the same kind of trigger: all these statements are the one speaker's.
+      const spoken = await db.statement.count({ where: { speakerId: speaker.id, deletedAt: null } });
+      expect(spoken).toBe(expected[0]! + expected[1]!);
+      expect((await db.actor.findUniqueOrThrow({ where: { id: speaker.id } })).liveStatementCount, "the speaker's kept count").toBe(spoken);
     };
     const notStarted = async () =>
       (
