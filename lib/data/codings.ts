@@ -8,7 +8,7 @@ import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "
 import { stanceCodingRecord } from "../codings/records";
 import { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
-import { dateFromIso, isoFromDate } from "../validation";
+import { isoFromDate } from "../validation";
 import { codingListDefinition, type CodingListFilters } from "../codings/list";
 import { toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
