@@ -35,6 +35,7 @@ import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboar
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { dateFromIso, isoFromDate } from "../validation";
+import { listCodedTargetIds } from "./coded-targets";
 import { listSpeakerIds } from "./speaker-scope";
 
 export const defaultChartWidth = 1200;
@@ -392,27 +393,14 @@ export async function listStanceShifts(user: ActingUser, view: DashboardView): P
 
 async function listFilterOptions(): Promise<DashboardFilterOptions> {
   const db = getDatabase();
-  const [actors, codedTargets] = await Promise.all([
+  const [actors, coded] = await Promise.all([
     db.actor.findMany({
       where: { deletedAt: null },
       select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
       orderBy: { name: "asc" },
     }),
-    // Every actor something was coded toward, tracked or not: the targets of the settled statement values
-    // (each has a live coding of a live statement), as a skip scan of their (targetId, countedOn) index,
-    // one probe per distinct target. (An EXISTS per actor let the planner probe the codings'
-    // (statementId, targetId, coderId) index instead, a full scan for each actor never coded toward:
-    // 90 s at a million codings on a loaded machine.)
-    db.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE coded AS (
-        (SELECT v."targetId" FROM "StanceStatementValue" v ORDER BY v."targetId" LIMIT 1)
-        UNION ALL
-        SELECT (SELECT v."targetId" FROM "StanceStatementValue" v WHERE v."targetId" > coded."targetId" ORDER BY v."targetId" LIMIT 1)
-        FROM coded WHERE coded."targetId" IS NOT NULL
-      )
-      SELECT "targetId" AS id FROM coded WHERE "targetId" IS NOT NULL`,
+    listCodedTargetIds(),
   ]);
-  const coded = new Set(codedTargets.map((row) => row.id));
   const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
   return {
     speakers: options,
