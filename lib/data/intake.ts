@@ -148,7 +148,8 @@ class IntakeRun {
   private readonly createdIds = new Set<string>();
   private readonly earlier: EarlierItem[] = [];
   private readonly earlierByBand = new Map<number, number[]>();
-  private pending: ValidSource[] = [];
+  /** Valid items waiting for their batch to be settled, each with its fingerprint (none once the upload is refused). */
+  private pending: { item: ValidSource; fingerprint: Fingerprint | null }[] = [];
   /** The last batch's insert, in flight; awaited before the next query, so its failure is the one reported. */
   private writing: Promise<void> = Promise.resolve();
   private items = 0;
@@ -186,7 +187,9 @@ class IntakeRun {
       });
     else {
       this.seenHashes.set(result.contentHash, result.where);
-      this.pending.push(result);
+      // Fingerprinted as it arrives, between reads of the file, rather than a batch at once: the database's
+      // replies to the last batch's insert are handled in between, so it is never kept waiting long.
+      this.pending.push({ item: result, fingerprint: this.refusing() ? null : fingerprintOf(result.source.text) });
       if (this.pending.length >= batchSize) await this.settle();
     }
   }
@@ -219,22 +222,21 @@ class IntakeRun {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    // Fingerprints first, while the previous batch is still being written (a stored duplicate's is wasted: rare).
-    const fingerprints = this.refusing() ? [] : batch.map((item) => fingerprintOf(item.source.text));
     await this.writing;
     // Earlier batches of this upload are in the transaction already, but their hashes were
     // seen in memory, so whatever is found here was stored before this upload.
     const { rows } = await this.sql.query<{ id: string; title: string; contentHash: string; deleted: boolean }>(
       `SELECT id, title, "contentHash", "deletedAt" IS NOT NULL AS deleted FROM "Source" WHERE "contentHash" = ANY($1::text[])`,
-      [batch.map((item) => item.contentHash)],
+      [batch.map(({ item }) => item.contentHash)],
     );
     const stored = new Map(rows.map((row) => [row.contentHash, row]));
-    const fresh: { item: ValidSource; fingerprint: Fingerprint }[] = [];
-    batch.forEach((item, index) => {
+    const fresh: typeof batch = [];
+    for (const entry of batch) {
+      const { item } = entry;
       const existing = stored.get(item.contentHash);
       if (!existing) {
-        fresh.push({ item, fingerprint: fingerprints[index]! });
-        return;
+        fresh.push(entry);
+        continue;
       }
       this.problems.push({
         where: item.where,
@@ -243,17 +245,20 @@ class IntakeRun {
           : `this text is already stored as “${existing.title}”`,
         existingSourceId: existing.id,
       });
-    });
+    }
     this.fresh += fresh.length;
-    if (this.refusing() || fresh.length === 0) return;
+    if (this.refusing()) return;
+    // Not refusing now, so not when these items arrived either (a refusal stays one): each has its fingerprint.
+    const checked = fresh.filter((entry): entry is { item: ValidSource; fingerprint: Fingerprint } => entry.fingerprint !== null);
+    if (checked.length === 0) return;
 
     // This upload's own earlier rows are compared in memory below (reported by where they are in the upload).
     const ofStored = await findNearDuplicates(
       this.sql,
-      fresh.map(({ fingerprint }) => fingerprint),
+      checked.map(({ fingerprint }) => fingerprint),
       { excludeIds: this.createdIds },
     );
-    const kept = fresh.filter(({ item, fingerprint }, index) => {
+    const kept = checked.filter(({ item, fingerprint }, index) => {
       const matches: NearDuplicateFinding["matches"] = [...ofStored[index]!, ...this.nearEarlierItems(fingerprint)];
       this.remember(item, fingerprint);
       if (matches.length === 0) return true;
