@@ -8,8 +8,13 @@ export type Database = PrismaClient;
 // Settings for every connection (why: ./session-settings.ts).
 export { sessionSettings, sessionSettingValues } from "./session-settings";
 
-/** Each client's node-postgres pool, for the bulk writes that bypass Prisma (./direct-sql.ts). */
-const poolsByClient = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * Each client's node-postgres pool, for the bulk writes that bypass Prisma (./direct-sql.ts). Kept on globalThis:
+ * Next.js bundles this module into several server chunks, each with its own module state, while the app's one
+ * client (./client.ts, on globalThis too) is made by whichever chunk asks first and used by all of them.
+ */
+const registry = globalThis as unknown as { stancewatchConnectionPools?: WeakMap<PrismaClient, pg.Pool> };
+const poolsByClient = (registry.stancewatchConnectionPools ??= new WeakMap());
 
 /** A Prisma client on PostgreSQL through node-postgres. Scripts and tests make their own; the web app shares one (lib/database/client.ts). */
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {
