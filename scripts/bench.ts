@@ -24,7 +24,7 @@ import {
   databaseNameOf,
   defaultScratchDatabaseUrl,
 } from "./bench/scratch-database";
-import { listGoalMilliseconds, timeLists } from "./bench/list-timings";
+import { listsMissed, runListsBench, writeListFigures } from "./bench/lists";
 import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from "./bench/speed";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     console.log(`  Figures written to ${await writeSearchFigures(figures)}`);
     return;
   }
-  if (only === "lists") return benchListsOnly(databaseUrl, reuse);
+  if (only === "lists") return benchLists(databaseUrl, reuse, `${urlPrefix}npm run bench -- lists${reuse ? " --reuse" : ""}`);
   if (only && (seedSections as readonly string[]).includes(only))
     return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
   if (only === "dashboard-page")
@@ -94,8 +94,6 @@ async function main(): Promise<void> {
   for (const seriesCase of seriesCases(speakerSlug(1), targetSlug(1)))
     series.push(await timeSeriesCase({ database, rawClient, user }, seriesCase, detail));
 
-  heading("Lists and search: first page, a deep page, searches (data layer)");
-  const lists = await timeLists({ database, rawClient, user }, detail);
   // The load test below needs the database to itself.
   await closeDatabase();
   const oneSeries = series[0]!;
@@ -155,40 +153,29 @@ async function main(): Promise<void> {
       durationSeconds: loadShape.durationSeconds,
     },
     javascript: { dashboard, blank },
-    lists,
   };
   printSummary(figures);
   const documentPath = await writeBenchmarksDocument(figures);
   console.log(`  Figures written to ${documentPath}`);
+  // Lists and search on the same corpus, each into its own section (the figures above no longer repeat them).
+  await benchLists(databaseUrl, true, command);
+  heading("Search at corpus size (data layer)");
+  console.log(`  Figures written to ${await writeSearchFigures(await runSearchBench(databaseUrl, command, detail))}`);
   await benchOnSeed(databaseUrl, seedSections, command, { heading, detail });
   await benchIntake(databaseUrl, command);
 }
 
-/**
- * Only the lists and searches, printed and not written to docs/benchmarks.md
- * (a partial run would replace the whole document's figures): quick to repeat
- * on the corpus already built with --reuse.
- */
-async function benchListsOnly(databaseUrl: string, reuse: boolean): Promise<void> {
-  const loadAverageAtStart = os.loadavg()[0]!;
-  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
-  await checkServerIsReachable(databaseUrl);
-  await prepareCorpus(databaseUrl, { reuse, log: detail });
-  const rawClient = await connectToScratchDatabase(databaseUrl);
-  onCleanup("close the raw SQL client", () => rawClient.end());
-  const user = { id: benchAdministrator.id, role: "ADMIN" as const, isAdjudicator: false };
-  const database = createPrismaClient(databaseUrl);
-  onCleanup("disconnect Prisma", () => database.$disconnect());
-  heading(
-    `Lists and search: first page, a deep page, sorts, searches (data layer; load average ${loadAverageAtStart.toFixed(1)} at the start on ${os.availableParallelism()} cores)`,
-  );
-  const lists = await timeLists({ database, rawClient, user }, detail);
-  const misses = lists.filter((list) => list.timings.median > listGoalMilliseconds);
+/** Every list's first and a deep page at corpus size, written to the lists section of docs/benchmarks.md. */
+async function benchLists(databaseUrl: string, reuse: boolean, command: string): Promise<void> {
+  heading(`Lists at corpus size: first pages, deep pages by cursor, filtered views (data layer; ${os.availableParallelism()} cores)`);
+  const figures = await runListsBench(databaseUrl, command, { reuse, log: detail });
+  const missed = listsMissed(figures);
   console.log(
-    misses.length
-      ? `  ${misses.length} of ${lists.length} cases miss the ${listGoalMilliseconds} ms goal: ${misses.map((list) => list.name).join("; ")}`
-      : `  All ${lists.length} cases meet the ${listGoalMilliseconds} ms goal (median).`,
+    missed.length
+      ? `  ${missed.length} of ${figures.cases.length} miss the goal: ${missed.map((item) => `${item.list}, ${item.name}`).join("; ")}`
+      : `  All ${figures.cases.length} meet the goal (median).`,
   );
+  console.log(`  Figures written to ${await writeListFigures(figures)}`);
 }
 
 async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, command: string): Promise<void> {

@@ -4,8 +4,17 @@ export type FieldChange = { field: string; before: unknown; after: unknown };
 
 // Bookkeeping that changes with every write and says nothing to a reader,
 // and a coding's copies of its statement's state, which the database keeps
-// (prisma/sql/stance-coding-read-model.sql): nobody edits them.
-const ignoredFields = new Set(["updatedAt", "version", "statementLive", "directQuote", "blindSource", "adjudicatedScore"]);
+// (prisma/sql/stance-coding-read-model.sql), and the statements' and sources' live counts
+// (prisma/sql/coverage-counts.sql): nobody edits them.
+const ignoredFields = new Set([
+  "updatedAt",
+  "version",
+  "statementLive",
+  "directQuote",
+  "blindSource",
+  "adjudicatedScore",
+  "liveCodingCount",
+]);
 
 // A field absent from one side and null on the other did not change.
 function same(a: unknown, b: unknown): boolean {

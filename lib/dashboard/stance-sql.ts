@@ -99,7 +99,111 @@ const statementValuesFromCodedStatements = Prisma.sql`
       FROM coded_statements
     )`;
 
-export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
+/**
+ * Where a query reads statement values from: "settled", the per-statement
+ * value table kept by triggers (prisma/sql/stance-statement-values.sql), or
+ * "codings", working each value out from the codings that pass the filters.
+ * The table holds each statement's value over all its live codings, so it
+ * answers only views that keep every coding: no minimum confidence above the
+ * lowest and no blind coding. Both give the same rows for such views
+ * (tests/integration/stance-statement-values.test.ts); "codings" is the reference.
+ */
+export type StatementValueSource = "settled" | "codings";
+
+/** The source a scope's values are read from: settled whenever the view keeps every coding. */
+export function statementValueSourceFor(scope: StanceQueryScope): StatementValueSource {
+  return scope.minimumConfidence === "LOW" && scope.blindCoderId === null ? "settled" : "codings";
+}
+
+function checkedSource(scope: StanceQueryScope, source: StatementValueSource | undefined): StatementValueSource {
+  const chosen = source ?? statementValueSourceFor(scope);
+  if (chosen === "settled" && statementValueSourceFor(scope) !== "settled")
+    throw new RangeError("Settled statement values cannot answer a view that filters codings by confidence or coder.");
+  return chosen;
+}
+
+/** The settled values' filters: the same statements the codings' filters keep (one row per statement and target). */
+function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.window): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`v."targetId" = ANY(${scope.targetIds}::text[])`,
+    Prisma.sql`v."countedOn" BETWEEN ${window.from}::date AND ${window.to}::date`,
+  ];
+  if (scope.speakerIds) conditions.push(Prisma.sql`v."speakerId" = ANY(${scope.speakerIds}::text[])`);
+  if (scope.directQuotesOnly) conditions.push(Prisma.sql`v."directQuote"`);
+  if (scope.adjudicatedOnly) conditions.push(Prisma.sql`v.adjudicated`);
+  return Prisma.join(conditions, " AND ");
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The whole months inside a window, as the first day of the first and the
+ * first day after the last (both YYYY-MM-DD), or null when it holds none.
+ */
+export function wholeMonthsWithin(window: DateWindow): { first: string; after: string } | null {
+  const from = new Date(`${window.from}T00:00:00Z`);
+  const first = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const dayAfter = new Date(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000);
+  const after = new Date(Date.UTC(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth(), 1));
+  return first < after ? { first: isoDay(first), after: isoDay(after) } : null;
+}
+
+/**
+ * Every speaker's coding count toward each target in the view (charted or not),
+ * ranked, from settled values: the whole months inside the window from the
+ * per-month sums (StanceSpeakerMonth, kept by triggers), the partial months at
+ * either end from the values themselves. The same counts as counting codings.
+ */
+function settledSpeakerTotals(scope: StanceQueryScope): Prisma.Sql {
+  const months = wholeMonthsWithin(scope.window);
+  const countColumn = Prisma.raw(
+    scope.directQuotesOnly && scope.adjudicatedOnly
+      ? `m."directQuoteAdjudicatedCodingCount"`
+      : scope.directQuotesOnly
+        ? `m."directQuoteCodingCount"`
+        : scope.adjudicatedOnly
+          ? `m."adjudicatedCodingCount"`
+          : `m."codingCount"`,
+  );
+  const dayBefore = (date: string) => isoDay(new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000));
+  const counts = months
+    ? Prisma.sql`
+        SELECT m."speakerId", m."targetId", ${countColumn} AS coding_count
+        FROM "StanceSpeakerMonth" m
+        WHERE m."targetId" = ANY(${scope.targetIds}::text[]) AND m.month >= ${months.first}::date AND m.month < ${months.after}::date
+          AND ${countColumn} > 0${scope.speakerIds ? Prisma.sql` AND m."speakerId" = ANY(${scope.speakerIds}::text[])` : Prisma.empty}
+        UNION ALL
+        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope, { from: scope.window.from, to: dayBefore(months.first) })}
+        UNION ALL
+        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope, { from: months.after, to: scope.window.to })}`
+    : Prisma.sql`
+        SELECT v."speakerId", v."targetId", v."codingCount" AS coding_count FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope)}`;
+  return Prisma.sql`
+    speaker_totals AS (
+      SELECT r."speakerId", r."targetId", sum(r.coding_count)::int AS coding_count,
+        row_number() OVER (PARTITION BY r."targetId" ORDER BY sum(r.coding_count) DESC, r."speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY r."targetId")::int AS speaker_count
+      FROM (${counts}) AS r
+      GROUP BY r."speakerId", r."targetId"
+    )`;
+}
+
+const settledValueColumns = Prisma.sql`v."statementId", v."speakerId", v."targetId", v."saidOn", v."countedOn", v.score, v.adjudicated,
+        v."codingCount" AS coding_count`;
+
+export function statementValuesCte(scope: StanceQueryScope, source?: StatementValueSource): Prisma.Sql {
+  if (checkedSource(scope, source) === "settled")
+    return Prisma.sql`
+    statement_values AS (
+      SELECT ${settledValueColumns}
+      FROM "StanceStatementValue" v
+      WHERE ${settledConditions(scope)}
+    )`;
   return Prisma.sql`
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
@@ -109,6 +213,49 @@ export function statementValuesCte(scope: StanceQueryScope): Prisma.Sql {
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
     ${statementValuesFromCodedStatements}`;
+}
+
+export type ExtentsQueryRow = { first: string | null; last: string | null };
+
+/**
+ * The first day a statement in scope was said and the last day one counts
+ * from (docs/decisions/0014), for the window a view leaves open: over live
+ * statements toward the targets, by the speakers if named, said within
+ * `saidBetween`'s ends where given. Read from the settled values whatever the
+ * view's filters (they hold every statement with a live coding), as a few
+ * index probes per target (or speaker and target) rather than a pass over
+ * every coding: a statement counts at most 30 days after it was said, so the
+ * earliest said lies among the rows counted within 30 days of the earliest.
+ */
+export function buildStanceExtentsQuery(
+  targetIds: string[],
+  speakerIds: string[] | null,
+  saidBetween: { from: string | null; to: string | null },
+): Prisma.Sql {
+  const inPair = (pair: "p" | "e") => {
+    const alias = Prisma.raw(pair);
+    const conditions: Prisma.Sql[] = [Prisma.sql`v."targetId" = ${alias}.target_id`];
+    if (speakerIds) conditions.push(Prisma.sql`v."speakerId" = ${alias}.speaker_id`);
+    if (saidBetween.from) conditions.push(Prisma.sql`v."saidOn" >= ${saidBetween.from}::date`);
+    if (saidBetween.to) conditions.push(Prisma.sql`v."saidOn" <= ${saidBetween.to}::date`);
+    return Prisma.join(conditions, " AND ");
+  };
+  const pairs = speakerIds
+    ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM unnest(${targetIds}::text[]) AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
+    : Prisma.sql`SELECT t.id AS target_id FROM unnest(${targetIds}::text[]) AS t(id)`;
+  return Prisma.sql`
+    WITH ends AS (
+      SELECT p.*,
+        (SELECT min(v."countedOn") FROM "StanceStatementValue" v WHERE ${inPair("p")}) AS first_counted,
+        (SELECT max(v."countedOn") FROM "StanceStatementValue" v WHERE ${inPair("p")}) AS last_counted
+      FROM (${pairs}) AS p
+    )
+    SELECT to_char(min(first_said.said_on), 'YYYY-MM-DD') AS first, to_char(max(e.last_counted), 'YYYY-MM-DD') AS last
+    FROM ends e
+    CROSS JOIN LATERAL (
+      SELECT min(v."saidOn") AS said_on FROM "StanceStatementValue" v
+      WHERE ${inPair("e")} AND v."countedOn" <= e.first_counted + ${longestCountingDelayDays}::int
+    ) AS first_said`;
 }
 
 export type SeriesQueryOptions = {
@@ -160,7 +307,7 @@ export type SeriesQueryRow = {
  * columns has them merged per column, so the browser never receives more
  * points than it can draw.
  */
-export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQueryOptions): Prisma.Sql {
+export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQueryOptions, source?: StatementValueSource): Prisma.Sql {
   const bucket = bucketStartOf(options.unit);
   const from = scope.window.from;
   // Days in the window, counting both ends: pixel columns divide this span.
@@ -170,11 +317,26 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
   // view names no more speakers than a chart holds, all are charted and one
   // pass over their codings does.
   const everyoneCharted = scope.speakerIds !== null && scope.speakerIds.length <= options.maximumSeriesPerTarget;
-  const chartedCodings = everyoneCharted
-    ? Prisma.sql`FROM "StanceCoding" c`
-    : Prisma.sql`FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"`;
-  return Prisma.sql`
-    WITH speaker_totals AS (
+  const charted = Prisma.sql`
+    charted AS (
+      SELECT t."speakerId", t."targetId",
+        greatest(1, floor(${options.width}::float8 / least(t.speaker_count, ${options.maximumSeriesPerTarget}::int)))::int AS columns
+      FROM speaker_totals t
+      WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
+    )`;
+  // Ranked by codings either way: a settled row carries its statement's coding count.
+  const valuesAndRanks =
+    checkedSource(scope, source) === "settled"
+      ? Prisma.sql`
+    ${settledSpeakerTotals(scope)},
+    ${charted},
+    statement_values AS (
+      SELECT ${settledValueColumns}
+      ${everyoneCharted ? Prisma.sql`FROM "StanceStatementValue" v` : Prisma.sql`FROM charted ch JOIN "StanceStatementValue" v ON v."speakerId" = ch."speakerId" AND v."targetId" = ch."targetId"`}
+      WHERE ${settledConditions(scope)}
+    )`
+      : Prisma.sql`
+    speaker_totals AS (
       SELECT c."speakerId", c."targetId", count(*)::int AS coding_count,
         row_number() OVER (PARTITION BY c."targetId" ORDER BY count(*) DESC, c."speakerId")::int AS rank,
         count(*) OVER (PARTITION BY c."targetId")::int AS speaker_count
@@ -182,20 +344,17 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
       WHERE ${codingConditions(scope)}
       GROUP BY c."speakerId", c."targetId"
     ),
-    charted AS (
-      SELECT t."speakerId", t."targetId",
-        greatest(1, floor(${options.width}::float8 / least(t.speaker_count, ${options.maximumSeriesPerTarget}::int)))::int AS columns
-      FROM speaker_totals t
-      WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
-    ),
+    ${charted},
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
         avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
-      ${chartedCodings}
+      ${everyoneCharted ? Prisma.sql`FROM "StanceCoding" c` : Prisma.sql`FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"`}
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
-    ${statementValuesFromCodedStatements},
+    ${statementValuesFromCodedStatements}`;
+  return Prisma.sql`
+    WITH ${valuesAndRanks},
     series_totals AS (
       SELECT "speakerId", "targetId", count(*)::int AS statement_count
       FROM statement_values
@@ -278,9 +437,9 @@ export type MatrixQueryRow = {
  * Each speaker's mean stance toward each target in the window and in the
  * window of the same length just before it. `scope.window` must span both.
  */
-export function buildStanceMatrixQuery(scope: StanceQueryScope, windowStart: string): Prisma.Sql {
+export function buildStanceMatrixQuery(scope: StanceQueryScope, windowStart: string, source?: StatementValueSource): Prisma.Sql {
   return Prisma.sql`
-    WITH ${statementValuesCte(scope)}
+    WITH ${statementValuesCte(scope, source)}
     SELECT "speakerId", "targetId",
       avg(score) FILTER (WHERE "countedOn" >= ${windowStart}::date) AS mean,
       (count(*) FILTER (WHERE "countedOn" >= ${windowStart}::date))::int AS "statementCount",
@@ -314,9 +473,15 @@ export type ShiftQueryRow = {
  * not hide a shift): first those with at least `minimumStatements` on each
  * side, largest first, then the rest, largest first (shown as too few to rank).
  */
-export function buildStanceShiftQuery(scope: StanceQueryScope, unit: TimeUnit, limit: number, minimumStatements = 1): Prisma.Sql {
+export function buildStanceShiftQuery(
+  scope: StanceQueryScope,
+  unit: TimeUnit,
+  limit: number,
+  minimumStatements = 1,
+  source?: StatementValueSource,
+): Prisma.Sql {
   return Prisma.sql`
-    WITH ${statementValuesCte(scope)},
+    WITH ${statementValuesCte(scope, source)},
     bucket_means AS (
       SELECT "speakerId", "targetId", ${bucketStartOf(unit)} AS start,
         avg(score) AS score, count(*)::int AS statement_count, stddev_samp(score) AS standard_deviation
@@ -359,12 +524,13 @@ export function buildShiftStatementQuery(
   unit: TimeUnit,
   cells: { speakerId: string; targetId: string; bucketStart: string }[],
   perCell: number,
+  source?: StatementValueSource,
 ): Prisma.Sql {
   const speakerIds = cells.map((cell) => cell.speakerId);
   const targetIds = cells.map((cell) => cell.targetId);
   const starts = cells.map((cell) => cell.bucketStart);
   return Prisma.sql`
-    WITH ${statementValuesCte(scope)},
+    WITH ${statementValuesCte(scope, source)},
     wanted AS (
       SELECT * FROM unnest(${speakerIds}::text[], ${targetIds}::text[], ${starts}::date[]) AS w("speakerId", "targetId", start)
     ),

@@ -26,7 +26,7 @@ export type ActorView = {
   createdAt: string;
 };
 
-const actorPageSelect = {
+const actorSelect = {
   id: true,
   slug: true,
   name: true,
@@ -38,14 +38,14 @@ const actorPageSelect = {
   version: true,
   createdAt: true,
   speaksFor: { select: { id: true, name: true } },
+  // Kept by triggers on the statements (prisma/sql/coverage-counts.sql): a column, not a count over every statement.
+  liveStatementCount: true,
 } as const;
-
-const actorSelect = { ...actorPageSelect, _count: { select: { statements: { where: { deletedAt: null } } } } } as const;
 
 type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
-function toView({ _count, ...actor }: ActorRow): ActorView {
-  return { ...actor, createdAt: actor.createdAt.toISOString(), statementCount: _count.statements };
+function toView({ liveStatementCount, ...actor }: ActorRow): ActorView {
+  return { ...actor, createdAt: actor.createdAt.toISOString(), statementCount: liveStatementCount };
 }
 
 export async function listActors(user: ActingUser): Promise<ActorView[]> {
@@ -74,37 +74,30 @@ export async function listActorsPage(
   if (filters.kind) conditions.push({ kind: filters.kind });
   if (filters.tracked !== undefined) conditions.push({ isTrackedTarget: filters.tracked });
   if (filters.text) {
-    // Aliases are an array: Prisma can match an element exactly but not a part of one, so the text filter is one SQL query.
-    const pattern = `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    // Folded as the search folds (search_fold, prisma/sql/search.sql: case, accents, Arabic-script marks and letter
+    // variants), so "pezeshkian" finds "Pezeshkiān" and "كتاب" finds "کتاب". Aliases are an array, which Prisma cannot
+    // match a part of, so the text filter is one SQL query; LIKE's wildcards in the text are escaped after folding.
     const matching = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Actor"
-      WHERE "deletedAt" IS NULL
-        AND (name ILIKE ${pattern} OR slug ILIKE ${pattern} OR coalesce(office, '') ILIKE ${pattern}
-             OR array_to_string(aliases, ' ') ILIKE ${pattern})`;
+      WITH typed AS (
+        SELECT '%' || replace(replace(replace("search_fold"(${filters.text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern
+      )
+      SELECT a.id FROM "Actor" a, typed
+      WHERE a."deletedAt" IS NULL
+        AND ("search_fold"(a.name) LIKE typed.pattern OR "search_fold"(a.slug) LIKE typed.pattern
+             OR "search_fold"(coalesce(a.office, '')) LIKE typed.pattern
+             OR EXISTS (SELECT 1 FROM unnest(a.aliases) AS alias WHERE "search_fold"(alias) LIKE typed.pattern))`;
     conditions.push({ id: { in: matching.map((row) => row.id) } });
   }
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.actor.findMany({
       where: { AND: [...conditions, after as Prisma.ActorWhereInput] },
-      select: actorPageSelect,
+      select: actorSelect,
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.ActorOrderByWithRelationInput[],
       take,
     }),
   );
   const page = toPage(fetched, query.pageSize, query.sort, query.sortOption, (row) => row[query.sortOption.field as "name" | "createdAt"]);
-  // Statement counts for the page's rows only: Prisma's relation count groups every statement before joining.
-  const counts = page.rows.length
-    ? await db.statement.groupBy({
-        by: ["speakerId"],
-        where: { speakerId: { in: page.rows.map((row) => row.id) }, deletedAt: null },
-        _count: { _all: true },
-      })
-    : [];
-  const countBySpeaker = new Map(counts.map((row) => [row.speakerId, row._count._all]));
-  return {
-    rows: page.rows.map((row) => toView({ ...row, _count: { statements: countBySpeaker.get(row.id) ?? 0 } })),
-    nextCursor: page.nextCursor,
-  };
+  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
 }
 
 /** Every live actor as the actor forms offer and check them (speaks for, taken keys and Wikidata ids): no counts, so it stays cheap. */

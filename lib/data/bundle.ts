@@ -510,7 +510,8 @@ function translationPassageProblem(
   const { translationQuote, translationStart, translationEnd } = statement;
   const given = [translationQuote, translationStart, translationEnd].filter((value) => value !== null && value !== undefined).length;
   if (given === 0) return null;
-  if (given !== 3) return "translationQuote: give the passage with both its offsets (translationStart, translationEnd), or none of the three";
+  if (given !== 3)
+    return "translationQuote: give the passage with both its offsets (translationStart, translationEnd), or none of the three";
   // undefined: the source is neither in the bundle nor stored, which the reference check reports.
   if (translation === undefined) return null;
   if (translation === null) return "translationQuote: the statement's source has no translation to cut the passage from";

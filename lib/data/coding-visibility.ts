@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, type ActingUser } from "../auth/permissions";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Blind double coding: an analyst sees other coders' codings of a statement
@@ -18,4 +18,21 @@ export function visibleCodingsWhere(user: ActingUser): Prisma.StanceCodingWhereI
       { statement: { codings: { some: { coderId: user.id, deletedAt: null } } } },
     ],
   };
+}
+
+/**
+ * The same rule as SQL on the codings aliased `c`, for queries written in SQL:
+ * "the analyst has coded this statement" is probed per row through the
+ * codings' (statementId, targetId, coderId) key. Prisma's relation filter is
+ * IN over every coding the analyst ever made (hundreds of thousands for a busy
+ * coder), hashed again for every page; and an EXISTS inside this OR is planned
+ * with that hashed form as its alternative, which PostgreSQL picks for a scan
+ * it expects to be long. A scalar subquery with LIMIT 1 has no hashed form.
+ */
+export function visibleCodingsSql(user: ActingUser): Prisma.Sql {
+  if (!user) return Prisma.sql`FALSE`;
+  if (user.role !== "ANALYST" || hasPermission(user, "adjudicate")) return Prisma.sql`TRUE`;
+  return Prisma.sql`(c."coderId" = ${user.id} OR NOT c."blindSource"
+    OR (SELECT 1 FROM "StanceCoding" mine
+        WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${user.id} AND mine."deletedAt" IS NULL LIMIT 1) IS NOT NULL)`;
 }

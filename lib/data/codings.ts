@@ -6,14 +6,15 @@ import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { stanceCodingRecord } from "../codings/records";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Confidence } from "../generated/prisma/enums";
-import { dateFromIso, isoFromDate } from "../validation";
+import { isoFromDate } from "../validation";
 import { codingListDefinition, type CodingListFilters } from "../codings/list";
-import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
+import { toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { codebookVersionInForce } from "./codebook";
-import { visibleCodingsWhere } from "./coding-visibility";
+import { listCodedTargetIds } from "./coded-targets";
+import { visibleCodingsSql, visibleCodingsWhere } from "./coding-visibility";
 
 export type StanceCodingView = {
   id: string;
@@ -95,25 +96,38 @@ export async function listStanceCodingsForReview(
     filters.speaker ? actorIdForSlug(filters.speaker, "speaker") : undefined,
     filters.target ? actorIdForSlug(filters.target, "target") : undefined,
   ]);
-  // statementLive is the trigger-kept copy of "statement and source not deleted" (docs/decisions/0006): no join to filter.
-  const conditions: Prisma.StanceCodingWhereInput[] = [{ deletedAt: null, statementLive: true }, visibleCodingsWhere(user)];
-  if (speakerId) conditions.push({ speakerId });
-  if (targetId) conditions.push({ targetId });
-  if (filters.coder) conditions.push({ coderId: filters.coder });
-  if (filters.source) conditions.push({ statement: { sourceId: filters.source } });
-  if (filters.from) conditions.push({ saidOn: { gte: dateFromIso(filters.from) } });
-  if (filters.to) conditions.push({ saidOn: { lte: dateFromIso(filters.to) } });
-  if (filters.minimumScore !== undefined) conditions.push({ score: { gte: filters.minimumScore } });
-  if (filters.maximumScore !== undefined) conditions.push({ score: { lte: filters.maximumScore } });
-  if (filters.adjudicated !== undefined) conditions.push({ adjudicatedScore: filters.adjudicated ? { not: null } : null });
-  const rows = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
-    db.stanceCoding.findMany({
-      where: { AND: [...conditions, after as Prisma.StanceCodingWhereInput] },
-      select: { ...codingSelect, saidOn: true },
-      orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StanceCodingOrderByWithRelationInput[],
-      take,
-    }),
-  );
+  // The page's ids in SQL: blind coding's "the analyst has coded this statement" is then an EXISTS per row (see
+  // visibleCodingsSql), and the cursor a row comparison the (column, id) index answers. statementLive is the
+  // trigger-kept copy of "statement and source not deleted" (docs/decisions/0006): no join to filter.
+  const conditions: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL AND c."statementLive"`, visibleCodingsSql(user)];
+  if (speakerId) conditions.push(Prisma.sql`c."speakerId" = ${speakerId}`);
+  if (targetId) conditions.push(Prisma.sql`c."targetId" = ${targetId}`);
+  if (filters.coder) conditions.push(Prisma.sql`c."coderId" = ${filters.coder}`);
+  if (filters.source)
+    conditions.push(Prisma.sql`c."statementId" IN (SELECT s.id FROM "Statement" s WHERE s."sourceId" = ${filters.source})`);
+  if (filters.from) conditions.push(Prisma.sql`c."saidOn" >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`c."saidOn" <= ${filters.to}::date`);
+  if (filters.minimumScore !== undefined) conditions.push(Prisma.sql`c.score >= ${filters.minimumScore}`);
+  if (filters.maximumScore !== undefined) conditions.push(Prisma.sql`c.score <= ${filters.maximumScore}`);
+  if (filters.adjudicated !== undefined)
+    conditions.push(filters.adjudicated ? Prisma.sql`c."adjudicatedScore" IS NOT NULL` : Prisma.sql`c."adjudicatedScore" IS NULL`);
+  const column = codingSortColumns[query.sortOption.field as keyof typeof codingSortColumns];
+  const direction = query.sort.direction === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  if (query.cursor) {
+    const past = query.sort.direction === "asc" ? Prisma.sql`>` : Prisma.sql`<`;
+    conditions.push(Prisma.sql`(${column.sql}, c.id) ${past} (${column.cursor(query.cursor.value)}, ${query.cursor.id})`);
+  }
+  const pageIds = await db.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "StanceCoding" c
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${column.sql} ${direction}, c.id ${direction}
+    LIMIT ${query.pageSize + 1}`;
+  const fetched = await db.stanceCoding.findMany({
+    where: { id: { in: pageIds.map((row) => row.id) } },
+    select: { ...codingSelect, saidOn: true },
+  });
+  const byId = new Map(fetched.map((row) => [row.id, row]));
+  const rows = pageIds.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
   const page = toPage(
     rows,
     query.pageSize,
@@ -123,6 +137,20 @@ export async function listStanceCodingsForReview(
   );
   return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
 }
+
+/** The codings list's sort columns in SQL, and each one's cursor value as the column's type. */
+const codingSortColumns = {
+  saidOn: {
+    sql: Prisma.sql`c."saidOn"`,
+    cursor: (value: string | number) => Prisma.sql`(${String(value)}::timestamptz AT TIME ZONE 'UTC')::date`,
+  },
+  score: { sql: Prisma.sql`c.score`, cursor: (value: string | number) => Prisma.sql`${Number(value)}::int` },
+  // Prisma keeps DateTime columns as UTC timestamps without a zone.
+  createdAt: {
+    sql: Prisma.sql`c."createdAt"`,
+    cursor: (value: string | number) => Prisma.sql`(${String(value)}::timestamptz AT TIME ZONE 'UTC')`,
+  },
+} as const;
 
 export type CodingFilterOptions = {
   speakers: { slug: string; name: string }[];
@@ -136,20 +164,23 @@ export type CodingFilterOptions = {
 export async function listCodingFilterOptions(user: ActingUser, sourceId?: string): Promise<CodingFilterOptions> {
   requirePermission(user, "read");
   const db = getDatabase();
-  const [speakers, targets, coders, source] = await Promise.all([
+  const [speakers, actors, codedTargets, coders, source] = await Promise.all([
     db.actor.findMany({
       where: { deletedAt: null, statements: { some: { deletedAt: null } } },
       select: { slug: true, name: true },
       orderBy: { name: "asc" },
     }),
+    // Targets: the tracked ones and every actor coded toward, found by a skip scan, not an EXISTS per actor.
     db.actor.findMany({
-      where: { deletedAt: null, OR: [{ isTrackedTarget: true }, { codingsAsTarget: { some: { deletedAt: null } } }] },
-      select: { slug: true, name: true },
+      where: { deletedAt: null },
+      select: { id: true, slug: true, name: true, isTrackedTarget: true },
       orderBy: { name: "asc" },
     }),
+    listCodedTargetIds(),
     db.user.findMany({ where: { codings: { some: { deletedAt: null } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     sourceId ? db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null,
   ]);
+  const targets = actors.filter((actor) => actor.isTrackedTarget || codedTargets.has(actor.id)).map(({ slug, name }) => ({ slug, name }));
   return { speakers, targets, coders, sourceTitle: source?.title ?? null };
 }
 

@@ -1,15 +1,17 @@
 import "server-only";
 import { readShiftMinimumStatements, serverEnvironment } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
-import { chartDateOf, lastCountedDayOf } from "../dashboard/date-precision";
+import { chartDateOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "../dashboard/time-window";
 import {
   buildShiftStatementQuery,
+  buildStanceExtentsQuery,
   buildStanceMatrixQuery,
   buildStanceSeriesQuery,
   buildStanceShiftQuery,
+  type ExtentsQueryRow,
   type MatrixQueryRow,
   type SeriesQueryRow,
   type ShiftQueryRow,
@@ -33,6 +35,7 @@ import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboar
 import { getDatabase } from "../database/client";
 import { DomainError } from "../errors";
 import { dateFromIso, isoFromDate } from "../validation";
+import { listCodedTargetIds } from "./coded-targets";
 import { listSpeakerIds } from "./speaker-scope";
 
 export const defaultChartWidth = 1200;
@@ -81,25 +84,16 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   if (view.from && view.to) {
     window = { from: view.from, to: view.to };
   } else {
-    // Per precision, so that a month-precision statement's window reaches the last day of its month,
-    // from which the queries count it (docs/decisions/0014).
-    const extents = await db.stanceCoding.groupBy({
-      by: ["saidOnPrecision"],
-      where: {
-        deletedAt: null,
-        statementLive: true,
-        targetId: { in: targets.map((target) => target.id) },
-        ...(speakerIds ? { speakerId: { in: speakerIds } } : {}),
-        ...(view.from ? { saidOn: { gte: dateFromIso(view.from) } } : {}),
-        ...(view.to ? { saidOn: { lte: dateFromIso(view.to) } } : {}),
-      },
-      _min: { saidOn: true },
-      _max: { saidOn: true },
-    });
-    const dates = extents.flatMap((extent) => [
-      ...(extent._min.saidOn ? [isoFromDate(extent._min.saidOn)] : []),
-      ...(extent._max.saidOn ? [lastCountedDayOf(isoFromDate(extent._max.saidOn), extent.saidOnPrecision)] : []),
-    ]);
+    // The last day a statement counts from, so that a month-precision statement's window reaches the
+    // last day of its month, from which the queries count it (docs/decisions/0014).
+    const [extents] = await db.$queryRaw<ExtentsQueryRow[]>(
+      buildStanceExtentsQuery(
+        targets.map((target) => target.id),
+        speakerIds,
+        { from: view.from ?? null, to: view.to ?? null },
+      ),
+    );
+    const dates = [...(extents?.first ? [extents.first] : []), ...(extents?.last ? [extents.last] : [])];
     const padded = chooseTimeWindow(dates) ?? windowWithoutData(isoFromDate(new Date()));
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
     if (window.from > window.to) window = view.from ? { from: view.from, to: view.from } : { from: window.to, to: window.to };
@@ -399,30 +393,14 @@ export async function listStanceShifts(user: ActingUser, view: DashboardView): P
 
 async function listFilterOptions(): Promise<DashboardFilterOptions> {
   const db = getDatabase();
-  const [actors, codedTargets] = await Promise.all([
+  const [actors, coded] = await Promise.all([
     db.actor.findMany({
       where: { deletedAt: null },
       select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
       orderBy: { name: "asc" },
     }),
-    // Every actor something was coded toward, tracked or not, as a skip scan of the (targetId, saidOn)
-    // partial index: one probe per distinct target. (An EXISTS per actor let the planner probe the
-    // (statementId, targetId, coderId) index instead, a full scan for each actor never coded toward:
-    // 90 s at a million codings on a loaded machine.)
-    db.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE coded AS (
-        (SELECT c."targetId" FROM "StanceCoding" c WHERE c."deletedAt" IS NULL AND c."statementLive" ORDER BY c."targetId" LIMIT 1)
-        UNION ALL
-        SELECT (
-          SELECT c."targetId" FROM "StanceCoding" c
-          WHERE c."deletedAt" IS NULL AND c."statementLive" AND c."targetId" > coded."targetId"
-          ORDER BY c."targetId" LIMIT 1
-        )
-        FROM coded WHERE coded."targetId" IS NOT NULL
-      )
-      SELECT "targetId" AS id FROM coded WHERE "targetId" IS NOT NULL`,
+    listCodedTargetIds(),
   ]);
-  const coded = new Set(codedTargets.map((row) => row.id));
   const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
   return {
     speakers: options,

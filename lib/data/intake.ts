@@ -263,7 +263,8 @@ class IntakeRun {
       this.remember(item, fingerprint);
       if (matches.length === 0) return true;
       // The item's own choice, else the choice for all near duplicates; "ask" leaves it open.
-      const choice = this.options.nearDuplicateChoices[item.where] ?? (this.options.nearDuplicates === "ask" ? null : this.options.nearDuplicates);
+      const choice =
+        this.options.nearDuplicateChoices[item.where] ?? (this.options.nearDuplicates === "ask" ? null : this.options.nearDuplicates);
       this.nearDuplicates.push({ where: item.where, title: detached(item.source.title), choice, matches });
       return choice !== "skip";
     });

@@ -6,7 +6,7 @@ import { inDirectTransaction, type SqlClient } from "../database/direct-sql";
 import { connectionPoolOf } from "../database/prisma";
 import { newRecordId } from "../database/record-ids";
 import { BadRequestError, ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { sourceListDefinition, type SourceListFilters } from "../sources/list";
@@ -52,8 +52,10 @@ export async function listSources(
   if (filters.from) conditions.push({ publishedOn: { gte: dateFromIso(filters.from) } });
   if (filters.to) conditions.push({ publishedOn: { lte: dateFromIso(filters.to) } });
   if (filters.coverage === "nothing-to-code") conditions.push({ nothingToCodeAt: { not: null } });
-  if (filters.coverage === "has-statements") conditions.push({ statements: { some: { deletedAt: null } } });
-  if (filters.coverage === "not-started") conditions.push({ nothingToCodeAt: null, statements: { none: { deletedAt: null } } });
+  // The trigger-kept count, not a relation filter: Prisma writes "none" as NOT IN over every live statement (half a
+  // million), and "not started" has a partial index per sort order (decision 0034).
+  if (filters.coverage === "has-statements") conditions.push({ liveStatementCount: { gt: 0 } });
+  if (filters.coverage === "not-started") conditions.push({ nothingToCodeAt: null, liveStatementCount: 0 });
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.source.findMany({
       where: { AND: [...conditions, after as Prisma.SourceWhereInput] },
@@ -65,6 +67,7 @@ export async function listSources(
         language: true,
         createdAt: true,
         nothingToCodeAt: true,
+        liveStatementCount: true,
       },
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.SourceOrderByWithRelationInput[],
       take,
@@ -77,25 +80,20 @@ export async function listSources(
     query.sortOption,
     (row) => row[query.sortOption.field as "publishedOn" | "title" | "createdAt"],
   );
-  // Counts for the page's rows only: Prisma's relation _count groups the whole statements table (500,000 rows) first.
+  // The statements the acting coder has neither coded nor reviewed, for the page's sources only. NOT EXISTS, probed per
+  // statement through the codings' (statementId, targetId, coderId) key: Prisma's "none" is NOT IN over every coding of
+  // the coder (hundreds of thousands for a busy one), hashed for every page.
   const ids = page.rows.map((source) => source.id);
-  const statementCounts = ids.length
-    ? await db.statement.groupBy({ by: ["sourceId"], where: { sourceId: { in: ids }, deletedAt: null }, _count: { _all: true } })
+  const uncoded = ids.length
+    ? await db.$queryRaw<{ sourceId: string; count: number }[]>`
+        SELECT s."sourceId", count(*)::int AS count
+        FROM "Statement" s
+        WHERE s."sourceId" IN (${Prisma.join(ids)}) AND s."deletedAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM "StanceCoding" c WHERE c."statementId" = s.id AND c."coderId" = ${user.id} AND c."deletedAt" IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM "StatementReview" r WHERE r."statementId" = s.id AND r."coderId" = ${user.id} AND r."deletedAt" IS NULL)
+        GROUP BY s."sourceId"`
     : [];
-  const statementsBySource = new Map(statementCounts.map((row) => [row.sourceId, row._count._all]));
-  const uncoded = page.rows.length
-    ? await db.statement.groupBy({
-        by: ["sourceId"],
-        where: {
-          sourceId: { in: page.rows.map((source) => source.id) },
-          deletedAt: null,
-          codings: { none: { coderId: user.id, deletedAt: null } },
-          reviews: { none: { coderId: user.id, deletedAt: null } },
-        },
-        _count: { _all: true },
-      })
-    : [];
-  const uncodedBySource = new Map(uncoded.map((row) => [row.sourceId, row._count._all]));
+  const uncodedBySource = new Map(uncoded.map((row) => [row.sourceId, row.count]));
   return {
     nextCursor: page.nextCursor,
     rows: page.rows.map((source) => ({
@@ -104,7 +102,7 @@ export async function listSources(
       publisher: source.publisher,
       publishedOn: isoFromDate(source.publishedOn),
       language: source.language,
-      statementCount: statementsBySource.get(source.id) ?? 0,
+      statementCount: source.liveStatementCount,
       uncodedByMe: uncodedBySource.get(source.id) ?? 0,
       nothingToCode: source.nothingToCodeAt !== null,
     })),

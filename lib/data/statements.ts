@@ -128,7 +128,7 @@ export type StatementView = {
   codingCount: number;
 };
 
-const statementPageSelect = {
+const statementSelect = {
   id: true,
   version: true,
   quote: true,
@@ -143,11 +143,11 @@ const statementPageSelect = {
   channel: true,
   createdAt: true,
   updatedAt: true,
+  // Kept by triggers on the codings (prisma/sql/coverage-counts.sql): a column, not a count over every coding.
+  liveCodingCount: true,
   source: { select: { id: true, title: true, publishedOn: true } },
   speaker: { select: { id: true, name: true } },
 } as const;
-
-const statementSelect = { ...statementPageSelect, _count: { select: { codings: { where: { deletedAt: null } } } } } as const;
 
 type StatementRow = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
 
@@ -167,7 +167,7 @@ function toView(row: StatementRow): StatementView {
     channel: row.channel,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    codingCount: row._count.codings,
+    codingCount: row.liveCodingCount,
   };
 }
 
@@ -207,14 +207,13 @@ export async function listStatements(
   if (filters.to) conditions.push({ saidOn: { lte: dateFromIso(filters.to) } });
   if (filters.form) conditions.push({ form: filters.form });
   if (filters.channel) conditions.push({ channel: filters.channel });
-  if (filters.coded !== undefined)
-    conditions.push(filters.coded ? { codings: { some: { deletedAt: null } } } : { codings: { none: { deletedAt: null } } });
-  // Without the coding counts: Prisma counts a relation by grouping the whole related table (a million codings) before
-  // joining it to the page, so the page's counts are read apart, for its rows only.
+  // The trigger-kept count, not a relation filter: Prisma writes "none" as NOT IN over every live coding (a million), and
+  // "not coded yet" has a partial index per sort order (decision 0034).
+  if (filters.coded !== undefined) conditions.push({ liveCodingCount: filters.coded ? { gt: 0 } : 0 });
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.statement.findMany({
       where: { AND: [...conditions, after as Prisma.StatementWhereInput] },
-      select: statementPageSelect,
+      select: statementSelect,
       orderBy: keysetOrderBy(query.sortOption, query.sort) as Prisma.StatementOrderByWithRelationInput[],
       take,
     }),
@@ -226,18 +225,7 @@ export async function listStatements(
     query.sortOption,
     (row) => row[query.sortOption.field as "saidOn" | "createdAt"],
   );
-  const counts = page.rows.length
-    ? await db.stanceCoding.groupBy({
-        by: ["statementId"],
-        where: { statementId: { in: page.rows.map((row) => row.id) }, deletedAt: null },
-        _count: { _all: true },
-      })
-    : [];
-  const countByStatement = new Map(counts.map((row) => [row.statementId, row._count._all]));
-  return {
-    rows: page.rows.map((row) => toView({ ...row, _count: { codings: countByStatement.get(row.id) ?? 0 } })),
-    nextCursor: page.nextCursor,
-  };
+  return { rows: page.rows.map(toView), nextCursor: page.nextCursor };
 }
 
 const defaultStatementListQuery = parseListQuery(statementListDefinition, new URLSearchParams());

@@ -123,6 +123,10 @@ export const bundleKinds = {
       updatedAt: { type: "instant" },
       deletedAt: onlyLive,
       aliases: { type: "textList" },
+      liveStatementCount: {
+        type: "excluded",
+        reason: "a count of the actor's live statements, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   source: kind<typeof Prisma.SourceScalarFieldEnum>({
@@ -149,6 +153,10 @@ export const bundleKinds = {
       nothingToCodeById: { type: "user", nullable: true },
       translation: { type: "text", nullable: true },
       translationLanguage: { type: "text", nullable: true },
+      liveStatementCount: {
+        type: "excluded",
+        reason: "a count of the source's live statements, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   statement: kind<typeof Prisma.StatementScalarFieldEnum>({
@@ -175,6 +183,10 @@ export const bundleKinds = {
       translationQuote: { type: "text", nullable: true },
       translationStart: { type: "integer", nullable: true, min: 0 },
       translationEnd: { type: "integer", nullable: true, min: 1 },
+      liveCodingCount: {
+        type: "excluded",
+        reason: "a count of the statement's live codings, kept by a database trigger (docs/decisions/0034)",
+      },
     },
   }),
   coding: kind<typeof Prisma.StanceCodingScalarFieldEnum>({

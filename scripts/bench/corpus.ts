@@ -20,6 +20,11 @@ export const corpusShape = {
   // or the same coder's toward a second target.
   codingsPerStatement: 2,
   eventCount: 300,
+  // Accounts that only read, so the users list has pages to turn.
+  viewerCount: 300,
+  // The history: a CREATE entry for each of the first codings and sign-ins between them, so its list has depth.
+  auditedCodingCount: 200_000,
+  signInCount: 20_000,
   firstDay: "2015-01-01",
   lastDay: "2024-12-31",
 } as const;
@@ -49,6 +54,9 @@ const {
   sourceCount,
   statementCount,
   eventCount,
+  viewerCount,
+  auditedCodingCount,
+  signInCount,
   firstDay,
   lastDay,
 } = corpusShape;
@@ -89,7 +97,11 @@ const corpusSteps: CorpusStep[] = [
       VALUES ('${benchAdministrator.id}', '${benchAdministrator.email}', '${benchAdministrator.name}', 'ADMIN', false, ${recordedAt}, ${recordedAt}, ${recordedAt});
       INSERT INTO "User" (id, email, name, role, "createdAt", "updatedAt", "sessionsValidFrom")
       SELECT 'bench-coder-' || n, 'coder' || n || '@bench.stancewatch.local', 'Coder ' || n, 'ANALYST', ${recordedAt}, ${recordedAt}, ${recordedAt}
-      FROM generate_series(1, ${coderCount}) AS n;`,
+      FROM generate_series(1, ${coderCount}) AS n;
+      INSERT INTO "User" (id, email, name, role, "createdAt", "updatedAt", "sessionsValidFrom")
+      SELECT 'bench-viewer-' || lpad(n::text, 3, '0'), 'viewer' || n || '@bench.stancewatch.local', 'Viewer ' || n, 'VIEWER',
+        ${recordedAt} + n * interval '1 minute', ${recordedAt}, ${recordedAt}
+      FROM generate_series(1, ${viewerCount}) AS n;`,
   },
   {
     label: "actors",
@@ -268,7 +280,48 @@ const corpusSteps: CorpusStep[] = [
         FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
         WHERE s.id = c."statementId";`,
   },
-
+  {
+    // Kept by triggers on codings in the app (prisma/sql/stance-statement-values.sql), which the bulk load skips.
+    label: "statements' values toward their targets",
+    sql: `SELECT "stance_statement_values_rebuild"();`,
+  },
+  {
+    // Kept by triggers in the app (prisma/sql/coverage-counts.sql); the bulk load skips them.
+    label: "live coding and statement counts of statements, sources and speakers",
+    sql: `
+      UPDATE "Statement" s SET "liveCodingCount" = live.count
+        FROM (SELECT "statementId", count(*) AS count FROM "StanceCoding" WHERE "deletedAt" IS NULL GROUP BY "statementId") AS live
+        WHERE live."statementId" = s.id;
+      UPDATE "Source" src SET "liveStatementCount" = live.count
+        FROM (SELECT "sourceId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "sourceId") AS live
+        WHERE live."sourceId" = src.id;
+      UPDATE "Actor" a SET "liveStatementCount" = live.count
+        FROM (SELECT "speakerId", count(*) AS count FROM "Statement" WHERE "deletedAt" IS NULL GROUP BY "speakerId") AS live
+        WHERE live."speakerId" = a.id;`,
+  },
+  {
+    // The audit trail's hash chain and append-only triggers are skipped like the others: these entries are
+    // for paging the history, not for `npm run audit:verify`.
+    label: "history",
+    sql: `
+      INSERT INTO "AuditEntry" (at, "userId", action, entity, "entityId", after)
+      SELECT at, "userId", action::"AuditAction", entity, "entityId", after
+      FROM (
+        SELECT ${recordedAt} + coding_number * interval '1 minute' AS at, 'bench-coder-' || coder_number AS "userId", 'CREATE' AS action,
+          'StanceCoding' AS entity, 'bench-coding-' || lpad(coding_number::text, 7, '0') AS "entityId",
+          jsonb_build_object('id', 'bench-coding-' || lpad(coding_number::text, 7, '0'),
+            'statementId', 'bench-statement-' || lpad(statement_number::text, 6, '0'),
+            'targetId', 'bench-target-' || lpad(target_number::text, 2, '0'), 'score', score,
+            'rationale', 'Synthetic coding for the benchmark.') AS after
+        FROM coding_plan
+        WHERE coding_number <= ${auditedCodingCount}
+        UNION ALL
+        SELECT ${recordedAt} + (n * 10 + 5) * interval '1 minute', 'bench-coder-' || (1 + n % ${coderCount}), 'SIGN_IN', 'User',
+          'bench-coder-' || (1 + n % ${coderCount}), NULL
+        FROM generate_series(1, ${signInCount}) AS n
+      ) AS entries
+      ORDER BY at;`,
+  },
   {
     label: "events",
     sql: `
@@ -285,7 +338,7 @@ const corpusSteps: CorpusStep[] = [
  * database whose comment carries this fingerprint holds exactly this corpus;
  * any change to either means a rebuild.
  */
-async function corpusFingerprint(): Promise<string> {
+export async function corpusFingerprint(): Promise<string> {
   const migrations = await readMigrationList();
   const hash = createHash("sha256");
   for (const step of corpusSteps) hash.update(step.sql);
@@ -296,7 +349,7 @@ async function corpusFingerprint(): Promise<string> {
   return hash.digest("hex").slice(0, 32);
 }
 
-function markerFor(fingerprint: string): string {
+export function markerFor(fingerprint: string): string {
   return JSON.stringify({ stancewatchBenchCorpus: fingerprint, codings: expectedCodingCount });
 }
 
@@ -332,7 +385,8 @@ async function countRows(url: string): Promise<Record<string, number>> {
       SELECT (SELECT count(*) FROM "Actor") AS actors, (SELECT count(*) FROM "Source") AS sources,
         (SELECT count(*) FROM "Statement") AS statements, (SELECT count(*) FROM "StanceCoding") AS codings,
         (SELECT count(*) FROM "StanceCoding" WHERE "deletedAt" IS NOT NULL) AS "deleted codings",
-        (SELECT count(*) FROM "Adjudication") AS adjudications, (SELECT count(*) FROM "Event") AS events`);
+        (SELECT count(*) FROM "Adjudication") AS adjudications, (SELECT count(*) FROM "Event") AS events,
+        (SELECT count(*) FROM "User") AS users, (SELECT count(*) FROM "AuditEntry") AS "history entries"`);
     return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([name, count]) => [name, Number(count)]));
   } finally {
     await client.end().catch(() => {});

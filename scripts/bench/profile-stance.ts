@@ -18,7 +18,17 @@ const appUrl = `http://127.0.0.1:${port}`;
 const profileDirectory = mkdtempSync(path.join(os.tmpdir(), "stance-profile-"));
 const server = spawn(
   process.execPath,
-  ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`, "--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port), "-H", "127.0.0.1"],
+  [
+    "--cpu-prof",
+    `--cpu-prof-dir=${profileDirectory}`,
+    "--import",
+    "tsx",
+    path.resolve("scripts/serve.ts"),
+    "-p",
+    String(port),
+    "-H",
+    "127.0.0.1",
+  ],
   {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: appUrl },

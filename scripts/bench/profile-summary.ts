@@ -15,7 +15,10 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; samples: number[]; 
 const components: [string, RegExp][] = [
   ["idle", /^\((idle|program)\)$/],
   ["garbage collection", /^\(garbage collector\)$/],
-  ["session (next-auth, jose, hkdf)", /next-auth|jose|openid|hkdf|jwtDecrypt|jwtDecode|compactDecrypt|flattenedDecrypt|gcmDecrypt|deriveKey|getDerivedEncryptionKey/i],
+  [
+    "session (next-auth, jose, hkdf)",
+    /next-auth|jose|openid|hkdf|jwtDecrypt|jwtDecode|compactDecrypt|flattenedDecrypt|gcmDecrypt|deriveKey|getDerivedEncryptionKey/i,
+  ],
   ["Prisma client (query compiler, mapping)", /@prisma\/client|query_compiler|\.prisma|generated\/prisma|prisma/i],
   ["pg driver", /node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-[a-z]+)\//],
   ["React (server rendering)", /react-dom|react-server|\/react\//],
@@ -38,7 +41,9 @@ if (!file) {
 const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMicroseconds = new Map<number, number>();
-const window = windowFile ? (JSON.parse(readFileSync(windowFile, "utf8")) as { from: number; to: number }) : { from: -Infinity, to: Infinity };
+const window = windowFile
+  ? (JSON.parse(readFileSync(windowFile, "utf8")) as { from: number; to: number })
+  : { from: -Infinity, to: Infinity };
 let sampledAt = profile.startTime;
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0;
@@ -64,7 +69,9 @@ for (const [id, microseconds] of selfMicroseconds) {
 const requests = Number(requestsArgument) || 0;
 const share = (microseconds: number) => `${((100 * microseconds) / busy).toFixed(1).padStart(5)} %`;
 const perRequest = (microseconds: number) => (requests ? `${(microseconds / 1000 / requests).toFixed(2).padStart(6)} ms/request` : "");
-console.log(`busy CPU ${(busy / 1e6).toFixed(2)} s${requests ? ` over ${requests} requests (${(busy / 1000 / requests).toFixed(2)} ms each)` : ""}\n`);
+console.log(
+  `busy CPU ${(busy / 1e6).toFixed(2)} s${requests ? ` over ${requests} requests (${(busy / 1000 / requests).toFixed(2)} ms each)` : ""}\n`,
+);
 console.log("By component (self time, share of busy samples):");
 for (const [name, microseconds] of [...perComponent].sort((a, b) => b[1] - a[1]))
   if (name !== "idle") console.log(`  ${share(microseconds)}  ${perRequest(microseconds)}  ${name}`);

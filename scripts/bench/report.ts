@@ -8,7 +8,6 @@ import { format, resolveConfig } from "prettier";
 import type { CorpusReport } from "./corpus";
 import type { LoadFigures } from "./endpoint-load";
 import { gzipLevel, type PageJavaScript } from "./first-load-javascript";
-import { listGoalMilliseconds, type ListCaseTimings } from "./list-timings";
 import type { SeriesCaseTimings } from "./series-timings";
 import type { TimingSummary } from "./statistics";
 
@@ -40,8 +39,6 @@ export type BenchFigures = {
     durationSeconds: number;
   };
   javascript: { dashboard: PageJavaScript; blank: PageJavaScript };
-  /** Each list's first and a deep page, and searches (issue #13). */
-  lists: ListCaseTimings[];
 };
 
 type Verdict = { goal: string; measured: string; passed: boolean; shortfall: string };
@@ -94,9 +91,6 @@ export function verdicts(figures: BenchFigures): Verdict[] {
       ...atMost("Dashboard first-load JS ≤ 2 × blank page (gzip)", javascriptRatio, 2, ratio),
       measured: `${ratio(javascriptRatio)} (${kibibytes(figures.javascript.dashboard.gzippedBytes)} vs ${kibibytes(figures.javascript.blank.gzippedBytes)})`,
     },
-    ...(figures.lists ?? []).map((list) =>
-      atMost(`${list.name} p50 ≤ ${listGoalMilliseconds} ms (data layer)`, list.timings.median, listGoalMilliseconds, milliseconds),
-    ),
   ];
 }
 

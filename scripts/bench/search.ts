@@ -4,14 +4,12 @@
 // the search cases through the data layer, and writes its own section of
 // docs/benchmarks.md.
 import os from "node:os";
-import path from "node:path";
-import { readFile, writeFile } from "node:fs/promises";
-import { format, resolveConfig } from "prettier";
 import { createPrismaClient } from "../../lib/database/prisma";
 import { onCleanup } from "./cleanup";
-import { benchAdministrator, prepareCorpus } from "./corpus";
-import { listGoalMilliseconds, searchCases, timeSearches, type ListCaseTimings } from "./list-timings";
+import { prepareCorpus } from "./corpus";
+import { benchListUser, listGoalMilliseconds, searchCases, timeSearches, type ListCaseTimings } from "./list-timings";
 import { checkServerIsReachable } from "./scratch-database";
+import { writeSpeedSection } from "./speed-report";
 
 export type SearchFigures = {
   measuredAt: Date;
@@ -31,7 +29,7 @@ export async function runSearchBench(databaseUrl: string, command: string, log: 
   const loadAverageAtStart = os.loadavg()[0]!;
   const database = createPrismaClient(databaseUrl, { maxConnections: 3 });
   const disconnect = onCleanup("disconnect Prisma", () => database.$disconnect());
-  const cases = await timeSearches({ database, user: { id: benchAdministrator.id, role: "ADMIN", isAdjudicator: false } }, log);
+  const cases = await timeSearches({ database, user: benchListUser }, log);
   await disconnect();
   return {
     measuredAt: new Date(),
@@ -45,9 +43,6 @@ export async function runSearchBench(databaseUrl: string, command: string, log: 
     cases,
   };
 }
-
-const start = "<!-- bench:search:start (written by `npm run bench -- search`) -->";
-const end = "<!-- bench:search:end -->";
 
 export function renderSearchFigures(figures: SearchFigures): string {
   const queries = new Map<string, string>(searchCases);
@@ -65,19 +60,6 @@ export function renderSearchFigures(figures: SearchFigures): string {
   ].join("\n");
 }
 
-/** Replaces the search section of docs/benchmarks.md, or adds it before the notes. */
 export async function writeSearchFigures(figures: SearchFigures): Promise<string> {
-  const documentPath = path.resolve("docs/benchmarks.md");
-  const existing = await readFile(documentPath, "utf8");
-  const section = `${start}\n\n${renderSearchFigures(figures)}\n\n${end}`;
-  const from = existing.indexOf(start);
-  const to = existing.indexOf(end);
-  let document: string;
-  if (from !== -1 && to > from) document = existing.slice(0, from) + section + existing.slice(to + end.length);
-  else {
-    const notes = existing.search(/^## Notes\b/m);
-    document = notes === -1 ? `${existing.trimEnd()}\n\n${section}\n` : `${existing.slice(0, notes)}${section}\n\n${existing.slice(notes)}`;
-  }
-  await writeFile(documentPath, await format(document, { ...(await resolveConfig(documentPath)), filepath: documentPath }));
-  return documentPath;
+  return writeSpeedSection("search", renderSearchFigures(figures));
 }

@@ -12,7 +12,8 @@ import { throughputGoal, type ThroughputFigures } from "./throughput";
 
 export type SectionContext = { measuredAt: Date; command: string; processors: number };
 
-export type SpeedSection = "throughput" | "lighthouse" | "dashboard-page";
+/** Sections of docs/benchmarks.md that `npm run bench` writes and that `npm run bench -- <section>` rewrites alone. */
+export type SpeedSection = "throughput" | "lighthouse" | "dashboard-page" | "search" | "lists";
 
 const verdict = (passed: boolean) => (passed ? "PASS" : "**MISS**");
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;

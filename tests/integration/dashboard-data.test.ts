@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDashboard, getStanceMatrix, listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
-import { buildStanceSeriesQuery, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
+import { buildStanceSeriesQuery, type StanceQueryScope, type StatementValueSource } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 
@@ -503,7 +503,7 @@ describe("the indexes behind the stance queries", () => {
   // toward the target under test and the rest toward another, so that the
   // planner's choice of index means something. It is rolled back with the
   // transaction, statistics included.
-  async function planFor(scope: StanceQueryScope): Promise<string> {
+  async function planFor(scope: StanceQueryScope, valueSource: StatementValueSource): Promise<string> {
     const crowd = await createActor(db, { name: "Crowd" });
     const elsewhere = await createActor(db, { name: "Elsewhere" });
     const source = await createSource(db);
@@ -529,7 +529,12 @@ describe("the indexes behind the stance queries", () => {
           await transaction.$executeRaw`ANALYZE "Statement"`;
           await transaction.$executeRaw`ANALYZE "Source"`;
           await transaction.$executeRaw`ANALYZE "Adjudication"`;
-          const query = buildStanceSeriesQuery(scope, { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 });
+          await transaction.$executeRaw`ANALYZE "StanceStatementValue"`;
+          const query = buildStanceSeriesQuery(
+            scope,
+            { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 },
+            valueSource,
+          );
           const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
           plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
           throw new RolledBack();
@@ -552,7 +557,7 @@ describe("the indexes behind the stance queries", () => {
   };
 
   it("reads one speaker toward one target from the covering (speakerId, targetId, saidOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] });
+    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] }, "codings");
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     expect(plan).toContain('"Index Name":"StanceCoding_speaker_target_reads"');
     expect(plan).not.toContain('"Index Name":"StanceCoding_target_reads"');
@@ -560,7 +565,7 @@ describe("the indexes behind the stance queries", () => {
   });
 
   it("reads every speaker toward one target from the covering (targetId, saidOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] });
+    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] }, "codings");
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     const [server] = await db.$queryRaw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
     // PostgreSQL 18 (the embedded PGlite) can skip-scan the speaker index for a target too; 15, what
@@ -568,6 +573,34 @@ describe("the indexes behind the stance queries", () => {
     const serving =
       server!.version >= 180000 ? /"Index Name":"StanceCoding_(target|speaker_target)_reads"/ : /"Index Name":"StanceCoding_target_reads"/;
     expect(plan).toMatch(serving);
+    expect(readsOfStatementsAndSources(plan)).toEqual(keyedReadsOnly(plan));
+  });
+
+  // Settled values (docs/decisions/0036): the same two shapes on the value table's covering indexes, and codings
+  // read only by statement, for a charted statement's coders.
+  function codingReads(plan: string): string[] {
+    const reads: string[] = [];
+    const visit = (node: PlanNode) => {
+      if (node["Relation Name"] === "StanceCoding") reads.push(`${node["Node Type"]} on ${node["Index Name"]}`);
+      node.Plans?.forEach(visit);
+    };
+    (JSON.parse(plan) as { Plan: PlanNode }[]).forEach((root) => visit(root.Plan));
+    return reads;
+  }
+
+  it("reads one speaker's settled values toward one target from the covering (speakerId, targetId, countedOn) index alone", async () => {
+    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] }, "settled");
+    expect(plan).toContain('"Node Type":"Index Only Scan"');
+    expect(plan).toContain('"Index Name":"StanceStatementValue_speaker_target_reads"');
+    expect(codingReads(plan).every((read) => read === "Index Scan on StanceCoding_statementId_idx")).toBe(true);
+    expect(readsOfStatementsAndSources(plan)).toEqual(keyedReadsOnly(plan));
+  });
+
+  it("reads every speaker's settled values toward one target from the covering (targetId, countedOn) index alone", async () => {
+    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] }, "settled");
+    expect(plan).toContain('"Node Type":"Index Only Scan"');
+    expect(plan).toMatch(/"Index Name":"StanceStatementValue_(target|speaker_target)_reads"/);
+    expect(codingReads(plan).every((read) => read === "Index Scan on StanceCoding_statementId_idx")).toBe(true);
     expect(readsOfStatementsAndSources(plan)).toEqual(keyedReadsOnly(plan));
   });
 });

@@ -234,6 +234,13 @@ describe("the actors list", () => {
     expect(await names("q=جواد ظریف")).toEqual(["محمد جواد ظریف"]);
     expect(await names("q=پزشکیان")).toEqual(["Masoud Pezeshkiān"]);
     expect(await names("q=pezeshkiān")).toEqual(["Masoud Pezeshkiān"]);
+    // Accents and Arabic-script variants folded as the search folds them: typed without the macron, in capitals,
+    // and with the Arabic letters yeh (ي) and kaf (ك) and a vowel mark where the stored names have the Persian ones.
+    expect(await names("q=PEZESHKIAN")).toEqual(["Masoud Pezeshkiān"]);
+    expect(await names("q=جَواد ظريف")).toEqual(["محمد جواد ظریف"]);
+    expect(await names("q=پزشكيان")).toEqual(["Masoud Pezeshkiān"]);
+    // LIKE's characters typed after folding stay literal too: "_" is no wildcard.
+    expect(await names("q=Masoud_Pezeshkian")).toEqual([]);
     expect(await names("q=president of")).toEqual(["Masoud Pezeshkiān"]);
     expect(await names(`q=${world.persian.slug}`)).toEqual(["محمد جواد ظریف"]);
     // LIKE's own characters are taken literally.
