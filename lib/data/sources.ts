@@ -13,13 +13,7 @@ import { sourceListDefinition, type SourceListFilters } from "../sources/list";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { hashSourceText } from "../sources/content-hash";
 import { sourceRecord } from "../sources/records";
-import {
-  estimatedOverlap,
-  fingerprintOf,
-  nearDuplicateThreshold,
-  signatureLength,
-  type Fingerprint,
-} from "../sources/near-duplicates";
+import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, signatureLength, type Fingerprint } from "../sources/near-duplicates";
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
 import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
@@ -378,6 +372,8 @@ export async function insertSources(
           nothingToCodeAt: null,
           nothingToCodeById: null,
           translationLanguage: row.translationLanguage,
+          // Kept by triggers on Statement (decision 0034): a new source has none.
+          liveStatementCount: 0,
           text: `${row.text.length} characters`,
           translation: row.translation === null ? null : `${row.translation.length} characters`,
         },

@@ -28,7 +28,8 @@ function line(run: string, index: number, fields: Record<string, unknown> = {}):
   return JSON.stringify({
     title: `Batch ${run} ${index}`,
     publisher: "Batch Wire",
-    publishedOn: "2026-03-04",
+    // Long ago: these 1,800 sources must not push other tests' sources off the first page of the newest.
+    publishedOn: "2001-03-04",
     language: index % 3 ? "en" : "fa",
     text: `Item ${index}. ${distinctText(run, index)}.`,
     ...fields,
@@ -168,7 +169,8 @@ describe("intake batches", () => {
             where: "wire.jsonl, line 1",
             title: "The wire original",
             publisher: "Batch Wire",
-            publishedOn: "2026-03-04",
+            // Long ago: these 1,800 sources must not push other tests' sources off the first page of the newest.
+            publishedOn: "2001-03-04",
             overlap: expect.any(Number),
           },
         ],
