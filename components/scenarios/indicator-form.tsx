@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
-import { indicatorCreationSchema } from "@/lib/scenarios/schemas";
+import { indicatorCreationSchema, indicatorEffectLabels, indicatorEffects } from "@/lib/scenarios/schemas";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
 import {
   CheckboxField,
@@ -16,7 +16,7 @@ import {
   TextField,
   useSchemaForm,
 } from "../form";
-import { indicatorEffectLabels } from "./scenario-format";
+import { indicatorEffectGlyphs } from "./scenario-format";
 import styles from "./indicator-form.module.css";
 
 export type ActorChoice = { slug: string; name: string; representedCount: number };
@@ -132,12 +132,11 @@ export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; acto
       <FieldRow>
         <ChoiceField
           {...field("effect")}
-          options={(["SUPPORTS", "UNDERMINES"] as const).map((effect) => ({
+          options={indicatorEffects.map((effect) => ({
             value: effect,
             label: (
               <>
-                <span aria-hidden="true">{indicatorEffectLabels[effect].glyph}</span> {effect === "SUPPORTS" ? "supports" : "undermines"}{" "}
-                this scenario
+                <span aria-hidden="true">{indicatorEffectGlyphs[effect]}</span> {indicatorEffectLabels[effect]}
               </>
             ),
           }))}

@@ -2,7 +2,8 @@ import type { IndicatorView } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { IndicatorSparkline } from "./indicator-sparkline";
 import { RecordActionButton } from "./record-action-button";
-import { formatIndicatorValue, indicatorEffectLabels } from "./scenario-format";
+import { indicatorEffectLabels } from "@/lib/scenarios/schemas";
+import { formatIndicatorValue, indicatorEffectGlyphs } from "./scenario-format";
 import styles from "./indicator-list.module.css";
 
 function triggeredState(triggered: boolean | null): { text: string; className: string | undefined } {
@@ -26,7 +27,6 @@ export function IndicatorList({ indicators, canEdit }: { indicators: IndicatorVi
   return (
     <ul className={styles.indicators}>
       {indicators.map((indicator) => {
-        const effect = indicatorEffectLabels[indicator.effect];
         const state = triggeredState(indicator.triggered);
         const since = describeSince(indicator);
         return (
@@ -36,7 +36,7 @@ export function IndicatorList({ indicators, canEdit }: { indicators: IndicatorVi
                 {indicator.title}
               </h3>
               <p className={`${styles.effect} ${indicator.effect === "SUPPORTS" ? styles.effectSupports : styles.effectUndermines}`}>
-                <span aria-hidden="true">{effect.glyph}</span> {effect.text}
+                <span aria-hidden="true">{indicatorEffectGlyphs[indicator.effect]}</span> {indicatorEffectLabels[indicator.effect]}
               </p>
               <p className={styles.rule}>{indicator.description}</p>
             </div>

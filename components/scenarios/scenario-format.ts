@@ -5,10 +5,7 @@ import type { DiagnosticityLabel } from "@/lib/scenarios/ach";
 import type { EvidenceStanceChange, IndicatorEffectValue } from "@/lib/scenarios/types";
 
 /** The glyph carries the direction too, so the effect never rests on colour alone. */
-export const indicatorEffectLabels: Record<IndicatorEffectValue, { glyph: string; text: string }> = {
-  SUPPORTS: { glyph: "▲", text: "Supports this scenario" },
-  UNDERMINES: { glyph: "▼", text: "Undermines this scenario" },
-};
+export const indicatorEffectGlyphs: Record<IndicatorEffectValue, string> = { SUPPORTS: "▲", UNDERMINES: "▼" };
 
 export const diagnosticityLabels: Record<DiagnosticityLabel, string> = { high: "High", medium: "Medium", low: "Low", none: "None" };
 

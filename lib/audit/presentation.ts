@@ -7,7 +7,7 @@ import { formatScore } from "../codings/scale";
 import { confidenceLabels } from "../codings/schemas";
 import type { AuditAction } from "../generated/prisma/enums";
 import { datePrecisionLabels } from "../validation";
-import { scenarioStatusLabels } from "../scenarios/schemas";
+import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/schemas";
 import { channelLabels, statementFormLabels } from "../statements/schemas";
 import { roleLabels } from "../users/schemas";
 
@@ -143,7 +143,7 @@ const enumLabels: Record<string, Record<string, string>> = {
   saidOnPrecision: datePrecisionLabels,
   datePrecision: datePrecisionLabels,
   status: scenarioStatusLabels,
-  effect: { SUPPORTS: "Makes it likelier", UNDERMINES: "Makes it less likely" },
+  effect: indicatorEffectLabels,
   rating: { CC: "Very consistent", C: "Consistent", N: "Neutral", NA: "Not applicable", I: "Inconsistent", II: "Very inconsistent" },
   outcome: {
     SUCCESS: "Signed in",

@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema 
 import { valuesOf } from "../choices";
 import { ScenarioStatus } from "../generated/prisma/enums";
 import { consistencyRatings, evidenceCredibilities } from "./ach";
+import type { IndicatorEffectValue } from "./types";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
 
@@ -93,6 +94,11 @@ export const estimateCreationSchema = z.object({
 export type EstimateCreation = z.infer<typeof estimateCreationSchema>;
 
 export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
+/** The words for an indicator's effect, wherever it is shown: the scenario page, the indicator form and the history. */
+export const indicatorEffectLabels: Record<IndicatorEffectValue, string> = {
+  SUPPORTS: "Supports this scenario",
+  UNDERMINES: "Undermines this scenario",
+};
 
 export const indicatorCreationSchema = z.object({
   scenarioId: idSchema("choose the scenario"),
