@@ -6,9 +6,10 @@ import type { Environment } from "../config/environment";
 
 // next-auth v4's own encode/decode, byte for byte (A256GCM with a key derived by
 // HKDF from NEXTAUTH_SECRET), except that the derived key is computed once per
-// secret instead of twice per request: every signed-in request decodes the cookie
-// and re-encodes it to extend it, and the two derivations were the largest single
-// cost of a small API request (docs/benchmarks.md, "Where a stance request's time goes").
+// secret instead of twice per request: every signed-in request decoded the cookie
+// (and, through next-auth's handler, re-encoded it), and the two derivations were
+// the largest single cost of a small API request (docs/benchmarks.md). Pages and
+// API routes now only decode it (readSessionClaims, below; decision 0037).
 const derivedKeys = new Map<string, Promise<Uint8Array>>();
 
 function derivedEncryptionKey(secret: string | Buffer, salt: string): Promise<Uint8Array> {
