@@ -84,9 +84,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
           />
           <TextField
             {...slug}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
+            code
             required
             hint={
               <>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { assignmentDrawSchema } from "@/lib/assignments/schemas";
-import { CheckboxListField, FieldRow, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
+import { CheckboxListField, FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 import styles from "./assignment-form.module.css";
 
 type Choices = { sources: { id: string; title: string; statements: number }[]; coders: { id: string; name: string }[] };
@@ -77,11 +77,7 @@ export function AssignmentForm({ choices }: { choices: Choices }) {
         hint="The same seed, statements and coders give the same draw. Left empty, one is drawn and stored with the assignment."
         autoComplete="off"
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Assigning…" : "Assign"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Assign" pendingLabel="Assigning…" />
     </form>
   );
 }

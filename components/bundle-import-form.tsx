@@ -4,14 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { bundleKindNames, describeKind, type BundleKind } from "@/lib/exchange/bundle-kinds";
 import { bundleImportOptionsSchema, bundleImportUrl } from "@/lib/exchange/bundle-request";
-import { CheckboxField, FileField, FormMessages, useSchemaForm } from "./form";
-import { postWithUploadProgress, type JsonResponse } from "./json-request";
+import { CheckboxField, FileField, FormActions, FormMessages, useSchemaForm } from "./form";
+import type { JsonResponse } from "./json-request";
 import { LineProblemsTable, type LineProblem } from "./line-problems-table";
-import { UploadProgress } from "./upload-progress";
+import { UploadProgress, useUpload } from "./upload-progress";
 
 type Outcome = { created: Partial<Record<BundleKind, number>>; unchanged: number; skipped: LineProblem[] };
 type Refusal = { errors: LineProblem[]; conflicts: LineProblem[] };
-type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "importing" };
 
 function describeCreated(created: Outcome["created"]): string {
   const parts = bundleKindNames.filter((kind) => created[kind]).map((kind) => `${created[kind]} ${describeKind(kind).label}(s)`);
@@ -21,7 +20,7 @@ function describeCreated(created: Outcome["created"]): string {
 /** Imports a corpus bundle: every line checked first, then all of it or nothing (docs/decisions/0028). */
 export function BundleImportForm() {
   const router = useRouter();
-  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
+  const { progress, upload } = useUpload<Outcome>((status) => `The import failed (status ${status}); nothing was imported.`);
   const [refusal, setRefusal] = useState<Refusal>({ errors: [], conflicts: [] });
   const [skipped, setSkipped] = useState<LineProblem[]>([]);
 
@@ -37,24 +36,11 @@ export function BundleImportForm() {
       send: async (body): Promise<JsonResponse<Outcome>> => {
         setRefusal({ errors: [], conflicts: [] });
         setSkipped([]);
-        setProgress({ phase: "uploading", percent: 0 });
-        const result = await postWithUploadProgress(
-          bundleImportUrl(bundleImportOptionsSchema.parse(body)),
-          form.values.file!,
-          (percent) => setProgress({ phase: "uploading", percent }),
-          () => setProgress({ phase: "importing" }),
-        );
-        setProgress({ phase: "idle" });
-        const json = (result.json ?? {}) as Partial<Outcome & Refusal> & { error?: string };
-        if (result.status === 200) return { ok: true, status: 200, body: json as Outcome };
-        setRefusal({ errors: json.errors ?? [], conflicts: json.conflicts ?? [] });
+        const reply = await upload(bundleImportUrl(bundleImportOptionsSchema.parse(body)), form.values.file!);
+        if (reply.ok) return reply;
+        setRefusal({ errors: (reply.json.errors ?? []) as LineProblem[], conflicts: (reply.json.conflicts ?? []) as LineProblem[] });
         // Conflicting lines are not a stale edit: the kit shows them as its alert, the tables below list them.
-        return {
-          ok: false,
-          status: result.status === 409 ? 422 : result.status,
-          error: json.error ?? `The import failed (status ${result.status}); nothing was imported.`,
-          fieldErrors: {},
-        };
+        return { ...reply, status: reply.status === 409 ? 422 : reply.status, fieldErrors: {} };
       },
     },
     onSuccess: (outcome) => {
@@ -80,11 +66,7 @@ export function BundleImportForm() {
         disabled={form.pending}
         hint="A conflict is a line whose record is stored already with other values (same id, or same slug, text or key). Lines with errors are never skipped."
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.pending}>
-          {form.pending ? "Importing…" : "Import bundle"}
-        </button>
-      </div>
+      <FormActions pending={form.pending} label="Import bundle" pendingLabel="Importing…" />
       <UploadProgress state={progress} importing="Checking every line and importing…" />
       <FormMessages form={form} signInAgain={{ returnTo: "/exchange", then: "import again" }} />
       <LineProblemsTable caption="Lines that cannot be imported" problems={refusal.errors} />

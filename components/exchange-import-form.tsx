@@ -1,100 +1,64 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { postWithUploadProgress } from "./json-request";
-import styles from "./checkbox-field.module.css";
-import { FormActions, FormMessages } from "./form";
+import { useState } from "react";
+import { exchangeFormatOf, exchangeImportFileSchema, exchangeImportSchema } from "@/lib/exchange/import-request";
+import { CheckboxField, FileField, FormActions, FormMessages, useSchemaForm } from "./form";
+import type { JsonResponse } from "./json-request";
 import { LineProblemsTable, type LineProblem } from "./line-problems-table";
-import { UploadProgress } from "./upload-progress";
+import { UploadProgress, useUpload } from "./upload-progress";
 
 type Outcome = { imported: number; unchanged: number; skipped: LineProblem[] };
-type State =
-  | { phase: "idle" }
-  | { phase: "uploading"; percent: number }
-  | { phase: "importing" }
-  | { phase: "done"; outcome: Outcome }
-  | { phase: "failed"; message: string; errors: LineProblem[] };
 
-function formatOf(fileName: string): "csv" | "jsonl" | null {
-  if (/\.csv$/i.test(fileName)) return "csv";
-  if (/\.(jsonl|ndjson)$/i.test(fileName)) return "jsonl";
-  return null;
-}
-
+/** Imports codings from a CSV or JSON Lines file: every row checked first, then all of them or none unless invalid ones are skipped. */
 export function ExchangeImportForm() {
   const router = useRouter();
-  const [state, setState] = useState<State>({ phase: "idle" });
+  const { progress, upload } = useUpload<Outcome>((status) => `The import failed (status ${status}); nothing was imported.`);
+  const [refused, setRefused] = useState<LineProblem[]>([]);
+  const [skipped, setSkipped] = useState<LineProblem[]>([]);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      setState({ phase: "failed", message: "Choose a .csv or .jsonl file to import.", errors: [] });
-      return;
-    }
-    const format = formatOf(file.name);
-    if (!format) {
-      setState({ phase: "failed", message: "The file must end in .csv or .jsonl, the two formats Stancewatch exports.", errors: [] });
-      return;
-    }
-    setState({ phase: "uploading", percent: 0 });
-    const content = await file.text();
-    const body = JSON.stringify({ format, content, skipInvalid: form.get("skipInvalid") === "on" });
-    const result = await postWithUploadProgress(
-      "/api/exchange",
-      body,
-      (percent) => setState({ phase: "uploading", percent }),
-      () => setState({ phase: "importing" }),
-    );
-    const json = (result.json ?? {}) as { error?: string; errors?: LineProblem[] } & Partial<Outcome>;
-    if (result.status === 200) {
-      setState({ phase: "done", outcome: { imported: json.imported ?? 0, unchanged: json.unchanged ?? 0, skipped: json.skipped ?? [] } });
+  const form = useSchemaForm<{ file: File | null; skipInvalid: boolean }, Outcome>({
+    schema: exchangeImportFileSchema,
+    idPrefix: "import",
+    initialValues: { file: null, skipInvalid: false },
+    labels: { file: "File (.csv or .jsonl)", skipInvalid: "Skip invalid rows and import the rest" },
+    // The route's body holds the file's content and format: their errors (too large) belong to the file.
+    paths: { content: "file", format: "file" },
+    request: {
+      send: async (): Promise<JsonResponse<Outcome>> => {
+        setRefused([]);
+        setSkipped([]);
+        const file = form.values.file!;
+        const body = { format: exchangeFormatOf(file.name), content: await file.text(), skipInvalid: form.values.skipInvalid };
+        const checked = exchangeImportSchema.safeParse(body);
+        if (!checked.success) {
+          const [issue] = checked.error.issues;
+          return { ok: false, status: 422, error: "", fieldErrors: { [String(issue!.path[0])]: issue!.message } };
+        }
+        const reply = await upload("/api/exchange", JSON.stringify(checked.data));
+        if (!reply.ok) setRefused((reply.json.errors ?? []) as LineProblem[]);
+        return reply;
+      },
+    },
+    onSuccess: (outcome) => {
+      setSkipped(outcome.skipped);
+      form.setNotice(
+        `Imported ${outcome.imported} coding(s); ${outcome.unchanged} were already present.` +
+          (outcome.skipped.length > 0 ? ` ${outcome.skipped.length} invalid row(s) were skipped (listed below).` : ""),
+      );
       router.refresh();
-    } else {
-      setState({ phase: "failed", message: json.error ?? `The import failed (status ${result.status}).`, errors: json.errors ?? [] });
-    }
-  }
+    },
+  });
 
-  const busy = state.phase === "uploading" || state.phase === "importing";
   return (
-    <form className="form" onSubmit={(event) => void handleSubmit(event)}>
-      <div className="field">
-        <label className="field__label" htmlFor="import-file">
-          File (.csv or .jsonl)
-        </label>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
-          required
-          disabled={busy}
-        />
-      </div>
-      <div className="field">
-        <div className={styles.checkboxField}>
-          <input id="import-skip-invalid" name="skipInvalid" type="checkbox" disabled={busy} />
-          <label htmlFor="import-skip-invalid">Skip invalid rows and import the rest</label>
-        </div>
-      </div>
-      <FormActions pending={busy} label="Import" pendingLabel="Importing…" />
-      <UploadProgress state={state} importing="Checking and importing every row…" />
-      <FormMessages
-        form={{
-          alert: state.phase === "failed" ? state.message : null,
-          notice: state.phase === "done" && (
-            <>
-              Imported {state.outcome.imported} coding(s); {state.outcome.unchanged} were already present.
-              {state.outcome.skipped.length > 0 && ` ${state.outcome.skipped.length} invalid row(s) were skipped (listed below).`}
-            </>
-          ),
-          signedOut: false,
-        }}
-      />
-      <LineProblemsTable caption="Rows that cannot be imported" problems={state.phase === "failed" ? state.errors : []} />
-      <LineProblemsTable caption="Invalid rows skipped" problems={state.phase === "done" ? state.outcome.skipped : []} />
+    <form className="form" onSubmit={form.handleSubmit} noValidate aria-label="Import codings">
+      <FileField {...form.field("file")} accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" disabled={form.pending} />
+      <CheckboxField {...form.field("skipInvalid")} disabled={form.pending} />
+      <FormActions pending={form.pending} label="Import" pendingLabel="Importing…" />
+      <UploadProgress state={progress} importing="Checking and importing every row…" />
+      <FormMessages form={form} signInAgain={{ returnTo: "/exchange", then: "import again" }} />
+      <LineProblemsTable caption="Rows that cannot be imported" problems={refused} />
+      <LineProblemsTable caption="Invalid rows skipped" problems={skipped} />
     </form>
   );
 }

@@ -87,14 +87,7 @@ export function SourceForm() {
           spellCheck={false}
           placeholder="https://"
         />
-        <TextField
-          {...form.field("language")}
-          short
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          hint="A language code: en for English, fa for Persian, ar for Arabic."
-        />
+        <TextField {...form.field("language")} short code hint="A language code: en for English, fa for Persian, ar for Arabic." />
       </FieldRow>
       <TextAreaField
         {...form.field("text")}
@@ -108,10 +101,8 @@ export function SourceForm() {
         <TextField
           {...form.field("translationLanguage")}
           short
+          code
           optional
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           hint="When the text above is not in English and you add a translation: its language code, usually en."
         />
       </FieldRow>

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { codingListDefinition } from "@/lib/codings/list";
 import { listCodingFilterOptions, listStanceCodingsForReview } from "@/lib/data/codings";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Codings" };
 export const dynamic = "force-dynamic";
@@ -70,30 +71,30 @@ export default async function CodingsPage({ searchParams }: { searchParams: Sear
         sort={list.sort}
         pageSize={list.pageSize}
       />
-      {list.problem && (
-        <div className="alert" role="alert">
-          {list.problem}
-        </div>
-      )}
-      {page && query && page.rows.length === 0 && (
-        <div className="empty-state">
-          {query.cursor ? "No more codings." : list.filtered ? "No codings match these filters." : "No statements have been coded yet."}
-        </div>
-      )}
-      {page && query && page.rows.length > 0 && (
-        <section className="card" aria-labelledby="codings-heading">
-          <h2 className="card__title" id="codings-heading">
-            {list.filtered ? "Matching codings" : "All codings"}, by {codingListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
-          </h2>
-          <p className="card__meta">Times are in UTC. Select a column heading to sort by it.</p>
-          <CodingsTable codings={page.rows} editorId={canEdit ? user.id : null} sortLinks={list.sortLinks} />
-          <ListPager
-            shown={`${page.rows.length} coding${page.rows.length === 1 ? "" : "s"} on this page`}
-            firstHref={list.firstHref}
-            nextHref={list.nextHref}
-          />
-        </section>
-      )}
+      <ListResults
+        problem={list.problem}
+        rows={query && page?.rows}
+        id="codings"
+        heading={
+          query &&
+          `${list.filtered ? "Matching codings" : "All codings"}, by ${codingListDefinition.sorts[query.sort.key]!.label.toLowerCase()}`
+        }
+        meta="Times are in UTC. Select a column heading to sort by it."
+        empty={
+          query?.cursor ? "No more codings." : list.filtered ? "No codings match these filters." : "No statements have been coded yet."
+        }
+        pager={
+          page && (
+            <ListPager
+              shown={`${page.rows.length} coding${page.rows.length === 1 ? "" : "s"} on this page`}
+              firstHref={list.firstHref}
+              nextHref={list.nextHref}
+            />
+          )
+        }
+      >
+        {page && <CodingsTable codings={page.rows} editorId={canEdit ? user.id : null} sortLinks={list.sortLinks} />}
+      </ListResults>
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { eventKindLabels } from "@/lib/events/schemas";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { sourceListDefinition } from "@/lib/sources/list";
+import { ListProblem } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -63,11 +64,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
         sort={list.sort}
         pageSize={list.pageSize}
       />
-      {list.problem && (
-        <div className="alert" role="alert">
-          {list.problem}
-        </div>
-      )}
+      <ListProblem problem={list.problem} />
       {page && query && (
         <EventList
           events={page.rows}

@@ -8,6 +8,7 @@ import { listSourceLanguages, listSources } from "@/lib/data/sources";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { coverageStateLabels, coverageStates, sourceListDefinition } from "@/lib/sources/list";
 import styles from "./page.module.css";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
@@ -69,34 +70,34 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
         sort={list.sort}
         pageSize={list.pageSize}
       />
-      {list.problem && (
-        <div className="alert" role="alert">
-          {list.problem}
-        </div>
-      )}
-      {page && query && page.rows.length === 0 && (
-        <div className="empty-state">
-          {query.cursor
+      <ListResults
+        problem={list.problem}
+        rows={query && page?.rows}
+        id="sources"
+        heading={
+          query &&
+          `${list.filtered ? "Matching sources" : "All sources"}, by ${sourceListDefinition.sorts[query.sort.key]!.label.toLowerCase()}`
+        }
+        meta={canEdit && "“Not yet coded by you” counts the statements you have not coded toward any target."}
+        empty={
+          query?.cursor
             ? "No more sources."
             : list.filtered
               ? "No sources match these filters."
-              : `No sources yet.${canEdit ? " Add the first: paste an article’s full text and mark the statements in it." : ""}`}
-        </div>
-      )}
-      {page && query && page.rows.length > 0 && (
-        <section className="card" aria-labelledby="sources-heading">
-          <h2 className="card__title" id="sources-heading">
-            {list.filtered ? "Matching sources" : "All sources"}, by {sourceListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
-          </h2>
-          {canEdit && <p className="card__meta">“Not yet coded by you” counts the statements you have not coded toward any target.</p>}
-          <SourceTable sources={page.rows} showOwnProgress={canEdit} sortLinks={list.sortLinks} />
-          <ListPager
-            shown={`${page.rows.length} source${page.rows.length === 1 ? "" : "s"} on this page`}
-            firstHref={list.firstHref}
-            nextHref={list.nextHref}
-          />
-        </section>
-      )}
+              : `No sources yet.${canEdit ? " Add the first: paste an article’s full text and mark the statements in it." : ""}`
+        }
+        pager={
+          page && (
+            <ListPager
+              shown={`${page.rows.length} source${page.rows.length === 1 ? "" : "s"} on this page`}
+              firstHref={list.firstHref}
+              nextHref={list.nextHref}
+            />
+          )
+        }
+      >
+        {page && <SourceTable sources={page.rows} showOwnProgress={canEdit} sortLinks={list.sortLinks} />}
+      </ListResults>
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { listStatementFilterOptions, listStatements } from "@/lib/data/statement
 import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { statementListDefinition } from "@/lib/statements/list";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Statements" };
 export const dynamic = "force-dynamic";
@@ -58,35 +59,34 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
         sort={list.sort}
         pageSize={list.pageSize}
       />
-      {list.problem && (
-        <div className="alert" role="alert">
-          {list.problem}
-        </div>
-      )}
-      {page && query && page.rows.length === 0 && (
-        <div className="empty-state">
-          {query.cursor
+      <ListResults
+        problem={list.problem}
+        rows={query && page?.rows}
+        id="statements"
+        heading={
+          query &&
+          `${list.filtered ? "Matching statements" : "All statements"}, by ${statementListDefinition.sorts[query.sort.key]!.label.toLowerCase()}`
+        }
+        meta="Times are in UTC. Select a column heading to sort by it."
+        empty={
+          query?.cursor
             ? "No more statements."
             : list.filtered
               ? "No statements match these filters."
-              : "No statements have been marked yet."}
-        </div>
-      )}
-      {page && query && page.rows.length > 0 && (
-        <section className="card" aria-labelledby="statements-heading">
-          <h2 className="card__title" id="statements-heading">
-            {list.filtered ? "Matching statements" : "All statements"}, by{" "}
-            {statementListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
-          </h2>
-          <p className="card__meta">Times are in UTC. Select a column heading to sort by it.</p>
-          <StatementsTable statements={page.rows} sortLinks={list.sortLinks} />
-          <ListPager
-            shown={`${page.rows.length} statement${page.rows.length === 1 ? "" : "s"} on this page`}
-            firstHref={list.firstHref}
-            nextHref={list.nextHref}
-          />
-        </section>
-      )}
+              : "No statements have been marked yet."
+        }
+        pager={
+          page && (
+            <ListPager
+              shown={`${page.rows.length} statement${page.rows.length === 1 ? "" : "s"} on this page`}
+              firstHref={list.firstHref}
+              nextHref={list.nextHref}
+            />
+          )
+        }
+      >
+        {page && <StatementsTable statements={page.rows} sortLinks={list.sortLinks} />}
+      </ListResults>
     </main>
   );
 }

@@ -80,23 +80,30 @@ function HintAndError({ id, label, hint, error }: { id: string; label: string; h
 
 type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "type">;
 
+/** How a code is typed (a slug, a language code): as it is, without autofill, a capital first letter or spelling marks. */
+const codeEntry = { autoComplete: "off", autoCapitalize: "none", spellCheck: false } as const;
+
 export function TextField({
   type = "text",
   value,
   onChange,
   short,
+  code,
   ...props
 }: FieldProps<string> &
   NativeInput & {
     type?: "text" | "email" | "url" | "number" | "search" | "password";
     /** A narrow box, for short codes and numbers. */
     short?: boolean;
+    /** A code (slug, language code), typed as it is. */
+    code?: boolean;
   }) {
   const { id, label, hint, error, optional, ...native } = props;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
         <input
+          {...(code ? codeEntry : {})}
           {...native}
           {...aria}
           type={type}
@@ -347,7 +354,7 @@ export function TitleAndSlugFields({
           if (slug.value === suggestSlug(title.value)) slug.onChange(suggestSlug(value));
         }}
       />
-      <TextField {...slug} autoCapitalize="none" spellCheck={false} hint={`Its address: ${address(slug.value || "…")}`} />
+      <TextField {...slug} code hint={`Its address: ${address(slug.value || "…")}`} />
     </>
   );
 }
@@ -356,16 +363,31 @@ export function TitleAndSlugFields({
  * One file to upload. Its value is the chosen File (null before one is chosen): the form sends it
  * itself (an upload, not JSON), and the kit still draws its label, hint and error.
  */
-export function FileField({
+export function FileField({ onChange, ...props }: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  return <FileInput {...props} onChoose={(files) => onChange(files[0] ?? null)} />;
+}
+
+/** Several files to upload at once, as FileField does one: its value is the list chosen (empty before any is). */
+export function FilesField({ onChange, ...props }: FieldProps<File[]> & { accept?: string; disabled?: boolean }) {
+  return <FileInput {...props} multiple onChoose={onChange} />;
+}
+
+function FileInput({
   id,
   label,
-  onChange,
   error,
   hint,
   optional,
   accept,
   disabled,
-}: FieldProps<File | null> & { accept?: string; disabled?: boolean }) {
+  multiple,
+  onChoose,
+}: Omit<FieldProps<unknown>, "onChange" | "value"> & {
+  accept?: string;
+  disabled?: boolean;
+  multiple?: boolean;
+  onChoose: (files: File[]) => void;
+}) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(aria) => (
@@ -375,7 +397,8 @@ export function FileField({
           type="file"
           accept={accept}
           disabled={disabled}
-          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+          multiple={multiple}
+          onChange={(event) => onChoose(Array.from(event.target.files ?? []))}
         />
       )}
     </FieldFrame>

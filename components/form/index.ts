@@ -8,6 +8,7 @@ export {
   DateField,
   FieldRow,
   FileField,
+  FilesField,
   SelectField,
   TextAreaField,
   TextField,

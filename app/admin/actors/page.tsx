@@ -8,6 +8,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listActorChoices, listActorsPage } from "@/lib/data/actors";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Actors and targets" };
 export const dynamic = "force-dynamic";
@@ -57,35 +58,29 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
           sort={list.sort}
           pageSize={list.pageSize}
         />
-        {list.problem && (
-          <div className="alert" role="alert">
-            {list.problem}
-          </div>
-        )}
-        {page && query && (
-          <section className="card" aria-labelledby="actors-heading">
-            <h2 className="card__title" id="actors-heading">
-              {list.filtered ? "Matching actors" : "All actors"}, by {actorListDefinition.sorts[query.sort.key]!.label.toLowerCase()}
-            </h2>
-            <p className="card__meta">
-              Search looks in names, aliases, offices and keys. Statements counts what each actor has said on the record.
-            </p>
-            {page.rows.length === 0 ? (
-              <div className="empty-state">
-                {query.cursor ? "No more actors." : list.filtered ? "No actors match these filters." : "No actors yet."}
-              </div>
-            ) : (
-              <>
-                <ActorsTable actors={page.rows} choices={choices} sortLinks={list.sortLinks} />
-                <ListPager
-                  shown={`${page.rows.length} actor${page.rows.length === 1 ? "" : "s"} on this page`}
-                  firstHref={list.firstHref}
-                  nextHref={list.nextHref}
-                />
-              </>
-            )}
-          </section>
-        )}
+        <ListResults
+          problem={list.problem}
+          rows={query && page?.rows}
+          id="actors"
+          heading={
+            query &&
+            `${list.filtered ? "Matching actors" : "All actors"}, by ${actorListDefinition.sorts[query.sort.key]!.label.toLowerCase()}`
+          }
+          meta="Search looks in names, aliases, offices and keys. Statements counts what each actor has said on the record."
+          empty={query?.cursor ? "No more actors." : list.filtered ? "No actors match these filters." : "No actors yet."}
+          emptyIn="card"
+          pager={
+            page && (
+              <ListPager
+                shown={`${page.rows.length} actor${page.rows.length === 1 ? "" : "s"} on this page`}
+                firstHref={list.firstHref}
+                nextHref={list.nextHref}
+              />
+            )
+          }
+        >
+          {page && <ActorsTable actors={page.rows} choices={choices} sortLinks={list.sortLinks} />}
+        </ListResults>
         <section className="card" aria-labelledby="new-actor-heading">
           <h2 className="card__title" id="new-actor-heading">
             New actor

@@ -9,6 +9,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listDeletedRecords, listHistory, listHistoryPeople } from "@/lib/data/history";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
@@ -85,32 +86,29 @@ export default async function HistoryPage({ searchParams }: { searchParams: Sear
           sort={list.sort}
           pageSize={list.pageSize}
         />
-        {list.problem && (
-          <div className="alert" role="alert">
-            {list.problem}
-          </div>
-        )}
-        {page && query && (
-          <section className="card" aria-labelledby="changes-heading">
-            <h2 className="card__title" id="changes-heading">
-              {signIns ? "Sign-ins" : "Changes"}
-              {Object.entries(list.values).some(([parameter, value]) => parameter !== "show" && value) ? ", filtered" : ""}
-            </h2>
-            <p className="card__meta">Newest first. Open a record to see its full history and what each change did.</p>
-            {page.rows.length === 0 ? (
-              <div className="empty-state">
-                {query.cursor ? "No earlier entries: this is where the history begins." : "Nothing recorded matches."}
-              </div>
-            ) : (
-              <RecentChangesTable entries={page.rows} sortLinks={list.sortLinks} />
-            )}
-            <ListPager
-              shown={`${page.rows.length} entr${page.rows.length === 1 ? "y" : "ies"} on this page`}
-              firstHref={list.firstHref}
-              nextHref={list.nextHref}
-            />
-          </section>
-        )}
+        <ListResults
+          problem={list.problem}
+          rows={query && page?.rows}
+          id="changes"
+          heading={`${signIns ? "Sign-ins" : "Changes"}${
+            Object.entries(list.values).some(([parameter, value]) => parameter !== "show" && value) ? ", filtered" : ""
+          }`}
+          meta="Newest first. Open a record to see its full history and what each change did."
+          empty={query?.cursor ? "No earlier entries: this is where the history begins." : "Nothing recorded matches."}
+          emptyIn="card"
+          pager={
+            page && (
+              <ListPager
+                shown={`${page.rows.length} entr${page.rows.length === 1 ? "y" : "ies"} on this page`}
+                firstHref={list.firstHref}
+                nextHref={list.nextHref}
+              />
+            )
+          }
+          pagerWhenEmpty
+        >
+          {page && <RecentChangesTable entries={page.rows} sortLinks={list.sortLinks} />}
+        </ListResults>
       </div>
     </main>
   );

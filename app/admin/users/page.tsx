@@ -9,6 +9,7 @@ import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { choicesOf } from "@/lib/choices";
 import { userListDefinition } from "@/lib/users/list";
 import { roleLabels } from "@/lib/users/schemas";
+import { ListResults } from "@/components/lists/list-results";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -62,29 +63,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           sort={list.sort}
           pageSize={list.pageSize}
         />
-        {list.problem && (
-          <div className="alert" role="alert">
-            {list.problem}
-          </div>
-        )}
-        {list.page && (
-          <section className="card" aria-labelledby="users-heading">
-            <h2 className="card__title" id="users-heading">
-              {list.filtered ? "Matching accounts" : "Accounts"}
-            </h2>
-            <p className="card__meta">Disabled accounts cannot sign in; their codings and history stay. Times are in UTC.</p>
-            {users.length === 0 ? (
-              <div className="empty-state">{list.filtered ? "No accounts match these filters." : "No accounts yet."}</div>
-            ) : (
-              <UsersTable users={users} actingUserId={user.id} sortLinks={list.sortLinks} />
-            )}
+        <ListResults
+          problem={list.problem}
+          rows={list.page?.rows}
+          id="users"
+          heading={list.filtered ? "Matching accounts" : "Accounts"}
+          meta="Disabled accounts cannot sign in; their codings and history stay. Times are in UTC."
+          empty={list.filtered ? "No accounts match these filters." : "No accounts yet."}
+          emptyIn="card"
+          pager={
             <ListPager
               shown={`${users.length} account${users.length === 1 ? "" : "s"} on this page`}
               firstHref={list.firstHref}
               nextHref={list.nextHref}
             />
-          </section>
-        )}
+          }
+          pagerWhenEmpty
+        >
+          <UsersTable users={users} actingUserId={user.id} sortLinks={list.sortLinks} />
+        </ListResults>
         <section className="card" aria-labelledby="new-user-heading">
           <h2 className="card__title" id="new-user-heading">
             New user
