@@ -36,7 +36,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className={styles.siteHeader}>
       <div className={styles.inner}>
-        <Link href="/" className={styles.brand}>
+        <Link href="/" className={styles.brand} prefetch={false}>
           Stancewatch
         </Link>
         {user && (
@@ -48,8 +48,13 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
               <span className={styles.user}>
                 {user.name} · {roleLabels[user.role]}
               </span>
-              <Link href="/account/password">Change password</Link>
-              <Link href="/sign-out">Sign out</Link>
+              {/* Not prefetched, like the navigation (site-nav-links.tsx). */}
+              <Link href="/account/password" prefetch={false}>
+                Change password
+              </Link>
+              <Link href="/sign-out" prefetch={false}>
+                Sign out
+              </Link>
             </div>
           </>
         )}

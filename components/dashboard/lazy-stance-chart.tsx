@@ -1,19 +1,17 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
+import type { StanceOverTimeChart } from "./stance-over-time-chart";
 import styles from "./stance-over-time-chart.module.css";
 
-/**
- * The stance chart, its code (Chart.js and its plugins, most of the
- * dashboard's JavaScript) fetched only once the page has hydrated: a canvas has
- * nothing to show before its script runs, so rendering it on the server saved
- * nothing, and loading it with the page held up hydration and the filters.
- * Until it arrives the placeholder keeps the chart's size, so nothing moves.
- */
-export const LazyStanceOverTimeChart = dynamic(() => import("./stance-over-time-chart").then((module) => module.StanceOverTimeChart), {
-  ssr: false,
-  loading: () => (
+// How far outside the viewport a chart's code starts loading, so it is usually drawn by the time it scrolls in.
+const loadAheadMargin = "400px 0px";
+
+/** Keeps the chart's size until it is drawn, so nothing moves. */
+function ChartPlaceholder() {
+  return (
     <div aria-busy="true">
       <div className={chartCanvasStyles.chartCanvas} />
       <div className={styles.actions}>
@@ -22,5 +20,40 @@ export const LazyStanceOverTimeChart = dynamic(() => import("./stance-over-time-
         </button>
       </div>
     </div>
-  ),
+  );
+}
+
+const StanceChartCode = dynamic(() => import("./stance-over-time-chart").then((module) => module.StanceOverTimeChart), {
+  ssr: false,
+  loading: ChartPlaceholder,
 });
+
+/**
+ * The stance chart, its code (Chart.js and its plugins, most of the
+ * dashboard's JavaScript) fetched and run only once the chart is on screen or
+ * nearly so: a canvas has nothing to show before its script runs, so rendering
+ * it on the server saved nothing, and on a phone the charts sit below the
+ * filters, so a chart nobody scrolls to costs nothing (docs/decisions/0037).
+ * Until it is drawn the placeholder keeps the chart's size.
+ */
+export function LazyStanceOverTimeChart(props: ComponentProps<typeof StanceOverTimeChart>) {
+  const slot = useRef<HTMLDivElement>(null);
+  const [nearViewport, setNearViewport] = useState(false);
+  useEffect(() => {
+    const element = slot.current;
+    if (!element || nearViewport) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNearViewport(true);
+      },
+      { rootMargin: loadAheadMargin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [nearViewport]);
+  return (
+    <div ref={slot} data-stance-chart-slot="">
+      {nearViewport ? <StanceChartCode {...props} /> : <ChartPlaceholder />}
+    </div>
+  );
+}

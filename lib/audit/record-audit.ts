@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
+import type { SqlClient } from "../database/direct-sql";
 import type { AuditAction } from "../generated/prisma/enums";
 
 type Transaction = Prisma.TransactionClient;
@@ -63,19 +64,34 @@ export async function recordAudit(
   return written.id;
 }
 
-/** Writes many audit entries in one statement, for bulk changes (an intake of thousands of sources). */
+/**
+ * Writes many audit entries in one statement, for bulk changes (an intake of
+ * thousands of sources), in the order given: the chain's trigger numbers them
+ * in that order. Through direct SQL (lib/database/direct-sql.ts; `sqlOf(tx)` in
+ * a Prisma transaction), with the same content recordAudit writes: the
+ * snapshot as JSON, `at` the time of the statement (one time for the whole
+ * statement, as Prisma's own default gave a createMany).
+ */
 export async function recordAudits(
-  tx: Transaction,
+  sql: SqlClient,
   entries: { userId: string | null; action: AuditAction; entity: AuditedEntity; entityId: string; after?: object | null }[],
+  at: Date = new Date(),
 ) {
   if (entries.length === 0) return;
-  await tx.auditEntry.createMany({
-    data: entries.map((entry) => ({
-      userId: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      after: auditSnapshot(entry.after ?? null),
-    })),
-  });
+  await sql.query(
+    `INSERT INTO "AuditEntry" ("userId", action, entity, "entityId", after, at)
+     SELECT entry."userId", entry.action::"AuditAction", entry.entity, entry."entityId", entry.after::jsonb, $6::timestamp
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+       AS entry("userId", action, entity, "entityId", after, position)
+     ORDER BY entry.position`,
+    [
+      entries.map((entry) => entry.userId),
+      entries.map((entry) => entry.action),
+      entries.map((entry) => entry.entity),
+      entries.map((entry) => entry.entityId),
+      entries.map((entry) => (entry.after === undefined || entry.after === null ? null : JSON.stringify(auditSnapshot(entry.after)))),
+      // A timestamp column without a zone holds UTC, as Prisma writes it; the "Z" is ignored on input.
+      at.toISOString(),
+    ],
+  );
 }

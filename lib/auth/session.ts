@@ -1,14 +1,14 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "../database/client";
 import type { Role } from "../generated/prisma/enums";
-import { buildAuthOptions } from "./options";
+import { serverEnvironment } from "../config/environment";
+import { resolveAuthSecret } from "./options";
+import { readSessionClaims, sessionCookieName } from "./session-token";
 
 export type SignedInUser = { id: string; role: Role; isAdjudicator: boolean; name: string; email: string; mustChangePassword: boolean };
-
-type SessionWithUser = { userId?: string; sessionId?: string; issuedAt?: number };
 
 type ActingUserRow = Omit<SignedInUser, "role"> & { role: Role; sessionsValidFrom: Date };
 
@@ -18,9 +18,15 @@ type ActingUserRow = Omit<SignedInUser, "role"> & { role: Role; sessionsValidFro
  * next request rather than when the token expires. Null when nobody is.
  */
 export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = (await getServerSession(buildAuthOptions())) as SessionWithUser | null;
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const environment = serverEnvironment();
   // Tokens without a server-side session (issued before sessions were kept) are refused too.
-  if (!session?.userId || !session.sessionId) return null;
+  const session = await readSessionClaims(
+    cookieStore.getAll(),
+    sessionCookieName(environment, headerStore.get("x-forwarded-proto")),
+    resolveAuthSecret(environment),
+  );
+  if (!session) return null;
   // One round trip: the user together with the token's session, which must still be open. Every API
   // request and page pays for this read, so it is a single narrow query rather than a user and its sessions.
   const [user] = await getDatabase().$queryRaw<ActingUserRow[]>`
@@ -29,7 +35,7 @@ export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
     WHERE s.id = ${session.sessionId} AND s."userId" = ${session.userId} AND s."endedAt" IS NULL AND u."disabledAt" IS NULL`;
   if (!user) return null;
   // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
-  if ((session.issuedAt ?? 0) < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
+  if (session.issuedAt < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
   return {
     id: user.id,
     role: user.role,

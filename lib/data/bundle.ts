@@ -6,6 +6,7 @@ import packageJson from "../../package.json";
 import { recordAudits, type AuditedEntity } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
+import { sqlOf } from "../database/direct-sql";
 import { DomainError } from "../errors";
 import { bundleKey, bundleKindNames, describeKind, type BundleKind, type FieldRule } from "../exchange/bundle-kinds";
 import { canonicalJson, encodeRecord, formatBundle, parseBundle, type BundleLineError, type BundleRecord } from "../exchange/bundle-format";
@@ -459,13 +460,13 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
           await delegateOf(tx, kind).createMany({ data: batch.map((entry) => entry.data) });
           if (kind === "source") {
             await insertSourceFingerprints(
-              tx,
+              sqlOf(tx),
               batch.map((entry) => entry.id),
               batch.map((entry) => fingerprintOf(entry.data.text as string)),
             );
           }
           await recordAudits(
-            tx,
+            sqlOf(tx),
             batch.map((entry) => ({
               userId: user!.id,
               action: "CREATE" as const,

@@ -2,8 +2,8 @@ import "server-only";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { serverEnvironment } from "../config/environment";
 import { getDatabase } from "../database/client";
+import { inDirectTransaction, type SqlClient } from "../database/direct-sql";
 import { DomainError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
 import type { IntakeProblem, SourceDraft } from "../intake/drafts";
 import { fetchPage, fetchSettingsFrom, FetchRefusedError } from "../intake/fetch-url";
 import { extractArticle } from "../intake/html";
@@ -12,7 +12,7 @@ import { isProblem, megabytes, validateDraft, type IntakeFile, type ValidSource 
 import { intakeItemsOf } from "../intake/stream";
 import { canonicalLanguageCode } from "../sources/languages";
 import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, type Fingerprint } from "../sources/near-duplicates";
-import { findNearDuplicates, insertSources, type NearDuplicate } from "./sources";
+import { findNearDuplicates, insertBatchSize, insertSources, type NearDuplicate } from "./sources";
 
 export type NearDuplicateFinding = {
   where: string;
@@ -63,20 +63,20 @@ function refuse(problems: IntakeProblem[]): never {
 }
 
 /**
- * Items validated, checked and inserted together: about 500 KB of text at 5 KB
- * an item. Small on purpose: Prisma's debug module keeps the arguments of its
- * last 100 debug calls (for error reports, even with DEBUG unset), among them
- * each insert's rows, so what a batch weighs is held about a hundred times over
- * (measured with a heap snapshot: 500-item batches kept the live heap growing
- * past 160 MB).
+ * Items validated, checked and inserted together: about 2.5 MB of text at 5 KB
+ * an item, written as one multi-row statement (insertSources). The writes go
+ * through node-postgres directly (docs/decisions/0035): through Prisma,
+ * batches had to stay at 100 because its debug module keeps the arguments of
+ * its last 100 queries alive.
  */
-const batchSize = 100;
+const batchSize = insertBatchSize;
 
 /**
  * Imports many sources at once from uploaded files and fetched addresses.
  * Files are read an item at a time (JSON Lines line by line) and items are
- * checked and written in batches of 100, so memory holds one batch, not the
- * upload (docs/decisions/0031). Everything is written in one transaction: with
+ * checked and written in batches of 500, so memory holds two batches (one
+ * being written while the next is read), not the upload (docs/decisions/0031,
+ * 0035). Everything is written in one transaction: with
  * any bad item (malformed, a field missing or wrong, a text already stored)
  * the transaction is rolled back and nothing is imported, unless
  * `skipInvalid`. Near duplicates of stored sources or of each other are
@@ -104,17 +104,14 @@ export async function importSources(user: ActingUser, files: readonly IntakeFile
   // Fetched before the transaction opens: a slow site must not hold it (each fetch is limited in time and size).
   const fetched = options.urls.length > 0 ? await draftsFromAddresses(options.urls) : { drafts: [], problems: [] };
 
-  return getDatabase().$transaction(
-    async (tx) => {
-      const run = new IntakeRun(tx, user.id, options);
-      for (const file of files) for await (const item of intakeItemsOf(file)) await run.add(item);
-      for (const draft of fetched.drafts) await run.add(draft);
-      for (const problem of fetched.problems) await run.add(problem);
-      // Throws (rolling the transaction back) when anything is wrong and the user did not choose to skip it.
-      return run.finish();
-    },
-    { timeout: 600_000, maxWait: 30_000 },
-  );
+  return inDirectTransaction(getDatabase(), async (sql) => {
+    const run = new IntakeRun(sql, user.id, options);
+    for (const file of files) for await (const item of intakeItemsOf(file)) await run.add(item);
+    for (const draft of fetched.drafts) await run.add(draft);
+    for (const problem of fetched.problems) await run.add(problem);
+    // Throws (rolling the transaction back) when anything is wrong and the user did not choose to skip it.
+    return run.finish();
+  });
 }
 
 /**
@@ -133,7 +130,11 @@ type EarlierItem = { where: string; title: string; publisher: string; publishedO
 
 /**
  * One import as it goes: items arrive one at a time, are validated at once and
- * settled (duplicates, near duplicates, insert) a batch at a time. Once the
+ * settled (duplicates, near duplicates, insert) a batch at a time. A batch's
+ * insert is not waited for: the next batch is read, validated and
+ * fingerprinted while the database writes the last one (the two take about
+ * the same time, and a machine has more than one core), and its lookups
+ * follow the insert on the same connection. Once the
  * outcome is known to be a refusal (a bad item without skipInvalid, a near
  * duplicate to ask about), nothing more is written, but every later item is
  * still checked so the refusal lists every problem.
@@ -147,12 +148,15 @@ class IntakeRun {
   private readonly createdIds = new Set<string>();
   private readonly earlier: EarlierItem[] = [];
   private readonly earlierByBand = new Map<number, number[]>();
-  private pending: ValidSource[] = [];
+  /** Valid items waiting for their batch to be settled, each with its fingerprint (none once the upload is refused). */
+  private pending: { item: ValidSource; fingerprint: Fingerprint | null }[] = [];
+  /** The last batch's insert, in flight; awaited before the next query, so its failure is the one reported. */
+  private writing: Promise<void> = Promise.resolve();
   private items = 0;
   private fresh = 0;
 
   constructor(
-    private readonly tx: Prisma.TransactionClient,
+    private readonly sql: SqlClient,
     private readonly userId: string,
     private readonly options: IntakeOptions,
   ) {}
@@ -183,7 +187,9 @@ class IntakeRun {
       });
     else {
       this.seenHashes.set(result.contentHash, result.where);
-      this.pending.push(result);
+      // Fingerprinted as it arrives, between reads of the file, rather than a batch at once: the database's
+      // replies to the last batch's insert are handled in between, so it is never kept waiting long.
+      this.pending.push({ item: result, fingerprint: this.refusing() ? null : fingerprintOf(result.source.text) });
       if (this.pending.length >= batchSize) await this.settle();
     }
   }
@@ -191,6 +197,7 @@ class IntakeRun {
   /** Refuses the upload, or returns what was imported; called once every item has been added. */
   async finish(): Promise<IntakeOutcome> {
     await this.settle();
+    await this.writing;
     if (this.items > intakeLimits.sources)
       throw new DomainError(422, `The upload holds ${this.items} sources; at most ${intakeLimits.sources} can be imported at once.`);
     if (this.refusing()) refuse(this.problems);
@@ -210,63 +217,73 @@ class IntakeRun {
     };
   }
 
-  /** Settles the pending batch: texts already stored, near duplicates, then the insert. */
+  /** Settles the pending batch: texts already stored, near duplicates, then the insert (left running). */
   private async settle(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    await this.writing;
     // Earlier batches of this upload are in the transaction already, but their hashes were
     // seen in memory, so whatever is found here was stored before this upload.
-    const stored = new Map(
-      (
-        await this.tx.source.findMany({
-          where: { contentHash: { in: batch.map((item) => item.contentHash) } },
-          select: { id: true, title: true, contentHash: true, deletedAt: true },
-        })
-      ).map((row) => [row.contentHash, row]),
+    const { rows } = await this.sql.query<{ id: string; title: string; contentHash: string; deleted: boolean }>(
+      `SELECT id, title, "contentHash", "deletedAt" IS NOT NULL AS deleted FROM "Source" WHERE "contentHash" = ANY($1::text[])`,
+      [batch.map(({ item }) => item.contentHash)],
     );
-    const fresh = batch.filter((item) => {
+    const stored = new Map(rows.map((row) => [row.contentHash, row]));
+    const fresh: typeof batch = [];
+    for (const entry of batch) {
+      const { item } = entry;
       const existing = stored.get(item.contentHash);
-      if (!existing) return true;
+      if (!existing) {
+        fresh.push(entry);
+        continue;
+      }
       this.problems.push({
         where: item.where,
-        message: existing.deletedAt
+        message: existing.deleted
           ? `this text is already stored as “${existing.title}”, which was deleted; restore it from History instead`
           : `this text is already stored as “${existing.title}”`,
         existingSourceId: existing.id,
       });
-      return false;
-    });
+    }
     this.fresh += fresh.length;
-    if (this.refusing() || fresh.length === 0) return;
+    if (this.refusing()) return;
+    // Not refusing now, so not when these items arrived either (a refusal stays one): each has its fingerprint.
+    const checked = fresh.filter((entry): entry is { item: ValidSource; fingerprint: Fingerprint } => entry.fingerprint !== null);
+    if (checked.length === 0) return;
 
-    const fingerprints = fresh.map((item) => fingerprintOf(item.source.text));
     // This upload's own earlier rows are compared in memory below (reported by where they are in the upload).
-    const ofStored = await findNearDuplicates(this.tx, fingerprints, { excludeIds: this.createdIds });
-    const skipped = fresh.map((item, index) => {
-      const matches: NearDuplicateFinding["matches"] = [...ofStored[index]!, ...this.nearEarlierItems(fingerprints[index]!)];
-      this.remember(item, fingerprints[index]!);
-      if (matches.length === 0) return false;
+    const ofStored = await findNearDuplicates(
+      this.sql,
+      checked.map(({ fingerprint }) => fingerprint),
+      { excludeIds: this.createdIds },
+    );
+    const kept = checked.filter(({ item, fingerprint }, index) => {
+      const matches: NearDuplicateFinding["matches"] = [...ofStored[index]!, ...this.nearEarlierItems(fingerprint)];
+      this.remember(item, fingerprint);
+      if (matches.length === 0) return true;
       // The item's own choice, else the choice for all near duplicates; "ask" leaves it open.
       const choice =
         this.options.nearDuplicateChoices[item.where] ?? (this.options.nearDuplicates === "ask" ? null : this.options.nearDuplicates);
       this.nearDuplicates.push({ where: item.where, title: detached(item.source.title), choice, matches });
-      return choice === "skip";
+      return choice !== "skip";
     });
-    if (this.asking()) return;
-    const kept = fresh.map((_, index) => index).filter((index) => !skipped[index]);
-    if (kept.length === 0) return;
-    const created = await insertSources(
-      this.tx,
+    if (this.asking() || kept.length === 0) return;
+    const writing = insertSources(
+      this.sql,
       this.userId,
-      kept.map((index) => fresh[index]!.source),
-      kept.map((index) => fingerprints[index]!),
+      kept.map(({ item }) => item.source),
+      kept.map(({ fingerprint }) => fingerprint),
+    ).then((created) =>
+      created.forEach((row, position) => {
+        const { item } = kept[position]!;
+        this.createdIds.add(row.id);
+        this.imported.push({ id: row.id, title: detached(item.source.title), where: item.where });
+      }),
     );
-    created.forEach((row, position) => {
-      const item = fresh[kept[position]!]!;
-      this.createdIds.add(row.id);
-      this.imported.push({ id: row.id, title: detached(item.source.title), where: item.where });
-    });
+    // Handled when it is awaited (the next batch, or finish); until then a failure must not count as unhandled.
+    writing.catch(() => {});
+    this.writing = writing;
   }
 
   /** Earlier items of this upload whose text overlaps this fingerprint's by at least the threshold (MinHash bands narrow the comparison). */

@@ -2,21 +2,18 @@ import "server-only";
 import { recordAudit, recordAudits } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
+import { inDirectTransaction, type SqlClient } from "../database/direct-sql";
+import { connectionPoolOf } from "../database/prisma";
+import { newRecordId } from "../database/record-ids";
 import { BadRequestError, ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { sourceListDefinition, type SourceListFilters } from "../sources/list";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
+import { hashSourceText } from "../sources/content-hash";
 import { sourceRecord } from "../sources/records";
-import {
-  bandCount,
-  estimatedOverlap,
-  fingerprintOf,
-  nearDuplicateThreshold,
-  signatureLength,
-  type Fingerprint,
-} from "../sources/near-duplicates";
+import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, signatureLength, type Fingerprint } from "../sources/near-duplicates";
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
 import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
@@ -261,21 +258,30 @@ export async function createSource(user: ActingUser, input: SourceCreation): Pro
   const record = sourceRecord(input, input.text);
   const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
-  return db.$transaction(async (tx) => {
-    const [created] = await insertSources(tx, user.id, [input]);
+  return inDirectTransaction(db, async (sql) => {
+    const [created] = await insertSources(sql, user.id, [input]);
     return { id: created!.id };
   });
 }
 
-const insertBatchSize = 500;
+/**
+ * Rows a statement: 500 sources of 5 KB are 2.5 MB of parameters, and the
+ * intake's batches (lib/data/intake.ts) are this size.
+ */
+export const insertBatchSize = 500;
 
 /**
  * The one way sources are written: rows, their near-duplicate fingerprints and
- * their audit entries, in the caller's transaction, in batches (an intake may
- * carry thousands). Inputs must be validated and free of known duplicates.
+ * their audit entries, in the caller's transaction (direct SQL:
+ * lib/database/direct-sql.ts), in batches (an intake may carry thousands).
+ * Inputs must be validated and free of known duplicates. Each batch is three
+ * multi-row statements from arrays, plus the audit entries; the rows' ids and
+ * times are made here, as Prisma's defaults would make them, and each audit
+ * entry holds the row as Prisma reads it (text and translation as their
+ * lengths): tests/integration/intake-batches.test.ts compares the two.
  */
 export async function insertSources(
-  tx: Prisma.TransactionClient,
+  sql: SqlClient,
   userId: string,
   inputs: readonly SourceCreation[],
   /** Computed already by the caller (the intake compares them first), in the order of `inputs`. */
@@ -284,33 +290,95 @@ export async function insertSources(
   const created: { id: string; contentHash: string }[] = [];
   for (let start = 0; start < inputs.length; start += insertBatchSize) {
     const batch = inputs.slice(start, start + insertBatchSize);
-    const rows = await tx.source.createManyAndReturn({
-      data: batch.map((input) => {
-        const { translation, translationLanguage } = storedTranslation(input);
-        return { ...sourceRecord(input, input.text), translation, translationLanguage, createdById: userId };
-      }),
-      omit: { text: true, translation: true },
+    // One time for the batch, as Prisma's now() is one time per statement.
+    const at = new Date();
+    const rows = batch.map((input) => {
+      const { translation, translationLanguage } = storedTranslation(input);
+      return {
+        id: newRecordId(),
+        title: input.title,
+        publisher: input.publisher,
+        url: input.url ?? null,
+        publishedOn: input.publishedOn,
+        language: input.language,
+        text: input.text,
+        contentHash: hashSourceText(input.text),
+        translation,
+        translationLanguage,
+      };
     });
-    // createManyAndReturn keeps the input order on PostgreSQL (INSERT … RETURNING).
-    const batchFingerprints = rows.map((_, index) => fingerprints?.[start + index] ?? fingerprintOf(batch[index]!.text));
+    const column = <Key extends keyof (typeof rows)[number]>(key: Key) => rows.map((row) => row[key]);
+    try {
+      await sql.query(
+        `INSERT INTO "Source" (id, title, publisher, url, "publishedOn", language, text, "contentHash", translation,
+           "translationLanguage", "createdAt", "updatedAt", "createdById")
+         SELECT row.*, $11::timestamp, $11::timestamp, $12
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[],
+           $10::text[]) AS row`,
+        [
+          column("id"),
+          column("title"),
+          column("publisher"),
+          column("url"),
+          column("publishedOn"),
+          column("language"),
+          column("text"),
+          column("contentHash"),
+          column("translation"),
+          column("translationLanguage"),
+          // A timestamp column without a zone holds UTC, as Prisma writes it; the "Z" is ignored on input.
+          at.toISOString(),
+          userId,
+        ],
+      );
+    } catch (error) {
+      // Another upload or form stored one of these texts since it was checked (the content hash is unique).
+      const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+      if (code === "23505" && constraint === "Source_contentHash_key")
+        throw new ConflictError(
+          "One of these texts was stored by someone else meanwhile, so nothing was saved. Try again to see which one.",
+          null,
+        );
+      throw error;
+    }
     await insertSourceFingerprints(
-      tx,
-      rows.map((row) => row.id),
-      batchFingerprints,
+      sql,
+      column("id"),
+      rows.map((row, index) => fingerprints?.[start + index] ?? fingerprintOf(row.text)),
     );
+    const stamp = at.toISOString();
     await recordAudits(
-      tx,
-      rows.map((row, index) => ({
+      sql,
+      rows.map((row) => ({
         userId,
         action: "CREATE" as const,
         entity: "Source" as const,
         entityId: row.id,
+        // The row as Prisma returns it (text and translation left out), every column in the model's order.
         after: {
-          ...row,
-          text: `${batch[index]!.text.length} characters`,
-          translation: batch[index]!.translation ? `${batch[index]!.translation!.length} characters` : null,
+          id: row.id,
+          title: row.title,
+          publisher: row.publisher,
+          url: row.url,
+          publishedOn: `${row.publishedOn}T00:00:00.000Z`,
+          language: row.language,
+          contentHash: row.contentHash,
+          version: 1,
+          createdAt: stamp,
+          updatedAt: stamp,
+          deletedAt: null,
+          blindCoding: true,
+          createdById: userId,
+          nothingToCodeAt: null,
+          nothingToCodeById: null,
+          translationLanguage: row.translationLanguage,
+          // Kept by triggers on Statement (decision 0034): a new source has none.
+          liveStatementCount: 0,
+          text: `${row.text.length} characters`,
+          translation: row.translation === null ? null : `${row.translation.length} characters`,
         },
       })),
+      at,
     );
     created.push(...rows.map((row) => ({ id: row.id, contentHash: row.contentHash })));
   }
@@ -322,24 +390,34 @@ export async function insertSources(
  * every way a source is written calls it, so near-duplicate detection sees every source.
  */
 export async function insertSourceFingerprints(
-  tx: Prisma.TransactionClient,
+  sql: SqlClient,
   ids: readonly string[],
   fingerprints: readonly Fingerprint[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  // Raw inserts from arrays: 128 signature values and 16 band rows a source are many parameters for createMany
+  // Inserts from arrays: 128 signature values and 16 band rows a source are many parameters for createMany
   // (measured: 2.5 s a batch of 500 through it, against a tenth of that this way).
-  const signatures = fingerprints.flatMap((fingerprint) => fingerprint.signature);
-  await tx.$executeRaw`
-      INSERT INTO "SourceFingerprint" ("sourceId", signature)
-      SELECT batch.ids[position], batch.signatures[(position - 1) * ${signatureLength} + 1 : position * ${signatureLength}]
-      FROM (SELECT ${[...ids]}::text[] AS ids, ${signatures}::int[] AS signatures) AS batch, generate_subscripts(batch.ids, 1) AS position`;
-  const bandSourceIds = ids.flatMap((id) => Array<string>(bandCount).fill(id));
-  const bandKeys = fingerprints.flatMap((fingerprint) => fingerprint.bands);
-  // Two of a signature's bands share a key only by a 32-bit collision; one row then stands for both.
-  await tx.$executeRaw`
-      INSERT INTO "SourceFingerprintBand" ("key", "sourceId")
-      SELECT * FROM unnest(${bandKeys}::int[], ${bandSourceIds}::text[]) ON CONFLICT DO NOTHING`;
+  const signatures = fingerprints.flatMap((fingerprint) => [...fingerprint.signature]);
+  await sql.query(
+    `INSERT INTO "SourceFingerprint" ("sourceId", signature)
+     SELECT batch.ids[position], batch.signatures[(position - 1) * ${signatureLength} + 1 : position * ${signatureLength}]
+     FROM (SELECT $1::text[] AS ids, $2::int[] AS signatures) AS batch, generate_subscripts(batch.ids, 1) AS position`,
+    [[...ids], signatures],
+  );
+  // A row per distinct band key of a source (two of its bands share a key only by a 32-bit collision), so the
+  // insert needs no ON CONFLICT, which costs an index probe more per row.
+  const bandKeys: number[] = [];
+  const bandSourceIds: string[] = [];
+  fingerprints.forEach((fingerprint, index) => {
+    for (const key of new Set(fingerprint.bands)) {
+      bandKeys.push(key);
+      bandSourceIds.push(ids[index]!);
+    }
+  });
+  await sql.query(`INSERT INTO "SourceFingerprintBand" ("key", "sourceId") SELECT * FROM unnest($1::int[], $2::text[])`, [
+    bandKeys,
+    bandSourceIds,
+  ]);
 }
 
 export type NearDuplicate = { id: string; title: string; publisher: string; publishedOn: string; overlap: number };
@@ -347,53 +425,56 @@ export type NearDuplicate = { id: string; title: string; publisher: string; publ
 /**
  * Live sources whose text overlaps each fingerprint's by at least the
  * near-duplicate threshold, best first. Per 1,000 fingerprints, one query
- * probes the band keys' index and one reads the candidates' signatures; the
- * signatures are compared in memory.
+ * probes the band keys' index and reads the candidates' signatures with them;
+ * the signatures are compared in memory.
  */
 export async function findNearDuplicates(
-  db: Prisma.TransactionClient,
+  sql: SqlClient,
   fingerprints: readonly Fingerprint[],
   options: { excludeId?: string; excludeIds?: ReadonlySet<string> } = {},
 ): Promise<NearDuplicate[][]> {
   const found: NearDuplicate[][] = fingerprints.map(() => []);
-  // 1,000 fingerprints are 16,000 band keys: well within a statement's parameter limit.
+  // 1,000 fingerprints are 16,000 band keys, bound as one array.
   for (let start = 0; start < fingerprints.length; start += 1000) {
     const batch = fingerprints.slice(start, start + 1000);
-    const keys = [...new Set(batch.flatMap((fingerprint) => fingerprint.bands))];
-    const hits = await db.sourceFingerprintBand.findMany({
-      where: { key: { in: keys }, source: { deletedAt: null } },
-      select: { key: true, sourceId: true },
-    });
-    if (hits.length === 0) continue;
-    const candidates = new Map(
-      (
-        await db.source.findMany({
-          where: { id: { in: [...new Set(hits.map((hit) => hit.sourceId))] } },
-          select: { id: true, title: true, publisher: true, publishedOn: true, fingerprint: { select: { signature: true } } },
-        })
-      ).map((source) => [source.id, source]),
+    const keys = [...new Set(batch.flatMap((fingerprint) => [...fingerprint.bands]))];
+    // A candidate sharing several bands comes once per band: rare (a near duplicate, or a 32-bit collision).
+    const { rows: hits } = await sql.query<{
+      key: number;
+      id: string;
+      title: string;
+      publisher: string;
+      publishedOn: string;
+      signature: number[];
+    }>(
+      `SELECT band.key, source.id, source.title, source.publisher, to_char(source."publishedOn", 'YYYY-MM-DD') AS "publishedOn",
+         fingerprint.signature
+       FROM "SourceFingerprintBand" band
+       JOIN "Source" source ON source.id = band."sourceId" AND source."deletedAt" IS NULL
+       JOIN "SourceFingerprint" fingerprint ON fingerprint."sourceId" = band."sourceId"
+       WHERE band.key = ANY($1::int[])`,
+      [keys],
     );
-    const byBand = new Map<number, string[]>();
+    if (hits.length === 0) continue;
+    const byBand = new Map<number, (typeof hits)[number][]>();
     for (const hit of hits) {
       const list = byBand.get(hit.key);
-      if (list) list.push(hit.sourceId);
-      else byBand.set(hit.key, [hit.sourceId]);
+      if (list) list.push(hit);
+      else byBand.set(hit.key, [hit]);
     }
     batch.forEach((fingerprint, index) => {
       const seen = new Set<string>();
       for (const key of fingerprint.bands)
-        for (const id of byBand.get(key) ?? []) {
-          if (seen.has(id) || id === options.excludeId || options.excludeIds?.has(id)) continue;
-          seen.add(id);
-          const candidate = candidates.get(id);
-          if (!candidate?.fingerprint) continue;
-          const overlap = estimatedOverlap(fingerprint.signature, candidate.fingerprint.signature);
+        for (const candidate of byBand.get(key) ?? []) {
+          if (seen.has(candidate.id) || candidate.id === options.excludeId || options.excludeIds?.has(candidate.id)) continue;
+          seen.add(candidate.id);
+          const overlap = estimatedOverlap(fingerprint.signature, candidate.signature);
           if (overlap >= nearDuplicateThreshold)
             found[start + index]!.push({
               id: candidate.id,
               title: candidate.title,
               publisher: candidate.publisher,
-              publishedOn: isoFromDate(candidate.publishedOn),
+              publishedOn: candidate.publishedOn,
               overlap,
             });
         }
@@ -410,9 +491,11 @@ export async function listNearDuplicatesOf(user: ActingUser, id: string): Promis
   const fingerprint = await db.sourceFingerprint.findUnique({ where: { sourceId: id } });
   if (!fingerprint) return [];
   const bands = await db.sourceFingerprintBand.findMany({ where: { sourceId: id }, select: { key: true } });
-  const [duplicates] = await findNearDuplicates(db, [{ signature: fingerprint.signature, bands: bands.map((band) => band.key) }], {
-    excludeId: id,
-  });
+  const [duplicates] = await findNearDuplicates(
+    connectionPoolOf(db),
+    [{ signature: fingerprint.signature, bands: bands.map((band) => band.key) }],
+    { excludeId: id },
+  );
   return duplicates!;
 }
 

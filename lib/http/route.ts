@@ -4,6 +4,7 @@ import { PermissionDeniedError, requireAnyPermission, writePermissions, type Per
 import { getActingUser, type SignedInUser } from "../auth/session";
 import { BadRequestError, DomainError, NotFoundError, ValidationError } from "../errors";
 import { describeUniqueViolation } from "../database/constraint-errors";
+import { findTextWithNul } from "../validation";
 
 const passwordChangePath = "/api/account/password";
 
@@ -172,22 +173,4 @@ export async function readBodyText(request: Request, maximumBytes: number): Prom
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
-/** The path (e.g. `codings.2.rationale`) of the first string or key in a JSON value that holds a NUL character, or null. */
-function findTextWithNul(value: unknown): string | null {
-  // Iterative, so that a deeply nested body cannot exhaust the stack.
-  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
-  while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
-    if (typeof current === "string") {
-      if (current.includes("\u0000")) return path.join(".") || "body";
-    } else if (typeof current === "object" && current !== null) {
-      for (const [key, inner] of Object.entries(current)) {
-        if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\u0000")].join(".");
-        pending.push({ value: inner, path: [...path, key] });
-      }
-    }
-  }
-  return null;
 }

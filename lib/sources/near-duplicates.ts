@@ -65,20 +65,71 @@ export function shingleHashes(text: string): Set<number> {
   return hashes;
 }
 
-/** The MinHash signature: for each of 128 hash functions, the smallest hash over the shingles. */
+/** Hash functions applied per pass over the shingles (see minHashSignature). */
+const functionsPerPass = 8;
+
+/**
+ * The MinHash signature: for each of 128 hash functions, the smallest hash
+ * over the shingles. Eight functions per pass over the shingles, their minima
+ * in local variables: the same values as one function per pass, in about
+ * half the time (each shingle is read 16 times instead of 128, and the
+ * minima stay in registers). This is most of an intake's own CPU time.
+ */
 export function minHashSignature(text: string): number[] {
   const shingles = Int32Array.from(shingleHashes(text));
   const signature = new Array<number>(signatureLength);
-  // Hash function outside, shingles inside: a tight loop over a typed array.
-  for (let index = 0; index < signatureLength; index += 1) {
-    const multiplier = multipliers[index]!;
-    const offset = offsets[index]!;
-    let minimum = 0x7fffffff;
+  for (let first = 0; first < signatureLength; first += functionsPerPass) {
+    const a0 = multipliers[first]!;
+    const a1 = multipliers[first + 1]!;
+    const a2 = multipliers[first + 2]!;
+    const a3 = multipliers[first + 3]!;
+    const a4 = multipliers[first + 4]!;
+    const a5 = multipliers[first + 5]!;
+    const a6 = multipliers[first + 6]!;
+    const a7 = multipliers[first + 7]!;
+    const b0 = offsets[first]!;
+    const b1 = offsets[first + 1]!;
+    const b2 = offsets[first + 2]!;
+    const b3 = offsets[first + 3]!;
+    const b4 = offsets[first + 4]!;
+    const b5 = offsets[first + 5]!;
+    const b6 = offsets[first + 6]!;
+    const b7 = offsets[first + 7]!;
+    let m0 = 0x7fffffff;
+    let m1 = 0x7fffffff;
+    let m2 = 0x7fffffff;
+    let m3 = 0x7fffffff;
+    let m4 = 0x7fffffff;
+    let m5 = 0x7fffffff;
+    let m6 = 0x7fffffff;
+    let m7 = 0x7fffffff;
     for (let position = 0; position < shingles.length; position += 1) {
-      const value = (Math.imul(multiplier, shingles[position]!) + offset) | 0;
-      if (value < minimum) minimum = value;
+      const shingle = shingles[position]!;
+      let value = (Math.imul(a0, shingle) + b0) | 0;
+      if (value < m0) m0 = value;
+      value = (Math.imul(a1, shingle) + b1) | 0;
+      if (value < m1) m1 = value;
+      value = (Math.imul(a2, shingle) + b2) | 0;
+      if (value < m2) m2 = value;
+      value = (Math.imul(a3, shingle) + b3) | 0;
+      if (value < m3) m3 = value;
+      value = (Math.imul(a4, shingle) + b4) | 0;
+      if (value < m4) m4 = value;
+      value = (Math.imul(a5, shingle) + b5) | 0;
+      if (value < m5) m5 = value;
+      value = (Math.imul(a6, shingle) + b6) | 0;
+      if (value < m6) m6 = value;
+      value = (Math.imul(a7, shingle) + b7) | 0;
+      if (value < m7) m7 = value;
     }
-    signature[index] = minimum;
+    signature[first] = m0;
+    signature[first + 1] = m1;
+    signature[first + 2] = m2;
+    signature[first + 3] = m3;
+    signature[first + 4] = m4;
+    signature[first + 5] = m5;
+    signature[first + 6] = m6;
+    signature[first + 7] = m7;
   }
   return signature;
 }

@@ -82,6 +82,10 @@ export type IntakeFigures = {
   seconds: number;
   sourcesPerSecond: number;
   peakResidentMebibytes: number;
+  /** CPU seconds of the importing process (user, system) and of the database's server processes (null: not on this machine). */
+  cpuSeconds: { user: number; system: number; database: number | null };
+  /** One-minute load average just before and just after the timed upload. */
+  loadAverage: { before: number; after: number };
   /** A second upload of as many sources, with V8's heap capped at cappedHeapMebibytes. */
   capped: { sourcesPerSecond: number; peakResidentMebibytes: number } | null;
   loadAverageAtStart: number;
@@ -124,6 +128,8 @@ export async function runIntakeBench(databaseUrl: string, command: string, log: 
       process.execPath,
       [
         ...(heapMebibytes ? [`--max-old-space-size=${heapMebibytes}`] : []),
+        // INTAKE_BENCH_CPU_PROFILE=<directory>: a V8 CPU profile of each import (node --cpu-prof), for finding where the time goes.
+        ...(process.env.INTAKE_BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.INTAKE_BENCH_CPU_PROFILE}`] : []),
         "--conditions=react-server",
         "--import",
         "tsx",
@@ -138,7 +144,12 @@ export async function runIntakeBench(databaseUrl: string, command: string, log: 
     worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const [code] = (await once(worker, "exit")) as [number | null];
     if (code !== 0) throw new Error(`the intake worker exited with ${code}`);
-    return JSON.parse(output.trim().split("\n").at(-1)!) as { imported: number; seconds: number; peakResidentMebibytes: number };
+    return JSON.parse(output.trim().split("\n").at(-1)!) as {
+      imported: number;
+      seconds: number;
+      peakResidentMebibytes: number;
+      cpuSeconds: { user: number; system: number; database: number | null };
+    };
   }
 
   log(`existing corpus: ${intakeShape.existingSources.toLocaleString("en")} sources in two uploads (not timed)`);
@@ -148,7 +159,9 @@ export async function runIntakeBench(databaseUrl: string, command: string, log: 
   const upload = await writeUpload("timed.multipart", jsonLines(intakeShape.existingSources, intakeShape.uploadSources, 4242));
   const uploadBytes = upload.bytes;
   log(`upload: ${intakeShape.uploadSources.toLocaleString("en")} sources, ${(uploadBytes / 2 ** 20).toFixed(1)} MiB multipart body`);
-  const { imported, seconds, peakResidentMebibytes } = await importInWorker(upload);
+  const loadBefore = os.loadavg()[0]!;
+  const { imported, seconds, peakResidentMebibytes, cpuSeconds } = await importInWorker(upload);
+  const loadAverage = { before: loadBefore, after: os.loadavg()[0]! };
   if (imported !== intakeShape.uploadSources) throw new Error(`expected ${intakeShape.uploadSources} imported sources, got ${imported}`);
   // The same again with V8's heap capped: how much of the peak is garbage not yet collected rather than live data.
   const cappedUpload = await writeUpload(
@@ -176,15 +189,23 @@ export async function runIntakeBench(databaseUrl: string, command: string, log: 
     seconds,
     sourcesPerSecond: intakeShape.uploadSources / seconds,
     peakResidentMebibytes,
+    cpuSeconds,
+    loadAverage,
     capped: capped && { sourcesPerSecond: intakeShape.uploadSources / capped.seconds, peakResidentMebibytes: capped.peakResidentMebibytes },
     loadAverageAtStart,
     processors: os.availableParallelism(),
     postgresVersion: serverVersion,
   };
   log(
-    `imported in ${seconds.toFixed(1)} s: ${figures.sourcesPerSecond.toFixed(0)} sources/s (goal ≥ ${goals.sourcesPerSecond}); peak RSS ${peakResidentMebibytes.toFixed(0)} MiB (goal < ${goals.peakResidentMebibytes})`,
+    `imported in ${seconds.toFixed(1)} s: ${figures.sourcesPerSecond.toFixed(0)} sources/s (goal ≥ ${goals.sourcesPerSecond}); peak RSS ${peakResidentMebibytes.toFixed(0)} MiB (goal < ${goals.peakResidentMebibytes}); load average ${loadAverage.before.toFixed(2)} before, ${loadAverage.after.toFixed(2)} after`,
   );
+  log(`CPU time: ${describeCpu(cpuSeconds)}`);
   return figures;
+}
+
+/** "importing process 12.3 s (user 11.0, system 1.3), database 9.8 s". */
+function describeCpu(cpu: IntakeFigures["cpuSeconds"]): string {
+  return `importing process ${(cpu.user + cpu.system).toFixed(1)} s (user ${cpu.user.toFixed(1)}, system ${cpu.system.toFixed(1)}), database ${cpu.database === null ? "not measured (PostgreSQL is not on this machine)" : `${cpu.database.toFixed(1)} s`}`;
 }
 
 const start = "<!-- bench:intake:start (written by `npm run bench -- intake`) -->";
@@ -195,12 +216,14 @@ export function renderIntakeFigures(figures: IntakeFigures): string {
   return [
     "## Intake (issue 14)",
     "",
-    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: one JSON Lines upload of ${intakeShape.uploadSources.toLocaleString("en")} sources of about 5 KB (${(figures.uploadBytes / 2 ** 20).toFixed(1)} MiB) through the import route's code in a process of its own (multipart reader, \`importSources\`: parsing, validation, content hashes, MinHash fingerprints, near-duplicate lookup against ${figures.existingSources.toLocaleString("en")} stored sources, batched insert with audit entries), on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average when the run started: ${figures.loadAverageAtStart.toFixed(2)} (the machine was shared with other work, so the figures are noisy).`,
+    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: one JSON Lines upload of ${intakeShape.uploadSources.toLocaleString("en")} sources of about 5 KB (${(figures.uploadBytes / 2 ** 20).toFixed(1)} MiB) through the import route's code in a process of its own (multipart reader, \`importSources\`: parsing, validation, content hashes, MinHash fingerprints, near-duplicate lookup against ${figures.existingSources.toLocaleString("en")} stored sources, batched insert with audit entries), on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average when the run started: ${figures.loadAverageAtStart.toFixed(2)}; just before and after the timed upload: ${figures.loadAverage.before.toFixed(2)} and ${figures.loadAverage.after.toFixed(2)} (above the processor count, other work shared the machine and the wall-clock figures are noisy; the CPU times below are not).`,
     "",
     "| Goal | Measured | Verdict |",
     "| --- | --- | --- |",
     `| ≥ ${goals.sourcesPerSecond} sources/s | ${figures.sourcesPerSecond.toFixed(0)} sources/s (${figures.seconds.toFixed(1)} s) | ${verdict(figures.sourcesPerSecond >= goals.sourcesPerSecond)} |`,
     `| Peak resident memory < ${goals.peakResidentMebibytes} MiB | ${figures.peakResidentMebibytes.toFixed(0)} MiB (the importing process: it streams the multipart body from a file, as the server receives it) | ${verdict(figures.peakResidentMebibytes < goals.peakResidentMebibytes)} |`,
+    "",
+    `CPU time of the timed upload: ${describeCpu(figures.cpuSeconds)}. Their sum over the processor count bounds the wall-clock time on an idle machine from below (the process and the database overlap: a batch is written while the next is read).`,
     "",
     figures.capped
       ? `With V8's heap capped (\`node --max-old-space-size=${cappedHeapMebibytes}\`), a second upload of ${intakeShape.uploadSources.toLocaleString("en")} sources into the then ${(figures.existingSources + intakeShape.uploadSources).toLocaleString("en")}: ${figures.capped.sourcesPerSecond.toFixed(0)} sources/s, peak resident memory ${figures.capped.peakResidentMebibytes.toFixed(0)} MiB. The difference from the uncapped peak is garbage V8 had not yet collected.`

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { formatDate } from "@/lib/dashboard/summary";
-import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, showStanceCharts, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -55,8 +55,8 @@ describe.skipIf(!browserTestsEnabled())("the dashboard's exported PNG, in Chromi
         const page = await context.newPage();
         await page.setViewportSize({ width, height: 900 });
         await gotoHydrated(page, `${appUrl}/?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day`);
+        await showStanceCharts(page);
         const chart = page.locator("[data-testid^='stance-chart-']").first();
-        await chart.locator("canvas").waitFor();
         const statements = await chart.getAttribute("data-points");
         const onPage = await chart
           .locator("canvas")

@@ -8,6 +8,7 @@ import {
   browserTestsEnabled,
   gotoHydrated,
   missingChromiumMessage,
+  showStanceCharts,
   signedInContext,
   useBrowser,
   waitForHydration,
@@ -21,8 +22,8 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** What the charts currently show: per chart, its statement and point counts and its text summary. */
 async function readCharts(page: Page) {
+  await showStanceCharts(page);
   const charts = page.locator("[data-testid^='stance-chart-']");
-  await charts.first().locator("canvas").waitFor();
   return charts.evaluateAll((elements) =>
     elements.map((element) => ({
       id: element.getAttribute("data-testid"),
@@ -154,6 +155,31 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     await waitForHydration(page);
     // The statement is open in the side panel, not merely the page scrolled.
     await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor();
+    await context.close();
+  });
+
+  it("runs a chart's code only once the chart nears the screen: on a phone the charts sit below the filters", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await gotoHydrated(page, appUrl);
+    // Whatever an eager load would have fetched has arrived by now.
+    await page.waitForLoadState("networkidle");
+    const farCharts = () =>
+      page.locator("[data-stance-chart-slot]").evaluateAll((slots) =>
+        slots
+          // Well beyond the distance at which a chart starts loading (400 px below the screen).
+          .filter((slot) => slot.getBoundingClientRect().top > window.innerHeight + 600)
+          .map((slot) => ({
+            drawn: slot.querySelector("canvas") !== null,
+            placeholder: slot.querySelector("[aria-busy='true']") !== null,
+          })),
+      );
+    const before = await farCharts();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before).toEqual(before.map(() => ({ drawn: false, placeholder: true })));
+    await showStanceCharts(page);
+    expect(await page.locator("[data-stance-chart-slot] canvas").count()).toBe(await page.locator("[data-stance-chart-slot]").count());
     await context.close();
   });
 });

@@ -114,3 +114,50 @@ describe("account changes", () => {
     expect((await session.request(`/api/codings/${coding.id}`, edit(1, 1))).status).toBe(401);
   });
 });
+
+// Pages and API routes read the session cookie themselves (lib/auth/session-token.ts) rather than through
+// next-auth's request handler; what it accepts, refuses and refreshes must not change.
+describe("the session cookie", () => {
+  const sessionCookieOf = (session: { cookies: { name: string; value: string }[] }) =>
+    session.cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+  const withSessionToken = (cookie: string, name: string, value: string) =>
+    cookie
+      .split("; ")
+      .map((pair) => (pair.startsWith(`${name}=`) ? `${name}=${value}` : pair))
+      .join("; ");
+
+  it("is read, not re-issued, by pages and API routes; next-auth's session endpoint still refreshes it", async () => {
+    const { user } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    for (const path of ["/api/stance", "/sources"]) {
+      const response = await session.request(path);
+      expect(response.status, path).toBe(200);
+      expect(
+        response.headers.getSetCookie().filter((header) => header.includes("session-token")),
+        path,
+      ).toEqual([]);
+    }
+    const refreshed = await session.request("/api/auth/session");
+    expect(refreshed.status).toBe(200);
+    const { name } = sessionCookieOf(session);
+    const reissued = refreshed.headers
+      .getSetCookie()
+      .find((header) => header.startsWith(`${name}=`))!
+      .split(";")[0]!
+      .slice(name.length + 1);
+    expect(reissued).not.toBe(sessionCookieOf(session).value);
+    const withRefreshed = await fetch(`${appUrl}/api/stance`, { headers: { cookie: withSessionToken(session.cookie, name, reissued) } });
+    expect(withRefreshed.status).toBe(200);
+  });
+
+  it("counts as signed out when tampered with", async () => {
+    const { user } = await analystWithCoding();
+    const session = await signInOverHttp(appUrl, user.email, password);
+    const { name, value } = sessionCookieOf(session);
+    const tampered = `${value.slice(0, -4)}${value.endsWith("AAAA") ? "BBBB" : "AAAA"}`;
+    const cookie = withSessionToken(session.cookie, name, tampered);
+    expect((await fetch(`${appUrl}/api/stance`, { headers: { cookie } })).status).toBe(401);
+    const page = await fetch(`${appUrl}/sources`, { headers: { cookie }, redirect: "manual" });
+    expect(page.headers.get("location")).toMatch(/\/sign-in\?callbackUrl=/);
+  });
+});

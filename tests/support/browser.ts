@@ -66,6 +66,17 @@ export async function gotoHydrated(page: Page, url: string): ReturnType<Page["go
   return response;
 }
 
+/**
+ * A stance chart loads its code only when it nears the viewport (components/dashboard/lazy-stance-chart.tsx):
+ * brings each chart on the page into view in turn and waits until it is drawn.
+ */
+export async function showStanceCharts(page: Page): Promise<void> {
+  for (const slot of await page.locator("[data-stance-chart-slot]").all()) {
+    await slot.scrollIntoViewIfNeeded();
+    await slot.locator("canvas").waitFor();
+  }
+}
+
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Fails when the page is wider than its viewport: a phone would have to scroll sideways to read it. */

@@ -133,6 +133,13 @@ describe("JSON Lines, JSON and text", () => {
     expect(check({ translation: "The English translation of the item.", translationLanguage: "fa" })).toMatchObject({
       message: expect.stringMatching(/^translationLanguage: is the source's own language/),
     });
+    // PostgreSQL's text cannot hold a NUL: the item is refused by field (named as the file names it), not the whole insert.
+    expect(check({ title: "a\u0000b" })).toMatchObject({ message: "title: must not contain the NUL character (\\u0000)" });
+    expect(check({ originalText: "متن اصلی خبر که به اندازه کافی بلند است.\u0000", originalLanguage: "fa", language: "en" })).toMatchObject(
+      {
+        message: "originalText: must not contain the NUL character (\\u0000)",
+      },
+    );
     const misspelt = validateDraft(
       {
         where: "x",
