@@ -16,9 +16,27 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
+      // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
+      // Without an order vitest puts the slowest files first (the e2e ones, which would then wait for the build
+      // with nothing else to run) and, on two cores, the unit and component files last. Unit and component files
+      // share the cores with that build, so they get 20 s per test rather than vitest's 5 (the slowest, zxcvbn's
+      // first password check, took 4.7 s at a load average of 20).
+      {
+        ...shared,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 }, testTimeout: 20_000 },
+      },
       // React components in a simulated DOM (happy-dom): render, keyboard, errors, ARIA. No server, no browser.
-      { ...shared, test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "happy-dom" } },
+      {
+        ...shared,
+        test: {
+          name: "component",
+          include: ["tests/component/**/*.test.tsx"],
+          environment: "happy-dom",
+          sequence: { groupOrder: 1 },
+          testTimeout: 20_000,
+        },
+      },
       {
         ...shared,
         test: {
@@ -30,6 +48,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One worker: the tests share the run's database and PGlite serialises connections anyway.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -37,11 +56,16 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // app-setup builds and starts the app in the background; app-ready makes each file wait for it.
           globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts"],
-          setupFiles: ["tests/support/database-environment.ts"],
+          setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits here follow the app's work (a save landing, a page refreshing): on a busy machine
+          // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse]
+// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse] | start
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/database/prisma";
 import { signInOverHttp } from "../tests/support/http-session";
 import { buildIfSourcesChanged, startApp } from "./bench/app-server";
 import { runIntakeBench, writeIntakeFigures } from "./bench/intake";
+import { runStartBench, writeStartFigures } from "./bench/start";
 import { runSearchBench, writeSearchFigures } from "./bench/search";
 import { cleanUpOnSignals, onCleanup, runCleanups } from "./bench/cleanup";
 import { benchAdministrator, prepareCorpus, resetBenchAdministratorPassword, speakerSlug, targetSlug } from "./bench/corpus";
@@ -29,8 +30,8 @@ import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from 
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
-const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists"];
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
+const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "start"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     throw new BenchSetupError(`${(error as Error).message}. ${usage}`);
   }
   if (only !== undefined && !sections.includes(only)) throw new BenchSetupError(`There is no benchmark called "${only}". ${usage}`);
+  // A fresh clone's first and second `npm start`, on the embedded database: no BENCH_DATABASE_URL involved.
+  if (only === "start") {
+    console.log(`  Figures written to ${await writeStartFigures(await runStartBench("npm run bench -- start", { heading, detail }))}`);
+    return;
+  }
   const configuredUrl = process.env.BENCH_DATABASE_URL?.trim();
   const databaseUrl = configuredUrl || defaultScratchDatabaseUrl;
   databaseNameOf(databaseUrl);

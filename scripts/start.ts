@@ -1,6 +1,7 @@
 // `npm start`: everything a newcomer needs, in one command.
 //   - no DATABASE_URL: starts the embedded PostgreSQL (PGlite) on .data/postgres
 //   - applies migrations, seeds an empty database, builds when sources changed
+//     (the build needs no database, so it runs while the database starts, migrates and seeds)
 //   - serves on http://localhost:$PORT (3000) until Ctrl-C, then stops it all
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,7 +18,7 @@ import { migrateAndGrant, readApplicationRole, urlAsRole } from "./database/appl
 import { describeSeedSummary, seedFromFiles } from "../lib/seed/run-seed";
 import { SeedFileError } from "../lib/seed/seed-files";
 import { fail } from "./cli";
-import { buildApp } from "./build-app";
+import { buildApp, type BuildResult } from "./build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "./build-stamp";
 
 const dataDirectory = path.resolve(".data");
@@ -155,6 +156,26 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
   return false;
 }
 
+/**
+ * Builds the app when a source changed since the last build, printing a line per phase. The build reads no
+ * database and no secret (every page is rendered per request), so it is given neither.
+ */
+async function buildIfSourcesChanged(onSpawn: (build: ChildProcess) => void): Promise<BuildResult> {
+  if (await buildIsCurrent()) {
+    log("The build is current (no source changed since the last one).");
+    return { ok: true, output: "" };
+  }
+  const sourcesBeforeBuild = await fingerprintSources();
+  log("Building the app (first start, or the sources changed)…");
+  const started = performance.now();
+  const build = await buildApp({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (phase) => log(`  build: ${phase}`), onSpawn);
+  if (build.ok) {
+    await recordBuild(sourcesBeforeBuild);
+    log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  }
+  return build;
+}
+
 async function main() {
   let port: number;
   let configuredUrl: string | undefined;
@@ -169,24 +190,42 @@ async function main() {
   if (!(await portIsFree(port)))
     fail(`Port ${port} is already in use. Stop whatever is using it, or start on another port: PORT=3001 npm start`);
 
+  const running: { server?: ChildProcess; build?: ChildProcess } = {};
+  // Whatever ends this process (a failed check calls process.exit) ends a build still running.
+  process.on("exit", () => running.build?.kill("SIGTERM"));
+  // Started before migrating and seeding: on a fresh clone the build is most of the wait, and it needs no
+  // database. Not before the checks that end a start at once, though: with the embedded database, once this
+  // process holds the data folder's lock (a second `npm start` refused as "already running" must not rebuild
+  // .next under the running one); with DATABASE_URL, once the server answers.
+  const startBuilding = () => buildIfSourcesChanged((build) => (running.build = build));
+  let building: Promise<BuildResult>;
+
   let embedded: EmbeddedPostgres | undefined;
   let url: string;
   if (configuredUrl) {
     url = configuredUrl;
     log("Using the PostgreSQL server in DATABASE_URL.");
+    // Once the server answers: a wrong DATABASE_URL ends the start at once, with no build begun.
     await checkConnection(process.env.MIGRATION_DATABASE_URL || url);
+    building = startBuilding();
   } else {
     await takeDataLock();
+    building = startBuilding();
     log("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…");
     embedded = await startEmbeddedPostgres({ dataDirectory: path.join(dataDirectory, "postgres") });
     url = embedded.url;
+    log("The embedded PostgreSQL is ready; checking for migrations to apply…");
   }
 
-  const running: { server?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const build = running.build;
+    if (build && build.exitCode === null && build.signalCode === null) {
+      build.kill("SIGTERM");
+      await new Promise((resolve) => build.once("exit", resolve));
+    }
     const server = running.server;
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
@@ -222,20 +261,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
-  if (await buildIsCurrent()) {
-    log("The build is current (no source changed since the last one).");
-  } else {
-    const sourcesBeforeBuild = await fingerprintSources();
-    log("Building the app (first start, or the sources changed)…");
-    const started = performance.now();
-    const build = await buildApp(environment, (phase) => log(`  build: ${phase}`));
-    if (!build.ok) {
-      console.error(build.output);
-      console.error("✖ The build failed; Next's output is above.");
-      return stop(1);
-    }
-    await recordBuild(sourcesBeforeBuild);
-    log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const build = await building;
+  if (!build.ok) {
+    console.error(build.output);
+    console.error("✖ The build failed; Next's output is above.");
+    return stop(1);
   }
 
   // scripts/serve.ts rather than `next start`: it decides the client address from the socket (see README, TRUSTED_PROXIES).

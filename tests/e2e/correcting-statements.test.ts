@@ -61,9 +61,7 @@ describe.skipIf(!browserTestsEnabled())("correcting a statement in its source's 
     // The coder confirms the coding still fits: the flag clears.
     await page.goto(`${appUrl}/codings/${coding.id}`);
     await page.getByRole("button", { name: "Confirm it still fits" }).click();
-    await expect
-      .poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementChangedAt, { timeout: 15_000 })
-      .toBeNull();
+    await expect.poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementChangedAt).toBeNull();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${appUrl}/sources/${source.id}#statement-${statement.id}`);

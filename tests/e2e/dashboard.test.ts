@@ -154,7 +154,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     await page.waitForURL(/\/sources\/[^#]+#statement-/);
     await waitForHydration(page);
     // The statement is open in the side panel, not merely the page scrolled.
-    await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor();
     await context.close();
   });
 

@@ -86,7 +86,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       .getByRole("status")
       .getByText(/takes no stance toward the tracked targets/)
       .waitFor();
-    await expect.poll(() => db.statementReview.count({ where: { coderId: coder.id } }), { timeout: 10_000 }).toBe(reviewsBefore.length + 1);
+    await expect.poll(() => db.statementReview.count({ where: { coderId: coder.id } })).toBe(reviewsBefore.length + 1);
     expect(await db.stanceCoding.count({ where: { coderId: coder.id } })).toBe(codingsBefore);
     const known = new Set(reviewsBefore.map((review) => review.id));
     const review = (await db.statementReview.findMany({ where: { coderId: coder.id } })).find((candidate) => !known.has(candidate.id))!;
@@ -118,28 +118,24 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.keyboard.press("Enter");
     const toast = page.getByTestId("undo-toast");
     await toast.getByRole("button", { name: /Undo/ }).waitFor();
-    await expect
-      .poll(() => db.stanceCoding.count({ where: { coderId: coder.id, deletedAt: null } }), { timeout: 10_000 })
-      .toBe(known.size + 1);
+    await expect.poll(() => db.stanceCoding.count({ where: { coderId: coder.id, deletedAt: null } })).toBe(known.size + 1);
     const created = (await db.stanceCoding.findMany({ where: { coderId: coder.id } })).find((row) => !known.has(row.id))!;
     expect(created).toMatchObject({ score: -2, deletedAt: null });
-    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 10_000 }).not.toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent()).not.toBe(quote);
 
     await page.keyboard.press("u");
     await page
       .getByRole("status")
       .getByText(/Undone: .* back in your queue with the scores you gave/)
       .waitFor();
-    await expect
-      .poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: created.id } })).deletedAt, { timeout: 10_000 })
-      .not.toBeNull();
+    await expect.poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: created.id } })).deletedAt).not.toBeNull();
     const audit = await db.auditEntry.findMany({ where: { entity: "StanceCoding", entityId: created.id }, orderBy: { id: "asc" } });
     expect(audit.map((entry) => [entry.action, entry.userId])).toEqual([
       ["CREATE", coder.id],
       ["DELETE", coder.id],
     ]);
     // The statement is back, with the score that was saved, and the toast is gone.
-    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent()).toBe(quote);
     await page.locator('input[type="radio"][value="-2"]:checked').first().waitFor();
     expect(await toast.count()).toBe(0);
     await context.close();
@@ -162,9 +158,7 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
     await page.keyboard.press("Shift+N");
     const toast = page.getByTestId("undo-toast");
     await toast.getByText(/“No stance” recorded/).waitFor();
-    await expect
-      .poll(() => db.statementReview.count({ where: { coderId: coder.id, deletedAt: null } }), { timeout: 10_000 })
-      .toBe(known.size + 1);
+    await expect.poll(() => db.statementReview.count({ where: { coderId: coder.id, deletedAt: null } })).toBe(known.size + 1);
     const review = (await db.statementReview.findMany({ where: { coderId: coder.id } })).find((row) => !known.has(row.id))!;
 
     // The toast's button does the same as U.
@@ -173,15 +167,13 @@ describe.skipIf(!browserTestsEnabled())("keyboard coding in Chromium", () => {
       .getByRole("status")
       .getByText(/Undone: .* back in your queue\./)
       .waitFor();
-    await expect
-      .poll(async () => (await db.statementReview.findUniqueOrThrow({ where: { id: review.id } })).deletedAt, { timeout: 10_000 })
-      .not.toBeNull();
+    await expect.poll(async () => (await db.statementReview.findUniqueOrThrow({ where: { id: review.id } })).deletedAt).not.toBeNull();
     const audit = await db.auditEntry.findMany({ where: { entity: "StatementReview", entityId: review.id }, orderBy: { id: "asc" } });
     expect(audit.map((entry) => [entry.action, entry.userId])).toEqual([
       ["CREATE", coder.id],
       ["DELETE", coder.id],
     ]);
-    await expect.poll(() => page.getByTestId("queue-quote").textContent(), { timeout: 15_000 }).toBe(quote);
+    await expect.poll(() => page.getByTestId("queue-quote").textContent()).toBe(quote);
     await context.close();
   });
 });

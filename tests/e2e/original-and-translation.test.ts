@@ -77,7 +77,7 @@ describe.skipIf(!browserTestsEnabled())("a Persian source with its English trans
       await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
       await gotoHydrated(page, sourceUrl);
       const original = page.locator('[data-testid="original-text"]');
-      await original.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      await original.waitFor().catch(async (error: unknown) => {
         console.log(page.url(), (await page.locator("body").innerText()).slice(0, 1500));
         throw error;
       });

@@ -30,14 +30,14 @@ describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statem
     expect(source.text).toBe(text);
 
     const accept = page.getByRole("button", { name: /^Accept the suggestion .We are ready to talk to Europe as equals/ });
-    await accept.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await accept.waitFor().catch(async (error: unknown) => {
       console.log(await page.locator("main").innerText());
       throw error;
     });
     await accept.click();
     await page.getByLabel("Channel", { exact: true }).first().selectOption("INTERVIEW");
     await page.getByRole("button", { name: "Save statement" }).click();
-    await expect.poll(() => db.statement.count({ where: { sourceId: source.id } }), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => db.statement.count({ where: { sourceId: source.id } })).toBe(1);
     const statement = await db.statement.findFirstOrThrow({ where: { sourceId: source.id }, include: { speaker: true } });
     expect(statement.speaker.slug).toBe("ali-akbar-velayati");
     expect(text.slice(statement.startOffset, statement.endOffset)).toBe(statement.quote);
@@ -48,11 +48,14 @@ describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statem
     await gotoHydrated(page, `${appUrl}/code`);
     await page.getByText("We are ready to talk to Europe as equals").first().waitFor();
     await page.keyboard.press("6");
+    // Each key waits for the previous one's effect: typed before the rationale has focus, the letters would be taken as shortcuts.
+    await page.locator('input[type="radio"][value="2"]:checked').first().waitFor();
     await page.keyboard.press("r");
+    await page.locator("textarea:focus").waitFor();
     await page.keyboard.type("Offers talks with Europe on equal terms.");
     await page.keyboard.press("Escape");
     await page.keyboard.press("Enter");
-    await expect.poll(() => db.stanceCoding.count({ where: { statementId: statement.id } }), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => db.stanceCoding.count({ where: { statementId: statement.id } })).toBe(1);
     await context.close();
   });
 });

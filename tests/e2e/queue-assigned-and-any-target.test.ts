@@ -88,9 +88,7 @@ describe.skipIf(!browserTestsEnabled())("the coding queue in Chromium", () => {
       .waitFor();
 
     await expect
-      .poll(() => db.stanceCoding.findFirst({ where: { statementId: statement.id, coderId: coder.id, deletedAt: null } }), {
-        timeout: 10_000,
-      })
+      .poll(() => db.stanceCoding.findFirst({ where: { statementId: statement.id, coderId: coder.id, deletedAt: null } }))
       .toMatchObject({ targetId: untracked.id, score: 2 });
 
     await page.goto(`${appUrl}/`);

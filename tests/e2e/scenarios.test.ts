@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await page.getByRole("checkbox", { name: /signalled a measured response/ }).check();
     await page.getByRole("button", { name: "Record estimate" }).click();
     // median(70 %, 30 %) = 50 %.
-    await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "2", median: "0.5" });
+    await expect.poll(() => readHistoryChart(page)).toEqual({ estimates: "2", median: "0.5" });
     await page.getByRole("cell", { name: "Jonas Weber" }).first().waitFor();
     await page
       .getByRole("link", { name: /signalled a measured response/ })
@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
       .waitFor();
 
     await page.getByRole("button", { name: /Withdraw your estimate of/ }).click();
-    await expect.poll(() => readHistoryChart(page), { timeout: 10_000 }).toEqual({ estimates: "1", median: "0.7" });
+    await expect.poll(() => readHistoryChart(page)).toEqual({ estimates: "1", median: "0.7" });
     expect(errors).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -1,12 +1,22 @@
 // Vitest global setup for HTTP and browser tests: builds the app when its
 // sources changed and serves it on a free port against the run's database.
-import { spawn } from "node:child_process";
+//
+// Vitest runs every project's global setup before any test file, so waiting
+// here for the build (a minute or more on two cores) would hold up the unit,
+// component and integration tests too. Instead the build and the server start
+// in the background and the setup returns at once; each e2e test file waits in
+// tests/support/app-ready.ts until the app answers (or fails), by then usually
+// long done, since the e2e files run last.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildApp } from "@/scripts/build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "@/scripts/build-stamp";
+import type { AppStatus } from "./app-ready";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,9 +29,18 @@ function freePort(): Promise<number> {
   });
 }
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const statusFile = path.join(os.tmpdir(), `stancewatch-app-${process.pid}-${port}.json`);
+  // Written aside and renamed into place, so a worker reading it never sees half a file.
+  const report = (status: AppStatus) => {
+    writeFileSync(`${statusFile}.next`, JSON.stringify(status));
+    renameSync(`${statusFile}.next`, statusFile);
+  };
+  report({ state: "starting" });
   const environment = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -29,35 +48,63 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     NEXTAUTH_URL: url,
   };
-  if (!(await buildIsCurrent())) {
-    const sourcesBeforeBuild = await fingerprintSources();
-    const build = await buildApp(environment, () => {});
-    if (!build.ok) {
-      console.error(build.output);
-      throw new Error("next build failed; its output is above.");
+  const running: { server?: ChildProcess; build?: ChildProcess; stopping: boolean } = { stopping: false };
+
+  async function buildAndServe(): Promise<void> {
+    const started = performance.now();
+    if (await buildIsCurrent()) {
+      console.info("test setup: the app's build is current (no source changed since it was built)");
+    } else {
+      const sourcesBeforeBuild = await fingerprintSources();
+      const build = await buildApp(
+        environment,
+        () => {},
+        (child) => (running.build = child),
+      );
+      if (running.stopping) return;
+      if (!build.ok) throw new Error(`next build failed:\n${build.output}`);
+      await recordBuild(sourcesBeforeBuild);
+      console.info(`test setup: next build ${seconds(started)}`);
     }
-    await recordBuild(sourcesBeforeBuild);
-  }
-  // The production server (`npm start` runs the same), which decides the client address from the socket.
-  const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: environment,
-  });
-  let errors = "";
-  server.stderr.on("data", (chunk) => (errors += chunk));
-  for (let attempt = 0; ; attempt += 1) {
-    if (server.exitCode !== null) throw new Error(`the app server exited: ${errors}`);
-    try {
-      await fetch(url);
-      break;
-    } catch {
-      if (attempt > 240) throw new Error("the app server did not answer within 60 s");
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    const serverStarted = performance.now();
+    // The production server (`npm start` runs the same), which decides the client address from the socket.
+    const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: environment,
+    });
+    running.server = server;
+    let errors = "";
+    server.stderr.on("data", (chunk) => (errors += chunk));
+    // Ready when it answers; no deadline of its own: on a busy machine that only takes longer, and if it
+    // exits instead, its error output says why.
+    for (;;) {
+      if (running.stopping) return;
+      if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the app server exited: ${errors}`);
+      try {
+        await fetch(url);
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
+    console.info(`test setup: app server answering after ${seconds(serverStarted)}`);
   }
+
+  const ready = buildAndServe().then(
+    () => report({ state: "ready" }),
+    (error: unknown) => report({ state: "failed", message: (error as Error).message }),
+  );
   project.provide("appUrl", url);
+  project.provide("appStatusFile", statusFile);
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+    running.stopping = true;
+    running.build?.kill("SIGTERM");
+    await ready;
+    const server = running.server;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    rmSync(statusFile, { force: true });
   };
 }
