@@ -201,7 +201,10 @@ describe("generated hostile requests to every JSON route", () => {
         // Bounded: a route gets at most 40 requests or 3 seconds, whichever comes first.
         { numRuns: 40, interruptAfterTimeLimit: 3_000, markInterruptAsFailure: false },
       );
-      expect(Date.now() - routeStarted, `${handler.method} ${handler.path}`).toBeLessThan(10_000);
+      // A hang guard, not a speed claim: the route's 3-second budget is only checked between requests, so a
+      // request that never ends (a regular expression backtracking on hostile bytes, say) shows up here. The
+      // bound is wide so that a loaded machine's slow request is not mistaken for one.
+      expect(Date.now() - routeStarted, `${handler.method} ${handler.path}`).toBeLessThan(30_000);
     }
     console.info(`hostile input: ${requests} generated requests to ${handlers.length} route handlers in ${Date.now() - started} ms`);
     expect(requests).toBeGreaterThan(handlers.length * 4);
