@@ -424,6 +424,8 @@ export const modelsLeftOut: Record<string, string> = {
   SourceFingerprintBand: "computed from the source's text on import (near-duplicate detection)",
   AssignmentDraw: "work assignments are the installation's planning of its coders' time, not the corpus",
   CodingAssignment: "work assignments are the installation's planning of its coders' time, not the corpus",
+  StanceStatementValue: "derived from the codings by triggers (decision 0036): an import's codings settle them again",
+  StanceSpeakerMonth: "derived from the statements' settled values by triggers (decision 0036)",
 };
 
 /** The bundle key of a column: a user reference `coderId` is written as `coderEmail`. */

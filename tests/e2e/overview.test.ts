@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, showStanceCharts, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 
 const appUrl = inject("appUrl");
@@ -32,6 +32,8 @@ describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
     const response = await gotoHydrated(page, appUrl);
     expect(response?.status()).toBe(200);
 
+    // Each chart's code loads as it nears the viewport: bring every one into view first.
+    await showStanceCharts(page);
     for (const target of targets) {
       const chart = page.getByTestId(`stance-chart-${target.id}`);
       await chart.locator("canvas").waitFor();
