@@ -383,3 +383,55 @@ function sortRows<T>(rows: T[]): T[] {
   ) as T[];
   return rounded.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
+
+describe("the kept values and counts under a parallel burst", () => {
+  it("end where a reference computed afterwards says, when many coders write to one statement and its neighbours at once", async () => {
+    // Eight connections writing at the same moment: the statement-level triggers of concurrent transactions must
+    // neither lose an update (a count one short) nor leave a value from a snapshot that missed the other writes.
+    const burst = createPrismaClient(inject("databaseUrl"), { maxConnections: 8 });
+    try {
+      const speaker = await createActor(db);
+      const target = await createActor(db);
+      const source = await createSource(db, "Burst. We seek calm. We want talks. We refuse threats.");
+      const statements = await Promise.all(
+        ["We seek calm.", "We want talks.", "We refuse threats."].map((quote) =>
+          createStatement(db, { source, speakerId: speaker.id, quote, saidOn: "2024-05-10" }),
+        ),
+      );
+      const coders = await Promise.all(Array.from({ length: 24 }, () => createUser(db)));
+      const codings = await Promise.all(
+        coders.map((coder, index) =>
+          createStanceCoding(burst, { statement: statements[index % 3]!, targetId: target.id, coderId: coder.id, score: (index % 7) - 3 }),
+        ),
+      );
+      // A second wave at once: a third of them withdrawn, a third rescored, while more arrive.
+      const late = await Promise.all(Array.from({ length: 6 }, () => createUser(db)));
+      await Promise.all([
+        ...codings
+          .filter((_, index) => index % 3 === 0)
+          .map((coding) => burst.stanceCoding.update({ where: { id: coding.id }, data: { deletedAt: new Date() } })),
+        ...codings
+          .filter((_, index) => index % 3 === 1)
+          .map((coding) => burst.stanceCoding.update({ where: { id: coding.id }, data: { score: 2 } })),
+        ...late.map((coder, index) =>
+          createStanceCoding(burst, { statement: statements[index % 3]!, targetId: target.id, coderId: coder.id, score: -2 }),
+        ),
+      ]);
+
+      expect(await storedValues([target.id])).toEqual(await referenceValues([target.id]));
+      const [months, monthsReference] = await monthsAndTheirReference([target.id]);
+      expect(months).toEqual(monthsReference);
+      const counts = await db.$queryRaw<{ kept: number; live: number }[]>`
+        SELECT s."liveCodingCount" AS kept, (SELECT count(*)::int FROM "StanceCoding" c WHERE c."statementId" = s.id AND c."deletedAt" IS NULL) AS live
+        FROM "Statement" s WHERE s.id = ANY(${statements.map((statement) => statement.id)}::text[])`;
+      for (const { kept, live } of counts) expect(kept).toBe(live);
+      expect(counts.map((row) => row.live).reduce((sum, live) => sum + live, 0)).toBe(24 - 8 + 6);
+      const [speakerCount] = await db.$queryRaw<
+        { count: number }[]
+      >`SELECT "liveStatementCount" AS count FROM "Actor" WHERE id = ${speaker.id}`;
+      expect(speakerCount?.count).toBe(3);
+    } finally {
+      await burst.$disconnect();
+    }
+  });
+});
