@@ -377,7 +377,9 @@ function sortRows<T>(rows: T[]): T[] {
     Object.fromEntries(
       Object.entries(row as Record<string, unknown>).map(([key, value]) => [
         key,
-        typeof value === "number" ? Number(value.toFixed(9)) : value,
+        // The two paths sum the same values in different orders, so a zero mean can come out as -5e-17 on one side;
+        // rounded, that is -0, which toEqual tells apart from 0.
+        typeof value === "number" ? Number(value.toFixed(9)) || 0 : value,
       ]),
     ),
   ) as T[];
