@@ -3,6 +3,13 @@ import { defineConfig } from "vitest/config";
 
 // Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
+//
+// Integration and e2e files run in lanes (tests/support/lane.ts): as many files at once as there are lanes,
+// each on its own copy of the database (and its own app server), so none sees another's writes. Two lanes on
+// two cores: one file waiting on the database, the app or the browser leaves the core to the other. One lane on
+// the embedded database (no TEST_DATABASE_URL), which lives in one process. tests/support/database-setup.ts makes
+// a lane per worker.
+const lanes = process.env.TEST_DATABASE_URL ? 2 : 1;
 const shared = {
   resolve: {
     alias: {
@@ -16,15 +23,23 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
-      // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
+      // Projects run in their groupOrder: unit and component together (1), then integration and e2e together (2).
+      // The e2e setup builds the app in the background meanwhile, so the browser tests find it ready or nearly.
       // Without an order vitest puts the slowest files first (the e2e ones, which would then wait for the build
       // with nothing else to run) and, on two cores, the unit and component files last. Unit and component files
       // share the cores with that build, so they get 20 s per test rather than vitest's 5 (the slowest, zxcvbn's
-      // first password check, took 4.7 s at a load average of 20).
+      // first password check, took 4.7 s at a load average of 20). Two workers: vitest's default on two cores is
+      // one, which left a core to the build alone.
       {
         ...shared,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 }, testTimeout: 20_000 },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
+          testTimeout: 20_000,
+        },
       },
       // React components in a simulated DOM (happy-dom): render, keyboard, errors, ARIA. No server, no browser.
       {
@@ -34,6 +49,7 @@ export default defineConfig({
           include: ["tests/component/**/*.test.tsx"],
           environment: "happy-dom",
           sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           testTimeout: 20_000,
         },
       },
@@ -46,8 +62,8 @@ export default defineConfig({
           setupFiles: ["tests/support/database-environment.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One worker: the tests share the run's database and PGlite serialises connections anyway.
-          fileParallelism: false,
+          // One file per lane at a time (lanes share nothing), beside the e2e files.
+          maxWorkers: lanes,
           sequence: { groupOrder: 2 },
         },
       },
@@ -64,8 +80,8 @@ export default defineConfig({
           // expect.poll waits here follow the app's work (a save landing, a page refreshing): on a busy machine
           // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
           expect: { poll: { timeout: 30_000 } },
-          fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          maxWorkers: lanes,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
@@ -23,9 +23,10 @@ import {
   createStatement,
   createUser,
 } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 type Role = "anonymous" | "VIEWER" | "ANALYST" | "ADMIN";

@@ -3,7 +3,7 @@
 // file goes in with its invalid rows skipped, and a good CSV goes in whole; the
 // database is checked after each step.
 import { mkdirSync, readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { formatCsv, parseCsv } from "@/lib/exchange/csv";
@@ -17,9 +17,10 @@ import {
 } from "../support/browser";
 import { createActor } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const screenshots = "test-results/screenshots";
 
 async function snap(page: Page, name: string) {
@@ -93,7 +94,9 @@ describe.skipIf(!browserTestsEnabled())("importing codings on the Export and imp
 
     // At desktop width: a good CSV, written as the export writes it, goes in whole; a row already stored is left as it is.
     await page.setViewportSize({ width: 1280, height: 900 });
-    const [stored] = parseCsv(await download(page, "Download CSV")).rows.filter((exportedRow) => exportedRow.recipient_slug === first!.slug);
+    const [stored] = parseCsv(await download(page, "Download CSV")).rows.filter(
+      (exportedRow) => exportedRow.recipient_slug === first!.slug,
+    );
     expect(stored).toBeDefined();
     const csv = formatCsv([
       stored!,

@@ -2,7 +2,7 @@
 // upload it with a conflicting and a bad line, see the report, skip the
 // conflict; and the route's answers to bad input over HTTP (docs/decisions/0028).
 import { mkdirSync, readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { bodyLimits } from "@/lib/http/route";
@@ -17,9 +17,10 @@ import {
 import { createActor } from "../support/factories";
 import { anonymousSession, signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const screenshots = "test-results/screenshots";
 
 async function snap(page: Page, name: string) {

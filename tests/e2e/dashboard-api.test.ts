@@ -1,10 +1,11 @@
 // The dashboard's data endpoint and CSV export over HTTP, against the seed.
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { StanceSeriesResult } from "@/lib/dashboard/types";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 let viewer: HttpSession;
 
 beforeAll(async () => {

@@ -5,12 +5,13 @@
 // the page (caption hidden again) does not.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/dashboard/summary";
 import { browserTestsEnabled, gotoHydrated, showStanceCharts, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 
 /** Dark pixels in the bottom `rows` rows of an image, decoded in the page. */
 async function inkInBottomBand(page: Page, dataUrl: string, rows: number): Promise<number> {

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   browserTestsEnabled,
   gotoHydrated,
@@ -14,8 +14,9 @@ import {
   waitForHydration,
 } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

@@ -2,7 +2,7 @@
 // the header's search box, grouped and highlighted results, the JSON routes'
 // answers to bad input, keyset paging by link, no sideways scrolling at 390 px,
 // and axe-core on each new page.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserTestsEnabled,
   expectNoSeriousAxeViolations,
@@ -13,8 +13,9 @@ import {
 } from "../support/browser";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 

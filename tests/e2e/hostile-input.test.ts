@@ -3,16 +3,17 @@
 // and query strings (fast-check), and the known cases one by one. None may
 // answer 5xx, and no answer may carry a stack, SQL or Prisma text.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { bodyLimits } from "@/lib/http/route";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { discoverRouteHandlers, type RouteHandler } from "../support/route-handlers";
 import { testPasswords } from "../support/test-passwords";
 import { createActor, createSource, createStanceCoding, createStatement } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 type Role = "anonymous" | "VIEWER" | "ANALYST" | "ADMIN";

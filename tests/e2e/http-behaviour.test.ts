@@ -1,13 +1,14 @@
 // Over HTTP against the built app: security headers, error bodies, and account
 // changes that take effect on the very next request.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
 import { anonymousSession, signInOverHttp } from "../support/http-session";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const password = "an analyst's long passphrase";

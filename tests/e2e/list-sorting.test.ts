@@ -2,7 +2,7 @@
 // width: sorting by a column header (aria-sort follows, filters stay, the next
 // page stays in the header's order), keyset paging by link, text filters in
 // the URL, no sideways scrolling, and axe-core.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
   browserTestsEnabled,
@@ -14,9 +14,10 @@ import {
 } from "../support/browser";
 import { createActor, createSource, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const marker = `s${Date.now().toString(36)}`;
 let speaker: { id: string; slug: string };
 const created = { statements: [] as string[], sources: [] as string[] };
@@ -104,9 +105,7 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
 
         await gotoHydrated(page, `${appUrl}/admin/actors?size=25`);
         const names = () =>
-          page
-            .locator("main table tbody tr")
-            .evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[0]!.textContent));
+          page.locator("main table tbody tr").evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[0]!.textContent));
         const ascending = await names();
         await page.getByRole("link", { name: /^Name, sorted ascending; sort descending/ }).click();
         await page.waitForURL(/order=desc/);

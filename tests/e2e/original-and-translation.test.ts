@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
@@ -12,9 +12,10 @@ import {
   waitForHydration,
 } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 
 const persian = readFileSync("tests/fixtures/translation/araghchi-muscat.fa.txt", "utf8").trim();
 const english = readFileSync("tests/fixtures/translation/araghchi-muscat.en.txt", "utf8").trim();

@@ -1,9 +1,17 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, showStanceCharts, useBrowser } from "../support/browser";
+import {
+  browserTestsEnabled,
+  gotoHydrated,
+  missingChromiumMessage,
+  signedInContext,
+  showStanceCharts,
+  useBrowser,
+} from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 
@@ -11,7 +19,7 @@ describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
   const browser = useBrowser();
 
   it("draws the seeded codings toward each tracked target, with events marked", async () => {
-    const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 1 });
+    const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 1 });
     const targets = await db.actor.findMany({ where: { isTrackedTarget: true }, select: { id: true, name: true } });
     const statementsPerTarget = new Map<string, number>();
     for (const target of targets) {

@@ -2,7 +2,7 @@
 // answers, it does not scroll sideways at 390 px, and axe-core finds no serious
 // or critical accessibility violation. Pages with their own browser tests (the
 // dashboard, search) are checked there with their disclosures open.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
@@ -16,11 +16,12 @@ import {
 } from "../support/browser";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 let pages: string[] = [];

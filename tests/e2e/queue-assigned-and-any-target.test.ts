@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
 import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const password = "a queue coder's long passphrase";
 
 // A coder of its own, so that assigning work here does not reorder the seeded analysts' queues other tests read.

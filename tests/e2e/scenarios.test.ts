@@ -1,12 +1,13 @@
 // Scenario analysis in Chromium: an analyst adds an estimate, the history
 // chart and the team median move, and withdrawing it moves them back.
 import { createRequire } from "node:module";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
+const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 

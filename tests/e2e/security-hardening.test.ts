@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { throttlePolicy } from "@/lib/auth/lockout";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
@@ -13,9 +13,10 @@ import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitFor
 import { createUser } from "../support/factories";
 import { signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const password = "a sturdy test passphrase";
@@ -291,7 +292,7 @@ describe("behind a trusted proxy, served over https", () => {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: inject("databaseUrl"),
+        DATABASE_URL: testLane().databaseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
         NEXTAUTH_URL: "https://stancewatch.example",
         TRUSTED_PROXY_HOPS: "1",

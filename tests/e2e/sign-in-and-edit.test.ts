@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 
 describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", () => {
   const browser = useBrowser();

@@ -1,13 +1,14 @@
 // An analyst's track record in Chromium: from a resolved scenario's scores to
 // the analyst's page, with its calibration chart and the questions behind it.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { createScenario, createScenarioSet, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const appUrl = inject("appUrl");
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const appUrl = testLane().appUrl;
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);

@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createActor, listActors, updateActor } from "@/lib/data/actors";
 import { listTrackedTargets } from "@/lib/data/stance";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 describe("managing actors and targets", () => {

@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createStanceCoding } from "@/lib/data/codings";
 import { getDashboard } from "@/lib/data/dashboard";
 import { defaultDashboardView } from "@/lib/dashboard/view";
 import { ValidationError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 describe("coding toward any actor", () => {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { drawAssignments } from "@/lib/assignments/draw";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -6,8 +6,9 @@ import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } f
 import { createStanceCoding as codeStatement, listCodingQueue, markNoStance } from "@/lib/data/codings";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser, todayIso } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 type Role = "VIEWER" | "ANALYST" | "ADMIN";

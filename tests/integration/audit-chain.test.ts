@@ -1,15 +1,16 @@
 // The audit trail's hash chain: written correctly under concurrency, and every
 // kind of tampering by the owner or a superuser (triggers off) is named.
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { updateStanceCoding } from "@/lib/data/codings";
 import { defaultApplicationRole, migrateAndGrant, urlAsRole } from "@/scripts/database/application-role";
 import { verifyAuditChain, type AuditChainReport } from "@/scripts/database/audit-chain";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { createFreshDatabase, type TestDatabase } from "../support/test-database";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 4 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 4 });
 afterAll(() => db.$disconnect());
 
 async function run(url: string, sql: string) {
@@ -94,7 +95,7 @@ describe("the audit trail's hash chain", () => {
       ),
     );
     expect(await db.auditEntry.count()).toBe(before + 50);
-    const report = await verifyAuditChain(inject("ownerDatabaseUrl"));
+    const report = await verifyAuditChain(testLane().ownerDatabaseUrl);
     expect(report).toMatchObject({ intact: true });
     expect(report.entries).toBe(before + 50);
   });

@@ -1,7 +1,7 @@
 // The corpus bundle on real PostgreSQL: export, import into an empty database,
 // export again gives the same file; conflicts line by line; skipping; every bad
 // line in one pass; who may (docs/decisions/0028).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { exportBundle, importBundle } from "@/lib/data/bundle";
 import { withDatabase } from "@/lib/database/client";
@@ -19,8 +19,9 @@ import {
   createUser,
 } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 async function actingAs(database: Database, email: string) {

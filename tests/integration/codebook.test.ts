@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { codebookFilterFromParameter, type CodebookPublication } from "@/lib/codebook/schemas";
@@ -7,8 +7,9 @@ import { createStanceCoding as codeStatement } from "@/lib/data/codings";
 import { getReliabilityReport } from "@/lib/data/reliability";
 import { ConflictError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 type Role = "VIEWER" | "ANALYST" | "ADMIN";

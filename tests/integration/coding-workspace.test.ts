@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createStanceCoding, listCodingQueue, listStanceCodingsForReview, markNoStance } from "@/lib/data/codings";
@@ -10,8 +10,9 @@ import { listStanceSeries } from "@/lib/data/dashboard";
 import { defaultDashboardView } from "@/lib/dashboard/view";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN"; isAdjudicator?: boolean }) => ({

@@ -1,14 +1,15 @@
 // The dashboard's aggregation SQL against figures worked out by hand.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDashboard, getStanceMatrix, listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
 import { buildStanceSeriesQuery, type StanceQueryScope, type StatementValueSource } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
-const owner = createPrismaClient(inject("ownerDatabaseUrl"), { maxConnections: 1 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
+const owner = createPrismaClient(testLane().ownerDatabaseUrl, { maxConnections: 1 });
 const reader = { id: "reader", role: "VIEWER" as const };
 afterAll(() => Promise.all([db.$disconnect(), owner.$disconnect()]));
 

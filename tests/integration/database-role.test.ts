@@ -3,6 +3,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { defaultApplicationRole, grantApplicationRole } from "@/scripts/database/application-role";
+import { testLane } from "../support/lane";
 
 const isServer = inject("databaseKind") === "server";
 if (!isServer && process.env.CI === "true") throw new Error("CI=true requires TEST_DATABASE_URL: the role is tested on a real server.");
@@ -32,7 +33,7 @@ async function refusal(client: pg.Client, sql: string): Promise<string | null> {
 
 describe.skipIf(!isServer)("the app's database role", () => {
   it("is what the tests and the app connect as: not a superuser, and owner of nothing", async () => {
-    const app = await connect(inject("databaseUrl"));
+    const app = await connect(testLane().databaseUrl);
     const { rows } = await app.query<{ user: string; superuser: boolean; owned: string }>(
       `SELECT current_user AS user, rolsuper AS superuser,
               (SELECT count(*) FROM pg_class WHERE relowner = r.oid) AS owned
@@ -42,7 +43,7 @@ describe.skipIf(!isServer)("the app's database role", () => {
   });
 
   it("cannot switch triggers off, touch audit rows other than adding them, truncate, or change the schema", async () => {
-    const app = await connect(inject("databaseUrl"));
+    const app = await connect(testLane().databaseUrl);
     const entryId = (await app.query<{ id: string }>(`SELECT id FROM "AuditEntry" ORDER BY id LIMIT 1`)).rows[0]!.id;
     expect(await refusal(app, "SET session_replication_role = replica")).toMatch(/permission denied to set parameter/);
     expect(await refusal(app, "SET LOCAL session_replication_role = replica")).toMatch(/permission denied to set parameter/);
@@ -60,7 +61,7 @@ describe.skipIf(!isServer)("the app's database role", () => {
   });
 
   it("may add to the audit trail and read it, and write the app's tables", async () => {
-    const app = await connect(inject("databaseUrl"));
+    const app = await connect(testLane().databaseUrl);
     expect(
       await refusal(app, `INSERT INTO "AuditEntry" (action, entity, "entityId") VALUES ('CREATE', 'Actor', 'role-test') RETURNING id`),
     ).toBeNull();
@@ -69,15 +70,15 @@ describe.skipIf(!isServer)("the app's database role", () => {
   });
 
   it("gets the same grants on tables a later migration adds, and the grants are idempotent", async () => {
-    const owner = await connect(inject("ownerDatabaseUrl"));
+    const owner = await connect(testLane().ownerDatabaseUrl);
     await owner.query(`CREATE TABLE "LaterTable" (id serial PRIMARY KEY, note text)`);
     try {
-      const app = await connect(inject("databaseUrl"));
+      const app = await connect(testLane().databaseUrl);
       // Default privileges: no new grant was run.
       expect(await refusal(app, `INSERT INTO "LaterTable" (note) VALUES ('x')`)).toBeNull();
       expect(await refusal(app, `TRUNCATE "LaterTable"`)).toMatch(/permission denied/);
-      await grantApplicationRole(inject("ownerDatabaseUrl"), defaultApplicationRole);
-      await grantApplicationRole(inject("ownerDatabaseUrl"), defaultApplicationRole);
+      await grantApplicationRole(testLane().ownerDatabaseUrl, defaultApplicationRole);
+      await grantApplicationRole(testLane().ownerDatabaseUrl, defaultApplicationRole);
       expect(await refusal(app, `INSERT INTO "LaterTable" (note) VALUES ('x')`)).toBeNull();
       expect(await refusal(app, `TRUNCATE "LaterTable"`)).toMatch(/permission denied/);
       expect(await refusal(app, `DELETE FROM "AuditEntry"`)).toMatch(/permission denied/);

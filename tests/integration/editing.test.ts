@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStanceCoding, getStanceCoding, listStanceCodingsForReview, updateStanceCoding } from "@/lib/data/codings";
 import { listDeletedRecords, listRecordHistory, restoreFromAuditEntry } from "@/lib/data/history";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 async function codingOwnedBy(role: "ANALYST" | "ADMIN" = "ANALYST") {
@@ -127,7 +128,7 @@ describe("editing a coding", () => {
 
 describe("the audit trail", () => {
   it("is refused UPDATE, DELETE and TRUNCATE by the database itself, even to the tables' owner", async () => {
-    const owner = createPrismaClient(inject("ownerDatabaseUrl"), { maxConnections: 1 });
+    const owner = createPrismaClient(testLane().ownerDatabaseUrl, { maxConnections: 1 });
     try {
       const entry = await owner.auditEntry.findFirstOrThrow();
       await expect(owner.$executeRawUnsafe(`UPDATE "AuditEntry" SET "entity" = 'forged' WHERE id = ${entry.id}`)).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { listStanceSeries } from "@/lib/data/dashboard";
@@ -8,8 +8,9 @@ import { defaultDashboardView } from "@/lib/dashboard/view";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { eventCreationSchema, eventUpdateSchema } from "@/lib/events/schemas";
 import { createActor, createSource, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN" }) => ({ id: user.id, role: user.role });

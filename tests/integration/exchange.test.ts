@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { applyMigrations } from "@/scripts/database/schema-engine";
@@ -11,8 +11,9 @@ import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
 import { createActor } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 async function adminOf(database: typeof db) {

@@ -13,6 +13,7 @@ import { fetchPage, fetchSettingsFrom, FetchRefusedError, type FetchSettings } f
 import { intakeOptionsSchema } from "@/lib/intake/schemas";
 import { createUser } from "../support/factories";
 import { inject } from "vitest";
+import { testLane } from "../support/lane";
 
 // A marker of its own: other test files of the run import the same fixture, and a stored text is refused.
 const article = readFileSync("tests/fixtures/intake/muscat-talks-article.html", "utf8").replace(
@@ -181,7 +182,7 @@ describe("fetching a page by URL", () => {
 });
 
 describe("importing by URL", () => {
-  const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+  const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
   afterAll(() => db.$disconnect());
 
   it("imports a fetched article and reports refused addresses by address, importing nothing until they are skipped", async () => {

@@ -1,11 +1,12 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { listNearDuplicatesOf } from "@/lib/data/sources";
 import { fingerprintOf } from "@/lib/sources/near-duplicates";
 import { backfillSourceFingerprints } from "@/scripts/database/fingerprint-backfill";
 import { createSource, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const wire = (dateline: string, run: number) =>
@@ -24,7 +25,7 @@ describe("fingerprint backfill", () => {
     expect(await db.sourceFingerprint.count({ where: { sourceId: { in: [old.id, copy.id] } } })).toBe(0);
     expect(await listNearDuplicatesOf(viewer, old.id)).toEqual([]);
 
-    const filled = await backfillSourceFingerprints(inject("ownerDatabaseUrl"));
+    const filled = await backfillSourceFingerprints(testLane().ownerDatabaseUrl);
     expect(filled).toBeGreaterThanOrEqual(2);
     // The same signature and bands as the app computes when it stores a source.
     const stored = await db.sourceFingerprint.findUniqueOrThrow({ where: { sourceId: old.id } });
@@ -34,7 +35,7 @@ describe("fingerprint backfill", () => {
     expect((await listNearDuplicatesOf(viewer, old.id)).map((duplicate) => duplicate.id)).toEqual([copy.id]);
 
     // Idempotent: nothing left to fill, nothing rewritten.
-    expect(await backfillSourceFingerprints(inject("ownerDatabaseUrl"))).toBe(0);
+    expect(await backfillSourceFingerprints(testLane().ownerDatabaseUrl)).toBe(0);
     expect(await db.sourceFingerprint.count({ where: { sourceId: { in: [old.id, copy.id] } } })).toBe(2);
   });
 });

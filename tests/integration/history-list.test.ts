@@ -1,6 +1,6 @@
 // The history as a person reads it: names and labels instead of ids and field
 // names, sign-ins apart from changes, filters, and paging back to the first entry.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { historyListDefinition } from "@/lib/audit/history-list";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -10,8 +10,9 @@ import { BadRequestError } from "@/lib/errors";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 let admin: { id: string; role: "ADMIN" };

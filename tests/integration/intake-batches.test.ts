@@ -2,7 +2,7 @@
 // docs/decisions/0035) at their edges: all or nothing across batches, skipped
 // items, near duplicates found across a batch boundary, audit entries that
 // hold what Prisma's own write held, and a hash chain that still verifies.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { auditSnapshot } from "@/lib/audit/record-audit";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { importSources } from "@/lib/data/intake";
@@ -11,8 +11,9 @@ import { DomainError } from "@/lib/errors";
 import { intakeOptionsSchema, type IntakeOptions } from "@/lib/intake/schemas";
 import { verifyAuditChain } from "@/scripts/database/audit-chain";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 function options(overrides: Partial<IntakeOptions> = {}): IntakeOptions {
@@ -112,7 +113,7 @@ describe("intake batches", () => {
     expect(entries.every((entry) => entry.action === "CREATE" && entry.userId === analyst.id && entry.before === null)).toBe(true);
     for (const index of [0, 1, 499, 500, 999]) expect(entries[index]!.after).toEqual(await expectedAuditAfter(ids[index]!));
 
-    const report = await verifyAuditChain(inject("databaseUrl"));
+    const report = await verifyAuditChain(testLane().databaseUrl);
     expect(report).toMatchObject({ intact: true });
   });
 
@@ -183,6 +184,6 @@ describe("intake batches", () => {
     expect(skipped.imported.map((item) => item.where)).not.toContain("wire.jsonl, line 700");
     expect(skipped.nearDuplicates.map((finding) => [finding.where, finding.choice])).toEqual([["wire.jsonl, line 700", "skip"]]);
     expect((await counts()).sources).toBe(before.sources + 799);
-    expect(await verifyAuditChain(inject("databaseUrl"))).toMatchObject({ intact: true });
+    expect(await verifyAuditChain(testLane().databaseUrl)).toMatchObject({ intact: true });
   });
 });

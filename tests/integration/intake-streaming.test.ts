@@ -3,15 +3,16 @@
 // transaction (docs/decisions/0031).
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { importSources } from "@/lib/data/intake";
 import { DomainError } from "@/lib/errors";
 import { withUpload } from "@/lib/http/read-upload";
 import { intakeLimits, intakeOptionsSchema } from "@/lib/intake/schemas";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 /** A multipart request as a browser sends it, the files before the options (the order the parts come in must not matter). */

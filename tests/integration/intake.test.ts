@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { importSources } from "@/lib/data/intake";
@@ -7,8 +7,9 @@ import { getSource, listNearDuplicatesOf } from "@/lib/data/sources";
 import { DomainError } from "@/lib/errors";
 import { intakeOptionsSchema, type IntakeOptions } from "@/lib/intake/schemas";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 function fixture(name: string) {

@@ -3,7 +3,7 @@
 // plans that make a later page cost what the first does.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codingListDefinition, type CodingListFilters } from "@/lib/codings/list";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient, sessionSettings } from "@/lib/database/prisma";
@@ -17,8 +17,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseListQuery, type ListQuery } from "@/lib/lists/parameters";
 import { sourceListDefinition } from "@/lib/sources/list";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const url = inject("databaseUrl");
+const url = testLane().databaseUrl;
 const db = createPrismaClient(url, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
@@ -262,7 +263,7 @@ describe("the users list", () => {
 describe("list plans", () => {
   it("read the first and a later page of codings from the sort's index, starting at the cursor, with no sort step", async () => {
     // As the tables' owner: only the owner may ANALYZE them.
-    const raw = new pg.Client({ connectionString: inject("ownerDatabaseUrl"), options: sessionSettings });
+    const raw = new pg.Client({ connectionString: testLane().ownerDatabaseUrl, options: sessionSettings });
     await raw.connect();
     try {
       await raw.query(

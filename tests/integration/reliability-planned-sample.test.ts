@@ -1,11 +1,12 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { getReliabilityReport } from "@/lib/data/reliability";
 import { reliabilityFilterFromParameters, reliabilityHref } from "@/lib/reliability/filter";
 import { createActor, createSource, createStanceCoding, createStatement, createUser, todayIso } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const createdCodings: string[] = [];
 afterAll(async () => {
   // Other files count codings per codebook version: leave none of these behind.

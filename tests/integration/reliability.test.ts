@@ -1,11 +1,12 @@
 // The reliability report's uncertainty and diagnostics against a real database, on a fresh target coded by two fresh coders.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { adjudicate, getReliabilityReport, scoreScale } from "@/lib/data/reliability";
 import { krippendorffAlpha } from "@/lib/reliability/krippendorff";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 describe("the reliability report", () => {

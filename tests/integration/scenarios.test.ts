@@ -1,6 +1,6 @@
 // Scenario analysis against a real database: indicators evaluated on
 // hand-computed codings, estimates and their scores, and the evidence matrix.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createIndicator, deleteIndicator, listIndicators } from "@/lib/data/indicators";
 import { addEvidence, assessEvidence, getEvidenceMatrix, updateEvidence } from "@/lib/data/evidence";
@@ -17,8 +17,9 @@ import {
   createStatement,
   createUser,
 } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const reader = { id: "reader", role: "VIEWER" as const };
 afterAll(() => db.$disconnect());
 
@@ -123,7 +124,12 @@ describe("indicators", () => {
       scenarioId: world.rival.id,
       title: "June warmth",
       effect: "SUPPORTS",
-      rule: { ...meanRule(false, 1), speakers: { actorSlug: speaker.slug, includeRepresentatives: false }, targetSlug: target.slug, windowDays: 30 },
+      rule: {
+        ...meanRule(false, 1),
+        speakers: { actorSlug: speaker.slug, includeRepresentatives: false },
+        targetSlug: target.slug,
+        windowDays: 30,
+      },
     });
     const valueOn = async (asOf: string) => (await listIndicators(reader, world.rival.id, asOf)).find((indicator) => indicator.id === id)!;
     // 17 May–15 June: stored on 1 June, but not certainly said by the 15th, so no data.

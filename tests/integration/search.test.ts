@@ -2,7 +2,7 @@
 // Persian and Arabic script, quotation marks and punctuation, typos, deleted
 // records, hostile input. Every test searches for words invented for it, so the
 // seed never interferes.
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { search } from "@/lib/data/search";
@@ -10,8 +10,9 @@ import { BadRequestError } from "@/lib/errors";
 import { parseSearchParameters } from "@/lib/search/parameters";
 import { sourceRecord } from "@/lib/sources/records";
 import { createActor, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 let viewer: { id: string; role: "VIEWER" };

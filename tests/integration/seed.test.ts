@@ -1,15 +1,16 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { loadSeedFiles, SeedFileError } from "@/lib/seed/seed-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory, seedFromFiles } from "@/lib/seed/run-seed";
 import { verifyPassword } from "@/lib/users/passwords";
 import { testPasswords } from "../support/test-passwords";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const tables = [

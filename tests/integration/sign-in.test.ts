@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { throttlePolicy } from "@/lib/auth/lockout";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -7,8 +7,9 @@ import { listUsers, unlockSignIn } from "@/lib/data/users";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
 import { createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const password = "correct horse battery staple";

@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { listTrackedTargets } from "@/lib/data/stance";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 const reader = { id: "reader", role: "VIEWER" as const };
 afterAll(() => db.$disconnect());
 

@@ -3,7 +3,7 @@
 // sources, adjudications and codings directly, after every kind of write; and
 // the dashboard's queries read from it ("settled") against the same queries
 // reading codings ("codings", the reference path), on random data.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -20,8 +20,9 @@ import {
 } from "@/lib/dashboard/stance-sql";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 class RolledBack extends Error {}
 afterAll(() => db.$disconnect());
 
@@ -390,7 +391,7 @@ describe("the kept values and counts under a parallel burst", () => {
   it("end where a reference computed afterwards says, when many coders write to one statement and its neighbours at once", async () => {
     // Eight connections writing at the same moment: the statement-level triggers of concurrent transactions must
     // neither lose an update (a count one short) nor leave a value from a snapshot that missed the other writes.
-    const burst = createPrismaClient(inject("databaseUrl"), { maxConnections: 8 });
+    const burst = createPrismaClient(testLane().databaseUrl, { maxConnections: 8 });
     try {
       const speaker = await createActor(db);
       const target = await createActor(db);

@@ -6,7 +6,7 @@
 // soft-deleted, restored from the history, edited, moved to another
 // statement, hard-deleted, imported from a codings file and from a corpus
 // bundle, and carried through an actor merge and its undoing.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeActors, undoActorMerge } from "@/lib/data/actor-merges";
 import { exportBundle, importBundle } from "@/lib/data/bundle";
 import { createStanceCoding, deleteStanceCoding, updateStanceCoding } from "@/lib/data/codings";
@@ -20,8 +20,9 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { statementListDefinition } from "@/lib/statements/list";
 import { createActor, createSource, createStatement, createUser, createStanceCoding as insertCoding } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 
 type Acting = { id: string; role: "ADMIN" | "ANALYST"; isAdjudicator?: boolean };
 let admin: Acting;

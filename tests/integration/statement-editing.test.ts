@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { updateStanceCoding } from "@/lib/data/codings";
@@ -8,8 +8,9 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/li
 import { parseListQuery } from "@/lib/lists/parameters";
 import { statementListDefinition } from "@/lib/statements/list";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const statementsOf = (sourceId: string) => parseListQuery(statementListDefinition, new URLSearchParams({ source: sourceId }));

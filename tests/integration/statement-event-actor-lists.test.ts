@@ -2,7 +2,7 @@
 // (text filters in Persian, Arabic and accented Latin), every sort in both
 // directions walked page by page with keyset cursors, the column headers'
 // sort links, and bad input answered with a sentence.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorListDefinition } from "@/lib/actors/list";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { listActorsPage } from "@/lib/data/actors";
@@ -14,8 +14,9 @@ import { loadListPage } from "@/lib/lists/page";
 import { parseListQuery, type ListDefinition, type ListQuery } from "@/lib/lists/parameters";
 import { statementListDefinition } from "@/lib/statements/list";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 
 type Acting = { id: string; role: "ADMIN" | "ANALYST" | "VIEWER" };
 let admin: Acting;

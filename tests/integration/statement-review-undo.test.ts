@@ -1,14 +1,15 @@
 // Undoing a "no stance" from the queue: a soft deletion only its coder may make,
 // audited, racing itself safely, and restorable from History by an admin.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStatementReview, listCodingQueue, markNoStance } from "@/lib/data/codings";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser, todayIso } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const acting = (user: { id: string; role: "VIEWER" | "ANALYST" | "ADMIN" }) => ({ id: user.id, role: user.role });

@@ -2,7 +2,7 @@
 // statement is cut from the original and stores the matching passage of the
 // translation, aligned or chosen by hand, and export and intake carry both.
 import { readFileSync } from "node:fs";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createStanceCoding } from "@/lib/data/codings";
 import { exportExchangeRows, importExchangeFile } from "@/lib/data/exchange";
@@ -13,8 +13,9 @@ import { createStatement, updateStatement } from "@/lib/data/statements";
 import { ValidationError } from "@/lib/errors";
 import { intakeOptionsSchema } from "@/lib/intake/schemas";
 import { createActor, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 const persian = readFileSync("tests/fixtures/translation/araghchi-muscat.fa.txt", "utf8").trim();

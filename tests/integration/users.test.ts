@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { changeOwnPassword, createUser, listUsers, updateUser } from "@/lib/data/users";
 import { ConflictError, DomainError, ValidationError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/users/passwords";
 import { createUser as createUserRow } from "../support/factories";
+import { testLane } from "../support/lane";
 
-const db = createPrismaClient(inject("databaseUrl"), { maxConnections: 2 });
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
 async function admin() {

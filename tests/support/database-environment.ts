@@ -1,4 +1,4 @@
-// Runs in each test worker: points the app's data layer at the run's database.
-import { inject } from "vitest";
+// Runs in each test worker: points the app's data layer at the lane's database.
+import { testLane } from "./lane";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testLane().databaseUrl;

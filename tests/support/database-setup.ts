@@ -4,23 +4,20 @@
 // test also proves the app works with no more than that role's rights.
 //
 // On a server the run migrates and seeds once, into a template database, and
-// each project (integration, e2e) gets a copy of it (CREATE DATABASE … TEMPLATE):
-// a copy takes a fraction of a second where migrating and seeding take many.
+// each lane of each project (integration, e2e; see lane.ts) gets a copy of it
+// (CREATE DATABASE … TEMPLATE): a copy takes a fraction of a second where
+// migrating and seeding take many.
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { defaultApplicationRole, migrateAndGrant, urlAsRole } from "@/scripts/database/application-role";
 import { seedFromFiles } from "@/lib/seed/run-seed";
+import type { TestLane } from "./lane";
 import { createFreshDatabase, type TestDatabase } from "./test-database";
 import { testPasswords } from "./test-passwords";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The run's database as the app's role; the data layer and the app under test use it. */
-    databaseUrl: string;
-    /** The same database as the owner of its tables, for tests that must act as the owner (tampering, ANALYZE). */
-    ownerDatabaseUrl: string;
     databaseKind: "server" | "embedded";
-    appUrl: string;
   }
 }
 
@@ -75,15 +72,25 @@ async function createProjectDatabase(name: string): Promise<{ database: TestData
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const { database, release } = await createProjectDatabase(project.name);
-  console.info(`test setup: the ${project.name} database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const lanes = await Promise.all(
+    Array.from({ length: project.config.maxWorkers }, (_, index) => createProjectDatabase(`${project.name}${index + 1}`)),
+  );
+  console.info(`test setup: ${lanes.length} ${project.name} database(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // PGlite (no TEST_DATABASE_URL) has one user and one session shared by every connection, so there
   // the tests run as its superuser; the role is proven on a real server, which CI always uses.
-  project.provide("databaseUrl", database.kind === "server" ? urlAsRole(database.url, defaultApplicationRole) : database.url);
-  project.provide("ownerDatabaseUrl", database.url);
-  project.provide("databaseKind", database.kind);
+  project.provide(
+    "lanes",
+    lanes.map(({ database }): TestLane => ({
+      databaseUrl: database.kind === "server" ? urlAsRole(database.url, defaultApplicationRole) : database.url,
+      ownerDatabaseUrl: database.url,
+      appUrl: "",
+    })),
+  );
+  project.provide("databaseKind", lanes[0]!.database.kind);
   return async () => {
-    await database.drop();
-    await release();
+    for (const { database, release } of lanes) {
+      await database.drop();
+      await release();
+    }
   };
 }
