@@ -12,7 +12,6 @@ import { DomainError } from "@/lib/errors";
 import { fetchPage, fetchSettingsFrom, FetchRefusedError, type FetchSettings } from "@/lib/intake/fetch-url";
 import { intakeOptionsSchema } from "@/lib/intake/schemas";
 import { createUser } from "../support/factories";
-import { inject } from "vitest";
 import { testLane } from "../support/lane";
 
 // A marker of its own: other test files of the run import the same fixture, and a stored text is refused.
