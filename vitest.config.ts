@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
@@ -10,6 +11,18 @@ import { defineConfig } from "vitest/config";
 // the embedded database (no TEST_DATABASE_URL), which lives in one process. tests/support/database-setup.ts makes
 // a lane per worker.
 const lanes = process.env.TEST_DATABASE_URL ? 2 : 1;
+// Vitest's own order runs the projects of a group in the order of their names, so the e2e files would come
+// before the integration files and both lanes would wait for the app's build while integration files could
+// run. This keeps vitest's order within a project (slowest or largest first) and puts the projects in the
+// order written below.
+const projectOrder = ["unit", "component", "integration", "e2e"];
+class ProjectOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name);
+    return (await super.sort(files)).sort((first, second) => rank(first) - rank(second));
+  }
+}
+
 const shared = {
   resolve: {
     alias: {
@@ -22,6 +35,7 @@ const shared = {
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: ProjectOrderSequencer },
     projects: [
       // Projects run in their groupOrder: unit and component together (1), then integration and e2e together (2).
       // The e2e setup builds the app in the background meanwhile, so the browser tests find it ready or nearly.

@@ -166,14 +166,17 @@ export async function applyMigrations(connectionString: string, onApplied?: (pro
 
 type SchemaSide = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
-/** SQL that turns one datamodel into another (`null` is the empty schema). */
-export function diffDatamodels(from: string | null, to: string): Promise<string> {
+/**
+ * SQL that turns one datamodel into another (`null` is the empty schema). The diff reads no database, but the
+ * engine connects when it starts: to `scratchDatabaseUrl` when given (an empty database no one else uses; the
+ * tests pass one on their server), else to a throwaway in-memory one rather than whatever DATABASE_URL names.
+ */
+export function diffDatamodels(from: string | null, to: string, options: { scratchDatabaseUrl?: string } = {}): Promise<string> {
   const side = (content: string | null): SchemaSide =>
     content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] };
   return serialised(async () => {
-    // The diff reads no database, but the engine connects when it starts, so it
-    // gets a throwaway in-memory one rather than whatever DATABASE_URL names.
-    const scratch = await startEmbeddedPostgres();
+    // Starting the embedded PostgreSQL (a WebAssembly build that runs initdb) costs seconds of CPU.
+    const scratch = options.scratchDatabaseUrl ? { url: options.scratchDatabaseUrl, stop: async () => {} } : await startEmbeddedPostgres();
     try {
       const engine = await openSchemaEngine(scratch.url);
       try {

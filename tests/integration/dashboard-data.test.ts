@@ -503,12 +503,13 @@ describe("the indexes behind the stance queries", () => {
   // A crowd: 20 000 statements by another speaker over ten years, one in twenty
   // toward the target under test and the rest toward another, so that the
   // planner's choice of index means something. It is rolled back with the
-  // transaction, statistics included.
-  async function planFor(scope: StanceQueryScope, valueSource: StatementValueSource): Promise<string> {
+  // transaction, statistics included. Made once for all the queries below (each
+  // test reads its own plan): inserting it is most of these tests' time.
+  async function plansFor(queries: { scope: StanceQueryScope; valueSource: StatementValueSource }[]): Promise<string[]> {
     const crowd = await createActor(db, { name: "Crowd" });
     const elsewhere = await createActor(db, { name: "Elsewhere" });
     const source = await createSource(db);
-    let plan = "";
+    const plans: string[] = [];
     // As the tables' owner: only the owner may ANALYZE them.
     await owner
       .$transaction(
@@ -531,13 +532,15 @@ describe("the indexes behind the stance queries", () => {
           await transaction.$executeRaw`ANALYZE "Source"`;
           await transaction.$executeRaw`ANALYZE "Adjudication"`;
           await transaction.$executeRaw`ANALYZE "StanceStatementValue"`;
-          const query = buildStanceSeriesQuery(
-            scope,
-            { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 },
-            valueSource,
-          );
-          const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
-          plan = JSON.stringify(rows[0]!["QUERY PLAN"]);
+          for (const { scope, valueSource } of queries) {
+            const query = buildStanceSeriesQuery(
+              scope,
+              { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: 522 },
+              valueSource,
+            );
+            const rows = await transaction.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
+            plans.push(JSON.stringify(rows[0]!["QUERY PLAN"]));
+          }
           throw new RolledBack();
           // Inserting and analysing 20,000 rows outlasts Prisma's default 5 s on a busy machine.
         },
@@ -546,7 +549,7 @@ describe("the indexes behind the stance queries", () => {
       .catch((error: unknown) => {
         if (!(error instanceof RolledBack)) throw error;
       });
-    return plan;
+    return plans;
   }
 
   const baseScope = {
@@ -556,9 +559,26 @@ describe("the indexes behind the stance queries", () => {
     adjudicatedOnly: false,
     blindCoderId: null,
   };
+  const oneSpeaker = () => ({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] });
+  const everySpeaker = () => ({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] });
+  let plans: { oneSpeakerCodings: string; everySpeakerCodings: string; oneSpeakerSettled: string; everySpeakerSettled: string };
+  beforeAll(async () => {
+    const [oneSpeakerCodings, everySpeakerCodings, oneSpeakerSettled, everySpeakerSettled] = await plansFor([
+      { scope: oneSpeaker(), valueSource: "codings" },
+      { scope: everySpeaker(), valueSource: "codings" },
+      { scope: oneSpeaker(), valueSource: "settled" },
+      { scope: everySpeaker(), valueSource: "settled" },
+    ]);
+    plans = {
+      oneSpeakerCodings: oneSpeakerCodings!,
+      everySpeakerCodings: everySpeakerCodings!,
+      oneSpeakerSettled: oneSpeakerSettled!,
+      everySpeakerSettled: everySpeakerSettled!,
+    };
+  });
 
   it("reads one speaker toward one target from the covering (speakerId, targetId, saidOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] }, "codings");
+    const plan = plans.oneSpeakerCodings;
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     expect(plan).toContain('"Index Name":"StanceCoding_speaker_target_reads"');
     expect(plan).not.toContain('"Index Name":"StanceCoding_target_reads"');
@@ -566,7 +586,7 @@ describe("the indexes behind the stance queries", () => {
   });
 
   it("reads every speaker toward one target from the covering (targetId, saidOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] }, "codings");
+    const plan = plans.everySpeakerCodings;
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     const [server] = await db.$queryRaw<{ version: number }[]>`SELECT current_setting('server_version_num')::int AS version`;
     // PostgreSQL 18 (the embedded PGlite) can skip-scan the speaker index for a target too; 15, what
@@ -590,7 +610,7 @@ describe("the indexes behind the stance queries", () => {
   }
 
   it("reads one speaker's settled values toward one target from the covering (speakerId, targetId, countedOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: [world.speakerA.id], targetIds: [world.target1.id] }, "settled");
+    const plan = plans.oneSpeakerSettled;
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     expect(plan).toContain('"Index Name":"StanceStatementValue_speaker_target_reads"');
     expect(codingReads(plan).every((read) => read === "Index Scan on StanceCoding_statementId_idx")).toBe(true);
@@ -598,7 +618,7 @@ describe("the indexes behind the stance queries", () => {
   });
 
   it("reads every speaker's settled values toward one target from the covering (targetId, countedOn) index alone", async () => {
-    const plan = await planFor({ ...baseScope, speakerIds: null, targetIds: [world.target1.id] }, "settled");
+    const plan = plans.everySpeakerSettled;
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     expect(plan).toMatch(/"Index Name":"StanceStatementValue_(target|speaker_target)_reads"/);
     expect(codingReads(plan).every((read) => read === "Index Scan on StanceCoding_statementId_idx")).toBe(true);

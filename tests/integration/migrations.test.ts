@@ -47,10 +47,22 @@ async function execute(url: string, sql: string) {
   }
 }
 
+// The schema engine's diffs read no database but connect to one: on a server, an empty database of the run
+// (the embedded one costs seconds of CPU to start); without a server, the embedded one, as `npm run db:migration`.
+async function withScratchDatabase<T>(work: (scratchDatabaseUrl: string | undefined) => Promise<T>): Promise<T> {
+  if (!hasServer) return work(undefined);
+  const scratch = await createFreshDatabase("diff_scratch");
+  try {
+    return await work(scratch.url);
+  } finally {
+    await scratch.drop();
+  }
+}
+
 describe("migrations", () => {
   it("are up to date with the schema: writing the next migration now would write nothing", async () => {
     const [migrated, current] = await Promise.all([readFile(migratedSchemaPath, "utf8"), readFile(schemaPath, "utf8")]);
-    const pending = await diffDatamodels(migrated, current);
+    const pending = await withScratchDatabase((scratchDatabaseUrl) => diffDatamodels(migrated, current, { scratchDatabaseUrl }));
     expect(
       pending.replace(/^--.*$/gm, "").trim(),
       "prisma/schema.prisma changed without a migration: run npm run db:migration -- <name>",
@@ -64,7 +76,10 @@ describe("migrations", () => {
       const fromSchema = await createFreshDatabase("drift_schema");
       try {
         await applyMigrations(fromMigrations.url);
-        await execute(fromSchema.url, await diffDatamodels(null, await readFile(schemaPath, "utf8")));
+        const schemaSql = await withScratchDatabase(async (scratchDatabaseUrl) =>
+          diffDatamodels(null, await readFile(schemaPath, "utf8"), { scratchDatabaseUrl }),
+        );
+        await execute(fromSchema.url, schemaSql);
         // What the datamodel cannot express (triggers) lives in prisma/sql/ and in the migration that introduced it.
         for (const file of (await readdir(handWrittenSqlDirectory)).filter((name) => name.endsWith(".sql")).sort()) {
           await execute(fromSchema.url, await readFile(path.join(handWrittenSqlDirectory, file), "utf8"));
