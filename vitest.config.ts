@@ -87,7 +87,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           // app-setup builds and starts the app in the background; app-ready makes each file wait for it.
-          globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts"],
+          // browser-setup launches the run's one Chromium, to which each file connects.
+          globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts", "tests/support/browser-setup.ts"],
           setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -2,7 +2,7 @@
 // Chromium: a bad file is refused line by line with nothing imported, the same
 // file goes in with its invalid rows skipped, and a good CSV goes in whole; the
 // database is checked after each step.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -12,6 +12,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
   gotoHydrated,
+  readDownload,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -33,7 +34,7 @@ async function snap(page: Page, name: string) {
 /** Downloads one of the page's two exports and gives its text. */
 async function download(page: Page, link: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  return readFileSync((await file.path())!, "utf8");
+  return (await readDownload(file)).toString("utf8");
 }
 
 describe.skipIf(!browserTestsEnabled())("importing codings on the Export and import page, in Chromium", () => {

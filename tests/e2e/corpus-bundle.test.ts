@@ -1,7 +1,7 @@
 // The corpus bundle on the Export and import page, in Chromium: download it,
 // upload it with a conflicting and a bad line, see the report, skip the
 // conflict; and the route's answers to bad input over HTTP (docs/decisions/0028).
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -11,6 +11,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
   gotoHydrated,
+  readDownload,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -49,9 +50,7 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
       page.getByRole("link", { name: "Download corpus bundle" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^stancewatch-bundle-\d{4}-\d{2}-\d{2}\.jsonl$/);
-    const lines = readFileSync((await download.path())!, "utf8")
-      .trimEnd()
-      .split("\n");
+    const lines = (await readDownload(download)).toString("utf8").trimEnd().split("\n");
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: "stancewatch-bundle", formatVersion: 1 });
     const actorIndex = lines.findIndex((line) => line.includes(`"id":"${actor.id}"`));
     expect(actorIndex).toBeGreaterThan(0);

@@ -3,11 +3,10 @@
 // text Chart.js draws while exporting is recorded through the canvas's own
 // fillText, and the downloaded image's bottom band holds ink that the chart on
 // the page (caption hidden again) does not.
-import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/dashboard/summary";
-import { browserTestsEnabled, gotoHydrated, showStanceCharts, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, readDownload, showStanceCharts, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -69,7 +68,7 @@ describe.skipIf(!browserTestsEnabled())("the dashboard's exported PNG, in Chromi
           page.getByRole("button", { name: "Download PNG" }).first().click(),
         ]);
         const drawn = await page.evaluate(() => (window as unknown as { __drawnText: string[] }).__drawnText);
-        const png = await readFile((await download.path())!);
+        const png = await readDownload(download);
         expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
         expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: onPage.width, height: onPage.height });
 

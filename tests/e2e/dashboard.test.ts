@@ -1,6 +1,5 @@
 // The dashboard in Chromium: the view lives in the URL, downloads hold what
 // is shown, and axe-core finds no serious accessibility violations.
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import {
   browserTestsEnabled,
   gotoHydrated,
   missingChromiumMessage,
+  readDownload,
   showStanceCharts,
   signedInContext,
   useBrowser,
@@ -87,7 +87,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
 
     const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PNG" }).click()]);
     expect(pngDownload.suggestedFilename()).toBe("stance-toward-israel-2024-10-20-2024-11-02.png");
-    const png = await readFile((await pngDownload.path())!);
+    const png = await readDownload(pngDownload);
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     // IHDR: the image is the canvas, pixel for pixel.
     expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(canvasSize);
@@ -118,7 +118,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     expect(pixels.coloured).toBeGreaterThan(200);
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
-    const csv = (await readFile((await csvDownload.path())!, "utf8")).trim().split(/\r?\n/);
+    const csv = (await readDownload(csvDownload)).toString("utf8").trim().split(/\r?\n/);
     expect(csv[0]).toMatch(/^target,speaker,date,score/);
     expect(csv).toHaveLength(1 + Number(chart!.points));
     // The data table under the chart lists the same rows the CSV holds.

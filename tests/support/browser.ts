@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { signInOverHttp } from "./http-session";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -14,21 +14,26 @@ export function browserTestsEnabled(): boolean {
   return false;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    // Without the background-networking flags Chromium floods a closed network with requests.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The run's one Chromium (tests/support/browser-setup.ts); empty when browser tests are skipped. */
+    browserWsEndpoint: string;
+  }
 }
+
+export const chromiumLaunchOptions = {
+  executablePath: chromiumPath,
+  // Without the background-networking flags Chromium floods a closed network with requests.
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
 
 /** A browser context already signed in (through next-auth's real endpoint), for tests about what comes after sign-in. */
 export async function signedInContext(browser: Browser, appUrl: string, email: string, password: string): Promise<BrowserContext> {
@@ -38,16 +43,27 @@ export async function signedInContext(browser: Browser, appUrl: string, email: s
   return context;
 }
 
-/** Launches one Chromium for the enclosing describe block and closes it afterwards; call it inside the block. */
+/**
+ * Connects the enclosing describe block to the run's one Chromium, which tests/support/browser-setup.ts
+ * launches, and disconnects afterwards, closing the block's contexts; call it inside the block. Each test
+ * makes its own context, so tests share no cookies, storage or pages.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await chromium.connect(inject("browserWsEndpoint"));
   });
   afterAll(async () => {
     await browser?.close();
   });
   return () => browser!;
+}
+
+/** A download's bytes (the shared Chromium runs in another process, so a download has no local path). */
+export async function readDownload(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**
