@@ -1,3 +1,4 @@
+import { chartSeriesOf } from "@/lib/dashboard/chart-series";
 import type { TargetPanel } from "@/lib/dashboard/summary";
 import { pluralise } from "@/lib/dashboard/summary";
 import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
@@ -30,6 +31,8 @@ export function StancePanel({
   filters: string;
 }) {
   const headingId = `stance-toward-${panel.target.slug}`;
+  // One array for both: the payload then carries the series once, the table referring to the chart's copy.
+  const chartSeries = panel.series.map(chartSeriesOf);
   return (
     <section className={`card ${styles.stancePanel}`} aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
@@ -48,7 +51,7 @@ export function StancePanel({
         <>
           <LazyStanceOverTimeChart
             targetId={panel.target.id}
-            series={panel.series}
+            series={chartSeries}
             styleIndexes={styleIndexes}
             window={window}
             unit={unit}
@@ -58,7 +61,7 @@ export function StancePanel({
             fileName={fileName}
             filters={filters}
           />
-          <StanceDataTable series={panel.series} csvHref={csvHref} />
+          <StanceDataTable series={chartSeries} csvHref={csvHref} />
         </>
       )}
     </section>
