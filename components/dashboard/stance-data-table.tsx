@@ -38,11 +38,7 @@ export function StanceDataTable({ series, csvHref }: { series: ChartSeries[]; cs
   const rows = rowsShown ? tableRows(series) : [];
   const shown = rows.slice(0, rowLimit);
   return (
-    <details
-      className={dataTableStyles.dataTable}
-      data-testid="stance-data-table"
-      onToggle={(event) => setOpen(event.currentTarget.open)}
-    >
+    <details className={dataTableStyles.dataTable} data-testid="stance-data-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Show the data as a table</summary>
       {/* Announced: that the rows are coming, then how many there are. */}
       <p className="cell-meta" role="status">

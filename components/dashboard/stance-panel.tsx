@@ -1,7 +1,8 @@
 import { chartSeriesOf } from "@/lib/dashboard/chart-series";
 import type { TargetPanel } from "@/lib/dashboard/summary";
 import { pluralise } from "@/lib/dashboard/summary";
-import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
+import type { ActorOption, ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
+import chartCanvasStyles from "@/components/chart-canvas.module.css";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { StanceDataTable } from "./stance-data-table";
 import { LazyStanceOverTimeChart } from "./lazy-stance-chart";
@@ -64,6 +65,19 @@ export function StancePanel({
           <StanceDataTable series={chartSeries} csvHref={csvHref} />
         </>
       )}
+    </section>
+  );
+}
+
+/** Where a panel will be while its series are read: the same card and chart height, so nothing moves when it arrives. */
+export function StancePanelPlaceholder({ target }: { target: ActorOption }) {
+  return (
+    <section className={`card ${styles.stancePanel}`} aria-busy="true">
+      <h3 className="card__title">Toward {target.name}</h3>
+      <p className="card__meta" role="status">
+        Working out the chart toward {target.name}…
+      </p>
+      <div className={chartCanvasStyles.chartCanvas} />
     </section>
   );
 }
