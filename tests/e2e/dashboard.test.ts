@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import {
   browserTestsEnabled,
+  expectNoSidewaysScroll,
   gotoHydrated,
   missingChromiumMessage,
   showStanceCharts,
@@ -217,6 +218,8 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
       );
       expect(expected.length).toBeGreaterThan(1);
       expect(shown).toEqual(expected);
+      // The open table scrolls in its own box; the page stays as wide as the screen.
+      await expectNoSidewaysScroll(page, `the dashboard at ${width} px with a table open`);
 
       // Tab on into the table (its scrolling box, then the first quote's link); Enter opens the statement in its source.
       await page.keyboard.press("Tab");
