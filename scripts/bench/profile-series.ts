@@ -5,8 +5,8 @@
 // the planning time alone (EXPLAIN without ANALYZE, timed). With
 // PROFILE_SERIES_BEFORE naming a copy of another version of
 // lib/dashboard/stance-sql.ts (for example `git show main:lib/dashboard/stance-sql.ts`
-// saved beside it), that version's two sources run alternately with these, and
-// every variant must return the same rows in the same order.
+// saved beside it), that version's two sources run alternately with these; it
+// says when a variant returns other rows, or the same in another order, than the first.
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/stancewatch_bench_x \
 //     [PROFILE_SERIES_BEFORE=lib/dashboard/stance-sql-before.ts] npx tsx scripts/bench/profile-series.ts [runs] [explain-directory]
 // Prints; writes the plans to explain-directory when given. docs/benchmarks.md (Notes) records what it showed.
@@ -54,7 +54,7 @@ try {
   const targetId = await idOf(targetSlug(1));
   const window = { from: "2015-01-01", to: "2024-12-31" };
   const days = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
-  // As lib/data/dashboard.ts sends them for a ten-year weekly view, 1,000 pixels wide.
+  // As lib/data/dashboard.ts sends them (maximumSeriesPerTarget 8) for a ten-year weekly view, 1,000 pixels wide.
   const options: SeriesQueryOptions = { unit: "week", width: 1000, maximumSeriesPerTarget: 8, bucketCount: Math.ceil(days / 7) + 1 };
   const base: Omit<StanceQueryScope, "speakerIds"> = {
     targetIds: [targetId],
