@@ -1,28 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
 //
-// Integration and e2e files run in lanes (tests/support/lane.ts): as many files at once as there are lanes,
+// E2e files run in lanes (tests/support/lane.ts; integration files too, with one lane): as many files at once as lanes,
 // each on its own copy of the database (and its own app server), so none sees another's writes. Two lanes on
 // two cores: one file waiting on the database, the app or the browser leaves the core to the other. One lane on
 // the embedded database (no TEST_DATABASE_URL), which lives in one process. tests/support/database-setup.ts makes
 // a lane per worker.
 const lanes = process.env.TEST_DATABASE_URL ? 2 : 1;
-// Vitest's own order runs the projects of a group in the order of their names, so the e2e files would come
-// before the integration files and both lanes would wait for the app's build while integration files could
-// run. This keeps vitest's order within a project (slowest or largest first) and puts the projects in the
-// order written below.
-const projectOrder = ["unit", "component", "integration", "e2e"];
-class ProjectOrderSequencer extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name);
-    return (await super.sort(files)).sort((first, second) => rank(first) - rank(second));
-  }
-}
-
 const shared = {
   resolve: {
     alias: {
@@ -35,10 +22,9 @@ const shared = {
 
 export default defineConfig({
   test: {
-    sequence: { sequencer: ProjectOrderSequencer },
     projects: [
-      // Projects run in their groupOrder: unit and component together (1), then integration and e2e together (2).
-      // The e2e setup builds the app in the background meanwhile, so the browser tests find it ready or nearly.
+      // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
+      // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
       // Without an order vitest puts the slowest files first (the e2e ones, which would then wait for the build
       // with nothing else to run) and, on two cores, the unit and component files last. Unit and component files
       // share the cores with that build, so they get 20 s per test rather than vitest's 5 (the slowest, zxcvbn's
@@ -76,8 +62,10 @@ export default defineConfig({
           setupFiles: ["tests/support/database-environment.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One file per lane at a time (lanes share nothing), beside the e2e files.
-          maxWorkers: lanes,
+          // One file at a time: with two lanes, three files that count the whole database (sign-in, intake,
+          // bundle) saw other files' rows appear mid-test in one run of four, and the cause is not yet found
+          // (docs/decisions/0040). The e2e build runs meanwhile.
+          maxWorkers: 1,
           sequence: { groupOrder: 2 },
         },
       },
@@ -96,7 +84,7 @@ export default defineConfig({
           // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
           expect: { poll: { timeout: 30_000 } },
           maxWorkers: lanes,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
