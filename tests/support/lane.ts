@@ -1,6 +1,6 @@
-// Browser test files run two at a time, each in a lane of its own: a copy of the run's database and an app
-// server on that copy. A file never shares its database with the file running beside it, so no test sees
-// another's writes half-way (see docs/decisions/0040). Integration files use the same lanes, one of them.
+// Integration and browser test files run in lanes: a copy of the run's database and, for browser tests, an app
+// server on that copy. With two lanes, two files at once never share a database; the run has one lane for now
+// (vitest.config.ts, docs/decisions/0040).
 //
 // Vitest numbers the files running at one moment 1…maxWorkers (VITEST_POOL_ID) and gives a number to one
 // file at a time, so the number is the lane.
