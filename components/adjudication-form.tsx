@@ -39,7 +39,7 @@ export function AdjudicationForm({
       ? { score: recorded.score, rationale: recorded.rationale, adjudicatorName: "you" }
       : adjudication;
   const form = useSchemaForm({
-    schema: adjudicationSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.adjudicationSchema),
     idPrefix: id,
     initialValues: { score: (adjudication?.score ?? null) as number | null, rationale: adjudication?.rationale ?? "" },
     labels: { score: "Final value", rationale: "Reason" },

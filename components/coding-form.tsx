@@ -3,7 +3,7 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { confidenceLabels, stanceCodingSchema, stanceCodingUpdateSchema } from "@/lib/codings/schemas";
+import { confidenceLabels, stanceCodingSchema } from "@/lib/codings/schemas";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { mergeEdits } from "@/lib/edits/merge";
@@ -64,7 +64,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const [deleteAlert, setDeleteAlert] = useState<string | null>(null);
   const url = `/api/codings/${encodeURIComponent(coding.id)}`;
   const form = useSchemaForm<CodingValues, StanceCodingView>({
-    schema: stanceCodingUpdateSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.stanceCodingUpdateSchema),
     idPrefix: "coding",
     initialValues: valuesOf(coding),
     labels: { version: "Version", score: "Score", isConditional: "Conditional", confidence: "Confidence", rationale: "Rationale" },

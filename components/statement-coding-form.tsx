@@ -2,7 +2,7 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { confidenceLabels, stanceCodingCreationSchema, stanceCodingSchema } from "@/lib/codings/schemas";
+import { confidenceLabels, stanceCodingSchema } from "@/lib/codings/schemas";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 import styles from "./statement-coding-form.module.css";
@@ -14,7 +14,7 @@ export function StatementCodingForm({ statementId, target }: { statementId: stri
   const router = useRouter();
   const idPrefix = `code-${statementId}-${target.id}`;
   const form = useSchemaForm({
-    schema: stanceCodingCreationSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.stanceCodingCreationSchema),
     idPrefix,
     // No preselected score: a default would anchor the coder, and a forgotten click would save it.
     initialValues: { score: null as number | null, isConditional: false, confidence: "MEDIUM" as Confidence, rationale: "" },

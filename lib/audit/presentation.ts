@@ -6,7 +6,7 @@ import { actorKindLabels } from "../actors/schemas";
 import { formatScore } from "../codings/scale";
 import { confidenceLabels } from "../codings/schemas";
 import type { AuditAction } from "../generated/prisma/enums";
-import { datePrecisionLabels } from "../validation";
+import { datePrecisionLabels } from "../date-precision";
 import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/schemas";
 import { channelLabels, statementFormLabels } from "../statements/schemas";
 import { roleLabels } from "../users/schemas";
