@@ -40,13 +40,13 @@ describe("a form's schema loaded when first needed", () => {
   });
 
   function LoadingForm() {
-    const form = useSchemaForm({
+    const form = useSchemaForm<{ title: string }>({
       schema: loader,
       idPrefix: "loading",
       initialValues: { title: "" },
       labels: { title: "Title" },
       request: { method: "POST", url: "/api/things" },
-      onSuccess: () => form.setNotice("Saved."),
+      onSuccess: (): void => form.setNotice("Saved."),
     });
     return (
       <form onSubmit={form.handleSubmit} noValidate aria-label="Loading">
