@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
-import { indicatorEffectLabels, indicatorEffects } from "@/lib/scenarios/schemas";
+import { indicatorEffectLabels, indicatorEffects } from "@/lib/scenarios/labels";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
 import {
   CheckboxField,

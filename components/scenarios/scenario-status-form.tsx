@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { choicesOf } from "@/lib/choices";
-import { isResolvedStatus, scenarioStatusLabels } from "@/lib/scenarios/schemas";
+import { isResolvedStatus, scenarioStatusLabels } from "@/lib/scenarios/labels";
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { CheckboxField, ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";

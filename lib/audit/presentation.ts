@@ -7,7 +7,7 @@ import { formatScore } from "../codings/scale";
 import { confidenceLabels } from "../codings/schemas";
 import type { AuditAction } from "../generated/prisma/enums";
 import { datePrecisionLabels } from "../date-precision";
-import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/schemas";
+import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/labels";
 import { channelLabels, statementFormLabels } from "../statements/schemas";
 import { roleLabels } from "../users/schemas";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { formatAuditValue } from "@/lib/audit/presentation";
 import { confidenceLabels } from "@/lib/codings/schemas";
-import { indicatorEffectLabels, indicatorEffects, scenarioStatusLabels } from "@/lib/scenarios/schemas";
+import { indicatorEffectLabels, indicatorEffects, scenarioStatusLabels } from "@/lib/scenarios/labels";
 
 const noNames = new Map<string, string>();
 

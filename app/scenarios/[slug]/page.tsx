@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
+import { AddIndicatorDisclosure } from "@/components/scenarios/add-indicator-disclosure";
 import { BrierScores } from "@/components/scenarios/brier-scores";
 import { EstimateForm } from "@/components/scenarios/estimate-form";
 import { EstimatesTable } from "@/components/scenarios/estimates-table";
 import { EvidenceColumnSummary } from "@/components/scenarios/evidence-column-summary";
 import { IndicatorAsOf } from "@/components/scenarios/indicator-as-of";
-import { IndicatorForm } from "@/components/scenarios/indicator-form";
 import { IndicatorList } from "@/components/scenarios/indicator-list";
 import { describeProbabilityHistory, estimatesStandUntil, probabilityChartSpan } from "@/components/scenarios/probability-history";
 import { ProbabilityHistoryChart } from "@/components/scenarios/probability-history-chart";
@@ -199,10 +199,7 @@ export default async function ScenarioPage({
           />
           <IndicatorList indicators={scenario.indicators} canEdit={scenario.canEdit} />
           {scenario.canEdit && (
-            <details className={styles.addIndicator}>
-              <summary>Add indicator</summary>
-              <IndicatorForm scenarioId={scenario.id} actors={scenario.actorOptions} />
-            </details>
+            <AddIndicatorDisclosure className={styles.addIndicator} scenarioId={scenario.id} actors={scenario.actorOptions} />
           )}
         </section>
 
