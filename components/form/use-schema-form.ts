@@ -123,7 +123,8 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
     } else bodySchema = schemaOrLoad;
     const checked = bodySchema?.safeParse(body);
     const fieldErrors: Record<string, string> = {};
-    if (checked && !checked.success) for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    if (checked && !checked.success)
+      for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
     for (const [field, message] of Object.entries(check?.(toSend) ?? {})) if (message) fieldErrors[field] ??= message;
     if (Object.keys(fieldErrors).length > 0) {
       show({ ok: false, status: 422, error: "", fieldErrors });

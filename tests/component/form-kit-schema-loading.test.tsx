@@ -109,7 +109,12 @@ describe("the new scenario set form (its schema loaded from lib/scenarios/schema
     add();
     const error = await screen.findByText(/^Slug: /);
     // The route's own message, read from the schema rather than copied here.
-    const slugIssue = scenarioSetSchema.safeParse({ title: "Gulf escalation", slug: "Gulf Escalation!", description: "", mutuallyExclusive: false });
+    const slugIssue = scenarioSetSchema.safeParse({
+      title: "Gulf escalation",
+      slug: "Gulf Escalation!",
+      description: "",
+      mutuallyExclusive: false,
+    });
     expect(slugIssue.success).toBe(false);
     expect(error.textContent).toBe(`Slug: ${slugIssue.error!.issues.find((issue) => issue.path[0] === "slug")!.message}`);
     expect(screen.getByLabelText(/^Slug/).getAttribute("aria-invalid")).toBe("true");

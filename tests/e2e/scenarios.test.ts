@@ -110,7 +110,12 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await form.getByLabel("Title").fill("Gulf shipping escalation");
     await form.getByLabel("Slug").fill("Gulf Shipping!");
     await add.click();
-    const refused = scenarioSetSchema.safeParse({ title: "Gulf shipping escalation", slug: "Gulf Shipping!", description: "", mutuallyExclusive: false });
+    const refused = scenarioSetSchema.safeParse({
+      title: "Gulf shipping escalation",
+      slug: "Gulf Shipping!",
+      description: "",
+      mutuallyExclusive: false,
+    });
     // The route's own message, read from the schema rather than copied here.
     const slugMessage = refused.error!.issues.find((issue) => issue.path[0] === "slug")!.message;
     await form.getByText(`Slug: ${slugMessage}`).waitFor();
