@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { EventView } from "@/lib/data/events";
 import { mergeEdits } from "@/lib/edits/merge";
-import { eventKindLabels, ploverTypeLabels, usualPloverType } from "@/lib/events/schemas";
+import { eventKindLabels, ploverTypeLabels, usualPloverType } from "@/lib/events/labels";
 import type { DatePrecision, EventKind, PloverEventType } from "@/lib/generated/prisma/enums";
 import type { CheckboxListOption } from "../checkbox-list";
 import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
