@@ -11,12 +11,15 @@ import {
   buildStanceMatrixQuery,
   buildStanceSeriesQuery,
   buildStanceShiftQuery,
+  buildTrackedTargetsWithExtentsQuery,
+  trackedTargetCondition,
   type ExtentsQueryRow,
   type MatrixQueryRow,
   type SeriesQueryRow,
   type ShiftQueryRow,
   type ShiftStatementQueryRow,
   type StanceQueryScope,
+  type TrackedTargetExtentsRow,
 } from "../dashboard/stance-sql";
 import type {
   ActorOption,
@@ -63,7 +66,7 @@ const actorSelect = { id: true, slug: true, name: true } as const;
 function readActors(condition: Prisma.Sql, orderByName = false): Promise<ActorOption[]> {
   return readRows<ActorOption>(
     getDatabase(),
-    Prisma.sql`SELECT id, slug, name FROM "Actor" WHERE ${condition} AND "deletedAt" IS NULL${orderByName ? Prisma.sql` ORDER BY name` : Prisma.empty}`,
+    Prisma.sql`SELECT id, slug, name FROM "Actor" WHERE ${condition}${orderByName ? Prisma.sql` ORDER BY name` : Prisma.empty}`,
   );
 }
 
@@ -74,7 +77,7 @@ function readActors(condition: Prisma.Sql, orderByName = false): Promise<ActorOp
  */
 async function resolveScope(user: ActingUser, view: DashboardView): Promise<ResolvedScope> {
   const slugs = [...new Set([...view.speakers, ...view.speaksFor, ...view.targets])];
-  const named = slugs.length ? await readActors(Prisma.sql`slug = ANY(${slugs}::text[])`) : [];
+  const named = slugs.length ? await readActors(Prisma.sql`slug = ANY(${slugs}::text[]) AND "deletedAt" IS NULL`) : [];
   const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
   const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
 
@@ -85,25 +88,37 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const speakerIds = knownSpeakerIds.length || knownSpeaksForIds.length ? await listSpeakerIds(knownSpeakerIds, knownSpeaksForIds) : null;
 
   const knownTargets = view.targets.flatMap((slug) => bySlug.get(slug) ?? []);
-  const targets = knownTargets.length
-    ? knownTargets
-    : await readActors(Prisma.sql`"isTrackedTarget"`, true);
+  const windowOpen = !(view.from && view.to);
+  const saidBetween = { from: view.from ?? null, to: view.to ?? null };
+  let targets: ActorOption[];
+  // The last day a statement counts from, so that a month-precision statement's window reaches the
+  // last day of its month, from which the queries count it (docs/decisions/0014).
+  let extents: ExtentsQueryRow | undefined;
+  if (knownTargets.length) {
+    targets = knownTargets;
+    if (windowOpen)
+      [extents] = await readRows<ExtentsQueryRow>(
+        getDatabase(),
+        buildStanceExtentsQuery(
+          targets.map((target) => target.id),
+          speakerIds,
+          saidBetween,
+        ),
+      );
+  } else if (windowOpen) {
+    // The default view: the tracked targets and their window's ends in one round trip.
+    const rows = await readRows<TrackedTargetExtentsRow>(getDatabase(), buildTrackedTargetsWithExtentsQuery(speakerIds, saidBetween));
+    targets = rows.flatMap(({ id, slug, name }) => (id !== null && slug !== null && name !== null ? [{ id, slug, name }] : []));
+    extents = rows[0];
+  } else {
+    targets = await readActors(trackedTargetCondition, true);
+  }
 
   const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
   let window: DateWindow;
-  if (view.from && view.to) {
-    window = { from: view.from, to: view.to };
+  if (!windowOpen) {
+    window = { from: view.from!, to: view.to! };
   } else {
-    // The last day a statement counts from, so that a month-precision statement's window reaches the
-    // last day of its month, from which the queries count it (docs/decisions/0014).
-    const [extents] = await readRows<ExtentsQueryRow>(
-      getDatabase(),
-      buildStanceExtentsQuery(
-        targets.map((target) => target.id),
-        speakerIds,
-        { from: view.from ?? null, to: view.to ?? null },
-      ),
-    );
     const dates = [...(extents?.first ? [extents.first] : []), ...(extents?.last ? [extents.last] : [])];
     const padded = chooseTimeWindow(dates) ?? windowWithoutData(isoFromDate(new Date()));
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
