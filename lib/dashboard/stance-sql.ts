@@ -448,26 +448,6 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
     ORDER BY 3, 2, 1 DESC, 6`;
 }
 
-/**
- * The series query's rows as one JSON array, built by PostgreSQL (one text
- * value, `rows`), in the series query's order with ties settled by statement.
- * At a million codings a chart is a few thousand rows of 21 columns, and
- * node-postgres parsing them field by field in JavaScript (and collecting the
- * garbage) was the largest part of a request's CPU time outside the database;
- * JSON.parse of one value builds the same rows for a fraction of it. The
- * values are the same: float8 is printed in its shortest exact form, text
- * arrays become JSON arrays, NULL null (tests/integration/stance-direct-reads.test.ts).
- */
-export function buildStanceSeriesJsonQuery(
-  scope: StanceQueryScope,
-  options: SeriesQueryOptions,
-  source?: StatementValueSource,
-): Prisma.Sql {
-  return Prisma.sql`
-    SELECT coalesce(json_agg(series ORDER BY series."targetId", series."speakerId", series.kind DESC, series.at, series."statementId"), '[]')::text AS rows
-    FROM (${buildStanceSeriesQuery(scope, options, source)}) AS series`;
-}
-
 export type MatrixQueryRow = {
   speakerId: string;
   targetId: string;

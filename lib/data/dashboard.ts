@@ -9,7 +9,7 @@ import {
   buildShiftStatementQuery,
   buildStanceExtentsQuery,
   buildStanceMatrixQuery,
-  buildStanceSeriesJsonQuery,
+  buildStanceSeriesQuery,
   buildStanceShiftQuery,
   buildTrackedTargetsWithExtentsQuery,
   trackedTargetCondition,
@@ -181,16 +181,14 @@ function latestOf(first: string, second: string): string {
 
 async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
   const { scope, unit } = resolved;
-  const query = buildStanceSeriesJsonQuery(scope, {
+  const query = buildStanceSeriesQuery(scope, {
     unit,
     width,
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
   const [rows, events] = await Promise.all([
-    scope.targetIds.length
-      ? readRows<{ rows: string }>(getDatabase(), query).then(([result]) => JSON.parse(result!.rows) as SeriesQueryRow[])
-      : Promise.resolve([]),
+    scope.targetIds.length ? readRows<SeriesQueryRow>(getDatabase(), query) : Promise.resolve([]),
     listEventMarkers(scope.window),
   ]);
 

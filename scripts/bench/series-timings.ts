@@ -58,8 +58,7 @@ function findSeriesQuery(view: DashboardView, queries: CapturedQuery[]): number 
     },
     { unit: view.unit!, width: chartWidth, maximumSeriesPerTarget, bucketCount: 1 },
   );
-  // The data layer sends it inside buildStanceSeriesJsonQuery, which returns its rows as one JSON array.
-  const index = queries.findIndex((query) => query.text.includes(text));
+  const index = queries.findIndex((query) => query.text === text);
   if (index === -1) {
     const sent = queries.map((query) => `  ${describeQuery(query)}`).join("\n");
     throw new Error(`listStanceSeries did not send buildStanceSeriesQuery's SQL; it sent:\n${sent}`);
