@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse] | start
+// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse] | series [--reuse] | start
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -30,8 +30,8 @@ import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from 
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
-const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "start"];
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|series|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
+const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "series", "start"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   if (only === "lists") return benchLists(databaseUrl, reuse, `${urlPrefix}npm run bench -- lists${reuse ? " --reuse" : ""}`);
   if (only && (seedSections as readonly string[]).includes(only))
     return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
+  if (only === "series") return benchSeriesAlone(databaseUrl, reuse);
   if (only === "dashboard-page")
     return benchDashboardPageAlone(databaseUrl, reuse, `${urlPrefix}npm run bench -- dashboard-page${reuse ? " --reuse" : ""}`);
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
@@ -182,6 +183,31 @@ async function benchLists(databaseUrl: string, reuse: boolean, command: string):
       : `  All ${figures.cases.length} meet the goal (median).`,
   );
   console.log(`  Figures written to ${await writeListFigures(figures)}`);
+}
+
+/**
+ * The stance-series reads of the full run alone (the data layer against its
+ * SQL through pg), printed and not written: a quick check of the series
+ * query on a corpus already built. The full run writes these figures.
+ */
+async function benchSeriesAlone(databaseUrl: string, reuse: boolean): Promise<void> {
+  await checkServerIsReachable(databaseUrl);
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const rawClient = await connectToScratchDatabase(databaseUrl);
+  const closeRawClient = onCleanup("close the raw SQL client", () => rawClient.end());
+  const database = createPrismaClient(databaseUrl);
+  const closeDatabase = onCleanup("disconnect Prisma", () => database.$disconnect());
+  const user = { id: benchAdministrator.id, role: "ADMIN" as const, isAdjudicator: false };
+  heading(`Stance-series reads: data layer against the same SQL through pg (load average ${os.loadavg()[0]!.toFixed(1)})`);
+  for (const seriesCase of seriesCases(speakerSlug(1), targetSlug(1))) {
+    const timings = await timeSeriesCase({ database, rawClient, user }, seriesCase, detail);
+    const verdict = timings.dataLayer.median <= seriesCase.goalMilliseconds ? "PASS" : "MISS";
+    detail(`  goal p50 ≤ ${seriesCase.goalMilliseconds} ms (data layer): ${verdict}; p90 ${timings.dataLayer.p90.toFixed(1)} ms`);
+  }
+  detail(`load average at the end ${os.loadavg()[0]!.toFixed(1)}; nothing written (the full run writes these figures)`);
+  await closeDatabase();
+  await closeRawClient();
 }
 
 async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, command: string): Promise<void> {

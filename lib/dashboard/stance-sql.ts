@@ -187,7 +187,8 @@ function settledSpeakerTotals(scope: StanceQueryScope): Prisma.Sql {
     speaker_totals AS (
       SELECT r."speakerId", r."targetId", sum(r.coding_count)::int AS coding_count,
         row_number() OVER (PARTITION BY r."targetId" ORDER BY sum(r.coding_count) DESC, r."speakerId")::int AS rank,
-        count(*) OVER (PARTITION BY r."targetId")::int AS speaker_count
+        count(*) OVER (PARTITION BY r."targetId")::int AS speaker_count,
+        ${seriesOrder(Prisma.raw("r"))}
       FROM (${counts}) AS r
       GROUP BY r."speakerId", r."targetId"
     )`;
@@ -283,6 +284,30 @@ export function buildTrackedTargetsWithExtentsQuery(
     ORDER BY target.name`;
 }
 
+/**
+ * Each speaker and target's place in the order of target id, then speaker id
+ * (the database's collation), numbered once over the few speaker totals so
+ * the chart rows can be sorted on one integer.
+ */
+function seriesOrder(alias: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`row_number() OVER (ORDER BY ${alias}."targetId", ${alias}."speakerId") AS series_order`;
+}
+
+// The chart rows come ordered by target, speaker, kind (series, then points,
+// then means) and date, as one bigint: the series' place times 2^24, the
+// kind times 2^22, and the day counted from 64 days before the window's start
+// (a point or bucket starts at most 30 days before it; 2^22 days outlast any
+// four-digit year). One integer sorts far faster than four text keys read
+// from rows with twenty-one columns, and gives the same order.
+const kindOrder = { series: 0, point: 1, mean: 2 } as const;
+
+function sortKey(seriesOrderColumn: Prisma.Sql, kind: keyof typeof kindOrder, daysFromStart: Prisma.Sql | null): Prisma.Sql {
+  const kindAndDay = kindOrder[kind] * 2 ** 22;
+  return daysFromStart
+    ? Prisma.sql`${seriesOrderColumn} * 16777216 + ${Prisma.raw(String(kindAndDay + 64))} + (${daysFromStart})`
+    : Prisma.sql`${seriesOrderColumn} * 16777216 + ${Prisma.raw(String(kindAndDay))}`;
+}
+
 export type SeriesQueryOptions = {
   unit: TimeUnit;
   /** The chart's width in pixels: each target's chart receives at most about this many points and mean vertices. */
@@ -339,32 +364,53 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
   const spanDays = Math.max(1, Math.round((Date.parse(scope.window.to) - Date.parse(from)) / 86_400_000) + 1);
   // Speakers are ranked by their codings, counted straight from the index,
   // so statements are settled only for the few speakers charted. When the
-  // view names no more speakers than a chart holds, all are charted and one
-  // pass over their codings does.
+  // view names no more speakers than a chart holds, all are charted: one pass
+  // over their statement values settles them, and the ranks come from those
+  // values' coding counts (the same counts, without a second read).
   const everyoneCharted = scope.speakerIds !== null && scope.speakerIds.length <= options.maximumSeriesPerTarget;
   const charted = Prisma.sql`
     charted AS (
-      SELECT t."speakerId", t."targetId",
+      SELECT t."speakerId", t."targetId", t.series_order,
         greatest(1, floor(${options.width}::float8 / least(t.speaker_count, ${options.maximumSeriesPerTarget}::int)))::int AS columns
       FROM speaker_totals t
       WHERE t.rank <= ${options.maximumSeriesPerTarget}::int
     )`;
+  const seriesTotals = Prisma.sql`
+    series_totals AS (
+      SELECT "speakerId", "targetId", count(*)::int AS statement_count, sum(coding_count)::int AS coding_count
+      FROM statement_values
+      GROUP BY "speakerId", "targetId"
+    )`;
+  const settled = checkedSource(scope, source) === "settled";
   // Ranked by codings either way: a settled row carries its statement's coding count.
-  const valuesAndRanks =
-    checkedSource(scope, source) === "settled"
+  const valuesAndRanks = everyoneCharted
+    ? Prisma.sql`
+    ${statementValuesCte(scope, source)},
+    ${seriesTotals},
+    speaker_totals AS (
+      SELECT s."speakerId", s."targetId", s.coding_count,
+        row_number() OVER (PARTITION BY s."targetId" ORDER BY s.coding_count DESC, s."speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY s."targetId")::int AS speaker_count,
+        ${seriesOrder(Prisma.raw("s"))}
+      FROM series_totals s
+    ),
+    ${charted}`
+    : settled
       ? Prisma.sql`
     ${settledSpeakerTotals(scope)},
     ${charted},
     statement_values AS (
       SELECT ${settledValueColumns}
-      ${everyoneCharted ? Prisma.sql`FROM "StanceStatementValue" v` : Prisma.sql`FROM charted ch JOIN "StanceStatementValue" v ON v."speakerId" = ch."speakerId" AND v."targetId" = ch."targetId"`}
+      FROM charted ch JOIN "StanceStatementValue" v ON v."speakerId" = ch."speakerId" AND v."targetId" = ch."targetId"
       WHERE ${settledConditions(scope)}
-    )`
+    ),
+    ${seriesTotals}`
       : Prisma.sql`
     speaker_totals AS (
       SELECT c."speakerId", c."targetId", count(*)::int AS coding_count,
         row_number() OVER (PARTITION BY c."targetId" ORDER BY count(*) DESC, c."speakerId")::int AS rank,
-        count(*) OVER (PARTITION BY c."targetId")::int AS speaker_count
+        count(*) OVER (PARTITION BY c."targetId")::int AS speaker_count,
+        ${seriesOrder(Prisma.raw("c"))}
       FROM "StanceCoding" c
       WHERE ${codingConditions(scope)}
       GROUP BY c."speakerId", c."targetId"
@@ -373,20 +419,16 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
         avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
-      ${everyoneCharted ? Prisma.sql`FROM "StanceCoding" c` : Prisma.sql`FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"`}
+      FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
-    ${statementValuesFromCodedStatements}`;
+    ${statementValuesFromCodedStatements},
+    ${seriesTotals}`;
   return Prisma.sql`
     WITH ${valuesAndRanks},
-    series_totals AS (
-      SELECT "speakerId", "targetId", count(*)::int AS statement_count
-      FROM statement_values
-      GROUP BY "speakerId", "targetId"
-    ),
     charted_values AS (
-      SELECT v.*, ch.columns, st.statement_count > ch.columns AS merge_points,
+      SELECT v.*, ch.columns, ch.series_order, st.statement_count > ch.columns AS merge_points,
         floor((v."saidOn" - ${from}::date) * ch.columns::float8 / ${spanDays}::int)::int AS pixel_column
       FROM statement_values v
       JOIN charted ch ON ch."speakerId" = v."speakerId" AND ch."targetId" = v."targetId"
@@ -394,13 +436,15 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
     ),
     bucket_means AS (
       SELECT "speakerId", "targetId", columns, ${bucket} AS start,
-        sum(score) AS score_sum, count(*)::int AS statement_count, sum(coding_count)::int AS coding_count
+        sum(score) AS score_sum, count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
+        min(series_order) AS series_order
       FROM charted_values
       GROUP BY "speakerId", "targetId", columns, ${bucket}
     ),
     merged_means AS (
       SELECT "speakerId", "targetId", min(start) AS start, sum(score_sum) / sum(statement_count) AS score,
-        sum(statement_count)::int AS statement_count, sum(coding_count)::int AS coding_count, count(*) > 1 AS merged
+        sum(statement_count)::int AS statement_count, sum(coding_count)::int AS coding_count, count(*) > 1 AS merged,
+        min(series_order) AS series_order
       FROM bucket_means
       GROUP BY "speakerId", "targetId",
         CASE WHEN ${options.bucketCount}::int > columns
@@ -414,38 +458,53 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
         avg(score) AS score, min(score) AS minimum_score, max(score) AS maximum_score,
         count(*)::int AS statement_count, sum(coding_count)::int AS coding_count,
         CASE WHEN count(*) = 1 THEN min("statementId") END AS statement_id,
-        bool_and(adjudicated) AS adjudicated, count(*) > 1 AS merged
+        bool_and(adjudicated) AS adjudicated, count(*) > 1 AS merged, min(series_order) AS series_order
       FROM charted_values
       GROUP BY "speakerId", "targetId", CASE WHEN merge_points THEN pixel_column::text ELSE "statementId" END
     )
-    SELECT 'series' AS kind, t."speakerId", t."targetId", CASE WHEN t.rank <= ${options.maximumSeriesPerTarget}::int THEN t.rank END AS rank,
-      t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
-      coalesce(st.statement_count, 0) AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId",
-      NULL::boolean AS adjudicated, false AS merged, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS "sourceTitle",
-      NULL::text[] AS coders, NULL::text AS "datePrecision", speaker.slug AS "speakerSlug", speaker.name AS "speakerName"
-    FROM speaker_totals t
-    JOIN "Actor" speaker ON speaker.id = t."speakerId"
-    LEFT JOIN series_totals st ON st."speakerId" = t."speakerId" AND st."targetId" = t."targetId"
-    UNION ALL
-    SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
-      m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM merged_means m
-    UNION ALL
-    SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
-      p.statement_count, p.coding_count, p.statement_id, p.adjudicated, p.merged, s.quote, s."sourceId", src.title,
-      -- A statement's codings are visible all together or not at all (lib/data/coding-visibility.ts), so a
-      -- charted statement's coders are those of its codings that pass the confidence filter.
-      CASE WHEN p.statement_id IS NOT NULL THEN ARRAY(
-        SELECT u.name FROM "StanceCoding" coder_coding JOIN "User" u ON u.id = coder_coding."coderId"
-        WHERE coder_coding."statementId" = p.statement_id AND coder_coding."targetId" = p."targetId"
-          AND coder_coding."deletedAt" IS NULL AND coder_coding.confidence >= ${scope.minimumConfidence}::"Confidence"
-        ORDER BY u.name
-      ) END,
-      s."saidOnPrecision"::text, NULL, NULL
-    FROM points p
-    LEFT JOIN "Statement" s ON s.id = p.statement_id
-    LEFT JOIN "Source" src ON src.id = s."sourceId"
-    ORDER BY 3, 2, 1 DESC, 6`;
+    SELECT kind, "speakerId", "targetId", rank, "speakerCount", at, score, "minimumScore", "maximumScore", "statementCount",
+      "codingCount", "statementId", adjudicated, merged, quote, "sourceId", "sourceTitle", coders, "datePrecision", "speakerSlug", "speakerName"
+    FROM (
+      SELECT 'series' AS kind, t."speakerId", t."targetId", CASE WHEN t.rank <= ${options.maximumSeriesPerTarget}::int THEN t.rank END AS rank,
+        t.speaker_count AS "speakerCount", NULL::text AS at, NULL::float8 AS score, NULL::float8 AS "minimumScore", NULL::float8 AS "maximumScore",
+        coalesce(st.statement_count, 0) AS "statementCount", t.coding_count AS "codingCount", NULL::text AS "statementId",
+        NULL::boolean AS adjudicated, false AS merged, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS "sourceTitle",
+        NULL::text[] AS coders, NULL::text AS "datePrecision", speaker.slug AS "speakerSlug", speaker.name AS "speakerName",
+        ${sortKey(Prisma.sql`t.series_order`, "series", null)} AS sort_key
+      FROM speaker_totals t
+      JOIN "Actor" speaker ON speaker.id = t."speakerId"
+      LEFT JOIN series_totals st ON st."speakerId" = t."speakerId" AND st."targetId" = t."targetId"
+      UNION ALL
+      SELECT 'mean', m."speakerId", m."targetId", NULL, NULL, to_char(m.start, 'YYYY-MM-DD'), m.score, NULL, NULL,
+        m.statement_count, m.coding_count, NULL, NULL, m.merged, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        ${sortKey(Prisma.sql`m.series_order`, "mean", Prisma.sql`m.start - ${from}::date`)}
+      FROM merged_means m
+      UNION ALL
+      -- Merged points have no tooltip: only single statements look theirs up.
+      SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
+        p.statement_count, p.coding_count, NULL, p.adjudicated, p.merged, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        ${sortKey(Prisma.sql`p.series_order`, "point", Prisma.sql`p.at - ${from}::date`)}
+      FROM points p
+      WHERE p.statement_id IS NULL
+      UNION ALL
+      SELECT 'point', p."speakerId", p."targetId", NULL, NULL, to_char(p.at, 'YYYY-MM-DD'), p.score, p.minimum_score, p.maximum_score,
+        p.statement_count, p.coding_count, p.statement_id, p.adjudicated, p.merged, s.quote, s."sourceId", src.title,
+        -- A statement's codings are visible all together or not at all (lib/data/coding-visibility.ts), so a
+        -- charted statement's coders are those of its codings that pass the confidence filter.
+        ARRAY(
+          SELECT u.name FROM "StanceCoding" coder_coding JOIN "User" u ON u.id = coder_coding."coderId"
+          WHERE coder_coding."statementId" = p.statement_id AND coder_coding."targetId" = p."targetId"
+            AND coder_coding."deletedAt" IS NULL AND coder_coding.confidence >= ${scope.minimumConfidence}::"Confidence"
+          ORDER BY u.name
+        ),
+        s."saidOnPrecision"::text, NULL, NULL,
+        ${sortKey(Prisma.sql`p.series_order`, "point", Prisma.sql`p.at - ${from}::date`)}
+      FROM points p
+      LEFT JOIN "Statement" s ON s.id = p.statement_id
+      LEFT JOIN "Source" src ON src.id = s."sourceId"
+      WHERE p.statement_id IS NOT NULL
+    ) AS chart_rows
+    ORDER BY sort_key`;
 }
 
 export type MatrixQueryRow = {

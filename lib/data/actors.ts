@@ -10,6 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { actorListDefinition, type ActorListFilters } from "../actors/list";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { foldedContainsPattern } from "../search/folded-pattern";
 
 export type ActorView = {
   id: string;
@@ -74,13 +75,10 @@ export async function listActorsPage(
   if (filters.kind) conditions.push({ kind: filters.kind });
   if (filters.tracked !== undefined) conditions.push({ isTrackedTarget: filters.tracked });
   if (filters.text) {
-    // Folded as the search folds (search_fold, prisma/sql/search.sql: case, accents, Arabic-script marks and letter
-    // variants), so "pezeshkian" finds "Pezeshkiān" and "كتاب" finds "کتاب". Aliases are an array, which Prisma cannot
-    // match a part of, so the text filter is one SQL query; LIKE's wildcards in the text are escaped after folding.
+    // Folded as the search folds, so "pezeshkian" finds "Pezeshkiān" and "كتاب" finds "کتاب". Aliases are an array,
+    // which Prisma cannot match a part of, so the text filter is one SQL query.
     const matching = await db.$queryRaw<{ id: string }[]>`
-      WITH typed AS (
-        SELECT '%' || replace(replace(replace("search_fold"(${filters.text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern
-      )
+      WITH typed AS (SELECT ${foldedContainsPattern(filters.text)} AS pattern)
       SELECT a.id FROM "Actor" a, typed
       WHERE a."deletedAt" IS NULL
         AND ("search_fold"(a.name) LIKE typed.pattern OR "search_fold"(a.slug) LIKE typed.pattern

@@ -7,6 +7,7 @@ import { eventListDefinition, type EventListFilters } from "../events/list";
 import type { EventCreation, EventUpdate } from "../events/schemas";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
+import { foldedContainsPattern } from "../search/folded-pattern";
 import type { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, EventKind, PloverEventType } from "../generated/prisma/enums";
 import { slugify } from "../sources/spans";
@@ -84,10 +85,15 @@ export async function listEventsPage(
   if (filters.source) conditions.push({ sourceIds: { has: filters.source } });
   if (filters.from) conditions.push({ occurredOn: { gte: dateFromIso(filters.from) } });
   if (filters.to) conditions.push({ occurredOn: { lte: dateFromIso(filters.to) } });
-  if (filters.text)
-    conditions.push({
-      OR: [{ title: { contains: filters.text, mode: "insensitive" } }, { description: { contains: filters.text, mode: "insensitive" } }],
-    });
+  if (filters.text) {
+    // Folded as the search folds (case, accents, Arabic-script letter variants), as the actors list's filter is.
+    const matching = await db.$queryRaw<{ id: string }[]>`
+      WITH typed AS (SELECT ${foldedContainsPattern(filters.text)} AS pattern)
+      SELECT e.id FROM "Event" e, typed
+      WHERE e."deletedAt" IS NULL
+        AND ("search_fold"(e.title) LIKE typed.pattern OR "search_fold"(e.description) LIKE typed.pattern)`;
+    conditions.push({ id: { in: matching.map((row) => row.id) } });
+  }
   const fetched = await readAfterCursor(query.sortOption, query.cursor, query.pageSize + 1, (after, take) =>
     db.event.findMany({
       where: { AND: [...conditions, after as Prisma.EventWhereInput] },

@@ -13,6 +13,7 @@ import {
   buildStanceSeriesQuery,
   buildStanceShiftQuery,
   statementValueSourceFor,
+  type SeriesQueryRow,
   type ShiftQueryRow,
   type StanceQueryScope,
   type StatementValueSource,
@@ -312,10 +313,12 @@ describe("the dashboard's queries on settled values and on codings, random data"
       const maximumSeriesPerTarget = random.pick([1, 2, 8]);
       const context = JSON.stringify({ seed, round, scope, unit, width, maximumSeriesPerTarget });
 
-      const [settledSeries, codedSeries] = await both((source) =>
+      const [settledSeries, codedSeries] = await both<SeriesQueryRow>((source) =>
         buildStanceSeriesQuery(scope, { unit, width, maximumSeriesPerTarget, bucketCount: 60 }, source),
       );
       expect(sortRows(settledSeries), context).toEqual(sortRows(codedSeries));
+      expectChartOrder(settledSeries, context);
+      expectChartOrder(codedSeries, context);
 
       const windowStart = scope.window.from;
       const earlier = { ...scope, window: { from: "2022-01-01", to: scope.window.to } };
@@ -372,6 +375,22 @@ describe("the dashboard's queries on settled values and on codings, random data"
  * Rows in a fixed order with floating-point sums rounded: the two paths add the
  * same values, but not necessarily in the same order, so the last bits may differ.
  */
+/**
+ * The series query's rows come ordered by target id, speaker id, kind (the
+ * series row, then its points, then its means) and date: one sort key
+ * (lib/dashboard/stance-sql.ts) stands for these four, so check it keeps them.
+ * The test database's collation orders these ASCII ids as JavaScript does.
+ */
+function expectChartOrder(rows: SeriesQueryRow[], context: string) {
+  const kindRank = { series: 0, point: 1, mean: 2 } as const;
+  const keyOf = (row: SeriesQueryRow) => [row.targetId, row.speakerId, kindRank[row.kind], row.at ?? ""] as const;
+  for (let index = 1; index < rows.length; index++) {
+    const [before, after] = [keyOf(rows[index - 1]!), keyOf(rows[index]!)];
+    const order = before.findIndex((part, position) => part !== after[position]);
+    if (order !== -1) expect(before[order]! < after[order]!, `${context}: row ${index} out of order`).toBe(true);
+  }
+}
+
 function sortRows<T>(rows: T[]): T[] {
   const rounded = rows.map((row) =>
     Object.fromEntries(

@@ -214,6 +214,12 @@ describe("the events list", () => {
     expect(await titles("q=الرياض")).toEqual(["قمة الرياض"]);
     // Case-insensitive beyond ASCII: "élection" finds "Élection".
     expect(await titles("q=élection")).toEqual(["Élection présidentielle"]);
+    // Folded as the search folds: no accents typed, and the Persian yeh for the Arabic one in "الرياض".
+    expect(await titles("q=election presidentielle")).toEqual(["Élection présidentielle"]);
+    expect(await titles("q=الریاض")).toEqual(["قمة الرياض"]);
+    // LIKE's wildcards are taken as typed: "%" and "_" match only themselves.
+    expect(await titles(`q=${marker.slice(0, 3)}%`)).toEqual([]);
+    expect(await titles("q=_")).toEqual([]);
     expect(await titles("q=دیدار وزیران")).toEqual(["اجلاس تهران"]);
     expect(await titles(`${mine}&kind=DIPLOMATIC`)).toEqual(["اجلاس تهران", "قمة الرياض"].sort());
     expect(await titles(`${mine}&actor=${world.persian.slug}`)).toEqual(["Agreement", "اجلاس تهران"].sort());
