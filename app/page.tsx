@@ -5,14 +5,14 @@ import { speakerStyleIndexes } from "@/components/dashboard/chart-style";
 import { DashboardEvents } from "@/components/dashboard/dashboard-events";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { StanceMatrixTable } from "@/components/dashboard/stance-matrix";
-import { StancePanel } from "@/components/dashboard/stance-panel";
+import { StancePanel, StancePanelPlaceholder } from "@/components/dashboard/stance-panel";
 import { StanceShifts } from "@/components/dashboard/stance-shifts";
 import { requirePageUser } from "@/lib/auth/session";
 import { describeViewFilters, formatWindow, panelsByTarget, summariseTargetPanel, windowWithinOneYear } from "@/lib/dashboard/summary";
 import { hasPermission } from "@/lib/auth/permissions";
 import { dashboardSearchParams, parseDashboardView } from "@/lib/dashboard/view";
-import { openDashboard } from "@/lib/data/dashboard";
-import type { StanceMatrix, StanceShift } from "@/lib/dashboard/types";
+import { openDashboard, type PanelSeries } from "@/lib/data/dashboard";
+import type { ChartEventMarker, DateWindow, StanceMatrix, StanceShift } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import styles from "./page.module.css";
 import gridStyles from "./panel-grid.module.css";
@@ -30,15 +30,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const query = dashboardSearchParams(view).toString();
   // Signing in returns to the same view, so a shared link survives the sign-in page.
   const user = await requirePageUser(query ? `/?${query}` : "/");
-  // The charts come first; the matrix and the shifts (most of the page's time at a million codings) stream in after them.
-  const { series, options, notices, loadMatrix, loadShifts } = await openDashboard(user, view, { width: chartWidth });
+  // Each chart streams in as soon as its own target's series are read; the matrix and the shifts (most of the page's time
+  // at a million codings) after all of them.
+  const { window, unit, targets, options, notices, panels, events, loadMatrix, loadShifts } = await openDashboard(user, view, {
+    width: chartWidth,
+  });
 
   // The chart's width goes along, so the CSV merges exactly the points the charts merge.
   const csvHref = `/api/stance/export?${query ? `${query}&` : ""}width=${chartWidth}`;
-  const panels = panelsByTarget(series);
-  const styleIndexes = speakerStyleIndexes(series.series);
-  const withYear = !windowWithinOneYear(series.window);
-  const hasStatements = series.series.length > 0;
+  const withYear = !windowWithinOneYear(window);
   const filters = describeViewFilters(view, options);
   // Under blind coding an analyst's charts leave out other coders' codings of statements they have not coded: say so, or the numbers mislead.
   const blind = user.role === "ANALYST" && !hasPermission(user, "adjudicate");
@@ -49,8 +49,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="page__title">Stance over time</h1>
           <p className="page__lede">
-            Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory), the line the mean per {series.unit}; dashed
-            lines mark events. {formatWindow(series.window)}.
+            Each point is a coded statement, from −3 (very hostile) to +3 (very conciliatory), the line the mean per {unit}; dashed lines
+            mark events. {formatWindow(window)}.
           </p>
         </div>
         <a className="button" href={csvHref} download>
@@ -78,43 +78,34 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </p>
       )}
 
-      <DashboardFilters view={view} options={options} chosenWindow={series.window} chosenUnit={series.unit} />
-
-      {series.downsampled && (
-        <p className="notice">
-          Some points merge several statements: the chart shows at most one point per pixel, and a hollow point stands for the statements
-          that fall on it (hover it for their number and range). The CSV holds the same points; narrow the dates to see every statement.
-        </p>
-      )}
+      <DashboardFilters view={view} options={options} chosenWindow={window} chosenUnit={unit} />
 
       <section aria-labelledby="charts-heading">
         <h2 className={styles.heading} id="charts-heading">
           Toward each target
         </h2>
-        {panels.length === 0 ? (
+        {targets.length === 0 ? (
           <div className="empty-state">No targets to chart: none is tracked yet, and the filters name none.</div>
-        ) : !hasStatements ? (
-          <div className="empty-state">
-            <p>No coded statements match these filters.</p>
-            <Link href="/">Reset the filters</Link>
-          </div>
         ) : (
-          <div className={gridStyles.panelGrid}>
-            {panels.map((panel) => (
-              <StancePanel
-                key={panel.target.id}
-                panel={panel}
-                summary={summariseTargetPanel(panel, { window: series.window, unit: series.unit, events: series.events })}
-                styleIndexes={styleIndexes}
-                window={series.window}
-                unit={series.unit}
-                events={series.events}
-                fileName={`stance-toward-${panel.target.slug}-${series.window.from}-${series.window.to}.png`}
-                csvHref={csvHref}
-                filters={filters}
-              />
-            ))}
-          </div>
+          <>
+            <div className={gridStyles.panelGrid}>
+              {targets.map((target, index) => (
+                <Suspense key={target.id} fallback={<StancePanelPlaceholder target={target} />}>
+                  <DeferredStancePanel
+                    panelsSoFar={panels.slice(0, index + 1)}
+                    events={events}
+                    window={window}
+                    unit={unit}
+                    csvHref={csvHref}
+                    filters={filters}
+                  />
+                </Suspense>
+              ))}
+            </div>
+            <Suspense fallback={null}>
+              <DeferredChartNotes panels={panels} />
+            </Suspense>
+          </>
         )}
       </section>
 
@@ -133,10 +124,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Largest shifts
         </h2>
         <p className="card__meta">
-          The largest changes in a speaker’s mean stance between consecutive {series.unit}s, with the statements behind them.
+          The largest changes in a speaker’s mean stance between consecutive {unit}s, with the statements behind them.
         </p>
         <Suspense fallback={<SectionLoading what="the largest shifts" />}>
-          <DeferredShifts load={loadShifts} unit={series.unit} withYear={withYear} />
+          <DeferredShifts load={loadShifts} unit={unit} withYear={withYear} />
         </Suspense>
       </section>
 
@@ -145,7 +136,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Events in this window
         </h2>
         <p className="card__meta">Dated occurrences that may explain a shift; each is a dashed line on the charts.</p>
-        <DashboardEvents events={series.events} />
+        <Suspense fallback={<SectionLoading what="the events" />}>
+          <DeferredEvents events={events} />
+        </Suspense>
       </section>
     </main>
   );
@@ -157,6 +150,66 @@ function SectionLoading({ what }: { what: string }) {
       Working out {what}…
     </p>
   );
+}
+
+/**
+ * One target's chart, as soon as its series are in. A speaker keeps one colour and shape on every chart, given in
+ * the order speakers first appear: the panels before this one settle theirs, so it waits for those too (all were
+ * sent at once).
+ */
+async function DeferredStancePanel({
+  panelsSoFar,
+  events,
+  window,
+  unit,
+  csvHref,
+  filters,
+}: {
+  panelsSoFar: Promise<PanelSeries>[];
+  events: Promise<ChartEventMarker[]>;
+  window: DateWindow;
+  unit: TimeUnit;
+  csvHref: string;
+  filters: string;
+}) {
+  const [loaded, eventMarkers] = await Promise.all([Promise.all(panelsSoFar), events]);
+  const [panel] = panelsByTarget({ ...loaded.at(-1)!, events: eventMarkers });
+  return (
+    <StancePanel
+      panel={panel!}
+      summary={summariseTargetPanel(panel!, { window, unit, events: eventMarkers })}
+      styleIndexes={speakerStyleIndexes(loaded.flatMap((one) => one.series))}
+      window={window}
+      unit={unit}
+      events={eventMarkers}
+      fileName={`stance-toward-${panel!.target.slug}-${window.from}-${window.to}.png`}
+      csvHref={csvHref}
+      filters={filters}
+    />
+  );
+}
+
+/** Under the charts, once all are in: that some points merge statements, or that no chart has any. */
+async function DeferredChartNotes({ panels }: { panels: Promise<PanelSeries>[] }) {
+  const loaded = await Promise.all(panels);
+  if (!loaded.some((panel) => panel.series.length > 0))
+    return (
+      <div className="empty-state">
+        <p>No coded statements match these filters.</p>
+        <Link href="/">Reset the filters</Link>
+      </div>
+    );
+  if (!loaded.some((panel) => panel.downsampled)) return null;
+  return (
+    <p className="notice">
+      Some points merge several statements: the chart shows at most one point per pixel, and a hollow point stands for the statements that
+      fall on it (hover it for their number and range). The CSV holds the same points; narrow the dates to see every statement.
+    </p>
+  );
+}
+
+async function DeferredEvents({ events }: { events: Promise<ChartEventMarker[]> }) {
+  return <DashboardEvents events={await events} />;
 }
 
 // Rendered inside Suspense: the page's HTML up to the charts is sent while these wait for their queries.

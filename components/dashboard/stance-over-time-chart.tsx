@@ -19,7 +19,7 @@ import { useMemo, useRef } from "react";
 import { Chart } from "react-chartjs-2";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 import { exportCaption } from "@/lib/dashboard/summary";
-import type { BucketMean, ChartEventMarker, DateWindow, StancePoint, StanceSeries } from "@/lib/dashboard/types";
+import type { BucketMean, ChartEventMarker, ChartSeries, DateWindow, StancePoint } from "@/lib/dashboard/types";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { speakerStyle } from "./chart-style";
 import { statementHref } from "./links";
@@ -40,7 +40,7 @@ type ChartType = "scatter" | "line";
 type ChartPoint = { x: number; y: number; index: number };
 
 /** What each dataset draws, by dataset index: a speaker's statements, or the line through their bucket means. */
-type DatasetSource = { kind: "points" | "means"; series: StanceSeries };
+type DatasetSource = { kind: "points" | "means"; series: ChartSeries };
 
 // Beyond this many points, animating every update costs more than it shows.
 const animationLimit = 500;
@@ -98,7 +98,7 @@ export function StanceOverTimeChart({
   fileName,
 }: {
   targetId: string;
-  series: StanceSeries[];
+  series: ChartSeries[];
   /** Speaker id → style index, shared by every panel. */
   styleIndexes: Record<string, number>;
   window: DateWindow;

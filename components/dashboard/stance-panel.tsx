@@ -1,6 +1,9 @@
+import { chartSeriesOf } from "@/lib/dashboard/chart-series";
 import type { TargetPanel } from "@/lib/dashboard/summary";
 import { pluralise } from "@/lib/dashboard/summary";
-import type { ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
+import type { ActorOption, ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
+import chartCanvasStyles from "@/components/chart-canvas.module.css";
+import chartStyles from "./stance-over-time-chart.module.css";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { StanceDataTable } from "./stance-data-table";
 import { LazyStanceOverTimeChart } from "./lazy-stance-chart";
@@ -30,6 +33,8 @@ export function StancePanel({
   filters: string;
 }) {
   const headingId = `stance-toward-${panel.target.slug}`;
+  // One array for both: the payload then carries the series once, the table referring to the chart's copy.
+  const chartSeries = panel.series.map(chartSeriesOf);
   return (
     <section className={`card ${styles.stancePanel}`} aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
@@ -48,7 +53,7 @@ export function StancePanel({
         <>
           <LazyStanceOverTimeChart
             targetId={panel.target.id}
-            series={panel.series}
+            series={chartSeries}
             styleIndexes={styleIndexes}
             window={window}
             unit={unit}
@@ -58,9 +63,28 @@ export function StancePanel({
             fileName={fileName}
             filters={filters}
           />
-          <StanceDataTable series={panel.series} csvHref={csvHref} />
+          <StanceDataTable series={chartSeries} csvHref={csvHref} />
         </>
       )}
+    </section>
+  );
+}
+
+/** Where a panel will be while its series are read: the same card and chart height, so nothing moves when it arrives. */
+export function StancePanelPlaceholder({ target }: { target: ActorOption }) {
+  return (
+    <section className={`card ${styles.stancePanel}`} aria-busy="true">
+      <h3 className="card__title">Toward {target.name}</h3>
+      <p className="card__meta" role="status">
+        Working out the chart toward {target.name}…
+      </p>
+      <div className={chartCanvasStyles.chartCanvas} />
+      {/* The chart's button row, as the chart's own placeholder has it. */}
+      <div className={chartStyles.actions}>
+        <button type="button" className="button button--small" disabled>
+          Download PNG
+        </button>
+      </div>
     </section>
   );
 }

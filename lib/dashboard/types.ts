@@ -55,6 +55,13 @@ export type StanceSeries = {
   means: BucketMean[];
 };
 
+/**
+ * What a chart and its data table draw of a series: the speaker, the points
+ * and the means. The page sends this, not the whole series, to the browser
+ * (lib/dashboard/chart-series.ts); the counts and the target stay on the server.
+ */
+export type ChartSeries = { speaker: Pick<ActorOption, "id" | "name">; points: StancePoint[]; means: BucketMean[] };
+
 export type ChartEventMarker = { id: string; slug: string; title: string; occurredOn: string; kind: string; description: string };
 
 export type StanceSeriesResult = {

@@ -179,7 +179,10 @@ function latestOf(first: string, second: string): string {
   return first > second ? first : second;
 }
 
-async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
+/** A view's series without its events, which the page reads once for all its panels. */
+type SeriesWithoutEvents = Omit<StanceSeriesResult, "events">;
+
+async function readStanceSeries(resolved: ResolvedScope, width: number): Promise<SeriesWithoutEvents> {
   const { scope, unit } = resolved;
   const query = buildStanceSeriesQuery(scope, {
     unit,
@@ -187,10 +190,7 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
-  const [rows, events] = await Promise.all([
-    scope.targetIds.length ? readRows<SeriesQueryRow>(getDatabase(), query) : Promise.resolve([]),
-    listEventMarkers(scope.window),
-  ]);
+  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query) : [];
 
   const seriesRows = rows.filter((row) => row.kind === "series");
   const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));
@@ -265,8 +265,17 @@ async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<
     series,
     omittedSpeakers: [...omitted.entries()].map(([targetId, count]) => ({ targetId, count })),
     downsampled,
-    events,
   };
+}
+
+async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
+  const [series, events] = await Promise.all([readStanceSeries(resolved, width), listEventMarkers(resolved.scope.window)]);
+  return { ...series, events };
+}
+
+/** The scope narrowed to one of its targets: every part of the series query is per speaker and target, so its rows are that target's rows of the whole. */
+function narrowToTarget(resolved: ResolvedScope, target: ActorOption): ResolvedScope {
+  return { ...resolved, targets: [target], scope: { ...resolved.scope, targetIds: [target.id] } };
 }
 
 function clampWidth(width: number | undefined): number {
@@ -444,39 +453,89 @@ async function listFilterOptions(): Promise<DashboardFilterOptions> {
   };
 }
 
-/** The dashboard's charts and filters now; the matrix and the shifts, which are slower, when asked for. */
-export type OpenedDashboard = Omit<DashboardData, "matrix" | "shifts"> & {
+/** One panel's series: the speakers charted toward its target, and how many more there were. */
+export type PanelSeries = SeriesWithoutEvents;
+
+/**
+ * The dashboard page's data for a view, each part as soon as it is ready:
+ * the window, unit, targets and filter options now; each target's series as
+ * a promise of its own; the matrix and the shifts when their loaders are
+ * called.
+ */
+export type OpenedDashboard = {
+  view: DashboardView;
+  window: DateWindow;
+  unit: TimeUnit;
+  targets: ActorOption[];
+  options: DashboardFilterOptions;
+  /** What the page left out of the view and why (e.g. a link naming an actor that no longer exists). */
+  notices: string[];
+  /** Per target, in the order of `targets`. */
+  panels: Promise<PanelSeries>[];
+  events: Promise<ChartEventMarker[]>;
   loadMatrix: () => Promise<StanceMatrix>;
   loadShifts: () => Promise<StanceShift[]>;
 };
 
 /**
- * The dashboard page's data for a view, in two steps so the page can send its
- * charts before the slower sections: the series and filter options are read
- * at once; the matrix and the shifts (which settle every speaker's values,
- * most of the page's time at a million codings) only when their loaders are
- * called, on the same resolved scope. Unlike the API, the page does not
- * refuse a link naming an actor that no longer exists: it leaves the actor out
- * and says so in `notices`.
+ * Opens the dashboard page for a view so it can send each chart as soon as
+ * its data is in: every target's series is a query of its own, all sent at
+ * once (a target's rows are the same as in one query for all, which is what
+ * the API runs), so the first panel waits for its own target's speakers, not
+ * for everyone's. The matrix and the shifts, which settle every speaker's
+ * values (most of the page's time at a million codings), start only once the
+ * series are in, so they do not compete with the charts for the database.
+ * Unlike the API, the page does not refuse a link naming an actor that no
+ * longer exists: it leaves the actor out and says so in `notices`.
  */
 export async function openDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<OpenedDashboard> {
   requirePermission(user, "read");
+  const filterOptions = listFilterOptions();
+  // Awaited below or by the page (whose error boundary then shows the failure); until then a rejection is not "unhandled".
+  filterOptions.catch(() => {});
   const resolved = await resolveScope(user, view);
-  const [series, filterOptions] = await Promise.all([runStanceSeries(resolved, clampWidth(options.width)), listFilterOptions()]);
-  const notices = resolved.unknownActors.map((slug) => `No actor is known by “${slug}”; it was left out.`);
+  const width = clampWidth(options.width);
+  const panels = resolved.targets.map((target) => readStanceSeries(narrowToTarget(resolved, target), width));
+  const events = listEventMarkers(resolved.scope.window);
+  for (const pending of [...panels, events]) pending.catch(() => {});
+  const chartsSettled = () => Promise.allSettled([...panels, events]);
   return {
     view,
-    series,
-    options: filterOptions,
-    notices,
-    loadMatrix: () => runStanceMatrix(resolved),
-    loadShifts: () => runStanceShifts(resolved),
+    window: resolved.scope.window,
+    unit: resolved.unit,
+    targets: resolved.targets,
+    options: await filterOptions,
+    notices: resolved.unknownActors.map((slug) => `No actor is known by “${slug}”; it was left out.`),
+    panels,
+    events,
+    loadMatrix: async () => {
+      await chartsSettled();
+      return runStanceMatrix(resolved);
+    },
+    loadShifts: async () => {
+      await chartsSettled();
+      return runStanceShifts(resolved);
+    },
   };
 }
 
-/** Everything the dashboard page shows for a view, at once (see openDashboard). */
+/** Everything the dashboard page shows for a view, at once (see openDashboard); the panels' series joined as the API returns them. */
 export async function getDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<DashboardData> {
-  const { loadMatrix, loadShifts, ...opened } = await openDashboard(user, view, options);
-  const [matrix, shifts] = await Promise.all([loadMatrix(), loadShifts()]);
-  return { ...opened, matrix, shifts };
+  const opened = await openDashboard(user, view, options);
+  const [panels, events, matrix, shifts] = await Promise.all([
+    Promise.all(opened.panels),
+    opened.events,
+    opened.loadMatrix(),
+    opened.loadShifts(),
+  ]);
+  const series: StanceSeriesResult = {
+    window: opened.window,
+    unit: opened.unit,
+    targets: opened.targets,
+    series: panels.flatMap((panel) => panel.series),
+    omittedSpeakers: panels.flatMap((panel) => panel.omittedSpeakers),
+    downsampled: panels.some((panel) => panel.downsampled),
+    events,
+  };
+  return { view, series, options: opened.options, notices: opened.notices, matrix, shifts };
 }

@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import {
   browserTestsEnabled,
+  expectNoSidewaysScroll,
   gotoHydrated,
   missingChromiumMessage,
   showStanceCharts,
@@ -14,6 +15,9 @@ import {
   waitForHydration,
 } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { formatMonth } from "@/lib/dashboard/date-precision";
+import { formatDate } from "@/lib/dashboard/summary";
+import type { StanceSeriesResult } from "@/lib/dashboard/types";
 
 const appUrl = inject("appUrl");
 const browserAvailable = browserTestsEnabled();
@@ -32,6 +36,12 @@ async function readCharts(page: Page) {
       summary: element.querySelector("canvas")?.getAttribute("aria-label"),
     })),
   );
+}
+
+/** The first chart's target, from its panel's heading id (stance-toward-<slug>). */
+async function firstTargetSlug(page: Page): Promise<string> {
+  const id = await page.locator("h3[id^='stance-toward-']").first().getAttribute("id");
+  return id!.replace("stance-toward-", "");
 }
 
 describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
@@ -122,6 +132,8 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     expect(csv).toHaveLength(1 + Number(chart!.points));
     // The data table under the chart lists the same rows the CSV holds.
     await page.getByText("Show the data as a table").first().click();
+    // The rows are made when the table opens.
+    await page.getByTestId("stance-data-table").locator("tbody tr").first().waitFor();
     const tableQuotes = await page.getByTestId("stance-data-table").locator("tbody tr").count();
     expect(tableQuotes).toBe(Number(chart!.points));
     expect(csv.some((line) => line.startsWith("Israel,Ali Khamenei,2024-10-27,-0.5,"))).toBe(true);
@@ -134,6 +146,8 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     await gotoHydrated(page, `${appUrl}/?for=iran&from=2024-07-01&to=2024-11-15&unit=week`);
     await readCharts(page);
     await page.evaluate(() => document.querySelectorAll("details").forEach((details) => details.setAttribute("open", "")));
+    // Each chart's table makes its rows once opened: check them too.
+    for (const table of await page.getByTestId("stance-data-table").all()) await table.locator("tbody tr").first().waitFor();
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
@@ -157,6 +171,65 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     await page.getByRole("heading", { name: /Statement by Ali Khamenei/ }).waitFor();
     await context.close();
   });
+
+  for (const width of [1280, 390]) {
+    it(`opens a chart's table by keyboard at ${width} px: it arrives on opening, its rows are the chart's points, and a quote opens its statement`, async () => {
+      const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const query = "for=iran&from=2024-07-01&to=2024-11-15&unit=week";
+      await gotoHydrated(page, `${appUrl}/?${query}`);
+      const charts = await readCharts(page);
+      const table = page.getByTestId("stance-data-table").first();
+      // Not sent with the page: the rows are made from the chart's series when the table opens.
+      expect(await table.locator("tr").count()).toBe(0);
+
+      // From the chart's last control, Tab reaches the table's disclosure and Enter opens it.
+      await page.locator("[data-stance-chart-slot]").first().getByRole("button", { name: "Download PNG" }).focus();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show the data as a table");
+      await page.keyboard.press("Enter");
+      await table.locator("tbody tr").first().waitFor();
+      // The count is announced (a status region), and matches the chart's.
+      await expect(table.getByRole("status").textContent()).resolves.toBe(`${charts[0]!.points} points, by date.`);
+
+      // Row by row, the chart's points as the data endpoint returns them for the same view and width, by date then speaker.
+      const api = await page.request.get(`${appUrl}/api/stance?${query}&target=${await firstTargetSlug(page)}&width=1000`);
+      const result = (await api.json()) as StanceSeriesResult;
+      const expected = result.series
+        .flatMap((series) =>
+          series.points.map((point) => ({
+            at: point.at,
+            row: [
+              point.statement?.datePrecision === "MONTH" ? formatMonth(point.statement.saidOn ?? point.at) : formatDate(point.at),
+              series.speaker.name,
+              String(point.statementCount),
+              point.statement ? `“${point.statement.quote}”` : "",
+            ],
+          })),
+        )
+        .sort((first, second) => first.at.localeCompare(second.at) || first.row[1]!.localeCompare(second.row[1]!, "en"))
+        .map(({ row }) => row);
+      const shown = await table.locator("tbody tr").evaluateAll((rows) =>
+        rows.map((row) => {
+          const cells = [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "");
+          return [cells[0], cells[1], cells[3], row.querySelector("a")?.textContent ?? ""];
+        }),
+      );
+      expect(expected.length).toBeGreaterThan(1);
+      expect(shown).toEqual(expected);
+      // The open table scrolls in its own box; the page stays as wide as the screen.
+      await expectNoSidewaysScroll(page, `the dashboard at ${width} px with a table open`);
+
+      // Tab on into the table (its scrolling box, then the first quote's link); Enter opens the statement in its source.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("tbody") !== null)).toBe(true);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/sources\/[^#]+#statement-/);
+      await context.close();
+    });
+  }
 
   it("runs a chart's code only once the chart nears the screen: on a phone the charts sit below the filters", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);

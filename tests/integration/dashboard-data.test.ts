@@ -469,6 +469,19 @@ describe("the actor × target matrix and the shifts", () => {
     expect(unknownTarget.series.targets.length).toBeGreaterThan(0);
     expect(onlyUnknown.series.series).toEqual(unfiltered.series.series);
   });
+
+  it("reads the page's charts a target at a time, each the whole view's series toward that target, settled or from codings", async () => {
+    for (const filters of [{}, { minimumConfidence: "MEDIUM" as const }]) {
+      const both = view({ from: "2024-03-01", to: "2024-03-31", ...filters });
+      const [whole, page] = await Promise.all([listStanceSeries(reader, both), getDashboard(reader, both)]);
+      expect(new Set(whole.series.map((series) => series.target.id))).toEqual(new Set([world.target1.id, world.target2.id]));
+      const byTarget = (result: typeof whole) => ({
+        ...result,
+        omittedSpeakers: [...result.omittedSpeakers].sort((a, b) => a.targetId.localeCompare(b.targetId)),
+      });
+      expect(byTarget(page.series)).toEqual(byTarget(whole));
+    }
+  });
 });
 
 class RolledBack extends Error {}
