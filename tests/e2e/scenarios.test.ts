@@ -26,6 +26,8 @@ async function seriousViolations(page: Page) {
 }
 
 async function readHistoryChart(page: Page) {
+  // The chart's code loads as it nears the viewport, so bring its slot into view first.
+  await page.locator("[data-probability-chart-slot]").scrollIntoViewIfNeeded();
   const chart = page.getByTestId("probability-history-chart");
   await chart.locator("canvas").waitFor();
   return { estimates: await chart.getAttribute("data-estimates"), median: await chart.getAttribute("data-team-median") };

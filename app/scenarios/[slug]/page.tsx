@@ -10,7 +10,7 @@ import { EvidenceColumnSummary } from "@/components/scenarios/evidence-column-su
 import { IndicatorAsOf } from "@/components/scenarios/indicator-as-of";
 import { IndicatorList } from "@/components/scenarios/indicator-list";
 import { describeProbabilityHistory, estimatesStandUntil, probabilityChartSpan } from "@/components/scenarios/probability-history";
-import { ProbabilityHistoryChart } from "@/components/scenarios/probability-history-chart";
+import { LazyProbabilityHistoryChart } from "@/components/scenarios/lazy-probability-history-chart";
 import { ProbabilityHistoryTable } from "@/components/scenarios/probability-history-table";
 import { isIsoDate } from "@/components/scenarios/scenario-format";
 import { ScenarioStatusBadge } from "@/components/scenarios/scenario-status-badge";
@@ -129,7 +129,7 @@ export default async function ScenarioPage({
           <p className={`card__meta ${styles.summary}`}>{historySummary}</p>
           {span !== null && scenario.history.teamMedian.length > 0 ? (
             <>
-              <ProbabilityHistoryChart
+              <LazyProbabilityHistoryChart
                 history={scenario.history}
                 events={scenario.events}
                 span={span}
