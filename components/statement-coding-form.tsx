@@ -2,12 +2,11 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { confidenceLabels, stanceCodingSchema } from "@/lib/codings/schemas";
+import { confidenceLabels, maximumRationaleLength } from "@/lib/codings/labels";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 import styles from "./statement-coding-form.module.css";
 
-const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 /** A first coding of one statement toward one target, compact enough for the side panel. Editing happens on the coding's own page. */
 export function StatementCodingForm({ statementId, target }: { statementId: string; target: { id: string; name: string } }) {
