@@ -3,10 +3,11 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { actorCreationSchema, actorKindLabels } from "@/lib/actors/schemas";
+import { actorKindLabels } from "@/lib/actors/schemas";
 import type { ActorView } from "@/lib/data/actors";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { normaliseWikidataId, suggestSlug, type ActorChoice } from "./actor-fields";
+import { suggestSlug } from "@/lib/slugs";
+import { normaliseWikidataId, type ActorChoice } from "./actor-fields";
 import { CheckboxField, FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 
 const blank = { name: "", slug: "", kind: "PERSON" as ActorKind, office: "", speaksForId: "", wikidataId: "", isTrackedTarget: false };
@@ -18,7 +19,7 @@ export function NewActorForm({ choices }: { choices: ActorChoice[] }) {
   const router = useRouter();
   const [created, setCreated] = useState<ActorView | null>(null);
   const form = useSchemaForm<typeof blank, ActorView>({
-    schema: actorCreationSchema,
+    schema: () => import("@/lib/actors/schemas").then((schemas) => schemas.actorCreationSchema),
     idPrefix: "new-actor",
     initialValues: blank,
     labels: {

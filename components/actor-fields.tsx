@@ -10,16 +10,6 @@ export type ActorChoice = { id: string; name: string; slug: string; wikidataId: 
 export const maximumNameLength = actorSchema.shape.name.maxLength ?? undefined;
 export const maximumOfficeLength = actorSchema.shape.office.unwrap().unwrap().maxLength ?? undefined;
 
-/** "Ali Akbar Velayati" → "ali-akbar-velayati"; accents dropped, anything else between words becomes one hyphen. */
-export function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** Trimmed, with a lower-case "q794" accepted as Q794; null when left empty. */
 export function normaliseWikidataId(text: string): string | null {
   const trimmed = text.trim();

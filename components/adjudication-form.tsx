@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { adjudicationSchema } from "@/lib/codings/schemas";
+import { maximumRationaleLength } from "@/lib/codings/labels";
 import type { Disagreement } from "@/lib/data/reliability";
 import { FormActions, FormAlert, ScorePicker, TextAreaField, useSchemaForm } from "./form";
 import { scoreWithLabel } from "./score-label";
 import styles from "./adjudication-form.module.css";
 
-const maximumRationaleLength = adjudicationSchema.shape.rationale.maxLength ?? undefined;
 
 /**
  * The settled value of one disagreement: shown when recorded (with a way to
@@ -39,7 +38,7 @@ export function AdjudicationForm({
       ? { score: recorded.score, rationale: recorded.rationale, adjudicatorName: "you" }
       : adjudication;
   const form = useSchemaForm({
-    schema: adjudicationSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.adjudicationSchema),
     idPrefix: id,
     initialValues: { score: (adjudication?.score ?? null) as number | null, rationale: adjudication?.rationale ?? "" },
     labels: { score: "Final value", rationale: "Reason" },

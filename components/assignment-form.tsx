@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { assignmentDrawSchema } from "@/lib/assignments/schemas";
 import { CheckboxListField, FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 import styles from "./assignment-form.module.css";
 
@@ -17,7 +16,7 @@ export function AssignmentForm({ choices }: { choices: Choices }) {
   const router = useRouter();
   const blank = { sourceId: "", coderIds: [] as string[], share: "100", overlap: "20", seed: "" };
   const form = useSchemaForm({
-    schema: assignmentDrawSchema,
+    schema: () => import("@/lib/assignments/schemas").then((schemas) => schemas.assignmentDrawSchema),
     idPrefix: "assignment",
     initialValues: blank,
     labels: {

@@ -25,7 +25,7 @@ export function BundleImportForm() {
   const [skipped, setSkipped] = useState<LineProblem[]>([]);
 
   const form = useSchemaForm<{ file: File | null; skipConflicts: boolean }, Outcome>({
-    schema: bundleImportOptionsSchema,
+    schema: () => import("@/lib/exchange/bundle-request").then((schemas) => schemas.bundleImportOptionsSchema),
     idPrefix: "bundle",
     initialValues: { file: null, skipConflicts: false },
     labels: { file: "Bundle file (.jsonl)", skipConflicts: "Skip conflicting lines, keeping what is stored, and import the rest" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { codebookPublicationSchema, type CodebookContent } from "@/lib/codebook/schemas";
+import { type CodebookContent } from "@/lib/codebook/schemas";
 import { describeScore, formatScore, minimumScore } from "@/lib/codings/scale";
 import { FormAlert, TextAreaField, useSchemaForm } from "./form";
 
@@ -33,7 +33,7 @@ export function CodebookForm({ basedOn, content }: { basedOn: number; content: C
     examples: content ? examplesAsLines(content.examples) : "",
   };
   const form = useSchemaForm({
-    schema: codebookPublicationSchema,
+    schema: () => import("@/lib/codebook/schemas").then((schemas) => schemas.codebookPublicationSchema),
     idPrefix: "codebook",
     initialValues: initial,
     labels: {

@@ -1,5 +1,5 @@
 import type { StanceCodingView } from "@/lib/data/codings";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { confidenceLabels } from "@/lib/codings/labels";
 import { formatDateTime } from "./format";
 import { scoreWithLabel } from "./score-label";
 import detailsListStyles from "./details-list.module.css";

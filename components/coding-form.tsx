@@ -3,7 +3,7 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { confidenceLabels, stanceCodingSchema, stanceCodingUpdateSchema } from "@/lib/codings/schemas";
+import { confidenceLabels, maximumRationaleLength } from "@/lib/codings/labels";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { mergeEdits } from "@/lib/edits/merge";
@@ -41,7 +41,6 @@ const same = (name: keyof CodingValues, a: CodingValues, b: CodingValues) => {
   const field = compared.find((candidate) => candidate.name === name);
   return field ? sameField(field, a, b) : true;
 };
-const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 function valuesOf(coding: StanceCodingView): CodingValues {
   const { version, score, isConditional, confidence, rationale } = coding;
@@ -64,7 +63,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
   const [deleteAlert, setDeleteAlert] = useState<string | null>(null);
   const url = `/api/codings/${encodeURIComponent(coding.id)}`;
   const form = useSchemaForm<CodingValues, StanceCodingView>({
-    schema: stanceCodingUpdateSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.stanceCodingUpdateSchema),
     idPrefix: "coding",
     initialValues: valuesOf(coding),
     labels: { version: "Version", score: "Score", isConditional: "Conditional", confidence: "Confidence", rationale: "Rationale" },
@@ -175,7 +174,7 @@ export function CodingForm({ coding }: { coding: StanceCodingView }) {
           {...field("rationale")}
           rows={6}
           maxLength={maximumRationaleLength}
-          hint={`Why this score: the words that carry the stance, and any context. Up to ${maximumRationaleLength?.toLocaleString("en-GB")} characters.`}
+          hint={`Why this score: the words that carry the stance, and any context. Up to ${maximumRationaleLength.toLocaleString("en-GB")} characters.`}
         />
 
         <p className="form__status" role="status">

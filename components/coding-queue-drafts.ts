@@ -74,9 +74,6 @@ export function savedCodings(drafts: QueueDrafts, statementId: string): { id: st
 /** Field name → message, as the API reports them ("rationale", "targetId", …). */
 export type RowErrors = Record<string, string>;
 
-/** The rationale box's limit, read from the server's schema (never copied). */
-export const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
-
 /**
  * What must be fixed in a scored row before it is posted: the server's own rule
  * for the rationale (stanceCodingSchema), checked here so the message comes

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { describeScore, formatScore } from "@/lib/codings/scale";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { confidenceLabels } from "@/lib/codings/labels";
 import type { StanceCodingView } from "@/lib/data/codings";
 import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";

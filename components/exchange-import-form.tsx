@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { exchangeFormatOf, exchangeImportFileSchema, exchangeImportSchema } from "@/lib/exchange/import-request";
+import { exchangeFormatOf, exchangeImportSchema } from "@/lib/exchange/import-request";
 import { CheckboxField, FileField, FormActions, FormMessages, useSchemaForm } from "./form";
 import type { JsonResponse } from "./json-request";
 import { LineProblemsTable, type LineProblem } from "./line-problems-table";
@@ -18,7 +18,7 @@ export function ExchangeImportForm() {
   const [skipped, setSkipped] = useState<LineProblem[]>([]);
 
   const form = useSchemaForm<{ file: File | null; skipInvalid: boolean }, Outcome>({
-    schema: exchangeImportFileSchema,
+    schema: () => import("@/lib/exchange/import-request").then((schemas) => schemas.exchangeImportFileSchema),
     idPrefix: "import",
     initialValues: { file: null, skipInvalid: false },
     labels: { file: "File (.csv or .jsonl)", skipInvalid: "Skip invalid rows and import the rest" },

@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { UserView } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { userCreationSchema } from "@/lib/users/schemas";
 import { FieldRow, FormActions, FormAlert, SelectField, TextField, useSchemaForm } from "./form";
 import { roleLabels } from "@/lib/users/schemas";
 import styles from "./new-user-form.module.css";
@@ -17,7 +16,7 @@ export function NewUserForm() {
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState(false);
   const form = useSchemaForm<{ email: string; name: string; role: Role }, Created>({
-    schema: userCreationSchema,
+    schema: () => import("@/lib/users/schemas").then((schemas) => schemas.userCreationSchema),
     idPrefix: "new-user",
     initialValues: { email: "", name: "", role: "VIEWER" },
     labels: { email: "E-mail address", name: "Name", role: "Role" },

@@ -2,14 +2,14 @@
 
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { minimumPasswordLength, passwordChangeSchema } from "@/lib/users/schemas";
+import { minimumPasswordLength } from "@/lib/users/schemas";
 import { FormActions, FormAlert, TextField, useSchemaForm } from "./form";
 
 /** `isOneTimePassword`: the current password is the one an administrator set, which the person must replace. */
 export function PasswordForm({ email, isOneTimePassword }: { email: string; isOneTimePassword: boolean }) {
   const router = useRouter();
   const form = useSchemaForm({
-    schema: passwordChangeSchema,
+    schema: () => import("@/lib/users/schemas").then((schemas) => schemas.passwordChangeSchema),
     idPrefix: "",
     initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     labels: { currentPassword: "Current password", newPassword: "New password", confirmPassword: "New password again" },

@@ -2,7 +2,6 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { signInSchema } from "@/lib/users/schemas";
 import { FormActions, FormAlert, TextField, useSchemaForm } from "./form";
 import type { JsonResponse } from "./json-request";
 
@@ -25,7 +24,7 @@ async function signInWith(body: unknown): Promise<JsonResponse<null>> {
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const form = useSchemaForm({
-    schema: signInSchema,
+    schema: () => import("@/lib/users/schemas").then((schemas) => schemas.signInSchema),
     idPrefix: "sign-in",
     initialValues: { email: "", password: "" },
     labels: { email: "E-mail address", password: "Password" },

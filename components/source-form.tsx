@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { sourceCreationSchema } from "@/lib/sources/schemas";
 import { DateField, FieldRow, FormActions, FormAlert, TextAreaField, TextField, useSchemaForm } from "./form";
 import styles from "./source-form.module.css";
 
@@ -22,7 +21,7 @@ export function SourceForm() {
     },
     { id: string }
   >({
-    schema: sourceCreationSchema,
+    schema: () => import("@/lib/sources/schemas").then((schemas) => schemas.sourceCreationSchema),
     idPrefix: "source",
     initialValues: {
       title: "",

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { intakeOptionsSchema, type IntakeOptions } from "@/lib/intake/schemas";
+import type { IntakeOptions } from "@/lib/intake/schemas";
 import styles from "./source-import-form.module.css";
 import { ScrollingTable } from "./scrolling-table";
 import { CheckboxField, DateField, FilesField, FormActions, FormMessages, TextAreaField, TextField, useSchemaForm } from "./form";
@@ -60,7 +60,7 @@ export function SourceImportForm({ accept, limits }: SourceImportFormProps) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
 
   const form = useSchemaForm<Values, Outcome>({
-    schema: intakeOptionsSchema,
+    schema: () => import("@/lib/intake/schemas").then((schemas) => schemas.intakeOptionsSchema),
     idPrefix: "intake",
     initialValues: blank,
     labels: {

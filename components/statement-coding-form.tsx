@@ -2,19 +2,18 @@
 import { choicesOf } from "@/lib/choices";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { confidenceLabels, stanceCodingCreationSchema, stanceCodingSchema } from "@/lib/codings/schemas";
+import { confidenceLabels, maximumRationaleLength } from "@/lib/codings/labels";
 import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 import styles from "./statement-coding-form.module.css";
 
-const maximumRationaleLength = stanceCodingSchema.shape.rationale.maxLength ?? undefined;
 
 /** A first coding of one statement toward one target, compact enough for the side panel. Editing happens on the coding's own page. */
 export function StatementCodingForm({ statementId, target }: { statementId: string; target: { id: string; name: string } }) {
   const router = useRouter();
   const idPrefix = `code-${statementId}-${target.id}`;
   const form = useSchemaForm({
-    schema: stanceCodingCreationSchema,
+    schema: () => import("@/lib/codings/schemas").then((schemas) => schemas.stanceCodingCreationSchema),
     idPrefix,
     // No preselected score: a default would anchor the coder, and a forgotten click would save it.
     initialValues: { score: null as number | null, isConditional: false, confidence: "MEDIUM" as Confidence, rationale: "" },

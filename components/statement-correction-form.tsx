@@ -6,8 +6,8 @@ import type { StatementView } from "@/lib/data/statements";
 import { mergeEdits } from "@/lib/edits/merge";
 import type { Channel, DatePrecision, StatementForm } from "@/lib/generated/prisma/enums";
 import type { TextSpan } from "@/lib/sources/offsets";
-import { datePrecisionLabels } from "@/lib/validation";
-import { channelLabels, statementFormLabels, statementUpdateSchema } from "@/lib/statements/schemas";
+import { datePrecisionLabels } from "@/lib/date-precision";
+import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";
 import { ActorSearchPicker, type ActorChoice } from "./actor-search-picker";
 import { ChoiceField, ConflictComparison, DateField, FormActions, FormAlert, SelectField, useSchemaForm, type ComparedField } from "./form";
 import { ariaDescribedBy, FieldError } from "./form-feedback";
@@ -94,7 +94,7 @@ export function StatementCorrectionForm({
   const url = `/api/statements/${encodeURIComponent(statement.id)}`;
 
   const form = useSchemaForm<Values, StatementView>({
-    schema: statementUpdateSchema,
+    schema: () => import("@/lib/statements/schemas").then((schemas) => schemas.statementUpdateSchema),
     idPrefix,
     initialValues: base,
     labels,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { confidenceLabels } from "@/lib/codings/schemas";
+import { confidenceLabels } from "@/lib/codings/labels";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { DatePrecision } from "./generated/prisma/enums";
 
 // Field schemas shared by several domains' schema modules.
 
@@ -9,9 +8,6 @@ import type { DatePrecision } from "./generated/prisma/enums";
 
 /** The largest value of a PostgreSQL integer (int4) column. */
 export const largestStoredInteger = 2_147_483_647;
-
-/** How precisely a date is known (statements, codings, events): the day, or only the month (the date is then its first day). */
-export const datePrecisionLabels: Record<DatePrecision, string> = { DAY: "Exact day", MONTH: "Month only" };
 
 /** Lower-case words joined by hyphens: stable keys for seeds, imports and URLs. */
 export const slugSchema = z

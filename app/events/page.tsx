@@ -7,7 +7,7 @@ import { listActorChoices } from "@/lib/data/actors";
 import { listEventsPage } from "@/lib/data/events";
 import { listSources } from "@/lib/data/sources";
 import { eventListDefinition } from "@/lib/events/list";
-import { eventKindLabels } from "@/lib/events/schemas";
+import { eventKindLabels } from "@/lib/events/labels";
 import { loadListPage, sortChoices } from "@/lib/lists/page";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { sourceListDefinition } from "@/lib/sources/list";

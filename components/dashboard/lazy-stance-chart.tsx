@@ -1,13 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
+import { useNearViewport } from "../charts/use-near-viewport";
 import type { StanceOverTimeChart } from "./stance-over-time-chart";
 import styles from "./stance-over-time-chart.module.css";
-
-// How far outside the viewport a chart's code starts loading, so it is usually drawn by the time it scrolls in.
-const loadAheadMargin = "400px 0px";
 
 /** Keeps the chart's size until it is drawn, so nothing moves. */
 function ChartPlaceholder() {
@@ -37,20 +35,7 @@ const StanceChartCode = dynamic(() => import("./stance-over-time-chart").then((m
  * Until it is drawn the placeholder keeps the chart's size.
  */
 export function LazyStanceOverTimeChart(props: ComponentProps<typeof StanceOverTimeChart>) {
-  const slot = useRef<HTMLDivElement>(null);
-  const [nearViewport, setNearViewport] = useState(false);
-  useEffect(() => {
-    const element = slot.current;
-    if (!element || nearViewport) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNearViewport(true);
-      },
-      { rootMargin: loadAheadMargin },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [nearViewport]);
+  const [slot, nearViewport] = useNearViewport<HTMLDivElement>();
   return (
     <div ref={slot} data-stance-chart-slot="">
       {nearViewport ? <StanceChartCode {...props} /> : <ChartPlaceholder />}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { EventView } from "@/lib/data/events";
 import { mergeEdits } from "@/lib/edits/merge";
-import { eventCreationSchema, eventKindLabels, eventUpdateSchema, ploverTypeLabels, usualPloverType } from "@/lib/events/schemas";
+import { eventKindLabels, ploverTypeLabels, usualPloverType } from "@/lib/events/labels";
 import type { DatePrecision, EventKind, PloverEventType } from "@/lib/generated/prisma/enums";
 import type { CheckboxListOption } from "../checkbox-list";
 import { CheckboxListField, DateField, FieldRow, FormAlert, SelectField, TextAreaField, TextField, useSchemaForm } from "../form";
@@ -93,7 +93,7 @@ export function EventForm({
   // The version the editor started from, to lay their changes over a newer one after a conflict.
   const [base, setBase] = useState<Values>(() => (event ? valuesOf(event) : blank));
   const form = useSchemaForm<Values, EventView>({
-    schema: event ? eventUpdateSchema : eventCreationSchema,
+    schema: () => import("@/lib/events/schemas").then((schemas) => (event ? schemas.eventUpdateSchema : schemas.eventCreationSchema)),
     idPrefix: event ? `event-${event.id}` : "new-event",
     initialValues: base,
     labels,

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import type { EventView } from "@/lib/data/events";
-import { eventKindLabels, ploverTypeLabels } from "@/lib/events/schemas";
+import { eventKindLabels, ploverTypeLabels } from "@/lib/events/labels";
 import type { CheckboxListOption } from "../checkbox-list";
-import { formatSaidOn } from "../statement-details";
+import { formatSaidOn } from "../format";
 import { EventForm } from "./event-form";
 import styles from "./events.module.css";
 

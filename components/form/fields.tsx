@@ -3,8 +3,8 @@
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { choicesOf } from "@/lib/choices";
-import { datePrecisionLabels } from "@/lib/validation";
-import { suggestSlug } from "../actor-fields";
+import { datePrecisionLabels } from "@/lib/date-precision";
+import { suggestSlug } from "@/lib/slugs";
 import { CheckboxList, type CheckboxListOption } from "../checkbox-list";
 import { ariaDescribedBy, FieldError } from "../form-feedback";
 import { formatDateFieldValue } from "../format";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { describeFailure, type Failure } from "../form-feedback";
 import { sendJson, type JsonResponse } from "../json-request";
@@ -10,9 +10,16 @@ export type FormValues = Record<string, unknown>;
 
 export type Conflict = { message: string; current: unknown };
 
+/** Loads the route's schema when the form first needs it: `() => import("@/lib/scenarios/schemas").then((schemas) => schemas.scenarioSetSchema)`. */
+export type SchemaLoader = () => Promise<z.ZodType>;
+
 export type SchemaFormOptions<Values extends FormValues, Body> = {
-  /** The very schema the route handler reads the body with (lib/<domain>/schemas.ts). */
-  schema: z.ZodType;
+  /**
+   * The very schema the route handler reads the body with (lib/<domain>/schemas.ts), or, in a page's form, a loader of it:
+   * zod and a domain's schemas are the largest script a form page runs, so a loader keeps them out of the page's first load.
+   * The kit starts loading when a field first changes; a submit before it has arrived waits for it.
+   */
+  schema: z.ZodType | SchemaLoader;
   initialValues: Values;
   /** What each field is called in its label and in its error, "Title: must not be empty". */
   labels: Record<keyof Values & string, string>;
@@ -59,9 +66,28 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
   // What the last save did ("Saved (version 4)."), until the person starts on the next change.
   const [notice, setNotice] = useState<ReactNode>(null);
 
+  // The loaded schema, or its load under way (which gives null if it fails: the server then checks alone, and the next submit loads again).
+  const loadedSchema = useRef<z.ZodType | Promise<z.ZodType | null> | undefined>(undefined);
+  // Set while a submit waits for the schema, so a second click does not send twice.
+  const waitingForSchema = useRef(false);
+
+  function currentSchema(): z.ZodType | Promise<z.ZodType | null> {
+    if (typeof schema !== "function") return schema;
+    loadedSchema.current ??= schema().then(
+      (loaded) => (loadedSchema.current = loaded),
+      () => {
+        loadedSchema.current = undefined;
+        return null;
+      },
+    );
+    return loadedSchema.current;
+  }
+
   const isField = (name: string): name is Field => name in labels;
 
   function setValue<Name extends Field>(name: Name, value: Values[Name]) {
+    // The person has started on the form: fetch the schema now, so the submit finds it here.
+    void currentSchema();
     setValues((previous) => ({ ...previous, [name]: value }));
     setErrors((previous) => ({ ...previous, [name]: undefined }));
     setNotice(null);
@@ -81,16 +107,24 @@ export function useSchemaForm<Values extends FormValues, Body = unknown>(options
 
   /** Checks and sends the values (or the given ones, shown in the form from now on: a merge re-applied over a newer version). */
   async function submit(toSend: Values = values) {
-    if (pending) return;
+    if (pending || waitingForSchema.current) return;
     if (toSend !== values) setValues(toSend);
     setAlert(null);
     setConflict(null);
     setSignedOut(false);
     setNotice(null);
     const body = toBody(toSend);
-    const checked = schema.safeParse(body);
+    // Checked at once when the schema is here (as it is once a field has changed), after its load otherwise.
+    const schemaOrLoad = currentSchema();
+    let bodySchema: z.ZodType | null;
+    if (schemaOrLoad instanceof Promise) {
+      waitingForSchema.current = true;
+      bodySchema = await schemaOrLoad.finally(() => (waitingForSchema.current = false));
+    } else bodySchema = schemaOrLoad;
+    const checked = bodySchema?.safeParse(body);
     const fieldErrors: Record<string, string> = {};
-    if (!checked.success) for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    if (checked && !checked.success)
+      for (const issue of checked.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
     for (const [field, message] of Object.entries(check?.(toSend) ?? {})) if (message) fieldErrors[field] ??= message;
     if (Object.keys(fieldErrors).length > 0) {
       show({ ok: false, status: 422, error: "", fieldErrors });

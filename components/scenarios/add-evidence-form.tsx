@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { credibilityLabels, type EvidenceCredibility } from "@/lib/scenarios/ach";
 import { choicesOf } from "@/lib/choices";
-import { evidenceCreationSchema } from "@/lib/scenarios/schemas";
 import type { EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { FormActions, FormMessages, SelectField, TextAreaField, useSchemaForm } from "../form";
@@ -24,7 +23,7 @@ export function AddEvidenceForm({
   const [kind, setKind] = useState<"statement" | "event">(statementOptions.length > 0 || eventOptions.length === 0 ? "statement" : "event");
   const blank = { statementId: "", eventId: "", credibility: "MEDIUM" as EvidenceCredibility, note: "" };
   const form = useSchemaForm({
-    schema: evidenceCreationSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.evidenceCreationSchema),
     idPrefix: "evidence",
     initialValues: blank,
     labels: { statementId: "Statement", eventId: "Event", credibility: "Credibility", note: "Note" },

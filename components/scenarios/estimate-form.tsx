@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { estimateCreationSchema } from "@/lib/scenarios/schemas";
 import type { EstimateView, EventOption, StatementOption } from "@/lib/scenarios/types";
 import { formatDay, truncate } from "../format";
 import { CheckboxListField, DateField, FieldRow, FormActions, FormMessages, TextAreaField, TextField, useSchemaForm } from "../form";
@@ -29,7 +28,7 @@ export function EstimateForm({
     movedByEventIds: [] as string[],
   };
   const form = useSchemaForm<typeof blank, EstimateView>({
-    schema: estimateCreationSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.estimateCreationSchema),
     idPrefix: "estimate",
     initialValues: blank,
     labels: {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { formatScore, maximumScore, minimumScore } from "@/lib/codings/scale";
 import { describeIndicatorRule, indicatorRuleSchema, type Comparison, type IndicatorRule } from "@/lib/indicators/rules";
-import { indicatorCreationSchema, indicatorEffectLabels, indicatorEffects } from "@/lib/scenarios/schemas";
+import { indicatorEffectLabels, indicatorEffects } from "@/lib/scenarios/labels";
 import type { IndicatorEffectValue, IndicatorView } from "@/lib/scenarios/types";
 import {
   CheckboxField,
@@ -76,7 +76,7 @@ const comparisonOptions = [
 export function IndicatorForm({ scenarioId, actors }: { scenarioId: string; actors: ActorChoice[] }) {
   const router = useRouter();
   const form = useSchemaForm<Values, IndicatorView>({
-    schema: indicatorCreationSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.indicatorCreationSchema),
     idPrefix: "indicator",
     initialValues,
     labels: {

@@ -2,7 +2,7 @@ import type { IndicatorView } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { IndicatorSparkline } from "./indicator-sparkline";
 import { RecordActionButton } from "./record-action-button";
-import { indicatorEffectLabels } from "@/lib/scenarios/schemas";
+import { indicatorEffectLabels } from "@/lib/scenarios/labels";
 import { formatIndicatorValue, indicatorEffectGlyphs } from "./scenario-format";
 import styles from "./indicator-list.module.css";
 

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { scenarioCreationSchema } from "@/lib/scenarios/schemas";
 import { DateField, FormActions, FormMessages, SelectField, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A new scenario in one of the sets: what would happen, how to tell, and by when. */
@@ -17,7 +16,7 @@ export function NewScenarioForm({ sets }: { sets: { id: string; title: string }[
     horizonOn: "",
   };
   const form = useSchemaForm<typeof blank, { id: string; slug: string }>({
-    schema: scenarioCreationSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.scenarioCreationSchema),
     idPrefix: "new-scenario",
     initialValues: blank,
     labels: {

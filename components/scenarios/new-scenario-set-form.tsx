@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { scenarioSetSchema } from "@/lib/scenarios/schemas";
 import { CheckboxField, FormActions, FormMessages, TextAreaField, TitleAndSlugFields, useSchemaForm } from "../form";
 
 /** A set of competing scenarios: its scenarios are then added one by one. */
 export function NewScenarioSetForm() {
   const router = useRouter();
   const form = useSchemaForm({
-    schema: scenarioSetSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.scenarioSetSchema),
     idPrefix: "new-set",
     initialValues: { title: "", slug: "", description: "", mutuallyExclusive: false },
     labels: { title: "Title", slug: "Slug", description: "Description", mutuallyExclusive: "The scenarios are mutually exclusive" },

@@ -1,5 +1,5 @@
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
-import { scenarioStatusLabels } from "@/lib/scenarios/schemas";
+import { scenarioStatusLabels } from "@/lib/scenarios/labels";
 import styles from "./scenario-status-badge.module.css";
 
 const statusClasses: Record<ScenarioStatusValue, string | undefined> = {

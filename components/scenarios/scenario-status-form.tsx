@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { choicesOf } from "@/lib/choices";
-import { isResolvedStatus, scenarioStatusLabels, scenarioStatusUpdateSchema } from "@/lib/scenarios/schemas";
+import { isResolvedStatus, scenarioStatusLabels } from "@/lib/scenarios/labels";
 import type { ScenarioStatusValue } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { CheckboxField, ConflictComparison, DateField, FormMessages, SelectField, useSchemaForm, type ComparedField } from "../form";
@@ -55,7 +55,7 @@ export function ScenarioStatusForm({
 }) {
   const router = useRouter();
   const form = useSchemaForm<StatusValues>({
-    schema: scenarioStatusUpdateSchema,
+    schema: () => import("@/lib/scenarios/schemas").then((schemas) => schemas.scenarioStatusUpdateSchema),
     idPrefix: "scenario",
     // Resolution is usually judged on the horizon date, or today if that is still to come.
     initialValues: { version, status, resolvedOn: resolvedOn ?? (horizonOn < today ? horizonOn : today), resolveOthersNo: true },

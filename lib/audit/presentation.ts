@@ -4,10 +4,10 @@
 // names of referenced records are looked up by the caller and passed in.
 import { actorKindLabels } from "../actors/schemas";
 import { formatScore } from "../codings/scale";
-import { confidenceLabels } from "../codings/schemas";
+import { confidenceLabels } from "../codings/labels";
 import type { AuditAction } from "../generated/prisma/enums";
-import { datePrecisionLabels } from "../validation";
-import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/schemas";
+import { datePrecisionLabels } from "../date-precision";
+import { indicatorEffectLabels, scenarioStatusLabels } from "../scenarios/labels";
 import { channelLabels, statementFormLabels } from "../statements/schemas";
 import { roleLabels } from "../users/schemas";
 

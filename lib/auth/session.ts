@@ -3,6 +3,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "../database/client";
+import { readRows } from "../database/direct-sql";
+import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { serverEnvironment } from "../config/environment";
 import { resolveAuthSecret } from "./options";
@@ -10,7 +12,8 @@ import { readSessionClaims, sessionCookieName } from "./session-token";
 
 export type SignedInUser = { id: string; role: Role; isAdjudicator: boolean; name: string; email: string; mustChangePassword: boolean };
 
-type ActingUserRow = Omit<SignedInUser, "role"> & { role: Role; sessionsValidFrom: Date };
+/** sessionsValidFrom in whole seconds since the epoch (the column holds UTC without a zone), as token issue times are. */
+type ActingUserRow = SignedInUser & { sessionsValidFromSeconds: number };
 
 /**
  * The signed-in user for this request, read from the database every time, so
@@ -28,14 +31,19 @@ export const getActingUser = cache(async (): Promise<SignedInUser | null> => {
   );
   if (!session) return null;
   // One round trip: the user together with the token's session, which must still be open. Every API
-  // request and page pays for this read, so it is a single narrow query rather than a user and its sessions.
-  const [user] = await getDatabase().$queryRaw<ActingUserRow[]>`
-    SELECT u.id, u.role::text AS role, u."isAdjudicator", u.name, u.email, u."mustChangePassword", u."sessionsValidFrom"
-    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${session.sessionId} AND s."userId" = ${session.userId} AND s."endedAt" IS NULL AND u."disabledAt" IS NULL`;
+  // request and page pays for this read, so it is a single narrow query (by the session's primary key) rather
+  // than a user and its sessions, sent through node-postgres rather than Prisma (readRows).
+  const [user] = await readRows<ActingUserRow>(
+    getDatabase(),
+    Prisma.sql`
+      SELECT u.id, u.role::text AS role, u."isAdjudicator", u.name, u.email, u."mustChangePassword",
+        floor(extract(epoch FROM u."sessionsValidFrom"))::float8 AS "sessionsValidFromSeconds"
+      FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = ${session.sessionId} AND s."userId" = ${session.userId} AND s."endedAt" IS NULL AND u."disabledAt" IS NULL`,
+  );
   if (!user) return null;
   // Token issue times are whole seconds, so the comparison is too (see revocationInstant).
-  if (session.issuedAt < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
+  if (session.issuedAt < user.sessionsValidFromSeconds) return null;
   return {
     id: user.id,
     role: user.role,

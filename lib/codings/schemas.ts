@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Confidence } from "../generated/prisma/enums";
 import { idSchema, requiredTextSchema, versionSchema } from "../validation";
+import { maximumRationaleLength } from "./labels";
 import { maximumScore, minimumScore } from "./scale";
 
 export const scoreSchema = z
@@ -13,11 +14,9 @@ export const stanceCodingSchema = z.object({
   score: scoreSchema,
   isConditional: z.boolean().default(false),
   confidence: z.enum(Confidence).default("MEDIUM"),
-  rationale: requiredTextSchema(2000),
+  rationale: requiredTextSchema(maximumRationaleLength),
 });
 export type StanceCodingInput = z.infer<typeof stanceCodingSchema>;
-
-export const confidenceLabels: Record<Confidence, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
 
 export const stanceCodingUpdateSchema = stanceCodingSchema.extend({ version: versionSchema });
 export type StanceCodingUpdate = z.infer<typeof stanceCodingUpdateSchema>;
@@ -29,6 +28,6 @@ export const adjudicationSchema = z.object({
   statementId: idSchema(),
   targetId: idSchema(),
   score: scoreSchema,
-  rationale: requiredTextSchema(2000, "say why this is the final value; it is required"),
+  rationale: requiredTextSchema(maximumRationaleLength, "say why this is the final value; it is required"),
 });
 export type AdjudicationInput = z.infer<typeof adjudicationSchema>;

@@ -229,7 +229,7 @@ export type ExtentsQueryRow = { first: string | null; last: string | null };
  * earliest said lies among the rows counted within 30 days of the earliest.
  */
 export function buildStanceExtentsQuery(
-  targetIds: string[],
+  targetIds: string[] | Prisma.Sql,
   speakerIds: string[] | null,
   saidBetween: { from: string | null; to: string | null },
 ): Prisma.Sql {
@@ -241,9 +241,11 @@ export function buildStanceExtentsQuery(
     if (saidBetween.to) conditions.push(Prisma.sql`v."saidOn" <= ${saidBetween.to}::date`);
     return Prisma.join(conditions, " AND ");
   };
+  // The targets' ids as given, or as a query selecting them (buildTrackedTargetsWithExtentsQuery).
+  const targets = Array.isArray(targetIds) ? Prisma.sql`unnest(${targetIds}::text[])` : Prisma.sql`(${targetIds})`;
   const pairs = speakerIds
-    ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM unnest(${targetIds}::text[]) AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
-    : Prisma.sql`SELECT t.id AS target_id FROM unnest(${targetIds}::text[]) AS t(id)`;
+    ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM ${targets} AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
+    : Prisma.sql`SELECT t.id AS target_id FROM ${targets} AS t(id)`;
   return Prisma.sql`
     WITH ends AS (
       SELECT p.*,
@@ -257,6 +259,29 @@ export function buildStanceExtentsQuery(
       SELECT min(v."saidOn") AS said_on FROM "StanceStatementValue" v
       WHERE ${inPair("e")} AND v."countedOn" <= e.first_counted + ${longestCountingDelayDays}::int
     ) AS first_said`;
+}
+
+/** Which actors a view names no targets charts: the tracked targets that are not deleted. */
+export const trackedTargetCondition = Prisma.sql`"isTrackedTarget" AND "deletedAt" IS NULL`;
+
+/** A tracked target (id, slug, name) with the window ends over all of them; one row of nulls but the ends when there are none. */
+export type TrackedTargetExtentsRow = { id: string | null; slug: string | null; name: string | null } & ExtentsQueryRow;
+
+/**
+ * The tracked targets by name, each row carrying the window ends over them all
+ * (buildStanceExtentsQuery): the default view's first two reads in one round
+ * trip, and from one snapshot.
+ */
+export function buildTrackedTargetsWithExtentsQuery(
+  speakerIds: string[] | null,
+  saidBetween: { from: string | null; to: string | null },
+): Prisma.Sql {
+  const extents = buildStanceExtentsQuery(Prisma.sql`SELECT id FROM "Actor" WHERE ${trackedTargetCondition}`, speakerIds, saidBetween);
+  return Prisma.sql`
+    SELECT target.id, target.slug, target.name, e.first, e.last
+    FROM (${extents}) AS e
+    LEFT JOIN (SELECT id, slug, name FROM "Actor" WHERE ${trackedTargetCondition}) AS target ON true
+    ORDER BY target.name`;
 }
 
 /**

@@ -11,12 +11,15 @@ import {
   buildStanceMatrixQuery,
   buildStanceSeriesQuery,
   buildStanceShiftQuery,
+  buildTrackedTargetsWithExtentsQuery,
+  trackedTargetCondition,
   type ExtentsQueryRow,
   type MatrixQueryRow,
   type SeriesQueryRow,
   type ShiftQueryRow,
   type ShiftStatementQueryRow,
   type StanceQueryScope,
+  type TrackedTargetExtentsRow,
 } from "../dashboard/stance-sql";
 import type {
   ActorOption,
@@ -33,8 +36,10 @@ import type {
 } from "../dashboard/types";
 import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboard/view";
 import { getDatabase } from "../database/client";
+import { readRows } from "../database/direct-sql";
+import { Prisma } from "../generated/prisma/client";
 import { DomainError } from "../errors";
-import { dateFromIso, isoFromDate } from "../validation";
+import { isoFromDate } from "../validation";
 import { listCodedTargetIds } from "./coded-targets";
 import { listSpeakerIds } from "./speaker-scope";
 
@@ -56,15 +61,23 @@ type ResolvedScope = {
 
 const actorSelect = { id: true, slug: true, name: true } as const;
 
+// The stance chart's reads go through node-postgres (readRows): a chart request is a few small queries, and
+// through Prisma its query interpreter and result mapping cost more than the queries (docs/benchmarks.md).
+function readActors(condition: Prisma.Sql, orderByName = false): Promise<ActorOption[]> {
+  return readRows<ActorOption>(
+    getDatabase(),
+    Prisma.sql`SELECT id, slug, name FROM "Actor" WHERE ${condition}${orderByName ? Prisma.sql` ORDER BY name` : Prisma.empty}`,
+  );
+}
+
 /**
  * Turns the URL's slugs into ids, expands "everyone who speaks for" (the
  * actor and, transitively, those who speak for it), and settles the window
  * and unit the view leaves open from the data itself.
  */
 async function resolveScope(user: ActingUser, view: DashboardView): Promise<ResolvedScope> {
-  const db = getDatabase();
   const slugs = [...new Set([...view.speakers, ...view.speaksFor, ...view.targets])];
-  const named = slugs.length ? await db.actor.findMany({ where: { slug: { in: slugs }, deletedAt: null }, select: actorSelect }) : [];
+  const named = slugs.length ? await readActors(Prisma.sql`slug = ANY(${slugs}::text[]) AND "deletedAt" IS NULL`) : [];
   const bySlug = new Map(named.map((actor) => [actor.slug, actor]));
   const unknownActors = slugs.filter((slug) => !bySlug.has(slug));
 
@@ -75,24 +88,37 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const speakerIds = knownSpeakerIds.length || knownSpeaksForIds.length ? await listSpeakerIds(knownSpeakerIds, knownSpeaksForIds) : null;
 
   const knownTargets = view.targets.flatMap((slug) => bySlug.get(slug) ?? []);
-  const targets = knownTargets.length
-    ? knownTargets
-    : await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null }, select: actorSelect, orderBy: { name: "asc" } });
+  const windowOpen = !(view.from && view.to);
+  const saidBetween = { from: view.from ?? null, to: view.to ?? null };
+  let targets: ActorOption[];
+  // The last day a statement counts from, so that a month-precision statement's window reaches the
+  // last day of its month, from which the queries count it (docs/decisions/0014).
+  let extents: ExtentsQueryRow | undefined;
+  if (knownTargets.length) {
+    targets = knownTargets;
+    if (windowOpen)
+      [extents] = await readRows<ExtentsQueryRow>(
+        getDatabase(),
+        buildStanceExtentsQuery(
+          targets.map((target) => target.id),
+          speakerIds,
+          saidBetween,
+        ),
+      );
+  } else if (windowOpen) {
+    // The default view: the tracked targets and their window's ends in one round trip.
+    const rows = await readRows<TrackedTargetExtentsRow>(getDatabase(), buildTrackedTargetsWithExtentsQuery(speakerIds, saidBetween));
+    targets = rows.flatMap(({ id, slug, name }) => (id !== null && slug !== null && name !== null ? [{ id, slug, name }] : []));
+    extents = rows[0];
+  } else {
+    targets = await readActors(trackedTargetCondition, true);
+  }
 
   const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
   let window: DateWindow;
-  if (view.from && view.to) {
-    window = { from: view.from, to: view.to };
+  if (!windowOpen) {
+    window = { from: view.from!, to: view.to! };
   } else {
-    // The last day a statement counts from, so that a month-precision statement's window reaches the
-    // last day of its month, from which the queries count it (docs/decisions/0014).
-    const [extents] = await db.$queryRaw<ExtentsQueryRow[]>(
-      buildStanceExtentsQuery(
-        targets.map((target) => target.id),
-        speakerIds,
-        { from: view.from ?? null, to: view.to ?? null },
-      ),
-    );
     const dates = [...(extents?.first ? [extents.first] : []), ...(extents?.last ? [extents.last] : [])];
     const padded = chooseTimeWindow(dates) ?? windowWithoutData(isoFromDate(new Date()));
     window = { from: view.from ?? padded.from, to: view.to ?? padded.to };
@@ -133,17 +159,20 @@ function countBuckets(window: DateWindow, unit: TimeUnit): number {
 
 async function listActorsById(ids: string[]): Promise<Map<string, ActorOption>> {
   if (ids.length === 0) return new Map();
-  const actors = await getDatabase().actor.findMany({ where: { id: { in: ids } }, select: actorSelect });
+  // Deleted ones too, as before: the rows that name them are what is shown.
+  const actors = await readRows<ActorOption>(getDatabase(), Prisma.sql`SELECT id, slug, name FROM "Actor" WHERE id = ANY(${ids}::text[])`);
   return new Map(actors.map((actor) => [actor.id, actor]));
 }
 
-async function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]> {
-  const events = await getDatabase().event.findMany({
-    where: { deletedAt: null, occurredOn: { gte: dateFromIso(window.from), lte: dateFromIso(window.to) } },
-    select: { id: true, slug: true, title: true, kind: true, occurredOn: true, description: true },
-    orderBy: [{ occurredOn: "asc" }, { title: "asc" }],
-  });
-  return events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) }));
+function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]> {
+  return readRows<ChartEventMarker>(
+    getDatabase(),
+    Prisma.sql`
+      SELECT id, slug, title, kind::text AS kind, to_char("occurredOn", 'YYYY-MM-DD') AS "occurredOn", description
+      FROM "Event"
+      WHERE "deletedAt" IS NULL AND "occurredOn" >= ${window.from}::date AND "occurredOn" <= ${window.to}::date
+      ORDER BY "occurredOn", title`,
+  );
 }
 
 function latestOf(first: string, second: string): string {
@@ -161,7 +190,7 @@ async function readStanceSeries(resolved: ResolvedScope, width: number): Promise
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
-  const rows = scope.targetIds.length ? await getDatabase().$queryRaw<SeriesQueryRow[]>(query) : [];
+  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query) : [];
 
   const seriesRows = rows.filter((row) => row.kind === "series");
   const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));

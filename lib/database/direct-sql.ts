@@ -52,3 +52,17 @@ export async function inDirectTransaction<T>(db: Database, work: (sql: SqlClient
     client.release(broken);
   }
 }
+
+/**
+ * The rows of a read built with Prisma.sql (the same builders, the same bound
+ * values), sent through node-postgres rather than Prisma's query interpreter:
+ * on the reads every request makes (the acting user, the stance chart's few
+ * queries) Prisma's interpretation and result mapping cost more than the
+ * queries' own handling in node-postgres (docs/benchmarks.md, "Where a stance
+ * request's time goes"). Columns come back with node-postgres's types, so a
+ * query written for this selects dates as text (to_char) and counts as int4.
+ */
+export async function readRows<Row extends pg.QueryResultRow>(db: Database, query: Prisma.Sql): Promise<Row[]> {
+  const result = await connectionPoolOf(db).query<Row>(query.text, query.values);
+  return result.rows;
+}

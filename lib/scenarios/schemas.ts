@@ -4,7 +4,7 @@ import { idSchema, isoDateSchema, requiredTextSchema, slugSchema, versionSchema 
 import { valuesOf } from "../choices";
 import { ScenarioStatus } from "../generated/prisma/enums";
 import { consistencyRatings, evidenceCredibilities } from "./ach";
-import type { IndicatorEffectValue } from "./types";
+import { indicatorEffects, isResolvedStatus, scenarioStatusLabels } from "./labels";
 
 export const probabilitySchema = z.number().min(0, "a probability is at least 0").max(1, "a probability is at most 1");
 
@@ -36,19 +36,7 @@ export type ScenarioEstimateInput = z.infer<typeof scenarioEstimateSchema>;
 
 export const scenarioCreationSchema = scenarioSchema.extend({ setId: idSchema("choose the scenario set") });
 
-export const scenarioStatusLabels: Record<ScenarioStatus, string> = {
-  OPEN: "Open",
-  RESOLVED_YES: "Resolved: yes",
-  RESOLVED_NO: "Resolved: no",
-  WITHDRAWN: "Withdrawn",
-};
-
 export const scenarioStatuses = valuesOf(scenarioStatusLabels);
-
-/** Resolved either way: the scenario has a resolution date, and its estimates are scored. */
-export function isResolvedStatus(status: ScenarioStatus): boolean {
-  return status === "RESOLVED_YES" || status === "RESOLVED_NO";
-}
 
 export const scenarioStatusUpdateSchema = z
   .object({
@@ -92,13 +80,6 @@ export const estimateCreationSchema = z.object({
   movedByEventIds: idListSchema,
 });
 export type EstimateCreation = z.infer<typeof estimateCreationSchema>;
-
-export const indicatorEffects = ["SUPPORTS", "UNDERMINES"] as const;
-/** The words for an indicator's effect, wherever it is shown: the scenario page, the indicator form and the history. */
-export const indicatorEffectLabels: Record<IndicatorEffectValue, string> = {
-  SUPPORTS: "Supports this scenario",
-  UNDERMINES: "Undermines this scenario",
-};
 
 export const indicatorCreationSchema = z.object({
   scenarioId: idSchema("choose the scenario"),

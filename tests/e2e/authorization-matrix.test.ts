@@ -811,3 +811,21 @@ describe("the list matrix", () => {
     });
   }
 });
+
+// The stance endpoint reads through node-postgres rather than Prisma (lib/database/direct-sql.ts, readRows); who
+// may read it is still the data layer's to say: every signed-in role, and nobody anonymous, who learns nothing.
+describe("the stance endpoint", () => {
+  for (const role of roles) {
+    it(`GET /api/stance as ${role}`, async () => {
+      const response = await sessions[role].request("/api/stance?for=iran&target=israel&from=2024-10-20&to=2024-11-02&unit=day");
+      const body = (await response.json()) as { error?: string; series?: unknown[] };
+      expect(response.status, body.error).toBe(role === "anonymous" ? 401 : 200);
+      if (role === "anonymous") {
+        expect(body.error).toMatch(/sign in/i);
+        expect(Object.keys(body)).toEqual(["error"]);
+      } else {
+        expect(body.series!.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});

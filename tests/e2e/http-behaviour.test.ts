@@ -107,6 +107,29 @@ describe("account changes", () => {
     expect((await session.request("/")).headers.get("location")).toMatch(/\/sign-in/);
   });
 
+  it("take effect on the stance endpoint's next request: a demoted administrator sees only their own blind codings, a disabled one nothing", async () => {
+    const administrator = await createUser(db, "ADMIN");
+    await db.user.update({ where: { id: administrator.id }, data: { passwordHash: await hashPassword(password) } });
+    const target = await createActor(db);
+    // A blind-coding source (the default), coded by someone else: administrators see it, a plain analyst does not.
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: (await createUser(db, "ANALYST")).id, score: 2 });
+    const session = await signInOverHttp(appUrl, administrator.email, password);
+    const path = `/api/stance?target=${target.slug}&from=2024-10-01&to=2024-11-30`;
+    const seriesCount = async () => {
+      const response = await session.request(path);
+      return response.status === 200 ? ((await response.json()) as { series: unknown[] }).series.length : response.status;
+    };
+    expect(await seriesCount()).toBe(1);
+
+    await db.user.update({ where: { id: administrator.id }, data: { role: "ANALYST" } });
+    expect(await seriesCount()).toBe(0);
+
+    await db.user.update({ where: { id: administrator.id }, data: { role: "ADMIN", disabledAt: new Date() } });
+    expect(await seriesCount()).toBe(401);
+  });
+
   it("revoke every earlier session when sessions are invalidated", async () => {
     const { user, coding } = await analystWithCoding();
     const session = await signInOverHttp(appUrl, user.email, password);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
+import { scenarioSetSchema } from "@/lib/scenarios/schemas";
 import { testLane } from "../support/lane";
 
 const appUrl = testLane().appUrl;
@@ -26,6 +27,8 @@ async function seriousViolations(page: Page) {
 }
 
 async function readHistoryChart(page: Page) {
+  // The chart's code loads as it nears the viewport, so bring its slot into view first.
+  await page.locator("[data-probability-chart-slot]").scrollIntoViewIfNeeded();
   const chart = page.getByTestId("probability-history-chart");
   await chart.locator("canvas").waitFor();
   return { estimates: await chart.getAttribute("data-estimates"), median: await chart.getAttribute("data-team-median") };
@@ -82,6 +85,54 @@ describe.skipIf(!browserAvailable)("scenarios in Chromium", () => {
     await expect.poll(() => readHistoryChart(page)).toEqual({ estimates: "1", median: "0.7" });
     expect(errors).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("checks a new scenario set with the route's schema in the page before any request, then adds it", async () => {
+    const context = await signedInContext(
+      browser(),
+      appUrl,
+      "second.analyst@stancewatch.local",
+      testPasswords.SEED_PASSWORD_SECOND_ANALYST,
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const apiRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/")) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    await gotoHydrated(page, `${appUrl}/scenarios`);
+    const form = page.getByRole("form", { name: "New scenario set" });
+    const add = form.getByRole("button", { name: "Add scenario set" });
+
+    // Sent untouched: the schema is loaded by the submit itself (no field has changed yet), then refuses.
+    await add.click();
+    await form.getByText("Title: must not be empty").waitFor();
+
+    await form.getByLabel("Title").fill("Gulf shipping escalation");
+    await form.getByLabel("Slug").fill("Gulf Shipping!");
+    await add.click();
+    const refused = scenarioSetSchema.safeParse({
+      title: "Gulf shipping escalation",
+      slug: "Gulf Shipping!",
+      description: "",
+      mutuallyExclusive: false,
+    });
+    // The route's own message, read from the schema rather than copied here.
+    const slugMessage = refused.error!.issues.find((issue) => issue.path[0] === "slug")!.message;
+    await form.getByText(`Slug: ${slugMessage}`).waitFor();
+    expect(await form.getByLabel("Slug").getAttribute("aria-invalid")).toBe("true");
+    expect(apiRequests).toEqual([]);
+
+    await form.getByLabel("Description").fill("How far attacks on Gulf shipping go.");
+    await form.getByLabel("Slug").fill("gulf-shipping-escalation");
+    await add.click();
+    await expect.poll(() => form.textContent()).toMatch(/“Gulf shipping escalation” was added/);
+    expect(apiRequests).toEqual(["POST /api/scenario-sets"]);
+    // The refreshed list shows the new set.
+    await page.getByRole("heading", { name: "Gulf shipping escalation", level: 2 }).waitFor();
+    expect(errors).toEqual([]);
     await context.close();
   });
 

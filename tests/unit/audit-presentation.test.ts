@@ -2,8 +2,8 @@
 // can never say "Makes it likelier" where the scenario page says "Supports this scenario".
 import { describe, expect, it } from "vitest";
 import { formatAuditValue } from "@/lib/audit/presentation";
-import { confidenceLabels } from "@/lib/codings/schemas";
-import { indicatorEffectLabels, indicatorEffects, scenarioStatusLabels } from "@/lib/scenarios/schemas";
+import { confidenceLabels } from "@/lib/codings/labels";
+import { indicatorEffectLabels, indicatorEffects, scenarioStatusLabels } from "@/lib/scenarios/labels";
 
 const noNames = new Map<string, string>();
 

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
+import { AddIndicatorDisclosure } from "@/components/scenarios/add-indicator-disclosure";
 import { BrierScores } from "@/components/scenarios/brier-scores";
 import { EstimateForm } from "@/components/scenarios/estimate-form";
 import { EstimatesTable } from "@/components/scenarios/estimates-table";
 import { EvidenceColumnSummary } from "@/components/scenarios/evidence-column-summary";
 import { IndicatorAsOf } from "@/components/scenarios/indicator-as-of";
-import { IndicatorForm } from "@/components/scenarios/indicator-form";
 import { IndicatorList } from "@/components/scenarios/indicator-list";
 import { describeProbabilityHistory, estimatesStandUntil, probabilityChartSpan } from "@/components/scenarios/probability-history";
-import { ProbabilityHistoryChart } from "@/components/scenarios/probability-history-chart";
+import { LazyProbabilityHistoryChart } from "@/components/scenarios/lazy-probability-history-chart";
 import { ProbabilityHistoryTable } from "@/components/scenarios/probability-history-table";
 import { isIsoDate } from "@/components/scenarios/scenario-format";
 import { ScenarioStatusBadge } from "@/components/scenarios/scenario-status-badge";
@@ -129,7 +129,7 @@ export default async function ScenarioPage({
           <p className={`card__meta ${styles.summary}`}>{historySummary}</p>
           {span !== null && scenario.history.teamMedian.length > 0 ? (
             <>
-              <ProbabilityHistoryChart
+              <LazyProbabilityHistoryChart
                 history={scenario.history}
                 events={scenario.events}
                 span={span}
@@ -199,10 +199,7 @@ export default async function ScenarioPage({
           />
           <IndicatorList indicators={scenario.indicators} canEdit={scenario.canEdit} />
           {scenario.canEdit && (
-            <details className={styles.addIndicator}>
-              <summary>Add indicator</summary>
-              <IndicatorForm scenarioId={scenario.id} actors={scenario.actorOptions} />
-            </details>
+            <AddIndicatorDisclosure className={styles.addIndicator} scenarioId={scenario.id} actors={scenario.actorOptions} />
           )}
         </section>
 

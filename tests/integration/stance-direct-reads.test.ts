@@ -1,0 +1,241 @@
+// The stance chart's reads go through node-postgres (readRows) rather than Prisma
+// (docs/benchmarks.md, "Where a stance request's time goes"). What they return must
+// be exactly what they returned through Prisma: the same builders' SQL through
+// both, and the actor and event reads against the Prisma queries they replace,
+// on random data and random views; then the data layer's answers built on them.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { readRows } from "@/lib/database/direct-sql";
+import { withDatabase } from "@/lib/database/client";
+import {
+  buildStanceExtentsQuery,
+  buildStanceSeriesQuery,
+  buildTrackedTargetsWithExtentsQuery,
+  type StanceQueryScope,
+} from "@/lib/dashboard/stance-sql";
+import { defaultDashboardView, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
+import { listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoFromDate } from "@/lib/validation";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
+
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 3 });
+afterAll(() => db.$disconnect());
+
+/** A small seeded generator (mulberry32), so a failure can be replayed from the seed it prints. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    below: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const seed = Number(process.env.STANCE_READS_SEED ?? Date.now() % 100_000);
+const random = generator(seed);
+const world = {
+  speakers: [] as { id: string; slug: string }[],
+  targets: [] as { id: string; slug: string }[],
+  coders: [] as { id: string }[],
+};
+const day = (offset: number) => new Date(Date.UTC(2023, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  console.info(`stance direct reads: seed ${seed} (STANCE_READS_SEED=${seed} replays it)`);
+  // Names with accents, quotes and mixed case, so ordering by name and text columns are exercised.
+  const names = ["Zoë Alpha", "ángel Beta", "O'Brien Gamma", "delta", "Émile Epsilon", "Żeta"];
+  for (let i = 0; i < 4; i++) world.speakers.push(await createActor(db, { name: `${random.pick(names)} ${i}` }));
+  for (let i = 0; i < 3; i++) world.targets.push(await createActor(db, { name: `${random.pick(names)} target ${i}` }));
+  for (const target of world.targets) await db.actor.update({ where: { id: target.id }, data: { isTrackedTarget: random.chance(0.7) } });
+  for (let i = 0; i < 3; i++) world.coders.push(await createUser(db, random.pick(["ANALYST", "ADMIN"] as const)));
+  const quotes = Array.from({ length: 50 }, (_, i) => `Random “statement” ${i}, with 'quotes' and ünïcode.`);
+  const sources = [await createSource(db, `Open. ${quotes.join(" ")}`), await createSource(db, `Blind. ${quotes.join(" ")}`)];
+  await db.source.update({ where: { id: sources[0]!.id }, data: { blindCoding: false } });
+  for (const quote of quotes) {
+    const said = day(random.below(730));
+    const statement = await createStatement(db, {
+      source: random.pick(sources),
+      speakerId: random.pick(world.speakers).id,
+      quote,
+      saidOn: random.chance(0.15) ? `${said.slice(0, 8)}01` : said,
+      saidOnPrecision: random.chance(0.15) ? "MONTH" : "DAY",
+      form: random.chance(0.7) ? "DIRECT_QUOTE" : "PARAPHRASE",
+    });
+    for (const target of world.targets.filter(() => random.chance(0.5))) {
+      for (const coder of world.coders.filter(() => random.chance(0.5))) {
+        await createStanceCoding(db, {
+          statement,
+          targetId: target.id,
+          coderId: coder.id,
+          score: random.below(7) - 3,
+          confidence: random.pick(["LOW", "MEDIUM", "HIGH"] as const),
+        });
+      }
+    }
+  }
+  for (let i = 0; i < 12; i++) {
+    const event = await db.event.create({
+      data: {
+        slug: `direct-reads-${seed}-${i}-${Math.random().toString(36).slice(2, 8)}`,
+        title: `${random.pick(names)} event ${random.below(5)}`,
+        kind: random.pick(["ATTACK", "DIPLOMATIC", "ELECTION", "AGREEMENT"] as const),
+        occurredOn: new Date(`${day(random.below(730))}T00:00:00Z`),
+        description: random.chance(0.5) ? "" : "What happened, “quoted”.",
+      },
+    });
+    if (random.chance(0.2)) await db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
+  }
+}, 240_000);
+
+function randomScope(): StanceQueryScope {
+  const from = day(random.below(400) - 60);
+  const to = day(random.below(400) + 300);
+  return {
+    speakerIds: random.chance(0.5) ? null : world.speakers.filter(() => random.chance(0.5)).map((speaker) => speaker.id),
+    targetIds: world.targets.filter(() => random.chance(0.7)).map((target) => target.id),
+    window: { from, to },
+    directQuotesOnly: random.chance(0.25),
+    minimumConfidence: random.pick(["LOW", "LOW", "MEDIUM", "HIGH"] as const),
+    adjudicatedOnly: random.chance(0.1),
+    blindCoderId: random.chance(0.3) ? random.pick(world.coders).id : null,
+  };
+}
+
+/** What `work` resolved to and how many statements it sent (every read goes through node-postgres's Client.query). */
+async function countingQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  let queries = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    queries += 1;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await work(), queries };
+  } finally {
+    prototype.query = original;
+  }
+}
+
+async function throughBoth<Row extends Record<string, unknown>>(query: Prisma.Sql): Promise<[Row[], Row[]]> {
+  return [await db.$queryRaw<Row[]>(query), await readRows<Row>(db, query)];
+}
+
+describe("the stance chart's reads through node-postgres, on random data", () => {
+  it("return the series rows Prisma returned for the same query, value for value and in the same order", async () => {
+    let rowsCompared = 0;
+    for (let round = 0; round < 20; round++) {
+      const scope = randomScope();
+      if (scope.targetIds.length === 0) continue;
+      const unit = random.pick(["day", "week", "month"] as const satisfies readonly TimeUnit[]);
+      const options = { unit, width: random.pick([100, 400, 1200]), maximumSeriesPerTarget: random.pick([1, 2, 8]), bucketCount: 60 };
+      const [throughPrisma, direct] = await throughBoth(buildStanceSeriesQuery(scope, options));
+      expect(direct, JSON.stringify({ seed, round, scope, options })).toStrictEqual(throughPrisma.map((row) => ({ ...row })));
+      rowsCompared += direct.length;
+    }
+    expect(rowsCompared).toBeGreaterThan(50);
+  });
+
+  it("return the window ends Prisma returned", async () => {
+    for (let round = 0; round < 10; round++) {
+      const scope = randomScope();
+      const saidBetween = { from: random.chance(0.5) ? null : scope.window.from, to: random.chance(0.5) ? null : scope.window.to };
+      const [throughPrisma, direct] = await throughBoth(
+        buildStanceExtentsQuery(
+          world.targets.map((target) => target.id),
+          scope.speakerIds,
+          saidBetween,
+        ),
+      );
+      expect(direct, JSON.stringify({ seed, round })).toStrictEqual(throughPrisma.map((row) => ({ ...row })));
+      // The tracked targets given as a query (the default view's combined read) rather than as ids.
+      const trackedIds = (await db.actor.findMany({ where: { isTrackedTarget: true, deletedAt: null }, select: { id: true } })).map(
+        (actor) => actor.id,
+      );
+      const [[byIds], [byQuery]] = await Promise.all([
+        readRows(db, buildStanceExtentsQuery(trackedIds, scope.speakerIds, saidBetween)),
+        readRows(db, buildTrackedTargetsWithExtentsQuery(scope.speakerIds, saidBetween)),
+      ]);
+      expect({ first: byQuery!.first, last: byQuery!.last }, JSON.stringify({ seed, round })).toStrictEqual(byIds);
+    }
+  });
+
+  it("give the same targets, speakers and events as the Prisma queries they replace", async () => {
+    const view: DashboardView = { ...defaultDashboardView };
+    const reader = { id: "reader", role: "VIEWER" as const };
+    for (let round = 0; round < 8; round++) {
+      const from = day(random.below(500));
+      const to = day(random.below(300) + 450);
+      const result = await withDatabase(db, () => listStanceSeries(reader, { ...view, from, to }));
+      // What listStanceSeries read through Prisma before (lib/data/dashboard.ts at b617386).
+      const tracked = await db.actor.findMany({
+        where: { isTrackedTarget: true, deletedAt: null },
+        select: { id: true, slug: true, name: true },
+        orderBy: { name: "asc" },
+      });
+      const events = await db.event.findMany({
+        where: { deletedAt: null, occurredOn: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
+        select: { id: true, slug: true, title: true, kind: true, occurredOn: true, description: true },
+        orderBy: [{ occurredOn: "asc" }, { title: "asc" }],
+      });
+      expect(result.targets, `${seed}/${round}`).toStrictEqual(tracked);
+      expect(result.events, `${seed}/${round}`).toStrictEqual(
+        events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) })),
+      );
+      for (const series of result.series) {
+        const speaker = await db.actor.findUniqueOrThrow({
+          where: { id: series.speaker.id },
+          select: { id: true, slug: true, name: true },
+        });
+        expect(series.speaker).toStrictEqual(speaker);
+      }
+    }
+    // Named actors: found by slug, in the view's order of targets, unknown ones refused.
+    const named = world.targets.slice(0, 2);
+    const result = await withDatabase(db, () =>
+      listStanceSeries(reader, { ...view, targets: named.map((target) => target.slug), speakers: [world.speakers[0]!.slug] }),
+    );
+    expect(result.targets.map((target) => target.id)).toEqual(named.map((target) => target.id));
+    await expect(withDatabase(db, () => listStanceSeries(reader, { ...view, targets: ["no-such-actor"] }))).rejects.toThrow(
+      /No actor is known by “no-such-actor”/,
+    );
+  });
+
+  it("reads the default view's targets and window ends in one statement, with the same answer as naming those targets", async () => {
+    const reader = { id: "reader", role: "VIEWER" as const };
+    const tracked = await db.actor.findMany({
+      where: { isTrackedTarget: true, deletedAt: null },
+      select: { slug: true },
+      orderBy: { name: "asc" },
+    });
+    for (let round = 0; round < 6; round++) {
+      const view: DashboardView = {
+        ...defaultDashboardView,
+        speakers: random.chance(0.5) ? [] : [random.pick(world.speakers).slug],
+        from: random.chance(0.3) ? day(random.below(300)) : null,
+        to: random.chance(0.3) ? day(random.below(300) + 400) : null,
+      };
+      const { result: combined, queries } = await countingQueries(() => withDatabase(db, () => listStanceSeries(reader, view)));
+      const named = await withDatabase(db, () => listStanceSeries(reader, { ...view, targets: tracked.map((target) => target.slug) }));
+      expect(combined, JSON.stringify({ seed, round, view })).toStrictEqual(named);
+      // Speakers named: their ids; then the targets with the window's ends; then the series and the events.
+      expect(queries, JSON.stringify(view)).toBe(view.speakers.length ? 4 : 3);
+    }
+  });
+
+  it("still refuses the anonymous before reading anything", async () => {
+    await expect(withDatabase(db, () => listStanceSeries(null, defaultDashboardView))).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(withDatabase(db, () => listStanceShifts(null, defaultDashboardView))).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+});
