@@ -1,7 +1,8 @@
 // Every page an analyst or administrator opens, at desktop and phone width: it
 // answers, it does not scroll sideways at 390 px, and axe-core finds no serious
-// or critical accessibility violation. Pages with their own browser tests (the
-// dashboard, search) are checked there with their disclosures open.
+// or critical accessibility violation, with an event whose title and description
+// cannot break in the window. The dashboard and search are also checked in their
+// own browser tests with their disclosures open.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -22,10 +23,26 @@ const appUrl = testLane().appUrl;
 const browserAvailable = browserTestsEnabled();
 if (!browserAvailable) console.warn(missingChromiumMessage);
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  if (unbrokenEventId) await db.event.update({ where: { id: unbrokenEventId }, data: { deletedAt: new Date() } });
+  await db.$disconnect();
+});
 
 let pages: string[] = [];
+let unbrokenEventId: string | undefined;
 beforeAll(async () => {
+  // Text with no place to break (an identifier, a pasted address) in the window the dashboard opens on: every page
+  // that shows it must wrap it rather than grow wider than a phone.
+  const unbroken = await db.event.create({
+    data: {
+      slug: `unbroken-${Date.now()}`,
+      title: `Unbroken-${"x".repeat(90)}`,
+      kind: "DIPLOMATIC",
+      occurredOn: new Date("2024-10-27T00:00:00Z"),
+      description: `https://example.org/${"y".repeat(120)}`,
+    },
+  });
+  unbrokenEventId = unbroken.id;
   const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
   // Pages show their tables only when there is something to list: give the assignments page a draw of its own.
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
@@ -36,6 +53,7 @@ beforeAll(async () => {
   const source = await db.source.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
   const scenario = await db.scenario.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
   pages = [
+    "/",
     "/sources",
     `/sources/${source.id}`,
     "/sources/import",

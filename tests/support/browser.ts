@@ -102,7 +102,27 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
  */
 export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await expect.poll(overflow, { message: `${label} scrolls sideways` }).toBeLessThanOrEqual(0);
+  // Where the overflow starts: the elements that reach past the right edge while their parent does not, named in the
+  // failure so it says what to fix.
+  const widest = () =>
+    page.evaluate(() => {
+      const edge = document.documentElement.clientWidth + 0.5;
+      return [...document.body.querySelectorAll("*")]
+        .filter(
+          (element) => element.getBoundingClientRect().right > edge && (element.parentElement?.getBoundingClientRect().right ?? 0) <= edge,
+        )
+        .slice(0, 3)
+        .map((element) => {
+          const past = Math.round(element.getBoundingClientRect().right - edge);
+          return `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> ${past}px past: ${(element.textContent ?? "").slice(0, 80)}`;
+        })
+        .join("; ");
+    });
+  try {
+    await expect.poll(overflow, { message: `${label} scrolls sideways` }).toBeLessThanOrEqual(0);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nReaching past the edge: ${await widest()}`);
+  }
 }
 
 /** Runs axe-core on the page as it is and fails on any serious or critical violation. */
