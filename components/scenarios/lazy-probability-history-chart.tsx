@@ -11,10 +11,10 @@ function ChartPlaceholder() {
   return <div className={chartCanvasStyles.chartCanvas} aria-busy="true" />;
 }
 
-const ProbabilityChartCode = dynamic(
-  () => import("./probability-history-chart").then((module) => module.ProbabilityHistoryChart),
-  { ssr: false, loading: ChartPlaceholder },
-);
+const ProbabilityChartCode = dynamic(() => import("./probability-history-chart").then((module) => module.ProbabilityHistoryChart), {
+  ssr: false,
+  loading: ChartPlaceholder,
+});
 
 /**
  * The probability history chart with its code (Chart.js, most of the page's
