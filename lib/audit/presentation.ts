@@ -4,6 +4,7 @@
 // names of referenced records are looked up by the caller and passed in.
 import { actorKindLabels } from "../actors/schemas";
 import { formatScore } from "../codings/scale";
+import { eventKindLabels } from "../events/labels";
 import { confidenceLabels } from "../codings/labels";
 import type { AuditAction } from "../generated/prisma/enums";
 import { datePrecisionLabels } from "../date-precision";
@@ -124,18 +125,7 @@ export function fieldLabel(entity: string, field: string): string {
 
 const enumLabels: Record<string, Record<string, string>> = {
   role: roleLabels,
-  kind: {
-    ...actorKindLabels,
-    ATTACK: "Attack",
-    MILITARY_STRIKE: "Military strike",
-    ASSASSINATION: "Assassination",
-    ELECTION: "Election",
-    INAUGURATION: "Inauguration",
-    AGREEMENT: "Agreement",
-    WITHDRAWAL: "Withdrawal",
-    DIPLOMATIC: "Diplomatic",
-    OTHER: "Other",
-  },
+  kind: { ...actorKindLabels, ...eventKindLabels },
   confidence: confidenceLabels,
   credibility: confidenceLabels,
   form: statementFormLabels,
