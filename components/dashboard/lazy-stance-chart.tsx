@@ -3,12 +3,12 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
-import { useNearViewport } from "../charts/use-near-viewport";
+import { NearViewportSlot } from "../charts/near-viewport-slot";
 import type { StanceOverTimeChart } from "./stance-over-time-chart";
 import styles from "./stance-over-time-chart.module.css";
 
-/** Keeps the chart's size until it is drawn, so nothing moves. */
-function ChartPlaceholder() {
+/** Keeps the chart's size and its button row until it is drawn, so nothing moves (the panel's placeholder shows it too). */
+export function StanceChartPlaceholder() {
   return (
     <div aria-busy="true">
       <div className={chartCanvasStyles.chartCanvas} />
@@ -23,7 +23,7 @@ function ChartPlaceholder() {
 
 const StanceChartCode = dynamic(() => import("./stance-over-time-chart").then((module) => module.StanceOverTimeChart), {
   ssr: false,
-  loading: ChartPlaceholder,
+  loading: StanceChartPlaceholder,
 });
 
 /**
@@ -35,10 +35,9 @@ const StanceChartCode = dynamic(() => import("./stance-over-time-chart").then((m
  * Until it is drawn the placeholder keeps the chart's size.
  */
 export function LazyStanceOverTimeChart(props: ComponentProps<typeof StanceOverTimeChart>) {
-  const [slot, nearViewport] = useNearViewport<HTMLDivElement>();
   return (
-    <div ref={slot} data-stance-chart-slot="">
-      {nearViewport ? <StanceChartCode {...props} /> : <ChartPlaceholder />}
-    </div>
+    <NearViewportSlot name="stance-chart" placeholder={<StanceChartPlaceholder />}>
+      <StanceChartCode {...props} />
+    </NearViewportSlot>
   );
 }

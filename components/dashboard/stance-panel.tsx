@@ -2,11 +2,9 @@ import { chartSeriesOf } from "@/lib/dashboard/chart-series";
 import type { TargetPanel } from "@/lib/dashboard/summary";
 import { pluralise } from "@/lib/dashboard/summary";
 import type { ActorOption, ChartEventMarker, DateWindow } from "@/lib/dashboard/types";
-import chartCanvasStyles from "@/components/chart-canvas.module.css";
-import chartStyles from "./stance-over-time-chart.module.css";
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { StanceDataTable } from "./stance-data-table";
-import { LazyStanceOverTimeChart } from "./lazy-stance-chart";
+import { LazyStanceOverTimeChart, StanceChartPlaceholder } from "./lazy-stance-chart";
 import styles from "./stance-panel.module.css";
 
 /** One target's chart, its text summary and the numbers behind it. */
@@ -78,13 +76,7 @@ export function StancePanelPlaceholder({ target }: { target: ActorOption }) {
       <p className="card__meta" role="status">
         Working out the chart toward {target.name}…
       </p>
-      <div className={chartCanvasStyles.chartCanvas} />
-      {/* The chart's button row, as the chart's own placeholder has it. */}
-      <div className={chartStyles.actions}>
-        <button type="button" className="button button--small" disabled>
-          Download PNG
-        </button>
-      </div>
+      <StanceChartPlaceholder />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
-import { useNearViewport } from "../charts/use-near-viewport";
+import { NearViewportSlot } from "../charts/near-viewport-slot";
 import type { ProbabilityHistoryChart } from "./probability-history-chart";
 
 /** Keeps the chart's size until it is drawn, so nothing moves. */
@@ -17,16 +17,15 @@ const ProbabilityChartCode = dynamic(() => import("./probability-history-chart")
 });
 
 /**
- * The probability history chart with its code (Chart.js, most of the page's
- * JavaScript) fetched and run only once it is on screen or nearly so, as the
- * dashboard's charts are: on a phone it sits below the scenario's details.
- * The table beside it carries the same figures without JavaScript.
+ * The probability history chart, its code (Chart.js, most of the page's
+ * JavaScript) loaded as it nears the screen, as the dashboard's charts are:
+ * on a phone it sits below the scenario's details. The table beside it
+ * carries the same figures without JavaScript.
  */
 export function LazyProbabilityHistoryChart(props: ComponentProps<typeof ProbabilityHistoryChart>) {
-  const [slot, nearViewport] = useNearViewport<HTMLDivElement>();
   return (
-    <div ref={slot} data-probability-chart-slot="">
-      {nearViewport ? <ProbabilityChartCode {...props} /> : <ChartPlaceholder />}
-    </div>
+    <NearViewportSlot name="probability-chart" placeholder={<ChartPlaceholder />}>
+      <ProbabilityChartCode {...props} />
+    </NearViewportSlot>
   );
 }
