@@ -15,7 +15,7 @@ import {
   signedInContext,
   useBrowser,
 } from "../support/browser";
-import { createActor, createSource, createStatement, createUser } from "../support/factories";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -25,12 +25,15 @@ if (!browserAvailable) console.warn(missingChromiumMessage);
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(async () => {
   if (unbrokenEventId) await db.event.update({ where: { id: unbrokenEventId }, data: { deletedAt: new Date() } });
+  if (unbrokenSourceId) await db.source.update({ where: { id: unbrokenSourceId }, data: { deletedAt: new Date() } });
   await db.$disconnect();
 });
 
 let pages: string[] = [];
 let unbrokenEventId: string | undefined;
+let unbrokenSourceId: string | undefined;
 beforeAll(async () => {
+  const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
   // Text with no place to break (an identifier, a pasted address) in the window the dashboard opens on: every page
   // that shows it must wrap it rather than grow wider than a phone.
   const unbroken = await db.event.create({
@@ -43,7 +46,15 @@ beforeAll(async () => {
     },
   });
   unbrokenEventId = unbroken.id;
-  const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+  // The same for a speaker's name, a source's text and a quote, coded toward a tracked target so the dashboard,
+  // the codings and the statements show them.
+  const unbrokenSpeaker = await createActor(db, { name: `Speaker-${"n".repeat(80)}` });
+  const unbrokenQuote = `Quote-${"q".repeat(120)}`;
+  const unbrokenSource = await createSource(db, `Reported: "${unbrokenQuote}" https://example.org/${"s".repeat(150)}`);
+  const unbrokenStatement = await createStatement(db, { source: unbrokenSource, speakerId: unbrokenSpeaker.id, quote: unbrokenQuote });
+  const trackedTarget = await db.actor.findFirstOrThrow({ where: { isTrackedTarget: true, deletedAt: null } });
+  await createStanceCoding(db, { statement: unbrokenStatement, targetId: trackedTarget.id, coderId: analyst.id, score: -1 });
+  unbrokenSourceId = unbrokenSource.id;
   // Pages show their tables only when there is something to list: give the assignments page a draw of its own.
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
   const assigned = await createSource(db);
@@ -56,6 +67,7 @@ beforeAll(async () => {
     "/",
     "/sources",
     `/sources/${source.id}`,
+    `/sources/${unbrokenSourceId}`,
     "/sources/import",
     "/code",
     "/statements",
