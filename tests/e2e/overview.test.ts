@@ -24,7 +24,8 @@ describe.skipIf(!browserAvailable)("overview page in Chromium", () => {
     const statementsPerTarget = new Map<string, number>();
     for (const target of targets) {
       const statements = await db.stanceCoding.findMany({
-        where: { targetId: target.id, deletedAt: null },
+        // What the chart draws: live codings of live statements in live sources (other files may leave deleted ones).
+        where: { targetId: target.id, deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } },
         distinct: ["statementId"],
         select: { statementId: true },
       });

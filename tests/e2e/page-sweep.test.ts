@@ -25,7 +25,13 @@ if (!browserAvailable) console.warn(missingChromiumMessage);
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(async () => {
   if (unbrokenEventId) await db.event.update({ where: { id: unbrokenEventId }, data: { deletedAt: new Date() } });
-  if (unbrokenSourceId) await db.source.update({ where: { id: unbrokenSourceId }, data: { deletedAt: new Date() } });
+  if (unbrokenSourceId) {
+    // Leave nothing of it live for the files after this one: the coding, the statement and the source.
+    const deletedAt = new Date();
+    await db.stanceCoding.updateMany({ where: { statement: { sourceId: unbrokenSourceId } }, data: { deletedAt } });
+    await db.statement.updateMany({ where: { sourceId: unbrokenSourceId }, data: { deletedAt } });
+    await db.source.update({ where: { id: unbrokenSourceId }, data: { deletedAt } });
+  }
   await db.$disconnect();
 });
 
