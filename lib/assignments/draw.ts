@@ -2,6 +2,8 @@
 // form the double-coded sample. Pure and seeded, so that the stored seed
 // re-derives exactly the same draw (docs/decisions/0024).
 
+import { seededRandom as numberSeededRandom } from "../reliability/bootstrap";
+
 export type DrawInput = {
   /** The statements that may be drawn; their order does not matter. */
   statementIds: readonly string[];
@@ -26,16 +28,9 @@ function hashSeed(seed: string): number {
   return hash;
 }
 
-/** Mulberry32: small, fast and good enough for drawing samples; not for secrets. */
+/** The seed text's generator: mulberry32 (shared with the bootstrap) from its FNV-1a hash; not for secrets. */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  return numberSeededRandom(hashSeed(seed));
 }
 
 function shuffled<Item>(items: readonly Item[], random: () => number): Item[] {

@@ -21,29 +21,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoFromDate } from "@/lib/validation";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { seededGenerator } from "../support/seeded-random";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 3 });
 afterAll(() => db.$disconnect());
 
-/** A small seeded generator (mulberry32), so a failure can be replayed from the seed it prints. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    below: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
 const seed = Number(process.env.STANCE_READS_SEED ?? Date.now() % 100_000);
-const random = generator(seed);
+const random = seededGenerator(seed);
 const world = {
   speakers: [] as { id: string; slug: string }[],
   targets: [] as { id: string; slug: string }[],

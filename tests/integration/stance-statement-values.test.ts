@@ -22,28 +22,11 @@ import {
 import type { TimeUnit } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { seededGenerator } from "../support/seeded-random";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 class RolledBack extends Error {}
 afterAll(() => db.$disconnect());
-
-/** A small seeded generator (mulberry32), so a failure can be replayed from the seed it prints. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    below: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 type ValueRow = {
   statementId: string;
@@ -207,7 +190,7 @@ describe("the statement value table kept by triggers", () => {
 
 describe("the dashboard's queries on settled values and on codings, random data", () => {
   const seed = Number(process.env.STANCE_VALUES_SEED ?? Date.now() % 100_000);
-  const random = generator(seed);
+  const random = seededGenerator(seed);
   const world = {
     speakers: [] as string[],
     targets: [] as string[],
