@@ -69,22 +69,45 @@ function runScriptsWhole(adapter: PgAdapter): PgAdapter {
   return adapter;
 }
 
+/**
+ * The engine's connections. The adapter makes its own pool, which freeing the engine leaves open: its idle
+ * connection lingered 10 s after the migrations (node-postgres's idle timeout), keeping the process alive and
+ * the migrated database from being copied as a template (CREATE DATABASE … TEMPLATE waits for no one to be
+ * connected). `close` ends them.
+ */
 function migrationAdapter(connectionString: string) {
   const factory = new PrismaPg({ connectionString });
+  const connected: PgAdapter[] = [];
+  const opened = async (adapter: PgAdapter) => {
+    connected.push(adapter);
+    return runScriptsWhole(adapter);
+  };
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => runScriptsWhole(await connect());
-  factory.connectToShadowDb = async () => runScriptsWhole(await connectToShadowDb());
-  return bindMigrationAwareSqlAdapterFactory(factory);
+  factory.connect = async () => opened(await connect());
+  factory.connectToShadowDb = async () => opened(await connectToShadowDb());
+  return {
+    adapter: bindMigrationAwareSqlAdapterFactory(factory),
+    close: () => Promise.all(connected.splice(0).map((adapter) => adapter.dispose())),
+  };
 }
 
-async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
+type OpenSchemaEngine = { engine: SchemaEngine; close(): Promise<void> };
+
+async function openSchemaEngine(connectionString: string): Promise<OpenSchemaEngine> {
   const { SchemaEngine } = await engineState().module;
   const datamodel = await readFile(schemaPath, "utf8");
-  const adapter = migrationAdapter(connectionString);
+  const { adapter, close } = migrationAdapter(connectionString);
   // The engine reports progress through this callback; only errors matter here.
   const log = () => {};
-  return SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, log, adapter);
+  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, log, adapter);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await close();
+    },
+  };
 }
 
 export async function readMigrationList(): Promise<MigrationList> {
@@ -142,7 +165,7 @@ export async function applyMigrations(connectionString: string, onApplied?: (pro
   const names = migrationsList.migrationDirectories.map((directory) => directory.path);
   if (finished && names.every((name) => finished.has(name))) return [];
   return serialised(async () => {
-    const engine = await openSchemaEngine(connectionString);
+    const { engine, close } = await openSchemaEngine(connectionString);
     try {
       const applied: string[] = [];
       // The engine applies every pending migration of the list it is given: handing it one more each time
@@ -159,7 +182,7 @@ export async function applyMigrations(connectionString: string, onApplied?: (pro
       }
       return applied;
     } finally {
-      engine.free();
+      await close();
     }
   });
 }
@@ -178,12 +201,12 @@ export function diffDatamodels(from: string | null, to: string, options: { scrat
     // Starting the embedded PostgreSQL (a WebAssembly build that runs initdb) costs seconds of CPU.
     const scratch = options.scratchDatabaseUrl ? { url: options.scratchDatabaseUrl, stop: async () => {} } : await startEmbeddedPostgres();
     try {
-      const engine = await openSchemaEngine(scratch.url);
+      const { engine, close } = await openSchemaEngine(scratch.url);
       try {
         const result = await engine.diff({ from: side(from), to: side(to), script: true, exitCode: null, filters: noFilters });
         return result.stdout ?? "";
       } finally {
-        engine.free();
+        await close();
       }
     } finally {
       await scratch.stop();
