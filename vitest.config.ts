@@ -4,11 +4,15 @@ import { defineConfig } from "vitest/config";
 // Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
 //
-// Integration and e2e files run in lanes (tests/support/lane.ts): as many files at once as lanes, each on its own
-// copy of the database (and, for e2e, its own app server). One lane for now: with two, tests that count the
-// whole database or measure a page's width saw other files' rows (docs/decisions/0040). Raise it once that is
-// understood; tests/support/database-setup.ts and app-setup.ts make a lane per worker.
-const lanes = 1;
+// Integration and e2e files run in lanes (tests/support/lane.ts): two files at once, each on its own copy of the
+// database (and, for e2e, its own app server), claimed by its worker (docs/decisions/0041). One lane on the
+// embedded database (no TEST_DATABASE_URL), which has no template to copy and one session for every connection.
+const lanes = process.env.TEST_DATABASE_URL ? 2 : 1;
+// A lane's worker runs its files one after another in one process (isolate: false), so each file no longer pays
+// for a process and for importing the data layer and the generated Prisma client again (about a second a file).
+// The files of a worker share its modules: the data layer with its one client on the lane's database, the
+// support modules, fetch's connections (tests/support/fresh-connections.ts); a file that fakes the clock or
+// changes a module restores it before it ends.
 const shared = {
   resolve: {
     alias: {
@@ -61,10 +65,9 @@ export default defineConfig({
           setupFiles: ["tests/support/database-environment.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One file at a time: with two lanes, three files that count the whole database (sign-in, intake,
-          // bundle) saw other files' rows appear mid-test in one run of four, and the cause is not yet found
-          // (docs/decisions/0040). The e2e build runs meanwhile.
-          maxWorkers: 1,
+          // The e2e build runs meanwhile.
+          maxWorkers: lanes,
+          isolate: false,
           sequence: { groupOrder: 2 },
         },
       },
@@ -76,13 +79,14 @@ export default defineConfig({
           // app-setup builds and starts the app in the background; app-ready makes each file wait for it.
           // browser-setup launches the run's one Chromium, to which each file connects.
           globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts", "tests/support/browser-setup.ts"],
-          setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts"],
+          setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts", "tests/support/fresh-connections.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // expect.poll waits here follow the app's work (a save landing, a page refreshing): on a busy machine
           // that takes longer, so they wait as long as Playwright's own waits do, not vitest's default second.
           expect: { poll: { timeout: 30_000 } },
           maxWorkers: lanes,
+          isolate: false,
           sequence: { groupOrder: 3 },
         },
       },

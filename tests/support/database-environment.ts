@@ -1,4 +1,6 @@
-// Runs in each test worker: points the app's data layer at the lane's database.
-import { testLane } from "./lane";
+// Runs in each test worker before each file: claims the worker's lane (./lane.ts) and points the app's data
+// layer at the lane's database.
+import { claimTestLane, testLane } from "./lane";
 
+await claimTestLane();
 process.env.DATABASE_URL = testLane().databaseUrl;
