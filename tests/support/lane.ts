@@ -60,6 +60,7 @@ export async function claimTestLane(): Promise<void> {
 /** The lane this worker holds. */
 export function testLane(): TestLane {
   const claimed = process.env[claimedLaneVariable];
-  if (claimed === undefined) throw new Error("This worker holds no test lane: tests/support/database-environment.ts claims one before each file.");
+  if (claimed === undefined)
+    throw new Error("This worker holds no test lane: tests/support/database-environment.ts claims one before each file.");
   return inject("lanes")[Number(claimed)]!;
 }
