@@ -29,7 +29,7 @@ declare module "vitest" {
 /** Where this worker keeps the number of the lane it holds: a worker runs several files (isolate: false). */
 const claimedLaneVariable = "STANCEWATCH_TEST_LANE";
 /** The advisory lock's key, the same in every lane's database: only workers trying the same lane contend. */
-const laneLockKey = 160_040;
+export const laneLockKey = 160_040;
 
 /** Claims a lane for this worker, waiting while every lane is held. Does nothing once the worker holds one. */
 export async function claimTestLane(): Promise<void> {
