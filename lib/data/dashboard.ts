@@ -190,7 +190,9 @@ async function readStanceSeries(resolved: ResolvedScope, width: number): Promise
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
-  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query) : [];
+  // Planned for its own window, targets and speakers every time: a plan made without them (generic) was
+  // 60 % slower at a million codings (readRows).
+  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query, { prepare: false }) : [];
 
   const seriesRows = rows.filter((row) => row.kind === "series");
   const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));

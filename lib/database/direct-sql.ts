@@ -6,6 +6,7 @@
 // Everything written this way goes through the same few functions whether the
 // caller holds a direct transaction or a Prisma one (sqlOf).
 import "server-only";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { connectionPoolOf, type Database } from "./prisma";
@@ -61,8 +62,58 @@ export async function inDirectTransaction<T>(db: Database, work: (sql: SqlClient
  * queries' own handling in node-postgres (docs/benchmarks.md, "Where a stance
  * request's time goes"). Columns come back with node-postgres's types, so a
  * query written for this selects dates as text (to_char) and counts as int4.
+ *
+ * Each distinct query text is a named prepared statement on each connection
+ * (see preparedStatementName), so PostgreSQL parses it once per connection
+ * and, once its plan cache judges a generic plan as good as the custom ones,
+ * stops planning it on every request: on the seed, parsing and planning cost
+ * PostgreSQL more than running the chart's reads (docs/decisions/0042).
+ * `prepare: false` sends a query unnamed, planned for its values every time:
+ * for a query whose best plan depends on them (the stance series, whose
+ * generic plan took 34 ms at a million codings where custom plans took 21).
  */
-export async function readRows<Row extends pg.QueryResultRow>(db: Database, query: Prisma.Sql): Promise<Row[]> {
-  const result = await connectionPoolOf(db).query<Row>(query.text, query.values);
+export async function readRows<Row extends pg.QueryResultRow>(
+  db: Database,
+  query: Prisma.Sql,
+  options: { prepare?: boolean } = {},
+): Promise<Row[]> {
+  const pool = connectionPoolOf(db);
+  const name = options.prepare !== false && (await namesStatements(pool)) ? preparedStatementName(query.text) : undefined;
+  const result = await pool.query<Row>({ name, text: query.text, values: query.values });
   return result.rows;
+}
+
+/**
+ * Whether the pool's server keeps a named statement per connection. The embedded PostgreSQL (PGlite) is one
+ * session shared by every connection (scripts/database/one-client-at-a-time.ts): a statement one connection
+ * prepared would already exist when the next connection prepares it, so there queries go unnamed.
+ */
+const namingByPool = new WeakMap<pg.Pool, Promise<boolean>>();
+
+function namesStatements(pool: pg.Pool): Promise<boolean> {
+  let naming = namingByPool.get(pool);
+  if (!naming) {
+    naming = pool.query<{ embedded: boolean }>("SELECT version() LIKE '%PGlite%' AS embedded").then(({ rows }) => !rows[0]!.embedded);
+    // A failed check (the database not up yet) is asked again next time rather than remembered.
+    naming.catch(() => namingByPool.delete(pool));
+    namingByPool.set(pool, naming);
+  }
+  return naming;
+}
+
+/**
+ * Statement names by query text. The texts are those of the few builders readRows serves (a view's filters
+ * change the text, its values do not), but a connection keeps every statement it prepared until it closes, so
+ * past this many distinct texts in one process further ones go unnamed rather than grow every connection.
+ */
+const statementNames = new Map<string, string>();
+const maximumNamedStatements = 500;
+
+function preparedStatementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < maximumNamedStatements) {
+    name = `stancewatch_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

@@ -3,9 +3,10 @@
 // (Prisma, shaping the result) from the database's.
 import pg from "pg";
 
-export type CapturedQuery = { text: string; values: unknown[] };
+/** A statement as sent: `name` when it went as a named prepared statement (lib/database/direct-sql.ts). */
+export type CapturedQuery = { text: string; values: unknown[]; name?: string };
 
-type QueryConfig = string | { text?: string; values?: unknown[] };
+type QueryConfig = string | { text?: string; values?: unknown[]; name?: string };
 
 // Prisma's PostgreSQL adapter sends every statement through node-postgres,
 // whose Client.query is the one door to the wire.
@@ -17,7 +18,7 @@ export async function captureQueries<T>(work: () => Promise<T>): Promise<{ resul
   const original = clientPrototype.query;
   clientPrototype.query = function (this: unknown, config: QueryConfig, ...rest: unknown[]) {
     if (typeof config === "string") queries.push({ text: config, values: Array.isArray(rest[0]) ? (rest[0] as unknown[]) : [] });
-    else if (config?.text) queries.push({ text: config.text, values: config.values ?? [] });
+    else if (config?.text) queries.push({ text: config.text, values: config.values ?? [], ...(config.name ? { name: config.name } : {}) });
     return original.call(this, config, ...rest);
   };
   try {
@@ -28,12 +29,15 @@ export async function captureQueries<T>(work: () => Promise<T>): Promise<{ resul
   }
 }
 
-/** Sends the queries one after another and returns each one's milliseconds. */
+/**
+ * Sends the queries one after another, each as it was sent (a named one prepared once per connection, as the
+ * app's are), and returns each one's milliseconds.
+ */
 export async function replayQueries(client: pg.Client | pg.Pool, queries: CapturedQuery[]): Promise<number[]> {
   const durations: number[] = [];
   for (const query of queries) {
     const started = performance.now();
-    await client.query(query.text, query.values);
+    await client.query({ text: query.text, values: query.values, name: query.name });
     durations.push(performance.now() - started);
   }
   return durations;

@@ -6,6 +6,9 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { defaultApplicationRole, migrateAndGrant } from "@/scripts/database/application-role";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/database/embedded";
+import { readRows } from "@/lib/database/direct-sql";
+import { connectionPoolOf, createPrismaClient } from "@/lib/database/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -71,6 +74,23 @@ describe("the embedded PostgreSQL", () => {
       expect((await pool.query<{ count: string }>("SELECT count(*) FROM tally")).rows[0]!.count).toBe("2");
     } finally {
       await pool.end();
+      await embedded.stop();
+    }
+  });
+
+  // On a server readRows names its statements (lib/database/direct-sql.ts); here the connections share one
+  // session, where a statement one connection prepared would already exist when the next prepared it.
+  it("answers the data layer's reads from several connections at once, the same statement on each", async () => {
+    const embedded = await startEmbeddedPostgres();
+    const db = createPrismaClient(embedded.url, { maxConnections: 4 });
+    try {
+      const reads = Array.from({ length: 40 }, (_, index) => readRows<{ n: number }>(db, Prisma.sql`SELECT ${index}::int * 2 AS n`));
+      expect((await Promise.all(reads)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, index) => index * 2));
+    } finally {
+      await db.$disconnect();
+      // $disconnect ends the pool only if Prisma itself connected, which these reads never asked it to.
+      const pool = connectionPoolOf(db);
+      if (!pool.ended) await pool.end();
       await embedded.stop();
     }
   });
