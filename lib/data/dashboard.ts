@@ -36,7 +36,7 @@ import type {
 } from "../dashboard/types";
 import { confidenceLevels, type DashboardView, type TimeUnit } from "../dashboard/view";
 import { getDatabase } from "../database/client";
-import { readRows } from "../database/direct-sql";
+import { readRows, readStanceTablesBytes } from "../database/direct-sql";
 import { Prisma } from "../generated/prisma/client";
 import { DomainError } from "../errors";
 import { isoFromDate } from "../validation";
@@ -182,6 +182,21 @@ function latestOf(first: string, second: string): string {
 /** A view's series without its events, which the page reads once for all its panels. */
 type SeriesWithoutEvents = Omit<StanceSeriesResult, "events">;
 
+/**
+ * Up to this size of the stance tables the series query goes as a named statement, whose plan PostgreSQL may
+ * reuse; above it, unnamed and planned for each request's window, targets and speakers (docs/decisions/0042).
+ * On a small corpus planning costs more than running: on the seed, about 2 ms of PostgreSQL's CPU to plan and
+ * 1–1.7 ms to parse, under 1 ms to run. On a large one the plan made without the values (generic) was the slower
+ * one: 34 against 21 ms at a million codings. 8 MiB is some 16,000 codings (about 510 bytes each with their
+ * settled values, as the benchmark corpus stores them); sizes between the seed's and a million codings were
+ * not measured.
+ */
+export const seriesPlanReuseLimitBytes = 8 * 1024 * 1024;
+
+async function seriesPlanReusable(): Promise<boolean> {
+  return (await readStanceTablesBytes(getDatabase())) <= seriesPlanReuseLimitBytes;
+}
+
 async function readStanceSeries(resolved: ResolvedScope, width: number): Promise<SeriesWithoutEvents> {
   const { scope, unit } = resolved;
   const query = buildStanceSeriesQuery(scope, {
@@ -190,9 +205,7 @@ async function readStanceSeries(resolved: ResolvedScope, width: number): Promise
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
-  // Planned for its own window, targets and speakers every time: a plan made without them (generic) was
-  // 60 % slower at a million codings (readRows).
-  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query, { prepare: false }) : [];
+  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query, { prepare: await seriesPlanReusable() }) : [];
 
   const seriesRows = rows.filter((row) => row.kind === "series");
   const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));

@@ -117,3 +117,23 @@ function preparedStatementName(text: string): string | undefined {
   }
   return name;
 }
+
+/**
+ * How many bytes the stance tables (the codings and the settled statement values) take on disk, read at most
+ * once a minute per pool: for choices that depend on how big the corpus is (whether a plan made without a
+ * query's values is safe to reuse), never on what it holds, so a figure up to a minute old changes no answer.
+ */
+const corpusBytesByPool = new WeakMap<pg.Pool, { readAt: number; bytes: Promise<number> }>();
+const corpusSizeMaximumAge = 60_000;
+
+export function readStanceTablesBytes(db: Database): Promise<number> {
+  const pool = connectionPoolOf(db);
+  const known = corpusBytesByPool.get(pool);
+  if (known && Date.now() - known.readAt < corpusSizeMaximumAge) return known.bytes;
+  const bytes = pool
+    .query<{ bytes: number }>(`SELECT (pg_relation_size('"StanceCoding"') + pg_relation_size('"StanceStatementValue"'))::float8 AS bytes`)
+    .then(({ rows }) => rows[0]!.bytes);
+  bytes.catch(() => corpusBytesByPool.delete(pool));
+  corpusBytesByPool.set(pool, { readAt: Date.now(), bytes });
+  return bytes;
+}

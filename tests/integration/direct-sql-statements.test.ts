@@ -2,11 +2,12 @@
 // PostgreSQL parses and plans the chart's reads once per connection rather than on every request. What it
 // returns must not change: each execution binds its own values, also once the server uses a generic plan.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient } from "@/lib/database/prisma";
-import { readRows } from "@/lib/database/direct-sql";
+import pg from "pg";
+import { connectionPoolOf, createPrismaClient, type Database } from "@/lib/database/prisma";
+import { readRows, readStanceTablesBytes } from "@/lib/database/direct-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { withDatabase } from "@/lib/database/client";
-import { listStanceSeries } from "@/lib/data/dashboard";
+import { listStanceSeries, seriesPlanReuseLimitBytes } from "@/lib/data/dashboard";
 import { defaultDashboardView } from "@/lib/dashboard/view";
 import { createUser } from "../support/factories";
 import { testLane } from "../support/lane";
@@ -38,14 +39,49 @@ describe.runIf(inject("databaseKind") === "server")("reads through node-postgres
     expect(prepared[0]!.generic_plans + prepared[0]!.custom_plans).toBe(11);
   });
 
-  it("leave the stance series unnamed, planned for its own values each time, and name the chart's other reads", async () => {
+  it("name the stance series on a small corpus, where planning it costs more than running it", async () => {
     const viewer = await createUser(db, "VIEWER");
+    expect(await readStanceTablesBytes(db)).toBeLessThanOrEqual(seriesPlanReuseLimitBytes);
     const result = await withDatabase(db, () => listStanceSeries(viewer, defaultDashboardView));
     expect(result.series.length).toBeGreaterThan(0);
-    const prepared = await readRows<{ statement: string }>(db, Prisma.sql`SELECT statement FROM pg_prepared_statements`);
-    const texts = prepared.map((row) => row.statement.replace(/\s+/g, " "));
-    // The series query is the one with the charted speakers' values; the events and the targets' ends are named.
-    expect(texts.some((text) => text.includes("charted_values"))).toBe(false);
+    const texts = await preparedStatementTexts(db);
+    expect(texts.some((text) => text.includes("charted_values"))).toBe(true);
     expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
   });
+
+  it("plan the series for each request's values once the stance tables are large, still naming the other reads", async () => {
+    const viewer = await createUser(db, "VIEWER");
+    const owner = new pg.Client({ connectionString: testLane().ownerDatabaseUrl });
+    await owner.connect();
+    // A fresh client: the tables' size is read once a minute per pool.
+    const fresh = createPrismaClient(testLane().databaseUrl, { maxConnections: 1 });
+    try {
+      // Rows no view charts (no such target), uncommitted: the table's file grows all the same.
+      await owner.query("BEGIN");
+      await owner.query(
+        `INSERT INTO "StanceStatementValue" ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote")
+         SELECT 'bulk-' || g, 'no-such-target', 'no-such-speaker', date '2001-01-01', 'DAY', date '2001-01-01', 0, false, 1, false
+         FROM generate_series(1, 90000) g`,
+      );
+      expect(await readStanceTablesBytes(fresh)).toBeGreaterThan(seriesPlanReuseLimitBytes);
+      const result = await withDatabase(fresh, () => listStanceSeries(viewer, defaultDashboardView));
+      expect(result.series.length).toBeGreaterThan(0);
+      const texts = await preparedStatementTexts(fresh);
+      expect(texts.some((text) => text.includes("charted_values"))).toBe(false);
+      expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
+    } finally {
+      await owner.query("ROLLBACK");
+      // Gives the file's empty pages back, so later files in this lane see a small corpus again.
+      await owner.query(`VACUUM "StanceStatementValue"`);
+      await owner.end();
+      await fresh.$disconnect();
+      const pool = connectionPoolOf(fresh);
+      if (!pool.ended) await pool.end();
+    }
+  });
 });
+
+async function preparedStatementTexts(database: Database): Promise<string[]> {
+  const rows = await readRows<{ statement: string }>(database, Prisma.sql`SELECT statement FROM pg_prepared_statements`);
+  return rows.map((row) => row.statement.replace(/\s+/g, " "));
+}
