@@ -39,6 +39,18 @@ describe.runIf(inject("databaseKind") === "server")("reads through node-postgres
     expect(prepared[0]!.generic_plans + prepared[0]!.custom_plans).toBe(11);
   });
 
+  it("prepare the same statement on each of several connections used at once", async () => {
+    const pooled = createPrismaClient(testLane().databaseUrl, { maxConnections: 4 });
+    try {
+      const reads = Array.from({ length: 40 }, (_, index) => readRows<{ n: number }>(pooled, Prisma.sql`SELECT ${index}::int * 3 AS n`));
+      expect((await Promise.all(reads)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, index) => index * 3));
+    } finally {
+      await pooled.$disconnect();
+      const pool = connectionPoolOf(pooled);
+      if (!pool.ended) await pool.end();
+    }
+  });
+
   it("name the stance series on a small corpus, where planning it costs more than running it", async () => {
     const viewer = await createUser(db, "VIEWER");
     expect(await readStanceTablesBytes(db)).toBeLessThanOrEqual(seriesPlanReuseLimitBytes);
