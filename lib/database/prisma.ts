@@ -35,3 +35,13 @@ export function connectionPoolOf(db: PrismaClient): pg.Pool {
   if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool for direct SQL.");
   return pool;
 }
+
+/**
+ * Closes a client made by createPrismaClient and its pool. $disconnect alone leaves the pool open when Prisma
+ * itself never connected (a client used only for direct SQL), and an open pool keeps a process alive.
+ */
+export async function closePrismaClient(db: PrismaClient): Promise<void> {
+  await db.$disconnect();
+  const pool = connectionPoolOf(db);
+  if (!pool.ended) await pool.end();
+}

@@ -3,7 +3,7 @@
 // returns must not change: each execution binds its own values, also once the server uses a generic plan.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { connectionPoolOf, createPrismaClient, type Database } from "@/lib/database/prisma";
+import { closePrismaClient, createPrismaClient, type Database } from "@/lib/database/prisma";
 import { readRows, readStanceTablesBytes } from "@/lib/database/direct-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { withDatabase } from "@/lib/database/client";
@@ -45,9 +45,7 @@ describe.runIf(inject("databaseKind") === "server")("reads through node-postgres
       const reads = Array.from({ length: 40 }, (_, index) => readRows<{ n: number }>(pooled, Prisma.sql`SELECT ${index}::int * 3 AS n`));
       expect((await Promise.all(reads)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, index) => index * 3));
     } finally {
-      await pooled.$disconnect();
-      const pool = connectionPoolOf(pooled);
-      if (!pool.ended) await pool.end();
+      await closePrismaClient(pooled);
     }
   });
 
@@ -86,9 +84,7 @@ describe.runIf(inject("databaseKind") === "server")("reads through node-postgres
       // Gives the file's empty pages back, so later files in this lane see a small corpus again.
       await owner.query(`VACUUM "StanceStatementValue"`);
       await owner.end();
-      await fresh.$disconnect();
-      const pool = connectionPoolOf(fresh);
-      if (!pool.ended) await pool.end();
+      await closePrismaClient(fresh);
     }
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { defaultApplicationRole, migrateAndGrant } from "@/scripts/database/application-role";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/database/embedded";
 import { readRows } from "@/lib/database/direct-sql";
-import { connectionPoolOf, createPrismaClient } from "@/lib/database/prisma";
+import { closePrismaClient, createPrismaClient } from "@/lib/database/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -87,10 +87,7 @@ describe("the embedded PostgreSQL", () => {
       const reads = Array.from({ length: 40 }, (_, index) => readRows<{ n: number }>(db, Prisma.sql`SELECT ${index}::int * 2 AS n`));
       expect((await Promise.all(reads)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, index) => index * 2));
     } finally {
-      await db.$disconnect();
-      // $disconnect ends the pool only if Prisma itself connected, which these reads never asked it to.
-      const pool = connectionPoolOf(db);
-      if (!pool.ended) await pool.end();
+      await closePrismaClient(db);
       await embedded.stop();
     }
   });
