@@ -40,7 +40,11 @@ export async function claimTestLane(): Promise<void> {
     process.env[claimedLaneVariable] = "0";
     return;
   }
+  // A worker exits within seconds of its last file; two minutes without a free lane means something holds one.
+  const deadline = Date.now() + 120_000;
   for (;;) {
+    if (Date.now() > deadline)
+      throw new Error(`No free test lane after 120 s: all ${lanes.length} are held (advisory lock ${laneLockKey}).`);
     for (const [index, lane] of lanes.entries()) {
       const client = new pg.Client({ connectionString: lane.ownerDatabaseUrl });
       await client.connect();
