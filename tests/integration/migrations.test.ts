@@ -100,6 +100,13 @@ describe("migrations", () => {
       expect(await applyMigrations(database.url)).toEqual(
         (await readMigrationList()).migrationDirectories.map((directory) => directory.path),
       );
+      // The engine's connections are closed once it is done: none lingers to keep the database busy (a lingering
+      // one held the test run's template for 10 s, which CREATE DATABASE … TEMPLATE waits on).
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      const lingering = await admin.query("SELECT pid FROM pg_stat_activity WHERE datname = $1", [new URL(database.url).pathname.slice(1)]);
+      await admin.end();
+      expect(lingering.rows).toEqual([]);
       expect(await applyMigrations(database.url)).toEqual([]);
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
