@@ -84,21 +84,36 @@ export async function readRows<Row extends pg.QueryResultRow>(
 }
 
 /**
+ * A fact about a pool's server, read once and kept for `maximumAge` (for ever by default). A failed read (the
+ * database not up yet) is asked again next time rather than remembered.
+ */
+type PoolFact<T> = { read(pool: pg.Pool): Promise<T>; maximumAge: number; known: WeakMap<pg.Pool, { readAt: number; value: Promise<T> }> };
+
+function poolFact<T>(read: (pool: pg.Pool) => Promise<T>, maximumAge = Infinity): PoolFact<T> {
+  return { read, maximumAge, known: new WeakMap() };
+}
+
+function readPoolFact<T>(fact: PoolFact<T>, pool: pg.Pool): Promise<T> {
+  const known = fact.known.get(pool);
+  if (known && Date.now() - known.readAt < fact.maximumAge) return known.value;
+  const value = fact.read(pool);
+  value.catch(() => fact.known.delete(pool));
+  fact.known.set(pool, { readAt: Date.now(), value });
+  return value;
+}
+
+/**
  * Whether the pool's server keeps a named statement per connection. The embedded PostgreSQL (PGlite) is one
  * session shared by every connection (scripts/database/one-client-at-a-time.ts): a statement one connection
  * prepared would already exist when the next connection prepares it, so there queries go unnamed.
  */
-const namingByPool = new WeakMap<pg.Pool, Promise<boolean>>();
+const statementNaming = poolFact(async (pool) => {
+  const { rows } = await pool.query<{ embedded: boolean }>("SELECT version() LIKE '%PGlite%' AS embedded");
+  return !rows[0]!.embedded;
+});
 
 function namesStatements(pool: pg.Pool): Promise<boolean> {
-  let naming = namingByPool.get(pool);
-  if (!naming) {
-    naming = pool.query<{ embedded: boolean }>("SELECT version() LIKE '%PGlite%' AS embedded").then(({ rows }) => !rows[0]!.embedded);
-    // A failed check (the database not up yet) is asked again next time rather than remembered.
-    naming.catch(() => namingByPool.delete(pool));
-    namingByPool.set(pool, naming);
-  }
-  return naming;
+  return readPoolFact(statementNaming, pool);
 }
 
 /**
@@ -123,17 +138,13 @@ function preparedStatementName(text: string): string | undefined {
  * once a minute per pool: for choices that depend on how big the corpus is (whether a plan made without a
  * query's values is safe to reuse), never on what it holds, so a figure up to a minute old changes no answer.
  */
-const corpusBytesByPool = new WeakMap<pg.Pool, { readAt: number; bytes: Promise<number> }>();
-const corpusSizeMaximumAge = 60_000;
+const stanceTablesBytes = poolFact(async (pool) => {
+  const { rows } = await pool.query<{ bytes: number }>(
+    `SELECT (pg_relation_size('"StanceCoding"') + pg_relation_size('"StanceStatementValue"'))::float8 AS bytes`,
+  );
+  return rows[0]!.bytes;
+}, 60_000);
 
 export function readStanceTablesBytes(db: Database): Promise<number> {
-  const pool = connectionPoolOf(db);
-  const known = corpusBytesByPool.get(pool);
-  if (known && Date.now() - known.readAt < corpusSizeMaximumAge) return known.bytes;
-  const bytes = pool
-    .query<{ bytes: number }>(`SELECT (pg_relation_size('"StanceCoding"') + pg_relation_size('"StanceStatementValue"'))::float8 AS bytes`)
-    .then(({ rows }) => rows[0]!.bytes);
-  bytes.catch(() => corpusBytesByPool.delete(pool));
-  corpusBytesByPool.set(pool, { readAt: Date.now(), bytes });
-  return bytes;
+  return readPoolFact(stanceTablesBytes, connectionPoolOf(db));
 }
