@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     `one request at a time: median ${unloaded.timings.median.toFixed(1)} ms (its SQL: ${oneSeries.rawAllQueries.median.toFixed(1)} ms)`,
   );
   if (unloaded.responseBytes !== oneSeries.responseBytes)
-    detail(`note: the endpoint sent ${unloaded.responseBytes} bytes where listStanceSeries' JSON is ${oneSeries.responseBytes}`);
+    detail(`note: the endpoint sent ${unloaded.responseBytes} bytes where renderStanceSeries' JSON is ${oneSeries.responseBytes}`);
   detail(`autocannon: ${loadShape.connections} connections for ${loadShape.durationSeconds} s…`);
   const load = await loadEndpoint(app.url, endpointPath, session.cookie);
   detail(

@@ -507,6 +507,79 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
     ORDER BY sort_key`;
 }
 
+/**
+ * The series query's rows shaped by PostgreSQL into the chart's JSON: an object with `series`,
+ * `omittedSpeakers` and `downsampled` as StanceSeriesResult has them (lib/dashboard/types.ts), as text.
+ * The data endpoint sends this text on without parsing it or serialising objects again: at a million
+ * codings, decoding some thousand rows and writing them out as JSON was most of the endpoint's own work
+ * (docs/decisions/0043). `targetIds` orders the series as the view names its targets.
+ */
+export function buildStanceSeriesJsonQuery(
+  scope: StanceQueryScope,
+  options: SeriesQueryOptions,
+  source?: StatementValueSource,
+): Prisma.Sql {
+  const from = scope.window.from;
+  // A single month-precision statement is drawn at the middle of its month, never before the window's
+  // first day: the SQL twin of chartDateOf (lib/dashboard/date-precision.ts), tested against it.
+  const middleOfMonth = Prisma.sql`date_trunc('month', p.at::date)::date
+    + (extract(day FROM date_trunc('month', p.at::date) + interval '1 month - 1 day')::int / 2)`;
+  return Prisma.sql`
+    WITH chart_rows AS MATERIALIZED (${buildStanceSeriesQuery(scope, options, source)}),
+    target_positions AS (
+      SELECT id AS "targetId", position FROM unnest(${scope.targetIds}::text[]) WITH ORDINALITY AS named(id, position)
+    ),
+    series_points AS MATERIALIZED (
+      SELECT p."speakerId", p."targetId",
+        json_agg(json_build_object(
+          'at', p.chart_at, 'score', p.score, 'statementCount', p."statementCount",
+          'minimumScore', p."minimumScore", 'maximumScore', p."maximumScore",
+          'statement', CASE WHEN p."statementId" IS NOT NULL THEN json_build_object(
+            'id', p."statementId", 'quote', p.quote, 'sourceId', p."sourceId", 'sourceTitle', p."sourceTitle",
+            'coders', coalesce(p.coders, '{}'), 'basis', CASE WHEN p.adjudicated THEN 'adjudicated' ELSE 'mean' END,
+            'saidOn', p.at, 'datePrecision', p.date_precision) END
+        ) ORDER BY p.chart_at, p.score, p.at, p."statementId") AS points
+      FROM (
+        SELECT p.*, CASE WHEN p."datePrecision" = 'MONTH' THEN 'MONTH' ELSE 'DAY' END AS date_precision,
+          CASE WHEN p."statementId" IS NOT NULL AND p."datePrecision" = 'MONTH'
+            THEN to_char(greatest(${middleOfMonth}, ${from}::date), 'YYYY-MM-DD')
+            ELSE p.at
+          END AS chart_at
+        FROM chart_rows p
+        WHERE p.kind = 'point'
+      ) p
+      GROUP BY p."speakerId", p."targetId"
+    ),
+    series_means AS MATERIALIZED (
+      SELECT "speakerId", "targetId",
+        json_agg(json_build_object('start', at, 'score', score, 'statementCount', "statementCount") ORDER BY at) AS means
+      FROM chart_rows
+      WHERE kind = 'mean'
+      GROUP BY "speakerId", "targetId"
+    )
+    SELECT json_build_object(
+      'series', coalesce((
+        SELECT json_agg(json_build_object(
+          'speaker', json_build_object('id', s."speakerId", 'slug', s."speakerSlug", 'name', s."speakerName"),
+          'target', json_build_object('id', target.id, 'slug', target.slug, 'name', target.name),
+          'statementCount', s."statementCount", 'codingCount', s."codingCount",
+          'points', coalesce(sp.points, '[]'::json), 'means', coalesce(sm.means, '[]'::json)
+        ) ORDER BY tp.position, s.rank)
+        FROM chart_rows s
+        JOIN target_positions tp ON tp."targetId" = s."targetId"
+        JOIN "Actor" target ON target.id = s."targetId"
+        LEFT JOIN series_points sp ON sp."speakerId" = s."speakerId" AND sp."targetId" = s."targetId"
+        LEFT JOIN series_means sm ON sm."speakerId" = s."speakerId" AND sm."targetId" = s."targetId"
+        WHERE s.kind = 'series' AND s.rank IS NOT NULL
+      ), '[]'::json),
+      'omittedSpeakers', coalesce((
+        SELECT json_agg(json_build_object('targetId', "targetId", 'count', count) ORDER BY "targetId")
+        FROM (SELECT "targetId", count(*)::int AS count FROM chart_rows WHERE kind = 'series' AND rank IS NULL GROUP BY "targetId") omitted
+      ), '[]'::json),
+      'downsampled', coalesce((SELECT bool_or(merged) FROM chart_rows WHERE kind <> 'series'), false)
+    )::text AS body`;
+}
+
 export type MatrixQueryRow = {
   speakerId: string;
   targetId: string;

@@ -1,7 +1,6 @@
 import "server-only";
 import { readShiftMinimumStatements, serverEnvironment } from "../config/environment";
 import { changeInterval } from "../dashboard/shift-uncertainty";
-import { chartDateOf } from "../dashboard/date-precision";
 import type { ActingUser } from "../auth/permissions";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "../dashboard/time-window";
@@ -9,13 +8,12 @@ import {
   buildShiftStatementQuery,
   buildStanceExtentsQuery,
   buildStanceMatrixQuery,
-  buildStanceSeriesQuery,
+  buildStanceSeriesJsonQuery,
   buildStanceShiftQuery,
   buildTrackedTargetsWithExtentsQuery,
   trackedTargetCondition,
   type ExtentsQueryRow,
   type MatrixQueryRow,
-  type SeriesQueryRow,
   type ShiftQueryRow,
   type ShiftStatementQueryRow,
   type StanceQueryScope,
@@ -23,14 +21,11 @@ import {
 } from "../dashboard/stance-sql";
 import type {
   ActorOption,
-  BucketMean,
   ChartEventMarker,
   DashboardData,
   DashboardFilterOptions,
   DateWindow,
   StanceMatrix,
-  StancePoint,
-  StanceSeries,
   StanceSeriesResult,
   StanceShift,
 } from "../dashboard/types";
@@ -175,10 +170,6 @@ function listEventMarkers(window: DateWindow): Promise<ChartEventMarker[]> {
   );
 }
 
-function latestOf(first: string, second: string): string {
-  return first > second ? first : second;
-}
-
 /** A view's series without its events, which the page reads once for all its panels. */
 type SeriesWithoutEvents = Omit<StanceSeriesResult, "events">;
 
@@ -197,95 +188,29 @@ async function seriesPlanReusable(): Promise<boolean> {
   return (await readStanceTablesBytes(getDatabase())) <= seriesPlanReuseLimitBytes;
 }
 
-async function readStanceSeries(resolved: ResolvedScope, width: number): Promise<SeriesWithoutEvents> {
+/** What the series query writes when the view has no target: the JSON of no series. */
+const noSeriesJson = JSON.stringify({ series: [], omittedSpeakers: [], downsampled: false });
+
+/** A view's series as PostgreSQL wrote them: the text of `{"series":…,"omittedSpeakers":…,"downsampled":…}`. */
+async function readStanceSeriesJson(resolved: ResolvedScope, width: number): Promise<string> {
   const { scope, unit } = resolved;
-  const query = buildStanceSeriesQuery(scope, {
+  if (!scope.targetIds.length) return noSeriesJson;
+  const query = buildStanceSeriesJsonQuery(scope, {
     unit,
     width,
     maximumSeriesPerTarget,
     bucketCount: countBuckets(scope.window, unit),
   });
-  const rows = scope.targetIds.length ? await readRows<SeriesQueryRow>(getDatabase(), query, { prepare: await seriesPlanReusable() }) : [];
-
-  const seriesRows = rows.filter((row) => row.kind === "series");
-  const targetsById = new Map(resolved.targets.map((target) => [target.id, target]));
-  const seriesByKey = new Map<string, StanceSeries>();
-  const ranks = new Map<StanceSeries, number>();
-  const omitted = new Map<string, number>();
-  let downsampled = false;
-
-  for (const row of seriesRows) {
-    if (row.rank === null) {
-      omitted.set(row.targetId, (omitted.get(row.targetId) ?? 0) + 1);
-      continue;
-    }
-    const series: StanceSeries = {
-      speaker: { id: row.speakerId, slug: row.speakerSlug!, name: row.speakerName! },
-      target: targetsById.get(row.targetId)!,
-      statementCount: row.statementCount,
-      codingCount: row.codingCount,
-      points: [],
-      means: [],
-    };
-    seriesByKey.set(`${row.speakerId}:${row.targetId}`, series);
-    ranks.set(series, row.rank);
-  }
-  for (const row of rows) {
-    const series = seriesByKey.get(`${row.speakerId}:${row.targetId}`);
-    if (!series || row.kind === "series") continue;
-    if (row.merged) downsampled = true;
-    if (row.kind === "mean") {
-      const mean: BucketMean = { start: row.at!, score: row.score!, statementCount: row.statementCount };
-      series.means.push(mean);
-      continue;
-    }
-    const datePrecision = row.datePrecision === "MONTH" ? "MONTH" : "DAY";
-    const point: StancePoint = {
-      // A month-precision statement counts from its month's last day, so a window starting mid-month holds it
-      // although the middle of its month lies before the window: it is drawn on the window's first day then.
-      at: row.statementId ? latestOf(chartDateOf(row.at!, datePrecision), scope.window.from) : row.at!,
-      score: row.score!,
-      statementCount: row.statementCount,
-      minimumScore: row.minimumScore!,
-      maximumScore: row.maximumScore!,
-      statement: row.statementId
-        ? {
-            id: row.statementId,
-            quote: row.quote!,
-            sourceId: row.sourceId!,
-            sourceTitle: row.sourceTitle!,
-            coders: row.coders ?? [],
-            basis: row.adjudicated ? "adjudicated" : "mean",
-            saidOn: row.at!,
-            datePrecision,
-          }
-        : null,
-    };
-    series.points.push(point);
-  }
-
-  const targetOrder = new Map(resolved.targets.map((target, index) => [target.id, index]));
-  const series = [...seriesByKey.values()]
-    .sort((a, b) => targetOrder.get(a.target.id)! - targetOrder.get(b.target.id)! || ranks.get(a)! - ranks.get(b)!)
-    .map((entry) => ({
-      ...entry,
-      points: entry.points.sort((a, b) => a.at.localeCompare(b.at) || a.score - b.score),
-      means: entry.means.sort((a, b) => a.start.localeCompare(b.start)),
-    }));
-
-  return {
-    window: scope.window,
-    unit,
-    targets: resolved.targets,
-    series,
-    omittedSpeakers: [...omitted.entries()].map(([targetId, count]) => ({ targetId, count })),
-    downsampled,
-  };
+  const [row] = await readRows<{ body: string }>(getDatabase(), query, { prepare: await seriesPlanReusable() });
+  return row!.body;
 }
 
-async function runStanceSeries(resolved: ResolvedScope, width: number): Promise<StanceSeriesResult> {
-  const [series, events] = await Promise.all([readStanceSeries(resolved, width), listEventMarkers(resolved.scope.window)]);
-  return { ...series, events };
+async function readStanceSeries(resolved: ResolvedScope, width: number): Promise<SeriesWithoutEvents> {
+  const series = JSON.parse(await readStanceSeriesJson(resolved, width)) as Pick<
+    SeriesWithoutEvents,
+    "series" | "omittedSpeakers" | "downsampled"
+  >;
+  return { window: resolved.scope.window, unit: resolved.unit, targets: resolved.targets, ...series };
 }
 
 /** The scope narrowed to one of its targets: every part of the series query is per speaker and target, so its rows are that target's rows of the whole. */
@@ -299,19 +224,31 @@ function clampWidth(width: number | undefined): number {
 }
 
 /**
- * The stance-over-time chart data for a view: one series per speaker and
- * target, at most about one point per pixel of `width`. Unknown actors in the
- * view are refused (422): an API caller should hear about a misspelt slug.
+ * The stance-over-time chart data for a view (StanceSeriesResult) as JSON text, what the data endpoint sends:
+ * one series per speaker and target, at most about one point per pixel of `width`. The series come as
+ * PostgreSQL wrote them and are never parsed here (docs/decisions/0043). Unknown actors in the view are
+ * refused (422): an API caller should hear about a misspelt slug.
  */
+export async function renderStanceSeries(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<string> {
+  requirePermission(user, "read");
+  const resolved = await resolveScope(user, view);
+  refuseUnknownActors(resolved);
+  const [series, events] = await Promise.all([
+    readStanceSeriesJson(resolved, clampWidth(options.width)),
+    listEventMarkers(resolved.scope.window),
+  ]);
+  const envelope = JSON.stringify({ window: resolved.scope.window, unit: resolved.unit, targets: resolved.targets, events });
+  // Both are JSON objects: the envelope's members, then the series' (whose text starts with its "{").
+  return `${envelope.slice(0, -1)},${series.slice(1)}`;
+}
+
+/** The stance-over-time chart data for a view as objects: renderStanceSeries, parsed. */
 export async function listStanceSeries(
   user: ActingUser,
   view: DashboardView,
   options: { width?: number } = {},
 ): Promise<StanceSeriesResult> {
-  requirePermission(user, "read");
-  const resolved = await resolveScope(user, view);
-  refuseUnknownActors(resolved);
-  return runStanceSeries(resolved, clampWidth(options.width));
+  return JSON.parse(await renderStanceSeries(user, view, options)) as StanceSeriesResult;
 }
 
 function shiftDays(date: string, days: number): string {

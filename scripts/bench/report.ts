@@ -122,7 +122,7 @@ export function renderFigures(figures: BenchFigures): string {
   const corpusOrigin =
     corpus.buildSeconds === null ? "reused from an earlier build (`--reuse`)" : `built in ${corpus.buildSeconds.toFixed(0)} s by this run`;
   const seriesRows = figures.series.flatMap((timings) => [
-    [timings.seriesCase.name, count(timings.codingCount), "listStanceSeries (data layer)", ...timingCells(timings.dataLayer)],
+    [timings.seriesCase.name, count(timings.codingCount), "renderStanceSeries (data layer)", ...timingCells(timings.dataLayer)],
     ["", "", `its ${timings.queries.length} queries through pg.Client`, ...timingCells(timings.rawAllQueries)],
     ["", "", "of which the series aggregation", ...timingCells(timings.rawSeriesQuery)],
     ["", "", "**data layer ÷ its SQL (medians)**", `**${ratio(timings.dataLayer.median / timings.rawAllQueries.median)}**`, "", "", ""],
@@ -155,7 +155,7 @@ export function renderFigures(figures: BenchFigures): string {
     "",
     markdownTable(["View", "Live codings in view", "Measured", "Median", "p90", "Min", "Max"], seriesRows),
     "",
-    "The data layer and the raw SQL alternate run by run. The raw SQL is exactly what listStanceSeries sent (captured at the driver), replayed one statement after another on one connection.",
+    "The data layer and the raw SQL alternate run by run. The raw SQL is exactly what renderStanceSeries sent (captured at the driver), replayed one statement after another on one connection.",
     "",
     "### Data endpoint",
     "",
@@ -186,7 +186,7 @@ export function renderFigures(figures: BenchFigures): string {
       ],
     ),
     "",
-    "Both sides send the same listStanceSeries queries; the endpoint also verifies the session token and reads the signed-in user (one query), which is part of its cost.",
+    "Both sides send the same renderStanceSeries queries; the endpoint also verifies the session token and reads the signed-in user (one query), which is part of its cost.",
     "",
     "### First-load JavaScript",
     "",

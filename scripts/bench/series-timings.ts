@@ -1,11 +1,10 @@
 // Times the stance-series read two ways: through the app's data layer
-// (listStanceSeries, as the endpoint calls it) and as the very SQL it sends,
+// (renderStanceSeries, as the endpoint calls it) and as the very SQL it sends,
 // through a plain pg.Client. The difference is the data layer's own cost.
 import type pg from "pg";
 import type { ActingUser } from "../../lib/auth/permissions";
-import { listStanceSeries, maximumSeriesPerTarget } from "../../lib/data/dashboard";
-import { buildStanceSeriesQuery } from "../../lib/dashboard/stance-sql";
-import type { StanceSeriesResult } from "../../lib/dashboard/types";
+import { maximumSeriesPerTarget, renderStanceSeries } from "../../lib/data/dashboard";
+import { buildStanceSeriesJsonQuery } from "../../lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "../../lib/dashboard/view";
 import { withDatabase } from "../../lib/database/client";
 import type { Database } from "../../lib/database/prisma";
@@ -32,7 +31,7 @@ export type SeriesCaseTimings = {
   codingCount: number;
   responseBytes: number;
   queries: CapturedQuery[];
-  /** Index in `queries` of the aggregation built by buildStanceSeriesQuery. */
+  /** Index in `queries` of the aggregation built by buildStanceSeriesJsonQuery. */
   seriesQueryIndex: number;
   dataLayer: TimingSummary;
   rawAllQueries: TimingSummary;
@@ -46,7 +45,7 @@ export type SeriesCaseTimings = {
  * exact text to look for.
  */
 function findSeriesQuery(view: DashboardView, queries: CapturedQuery[]): number {
-  const { text } = buildStanceSeriesQuery(
+  const { text } = buildStanceSeriesJsonQuery(
     {
       speakerIds: view.speakers.length || view.speaksFor.length ? ["stand-in"] : null,
       targetIds: ["stand-in"],
@@ -61,7 +60,7 @@ function findSeriesQuery(view: DashboardView, queries: CapturedQuery[]): number 
   const index = queries.findIndex((query) => query.text === text);
   if (index === -1) {
     const sent = queries.map((query) => `  ${describeQuery(query)}`).join("\n");
-    throw new Error(`listStanceSeries did not send buildStanceSeriesQuery's SQL; it sent:\n${sent}`);
+    throw new Error(`renderStanceSeries did not send buildStanceSeriesJsonQuery's SQL; it sent:\n${sent}`);
   }
   return index;
 }
@@ -83,8 +82,8 @@ export async function timeSeriesCase(
   log: (message: string) => void,
 ): Promise<SeriesCaseTimings> {
   const readThroughDataLayer = () =>
-    withDatabase(context.database, () => listStanceSeries(context.user, seriesCase.view, { width: chartWidth }));
-  const { result, queries } = await captureQueries<StanceSeriesResult>(readThroughDataLayer);
+    withDatabase(context.database, () => renderStanceSeries(context.user, seriesCase.view, { width: chartWidth }));
+  const { result, queries } = await captureQueries<string>(readThroughDataLayer);
   const seriesQueryIndex = findSeriesQuery(seriesCase.view, queries);
 
   const dataLayer: number[] = [];
@@ -103,7 +102,7 @@ export async function timeSeriesCase(
   const timings: SeriesCaseTimings = {
     seriesCase,
     codingCount: await countCodingsInView(context.rawClient, seriesCase.view),
-    responseBytes: Buffer.byteLength(JSON.stringify(result)),
+    responseBytes: Buffer.byteLength(result),
     queries,
     seriesQueryIndex,
     dataLayer: summariseTimings(dataLayer),

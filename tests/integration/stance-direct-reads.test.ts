@@ -10,8 +10,11 @@ import { readRows } from "@/lib/database/direct-sql";
 import { withDatabase } from "@/lib/database/client";
 import {
   buildStanceExtentsQuery,
+  buildStanceSeriesJsonQuery,
   buildStanceSeriesQuery,
   buildTrackedTargetsWithExtentsQuery,
+  statementValueSourceFor,
+  type SeriesQueryRow,
   type StanceQueryScope,
 } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView, type TimeUnit } from "@/lib/dashboard/view";
@@ -22,6 +25,7 @@ import { isoFromDate } from "@/lib/validation";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
 import { seededGenerator } from "../support/seeded-random";
+import { seriesFromRows } from "../support/series-from-rows";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 3 });
 afterAll(() => db.$disconnect());
@@ -129,6 +133,55 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
       rowsCompared += direct.length;
     }
     expect(rowsCompared).toBeGreaterThan(50);
+  });
+
+  it("shape the series into the chart's JSON in PostgreSQL as the data layer once did from the rows in JavaScript", async () => {
+    const actors = await db.actor.findMany({ select: { id: true, slug: true, name: true } });
+    const actorsById = new Map(actors.map((actor) => [actor.id, actor]));
+    let pointsCompared = 0;
+    let monthPointsCompared = 0;
+    let omittedCompared = 0;
+    let downsampledViews = 0;
+    for (let round = 0; round < 30; round++) {
+      // The first view is all speakers over the whole data, one series per target in 10 pixels: speakers left out, merged points.
+      const scope =
+        round === 0
+          ? {
+              ...randomScope(),
+              speakerIds: null,
+              targetIds: world.targets.map((target) => target.id),
+              window: { from: day(-60), to: day(800) },
+            }
+          : randomScope();
+      if (scope.targetIds.length === 0) continue;
+      // The view's order of targets, not the database's, orders the series.
+      scope.targetIds = random.chance(0.5) ? scope.targetIds.reverse() : scope.targetIds;
+      const unit = random.pick(["day", "week", "month"] as const satisfies readonly TimeUnit[]);
+      // A width of 10 pixels merges most series' points.
+      const options = {
+        unit,
+        width: round === 0 ? 10 : random.pick([10, 100, 400, 1200]),
+        maximumSeriesPerTarget: round === 0 ? 1 : random.pick([1, 2, 8]),
+        bucketCount: 60,
+      };
+      // From the settled values where the view allows them, else from the codings, and sometimes from the codings anyway.
+      const source = statementValueSourceFor(scope) === "settled" && random.chance(0.5) ? "settled" : "codings";
+      const rows = await readRows<SeriesQueryRow>(db, buildStanceSeriesQuery(scope, options, source));
+      const [{ body }] = (await readRows<{ body: string }>(db, buildStanceSeriesJsonQuery(scope, options, source))) as [{ body: string }];
+      const targets = scope.targetIds.map((id) => actorsById.get(id)!);
+      const expected = seriesFromRows(rows, targets, scope.window);
+      expect(JSON.parse(body), JSON.stringify({ seed, round, scope, options, source })).toStrictEqual(expected);
+      const points = expected.series.flatMap((series) => series.points);
+      pointsCompared += points.length;
+      monthPointsCompared += points.filter((point) => point.statement?.datePrecision === "MONTH").length;
+      omittedCompared += expected.omittedSpeakers.length;
+      if (expected.downsampled) downsampledViews += 1;
+    }
+    // The random views reached every branch: many points, month-precision ones, speakers left out, merged points.
+    expect(pointsCompared).toBeGreaterThan(100);
+    expect(monthPointsCompared).toBeGreaterThan(0);
+    expect(omittedCompared).toBeGreaterThan(0);
+    expect(downsampledViews).toBeGreaterThan(0);
   });
 
   it("return the window ends Prisma returned", async () => {
