@@ -25,7 +25,8 @@ describe.skipIf(!browserTestsEnabled())("from a pasted article to a coded statem
     await page.locator("#source-publishedOn").fill("2030-01-08");
     await page.locator("#source-text").fill(text);
     await page.getByRole("button", { name: "Save source" }).click();
-    await page.waitForURL(/\/sources\/[^/]+$/);
+    // Not /sources/new, where the form is: the saved source's own page.
+    await page.waitForURL(/\/sources\/(?!new$)[^/]+$/);
     await waitForHydration(page);
     const source = await db.source.findFirstOrThrow({ where: { title: marker } });
     expect(source.text).toBe(text);
