@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowestFirstSequencer from "./tests/support/slowest-first-sequencer.ts";
 
 // Four projects: unit (pure logic), component (React in a simulated DOM), integration (a fresh real PostgreSQL
 // database per run) and e2e (the built app in Debian's Chromium).
@@ -25,6 +26,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // The longest files first in each project, so both lanes stay busy to the end (tests/support/slowest-first-sequencer.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       // Projects run in their groupOrder: unit and component together (1), then integration (2), then e2e (3).
       // The e2e setup builds the app in the background meanwhile, so the browser tests, run last, find it ready.
