@@ -184,6 +184,28 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
     expect(downsampledViews).toBeGreaterThan(0);
   });
 
+  it("carry hostile text through PostgreSQL's JSON unchanged: quotes, backslashes, control characters, line separators", async () => {
+    const hostile = `He said "no" \\ then\ttabbed\u0001\u001f, </script><script>alert(1)</script> \u2028\u2029 😀 ünï “end”`;
+    const source = await createSource(db, `Reported: ${hostile} (wire)`);
+    const speaker = await createActor(db, { name: `Hostile "speaker" \\ </script>` });
+    const target = await createActor(db, { name: `Target \u2028 ${seed}` });
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: hostile, saidOn: "2023-03-03" });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: world.coders[0]!.id, score: 2 });
+    const reader = { id: "reader", role: "VIEWER" as const };
+    const view: DashboardView = {
+      ...defaultDashboardView,
+      speakers: [speaker.slug],
+      targets: [target.slug],
+      from: "2023-01-01",
+      to: "2023-12-31",
+    };
+    const result = await withDatabase(db, () => listStanceSeries(reader, view));
+    const [series] = result.series;
+    expect(series?.speaker.name).toBe(speaker.name);
+    expect(series?.target.name).toBe(target.name);
+    expect(series?.points.map((point) => point.statement?.quote)).toEqual([hostile]);
+  });
+
   it("return the window ends Prisma returned", async () => {
     for (let round = 0; round < 10; round++) {
       const scope = randomScope();
