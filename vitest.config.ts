@@ -35,11 +35,15 @@ export default defineConfig({
       // with nothing else to run) and, on two cores, the unit and component files last. Unit and component files
       // share the cores with that build, so they get 20 s per test rather than vitest's 5 (the slowest, zxcvbn's
       // first password check, took 4.7 s at a load average of 20). Two workers: vitest's default on two cores is
-      // one, which left a core to the build alone.
+      // one, which left a core to the build alone. Unit and component files share a worker's modules too
+      // (isolate: false): importing React, happy-dom and zod again for every file was most of their time (52 s
+      // alone on this machine, 19 s shared). The files that fake a module or a global (next/navigation, fetch)
+      // restore it in afterEach, and the suites pass in shuffled orders.
       {
         ...shared,
         test: {
           name: "unit",
+          isolate: false,
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           sequence: { groupOrder: 1 },
@@ -52,6 +56,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "component",
+          isolate: false,
           include: ["tests/component/**/*.test.tsx"],
           environment: "happy-dom",
           sequence: { groupOrder: 1 },
