@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -30,7 +30,7 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     await page.getByText("2 actors on this page").waitFor();
     await page.getByRole("button", { name: `Edit Baghaei ${marker}` }).click();
     await page.getByLabel(`Merge Baghaei ${marker} into another actor`).selectOption(kept.id);
-    await page.screenshot({ path: "/tmp/actor-merge-1280.png", fullPage: false });
+    await saveScreenshot(page, "actor-merge");
     await page.getByRole("button", { name: "Merge…" }).click();
     await page.waitForURL(/\/admin\/history\/ActorMerge\//);
     await page.getByText("Merged. The entry below lists what moved").waitFor();
@@ -47,7 +47,7 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     await page.getByLabel("Search actors").fill(`${marker}`);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/q=/);
-    await page.screenshot({ path: "/tmp/actors-390.png", fullPage: true });
+    await saveScreenshot(page, "actors", { fullPage: true });
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -30,7 +30,7 @@ describe.skipIf(!browserTestsEnabled())("coding toward an untracked actor, in Ch
     const form = page.getByRole("form", { name: `Toward ${untracked.name}` });
     await form.getByRole("radio", { name: /^\+2/ }).check();
     await form.getByLabel("Rationale").fill("Praises Oman as a reliable channel.");
-    await page.screenshot({ path: "/tmp/any-target-1280.png", fullPage: false });
+    await saveScreenshot(page, "any-target");
     await form.getByRole("button", { name: "Save" }).click();
     await page.getByText(`toward ${untracked.name}.`).first().waitFor();
     const coding = await db.stanceCoding.findFirstOrThrow({ where: { statementId: statement.id, coderId: analyst.id } });

@@ -2,7 +2,6 @@
 // Chromium: a bad file is refused line by line with nothing imported, the same
 // file goes in with its invalid rows skipped, and a good CSV goes in whole; the
 // database is checked after each step.
-import { mkdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -13,6 +12,7 @@ import {
   expectNoSidewaysScroll,
   gotoHydrated,
   readDownload,
+  saveScreenshot,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -22,12 +22,10 @@ import { testLane } from "../support/lane";
 
 const appUrl = testLane().appUrl;
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
-const screenshots = "test-results/screenshots";
 
 async function snap(page: Page, name: string) {
-  mkdirSync(screenshots, { recursive: true });
   const width = page.viewportSize()!.width;
-  await page.screenshot({ path: `${screenshots}/${name}-${width}.png`, fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
   await expectNoSidewaysScroll(page, `${name} at ${width} px`);
 }
 

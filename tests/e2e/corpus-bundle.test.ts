@@ -1,7 +1,6 @@
 // The corpus bundle on the Export and import page, in Chromium: download it,
 // upload it with a conflicting and a bad line, see the report, skip the
 // conflict; and the route's answers to bad input over HTTP (docs/decisions/0028).
-import { mkdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -12,6 +11,7 @@ import {
   expectNoSidewaysScroll,
   gotoHydrated,
   readDownload,
+  saveScreenshot,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -22,13 +22,11 @@ import { testLane } from "../support/lane";
 
 const appUrl = testLane().appUrl;
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
-const screenshots = "test-results/screenshots";
 
 async function snap(page: Page, name: string) {
-  mkdirSync(screenshots, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${screenshots}/${name}-${width}.png`, fullPage: true });
+    await saveScreenshot(page, name, { fullPage: true });
     await expectNoSidewaysScroll(page, `${name} at ${width} px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });

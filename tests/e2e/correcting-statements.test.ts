@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStanceCoding, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -41,7 +41,7 @@ describe.skipIf(!browserTestsEnabled())("correcting a statement in its source's 
     await page.getByLabel("Words from the text").fill("We are ready to talk to Europe as equals, but sanctions must end first.");
     await page.getByRole("button", { name: "Find", exact: true }).click();
     await page.getByRole("form", { name: "Correct this statement" }).getByText("New words, cut from the text.").waitFor();
-    await page.screenshot({ path: "/tmp/correct-statement-1280.png", fullPage: false });
+    await saveScreenshot(page, "correct-statement");
     await page.getByRole("button", { name: "Save correction" }).click();
     await page.getByText(/Statement corrected \(version 2\)\. Its codings are kept and marked/).waitFor();
 
@@ -67,7 +67,7 @@ describe.skipIf(!browserTestsEnabled())("correcting a statement in its source's 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${appUrl}/sources/${source.id}#statement-${statement.id}`);
     await page.getByRole("button", { name: "Correct this statement…" }).click();
-    await page.screenshot({ path: "/tmp/correct-statement-390.png", fullPage: true });
+    await saveScreenshot(page, "correct-statement", { fullPage: true });
     await context.close();
   });
 });

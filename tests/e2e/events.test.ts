@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { sourceRecord } from "@/lib/sources/records";
-import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -32,7 +32,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
     await form.getByLabel("Kind").selectOption("DIPLOMATIC");
     await form.locator("summary", { hasText: "Actors involved" }).click();
     await form.getByRole("checkbox", { name: /^Iran/ }).first().check();
-    await page.screenshot({ path: "/tmp/events-form-1280.png", fullPage: true });
+    await saveScreenshot(page, "events-form", { fullPage: true });
     await form.getByRole("button", { name: "Add event" }).click();
     await page.getByText(`Event “${title}” added.`).waitFor();
     const stored = await db.event.findFirstOrThrow({ where: { title } });
@@ -42,7 +42,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
 
     await page.goto(`${appUrl}/?from=2024-06-01&to=2024-12-31`);
     await page.getByTestId("event-timeline").getByText(title).waitFor();
-    await page.screenshot({ path: "/tmp/events-dashboard-1280.png", fullPage: false });
+    await saveScreenshot(page, "events-dashboard");
 
     // Corrected on the events page: the chart follows.
     await gotoHydrated(page, `${appUrl}/events`);
@@ -57,7 +57,7 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${appUrl}/events`);
-    await page.screenshot({ path: "/tmp/events-390.png", fullPage: true });
+    await saveScreenshot(page, "events", { fullPage: true });
     await context.close();
   });
 
@@ -105,9 +105,9 @@ describe.skipIf(!browserTestsEnabled())("events, in Chromium", () => {
       const found = form.getByRole("checkbox", { name: new RegExp(`Zanzibar ledger of the Muscat channel ${run}`) });
       await found.check();
       await form.getByRole("list", { name: "Sources linked" }).getByText(`Zanzibar ledger of the Muscat channel ${run}`).first().waitFor();
-      await page.screenshot({ path: "/tmp/events-source-search-1280.png", fullPage: true });
+      await saveScreenshot(page, "events-source-search", { fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: "/tmp/events-source-search-390.png", fullPage: true });
+      await saveScreenshot(page, "events-source-search", { fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
       await form.getByRole("button", { name: "Add event" }).click();
       await page.getByText(`Event “${title}” added.`).waitFor();

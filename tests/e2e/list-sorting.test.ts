@@ -9,6 +9,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
   gotoHydrated,
+  saveScreenshot,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -84,7 +85,7 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         await page.waitForURL((url) => url.searchParams.get("sort") === "added" && !url.searchParams.has("after"));
         expect(new URL(page.url()).searchParams.get("speaker")).toBe(speaker.slug);
         await expect(page.locator("thead th", { hasText: /^Added/ }).getAttribute("aria-sort")).resolves.toBe("descending");
-        await page.screenshot({ path: `/tmp/statements-${width}.png`, fullPage: true });
+        await saveScreenshot(page, "statements", { fullPage: true });
       } finally {
         await context.close();
       }
@@ -117,7 +118,7 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         expect(descending[0]).not.toBe(ascending[0]);
         await expectNoSidewaysScroll(page, `/admin/actors at ${width}`);
         await expectNoSeriousAxeViolations(page, `/admin/actors at ${width} px`);
-        await page.screenshot({ path: `/tmp/actors-list-${width}.png`, fullPage: false });
+        await saveScreenshot(page, "actors-list");
       } finally {
         await context.close();
       }
@@ -154,7 +155,7 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         await form.getByLabel("Known to the").selectOption("MONTH");
         await expect(page.locator(`[id="${readoutId}"]`).textContent()).resolves.toBe("May 2024");
         await expectNoSidewaysScroll(page, `/events form at ${width}`);
-        await page.screenshot({ path: `/tmp/events-date-${width}.png`, fullPage: false });
+        await saveScreenshot(page, "events-date");
       } finally {
         await context.close();
       }

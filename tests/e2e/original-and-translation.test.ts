@@ -7,6 +7,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
   gotoHydrated,
+  saveScreenshot,
   signedInContext,
   useBrowser,
   waitForHydration,
@@ -106,7 +107,7 @@ describe.skipIf(!browserTestsEnabled())("a Persian source with its English trans
         /^At a joint press conference.*language of threats\."$/,
       );
       await expectNoSidewaysScroll(page, `source with translation at ${width} px`);
-      await page.screenshot({ path: `/tmp/translation-source-${width}.png`, fullPage: false });
+      await saveScreenshot(page, "translation-source");
     }
     await expectNoSeriousAxeViolations(page, "source with translation");
     await context.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
-import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
 
@@ -80,7 +80,7 @@ describe.skipIf(!browserTestsEnabled())("the coding queue in Chromium", () => {
     await page.keyboard.press("r");
     await row.locator("textarea:focus").waitFor();
     await page.keyboard.type("Praises Oman as a reliable channel; coded from the queue.");
-    await page.screenshot({ path: "/tmp/queue-other-target-1280.png", fullPage: true });
+    await saveScreenshot(page, "queue-other-target", { fullPage: true });
     await page.keyboard.press("Escape");
     await page.keyboard.press("Enter");
     await page

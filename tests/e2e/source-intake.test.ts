@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, expectNoSidewaysScroll, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
 const appUrl = testLane().appUrl;
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
-const screenshots = "test-results/screenshots";
 
 function fixture(name: string, marker: string): { name: string; mimeType: string; buffer: Buffer } {
   // A marker in every text keeps the run's database free of the same texts from earlier runs.
@@ -19,10 +18,10 @@ function fixture(name: string, marker: string): { name: string; mimeType: string
 }
 
 async function snap(page: Page, name: string) {
-  mkdirSync(screenshots, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${screenshots}/${name}-${width}.png`, fullPage: true });
+    await saveScreenshot(page, name, { fullPage: true });
+    await expectNoSidewaysScroll(page, `${name} at ${width} px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
@@ -97,6 +97,19 @@ export async function showStanceCharts(page: Page): Promise<void> {
     await slot.scrollIntoViewIfNeeded();
     await slot.locator("canvas").waitFor();
   }
+}
+
+/**
+ * Saves a picture of the page at its current width to test-results/screenshots/<name>-<width>.png when the run asks
+ * for them (SCREENSHOTS=1 npm test), to look at every page a change touches. An ordinary run skips the PNG encoding
+ * (a second or so for a full page on a busy machine), since nobody opens those files; the layout checks beside the
+ * screenshots (expectNoSidewaysScroll) run either way.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.SCREENSHOTS !== "1") return;
+  const directory = "test-results/screenshots";
+  mkdirSync(directory, { recursive: true });
+  await page.screenshot({ path: `${directory}/${name}-${page.viewportSize()!.width}.png`, fullPage: options.fullPage ?? false });
 }
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
