@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -24,7 +24,7 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
     const page = await context.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
-    await page.goto(`${appUrl}/admin/actors`);
+    await gotoHydrated(page, `${appUrl}/admin/actors`);
     await page.getByLabel("Search actors").fill(`baghaei ${marker}`);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByText("2 actors on this page").waitFor();
@@ -43,7 +43,7 @@ describe.skipIf(!browserTestsEnabled())("merging duplicate actors, in Chromium",
     await page.getByRole("button", { name: "Undo this merge" }).waitFor({ state: "detached" });
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${appUrl}/admin/actors`);
+    await gotoHydrated(page, `${appUrl}/admin/actors`);
     await page.getByLabel("Search actors").fill(`${marker}`);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/q=/);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -23,7 +23,7 @@ describe.skipIf(!browserTestsEnabled())("coding toward an untracked actor, in Ch
 
     const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/sources/${source.id}#statement-${statement.id}`);
+    await gotoHydrated(page, `${appUrl}/sources/${source.id}#statement-${statement.id}`);
     await page.getByRole("button", { name: "Code toward another actor…" }).click();
     await page.getByLabel("Search another target by name").fill(untracked.name.slice(0, 14));
     await page.getByLabel("Another target", { exact: true }).selectOption(untracked.id);
@@ -36,7 +36,7 @@ describe.skipIf(!browserTestsEnabled())("coding toward an untracked actor, in Ch
     const coding = await db.stanceCoding.findFirstOrThrow({ where: { statementId: statement.id, coderId: analyst.id } });
     expect(coding).toMatchObject({ targetId: untracked.id, score: 2 });
 
-    await page.goto(`${appUrl}/`);
+    await gotoHydrated(page, `${appUrl}/`);
     await page.getByText("Targets", { exact: true }).first().click();
     await page.getByRole("checkbox", { name: untracked.name }).waitFor();
     await context.close();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, gotoHydrated, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
 import { createActor, createSource, createStanceCoding, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -31,7 +31,7 @@ describe.skipIf(!browserTestsEnabled())("correcting a statement in its source's 
 
     const context = await signedInContext(browser(), appUrl, "analyst@stancewatch.local", testPasswords.SEED_PASSWORD_LEAD_ANALYST);
     const page = await context.newPage();
-    await page.goto(`${appUrl}/sources/${source.id}#statement-${statement.id}`);
+    await gotoHydrated(page, `${appUrl}/sources/${source.id}#statement-${statement.id}`);
     await page.getByRole("button", { name: "Correct this statement…" }).click();
     await page.getByRole("heading", { name: `Correct the statement by ${wrongSpeaker.name}` }).waitFor();
 
@@ -60,12 +60,12 @@ describe.skipIf(!browserTestsEnabled())("correcting a statement in its source's 
     await page.getByText("The statement’s words or speaker were corrected after this coding was saved").waitFor();
 
     // The coder confirms the coding still fits: the flag clears.
-    await page.goto(`${appUrl}/codings/${coding.id}`);
+    await gotoHydrated(page, `${appUrl}/codings/${coding.id}`);
     await page.getByRole("button", { name: "Confirm it still fits" }).click();
     await expect.poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementChangedAt).toBeNull();
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${appUrl}/sources/${source.id}#statement-${statement.id}`);
+    await gotoHydrated(page, `${appUrl}/sources/${source.id}#statement-${statement.id}`);
     await page.getByRole("button", { name: "Correct this statement…" }).click();
     await saveScreenshot(page, "correct-statement", { fullPage: true });
     await context.close();

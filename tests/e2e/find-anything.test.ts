@@ -7,6 +7,7 @@ import {
   browserTestsEnabled,
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
+  gotoHydrated,
   missingChromiumMessage,
   signedInContext,
   useBrowser,
@@ -82,7 +83,7 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       contexts.push(context);
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${appUrl}/sources`);
+      await gotoHydrated(page, `${appUrl}/sources`);
       const box = page.getByRole("searchbox", { name: "Search" }).first();
       await box.fill("“open to co-operation”");
       await box.press("Enter");
@@ -106,7 +107,7 @@ describe.skipIf(!browserAvailable)("search and lists in Chromium", () => {
       contexts.push(context);
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${appUrl}/codings`);
+      await gotoHydrated(page, `${appUrl}/codings`);
       await page.getByLabel("Per page").selectOption("25");
       await page.getByLabel("Sort by", { exact: true }).selectOption("score");
       await page.getByRole("button", { name: "Apply" }).click();

@@ -92,7 +92,7 @@ describe.skipIf(!browserTestsEnabled())("the coding queue in Chromium", () => {
       .poll(() => db.stanceCoding.findFirst({ where: { statementId: statement.id, coderId: coder.id, deletedAt: null } }))
       .toMatchObject({ targetId: untracked.id, score: 2 });
 
-    await page.goto(`${appUrl}/`);
+    await gotoHydrated(page, `${appUrl}/`);
     await page.getByText("Targets", { exact: true }).first().click();
     await page.getByRole("checkbox", { name: untracked.name }).waitFor();
     await context.close();
