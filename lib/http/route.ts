@@ -178,10 +178,10 @@ export async function readBodyText(request: Request, maximumBytes: number): Prom
 /**
  * How much of a refused body is read on and thrown away before the connection is cut. A client is usually still
  * sending when the body passes its limit; cancelling the body then closes a socket with unread bytes, which resets
- * the connection, and the client sees a broken connection instead of the 413 and its message (a CI run caught it:
- * one upload in four). Reading on, keeping nothing, lets an ordinary oversized upload finish and read the answer, as
- * Node does for a body no handler read and nginx's lingering close does; a body larger still, most likely hostile,
- * has its connection cut.
+ * the connection, and the client sees a broken connection instead of the 413 and its message (a loaded test run
+ * caught it: one upload in four). Reading on, keeping nothing, lets an ordinary oversized upload finish and read the
+ * answer, as Node does for a body no handler read and nginx's lingering close does; a body larger still, most likely
+ * hostile, has its connection cut.
  */
 export const refusedBodyDiscardBytes = 16 * 1024 * 1024;
 

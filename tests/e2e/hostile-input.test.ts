@@ -300,7 +300,7 @@ describe("the known hostile cases, one by one", () => {
     expect((await send("VIEWER", "/api/account/password", "POST", { newPassword: 1 })).status).toBe(422);
   });
 
-  // Last: the server answers before reading the rest, so the client's connection is reset afterwards.
+  // Last: the endless body's connection is cut, which ends the session's keep-alive connection with it.
   /** A body of spaces streamed in 64 KiB chunks, without Content-Length, up to `bytes` (Infinity: it never ends). */
   function streamedBody(bytes: number) {
     const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));

@@ -101,8 +101,8 @@ export async function showStanceCharts(page: Page): Promise<void> {
 
 /**
  * Saves a picture of the page at its current width to test-results/screenshots/<name>-<width>.png when the run asks
- * for them (SCREENSHOTS=1 npm test), to look at every page a change touches. An ordinary run skips the PNG encoding
- * (a second or so for a full page on a busy machine), since nobody opens those files; the layout checks beside the
+ * for them (SCREENSHOTS=1 npm test), to look at every page a change touches. An ordinary run writes none, since nobody
+ * opens them (what that saves is within the noise of a run: docs/benchmarks.md); the layout checks beside the
  * screenshots (expectNoSidewaysScroll) run either way.
  */
 export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
