@@ -18,10 +18,18 @@ const config = [
               message: "Pages and components read data through lib/data, never Prisma.",
             },
           ],
+          paths: [
+            {
+              name: "next/link",
+              message: "Use @/components/link: the app's links are not prefetched (docs/decisions/0037).",
+            },
+          ],
         },
       ],
     },
   },
+  // The one place next/link is wrapped.
+  { files: ["components/link.tsx"], rules: { "no-restricted-imports": "off" } },
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import styles from "./message-card.module.css";
 
 // Only a generic sentence and the digest (which matches the server's log line):

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { Suspense } from "react";
 import { speakerStyleIndexes } from "@/components/dashboard/chart-style";
 import { DashboardEvents } from "@/components/dashboard/dashboard-events";

@@ -1,7 +1,7 @@
 "use client";
 
 import { choicesOf } from "@/lib/choices";
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { actorKindLabels, actorUpdateSchema } from "@/lib/actors/schemas";

@@ -8,7 +8,6 @@ import { FormActions, FormAlert, ScorePicker, TextAreaField, useSchemaForm } fro
 import { scoreWithLabel } from "./score-label";
 import styles from "./adjudication-form.module.css";
 
-
 /**
  * The settled value of one disagreement: shown when recorded (with a way to
  * revise it), otherwise a form to record it. Nothing is preselected: the

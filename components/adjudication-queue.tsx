@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 import type { Disagreement } from "@/lib/data/reliability";
 import { AdjudicationForm } from "./adjudication-form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { AssignmentProgress } from "@/lib/data/assignments";
 import { formatDateTime } from "./format";
 import { WithdrawAssignmentButton } from "./withdraw-assignment-button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { reliabilityHref, type ReliabilityFilter } from "@/lib/reliability/filter";
 import styles from "./codebook-view.module.css";
 

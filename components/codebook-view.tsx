@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { describeScore, formatScore, minimumScore } from "@/lib/codings/scale";
 import type { CodebookVersionView } from "@/lib/data/codebook";
 import { formatDateTime } from "./format";

@@ -26,9 +26,10 @@ export function useQueueNavigation(items: QueueItem[], targets: TrackedTarget[],
   const current = index >= 0 ? queue[index] : undefined;
   // A stance is toward someone else: the server refuses a coding toward the speaker, so no row is offered.
   const rows = current
-    ? [...targets, ...(otherTargets[current.statementId] ?? []).filter((other) => !targets.some((target) => target.id === other.id))].filter(
-        (target) => target.id !== current.speakerId,
-      )
+    ? [
+        ...targets,
+        ...(otherTargets[current.statementId] ?? []).filter((other) => !targets.some((target) => target.id === other.id)),
+      ].filter((target) => target.id !== current.speakerId)
     : [];
   const active = Math.max(0, Math.min(activeRow, rows.length - 1));
 

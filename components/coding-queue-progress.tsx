@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import styles from "./coding-queue.module.css";
 
 /** "12 of 23 statements coded by you" and a bar; rendered by the page and by the queue, which counts saves before the refresh lands. */

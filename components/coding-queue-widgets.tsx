@@ -4,7 +4,7 @@
 // one target's row (score, conditional, confidence, rationale, or what was saved).
 
 import { valuesOf } from "@/lib/choices";
-import Link from "next/link";
+import Link from "@/components/link";
 import { textDirection } from "@/lib/sources/alignment";
 import { TranslationPassageBlock } from "./translation-text";
 import { useId } from "react";

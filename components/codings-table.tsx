@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { describeScore, formatScore } from "@/lib/codings/scale";
 import { confidenceLabels } from "@/lib/codings/labels";
 import type { StanceCodingView } from "@/lib/data/codings";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { DeletedRecordView } from "@/lib/data/history";
 import { DateTimeCell } from "./date-time-cell";
 import { describeEntity } from "./format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatDay } from "./format";
 
 export type NearDuplicateSummary = { id: string; title: string; publisher: string; publishedOn: string; overlap: number };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { AuditEntryView } from "@/lib/data/history";
 import type { SortLink } from "@/lib/lists/page";
 import { DateTimeCell } from "./date-time-cell";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SignedInUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/users/schemas";
@@ -36,7 +36,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
   return (
     <header className={styles.siteHeader}>
       <div className={styles.inner}>
-        <Link href="/" className={styles.brand} prefetch={false}>
+        <Link href="/" className={styles.brand}>
           Stancewatch
         </Link>
         {user && (
@@ -48,13 +48,8 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
               <span className={styles.user}>
                 {user.name} · {roleLabels[user.role]}
               </span>
-              {/* Not prefetched, like the navigation (site-nav-links.tsx). */}
-              <Link href="/account/password" prefetch={false}>
-                Change password
-              </Link>
-              <Link href="/sign-out" prefetch={false}>
-                Sign out
-              </Link>
+              <Link href="/account/password">Change password</Link>
+              <Link href="/sign-out">Sign out</Link>
             </div>
           </>
         )}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { DateField, FieldRow, FormActions, FormAlert, TextAreaField, TextField, useSchemaForm } from "./form";
 import styles from "./source-form.module.css";

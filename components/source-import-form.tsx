@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useState, type FormEvent } from "react";
 import type { IntakeOptions } from "@/lib/intake/schemas";
 import styles from "./source-import-form.module.css";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { SourceSummary } from "@/lib/data/sources";
 import type { SortLink } from "@/lib/lists/page";
 import { formatDay } from "./format";

@@ -7,7 +7,6 @@ import type { Confidence } from "@/lib/generated/prisma/enums";
 import { CheckboxField, FormActions, FormAlert, ScorePicker, SelectField, TextAreaField, useSchemaForm } from "./form";
 import styles from "./statement-coding-form.module.css";
 
-
 /** A first coding of one statement toward one target, compact enough for the side panel. Editing happens on the coding's own page. */
 export function StatementCodingForm({ statementId, target }: { statementId: string; target: { id: string; name: string } }) {
   const router = useRouter();

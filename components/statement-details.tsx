@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { confidenceLabels } from "@/lib/codings/labels";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { TrackedTarget } from "@/lib/data/stance";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { CodingQueue } from "@/components/coding-queue";
 import { CodingQueueFinished, CodingQueueProgress } from "@/components/coding-queue-progress";
 import { hasPermission } from "@/lib/auth/permissions";

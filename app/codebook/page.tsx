@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { CodebookForm } from "@/components/codebook-form";
 import { CodebookVersionLinks, CodebookView } from "@/components/codebook-view";
 import { hasPermission } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { SearchResultGroups } from "@/components/search/search-results";
 import { requirePageUser } from "@/lib/auth/session";
 import { search } from "@/lib/data/search";

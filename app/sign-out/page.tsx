@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getActingUser } from "@/lib/auth/session";
 import styles from "@/components/auth-card.module.css";

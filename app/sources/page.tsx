@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListControls, ListPager } from "@/components/lists/list-controls";
 import { SourceTable } from "@/components/source-table";
 import { hasPermission } from "@/lib/auth/permissions";

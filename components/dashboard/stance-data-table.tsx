@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useDeferredValue, useState } from "react";
 import { formatScore } from "@/lib/codings/scale";
 import { formatMonth } from "@/lib/dashboard/date-precision";

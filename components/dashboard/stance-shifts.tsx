@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatScore } from "@/lib/codings/scale";
 import { formatMonth } from "@/lib/dashboard/date-precision";
 import { describeShift, formatDate } from "@/lib/dashboard/summary";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useState, type ReactNode } from "react";
 import type { EventView } from "@/lib/data/events";
 import { eventKindLabels, ploverTypeLabels } from "@/lib/events/labels";

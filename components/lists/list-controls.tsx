@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { pageSizes, listParameterNames } from "@/lib/lists/parameters";
 import type { Sort, SortValueType } from "@/lib/lists/keyset";
 import { DateFilterInput } from "./date-filter-input";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { SortLink } from "@/lib/lists/page";
 import styles from "./sortable-header.module.css";
 

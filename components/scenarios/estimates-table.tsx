@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { EstimateView } from "@/lib/scenarios/types";
 import { statementHref } from "../dashboard/links";
 import { analystHref } from "../track-record/links";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ScenarioSetSummary } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { formatProbability } from "./scenario-format";

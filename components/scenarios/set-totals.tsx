@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ScenarioDetail } from "@/lib/scenarios/types";
 import { analystHref } from "../track-record/links";
 import { formatProbability } from "./scenario-format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { SearchResults } from "@/lib/data/search";
 import type { SearchKind } from "@/lib/search/parameters";
 import { formatDay } from "../format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { StatementView } from "@/lib/data/statements";
 import type { SortLink } from "@/lib/lists/page";
 import { channelLabels, statementFormLabels } from "@/lib/statements/schemas";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { TrackRecordView } from "@/lib/scenarios/types";
 import { formatDay } from "../format";
 import { brierScaleLabel, formatBrier, formatLogScore, formatProbability, formatRelativeBrier } from "../scenarios/scenario-format";

@@ -2,7 +2,8 @@
 // not scroll sideways at 390 px, and axe-core finds no serious or critical accessibility violation, with an event
 // whose title and description cannot break in the window. The pages are swept by two files
 // (tests/e2e/page-sweep-*.test.ts), which run in both test lanes at once rather than as one file of a minute and
-// a half that the other lane waits for at the end of a run (docs/benchmarks.md, "npm test").
+// a half that the other lane waits for at the end of a run (docs/benchmarks.md, "npm test"). No link on any of them
+// prefetches its page (docs/decisions/0037).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -92,12 +93,20 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
         try {
           const page = await context.newPage();
           await page.setViewportSize({ width, height: 900 });
+          // No link prefetches its page (components/link.tsx): Next marks a prefetch with this header. The links in
+          // view would have asked while each page was checked below, so the sweep needs no wait of its own.
+          const prefetched: string[] = [];
+          page.on("request", (request) => {
+            const headers = request.headers();
+            if (headers["next-router-prefetch"] || headers["next-router-segment-prefetch"]) prefetched.push(request.url());
+          });
           for (const path of pages) {
             const response = await gotoHydrated(page, `${appUrl}${path}`);
             expect(response?.status(), path).toBe(200);
             await expectNoSidewaysScroll(page, `${path} at ${width} px`);
             await expectNoSeriousAxeViolations(page, `${path} at ${width} px`);
           }
+          expect(prefetched, "pages prefetched by links").toEqual([]);
         } finally {
           await context.close();
         }

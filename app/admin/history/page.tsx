@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { DeletedRecordsTable } from "@/components/deleted-records-table";
 import { ListControls, ListPager } from "@/components/lists/list-controls";
 import { RecentChangesTable } from "@/components/recent-changes-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { TrackRecordCalibration, TrackRecordQuestions, TrackRecordSummary } from "@/components/track-record/track-record-view";
 import { requirePageUser } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuditEntryChanges } from "@/components/audit-entry-changes";
 import { describeEntity, formatDateTime } from "@/components/format";
 import { auditActionLabels } from "@/lib/audit/presentation";
