@@ -2,16 +2,14 @@
 // upload it with a conflicting and a bad line, see the report, skip the
 // conflict; and the route's answers to bad input over HTTP (docs/decisions/0028).
 import { afterAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { bodyLimits } from "@/lib/http/route";
 import {
   browserTestsEnabled,
+  checkLayoutAtBothWidths,
   expectNoSeriousAxeViolations,
-  expectNoSidewaysScroll,
   gotoHydrated,
   readDownload,
-  saveScreenshot,
   signedInContext,
   useBrowser,
 } from "../support/browser";
@@ -22,15 +20,6 @@ import { testLane } from "../support/lane";
 
 const appUrl = testLane().appUrl;
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
-
-async function snap(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await saveScreenshot(page, name, { fullPage: true });
-    await expectNoSidewaysScroll(page, `${name} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chromium", () => {
   const browser = useBrowser();
@@ -70,7 +59,7 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
       new RegExp(`${actorIndex + 1}\\s+an actor with the id ${actor.id} is stored with other values \\(name\\)`),
     );
     expect(await db.actor.count({ where: { id: newActor.id } })).toBe(0);
-    await snap(page, "bundle-refused");
+    await checkLayoutAtBothWidths(page, "bundle-refused");
     await expectNoSeriousAxeViolations(page, "bundle import refused");
 
     // Only the conflict: refused until skipping is chosen.
@@ -85,7 +74,7 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
     expect(await page.getByRole("table", { name: "Conflicting lines skipped" }).innerText()).toMatch(new RegExp(`${actorIndex + 1}\\s+`));
     expect((await db.actor.findUniqueOrThrow({ where: { id: actor.id } })).name).toBe("Bundle page actor");
     expect((await db.actor.findUniqueOrThrow({ where: { id: newActor.id } })).name).toBe("New from the bundle");
-    await snap(page, "bundle-imported");
+    await checkLayoutAtBothWidths(page, "bundle-imported");
     await context.close();
     await db.auditEntry.count({ where: { entity: "Actor", entityId: newActor.id } }).then((count) => expect(count).toBe(1));
     await db.actor.delete({ where: { id: newActor.id } });

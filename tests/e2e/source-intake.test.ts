@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, expectNoSidewaysScroll, saveScreenshot, signedInContext, useBrowser } from "../support/browser";
+import { browserTestsEnabled, checkLayoutAtBothWidths, signedInContext, useBrowser } from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -17,15 +16,6 @@ function fixture(name: string, marker: string): { name: string; mimeType: string
   return { name, mimeType: name.endsWith(".html") ? "text/html" : "application/xml", buffer: Buffer.from(content) };
 }
 
-async function snap(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await saveScreenshot(page, name, { fullPage: true });
-    await expectNoSidewaysScroll(page, `${name} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", () => {
   const browser = useBrowser();
   afterAll(() => db.$disconnect());
@@ -38,7 +28,7 @@ describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", (
     await page.getByRole("link", { name: "Import many" }).click();
     await page.waitForURL(`${appUrl}/sources/import`);
     await page.getByRole("heading", { name: "Import sources" }).waitFor();
-    await snap(page, "intake-empty");
+    await checkLayoutAtBothWidths(page, "intake-empty");
 
     const before = await db.source.count();
     const article = fixture("muscat-talks-article.html", marker);
@@ -52,14 +42,14 @@ describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", (
       /not-a-feed\.xml, line \d+\s+not a well-formed XML feed/,
     );
     expect(await db.source.count()).toBe(before);
-    await snap(page, "intake-bad-file");
+    await checkLayoutAtBothWidths(page, "intake-bad-file");
 
     await page.locator("#intake-files").setInputFiles([article, fixture("regional-wire.rss", marker)]);
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Imported 3 sources.").waitFor();
     expect(await db.source.count()).toBe(before + 3);
     await page.getByRole("link", { name: "Oman hosts new round of indirect talks as both sides signal flexibility" }).waitFor();
-    await snap(page, "intake-imported");
+    await checkLayoutAtBothWidths(page, "intake-imported");
 
     // The same article with a new dateline: a near duplicate, imported only when kept.
     const edited = {
@@ -71,7 +61,7 @@ describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", (
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText(/1 item\(s\) nearly repeat a stored source/).waitFor();
     expect(await db.source.count()).toBe(before + 3);
-    await snap(page, "intake-near-duplicate");
+    await checkLayoutAtBothWidths(page, "intake-near-duplicate");
     // Chosen item by item: "Import with these choices" waits until each near duplicate is kept or skipped.
     const withChoices = page.getByRole("button", { name: "Import with these choices" });
     expect(await withChoices.isDisabled()).toBe(true);
@@ -85,7 +75,7 @@ describe.skipIf(!browserTestsEnabled())("importing many sources, in Chromium", (
     const notice = page.getByRole("complementary", { name: "Near duplicates" });
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/Another source repeats most of this text/);
-    await snap(page, "intake-source-page");
+    await checkLayoutAtBothWidths(page, "intake-source-page");
     await context.close();
   });
 });

@@ -112,6 +112,19 @@ export async function saveScreenshot(page: Page, name: string, options: { fullPa
   await page.screenshot({ path: `${directory}/${name}-${page.viewportSize()!.width}.png`, fullPage: options.fullPage ?? false });
 }
 
+/**
+ * The page at desktop (1280 px) and phone (390 px) width in turn: a screenshot of each when the run asks for them
+ * (saveScreenshot), and no sideways scrolling at either. Leaves the page at 1280 px.
+ */
+export async function checkLayoutAtBothWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await saveScreenshot(page, name, { fullPage: true });
+    await expectNoSidewaysScroll(page, `${name} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /**
