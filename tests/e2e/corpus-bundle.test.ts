@@ -17,6 +17,7 @@ import { createActor } from "../support/factories";
 import { anonymousSession, signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
+import { streamedBody } from "../support/streamed-body";
 
 const appUrl = testLane().appUrl;
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
@@ -99,16 +100,8 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
     expect((await viewer.request("/api/exchange/bundle", { method: "POST", body: "x" })).status).toBe(403);
 
     // Over the import limit: refused while it streams in, before it is parsed.
-    const chunk = new TextEncoder().encode(" ".repeat(1024 * 1024));
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent > bodyLimits.import + chunk.byteLength) return controller.close();
-        sent += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    const tooLarge = await admin.request("/api/exchange/bundle", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    const oversized = streamedBody(bodyLimits.import + 2 * 1024 * 1024, 1024 * 1024);
+    const tooLarge = await admin.request("/api/exchange/bundle", oversized.init).finally(oversized.stop);
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as { error: string }).error).toMatch(/larger than 64 MB/);
   });

@@ -1,0 +1,31 @@
+/**
+ * A request body of spaces streamed in chunks without Content-Length, as a client that sends faster than the server
+ * reads would, for the tests of the body limits.
+ *
+ * It always ends: at `bytes`, or when `stop()` is called (a test calls it when it is done, so a connection the server
+ * left open stops being fed). Each chunk waits for the event loop's next turn: a stream that hands out chunks at once
+ * lets a consumer that never waits on its socket spin on promise callbacks alone, which starves every timer in the
+ * test worker (test timeouts included) while the heap grows. Test workers run many files one after another
+ * (isolate: false), so a body left streaming would burden every file after its own.
+ */
+export function streamedBody(bytes: number, chunkBytes = 64 * 1024) {
+  const chunk = new TextEncoder().encode(" ".repeat(chunkBytes));
+  const progress = { sent: 0 };
+  let stopped = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopped || progress.sent >= bytes) return controller.close();
+      progress.sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return {
+    progress,
+    /** The fetch options that send it. */
+    init: { method: "POST", body: stream, duplex: "half" } as RequestInit,
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
