@@ -157,13 +157,28 @@ export async function expectNoSidewaysScroll(page: Page, label: string): Promise
   }
 }
 
-/** Runs axe-core on the page as it is and fails on any serious or critical violation. */
+/**
+ * Makes axe-core part of every page the context opens, for a test that checks many pages: Chromium then evaluates
+ * it as each document starts, where sending its 650 KB into each page afterwards cost about 0.4 s a page.
+ */
+export async function addAxeToEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: axePath });
+}
+
+/** Runs axe-core on the page as it is and fails on any serious or critical violation, naming where it is. */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    // Only the violations are reported on: axe then skips gathering the details of every check that passed.
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.length,
+      first: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+    }));
   });
   expect(
     violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),

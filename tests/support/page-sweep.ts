@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
+  addAxeToEveryPage,
   browserTestsEnabled,
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
@@ -91,6 +92,7 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
       it(`answers, fits and passes axe at ${width} px`, { timeout: 240_000 }, async () => {
         const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
         try {
+          await addAxeToEveryPage(context);
           const page = await context.newPage();
           await page.setViewportSize({ width, height: 900 });
           // No link prefetches its page (components/link.tsx): Next marks a prefetch with this header. The links in
