@@ -70,7 +70,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/database-setup.ts"],
-          setupFiles: ["tests/support/database-environment.ts"],
+          setupFiles: ["tests/support/database-environment.ts", "tests/support/memory-watch.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // The e2e build runs meanwhile.
@@ -87,7 +87,12 @@ export default defineConfig({
           // app-setup builds and starts the app in the background; app-ready makes each file wait for it.
           // browser-setup launches the run's one Chromium, to which each file connects.
           globalSetup: ["tests/support/database-setup.ts", "tests/support/app-setup.ts", "tests/support/browser-setup.ts"],
-          setupFiles: ["tests/support/database-environment.ts", "tests/support/app-ready.ts", "tests/support/fresh-connections.ts"],
+          setupFiles: [
+            "tests/support/database-environment.ts",
+            "tests/support/app-ready.ts",
+            "tests/support/fresh-connections.ts",
+            "tests/support/memory-watch.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // expect.poll waits here follow the app's work (a save landing, a page refreshing): on a busy machine
