@@ -3,10 +3,10 @@
  * reads would, for the tests of the body limits.
  *
  * It always ends: at `bytes`, or when `stop()` is called (a test calls it when it is done, so a connection the server
- * left open stops being fed). It waits for the event loop's next turn once a megabyte: a stream that hands out chunks at once
- * lets a consumer that never waits on its socket spin on promise callbacks alone, which starves every timer in the
- * test worker (test timeouts included) while the heap grows. Test workers run many files one after another
- * (isolate: false), so a body left streaming would burden every file after its own.
+ * left open stops being fed). It waits for the event loop's next turn once a megabyte, a precaution: even a consumer
+ * that never waited on its socket could then not keep the worker's timers (test timeouts included) from running.
+ * Test workers run many files one after another (isolate: false), so a body left streaming would burden every file
+ * after its own.
  */
 export function streamedBody(bytes: number, chunkBytes = 64 * 1024) {
   const chunk = new TextEncoder().encode(" ".repeat(chunkBytes));
