@@ -16,6 +16,7 @@ import { createPrismaClient } from "../../lib/database/prisma";
 import { applyMigrations } from "../database/schema-engine";
 import { onCleanup } from "./cleanup";
 import { checkServerIsReachable, databaseNameOf, recreateScratchDatabase } from "./scratch-database";
+import { describeLoad } from "./statistics";
 
 export const intakeShape = { uploadSources: 10_000, existingSources: 20_000, targetBytes: 5_000 } as const;
 const cappedHeapMebibytes = 448;
@@ -216,7 +217,7 @@ export function renderIntakeFigures(figures: IntakeFigures): string {
   return [
     "## Intake (issue 14)",
     "",
-    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: one JSON Lines upload of ${intakeShape.uploadSources.toLocaleString("en")} sources of about 5 KB (${(figures.uploadBytes / 2 ** 20).toFixed(1)} MiB) through the import route's code in a process of its own (multipart reader, \`importSources\`: parsing, validation, content hashes, MinHash fingerprints, near-duplicate lookup against ${figures.existingSources.toLocaleString("en")} stored sources, batched insert with audit entries), on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average when the run started: ${figures.loadAverageAtStart.toFixed(2)}; just before and after the timed upload: ${figures.loadAverage.before.toFixed(2)} and ${figures.loadAverage.after.toFixed(2)} (above the processor count, other work shared the machine and the wall-clock figures are noisy; the CPU times below are not).`,
+    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: one JSON Lines upload of ${intakeShape.uploadSources.toLocaleString("en")} sources of about 5 KB (${(figures.uploadBytes / 2 ** 20).toFixed(1)} MiB) through the import route's code in a process of its own (multipart reader, \`importSources\`: parsing, validation, content hashes, MinHash fingerprints, near-duplicate lookup against ${figures.existingSources.toLocaleString("en")} stored sources, batched insert with audit entries), on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average when the run started: ${figures.loadAverageAtStart.toFixed(2)}; just before and after the timed upload: ${figures.loadAverage.before.toFixed(2)} and ${figures.loadAverage.after.toFixed(2)}${describeLoad([figures.loadAverageAtStart, figures.loadAverage.before, figures.loadAverage.after], figures.processors)}. The CPU times below move far less with the load than the wall-clock figures.`,
     "",
     "| Goal | Measured | Verdict |",
     "| --- | --- | --- |",
