@@ -59,7 +59,7 @@ export function renderLists(figures: ListFigures): string {
     "",
     `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\` on ${figures.processors} processors, ` +
       `PostgreSQL ${figures.postgresVersion.split(" ")[0]}; load average ${figures.loadAverageAtStart.toFixed(1)} at the start and ${figures.loadAverageAtEnd.toFixed(1)} at the end` +
-      `${describeLoad([figures.loadAverageAtStart, figures.loadAverageAtEnd], figures.processors)}. ` +
+      `.${describeLoad([figures.loadAverageAtStart, figures.loadAverageAtEnd], figures.processors)} ` +
       `Corpus: ${number(counts.sources)} sources, ${number(counts.statements)} statements, ${number(counts.codings)} codings, ${number(counts.actors)} actors, ` +
       `${number(counts.events)} events, ${number(counts.users)} users, ${number(counts["history entries"])} history entries. ` +
       "Each list's data-layer function (what its page and its JSON route call) as an administrator unless said, its first page and a page deep in it " +

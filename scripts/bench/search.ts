@@ -50,7 +50,7 @@ export function renderSearchFigures(figures: SearchFigures): string {
   return [
     "## Search (issue 13)",
     "",
-    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: \`search()\` through the data layer (statements, sources and actors, ten of each, as the header's search box asks), ${figures.statements.toLocaleString("en")} statements and ${figures.sources.toLocaleString("en")} sources, on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average ${figures.loadAverageAtStart.toFixed(1)} at the start and ${figures.loadAverageAtEnd.toFixed(1)} at the end${describeLoad([figures.loadAverageAtStart, figures.loadAverageAtEnd], figures.processors)}. Times in ms, ${figures.cases[0]?.timings.count ?? 0} runs after 2 warm-ups.`,
+    `Measured ${figures.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC with \`${figures.command}\`: \`search()\` through the data layer (statements, sources and actors, ten of each, as the header's search box asks), ${figures.statements.toLocaleString("en")} statements and ${figures.sources.toLocaleString("en")} sources, on ${figures.processors} processors, PostgreSQL ${figures.postgresVersion.split(" ")[0]}. Load average ${figures.loadAverageAtStart.toFixed(1)} at the start and ${figures.loadAverageAtEnd.toFixed(1)} at the end.${describeLoad([figures.loadAverageAtStart, figures.loadAverageAtEnd], figures.processors)} Times in ms, ${figures.cases[0]?.timings.count ?? 0} runs after 2 warm-ups.`,
     "",
     "| Search | Query | Median | p90 | Min | Max | Goal | Verdict |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",

@@ -16,6 +16,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { format, resolveConfig } from "prettier";
 import { onCleanup } from "./cleanup";
+import { describeLoad } from "./statistics";
 
 const run = promisify(execFile);
 
@@ -224,7 +225,6 @@ export function renderStartFigures(figures: StartFigures): string {
     `${measure.loadAverageAtStart.toFixed(2)} → ${measure.loadAverageAtEnd.toFixed(2)}`,
     verdict(measure.wallSeconds <= goal),
   ];
-  const busy = Math.max(figures.first.loadAverageAtStart, figures.second.loadAverageAtStart) > figures.processors / 2;
   return [
     "## First and second `npm start` (issue 16)",
     "",
@@ -232,10 +232,8 @@ export function renderStartFigures(figures: StartFigures): string {
       "A fresh `git clone` of HEAD in a temporary folder; its dependencies are this checkout's `node_modules` copied as hard links plus `prisma generate` " +
       `(what \`npm install\` adds; ${figures.preparation.dependenciesSeconds.toFixed(1)} s and ${figures.preparation.generateSeconds.toFixed(1)} s, not counted: \`npm ci\` itself depends on the network and npm's cache). ` +
       "Then `npm start` with no `DATABASE_URL` (the embedded PostgreSQL), timed from its launch until `GET /sign-in` answers 200, stopped with Ctrl-C's signal, and started again. " +
-      "CPU time is user + system time of every process `npm start` ran, read when `/sign-in` first answered." +
-      (busy
-        ? " The machine was busy (load average above half its processors), so the wall times are inflated; the CPU times much less."
-        : ""),
+      "CPU time is user + system time of every process `npm start` ran, read when `/sign-in` first answered; it moves far less with the load than the wall time." +
+      describeLoad([figures.first.loadAverageAtStart, figures.second.loadAverageAtStart], figures.processors),
     "",
     table(
       ["Start", "Goal (wall time, quiet 2-core machine)", "Wall time to /sign-in 200", "CPU time", "Load average (start → end)", "Verdict"],

@@ -30,12 +30,12 @@ export async function timeOnce(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * What a section says of its load averages: a warning when any of them was above half the processor count,
- * nothing otherwise. The one-minute average counts the last minute's work, the benchmark's own earlier steps
- * included, so it says other work ran, not whose.
+ * The sentence a section adds about its load averages (with its leading space): a warning when any of them was
+ * above half the processor count, nothing otherwise. The one-minute average counts the last minute's work, the
+ * benchmark's own earlier steps included, so it says other work ran, not whose.
  */
 export function describeLoad(loadAverages: number[], processors: number): string {
   return Math.max(...loadAverages) > processors / 2
-    ? " (above half the processor count: other work ran, so the wall-clock figures are noisy)"
+    ? " The load average was above half the processor count: other work ran, so the wall-clock figures are noisy."
     : "";
 }
