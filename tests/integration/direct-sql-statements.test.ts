@@ -9,8 +9,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { withDatabase } from "@/lib/database/client";
 import { listStanceSeries, seriesPlanReuseLimitBytes } from "@/lib/data/dashboard";
 import { defaultDashboardView } from "@/lib/dashboard/view";
+import { defaultApplicationRole, urlAsRole } from "@/scripts/database/application-role";
 import { createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { createFreshDatabase } from "../support/test-database";
 
 // One connection, so that the statements a read prepared are visible to the next read.
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 1 });
@@ -50,44 +52,60 @@ describe.runIf(inject("databaseKind") === "server")("reads through node-postgres
   });
 
   it("name the stance series on a small corpus, where planning it costs more than running it", async () => {
-    const viewer = await createUser(db, "VIEWER");
-    expect(await readStanceTablesBytes(db)).toBeLessThanOrEqual(seriesPlanReuseLimitBytes);
-    const result = await withDatabase(db, () => listStanceSeries(viewer, defaultDashboardView));
-    expect(result.series.length).toBeGreaterThan(0);
-    const texts = await preparedStatementTexts(db);
-    expect(texts.some((text) => text.includes("charted_values"))).toBe(true);
-    expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
+    await withOwnCopyOfTheSeed(async ({ database }) => {
+      const viewer = await createUser(database, "VIEWER");
+      expect(await readStanceTablesBytes(database)).toBeLessThanOrEqual(seriesPlanReuseLimitBytes);
+      const result = await withDatabase(database, () => listStanceSeries(viewer, defaultDashboardView));
+      expect(result.series.length).toBeGreaterThan(0);
+      const texts = await preparedStatementTexts(database);
+      expect(texts.some((text) => text.includes("charted_values"))).toBe(true);
+      expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
+    });
   });
 
   it("plan the series for each request's values once the stance tables are large, still naming the other reads", async () => {
-    const viewer = await createUser(db, "VIEWER");
-    const owner = new pg.Client({ connectionString: testLane().ownerDatabaseUrl });
-    await owner.connect();
-    // A fresh client: the tables' size is read once a minute per pool.
-    const fresh = createPrismaClient(testLane().databaseUrl, { maxConnections: 1 });
-    try {
-      // Rows no view charts (no such target), uncommitted: the table's file grows all the same.
-      await owner.query("BEGIN");
-      await owner.query(
-        `INSERT INTO "StanceStatementValue" ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote")
-         SELECT 'bulk-' || g, 'no-such-target', 'no-such-speaker', date '2001-01-01', 'DAY', date '2001-01-01', 0, false, 1, false
-         FROM generate_series(1, 90000) g`,
-      );
-      expect(await readStanceTablesBytes(fresh)).toBeGreaterThan(seriesPlanReuseLimitBytes);
-      const result = await withDatabase(fresh, () => listStanceSeries(viewer, defaultDashboardView));
-      expect(result.series.length).toBeGreaterThan(0);
-      const texts = await preparedStatementTexts(fresh);
-      expect(texts.some((text) => text.includes("charted_values"))).toBe(false);
-      expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
-    } finally {
-      await owner.query("ROLLBACK");
-      // Gives the file's empty pages back, so later files in this lane see a small corpus again.
-      await owner.query(`VACUUM "StanceStatementValue"`);
-      await owner.end();
-      await closePrismaClient(fresh);
-    }
+    await withOwnCopyOfTheSeed(async ({ database, ownerUrl }) => {
+      const viewer = await createUser(database, "VIEWER");
+      const owner = new pg.Client({ connectionString: ownerUrl });
+      await owner.connect();
+      try {
+        // Rows no view charts (no such target), uncommitted: the table's file grows all the same.
+        await owner.query("BEGIN");
+        await owner.query(
+          `INSERT INTO "StanceStatementValue" ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote")
+           SELECT 'bulk-' || g, 'no-such-target', 'no-such-speaker', date '2001-01-01', 'DAY', date '2001-01-01', 0, false, 1, false
+           FROM generate_series(1, 90000) g`,
+        );
+        // The pool reads the tables' size once a minute, and this is its first read.
+        expect(await readStanceTablesBytes(database)).toBeGreaterThan(seriesPlanReuseLimitBytes);
+        const result = await withDatabase(database, () => listStanceSeries(viewer, defaultDashboardView));
+        expect(result.series.length).toBeGreaterThan(0);
+        const texts = await preparedStatementTexts(database);
+        expect(texts.some((text) => text.includes("charted_values"))).toBe(false);
+        expect(texts.some((text) => text.includes('FROM "Event"'))).toBe(true);
+      } finally {
+        await owner.query("ROLLBACK");
+        await owner.end();
+      }
+    });
   });
 });
+
+/**
+ * Runs a test on a copy of the run's seeded database, connected as the app's role with one connection. The
+ * plan tests depend on how large the stance tables are, and the lane's database holds whatever earlier files in
+ * the lane left there: in one run a file before this one had grown them past the limit.
+ */
+async function withOwnCopyOfTheSeed(test: (copy: { database: Database; ownerUrl: string }) => Promise<void>): Promise<void> {
+  const copy = await createFreshDatabase("direct_sql", process.env, { template: inject("templateDatabaseName")! });
+  const database = createPrismaClient(urlAsRole(copy.url, defaultApplicationRole), { maxConnections: 1 });
+  try {
+    await test({ database, ownerUrl: copy.url });
+  } finally {
+    await closePrismaClient(database);
+    await copy.drop();
+  }
+}
 
 async function preparedStatementTexts(database: Database): Promise<string[]> {
   const rows = await readRows<{ statement: string }>(database, Prisma.sql`SELECT statement FROM pg_prepared_statements`);

@@ -18,6 +18,12 @@ import { testPasswords } from "./test-passwords";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "server" | "embedded";
+    /**
+     * The run's migrated and seeded database that every lane copies, for a test that needs a copy of its own
+     * (createFreshDatabase with this as its template): a lane's database holds what earlier files in the lane
+     * left. Null on the embedded database, which has no templates.
+     */
+    templateDatabaseName: string | null;
   }
 }
 
@@ -48,12 +54,14 @@ async function createTemplate(): Promise<TestDatabase> {
   return template;
 }
 
-async function createProjectDatabase(name: string): Promise<{ database: TestDatabase; release(): Promise<void> }> {
+async function createProjectDatabase(
+  name: string,
+): Promise<{ database: TestDatabase; templateName: string | null; release(): Promise<void> }> {
   if (!process.env.TEST_DATABASE_URL) {
     // The embedded PostgreSQL lives in this process's memory: no template to copy, so migrate and seed it.
     const database = await createFreshDatabase(name);
     await migrateAndSeed(database.url);
-    return { database, release: async () => {} };
+    return { database, templateName: null, release: async () => {} };
   }
   const template = (shared[sharedTemplateKey] ??= { database: createTemplate(), users: 0 });
   template.users += 1;
@@ -61,6 +69,7 @@ async function createProjectDatabase(name: string): Promise<{ database: TestData
   const database = await createFreshDatabase(name, process.env, { template: templateName });
   return {
     database,
+    templateName,
     async release() {
       template.users -= 1;
       if (template.users > 0) return;
@@ -87,6 +96,7 @@ export default async function setup(project: TestProject) {
     })),
   );
   project.provide("databaseKind", lanes[0]!.database.kind);
+  project.provide("templateDatabaseName", lanes[0]!.templateName);
   return async () => {
     for (const { database, release } of lanes) {
       await database.drop();
