@@ -4,6 +4,7 @@
 // (tests/e2e/page-sweep-*.test.ts), which run in both test lanes at once rather than as one file of a minute and
 // a half that the other lane waits for at the end of a run (docs/benchmarks.md, "npm test"). No link on any of them
 // prefetches its page (docs/decisions/0037).
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentDraw } from "@/lib/data/assignments";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -63,7 +64,12 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
     // the codings and the statements show them.
     const unbrokenSpeaker = await createActor(db, { name: `Speaker-${"n".repeat(80)}` });
     const unbrokenQuote = `Quote-${"q".repeat(120)}`;
-    const unbrokenSource = await createSource(db, `Reported: "${unbrokenQuote}" https://example.org/${"s".repeat(150)}`);
+    // Both sweep files add this source, and a lane's database keeps the first one's (soft-deleted, its content hash
+    // still taken) when one lane runs both, as every run on the embedded database does: the tail makes each unique.
+    const unbrokenSource = await createSource(
+      db,
+      `Reported: "${unbrokenQuote}" https://example.org/${"s".repeat(150)}${randomUUID().replaceAll("-", "")}`,
+    );
     const unbrokenStatement = await createStatement(db, { source: unbrokenSource, speakerId: unbrokenSpeaker.id, quote: unbrokenQuote });
     const trackedTarget = await db.actor.findFirstOrThrow({ where: { isTrackedTarget: true, deletedAt: null } });
     await createStanceCoding(db, { statement: unbrokenStatement, targetId: trackedTarget.id, coderId: analyst.id, score: -1 });
