@@ -508,22 +508,44 @@ export function buildStanceSeriesQuery(scope: StanceQueryScope, options: SeriesQ
 }
 
 /**
- * The series query's rows shaped by PostgreSQL into the chart's JSON: an object with `series`,
- * `omittedSpeakers` and `downsampled` as StanceSeriesResult has them (lib/dashboard/types.ts), as text.
- * The data endpoint sends this text on without parsing it or serialising objects again: at a million
- * codings, decoding some thousand rows and writing them out as JSON was most of the endpoint's own work
- * (docs/decisions/0043). `targetIds` orders the series as the view names its targets.
+ * The event markers a chart of the window shows, as a JSON array (ChartEventMarker[], lib/dashboard/types.ts):
+ * the live events on the window's days, by day and then title. An expression, so that the stance endpoint
+ * reads them in the series' own statement (buildStanceSeriesJsonQuery) and the page in a statement of their own.
  */
-export function buildStanceSeriesJsonQuery(
-  scope: StanceQueryScope,
-  options: SeriesQueryOptions,
-  source?: StatementValueSource,
-): Prisma.Sql {
+export function eventMarkersJson(window: DateWindow): Prisma.Sql {
+  return Prisma.sql`coalesce((
+      SELECT json_agg(json_build_object(
+        'id', e.id, 'slug', e.slug, 'title', e.title, 'kind', e.kind::text,
+        'occurredOn', to_char(e."occurredOn", 'YYYY-MM-DD'), 'description', e.description
+      ) ORDER BY e."occurredOn", e.title)
+      FROM "Event" e
+      WHERE e."deletedAt" IS NULL AND e."occurredOn" >= ${window.from}::date AND e."occurredOn" <= ${window.to}::date
+    ), '[]'::json)`;
+}
+
+export type SeriesJsonOptions = SeriesQueryOptions & {
+  /**
+   * Whether the object starts with the window's `events` (eventMarkersJson). The stance endpoint asks for them:
+   * on the seed one statement fewer per request was worth a few points of its throughput against the
+   * framework's floor (docs/decisions/0045). The page reads its events once for all its panels instead.
+   */
+  withEvents?: boolean;
+};
+
+/**
+ * The series query's rows shaped by PostgreSQL into the chart's JSON: an object with `series`,
+ * `omittedSpeakers` and `downsampled` as StanceSeriesResult has them (lib/dashboard/types.ts), and `events`
+ * first when asked for, as text. The data endpoint sends this text on without parsing it or serialising
+ * objects again: at a million codings, decoding some thousand rows and writing them out as JSON was most of
+ * the endpoint's own work (docs/decisions/0043). `targetIds` orders the series as the view names its targets.
+ */
+export function buildStanceSeriesJsonQuery(scope: StanceQueryScope, options: SeriesJsonOptions, source?: StatementValueSource): Prisma.Sql {
   const from = scope.window.from;
   // A single month-precision statement is drawn at the middle of its month, never before the window's
   // first day: the SQL twin of chartDateOf (lib/dashboard/date-precision.ts), tested against it.
   const middleOfMonth = Prisma.sql`date_trunc('month', p.at::date)::date
     + (extract(day FROM date_trunc('month', p.at::date) + interval '1 month - 1 day')::int / 2)`;
+  const events = options.withEvents ? Prisma.sql`'events', ${eventMarkersJson(scope.window)},` : Prisma.empty;
   return Prisma.sql`
     WITH chart_rows AS MATERIALIZED (${buildStanceSeriesQuery(scope, options, source)}),
     target_positions AS (
@@ -557,7 +579,7 @@ export function buildStanceSeriesJsonQuery(
       WHERE kind = 'mean'
       GROUP BY "speakerId", "targetId"
     )
-    SELECT json_build_object(
+    SELECT json_build_object(${events}
       'series', coalesce((
         SELECT json_agg(json_build_object(
           'speaker', json_build_object('id', s."speakerId", 'slug', s."speakerSlug", 'name', s."speakerName"),

@@ -55,7 +55,7 @@ function findSeriesQuery(view: DashboardView, queries: CapturedQuery[]): number 
       adjudicatedOnly: view.adjudicatedOnly,
       blindCoderId: null,
     },
-    { unit: view.unit!, width: chartWidth, maximumSeriesPerTarget, bucketCount: 1 },
+    { unit: view.unit!, width: chartWidth, maximumSeriesPerTarget, bucketCount: 1, withEvents: true },
   );
   const index = queries.findIndex((query) => query.text === text);
   if (index === -1) {

@@ -191,6 +191,16 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
     const target = await createActor(db, { name: `Target \u2028 ${seed}` });
     const statement = await createStatement(db, { source, speakerId: speaker.id, quote: hostile, saidOn: "2023-03-03" });
     await createStanceCoding(db, { statement, targetId: target.id, coderId: world.coders[0]!.id, score: 2 });
+    // Event markers come in the series' statement too.
+    const event = await db.event.create({
+      data: {
+        slug: `hostile-${seed}`,
+        title: hostile,
+        kind: "OTHER",
+        occurredOn: new Date("2023-03-04T00:00:00Z"),
+        description: `${hostile}\n`,
+      },
+    });
     const reader = { id: "reader", role: "VIEWER" as const };
     const view: DashboardView = {
       ...defaultDashboardView,
@@ -204,6 +214,34 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
     expect(series?.speaker.name).toBe(speaker.name);
     expect(series?.target.name).toBe(target.name);
     expect(series?.points.map((point) => point.statement?.quote)).toEqual([hostile]);
+    expect(result.events.find((marker) => marker.id === event.id)).toStrictEqual({
+      id: event.id,
+      slug: event.slug,
+      title: hostile,
+      kind: "OTHER",
+      occurredOn: "2023-03-04",
+      description: `${hostile}\n`,
+    });
+    await db.event.delete({ where: { id: event.id } });
+  });
+
+  it("send a view's events in the series' statement even when it charts no target", async () => {
+    const window = { from: day(0), to: day(729) };
+    const scope: StanceQueryScope = { ...randomScope(), targetIds: [], window };
+    const options = { unit: "week" as const, width: 400, maximumSeriesPerTarget: 8, bucketCount: 105, withEvents: true };
+    const [{ body }] = (await readRows<{ body: string }>(db, buildStanceSeriesJsonQuery(scope, options))) as [{ body: string }];
+    const events = await db.event.findMany({
+      where: { deletedAt: null, occurredOn: { gte: new Date(`${window.from}T00:00:00Z`), lte: new Date(`${window.to}T00:00:00Z`) } },
+      select: { id: true, slug: true, title: true, kind: true, occurredOn: true, description: true },
+      orderBy: [{ occurredOn: "asc" }, { title: "asc" }],
+    });
+    expect(events.length).toBeGreaterThan(0);
+    expect(JSON.parse(body)).toStrictEqual({
+      events: events.map((event) => ({ ...event, occurredOn: isoFromDate(event.occurredOn) })),
+      series: [],
+      omittedSpeakers: [],
+      downsampled: false,
+    });
   });
 
   it("return the window ends Prisma returned", async () => {
@@ -288,8 +326,8 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
       const { result: combined, queries } = await countingQueries(() => withDatabase(db, () => listStanceSeries(reader, view)));
       const named = await withDatabase(db, () => listStanceSeries(reader, { ...view, targets: tracked.map((target) => target.slug) }));
       expect(combined, JSON.stringify({ seed, round, view })).toStrictEqual(named);
-      // Speakers named: their ids; then the targets with the window's ends; then the series and the events.
-      expect(queries, JSON.stringify(view)).toBe(view.speakers.length ? 4 : 3);
+      // Speakers named: their ids; then the targets with the window's ends; then the series with the events.
+      expect(queries, JSON.stringify(view)).toBe(view.speakers.length ? 3 : 2);
     }
   });
 
