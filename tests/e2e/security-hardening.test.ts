@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { throttlePolicy } from "@/lib/auth/lockout";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { hashPassword } from "@/lib/users/passwords";
-import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
+import {
+  browserContextOptions,
+  browserTestsEnabled,
+  gotoHydrated,
+  signedInContext,
+  useBrowser,
+  waitForHydration,
+} from "../support/browser";
 import { createUser } from "../support/factories";
 import { signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
@@ -224,7 +231,7 @@ describe.skipIf(!browserTestsEnabled())("pages under the nonce policy in Chromiu
   it("hydrate: the sign-in form submits, the dashboard draws its charts, and nothing is blocked", async () => {
     // A viewer sees every coding (a new analyst's blind view would have no charts to draw).
     const user = await accountWithPassword("VIEWER");
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext(browserContextOptions({ width: 1280, height: 900 }));
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {

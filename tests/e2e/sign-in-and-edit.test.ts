@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, gotoHydrated, signedInContext, useBrowser, waitForHydration } from "../support/browser";
+import {
+  browserContextOptions,
+  browserTestsEnabled,
+  gotoHydrated,
+  signedInContext,
+  useBrowser,
+  waitForHydration,
+} from "../support/browser";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -14,7 +21,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
   });
 
   it("an analyst signs in, edits a coding, re-applies a change over a conflicting edit, and signs out", async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext(browserContextOptions({ width: 1280, height: 900 }));
     const page = await context.newPage();
     await gotoHydrated(page, `${appUrl}/codings`);
     await page.waitForURL(/\/sign-in\?callbackUrl=%2Fcodings/);
@@ -134,7 +141,7 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     expect(oneTimePassword).toHaveLength(20);
     await admin.close();
 
-    const context = await browser().newContext({ viewport: { width: 820, height: 1000 } });
+    const context = await browser().newContext(browserContextOptions({ width: 820, height: 1000 }));
     const page = await context.newPage();
     await gotoHydrated(page, `${appUrl}/sign-in`);
     await page.getByLabel("E-mail address").fill(email);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { signInOverHttp } from "./http-session";
 
@@ -41,10 +41,21 @@ export const chromiumLaunchOptions = {
   ],
 };
 
+/**
+ * The options of every browser context the tests open. The app scrolls smoothly to what it opens unless the
+ * reader prefers reduced motion, and a click sent while the page still glides lands wherever the pointer is by
+ * then: the correction test clicked while its page was still scrolling to the statement its link opened, and
+ * once, in a loaded run, the form did not open. Tests wait for the page to be ready, never for an animation to
+ * end, so their pages are told to skip the animations.
+ */
+export function browserContextOptions(viewport: { width: number; height: number }): BrowserContextOptions {
+  return { viewport, reducedMotion: "reduce" };
+}
+
 /** A browser context already signed in (through next-auth's real endpoint), for tests about what comes after sign-in. */
 export async function signedInContext(browser: Browser, appUrl: string, email: string, password: string): Promise<BrowserContext> {
   const session = await signInOverHttp(appUrl, email, password);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext(browserContextOptions({ width: 1280, height: 900 }));
   await context.addCookies(session.cookies.map((cookie) => ({ ...cookie, url: appUrl })));
   return context;
 }
