@@ -15,6 +15,13 @@ export const lighthouseVersion = "12.2.3";
 export const lighthousePages = ["/", "/sources", "/scenarios"] as const;
 export const lighthouseGoal = 90;
 export const lighthouseRunsPerPage = 3;
+/**
+ * The floor each round also measures: the sign-in page, signed out. It is the app's lightest page (the brand, one
+ * form), so it costs little beyond the framework's own scripts, which every page loads. Lighthouse does not adjust
+ * for the machine it runs on: its simulated main-thread times are this machine's, observed, times four. Beside
+ * the floor, a page's score can be read against what this machine gives a page that does almost nothing.
+ */
+export const lighthouseFloorPage = "/sign-in";
 const chromiumPath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 // Set to a directory to keep every run's full report (JSON: open it in the Lighthouse viewer) for a closer look.
 const keptReportsDirectory = process.env.BENCH_LIGHTHOUSE_REPORTS;
@@ -35,7 +42,7 @@ export type LighthouseRun = {
 
 export type LighthousePage = { path: string; runs: LighthouseRun[]; medianRun: LighthouseRun };
 
-export type LighthouseFigures = { version: string; pages: LighthousePage[]; loadAverageAtStart: number };
+export type LighthouseFigures = { version: string; pages: LighthousePage[]; floor: LighthousePage; loadAverageAtStart: number };
 
 type LighthouseReport = {
   categories: { performance: { score: number | null } };
@@ -44,7 +51,8 @@ type LighthouseReport = {
   runtimeError?: { code: string; message: string };
 };
 
-function runLighthouse(url: string, outputPath: string, headersPath: string): Promise<void> {
+/** Runs Lighthouse on one address; signed in when headersPath names the session cookie's file, signed out when null. */
+function runLighthouse(url: string, outputPath: string, headersPath: string | null): Promise<void> {
   const arguments_ = [
     "--yes",
     `lighthouse@${lighthouseVersion}`,
@@ -52,7 +60,7 @@ function runLighthouse(url: string, outputPath: string, headersPath: string): Pr
     "--only-categories=performance",
     "--output=json",
     `--output-path=${outputPath}`,
-    `--extra-headers=${headersPath}`,
+    ...(headersPath ? [`--extra-headers=${headersPath}`] : []),
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
     "--quiet",
   ];
@@ -89,7 +97,15 @@ function runFromReport(report: LighthouseReport, loadAverage: number): Lighthous
   };
 }
 
-/** Runs Lighthouse on each page in turn (page by page, round by round, so load falls on every page alike) and keeps each page's median run by score. */
+function medianRunOf(runs: LighthouseRun[]): LighthouseRun {
+  // The run whose score is the median (the lower middle when there are two), so its details belong together.
+  return [...runs].sort((a, b) => a.score - b.score)[Math.floor((runs.length - 1) / 2)]!;
+}
+
+/**
+ * Runs Lighthouse on each page in turn, the floor page (signed out) last in each round, page by page and round by
+ * round so that load falls on every page and the floor alike, and keeps each page's median run by score.
+ */
 export async function measureLighthouse(appUrl: string, cookie: string, log: (message: string) => void): Promise<LighthouseFigures> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "stancewatch-lighthouse-"));
   const removeDirectory = onCleanup("remove Lighthouse's reports", () => rm(directory, { recursive: true, force: true }));
@@ -97,12 +113,16 @@ export async function measureLighthouse(appUrl: string, cookie: string, log: (me
   // In a file rather than on the command line, so the session cookie does not show in the process list.
   await writeFile(headersPath, JSON.stringify({ cookie }), { mode: 0o600 });
   const loadAverageAtStart = os.loadavg()[0]!;
-  const runs = new Map<string, LighthouseRun[]>(lighthousePages.map((page) => [page, []]));
+  const visits = [
+    ...lighthousePages.map((page) => ({ page, headers: headersPath as string | null })),
+    { page: lighthouseFloorPage, headers: null },
+  ];
+  const runs = new Map<string, LighthouseRun[]>(visits.map(({ page }) => [page, []]));
   for (let round = 0; round < lighthouseRunsPerPage; round += 1) {
-    for (const page of lighthousePages) {
+    for (const { page, headers } of visits) {
       const outputPath = path.join(directory, `report-${round}.json`);
       const loadAverage = os.loadavg()[0]!;
-      await runLighthouse(`${appUrl}${page}`, outputPath, headersPath);
+      await runLighthouse(`${appUrl}${page}`, outputPath, headers);
       const run = runFromReport(JSON.parse(await readFile(outputPath, "utf8")) as LighthouseReport, loadAverage);
       if (keptReportsDirectory) {
         await mkdir(keptReportsDirectory, { recursive: true });
@@ -110,20 +130,13 @@ export async function measureLighthouse(appUrl: string, cookie: string, log: (me
       }
       runs.get(page)!.push(run);
       log(
-        `${page}: ${run.score} (TBT ${run.totalBlockingTime.toFixed(0)} ms, LCP ${run.largestContentfulPaint.toFixed(0)} ms, ` +
-          `unused JS ${(run.unusedJavaScriptBytes / 1024).toFixed(0)} KiB, load average ${loadAverage.toFixed(1)})`,
+        `${page}${headers ? "" : " (signed out, the floor)"}: ${run.score} (TBT ${run.totalBlockingTime.toFixed(0)} ms, ` +
+          `LCP ${run.largestContentfulPaint.toFixed(0)} ms, unused JS ${(run.unusedJavaScriptBytes / 1024).toFixed(0)} KiB, ` +
+          `benchmark index ${run.benchmarkIndex.toFixed(0)}, load average ${loadAverage.toFixed(1)})`,
       );
     }
   }
   await removeDirectory();
-  return {
-    version: lighthouseVersion,
-    loadAverageAtStart,
-    pages: lighthousePages.map((page) => {
-      const pageRuns = runs.get(page)!;
-      // The run whose score is the median (the lower middle when there are two), so its details belong together.
-      const medianRun = [...pageRuns].sort((a, b) => a.score - b.score)[Math.floor((pageRuns.length - 1) / 2)]!;
-      return { path: page, runs: pageRuns, medianRun };
-    }),
-  };
+  const pageOf = (page: string): LighthousePage => ({ path: page, runs: runs.get(page)!, medianRun: medianRunOf(runs.get(page)!) });
+  return { version: lighthouseVersion, loadAverageAtStart, pages: lighthousePages.map(pageOf), floor: pageOf(lighthouseFloorPage) };
 }
