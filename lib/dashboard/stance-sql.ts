@@ -535,7 +535,7 @@ export function eventMarkersJson(window: DateWindow): Prisma.Sql {
   return Prisma.sql`coalesce((
       SELECT json_agg(json_build_object(
         'id', e.id, 'slug', e.slug, 'title', e.title, 'kind', e.kind::text,
-        'occurredOn', to_char(e."occurredOn", 'YYYY-MM-DD'), 'description', e.description
+        'occurredOn', e."occurredOn"::text, 'description', e.description
       ) ORDER BY e."occurredOn", e.title)
       FROM "Event" e
       WHERE e."deletedAt" IS NULL AND e."occurredOn" >= ${window.from}::date AND e."occurredOn" <= ${window.to}::date
@@ -559,7 +559,8 @@ export type SeriesJsonOptions = SeriesQueryOptions & {
  * was most of the endpoint's own work (docs/decisions/0043). Built from the aggregates, not from the rows:
  * collecting the rows first, sorting them and reading them back per kind cost a little (at a million codings
  * about 1–2 ms of one series' 37 ms and 7–8 ms of all speakers' 75 ms). `targetIds` orders the series as the
- * view names its targets.
+ * view names its targets. Dates are written as `date::text`, YYYY-MM-DD because every connection sets
+ * DateStyle to ISO (lib/database/session-settings.ts): cheaper per value than to_char, which the rows keep.
  */
 export function buildStanceSeriesJsonQuery(scope: StanceQueryScope, options: SeriesJsonOptions, source?: StatementValueSource): Prisma.Sql {
   const from = scope.window.from;
@@ -576,30 +577,34 @@ export function buildStanceSeriesJsonQuery(scope: StanceQueryScope, options: Ser
     series_points AS MATERIALIZED (
       SELECT p."speakerId", p."targetId",
         json_agg(json_build_object(
-          'at', to_char(p.chart_at, 'YYYY-MM-DD'), 'score', p.score, 'statementCount', p.statement_count,
+          'at', p.chart_at::text, 'score', p.score, 'statementCount', p.statement_count,
           'minimumScore', p.minimum_score, 'maximumScore', p.maximum_score,
           'statement', CASE WHEN p.statement_id IS NOT NULL THEN json_build_object(
             'id', p.statement_id, 'quote', p.quote, 'sourceId', p."sourceId", 'sourceTitle', p.source_title,
             'coders', ${coderNamesOfPoint(scope)},
             'basis', CASE WHEN p.adjudicated THEN 'adjudicated' ELSE 'mean' END,
-            'saidOn', to_char(p.at, 'YYYY-MM-DD'), 'datePrecision', CASE WHEN p.date_precision = 'MONTH' THEN 'MONTH' ELSE 'DAY' END) END
+            'saidOn', p.at::text, 'datePrecision', CASE WHEN p.date_precision = 'MONTH' THEN 'MONTH' ELSE 'DAY' END) END
         ) ORDER BY p.chart_at, p.score, p.at, p.statement_id) AS points
       FROM (
-        SELECT p.*, s.quote, s."sourceId", src.title AS source_title, s."saidOnPrecision"::text AS date_precision,
-          CASE WHEN p.statement_id IS NOT NULL AND s."saidOnPrecision" = 'MONTH'
-            THEN greatest(${middleOfMonth}, ${from}::date)
-            ELSE p.at
-          END AS chart_at
+        -- Merged points have no tooltip: only single statements look theirs up, so merged points skip the joins
+        -- (a left join would probe the indexes once per merged point too, for nothing).
+        SELECT p.*, NULL::text AS quote, NULL::text AS "sourceId", NULL::text AS source_title, NULL::text AS date_precision,
+          p.at AS chart_at
         FROM points p
-        -- Merged points have no tooltip: only single statements look theirs up.
+        WHERE p.statement_id IS NULL
+        UNION ALL
+        SELECT p.*, s.quote, s."sourceId", src.title AS source_title, s."saidOnPrecision"::text AS date_precision,
+          CASE WHEN s."saidOnPrecision" = 'MONTH' THEN greatest(${middleOfMonth}, ${from}::date) ELSE p.at END AS chart_at
+        FROM points p
         LEFT JOIN "Statement" s ON s.id = p.statement_id
         LEFT JOIN "Source" src ON src.id = s."sourceId"
+        WHERE p.statement_id IS NOT NULL
       ) p
       GROUP BY p."speakerId", p."targetId"
     ),
     series_means AS MATERIALIZED (
       SELECT "speakerId", "targetId",
-        json_agg(json_build_object('start', to_char(start, 'YYYY-MM-DD'), 'score', score, 'statementCount', statement_count) ORDER BY start) AS means
+        json_agg(json_build_object('start', start::text, 'score', score, 'statementCount', statement_count) ORDER BY start) AS means
       FROM merged_means
       GROUP BY "speakerId", "targetId"
     )

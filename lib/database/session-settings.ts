@@ -6,11 +6,15 @@
 // in a short name: "xarifyan" for "xarifiyan"). The embedded database (PGlite)
 // ignores settings sent when a connection starts: it is one session, started
 // before any client connects, so scripts/database/embedded.ts SETs these on
-// that session instead (docs/decisions/0031).
+// that session instead (docs/decisions/0031). Dates come out as YYYY-MM-DD
+// whatever the server's or the database's own DateStyle: the chart's JSON
+// writes them as date::text (lib/dashboard/stance-sql.ts), and node-postgres's
+// date parsing expects the ISO style.
 export const sessionSettingValues = {
   jit: "off",
   work_mem: "32MB",
   "pg_trgm.word_similarity_threshold": "0.5",
+  DateStyle: "ISO",
 } as const;
 
 export const sessionSettings = Object.entries(sessionSettingValues)

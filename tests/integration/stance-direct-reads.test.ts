@@ -4,7 +4,7 @@
 // both, and the actor and event reads against the Prisma queries they replace,
 // on random data and random views; then the data layer's answers built on them.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { readRows } from "@/lib/database/direct-sql";
 import { withDatabase } from "@/lib/database/client";
@@ -21,6 +21,7 @@ import { defaultDashboardView, type DashboardView, type TimeUnit } from "@/lib/d
 import { listStanceSeries, listStanceShifts } from "@/lib/data/dashboard";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StanceSeriesResult } from "@/lib/dashboard/types";
 import { isoFromDate } from "@/lib/validation";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
@@ -243,6 +244,69 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
       downsampled: false,
     });
   });
+
+  // The chart's JSON writes dates as date::text, whose form follows the session's DateStyle. A database set to
+  // another style (an operator's choice, or a server in another locale) must not change what the chart receives.
+  // On a server only: the embedded database is one session, which a database's setting never reaches.
+  it.runIf(inject("databaseKind") === "server")(
+    "write the chart's dates as YYYY-MM-DD even where the database's own DateStyle is another",
+    async () => {
+      const owner = new pg.Client({ connectionString: testLane().ownerDatabaseUrl });
+      await owner.connect();
+      const { name } = (await owner.query<{ name: string }>(`SELECT current_database() AS name`)).rows[0]!;
+      const quotedName = `"${name.replaceAll('"', '""')}"`;
+      await owner.query(`ALTER DATABASE ${quotedName} SET DateStyle = 'SQL, DMY'`);
+      // Connections opened from now on start with the database's style, unless they set their own.
+      const fresh = createPrismaClient(testLane().databaseUrl, { maxConnections: 1 });
+      const plain = new pg.Client({ connectionString: testLane().databaseUrl });
+      try {
+        await plain.connect();
+        expect((await plain.query<{ day: string }>(`SELECT DATE '2024-03-05'::text AS day`)).rows[0]!.day).toBe("05/03/2024");
+        const scope: StanceQueryScope = {
+          speakerIds: null,
+          targetIds: world.targets.map((target) => target.id),
+          window: { from: day(0), to: day(729) },
+          directQuotesOnly: false,
+          minimumConfidence: "LOW",
+          adjudicatedOnly: false,
+          blindCoderId: null,
+        };
+        const options = { unit: "month" as const, width: 1200, maximumSeriesPerTarget: 8, bucketCount: 25, withEvents: true };
+        const [{ body }] = (await readRows<{ body: string }>(fresh, buildStanceSeriesJsonQuery(scope, options))) as [{ body: string }];
+        const chart = JSON.parse(body) as Pick<StanceSeriesResult, "series" | "omittedSpeakers" | "downsampled" | "events">;
+        const points = chart.series.flatMap((series) => series.points);
+        const dates = {
+          events: chart.events.map((event) => event.occurredOn),
+          points: points.map((point) => point.at),
+          statements: points.flatMap((point) => point.statement?.saidOn ?? []),
+          means: chart.series.flatMap((series) => series.means.map((mean) => mean.start)),
+        };
+        for (const [kind, written] of Object.entries(dates)) {
+          expect(written.length, kind).toBeGreaterThan(0);
+          expect(
+            written.filter((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date)),
+            kind,
+          ).toEqual([]);
+        }
+        // And the same chart as the rows, whose dates to_char writes, give.
+        const rows = await readRows<SeriesQueryRow>(fresh, buildStanceSeriesQuery(scope, options));
+        const targets = await db.actor.findMany({ where: { id: { in: scope.targetIds } }, select: { id: true, slug: true, name: true } });
+        const byId = new Map(targets.map((target) => [target.id, target]));
+        expect({ series: chart.series, omittedSpeakers: chart.omittedSpeakers, downsampled: chart.downsampled }).toStrictEqual(
+          seriesFromRows(
+            rows,
+            scope.targetIds.map((id) => byId.get(id)!),
+            scope.window,
+          ),
+        );
+      } finally {
+        await plain.end();
+        await fresh.$disconnect();
+        await owner.query(`ALTER DATABASE ${quotedName} RESET DateStyle`);
+        await owner.end();
+      }
+    },
+  );
 
   it("return the window ends Prisma returned", async () => {
     for (let round = 0; round < 10; round++) {
