@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { earliestDay } from "./calendar";
 
 // Field schemas shared by several domains' schema modules.
 
@@ -21,8 +22,10 @@ export const idSchema = (emptyMessage?: string) => z.string().min(1, emptyMessag
 /** A whole number that fits an integer column. */
 export const storedIntegerSchema = () => z.number().int().max(largestStoredInteger, `must be at most ${largestStoredInteger}`);
 
-/** A calendar date as YYYY-MM-DD that exists (no 31 February). */
-export const isoDateSchema = z.iso.date("use a real date written YYYY-MM-DD");
+/** A calendar date as YYYY-MM-DD that exists (no 31 February, no year 0). */
+export const isoDateSchema = z.iso
+  .date("use a real date written YYYY-MM-DD")
+  .refine((date) => date >= earliestDay, `use a date from ${earliestDay} on: there was no year 0`);
 
 /** `whenEmpty`: the instruction for an empty field, where "must not be empty" says too little (e.g. what a rationale should hold). */
 export const requiredTextSchema = (maximum: number, whenEmpty = "must not be empty") =>

@@ -87,7 +87,9 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
       <div className={`table-scroll ${styles.stanceMatrixScroll}`} tabIndex={0}>
         <table className={styles.stanceMatrix}>
           <caption className={styles.caption}>
-            Mean stance {formatWindow(matrix.window)}; ▲▼ change from {formatWindow(matrix.previousWindow)}; n = codings
+            Mean stance {formatWindow(matrix.window)};{" "}
+            {matrix.previousWindow ? <>▲▼ change from {formatWindow(matrix.previousWindow)}</> : "no days before it to compare with"}; n =
+            codings
           </caption>
           <thead>
             <tr>

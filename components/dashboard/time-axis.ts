@@ -30,10 +30,20 @@ const tickSteps: readonly TickStep[] = [
   { unit: "year", count: 25 },
   { unit: "year", count: 50 },
   { unit: "year", count: 100 },
+  { unit: "year", count: 250 },
+  { unit: "year", count: 500 },
+  { unit: "year", count: 1000 },
 ];
 
 // 1 January 1970 was a Thursday: day number d is a Monday when (d + 3) is a multiple of 7.
 const mondayOffset = 3;
+
+// Not Date.UTC, which reads the years 0 to 99 as 1900 to 1999: a chart of 0001-01-01 to 9999-12-31 has ticks there.
+function firstOfMonth(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 1);
+  return date.getTime();
+}
 
 function ticksFor(step: TickStep, from: number, to: number, limit: number): number[] | null {
   const ticks: number[] = [];
@@ -55,7 +65,7 @@ function ticksFor(step: TickStep, from: number, to: number, limit: number): numb
   let monthIndex = start.getUTCFullYear() * 12 + start.getUTCMonth();
   monthIndex += (months - (monthIndex % months)) % months;
   for (; ; monthIndex += months) {
-    const value = Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1);
+    const value = firstOfMonth(Math.floor(monthIndex / 12), monthIndex % 12);
     if (value > to) break;
     if (!push(value)) return null;
   }

@@ -134,8 +134,11 @@ function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.w
   return Prisma.join(conditions, " AND ");
 }
 
+// Not toISOString: the first day after 9999-12-31, an exclusive bound here, is year 10000, which it writes as
+// "+010000-01-01" and PostgreSQL refuses; PostgreSQL reads "10000-01-01".
 function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const twoDigits = (value: number) => String(value).padStart(2, "0");
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
 }
 
 /**
@@ -168,18 +171,24 @@ function settledSpeakerTotals(scope: StanceQueryScope): Prisma.Sql {
           : `m."codingCount"`,
   );
   const dayBefore = (date: string) => isoDay(new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000));
+  // The days before the first whole month and after the last, when there are any: a window starting on
+  // 0001-01-01 has no day before it to write.
+  const partialMonth = (days: DateWindow | null) =>
+    days
+      ? Prisma.sql`
+        UNION ALL
+        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
+        WHERE ${settledConditions(scope, days)}`
+      : Prisma.empty;
   const counts = months
     ? Prisma.sql`
         SELECT m."speakerId", m."targetId", ${countColumn} AS coding_count
         FROM "StanceSpeakerMonth" m
         WHERE m."targetId" = ANY(${scope.targetIds}::text[]) AND m.month >= ${months.first}::date AND m.month < ${months.after}::date
           AND ${countColumn} > 0${scope.speakerIds ? Prisma.sql` AND m."speakerId" = ANY(${scope.speakerIds}::text[])` : Prisma.empty}
-        UNION ALL
-        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
-        WHERE ${settledConditions(scope, { from: scope.window.from, to: dayBefore(months.first) })}
-        UNION ALL
-        SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
-        WHERE ${settledConditions(scope, { from: months.after, to: scope.window.to })}`
+${partialMonth(scope.window.from < months.first ? { from: scope.window.from, to: dayBefore(months.first) } : null)}${partialMonth(
+        months.after <= scope.window.to ? { from: months.after, to: scope.window.to } : null,
+      )}`
     : Prisma.sql`
         SELECT v."speakerId", v."targetId", v."codingCount" AS coding_count FROM "StanceStatementValue" v
         WHERE ${settledConditions(scope)}`;

@@ -1,10 +1,5 @@
 // The window and unit a stance chart uses when the view leaves them open. Pure.
-
-function shiftDate(date: string, days: number): string {
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return shifted.toISOString().slice(0, 10);
-}
+import { shiftIsoDate } from "../calendar";
 
 /**
  * The window a chart shows: the statements' dates, padded so that the events
@@ -13,7 +8,7 @@ function shiftDate(date: string, days: number): string {
 export function chooseTimeWindow(statementDates: string[], padding = { before: 45, after: 14 }): { from: string; to: string } | null {
   if (statementDates.length === 0) return null;
   const sorted = [...statementDates].sort();
-  return { from: shiftDate(sorted[0]!, -padding.before), to: shiftDate(sorted[sorted.length - 1]!, padding.after) };
+  return { from: shiftIsoDate(sorted[0]!, -padding.before), to: shiftIsoDate(sorted[sorted.length - 1]!, padding.after) };
 }
 
 /**
@@ -22,7 +17,7 @@ export function chooseTimeWindow(statementDates: string[], padding = { before: 4
  * ending two weeks in the future.)
  */
 export function windowWithoutData(today: string): { from: string; to: string } {
-  return { from: shiftDate(today, -90), to: today };
+  return { from: shiftIsoDate(today, -90), to: today };
 }
 
 /** Weekly ticks crowd a window longer than about four months; months read better there. */

@@ -90,7 +90,8 @@ export type MatrixCell = {
 
 export type StanceMatrix = {
   window: DateWindow;
-  previousWindow: DateWindow;
+  /** The days of the same length just before the window, cut short at 0001-01-01; null when the window starts there. */
+  previousWindow: DateWindow | null;
   targets: ActorOption[];
   rows: { speaker: ActorOption; cells: MatrixCell[] }[];
 };

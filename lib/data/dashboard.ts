@@ -35,6 +35,7 @@ import { getDatabase } from "../database/client";
 import { readRows, readStanceTablesBytes } from "../database/direct-sql";
 import { Prisma } from "../generated/prisma/client";
 import { DomainError } from "../errors";
+import { earliestDay, shiftIsoDate } from "../calendar";
 import { isoFromDate } from "../validation";
 import { listCodedTargetIds } from "./coded-targets";
 import { listSpeakerIds } from "./speaker-scope";
@@ -249,19 +250,14 @@ export async function listStanceSeries(
   return JSON.parse(await renderStanceSeries(user, view, options)) as StanceSeriesResult;
 }
 
-function shiftDays(date: string, days: number): string {
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return isoFromDate(shifted);
-}
-
 async function runStanceMatrix(resolved: ResolvedScope): Promise<StanceMatrix> {
   const { window } = resolved.scope;
   const length = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
-  const previousWindow = { from: shiftDays(window.from, -length), to: shiftDays(window.from, -1) };
+  const previousWindow =
+    window.from === earliestDay ? null : { from: shiftIsoDate(window.from, -length), to: shiftIsoDate(window.from, -1) };
   const rows = resolved.scope.targetIds.length
     ? await getDatabase().$queryRaw<MatrixQueryRow[]>(
-        buildStanceMatrixQuery({ ...resolved.scope, window: { from: previousWindow.from, to: window.to } }, window.from),
+        buildStanceMatrixQuery({ ...resolved.scope, window: { from: previousWindow?.from ?? window.from, to: window.to } }, window.from),
       )
     : [];
   const speakers = await listActorsById([...new Set(rows.map((row) => row.speakerId))]);
@@ -307,7 +303,7 @@ export async function getStanceMatrix(user: ActingUser, view: DashboardView): Pr
 
 function bucketEnd(start: string, unit: TimeUnit): string {
   if (unit === "day") return start;
-  if (unit === "week") return shiftDays(start, 6);
+  if (unit === "week") return shiftIsoDate(start, 6);
   const end = new Date(`${start}T00:00:00Z`);
   end.setUTCMonth(end.getUTCMonth() + 1, 0);
   return isoFromDate(end);

@@ -8,7 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { describeIndicatorRule, indicatorRuleSchema, isTriggered, lastChange, windowStart, type IndicatorRule } from "../indicators/rules";
 import type { IndicatorCreation } from "../scenarios/schemas";
 import type { IndicatorView } from "../scenarios/types";
-import { isoFromDate } from "../validation";
+import { shiftIsoDate } from "../calendar";
 import { listSpeakerIds } from "./speaker-scope";
 
 /** Days of history evaluated for "last changed"; the sparkline shows the most recent of them. */
@@ -16,12 +16,6 @@ const historyDays = 365;
 const sparklineDays = 90;
 
 type StoredIndicator = { id: string; scenarioId: string; title: string; rule: unknown; effect: "SUPPORTS" | "UNDERMINES"; version: number };
-
-function shiftDays(date: string, days: number): string {
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return isoFromDate(shifted);
-}
 
 /** The actors a rule names, or a 422 naming the field whose actor is unknown. */
 async function resolveRuleActors(rule: IndicatorRule) {
@@ -47,7 +41,7 @@ async function evaluateIndicator(user: ActingUser, indicator: StoredIndicator, a
   if (!parsed.success) throw new Error(`Indicator ${indicator.id} holds a rule that no longer validates`);
   const rule = parsed.data;
   const { speaker, target } = await resolveRuleActors(rule);
-  const firstDay = shiftDays(asOf, -(historyDays - 1));
+  const firstDay = shiftIsoDate(asOf, -(historyDays - 1));
   let history: { on: string; value: number | null }[] = [];
   if (speaker && target) {
     const speakerIds = rule.speakers.includeRepresentatives ? await listSpeakerIds([], [speaker.id]) : [speaker.id];

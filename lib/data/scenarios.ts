@@ -14,6 +14,7 @@ import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schema
 import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } from "../scenarios/types";
 import type { z } from "zod";
 import type { scenarioCreationSchema, scenarioSetSchema } from "../scenarios/schemas";
+import { shiftIsoDate } from "../calendar";
 import { dateFromIso, isoFromDate } from "../validation";
 import { listEventOptions, listEvidenceScores, listStatementOptions } from "./evidence";
 import { listIndicators } from "./indicators";
@@ -85,12 +86,6 @@ function serverToday(): string {
   return isoFromDate(new Date());
 }
 
-function shiftDays(date: string, days: number): string {
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return isoFromDate(shifted);
-}
-
 /**
  * Indicators are read "as of" a day. Today, unless the corpus's latest coded
  * statement is more than a month old: an archive (the 2024 seed article, say)
@@ -101,7 +96,7 @@ async function chooseAsOf(requested: string | undefined): Promise<{ asOf: string
   const today = isoFromDate(new Date());
   const latest = await getDatabase().stanceCoding.aggregate({ where: { deletedAt: null, statementLive: true }, _max: { saidOn: true } });
   const latestOn = latest._max.saidOn ? isoFromDate(latest._max.saidOn) : null;
-  if (latestOn && latestOn < shiftDays(today, -30)) return { asOf: latestOn, asOfReason: "latest statement" };
+  if (latestOn && latestOn < shiftIsoDate(today, -30)) return { asOf: latestOn, asOfReason: "latest statement" };
   return { asOf: today, asOfReason: "today" };
 }
 
@@ -209,7 +204,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
   const horizonOn = isoFromDate(scenario.horizonOn);
   const resolvedOn = scenario.resolvedOn ? isoFromDate(scenario.resolvedOn) : null;
   // The chart runs from a month before the first estimate to the resolution (or horizon), so the events that moved it show.
-  const chartFrom = shiftDays(estimates[0]?.estimatedOn ?? horizonOn, -30);
+  const chartFrom = shiftIsoDate(estimates[0]?.estimatedOn ?? horizonOn, -30);
   const chartTo = resolvedOn ?? horizonOn;
   const eventRows = await db.event.findMany({
     where: { deletedAt: null, occurredOn: { gte: dateFromIso(chartFrom), lte: dateFromIso(chartTo > chartFrom ? chartTo : chartFrom) } },

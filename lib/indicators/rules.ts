@@ -25,6 +25,7 @@
 // that cannot change tells the analyst nothing.
 
 import { z } from "zod";
+import { shiftIsoDate } from "../calendar";
 import { formatScore, maximumScore, minimumScore } from "../codings/scale";
 import { slugSchema } from "../validation";
 
@@ -196,14 +197,12 @@ export function lastChange(history: readonly IndicatorValueOn[], rule: Indicator
   return change;
 }
 
-const millisecondsPerDay = 86_400_000;
-
-/** The first day of an N-day window ending on (and including) `asOf`: asOf − N + 1, both YYYY-MM-DD. */
+/** The first day of an N-day window ending on (and including) `asOf`: asOf − N + 1, both YYYY-MM-DD, never before 0001-01-01. */
 export function windowStart(asOf: string, windowDays: number): string {
   if (!Number.isInteger(windowDays) || windowDays < 1)
     throw new RangeError(`A window is a whole number of days, at least one; got ${windowDays}`);
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
-  const end = parts === null ? Number.NaN : Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+  // Parsed as an ISO timestamp, not by Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(end) || new Date(end).toISOString().slice(0, 10) !== asOf) throw new RangeError(`Not a YYYY-MM-DD date: "${asOf}"`);
-  return new Date(end - (windowDays - 1) * millisecondsPerDay).toISOString().slice(0, 10);
+  return shiftIsoDate(asOf, -(windowDays - 1));
 }

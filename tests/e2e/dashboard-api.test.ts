@@ -45,6 +45,32 @@ describe("GET /api/stance", () => {
   });
 });
 
+// The fuzzing of every route (hostile-input.test.ts) found `to=9999-12-31` answered with a 500.
+describe("a window at the ends of the calendar", () => {
+  it("answers the endpoint, the export and the page over 0001-01-01 to 9999-12-31; year 0 is a 400 that says so", async () => {
+    for (const query of ["to=9999-12-31", "from=0001-01-01", "from=0001-01-01&to=9999-12-31", "from=9999-12-01&to=9999-12-31&unit=day"]) {
+      const [json, csv, page] = await Promise.all([
+        viewer.request(`/api/stance?for=iran&${query}`),
+        viewer.request(`/api/stance/export?for=iran&${query}`),
+        viewer.request(`/?for=iran&${query}`),
+      ]);
+      expect([query, json.status, csv.status, page.status]).toEqual([query, 200, 200, 200]);
+      expect(((await json.json()) as StanceSeriesResult).window).toMatchObject(
+        Object.fromEntries([...new URLSearchParams(query).entries()].filter(([name]) => name === "from" || name === "to")),
+      );
+      // A failed section streams its error in place of the section (a digest), under the page's 200.
+      expect(await page.text()).not.toMatch(/Something went wrong|data-dgst|\$RX\(/);
+    }
+    const wide = (await (
+      await viewer.request("/api/stance?for=iran&target=israel&from=0001-01-01&to=9999-12-31")
+    ).json()) as StanceSeriesResult;
+    expect(wide.series.map((series) => series.speaker.slug)).toContain("ali-khamenei");
+    const yearZero = await viewer.request("/api/stance?from=0000-06-15");
+    expect(yearZero.status).toBe(400);
+    expect(((await yearZero.json()) as { error: string }).error).toMatch(/“from”: use a date from 0001-01-01 on: there was no year 0/);
+  });
+});
+
 describe("GET /api/stance/export", () => {
   it("downloads the chart's points as CSV, the same figures the endpoint returns", async () => {
     const [csvResponse, jsonResponse] = await Promise.all([

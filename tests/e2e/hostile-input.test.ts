@@ -119,6 +119,8 @@ const hostileStrings = [
   "jsonl",
   "2024-02-30",
   "9999-12-31",
+  "0000-01-01",
+  "0001-01-01",
   "<script>alert(1)</script>",
 ];
 const hostileNumbers = [2147483648, -2147483649, 2 ** 53 + 2, -1, 0, 1e308, -1e308, 0.5, 1.5, Number.MAX_SAFE_INTEGER];

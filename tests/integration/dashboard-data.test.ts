@@ -512,6 +512,52 @@ function keyedReadsOnly(plan: string): string[] {
   );
 }
 
+// The fuzzing of every route found `GET /api/stance/export?to=9999-12-31` answered with a 500: the day after the
+// window (whole months' bound) was written "+010000-01-01", the matrix's window before one starting near 0001 fell
+// in year 0 or before, and PostgreSQL refused both.
+describe("windows at the ends of the calendar", () => {
+  const everything = { from: "0001-01-01", to: "9999-12-31", unit: "month" as const };
+
+  it("charts the same statements over 0001-01-01 to 9999-12-31 as over their own year, settled or from codings", async () => {
+    for (const filters of [{}, { speaksFor: [world.state.slug] }, { minimumConfidence: "MEDIUM" as const }]) {
+      const wide = await listStanceSeries(reader, view({ ...filters, ...everything }));
+      const year = await listStanceSeries(reader, view({ ...filters, from: "2024-01-01", to: "2024-12-31", unit: "month" }));
+      expect(wide.window).toEqual({ from: "0001-01-01", to: "9999-12-31" });
+      expect(summarise(wide)).toEqual(summarise(year));
+      expect(summarise(wide).length).toBeGreaterThan(0);
+    }
+    // Only an end given: the other is the statements' padded date, and the chart answers.
+    const untilTheEnd = await listStanceSeries(reader, view({ speakers: [world.speakerC.slug], to: "9999-12-31" }));
+    expect(untilTheEnd.window).toEqual({ from: "2024-01-20", to: "9999-12-31" });
+    expect(untilTheEnd.series.map((series) => series.statementCount)).toEqual([1]);
+    const lastDays = await listStanceSeries(reader, view({ from: "9999-12-01", to: "9999-12-31", unit: "day" }));
+    expect(lastDays.series).toEqual([]);
+  });
+
+  it("compares the matrix with the days before the window, cut short at 0001-01-01, or with none", async () => {
+    const fromTheStart = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], ...everything }));
+    expect(fromTheStart.previousWindow).toBeNull();
+    const speakerA = fromTheStart.rows.find((row) => row.speaker.name === "Speaker A")!;
+    expect(speakerA.cells[0]).toMatchObject({ previousMean: null, change: null, previousStatementCount: 0 });
+    expect(speakerA.cells[0]!.statementCount).toBe(3);
+
+    const fromYearTwo = await getStanceMatrix(reader, view({ speaksFor: [world.state.slug], from: "0002-01-01", to: "9999-12-31" }));
+    expect(fromYearTwo.previousWindow).toEqual({ from: "0001-01-01", to: "0001-12-31" });
+    expect(fromYearTwo.rows.map((row) => row.speaker.name)).toEqual(["Speaker A", "Speaker B"]);
+  });
+
+  it("finds the shifts and gathers the page over the whole calendar", async () => {
+    const shifts = await listStanceShifts(reader, view({ speaksFor: [world.state.slug], ...everything }));
+    const march = await listStanceShifts(
+      reader,
+      view({ speaksFor: [world.state.slug], from: "2024-01-01", to: "2024-12-31", unit: "month" }),
+    );
+    expect(shifts).toEqual(march);
+    const page = await getDashboard(reader, view({ ...everything }));
+    expect(page.series.series.length).toBeGreaterThan(0);
+  });
+});
+
 // On a server only: the plans are the server's (production runs on one), and on the embedded PostgreSQL one
 // INSERT of the crowd's codings settles their values in time that grows with the square of their number
 // (measured on 1 December: 2,000 codings in 4.4 s, 5,000 in 20.9 s, 20,000 past this hook's 120 s).

@@ -269,6 +269,8 @@ describe("the dashboard's queries on settled values and on codings, random data"
     expect(wholeMonthsWithin({ from: "2024-01-15", to: "2024-03-30" })).toEqual({ first: "2024-02-01", after: "2024-03-01" });
     expect(wholeMonthsWithin({ from: "2024-01-15", to: "2024-02-28" })).toBeNull();
     expect(wholeMonthsWithin({ from: "2023-12-02", to: "2024-02-29" })).toEqual({ first: "2024-01-01", after: "2024-03-01" });
+    // The day after 9999-12-31 as PostgreSQL reads it, not as toISOString writes it ("+010000-01-01").
+    expect(wholeMonthsWithin({ from: "9999-12-01", to: "9999-12-31" })).toEqual({ first: "9999-12-01", after: "10000-01-01" });
   });
 
   function randomScope(): StanceQueryScope {

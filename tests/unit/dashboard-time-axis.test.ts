@@ -27,6 +27,15 @@ describe("timeTicks", () => {
     expect(years.step).toEqual({ unit: "year", count: 2 });
     expect(years.ticks.map(iso)).toEqual(["2016-01-01", "2018-01-01", "2020-01-01", "2022-01-01", "2024-01-01"]);
   });
+
+  it("places ticks in the years 1 to 99 there, in order, on a chart of the whole calendar", () => {
+    const early = timeTicks(utcTimestamp("0001-01-01"), utcTimestamp("0120-12-31"), 6);
+    expect(early.ticks.map(iso)).toEqual(["0025-01-01", "0050-01-01", "0075-01-01", "0100-01-01"]);
+    // The whole calendar within the width's 12 ticks, not a tick every century.
+    const whole = timeTicks(utcTimestamp("0001-01-01"), utcTimestamp("9999-12-31"), 12);
+    expect(whole.step).toEqual({ unit: "year", count: 1000 });
+    expect(whole.ticks.map(iso)).toEqual(Array.from({ length: 9 }, (_, index) => `${index + 1}000-01-01`));
+  });
 });
 
 describe("tick labels", () => {

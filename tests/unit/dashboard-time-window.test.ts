@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { shiftIsoDate } from "@/lib/calendar";
 import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "@/lib/dashboard/time-window";
+import { isoDateSchema } from "@/lib/validation";
 
 describe("time window", () => {
   it("pads the statements' dates so the events before them show", () => {
@@ -13,6 +15,28 @@ describe("time window", () => {
 
   it("crosses month and year boundaries correctly", () => {
     expect(chooseTimeWindow(["2024-01-10"], { before: 15, after: 25 })).toEqual({ from: "2023-12-26", to: "2024-02-04" });
+  });
+
+  // The fuzzing of every route found `to=9999-12-31` answered with a 500: a day after it, or a padded window
+  // before 0001-01-01, is a date that neither the ISO format's four digits nor PostgreSQL can hold.
+  it("stops a window padded past either end of the calendar at 0001-01-01 or 9999-12-31", () => {
+    expect(chooseTimeWindow(["0001-01-10", "9999-12-20"])).toEqual({ from: "0001-01-01", to: "9999-12-31" });
+    expect(shiftIsoDate("0001-03-01", -59)).toBe("0001-01-01");
+    expect(shiftIsoDate("0001-03-01", -60)).toBe("0001-01-01");
+    expect(shiftIsoDate("9999-12-30", 1)).toBe("9999-12-31");
+    expect(shiftIsoDate("9999-12-30", 2)).toBe("9999-12-31");
+    // Years 0 to 99 are not read as 1900 to 1999.
+    expect(shiftIsoDate("0050-03-01", -1)).toBe("0050-02-28");
+    expect(shiftIsoDate("2024-02-28", 1)).toBe("2024-02-29");
+  });
+
+  it("accepts dates from 0001-01-01 to 9999-12-31 and refuses year 0, which PostgreSQL does not have", () => {
+    expect(isoDateSchema.safeParse("0001-01-01").success).toBe(true);
+    expect(isoDateSchema.safeParse("9999-12-31").success).toBe(true);
+    const yearZero = isoDateSchema.safeParse("0000-06-15");
+    expect(yearZero.success).toBe(false);
+    expect(yearZero.error?.issues[0]?.message).toBe("use a date from 0001-01-01 on: there was no year 0");
+    expect(isoDateSchema.safeParse("10000-01-01").success).toBe(false);
   });
 
   it("chooses ticks that fit the window", () => {

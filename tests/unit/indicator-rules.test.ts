@@ -221,6 +221,11 @@ describe("windowStart", () => {
     expect(windowStart("2024-12-31", 3650)).toBe("2015-01-04");
   });
 
+  it("reads the years 0001 to 0099 as themselves and stops at 0001-01-01", () => {
+    expect(windowStart("0050-03-01", 2)).toBe("0050-02-28");
+    expect(windowStart("0001-01-05", 365)).toBe("0001-01-01");
+  });
+
   it("refuses empty or fractional windows and malformed dates", () => {
     expect(() => windowStart("2024-10-30", 0)).toThrowError(RangeError);
     expect(() => windowStart("2024-10-30", 1.5)).toThrowError(RangeError);

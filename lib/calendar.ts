@@ -1,0 +1,23 @@
+// The calendar every date in Stancewatch lives in: YYYY-MM-DD days, UTC. Pure, and apart from lib/validation.ts
+// so that pure modules can shift dates without loading zod.
+
+/**
+ * The first and last days Stancewatch holds: four-digit years, and no year 0, which the ISO format allows and
+ * PostgreSQL does not have (it counts 1 BC, then AD 1).
+ */
+export const earliestDay = "0001-01-01";
+export const latestDay = "9999-12-31";
+
+const earliestTime = Date.parse(`${earliestDay}T00:00:00Z`);
+const latestTime = Date.parse(`${latestDay}T00:00:00Z`);
+
+/**
+ * A YYYY-MM-DD date moved by `days`, stopping at the first or last day Stancewatch holds: a window padded or
+ * stretched past either end ends there, where the plain sum would be a year 0 or a five-digit year, which
+ * neither the ISO format's four digits nor PostgreSQL accepts.
+ */
+export function shiftIsoDate(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return new Date(Math.min(latestTime, Math.max(earliestTime, shifted.getTime()))).toISOString().slice(0, 10);
+}
