@@ -146,10 +146,11 @@ function isoDay(date: Date): string {
  * first day after the last (both YYYY-MM-DD), or null when it holds none.
  */
 export function wholeMonthsWithin(window: DateWindow): { first: string; after: string } | null {
-  const from = new Date(`${window.from}T00:00:00Z`);
-  const first = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const dayAfter = new Date(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000);
-  const after = new Date(Date.UTC(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth(), 1));
+  // Moved with setUTCMonth, not rebuilt with Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const first = new Date(`${window.from}T00:00:00Z`);
+  if (first.getUTCDate() !== 1) first.setUTCMonth(first.getUTCMonth() + 1, 1);
+  const after = new Date(Date.parse(`${window.to}T00:00:00Z`) + 86_400_000);
+  after.setUTCDate(1);
   return first < after ? { first: isoDay(first), after: isoDay(after) } : null;
 }
 

@@ -105,8 +105,10 @@ const millisecondsPerDay = 86_400_000;
 export function dayNumberOf(date: string): number {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (parts === null) throw new RangeError(`A date is written YYYY-MM-DD; got "${date}"`);
-  const milliseconds = Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
-  if (new Date(milliseconds).toISOString().slice(0, 10) !== date) throw new RangeError(`No such date: ${date}`);
+  // Parsed as an ISO timestamp, not by Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const milliseconds = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(milliseconds) || new Date(milliseconds).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`No such date: ${date}`);
   return milliseconds / millisecondsPerDay;
 }
 

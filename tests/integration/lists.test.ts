@@ -162,6 +162,10 @@ describe("the codings list", () => {
     await expect(listStanceCodingsForReview(admin, codingQuery("from=2024-05-01&to=2024-01-01"))).rejects.toThrowError(BadRequestError);
     await expect(listStanceCodingsForReview(admin, codingQuery("min=2&max=-2"))).rejects.toThrowError(/lowest score is above its highest/);
     expect(() => parseListQuery(codingListDefinition, new URLSearchParams("after=AAAA"))).toThrowError(BadRequestError);
+    // Year 0, which PostgreSQL does not have, is the user's to fix; the calendar's own ends are not.
+    expect(() => codingQuery("from=0000-12-31")).toThrowError(/from: use a date from 0001-01-01 on: there was no year 0/);
+    const wholeCalendar = await listStanceCodingsForReview(admin, codingQuery("from=0001-01-01&to=9999-12-31"));
+    expect(wholeCalendar.rows.length).toBeGreaterThan(0);
   });
 });
 

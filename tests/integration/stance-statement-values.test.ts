@@ -271,6 +271,9 @@ describe("the dashboard's queries on settled values and on codings, random data"
     expect(wholeMonthsWithin({ from: "2023-12-02", to: "2024-02-29" })).toEqual({ first: "2024-01-01", after: "2024-03-01" });
     // The day after 9999-12-31 as PostgreSQL reads it, not as toISOString writes it ("+010000-01-01").
     expect(wholeMonthsWithin({ from: "9999-12-01", to: "9999-12-31" })).toEqual({ first: "9999-12-01", after: "10000-01-01" });
+    // The years 1 to 99 as themselves, not 1901 to 1999 (Date.UTC's reading).
+    expect(wholeMonthsWithin({ from: "0001-01-15", to: "0050-06-30" })).toEqual({ first: "0001-02-01", after: "0050-07-01" });
+    expect(wholeMonthsWithin({ from: "0049-12-31", to: "0050-01-30" })).toBeNull();
   });
 
   function randomScope(): StanceQueryScope {

@@ -132,6 +132,10 @@ describe("scoreAnalystEstimates", () => {
     expect(scoreAnalystEstimates([{ estimatedOn: "2023-02-28", probability: 0.5 }], "2023-03-01", 1)?.daysScored).toBe(2);
     // 31 December to 1 January: 2 days.
     expect(scoreAnalystEstimates([{ estimatedOn: "2024-12-31", probability: 0.5 }], "2025-01-01", 1)?.daysScored).toBe(2);
+    // The years 1 to 99 are themselves (Date.UTC would read them as 1901 to 1999), and a resolution in year 50
+    // comes before estimates of 2024.
+    expect(scoreAnalystEstimates([{ estimatedOn: "0050-02-28", probability: 0.5 }], "0050-03-01", 1)?.daysScored).toBe(2);
+    expect(scoreAnalystEstimates([{ estimatedOn: "2024-02-28", probability: 0.5 }], "0050-03-01", 1)).toBeNull();
   });
 
   it("refuses dates that do not exist or are not YYYY-MM-DD", () => {
