@@ -11,6 +11,7 @@
 // 1-based line number.
 import { codebookContentSchema } from "../codebook/schemas";
 import { indicatorRuleSchema } from "../indicators/rules";
+import { earliestDay } from "../calendar";
 import { isoDateSchema, largestStoredInteger } from "../validation";
 import { withoutByteOrderMark } from "./format-values";
 import { describeValue } from "./row";
@@ -155,7 +156,8 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
         ? null
         : `must be a date written YYYY-MM-DD, not ${describeValue(value)}`;
     case "instant":
-      return typeof value === "string" && isoInstant.test(value) && !Number.isNaN(Date.parse(value))
+      // Not before 0001-01-01: the format allows year 0, which PostgreSQL does not have.
+      return typeof value === "string" && isoInstant.test(value) && value >= earliestDay && !Number.isNaN(Date.parse(value))
         ? null
         : `must be a UTC time such as 2025-03-01T09:30:00.000Z, not ${describeValue(value)}`;
     case "json":

@@ -70,6 +70,7 @@
 
 import { z } from "zod";
 import { actorSchema } from "../actors/schemas";
+import { earliestDay } from "../calendar";
 import { scoreSchema, stanceCodingSchema } from "../codings/schemas";
 import { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { sourceSchema } from "../sources/schemas";
@@ -123,7 +124,9 @@ export const exchangeRowSchema = z
       text_end: offset,
       coder: code(userSchema.shape.email, "an e-mail address"),
       coded_date: code(
-        z.iso.datetime("use an ISO 8601 UTC timestamp such as 2025-03-01T09:30:00.000Z"),
+        z.iso
+          .datetime("use an ISO 8601 UTC timestamp such as 2025-03-01T09:30:00.000Z")
+          .refine((timestamp) => timestamp >= earliestDay, `use a time from ${earliestDay} on: there was no year 0`),
         "an ISO 8601 UTC timestamp such as 2025-03-01T09:30:00.000Z",
       ),
       comment: text(stanceCodingSchema.shape.rationale),

@@ -2,7 +2,9 @@
 // one in this order", never "skip M rows", so a later page costs what the first
 // does (see docs/decisions/0016-list-paging.md). Pure: builds Prisma where and
 // orderBy clauses and encodes cursors. No I/O.
+import { earliestDay } from "../calendar";
 import { BadRequestError } from "../errors";
+import { largestStoredInteger } from "../validation";
 
 export type SortDirection = "asc" | "desc";
 export type SortValueType = "string" | "date" | "number";
@@ -22,6 +24,16 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 /**
+ * A date cursor's value exactly as cursorValue writes it (toISOString), within the calendar the database holds.
+ * Date.parse alone took "1" (2001), "Tue, 1 Jan 0000" or year −271821, which PostgreSQL then refused: a 500.
+ */
+function isCursorInstant(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || value < earliestDay) return false;
+  const instant = new Date(value);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === value;
+}
+
+/**
  * Reads a cursor from a URL; any tampering, or a cursor of another sort order,
  * is a 400 with a sentence rather than a wrong page.
  */
@@ -38,11 +50,13 @@ export function decodeCursor(text: string, sort: Sort, option: SortOption): Curs
   if (sortKey !== sort.key || direction !== sort.direction)
     throw new BadRequestError("This page link belongs to another sort order: go back to the first page.");
   if (typeof id !== "string" || id.length === 0 || id.length > 100) throw new BadRequestError(cursorProblem);
+  // A number is a whole number that fits an integer column, as the one number sort (a coding's score) is: a
+  // fraction or 2^31 reached PostgreSQL and failed there.
   const valid =
     option.type === "number"
-      ? typeof value === "number" && Number.isFinite(value)
+      ? typeof value === "number" && Number.isSafeInteger(value) && Math.abs(value) <= largestStoredInteger
       : option.type === "date"
-        ? typeof value === "string" && !Number.isNaN(Date.parse(value))
+        ? typeof value === "string" && isCursorInstant(value)
         : typeof value === "string" && value.length <= 10_000;
   if (!valid) throw new BadRequestError(cursorProblem);
   return { sort: sort.key, direction: sort.direction, value: value as string | number, id };

@@ -105,6 +105,7 @@ describe("the bundle file", () => {
       JSON.stringify({ ...JSON.parse(good), kind: "PLANET", isTrackedTarget: "yes", extra: 1 }),
       JSON.stringify({ ...JSON.parse(good), createdAt: "yesterday" }),
       "[1]",
+      JSON.stringify({ ...JSON.parse(good), id: "a2", slug: "year-zero", updatedAt: "0000-12-31T00:00:00.000Z" }),
       JSON.stringify({ record: "actor", id: "a9", name: "Only a name" }),
     ].join("\r\n");
     const parsed = parseBundle(text);
@@ -117,8 +118,9 @@ describe("the bundle file", () => {
       { line: 5, message: expect.stringMatching(/^createdAt: must be a UTC time/) },
       { line: 5, message: "id: a1 is also the id of the actor on line 2" },
       { line: 6, message: "a record must be a JSON object, not an array" },
+      { line: 7, message: expect.stringMatching(/^updatedAt: must be a UTC time/) },
       {
-        line: 7,
+        line: 8,
         message:
           "missing fields slug, kind, office, speaksForId, wikidataId, isTrackedTarget, version, createdAt, updatedAt, aliases (every actor has them)",
       },

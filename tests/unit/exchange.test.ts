@@ -31,7 +31,14 @@ const trickyQuote = [
 function withoutCsvColumns(csv: string, names: readonly string[]): string {
   const lines = csv.split("\n").filter((line) => line !== "");
   const dropped = new Set(names.map((name) => lines[0]!.split(",").indexOf(name)));
-  return lines.map((line) => line.split(",").filter((_, index) => !dropped.has(index)).join(",")).join("\n");
+  return lines
+    .map((line) =>
+      line
+        .split(",")
+        .filter((_, index) => !dropped.has(index))
+        .join(","),
+    )
+    .join("\n");
 }
 
 function rowFor(quote: string, overrides: Partial<ExchangeRow> = {}): ExchangeRow {
@@ -208,6 +215,11 @@ describe("the exchange row", () => {
     expect(problems({ ...row, coded_date: "yesterday" })).toEqual([
       "coded_date: use an ISO 8601 UTC timestamp such as 2025-03-01T09:30:00.000Z",
     ]);
+    // PostgreSQL has no year 0: refused here, not by the database.
+    expect(problems({ ...row, coded_date: "0000-12-31T23:00:00.000Z" })).toEqual([
+      "coded_date: use a time from 0001-01-01 on: there was no year 0",
+    ]);
+    expect(problems({ ...row, date: "0000-12-31" })).toEqual(["date: use a date from 0001-01-01 on: there was no year 0"]);
     expect(problems({ ...row, comment: "  " })).toEqual(["comment: must not be empty"]);
     expect(problems({ ...row, text: " Tehran" })).toEqual([
       "text: must not begin or end with spaces or line breaks: it is the exact quote",

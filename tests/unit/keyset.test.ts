@@ -37,6 +37,27 @@ describe("keyset paging", () => {
     );
   });
 
+  // Each of these passed the old checks (a finite number; anything Date.parse reads) and failed in PostgreSQL: a 500.
+  it("refuses cursor values the database cannot compare: fractions, integers past 32 bits, dates outside 0001 to 9999", () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const value of [0.5, 2147483648, -2147483649, 2 ** 53 + 2, 1e308])
+      expect(
+        () => decodeCursor(forged(["score", "desc", value, "c1"]), { key: "score", direction: "desc" }, score),
+        String(value),
+      ).toThrowError(/This page link is not valid/);
+    expect(decodeCursor(forged(["score", "desc", -3, "c1"]), { key: "score", direction: "desc" }, score).value).toBe(-3);
+    const saidCursor = (value: string) => forged(["said", "desc", value, "c1"]);
+    for (const value of ["1", "0000-01-01T00:00:00.000Z", "-271821-04-20T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"])
+      expect(() => decodeCursor(saidCursor(value), { key: "said", direction: "desc" }, said), value).toThrowError(
+        /This page link is not valid/,
+      );
+    for (const value of ["Tue, 1 Jan 2024 00:00:00 GMT", "2024-10-28", "2024-02-30T00:00:00.000Z"])
+      expect(() => decodeCursor(saidCursor(value), { key: "said", direction: "desc" }, said), value).toThrowError(BadRequestError);
+    expect(decodeCursor(saidCursor("0001-01-01T00:00:00.000Z"), { key: "said", direction: "desc" }, said).value).toBe(
+      "0001-01-01T00:00:00.000Z",
+    );
+  });
+
   it("reads the rest of the cursor's run of equal values, then the values past it, as exact ranges", async () => {
     const calls: { where: Record<string, unknown>; take: number }[] = [];
     const fetch = async (where: Record<string, unknown>, take: number) => {
