@@ -215,6 +215,54 @@ describe("generated hostile requests to every JSON route", () => {
   });
 });
 
+// The pages that read their query string (app/**/page.tsx with searchParams), and every parameter name they read.
+// A page streams its slower sections after its 200 (React Suspense), so a section that fails shows only in the
+// body: React's marker for an error in a streamed section (`$RX(`, `data-dgst`) or the app's error page. The
+// fuzzing of the JSON routes found `to=9999-12-31` failing; the dashboard page failed the same way, in its matrix,
+// under a 200.
+const pageQueryKeys = [
+  ...queryKeys,
+  ...["actor", "channel", "coded", "coder", "coverage", "form", "kind", "language", "max", "min", "person", "q", "role"],
+  ...["show", "source", "status", "tracked", "sort", "order", "size", "after", "asOf", "codebook", "sample", "version"],
+  ...["publish", "callbackUrl", "error", "deleted", "message"],
+];
+const pageQueryString = fc
+  .array(
+    fc.tuple(
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pageQueryKeys) }, { weight: 1, arbitrary: hostileString }),
+      fc.oneof(hostileString, fc.constantFrom(...hostileNumbers).map(String)),
+    ),
+    { maxLength: 6 },
+  )
+  .map((pairs) => pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&"));
+const failedSection = /\$RX\(|data-dgst|Something went wrong/;
+
+describe("generated hostile query strings to every page that reads one", () => {
+  it("never answer 5xx nor stream a failed section, as any role", { timeout: 120_000 }, async () => {
+    const scenario = await db.scenario.findFirstOrThrow({ where: { deletedAt: null }, select: { slug: true } });
+    const pages = ["/", "/sources", "/statements", "/codings", "/events", "/search", "/reliability", "/codebook"];
+    pages.push("/admin/actors", "/admin/users", "/admin/history", `/scenarios/${scenario.slug}`, "/sign-in");
+    let requests = 0;
+    for (const page of pages) {
+      const pageStarted = Date.now();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...roles), pageQueryString, async (role, query) => {
+          requests += 1;
+          const response = await sessions[role].request(`${page}?${query}`);
+          const text = await response.text();
+          const what = `GET ${page}?${query} as ${role} → ${response.status}`;
+          expect(response.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
+          expect(text.match(failedSection)?.[0] ?? null, what).toBeNull();
+        }),
+        // Bounded: a page gets at most 12 requests or 1.5 seconds, whichever comes first.
+        { numRuns: 12, interruptAfterTimeLimit: 1_500, markInterruptAsFailure: false },
+      );
+      expect(Date.now() - pageStarted, `GET ${page}`).toBeLessThan(30_000);
+    }
+    expect(requests).toBeGreaterThan(pages.length * 2);
+  });
+});
+
 describe("the known hostile cases, one by one", () => {
   async function analystCoding() {
     const analyst = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
