@@ -8,6 +8,15 @@
 export const earliestDay = "0001-01-01";
 export const latestDay = "9999-12-31";
 
+/**
+ * UTC midnight of a YYYY-MM-DD day that exists (no 31 February), in milliseconds, or null. Parsed as an ISO
+ * timestamp, never rebuilt with Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+ */
+export function timeOfIsoDay(date: string): number | null {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date ? null : time;
+}
+
 const earliestTime = Date.parse(`${earliestDay}T00:00:00Z`);
 const latestTime = Date.parse(`${latestDay}T00:00:00Z`);
 

@@ -181,15 +181,15 @@ function settledSpeakerTotals(scope: StanceQueryScope): Prisma.Sql {
         SELECT v."speakerId", v."targetId", v."codingCount" FROM "StanceStatementValue" v
         WHERE ${settledConditions(scope, days)}`
       : Prisma.empty;
+  const daysBefore = months && scope.window.from < months.first ? { from: scope.window.from, to: dayBefore(months.first) } : null;
+  const daysAfter = months && months.after <= scope.window.to ? { from: months.after, to: scope.window.to } : null;
   const counts = months
     ? Prisma.sql`
         SELECT m."speakerId", m."targetId", ${countColumn} AS coding_count
         FROM "StanceSpeakerMonth" m
         WHERE m."targetId" = ANY(${scope.targetIds}::text[]) AND m.month >= ${months.first}::date AND m.month < ${months.after}::date
           AND ${countColumn} > 0${scope.speakerIds ? Prisma.sql` AND m."speakerId" = ANY(${scope.speakerIds}::text[])` : Prisma.empty}
-${partialMonth(scope.window.from < months.first ? { from: scope.window.from, to: dayBefore(months.first) } : null)}${partialMonth(
-        months.after <= scope.window.to ? { from: months.after, to: scope.window.to } : null,
-      )}`
+${partialMonth(daysBefore)}${partialMonth(daysAfter)}`
     : Prisma.sql`
         SELECT v."speakerId", v."targetId", v."codingCount" AS coding_count FROM "StanceStatementValue" v
         WHERE ${settledConditions(scope)}`;

@@ -25,7 +25,7 @@
 // that cannot change tells the analyst nothing.
 
 import { z } from "zod";
-import { shiftIsoDate } from "../calendar";
+import { shiftIsoDate, timeOfIsoDay } from "../calendar";
 import { formatScore, maximumScore, minimumScore } from "../codings/scale";
 import { slugSchema } from "../validation";
 
@@ -201,8 +201,6 @@ export function lastChange(history: readonly IndicatorValueOn[], rule: Indicator
 export function windowStart(asOf: string, windowDays: number): string {
   if (!Number.isInteger(windowDays) || windowDays < 1)
     throw new RangeError(`A window is a whole number of days, at least one; got ${windowDays}`);
-  // Parsed as an ISO timestamp, not by Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(end) || new Date(end).toISOString().slice(0, 10) !== asOf) throw new RangeError(`Not a YYYY-MM-DD date: "${asOf}"`);
+  if (timeOfIsoDay(asOf) === null) throw new RangeError(`Not a YYYY-MM-DD date: "${asOf}"`);
   return shiftIsoDate(asOf, -(windowDays - 1));
 }

@@ -23,6 +23,7 @@
 // - Several estimates on one day: the last in array order stands for the day
 //   and the earlier ones are never scored, so pass them in recording order.
 
+import { timeOfIsoDay } from "../calendar";
 import { median } from "./estimate-history";
 
 export type ScenarioStatus = "OPEN" | "RESOLVED_YES" | "RESOLVED_NO" | "WITHDRAWN";
@@ -103,12 +104,9 @@ const millisecondsPerDay = 86_400_000;
 
 /** Days since 1970-01-01 (UTC) of a YYYY-MM-DD date; refuses dates that do not exist, such as 2023-02-29. */
 export function dayNumberOf(date: string): number {
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (parts === null) throw new RangeError(`A date is written YYYY-MM-DD; got "${date}"`);
-  // Parsed as an ISO timestamp, not by Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-  const milliseconds = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(milliseconds) || new Date(milliseconds).toISOString().slice(0, 10) !== date)
-    throw new RangeError(`No such date: ${date}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`A date is written YYYY-MM-DD; got "${date}"`);
+  const milliseconds = timeOfIsoDay(date);
+  if (milliseconds === null) throw new RangeError(`No such date: ${date}`);
   return milliseconds / millisecondsPerDay;
 }
 

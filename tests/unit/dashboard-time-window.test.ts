@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shiftIsoDate } from "@/lib/calendar";
+import { shiftIsoDate, timeOfIsoDay } from "@/lib/calendar";
 import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "@/lib/dashboard/time-window";
 import { isoDateSchema } from "@/lib/validation";
 
@@ -28,6 +28,8 @@ describe("time window", () => {
     // Years 0 to 99 are not read as 1900 to 1999.
     expect(shiftIsoDate("0050-03-01", -1)).toBe("0050-02-28");
     expect(shiftIsoDate("2024-02-28", 1)).toBe("2024-02-29");
+    expect(timeOfIsoDay("0050-03-01")).toBe(Date.parse("0050-03-01T00:00:00Z"));
+    for (const notADay of ["2023-02-29", "2024-13-01", "1", "2024-1-5", "+010000-01-01"]) expect(timeOfIsoDay(notADay), notADay).toBeNull();
   });
 
   it("accepts dates from 0001-01-01 to 9999-12-31 and refuses year 0, which PostgreSQL does not have", () => {
