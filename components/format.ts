@@ -1,6 +1,8 @@
 // Display formatting shared by pages and components. Every time is shown in
 // UTC and says so: analysts compare statements made across many time zones.
 
+import { isCalendarDay } from "@/lib/calendar";
+
 const dateTimeOptions: Intl.DateTimeFormatOptions = {
   day: "numeric",
   month: "short",
@@ -34,10 +36,7 @@ export function formatSaidOn(isoDate: string, precision: "DAY" | "MONTH"): strin
  * field is empty or not a real calendar date.
  */
 export function formatDateFieldValue(value: string, precision: "DAY" | "MONTH" = "DAY"): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const instant = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== value) return null;
-  return formatSaidOn(value, precision);
+  return isCalendarDay(value) ? formatSaidOn(value, precision) : null;
 }
 
 export function truncate(text: string, length: number): string {

@@ -17,6 +17,11 @@ export function timeOfIsoDay(date: string): number | null {
   return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date ? null : time;
 }
 
+/** Whether `text` is a real YYYY-MM-DD day that Stancewatch can hold: from 0001-01-01, no 31 February. */
+export function isCalendarDay(text: string): boolean {
+  return timeOfIsoDay(text) !== null && text >= earliestDay;
+}
+
 const earliestTime = Date.parse(`${earliestDay}T00:00:00Z`);
 const latestTime = Date.parse(`${latestDay}T00:00:00Z`);
 

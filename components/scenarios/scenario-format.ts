@@ -93,13 +93,6 @@ export function formatIndicatorValue(kind: "MEAN_STANCE" | "STATEMENT_COUNT", va
   return value === null ? "No data" : `Mean ${formatScore(value, 1)}`;
 }
 
-/** A real calendar date written YYYY-MM-DD (no 31 February). */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const instant = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === text;
-}
-
 /** A percentage typed by hand ("72.5", "72,5 %") as a probability; null when it is not a number from 0 to 100. */
 export function parsePercentage(text: string): number | null {
   const trimmed = text.trim().replace(",", ".").replace(/\s*%$/, "");

@@ -4,7 +4,7 @@ import { hasPermission, PermissionDeniedError, requirePermission, type ActingUse
 import type { ChartEventMarker } from "../dashboard/types";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { scenarioRecord } from "../scenarios/records";
 import { scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
@@ -14,7 +14,7 @@ import type { EstimateCreation, ScenarioStatusUpdate } from "../scenarios/schema
 import type { BrierReport, EstimateView, ScenarioDetail, ScenarioSetSummary } from "../scenarios/types";
 import type { z } from "zod";
 import type { scenarioCreationSchema, scenarioSetSchema } from "../scenarios/schemas";
-import { shiftIsoDate } from "../calendar";
+import { isCalendarDay, shiftIsoDate } from "../calendar";
 import { dateFromIso, isoFromDate } from "../validation";
 import { listEventOptions, listEvidenceScores, listStatementOptions } from "./evidence";
 import { listIndicators } from "./indicators";
@@ -92,7 +92,11 @@ function serverToday(): string {
  * would otherwise show nothing but empty windows.
  */
 async function chooseAsOf(requested: string | undefined): Promise<{ asOf: string; asOfReason: ScenarioDetail["asOfReason"] }> {
-  if (requested) return { asOf: requested, asOfReason: "requested" };
+  if (requested) {
+    if (!isCalendarDay(requested))
+      throw new BadRequestError("“asOf” must be a real date from 0001-01-01 to 9999-12-31, written YYYY-MM-DD.");
+    return { asOf: requested, asOfReason: "requested" };
+  }
   const today = isoFromDate(new Date());
   const latest = await getDatabase().stanceCoding.aggregate({ where: { deletedAt: null, statementLive: true }, _max: { saidOn: true } });
   const latestOn = latest._max.saidOn ? isoFromDate(latest._max.saidOn) : null;

@@ -65,6 +65,11 @@ export function parseListQuery<Filters extends Record<string, unknown>>(
   for (const [key, filter] of Object.entries(definition.filters) as [keyof Filters & string, FilterDefinition][]) {
     const raw = get(filter.parameter);
     if (raw === undefined || raw === "") continue;
+    // PostgreSQL cannot hold or compare the NUL character: a text filter with one failed there, a 500.
+    if (raw.includes("\u0000")) {
+      problems.push(`${filter.parameter}: must not contain the NUL character (\\u0000)`);
+      continue;
+    }
     const result = filter.schema.safeParse(raw);
     if (result.success) filters[key] = result.data as Filters[typeof key];
     else problems.push(`${filter.parameter}: ${result.error.issues[0]?.message ?? "not valid"}`);

@@ -251,7 +251,7 @@ const pageQueryString = fc
   .map((pairs) => pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&"));
 const failedSection = /\$RX\(|data-dgst|Something went wrong/;
 
-describe("generated hostile query strings to every page that reads one", () => {
+describe("generated hostile query strings and record keys to the pages", () => {
   it("never answer 5xx nor stream a failed section, as any role", { timeout: 120_000 }, async () => {
     const scenario = await db.scenario.findFirstOrThrow({ where: { deletedAt: null }, select: { slug: true } });
     const pages = ["/", "/sources", "/statements", "/codings", "/events", "/search", "/reliability", "/codebook"];
@@ -275,6 +275,37 @@ describe("generated hostile query strings to every page that reads one", () => {
     }
     expect(requests).toBeGreaterThan(pages.length * 2);
   });
+
+  it(
+    "answer a hostile record key in a page's address with a 4xx, never a 5xx or a failed section, as any role",
+    { timeout: 120_000 },
+    async () => {
+      const pages = [
+        "/sources/[id]",
+        "/codings/[id]",
+        "/analysts/[id]",
+        "/scenarios/[slug]",
+        "/scenarios/sets/[slug]",
+        "/admin/history/[entity]/[id]",
+      ];
+      let requests = 0;
+      for (const page of pages) {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...roles), pathParameter, async (role, parameter) => {
+            requests += 1;
+            const response = await sessions[role].request(pathFor(page, parameter));
+            const text = await response.text();
+            const what = `GET ${pathFor(page, parameter)} as ${role} → ${response.status}`;
+            expect(response.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
+            expect(text.match(failedSection)?.[0] ?? null, what).toBeNull();
+          }),
+          // Bounded: a page gets at most 10 requests or 1 second, whichever comes first.
+          { numRuns: 10, interruptAfterTimeLimit: 1_000, markInterruptAsFailure: false },
+        );
+      }
+      expect(requests).toBeGreaterThan(pages.length * 2);
+    },
+  );
 });
 
 describe("the known hostile cases, one by one", () => {

@@ -268,6 +268,12 @@ describe("estimates and scores", () => {
       status: 409,
     });
     detail = await getScenario(reader, scenario.slug);
+    // As of a day at either end of the calendar, and not year 0, which the scenario page once passed on: a 500.
+    expect((await getScenario(reader, scenario.slug, { asOf: "0001-01-05" })).asOf).toBe("0001-01-05");
+    expect((await getScenario(reader, scenario.slug, { asOf: "9999-12-31" })).asOf).toBe("9999-12-31");
+    await expect(getScenario(reader, scenario.slug, { asOf: "0000-06-15" })).rejects.toThrowError(
+      /“asOf” must be a real date from 0001-01-01/,
+    );
     // Brier on the 0–2 scale, 2(p − o)²: the 0–1 figures doubled.
     // Analyst: 0.7 on 05-01 and 05-02, 0.9 on 05-03 and 05-04 → 2 × (0.09 + 0.09 + 0.01 + 0.01) / 4 = 0.1.
     // Colleague: 0.3 from 05-02 to 05-04 → 2 × 0.49 = 0.98. Team median: 0.7, 0.5, 0.6, 0.6 →

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shiftIsoDate, timeOfIsoDay } from "@/lib/calendar";
+import { isCalendarDay, shiftIsoDate, timeOfIsoDay } from "@/lib/calendar";
 import { chooseTimeUnit, chooseTimeWindow, windowWithoutData } from "@/lib/dashboard/time-window";
 import { isoDateSchema } from "@/lib/validation";
 
@@ -45,5 +45,14 @@ describe("time window", () => {
     expect(chooseTimeUnit({ from: "2024-10-20", to: "2024-10-30" })).toBe("day");
     expect(chooseTimeUnit({ from: "2024-09-12", to: "2024-11-11" })).toBe("week");
     expect(chooseTimeUnit({ from: "2024-06-01", to: "2024-11-11" })).toBe("month");
+  });
+});
+
+describe("isCalendarDay", () => {
+  it("accepts real days from 0001-01-01 to 9999-12-31 only", () => {
+    for (const day of ["2024-10-28", "2024-02-29", "0001-01-01", "9999-12-31"]) expect(isCalendarDay(day), day).toBe(true);
+    // A scenario page took asOf=0000-01-01 and failed in PostgreSQL: a 500 the page fuzzing found.
+    for (const notOne of ["2023-02-29", "2024-10-28T00:00", "28/10/2024", "0000-01-01", "10000-01-01"])
+      expect(isCalendarDay(notOne), notOne).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codingListDefinition } from "@/lib/codings/list";
+import { eventListDefinition } from "@/lib/events/list";
 import { BadRequestError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, keysetOrderBy, readAfterCursor, toPage, type SortOption } from "@/lib/lists/keyset";
 import { listSearchParams, parseListQuery } from "@/lib/lists/parameters";
@@ -103,6 +104,10 @@ describe("keyset paging", () => {
     expect(query.pageSize).toBe(50);
     expect(() => parseListQuery(codingListDefinition, new URLSearchParams("min=9&from=2024-02-30&sort=rank&size=7&order=up"))).toThrowError(
       /from: use a real date written YYYY-MM-DD; min: use a score from −3 to \+3; sort: use one of said, score, coded; order: use asc or desc; size: use 25, 50, 100/,
+    );
+    // A text filter with a NUL character (the events list's q) reached PostgreSQL, which refused it: a 500.
+    expect(() => parseListQuery(eventListDefinition, new URLSearchParams("q=a%00b"))).toThrowError(
+      /q: must not contain the NUL character \(\\u0000\)/,
     );
     const raw = { speaker: "iran" };
     expect(listSearchParams(codingListDefinition, query, raw, { after: "abc" }).toString()).toBe(

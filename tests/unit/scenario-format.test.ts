@@ -10,7 +10,6 @@ import {
   describeStanceChange,
   formatIndicatorValue,
   formatProbability,
-  isIsoDate,
   leastInconsistentScenarioIds,
   ordinal,
   parsePercentage,
@@ -96,16 +95,6 @@ describe("describeStanceChange and formatIndicatorValue", () => {
     expect(formatIndicatorValue("MEAN_STANCE", null)).toBe("No data");
     expect(formatIndicatorValue("STATEMENT_COUNT", 1)).toBe("1 statement");
     expect(formatIndicatorValue("STATEMENT_COUNT", 3)).toBe("3 statements");
-  });
-});
-
-describe("isIsoDate", () => {
-  it("accepts real dates only", () => {
-    expect(isIsoDate("2024-10-28")).toBe(true);
-    expect(isIsoDate("2024-02-29")).toBe(true);
-    expect(isIsoDate("2023-02-29")).toBe(false);
-    expect(isIsoDate("2024-10-28T00:00")).toBe(false);
-    expect(isIsoDate("28/10/2024")).toBe(false);
   });
 });
 

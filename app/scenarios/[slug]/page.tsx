@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
+import { isCalendarDay } from "@/lib/calendar";
 import { formatDay } from "@/components/format";
 import { AddIndicatorDisclosure } from "@/components/scenarios/add-indicator-disclosure";
 import { BrierScores } from "@/components/scenarios/brier-scores";
@@ -12,7 +13,6 @@ import { IndicatorList } from "@/components/scenarios/indicator-list";
 import { describeProbabilityHistory, estimatesStandUntil, probabilityChartSpan } from "@/components/scenarios/probability-history";
 import { LazyProbabilityHistoryChart } from "@/components/scenarios/lazy-probability-history-chart";
 import { ProbabilityHistoryTable } from "@/components/scenarios/probability-history-table";
-import { isIsoDate } from "@/components/scenarios/scenario-format";
 import { ScenarioStatusBadge } from "@/components/scenarios/scenario-status-badge";
 import { ScenarioStatusForm } from "@/components/scenarios/scenario-status-form";
 import { SetTotals } from "@/components/scenarios/set-totals";
@@ -36,7 +36,7 @@ export default async function ScenarioPage({
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const path = `/scenarios/${encodeURIComponent(slug)}`;
   const requestedAsOf = typeof query.asOf === "string" && query.asOf !== "" ? query.asOf : null;
-  const asOfIsDate = requestedAsOf !== null && isIsoDate(requestedAsOf);
+  const asOfIsDate = requestedAsOf !== null && isCalendarDay(requestedAsOf);
   const user = await requirePageUser(asOfIsDate ? `${path}?asOf=${requestedAsOf}` : path);
   let scenario: ScenarioDetail;
   try {
