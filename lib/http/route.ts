@@ -40,8 +40,8 @@ type RouteOptions = {
  */
 export function route<Context>(handler: Handler<Context>, options: RouteOptions = {}) {
   return async (request: Request, context: Context): Promise<Response> => {
+    const changes = request.method !== "GET" && request.method !== "HEAD";
     try {
-      const changes = request.method !== "GET" && request.method !== "HEAD";
       if (changes) refuseCrossSite(request);
       const user = await getActingUser();
       // The API is for signed-in users only; what each may do is the data layer's to decide.
@@ -58,6 +58,10 @@ export function route<Context>(handler: Handler<Context>, options: RouteOptions 
       const result = await handler(request, await withCheckedPathParameters(context), user);
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
+      // Refused before its body was read (not signed in, a role that may not write, a bad address): the client is
+      // likely still sending, and closing under it loses the answer (EPIPE). Read on and throw the body away, as a
+      // body over its limit is.
+      if (changes && request.body && !request.body.locked) await discardRest(request.body.getReader());
       return errorResponse(error);
     }
   };

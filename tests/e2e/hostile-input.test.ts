@@ -419,6 +419,30 @@ describe("the known hostile cases, one by one", () => {
     expect(await db.actor.count()).toBe(actorsBefore);
   });
 
+  // CI caught it once: an anonymous upload with a forged header got "fetch failed" (EPIPE) instead of its 401. A request
+  // refused before its body was read (not signed in, a role that may not write) left the body unread, and the
+  // connection was closed under a client still sending. Fifteen times each, as a session that expired mid-upload
+  // and as a viewer: every client reads its refusal.
+  it("a request refused before its body is read still lets the client finish sending and read why", async () => {
+    const sourcesBefore = await db.source.count();
+    for (const [role, status] of [
+      ["anonymous", 401],
+      ["VIEWER", 403],
+    ] as const) {
+      for (let attempt = 0; attempt < 15; attempt++) {
+        const body = streamedBody(2 * 1024 * 1024);
+        const response = await sessions[role].request("/api/sources/import", {
+          ...body.init,
+          headers: { "content-type": "multipart/form-data; boundary=x" },
+        });
+        body.stop();
+        expect([role, attempt, response.status]).toEqual([role, attempt, status]);
+        expect(((await response.json()) as { error: string }).error).toMatch(/\w+/);
+      }
+    }
+    expect(await db.source.count()).toBe(sourcesBefore);
+  });
+
   // Last: the endless body's connection is cut, which ends the session's keep-alive connection with it.
   it("a body that never ends is cut off after the limit and a bounded discard, and the server answers the next request", async () => {
     const readLimit = bodyLimits.json + refusedBodyDiscardBytes;
