@@ -184,4 +184,26 @@ describe("the session cookie", () => {
     const page = await fetch(`${appUrl}/sources`, { headers: { cookie }, redirect: "manual" });
     expect(page.headers.get("location")).toMatch(/\/sign-in\?callbackUrl=/);
   });
+
+  // A probe of junk cookies found next-auth answering 500 on its session and CSRF endpoints to a callback-url cookie
+  // it could not use (lib/auth/callback-path.ts, refuseUnusableCallbackUrl): now a 400 that clears it.
+  it("counts junk in any of next-auth's cookies as no cookie, never as a server error", async () => {
+    const junk = ["%%%", "a.b.c.d.e", "x".repeat(4000), '{"a":1}', "éé", ".........."];
+    const names = ["next-auth.session-token", "next-auth.session-token.0", "next-auth.csrf-token", "next-auth.callback-url"];
+    const failures: string[] = [];
+    for (const name of names)
+      for (const value of junk)
+        for (const path of ["/", "/sign-in", "/api/stance", "/api/auth/session", "/api/auth/csrf"]) {
+          const cookie = `${name}=${encodeURIComponent(value)}; ${name}.1=${encodeURIComponent(value)}`;
+          const response = await fetch(`${appUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+          const text = await response.text();
+          if (response.status >= 500 || /\$RX\(|data-dgst|Something went wrong/.test(text))
+            failures.push(`${path} with ${name}=${value.slice(0, 12)} → ${response.status}`);
+        }
+    expect(failures).toEqual([]);
+    const damaged = await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: "next-auth.callback-url=a.b.c" } });
+    expect(damaged.status).toBe(400);
+    expect(damaged.headers.get("set-cookie")).toMatch(/^next-auth\.callback-url=; Path=\/; Max-Age=0/);
+    expect((await fetch(`${appUrl}/api/auth/session`)).status).toBe(200);
+  });
 });
