@@ -54,6 +54,9 @@ export const versionSchema = z
 
 export const deletionSchema = z.object({ version: versionSchema });
 
+/** What a request is told when text it sent holds the NUL character, which PostgreSQL can neither store nor compare. */
+export const nulCharacterProblem = "must not contain the NUL character (\\u0000)";
+
 /** The path (e.g. `codings.2.rationale`) of the first string or key in a JSON value that holds a NUL character, or null. */
 export function findTextWithNul(value: unknown): string | null {
   // Iterative, so that a deeply nested body cannot exhaust the stack.

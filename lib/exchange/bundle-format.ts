@@ -12,7 +12,7 @@
 import { codebookContentSchema } from "../codebook/schemas";
 import { indicatorRuleSchema } from "../indicators/rules";
 import { earliestDay } from "../calendar";
-import { isoDateSchema, largestStoredInteger } from "../validation";
+import { isoDateSchema, largestStoredInteger, nulCharacterProblem } from "../validation";
 import { withoutByteOrderMark } from "./format-values";
 import { describeValue } from "./row";
 import { bundleKey, bundleKindNames, bundleKinds, describeKind, type BundleKind, type FieldRule } from "./bundle-kinds";
@@ -133,7 +133,7 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
         : `must be a record id, not ${describeValue(value)}`;
     case "text":
       if (typeof value !== "string") return `must be text, not ${describeValue(value)}`;
-      return value.includes("\u0000") ? "must not contain the NUL character (\\u0000)" : null;
+      return value.includes("\u0000") ? nulCharacterProblem : null;
     case "user":
       return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? null : `must be an e-mail address, not ${describeValue(value)}`;
     case "integer": {
@@ -161,7 +161,7 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
         ? null
         : `must be a UTC time such as 2025-03-01T09:30:00.000Z, not ${describeValue(value)}`;
     case "json":
-      return JSON.stringify(value).includes("\\u0000") ? "must not contain the NUL character (\\u0000)" : null;
+      return JSON.stringify(value).includes("\\u0000") ? nulCharacterProblem : null;
     case "textList":
     case "referenceList":
       if (!Array.isArray(value)) return `must be a list, not ${describeValue(value)}`;

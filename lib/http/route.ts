@@ -4,7 +4,7 @@ import { PermissionDeniedError, requireAnyPermission, writePermissions, type Per
 import { getActingUser, type SignedInUser } from "../auth/session";
 import { BadRequestError, DomainError, NotFoundError, ValidationError } from "../errors";
 import { describeUniqueViolation } from "../database/constraint-errors";
-import { findTextWithNul } from "../validation";
+import { findTextWithNul, nulCharacterProblem } from "../validation";
 
 const passwordChangePath = "/api/account/password";
 
@@ -119,7 +119,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 export function readQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
   const parameters = Object.fromEntries(new URL(request.url).searchParams);
   const withNul = findTextWithNul(parameters);
-  if (withNul !== null) throw new ValidationError({ [withNul]: "must not contain the NUL character (\\u0000)" });
+  if (withNul !== null) throw new ValidationError({ [withNul]: nulCharacterProblem });
   const result = schema.safeParse(parameters);
   if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;
@@ -143,7 +143,7 @@ export async function readJson<Schema extends z.ZodType>(
     throw new BadRequestError("The request body must be JSON.");
   }
   const withNul = findTextWithNul(body);
-  if (withNul !== null) throw new ValidationError({ [withNul]: "must not contain the NUL character (\\u0000)" });
+  if (withNul !== null) throw new ValidationError({ [withNul]: nulCharacterProblem });
   const result = schema.safeParse(body);
   if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;

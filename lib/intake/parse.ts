@@ -3,7 +3,7 @@
 import { hashSourceText } from "../sources/content-hash";
 import { canonicalLanguageCode } from "../sources/languages";
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
-import { describeZodError, findTextWithNul } from "../validation";
+import { describeZodError, findTextWithNul, nulCharacterProblem } from "../validation";
 import type { DraftFields, IntakeProblem, ParsedFile, SourceDraft } from "./drafts";
 import { parseFeed } from "./feeds";
 import { extractArticle } from "./html";
@@ -115,8 +115,7 @@ export function validateDraft(draft: SourceDraft, defaults: IntakeOptions["defau
   if (!result.success) return { where: draft.where, message: describeZodError(result.error).map(translated.renamed).join("; ") };
   // PostgreSQL's text cannot hold it: refused here, by field, rather than failing the whole import's insert.
   const withNul = findTextWithNul(result.data);
-  if (withNul !== null)
-    return { where: draft.where, message: translated.renamed(`${withNul}: must not contain the NUL character (\\u0000)`) };
+  if (withNul !== null) return { where: draft.where, message: translated.renamed(`${withNul}: ${nulCharacterProblem}`) };
   const { translation, translationLanguage, problems } = storedTranslation(result.data);
   const problem = Object.entries(problems)[0];
   if (problem) return { where: draft.where, message: translated.renamed(`${problem[0]}: ${problem[1]}`) };

@@ -3,7 +3,7 @@
 // page. One definition per list; shared by its page and its JSON route. Pure.
 import { z } from "zod";
 import { BadRequestError } from "../errors";
-import { isoDateSchema } from "../validation";
+import { isoDateSchema, nulCharacterProblem } from "../validation";
 import { decodeCursor, type Cursor, type Sort, type SortDirection, type SortOption } from "./keyset";
 
 export const pageSizes = [25, 50, 100] as const;
@@ -67,7 +67,7 @@ export function parseListQuery<Filters extends Record<string, unknown>>(
     if (raw === undefined || raw === "") continue;
     // PostgreSQL cannot hold or compare the NUL character: a text filter with one failed there, a 500.
     if (raw.includes("\u0000")) {
-      problems.push(`${filter.parameter}: must not contain the NUL character (\\u0000)`);
+      problems.push(`${filter.parameter}: ${nulCharacterProblem}`);
       continue;
     }
     const result = filter.schema.safeParse(raw);
