@@ -33,6 +33,8 @@ const tickSteps: readonly TickStep[] = [
   { unit: "year", count: 250 },
   { unit: "year", count: 500 },
   { unit: "year", count: 1000 },
+  { unit: "year", count: 2500 },
+  { unit: "year", count: 5000 },
 ];
 
 // 1 January 1970 was a Thursday: day number d is a Monday when (d + 3) is a multiple of 7.

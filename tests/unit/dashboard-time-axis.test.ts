@@ -35,6 +35,9 @@ describe("timeTicks", () => {
     const whole = timeTicks(utcTimestamp("0001-01-01"), utcTimestamp("9999-12-31"), 12);
     expect(whole.step).toEqual({ unit: "year", count: 1000 });
     expect(whole.ticks.map(iso)).toEqual(Array.from({ length: 9 }, (_, index) => `${index + 1}000-01-01`));
+    // On a phone the axis has room for two ticks: one, not nine on top of each other.
+    const phone = timeTicks(utcTimestamp("0001-01-01"), utcTimestamp("9999-12-31"), 2);
+    expect(phone.ticks.map(iso)).toEqual(["5000-01-01"]);
   });
 });
 
