@@ -45,6 +45,9 @@ type DatasetSource = { kind: "points" | "means"; series: ChartSeries };
 // Beyond this many points, animating every update costs more than it shows.
 const animationLimit = 500;
 
+// Below this canvas width the y axis shows the scores without their words.
+const narrowChartWidth = 480;
+
 const unitMilliseconds: Record<TimeUnit, number> = {
   day: dayInMilliseconds,
   week: 7 * dayInMilliseconds,
@@ -187,7 +190,15 @@ export function StanceOverTimeChart({
           afterBuildTicks: (axis) => {
             axis.ticks = [-3, -2, -1, 0, 1, 2, 3].map((value) => ({ value }));
           },
-          ticks: { callback: (value) => `${formatScore(Number(value))} ${describeScore(Number(value))}`, font: { size: 11 } },
+          ticks: {
+            // On a phone the words would take half the chart's width; the numbers alone leave the points room, and
+            // the page's introduction says what they mean.
+            callback(value) {
+              const score = Number(value);
+              return this.chart.width < narrowChartWidth ? formatScore(score) : `${formatScore(score)} ${describeScore(score)}`;
+            },
+            font: { size: 11 },
+          },
           grid: { color: (context) => (context.tick.value === 0 ? "#8c959f" : "#eef0f3") },
         },
       },
