@@ -67,11 +67,17 @@ export function StanceColourLegend() {
           const colours = stanceCellColours(score);
           return (
             <li key={score} className={styles.colourLegendStep} style={{ backgroundColor: colours.background, color: colours.text }}>
-              <strong>{formatScore(score)}</strong> {describeScore(score)}
+              <strong>{formatScore(score)}</strong> <span className={styles.colourLegendWords}>{describeScore(score)}</span>
             </li>
           );
         })}
       </ol>
+      {/* On a phone the steps give their numbers alone (the words stay for screen readers), and the ends say which
+          way the scale runs: seven words broken across four narrow columns read as neither. */}
+      <p className={styles.colourLegendEnds} aria-hidden="true">
+        <span>← {describeScore(-3).toLowerCase()}</span>
+        <span>{describeScore(3).toLowerCase()} →</span>
+      </p>
       <p className={styles.colourLegendEmpty}>
         <span className={`${styles.colourLegendSwatch} ${styles.cellEmpty}`} aria-hidden="true" /> no statements in the window
       </p>
@@ -79,18 +85,23 @@ export function StanceColourLegend() {
   );
 }
 
+// One matrix on a page.
+const captionId = "stance-matrix-caption";
+
 /** Every speaker's mean stance toward every target in the window, with the change from the window before. */
 export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
   if (matrix.rows.length === 0) return <div className="empty-state">No speaker has statements toward these targets in the window.</div>;
   return (
     <>
+      {/* Above the scrolling box rather than a <caption>, which is as wide as the table and, on a phone, cut off
+          at the screen's edge until scrolled. */}
+      <p id={captionId} className={styles.caption}>
+        Mean stance {formatWindow(matrix.window)};{" "}
+        {matrix.previousWindow ? <>▲▼ change from {formatWindow(matrix.previousWindow)}</> : "no days before it to compare with"}; n =
+        codings
+      </p>
       <div className={`table-scroll ${styles.stanceMatrixScroll}`} tabIndex={0}>
-        <table className={styles.stanceMatrix}>
-          <caption className={styles.caption}>
-            Mean stance {formatWindow(matrix.window)};{" "}
-            {matrix.previousWindow ? <>▲▼ change from {formatWindow(matrix.previousWindow)}</> : "no days before it to compare with"}; n =
-            codings
-          </caption>
+        <table className={styles.stanceMatrix} aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">Speaker</th>

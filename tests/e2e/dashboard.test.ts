@@ -256,4 +256,47 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     expect(await page.locator("[data-stance-chart-slot] canvas").count()).toBe(await page.locator("[data-stance-chart-slot]").count());
     await context.close();
   });
+
+  it("fits the speakers × targets matrix to a phone: caption and legend on screen, speakers in view while targets scroll", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await gotoHydrated(page, appUrl);
+    const table = page.getByRole("table", { name: /^Mean stance .* n = codings$/ });
+    await table.scrollIntoViewIfNeeded();
+    const caption = page.locator("#stance-matrix-caption");
+    const captionBox = (await caption.boundingBox())!;
+    expect(captionBox.x + captionBox.width).toBeLessThanOrEqual(390);
+
+    // The legend's seven steps on one line each: numbers, with the words kept for screen readers.
+    const steps = page.getByRole("figure").filter({ hasText: "Colour: mean stance" }).getByRole("listitem");
+    expect(await steps.allTextContents()).toEqual([
+      "−3 Very hostile",
+      "−2 Hostile",
+      "−1 Somewhat hostile",
+      "0 Neutral or mixed",
+      "+1 Somewhat conciliatory",
+      "+2 Conciliatory",
+      "+3 Very conciliatory",
+    ]);
+    const stepBoxes = await steps.evaluateAll((items) => items.map((item) => item.getBoundingClientRect()));
+    for (const box of stepBoxes) {
+      expect(box.top).toBe(stepBoxes[0]!.top);
+      expect(box.right).toBeLessThanOrEqual(390);
+    }
+    expect(stepBoxes[0]!.height).toBeLessThan(32);
+
+    // Scrolled sideways, the speakers' column stays where it was.
+    const speaker = table.getByRole("rowheader").first();
+    const before = (await speaker.boundingBox())!;
+    const scrolled = await table.evaluate((element) => {
+      const box = element.parentElement!;
+      box.scrollLeft = box.scrollWidth;
+      return box.scrollLeft;
+    });
+    expect(scrolled).toBeGreaterThan(50);
+    const after = (await speaker.boundingBox())!;
+    expect(after.x).toBe(before.x);
+    await context.close();
+  });
 });
