@@ -169,6 +169,28 @@ export async function expectNoSidewaysScroll(page: Page, label: string): Promise
 }
 
 /**
+ * The main navigation takes one line at most on a phone (it scrolls sideways there), and the current page's link,
+ * where the page has one, is inside its visible part.
+ */
+export async function expectNavigationFits(page: Page, label: string): Promise<void> {
+  const navigation = await page.getByRole("navigation", { name: "Main" }).evaluate((nav) => {
+    const links = [...nav.querySelectorAll("a")].map((link) => link.getBoundingClientRect());
+    const current = nav.querySelector("[aria-current='page']")?.getBoundingClientRect();
+    const box = nav.getBoundingClientRect();
+    return {
+      lines: new Set(links.map((link) => Math.round(link.top))).size,
+      current: current ? { left: current.left, right: current.right } : null,
+      box: { left: box.left, right: box.right },
+    };
+  });
+  if (page.viewportSize()!.width <= 640) expect(navigation.lines, `${label}: lines of navigation links`).toBe(1);
+  if (navigation.current) {
+    expect(navigation.current.left, `${label}: the current page's link in view`).toBeGreaterThanOrEqual(navigation.box.left - 0.5);
+    expect(navigation.current.right, `${label}: the current page's link in view`).toBeLessThanOrEqual(navigation.box.right + 0.5);
+  }
+}
+
+/**
  * Makes axe-core part of every page the context opens, for a test that checks many pages: Chromium then evaluates
  * it as each document starts, where sending its 650 KB into each page afterwards cost about 0.4 s a page.
  */

@@ -12,6 +12,7 @@ import {
   addAxeToEveryPage,
   browserTestsEnabled,
   expectNoSeriousAxeViolations,
+  expectNavigationFits,
   expectNoSidewaysScroll,
   gotoHydrated,
   missingChromiumMessage,
@@ -112,6 +113,7 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
             const response = await gotoHydrated(page, `${appUrl}${path}`);
             expect(response?.status(), path).toBe(200);
             await expectNoSidewaysScroll(page, `${path} at ${width} px`);
+            await expectNavigationFits(page, `${path} at ${width} px`);
             await expectNoSeriousAxeViolations(page, `${path} at ${width} px`);
           }
           expect(prefetched, "pages prefetched by links").toEqual([]);
