@@ -40,6 +40,7 @@ export function CodingsTable({
       ]}
       className={styles.codingsTable}
       testId="codings-table"
+      stackOnPhone
     >
       {codings.map((coding) => {
         const href = `/codings/${encodeURIComponent(coding.id)}`;
@@ -51,23 +52,24 @@ export function CodingsTable({
                 “{truncate(coding.statement.quote, 110)}”
               </Link>
             </td>
-            <td className="date">
+            <td className="date" data-label="Said">
               <time dateTime={coding.statement.saidOn}>{formatDay(coding.statement.saidOn)}</time>
             </td>
-            <td>{coding.statement.speakerName}</td>
-            <td>{coding.target.name}</td>
-            <td>
+            <td data-label="Speaker">{coding.statement.speakerName}</td>
+            <td data-label="Target">{coding.target.name}</td>
+            <td data-label="Score">
               <strong className="score">{formatScore(coding.score)}</strong>
               <span className="cell-meta">{describeScore(coding.score)}</span>
             </td>
-            <td>{confidenceLabels[coding.confidence]}</td>
-            <td>{coding.isConditional ? "Yes" : "No"}</td>
-            <td>
+            <td data-label="Confidence">{confidenceLabels[coding.confidence]}</td>
+            <td data-label="Conditional">{coding.isConditional ? "Yes" : "No"}</td>
+            <td data-label="Coder">
               {coding.coder.name}
               {own && <span className="cell-meta">you</span>}
             </td>
             <DateTimeCell
               iso={coding.createdAt}
+              label="Coded"
               // Saved again later (not the moment of creation, when the two stamps differ by milliseconds).
               note={
                 Date.parse(coding.updatedAt) - Date.parse(coding.createdAt) > 60_000

@@ -41,6 +41,7 @@ export function ScrollingTable({
   caption,
   label,
   testId,
+  stackOnPhone = false,
   footer,
   children,
 }: {
@@ -54,6 +55,8 @@ export function ScrollingTable({
   /** The table's accessible name, where it has no caption. */
   label?: string;
   testId?: string;
+  /** On a phone, each row as a block of labelled cells (`data-label` on each cell; app/globals.css). */
+  stackOnPhone?: boolean;
   /** The rows. */
   children: ReactNode;
   /** Rows after the body (a total, the team's line), in `<tfoot>`. */
@@ -61,7 +64,11 @@ export function ScrollingTable({
 }) {
   return (
     <div className={scrollClassName ?? "table-scroll"} tabIndex={0}>
-      <table className={className} aria-label={label} data-testid={testId}>
+      <table
+        className={[className, stackOnPhone && "stack-on-phone"].filter(Boolean).join(" ") || undefined}
+        aria-label={label}
+        data-testid={testId}
+      >
         {caption !== undefined && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>

@@ -15,7 +15,7 @@ import styles from "./statements-table.module.css";
 export function StatementsTable({ statements, sortLinks = {} }: { statements: StatementView[]; sortLinks?: Record<string, SortLink> }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table className={styles.statementsTable} data-testid="statements-table">
+      <table className={`${styles.statementsTable} stack-on-phone`} data-testid="statements-table">
         <thead>
           <tr>
             <th scope="col">Statement</th>
@@ -41,19 +41,19 @@ export function StatementsTable({ statements, sortLinks = {} }: { statements: St
                   “{truncate(statement.quote, 110)}”
                 </Link>
               </td>
-              <td>{statement.speaker.name}</td>
-              <td className="date">
+              <td data-label="Speaker">{statement.speaker.name}</td>
+              <td className="date" data-label="Said">
                 <time dateTime={statement.saidOn}>{formatSaidOn(statement.saidOn, statement.saidOnPrecision)}</time>
               </td>
-              <td>
+              <td data-label="Source">
                 <Link href={`/sources/${encodeURIComponent(statement.source.id)}`}>{truncate(statement.source.title, 80)}</Link>
               </td>
-              <td>
+              <td data-label="Form">
                 {statementFormLabels[statement.form]}
                 <span className="cell-meta">{channelLabels[statement.channel]}</span>
               </td>
-              <td className="number">{statement.codingCount === 0 ? <span className="muted">0</span> : statement.codingCount}</td>
-              <DateTimeCell iso={statement.createdAt} />
+              <td className="number" data-label="Codings">{statement.codingCount === 0 ? <span className="muted">0</span> : statement.codingCount}</td>
+              <DateTimeCell iso={statement.createdAt} label="Added" />
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import {
   browserTestsEnabled,
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
+  expectStackedRowsFit,
   gotoHydrated,
   saveScreenshot,
   signedInContext,
@@ -68,6 +69,8 @@ describe.skipIf(!browserTestsEnabled())("sorting and paging lists, in Chromium",
         expect(firstDates).toEqual([...firstDates].sort());
         const firstQuotes = await page.locator("main table tbody a.quote").allTextContents();
         await expectNoSidewaysScroll(page, `/statements at ${width}`);
+        // On a phone each row is stacked, every cell on the screen (at 1280 the columns fit anyway).
+        expect(await expectStackedRowsFit(page, `/statements at ${width} px`)).toBeGreaterThan(25 * 5);
         await expectNoSeriousAxeViolations(page, `/statements at ${width} px`);
 
         await page.getByRole("link", { name: "Next page →" }).click();

@@ -191,6 +191,19 @@ export async function expectNavigationFits(page: Page, label: string): Promise<v
 }
 
 /**
+ * On a phone, lists that stack their rows (table.stack-on-phone, app/globals.css) show every cell on the screen:
+ * none is left in a column scrolled off to the side. Returns how many cells it checked.
+ */
+export async function expectStackedRowsFit(page: Page, label: string): Promise<number> {
+  const cells = await page.locator("table.stack-on-phone tbody td").evaluateAll((elements) =>
+    elements.map((cell) => ({ right: Math.round(cell.getBoundingClientRect().right), text: (cell.textContent ?? "").slice(0, 40) })),
+  );
+  const width = page.viewportSize()!.width;
+  if (width <= 640) expect(cells.filter((cell) => cell.right > width), `${label}: cells past the screen's edge`).toEqual([]);
+  return cells.length;
+}
+
+/**
  * Makes axe-core part of every page the context opens, for a test that checks many pages: Chromium then evaluates
  * it as each document starts, where sending its 650 KB into each page afterwards cost about 0.4 s a page.
  */

@@ -14,6 +14,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNavigationFits,
   expectNoSidewaysScroll,
+  expectStackedRowsFit,
   gotoHydrated,
   missingChromiumMessage,
   signedInContext,
@@ -114,6 +115,7 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
             expect(response?.status(), path).toBe(200);
             await expectNoSidewaysScroll(page, `${path} at ${width} px`);
             await expectNavigationFits(page, `${path} at ${width} px`);
+            await expectStackedRowsFit(page, `${path} at ${width} px`);
             await expectNoSeriousAxeViolations(page, `${path} at ${width} px`);
           }
           expect(prefetched, "pages prefetched by links").toEqual([]);
