@@ -29,7 +29,12 @@ export type LabelBox = { centre: number; width: number };
  * first row whose last label ends before it begins. A label that fits nowhere is left off; its line stays, and the
  * chart's summary and table name every event. Labels wider than the plot are left off too.
  */
-export function placeEventLabels(labels: LabelBox[], plot: { left: number; right: number }, rowCount: number, gap: number): (number | null)[] {
+export function placeEventLabels(
+  labels: LabelBox[],
+  plot: { left: number; right: number },
+  rowCount: number,
+  gap: number,
+): (number | null)[] {
   const rowEnds: number[] = Array.from({ length: rowCount }, () => Number.NEGATIVE_INFINITY);
   const rows: (number | null)[] = labels.map(() => null);
   const starts = labels.map(({ centre, width }) => Math.min(Math.max(centre - width / 2, plot.left), plot.right - width));

@@ -52,7 +52,9 @@ export function StatementsTable({ statements, sortLinks = {} }: { statements: St
                 {statementFormLabels[statement.form]}
                 <span className="cell-meta">{channelLabels[statement.channel]}</span>
               </td>
-              <td className="number" data-label="Codings">{statement.codingCount === 0 ? <span className="muted">0</span> : statement.codingCount}</td>
+              <td className="number" data-label="Codings">
+                {statement.codingCount === 0 ? <span className="muted">0</span> : statement.codingCount}
+              </td>
               <DateTimeCell iso={statement.createdAt} label="Added" />
             </tr>
           ))}

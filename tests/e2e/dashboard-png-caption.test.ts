@@ -149,7 +149,8 @@ describe.skipIf(!browserTestsEnabled())("the dashboard's exported PNG, in Chromi
         expect(drawnLabels.length).toBeGreaterThanOrEqual(width >= 1000 ? titles.length : 2);
         for (const [index, first] of drawnLabels.entries()) {
           for (const second of drawnLabels.slice(index + 1)) {
-            const apart = first.right <= second.left || second.right <= first.left || first.bottom <= second.top || second.bottom <= first.top;
+            const apart =
+              first.right <= second.left || second.right <= first.left || first.bottom <= second.top || second.bottom <= first.top;
             expect(apart, `"${first.text}" and "${second.text}" drawn over each other`).toBe(true);
           }
         }

@@ -195,11 +195,17 @@ export async function expectNavigationFits(page: Page, label: string): Promise<v
  * none is left in a column scrolled off to the side. Returns how many cells it checked.
  */
 export async function expectStackedRowsFit(page: Page, label: string): Promise<number> {
-  const cells = await page.locator("table.stack-on-phone tbody td").evaluateAll((elements) =>
-    elements.map((cell) => ({ right: Math.round(cell.getBoundingClientRect().right), text: (cell.textContent ?? "").slice(0, 40) })),
-  );
+  const cells = await page
+    .locator("table.stack-on-phone tbody td")
+    .evaluateAll((elements) =>
+      elements.map((cell) => ({ right: Math.round(cell.getBoundingClientRect().right), text: (cell.textContent ?? "").slice(0, 40) })),
+    );
   const width = page.viewportSize()!.width;
-  if (width <= 640) expect(cells.filter((cell) => cell.right > width), `${label}: cells past the screen's edge`).toEqual([]);
+  if (width <= 640)
+    expect(
+      cells.filter((cell) => cell.right > width),
+      `${label}: cells past the screen's edge`,
+    ).toEqual([]);
   return cells.length;
 }
 

@@ -15,23 +15,67 @@ function extents(labels: LabelBox[], rows: (number | null)[]) {
 
 describe("placeEventLabels", () => {
   it("puts labels that do not meet in the first row", () => {
-    expect(placeEventLabels([{ centre: 150, width: 60 }, { centre: 300, width: 60 }], plot, 4, 6)).toEqual([0, 0]);
+    expect(
+      placeEventLabels(
+        [
+          { centre: 150, width: 60 },
+          { centre: 300, width: 60 },
+        ],
+        plot,
+        4,
+        6,
+      ),
+    ).toEqual([0, 0]);
   });
 
   it("moves a label that would meet its neighbour to the next free row, whatever order the events come in", () => {
-    const labels = [{ centre: 320, width: 80 }, { centre: 200, width: 80 }, { centre: 240, width: 80 }];
+    const labels = [
+      { centre: 320, width: 80 },
+      { centre: 200, width: 80 },
+      { centre: 240, width: 80 },
+    ];
     expect(placeEventLabels(labels, plot, 4, 6)).toEqual([0, 0, 1]);
   });
 
   it("keeps the gap between two labels in a row", () => {
     // 150 ± 30 ends at 180; a label starting at 184 is 4 px away, under the 6 px gap.
-    expect(placeEventLabels([{ centre: 150, width: 60 }, { centre: 214, width: 60 }], plot, 4, 6)).toEqual([0, 1]);
-    expect(placeEventLabels([{ centre: 150, width: 60 }, { centre: 216, width: 60 }], plot, 4, 6)).toEqual([0, 0]);
+    expect(
+      placeEventLabels(
+        [
+          { centre: 150, width: 60 },
+          { centre: 214, width: 60 },
+        ],
+        plot,
+        4,
+        6,
+      ),
+    ).toEqual([0, 1]);
+    expect(
+      placeEventLabels(
+        [
+          { centre: 150, width: 60 },
+          { centre: 216, width: 60 },
+        ],
+        plot,
+        4,
+        6,
+      ),
+    ).toEqual([0, 0]);
   });
 
   it("accounts for labels pushed inside the plot at its edges", () => {
     // Centred on 105, the first label is drawn from 100 to 180, so one centred on 200 (170 to 230) meets it.
-    expect(placeEventLabels([{ centre: 105, width: 80 }, { centre: 200, width: 60 }], plot, 4, 6)).toEqual([0, 1]);
+    expect(
+      placeEventLabels(
+        [
+          { centre: 105, width: 80 },
+          { centre: 200, width: 60 },
+        ],
+        plot,
+        4,
+        6,
+      ),
+    ).toEqual([0, 1]);
   });
 
   it("leaves off labels when every row is taken, and labels wider than the plot", () => {
@@ -47,7 +91,10 @@ describe("placeEventLabels", () => {
       return seed / 2_147_483_648;
     };
     for (let trial = 0; trial < 500; trial += 1) {
-      const labels = Array.from({ length: 1 + Math.floor(random() * 20) }, () => ({ centre: 80 + random() * 340, width: 20 + random() * 200 }));
+      const labels = Array.from({ length: 1 + Math.floor(random() * 20) }, () => ({
+        centre: 80 + random() * 340,
+        width: 20 + random() * 200,
+      }));
       const rows = placeEventLabels(labels, plot, 4, 6);
       const placed = extents(labels, rows);
       for (const first of placed) {
