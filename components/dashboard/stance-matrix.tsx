@@ -67,7 +67,7 @@ export function StanceColourLegend() {
           const colours = stanceCellColours(score);
           return (
             <li key={score} className={styles.colourLegendStep} style={{ backgroundColor: colours.background, color: colours.text }}>
-              <strong>{formatScore(score)}</strong> <span className={styles.colourLegendWords}>{describeScore(score)}</span>
+              <strong>{formatScore(score)}</strong> <span className="visually-hidden-on-phone">{describeScore(score)}</span>
             </li>
           );
         })}
