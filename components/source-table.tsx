@@ -31,6 +31,7 @@ export function SourceTable({
         "Coverage",
       ]}
       className={styles.sourcesTable}
+      stackOnPhone
     >
       {sources.map((source) => (
         <tr key={source.id}>
@@ -38,15 +39,19 @@ export function SourceTable({
             <Link href={`/sources/${encodeURIComponent(source.id)}`}>{source.title}</Link>
             {source.language !== "en" && <span className="cell-meta">Language: {source.language}</span>}
           </td>
-          <td>{source.publisher}</td>
-          <td className="date">
+          <td data-label="Publisher">{source.publisher}</td>
+          <td className="date" data-label="Published">
             <time dateTime={source.publishedOn}>{formatDay(source.publishedOn)}</time>
           </td>
-          <td className="number">{source.statementCount}</td>
+          <td className="number" data-label="Statements">
+            {source.statementCount}
+          </td>
           {showOwnProgress && (
-            <td className="number">{source.uncodedByMe === 0 ? <span className="muted">0</span> : source.uncodedByMe}</td>
+            <td className="number" data-label="Not yet coded by you">
+              {source.uncodedByMe === 0 ? <span className="muted">0</span> : source.uncodedByMe}
+            </td>
           )}
-          <td>
+          <td data-label="Coverage">
             {source.nothingToCode ? (
               <span className={`${badgeStyles.badge} ${badgeStyles.neutral}`}>Nothing to code</span>
             ) : source.statementCount === 0 ? (

@@ -31,24 +31,29 @@ export function ScenarioSetList({ sets }: { sets: ScenarioSetSummary[] }) {
             <ScrollingTable
               columns={["Scenario", "Status", "Horizon", numberColumn("Team median"), numberColumn("Analysts"), numberColumn("Indicators")]}
               className={styles.scenarioTable}
+              stackOnPhone
             >
               {set.scenarios.map((scenario) => (
                 <tr key={scenario.id}>
                   <td className={styles.scenarioTableTitle}>
                     <Link href={`/scenarios/${encodeURIComponent(scenario.slug)}`}>{scenario.title}</Link>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <ScenarioStatusBadge status={scenario.status} />
                     {scenario.resolvedOn && <span className="cell-meta">on {formatDay(scenario.resolvedOn)}</span>}
                   </td>
-                  <td className="date">
+                  <td className="date" data-label="Horizon">
                     <time dateTime={scenario.horizonOn}>{formatDay(scenario.horizonOn)}</time>
                   </td>
-                  <td className="number">
+                  <td className="number" data-label="Team median">
                     {scenario.teamMedian === null ? <span className="muted">No estimates</span> : formatProbability(scenario.teamMedian)}
                   </td>
-                  <td className="number">{scenario.analystCount}</td>
-                  <td className="number">{scenario.indicatorCount}</td>
+                  <td className="number" data-label="Analysts">
+                    {scenario.analystCount}
+                  </td>
+                  <td className="number" data-label="Indicators">
+                    {scenario.indicatorCount}
+                  </td>
                 </tr>
               ))}
             </ScrollingTable>
