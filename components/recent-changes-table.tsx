@@ -27,13 +27,15 @@ function summariseChanges(entry: AuditEntryView): string {
 
 export function RecentChangesTable({ entries, sortLinks = {} }: { entries: AuditEntryView[]; sortLinks?: Record<string, SortLink> }) {
   return (
-    <ScrollingTable columns={[sortableColumn("Time", sortLinks.time), "Who", "Action", "Record", "Changed fields"]}>
+    <ScrollingTable columns={[sortableColumn("Time", sortLinks.time), "Who", "Action", "Record", "Changed fields"]} stackOnPhone>
       {entries.map((entry) => (
         <tr key={entry.id}>
-          <DateTimeCell iso={entry.at} />
-          <td>{entry.userName ?? <span className="muted">—</span>}</td>
-          <td className="nowrap">{auditActionLabels[entry.action]}</td>
-          <td>
+          <DateTimeCell iso={entry.at} label="Time" />
+          <td data-label="Who">{entry.userName ?? <span className="muted">—</span>}</td>
+          <td className="nowrap" data-label="Action">
+            {auditActionLabels[entry.action]}
+          </td>
+          <td data-label="Record">
             <Link href={recordHistoryPath(entry.entity, entry.entityId)} title={`${entry.entity} ${entry.entityId}`}>
               {entry.label ?? (
                 <>
@@ -42,7 +44,7 @@ export function RecentChangesTable({ entries, sortLinks = {} }: { entries: Audit
               )}
             </Link>
           </td>
-          <td>{summariseChanges(entry)}</td>
+          <td data-label="Changed fields">{summariseChanges(entry)}</td>
         </tr>
       ))}
     </ScrollingTable>
