@@ -217,10 +217,10 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
           <code className="cell-meta">{actor.slug}</code>
           {actor.aliases.length > 0 && <span className="cell-meta">Also: {actor.aliases.join(", ")}</span>}
         </td>
-        <td>{actorKindLabels[actor.kind]}</td>
-        <td>{actor.office ?? <span className="muted">—</span>}</td>
-        <td>{actor.speaksFor?.name ?? <span className="muted">—</span>}</td>
-        <td className="nowrap">
+        <td data-label="Kind">{actorKindLabels[actor.kind]}</td>
+        <td data-label="Office">{actor.office ?? <span className="muted">—</span>}</td>
+        <td data-label="Speaks for">{actor.speaksFor?.name ?? <span className="muted">—</span>}</td>
+        <td className="nowrap" data-label="Wikidata">
           {actor.wikidataId ? (
             <a href={`https://www.wikidata.org/wiki/${encodeURIComponent(actor.wikidataId)}`} rel="noreferrer">
               {actor.wikidataId}
@@ -229,8 +229,10 @@ export function ActorRow({ actor, choices }: { actor: ActorView; choices: ActorC
             <span className="muted">—</span>
           )}
         </td>
-        <td className="number">{actor.statementCount.toLocaleString("en-GB")}</td>
-        <td>
+        <td className="number" data-label="Statements">
+          {actor.statementCount.toLocaleString("en-GB")}
+        </td>
+        <td data-label="Target">
           <div className={styles.actorTarget}>
             {actor.isTrackedTarget ? "Tracked" : "Not tracked"}
             <button type="button" className="button button--small nowrap" disabled={pending !== null} onClick={() => void toggleTracked()}>

@@ -29,6 +29,7 @@ export function ActorsTable({
       ]}
       className={styles.actorsTable}
       scrollClassName={`table-scroll ${styles.actorsTableScroll}`}
+      stackOnPhone
     >
       {actors.map((actor) => (
         // Every row is given the same choices array, so the page sends it to the browser once.

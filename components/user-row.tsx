@@ -60,8 +60,8 @@ export function UserRow({
           {user.name}
           {isSelf && <span className="cell-meta">you</span>}
         </td>
-        <td>{user.email}</td>
-        <td>
+        <td data-label="E-mail">{user.email}</td>
+        <td data-label="Role">
           {isSelf ? (
             // The server refuses to demote or disable the acting admin; offering it would only produce an error.
             <>
@@ -100,12 +100,14 @@ export function UserRow({
             </form>
           )}
         </td>
-        <td>
+        <td data-label="Status">
           {user.disabled ? "Disabled" : "Active"}
           {user.mustChangePassword && <span className="cell-meta">must change password</span>}
           {signInLockedUntil && <span className="cell-meta">sign-in locked until {signInLockedUntil}</span>}
         </td>
-        <td className="date">{createdAt}</td>
+        <td className="date" data-label="Created">
+          {createdAt}
+        </td>
         <td className="nowrap">
           {user.role === "ANALYST" && (
             <ActionButton

@@ -25,6 +25,7 @@ export function UsersTable({
         actionsColumn,
       ]}
       className="users-table"
+      stackOnPhone
     >
       {users.map((user) => (
         // Dates are formatted here, on the server, so the browser renders exactly the same text.
