@@ -105,6 +105,17 @@ export function DashboardFilters({
   const knownTargets = draft.targets.filter((slug) => options.targets.some((option) => option.slug === slug));
   const chosenTargets = knownTargets.length > 0 ? knownTargets : trackedTargets;
 
+  const speakersChosen = describeChoice(draft.speakers, options.speakers, "Everyone");
+  const targetsChosen = describeChoice(knownTargets, options.targets, "Tracked targets");
+  const otherSettings = [
+    draft.speaksFor.length > 0,
+    draft.from !== null || draft.to !== null,
+    draft.unit !== null,
+    draft.minimumConfidence !== "LOW",
+    draft.directQuotesOnly,
+    draft.adjudicatedOnly,
+  ].filter(Boolean).length;
+
   return (
     <form
       className={`card ${styles.dashboardFilters}`}
@@ -116,142 +127,155 @@ export function DashboardFilters({
         commitDates();
       }}
     >
-      <div className={styles.lists}>
-        <CheckboxList
-          label="Speakers"
-          name={dashboardParameters.speakers}
-          options={optionsOf(options.speakers)}
-          filterAbove={10}
-          clearLabel="Clear"
-          onlyAction
-          chosen={draft.speakers}
-          summary={describeChoice(draft.speakers, options.speakers, "Everyone")}
-          hint="None ticked: everyone."
-          onChange={(speakers) => apply({ ...draft, speakers })}
-        />
-        <CheckboxList
-          label="Everyone who speaks for"
-          name={dashboardParameters.speaksFor}
-          options={optionsOf(options.represented)}
-          filterAbove={10}
-          clearLabel="Clear"
-          onlyAction
-          chosen={draft.speaksFor}
-          summary={describeChoice(draft.speaksFor, options.represented, "Any")}
-          hint="Adds every official of the states or organisations ticked, and the state or organisation itself."
-          onChange={(speaksFor) => apply({ ...draft, speaksFor })}
-        />
-        <CheckboxList
-          label="Targets"
-          name={dashboardParameters.targets}
-          options={optionsOf(options.targets)}
-          filterAbove={10}
-          clearLabel="Clear"
-          onlyAction
-          chosen={chosenTargets}
-          summary={describeChoice(knownTargets, options.targets, "Tracked targets")}
-          hint="Unless you choose others, the tracked targets."
-          // The tracked targets are the default, so choosing exactly them keeps the link short.
-          onChange={(targets) => apply({ ...draft, targets: sameMembers(targets, trackedTargets) ? [] : targets })}
-        />
-      </div>
-      <div className={styles.row}>
-        <WindowDateInput
-          id={fromId}
-          label="From"
-          name={dashboardParameters.from}
-          value={draft.from}
-          fromTheData={chosenWindow.from}
-          bounds={{ max: draft.to ?? undefined }}
-          errorId={datesOutOfOrder ? dateErrorId : undefined}
-          onChange={(value) => changeDate("from", value)}
-          onBlur={commitDates}
-        />
-        <WindowDateInput
-          id={toId}
-          label="To"
-          name={dashboardParameters.to}
-          value={draft.to}
-          fromTheData={chosenWindow.to}
-          bounds={{ min: draft.from ?? undefined }}
-          errorId={datesOutOfOrder ? dateErrorId : undefined}
-          onChange={(value) => changeDate("to", value)}
-          onBlur={commitDates}
-        />
-        <div className="field">
-          <label className="field__label" htmlFor={`${fromId}-unit`}>
-            Mean per
-          </label>
-          <select
-            id={`${fromId}-unit`}
-            name={dashboardParameters.unit}
-            value={draft.unit ?? ""}
-            onChange={(event) => apply({ ...draft, unit: event.target.value === "" ? null : (event.target.value as TimeUnit) })}
-          >
-            <option value="">Automatic ({unitLabels[chosenUnit].toLocaleLowerCase("en")})</option>
-            {(Object.keys(unitLabels) as TimeUnit[]).map((option) => (
-              <option key={option} value={option}>
-                {unitLabels[option]}
-              </option>
-            ))}
-          </select>
+      {/* Closed on a phone, where the open filters filled more than the first screen and the charts began below it; on a
+          wider screen the stylesheet shows the contents and hides this line, whatever the state (decision 0048). */}
+      <details className={styles.disclosure}>
+        <summary className={styles.summary}>
+          <span className={styles.summaryLabel}>Filters</span>
+          <span className={styles.summaryValue}>
+            {speakersChosen} toward {knownTargets.length > 0 ? targetsChosen : "tracked targets"}
+            {otherSettings > 0 && ` · ${otherSettings} more setting${otherSettings === 1 ? "" : "s"}`}
+          </span>
+        </summary>
+        <div className={styles.contents}>
+          <div className={styles.lists}>
+            <CheckboxList
+              label="Speakers"
+              name={dashboardParameters.speakers}
+              options={optionsOf(options.speakers)}
+              filterAbove={10}
+              clearLabel="Clear"
+              onlyAction
+              chosen={draft.speakers}
+              summary={speakersChosen}
+              hint="None ticked: everyone."
+              onChange={(speakers) => apply({ ...draft, speakers })}
+            />
+            <CheckboxList
+              label="Everyone who speaks for"
+              name={dashboardParameters.speaksFor}
+              options={optionsOf(options.represented)}
+              filterAbove={10}
+              clearLabel="Clear"
+              onlyAction
+              chosen={draft.speaksFor}
+              summary={describeChoice(draft.speaksFor, options.represented, "Any")}
+              hint="Adds every official of the states or organisations ticked, and the state or organisation itself."
+              onChange={(speaksFor) => apply({ ...draft, speaksFor })}
+            />
+            <CheckboxList
+              label="Targets"
+              name={dashboardParameters.targets}
+              options={optionsOf(options.targets)}
+              filterAbove={10}
+              clearLabel="Clear"
+              onlyAction
+              chosen={chosenTargets}
+              summary={targetsChosen}
+              hint="Unless you choose others, the tracked targets."
+              // The tracked targets are the default, so choosing exactly them keeps the link short.
+              onChange={(targets) => apply({ ...draft, targets: sameMembers(targets, trackedTargets) ? [] : targets })}
+            />
+          </div>
+          <div className={styles.row}>
+            <WindowDateInput
+              id={fromId}
+              label="From"
+              name={dashboardParameters.from}
+              value={draft.from}
+              fromTheData={chosenWindow.from}
+              bounds={{ max: draft.to ?? undefined }}
+              errorId={datesOutOfOrder ? dateErrorId : undefined}
+              onChange={(value) => changeDate("from", value)}
+              onBlur={commitDates}
+            />
+            <WindowDateInput
+              id={toId}
+              label="To"
+              name={dashboardParameters.to}
+              value={draft.to}
+              fromTheData={chosenWindow.to}
+              bounds={{ min: draft.from ?? undefined }}
+              errorId={datesOutOfOrder ? dateErrorId : undefined}
+              onChange={(value) => changeDate("to", value)}
+              onBlur={commitDates}
+            />
+            <div className="field">
+              <label className="field__label" htmlFor={`${fromId}-unit`}>
+                Mean per
+              </label>
+              <select
+                id={`${fromId}-unit`}
+                name={dashboardParameters.unit}
+                value={draft.unit ?? ""}
+                onChange={(event) => apply({ ...draft, unit: event.target.value === "" ? null : (event.target.value as TimeUnit) })}
+              >
+                <option value="">Automatic ({unitLabels[chosenUnit].toLocaleLowerCase("en")})</option>
+                {(Object.keys(unitLabels) as TimeUnit[]).map((option) => (
+                  <option key={option} value={option}>
+                    {unitLabels[option]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${fromId}-confidence`}>
+                Minimum confidence
+              </label>
+              <select
+                id={`${fromId}-confidence`}
+                name={dashboardParameters.minimumConfidence}
+                value={draft.minimumConfidence.toLowerCase()}
+                onChange={(event) => apply({ ...draft, minimumConfidence: event.target.value.toUpperCase() as ConfidenceLevel })}
+              >
+                {options.confidenceLevels.map((level) => (
+                  <option key={level} value={level.toLowerCase()}>
+                    {confidenceLabels[level]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {datesOutOfOrder && (
+            <p className="field__error" id={dateErrorId}>
+              “From” must not be after “To”.
+            </p>
+          )}
+          <div className={`${styles.row} ${styles.rowEnd}`}>
+            <label className={checkboxFieldStyles.checkboxField}>
+              <input
+                type="checkbox"
+                name={dashboardParameters.directQuotesOnly}
+                value="direct"
+                checked={draft.directQuotesOnly}
+                onChange={(event) => apply({ ...draft, directQuotesOnly: event.target.checked })}
+              />
+              Direct quotes only
+            </label>
+            <label className={checkboxFieldStyles.checkboxField}>
+              <input
+                type="checkbox"
+                name={dashboardParameters.adjudicatedOnly}
+                value="only"
+                checked={draft.adjudicatedOnly}
+                onChange={(event) => apply({ ...draft, adjudicatedOnly: event.target.checked })}
+              />
+              Adjudicated only
+            </label>
+            <div className={styles.actions}>
+              <p className={styles.status} role="status">
+                {pending ? "Updating…" : ""}
+              </p>
+              <button type="submit" className="button button--small">
+                Apply
+              </button>
+              <Link href="/" className={styles.reset}>
+                Reset
+              </Link>
+            </div>
+          </div>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${fromId}-confidence`}>
-            Minimum confidence
-          </label>
-          <select
-            id={`${fromId}-confidence`}
-            name={dashboardParameters.minimumConfidence}
-            value={draft.minimumConfidence.toLowerCase()}
-            onChange={(event) => apply({ ...draft, minimumConfidence: event.target.value.toUpperCase() as ConfidenceLevel })}
-          >
-            {options.confidenceLevels.map((level) => (
-              <option key={level} value={level.toLowerCase()}>
-                {confidenceLabels[level]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {datesOutOfOrder && (
-        <p className="field__error" id={dateErrorId}>
-          “From” must not be after “To”.
-        </p>
-      )}
-      <div className={`${styles.row} ${styles.rowEnd}`}>
-        <label className={checkboxFieldStyles.checkboxField}>
-          <input
-            type="checkbox"
-            name={dashboardParameters.directQuotesOnly}
-            value="direct"
-            checked={draft.directQuotesOnly}
-            onChange={(event) => apply({ ...draft, directQuotesOnly: event.target.checked })}
-          />
-          Direct quotes only
-        </label>
-        <label className={checkboxFieldStyles.checkboxField}>
-          <input
-            type="checkbox"
-            name={dashboardParameters.adjudicatedOnly}
-            value="only"
-            checked={draft.adjudicatedOnly}
-            onChange={(event) => apply({ ...draft, adjudicatedOnly: event.target.checked })}
-          />
-          Adjudicated only
-        </label>
-        <div className={styles.actions}>
-          <p className={styles.status} role="status">
-            {pending ? "Updating…" : ""}
-          </p>
-          <button type="submit" className="button button--small">
-            Apply
-          </button>
-          <Link href="/" className={styles.reset}>
-            Reset
-          </Link>
-        </div>
-      </div>
+      </details>
     </form>
   );
 }

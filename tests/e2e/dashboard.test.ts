@@ -232,7 +232,7 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     });
   }
 
-  it("runs a chart's code only once the chart nears the screen: on a phone the charts sit below the filters", async () => {
+  it("runs a chart's code only once the chart nears the screen: on a phone the later charts sit screens below", async () => {
     const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 800 });
@@ -254,6 +254,39 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
     expect(before).toEqual(before.map(() => ({ drawn: false, placeholder: true })));
     await showStanceCharts(page);
     expect(await page.locator("[data-stance-chart-slot] canvas").count()).toBe(await page.locator("[data-stance-chart-slot]").count());
+    await context.close();
+  });
+
+  it("folds the filters into one line on a phone, so the first chart starts on the first screen, and keeps them open wider", async () => {
+    const context = await signedInContext(browser(), appUrl, "viewer@stancewatch.local", testPasswords.SEED_PASSWORD_VIEWER);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await gotoHydrated(page, `${appUrl}/?for=iran&confidence=medium`);
+    const filters = page.getByRole("form", { name: "Filters" });
+    const opener = filters.locator("summary").first();
+    await expect(opener.textContent()).resolves.toBe("FiltersEveryone toward tracked targets · 2 more settings");
+    expect((await filters.boundingBox())!.height).toBeLessThan(100);
+    await expect(page.getByLabel("Mean per").isVisible()).resolves.toBe(false);
+    const firstChartTop = await page.locator("[data-stance-chart-slot]").first().evaluate((slot) => slot.getBoundingClientRect().top);
+    expect(firstChartTop).toBeLessThan(800);
+
+    // Opened, the filters work as on a wide screen, and stay open across the new view.
+    await opener.click();
+    await page.getByLabel("Mean per").selectOption("week");
+    await page.waitForURL(/unit=week/);
+    await expect(page.getByLabel("Mean per").isVisible()).resolves.toBe(true);
+    await expect(opener.textContent()).resolves.toBe("FiltersEveryone toward tracked targets · 3 more settings");
+    await expectNoSidewaysScroll(page, "the dashboard with its filters open at 390 px");
+
+    // Wider than a phone: no line to open, every filter on screen, although the disclosure is closed.
+    await gotoHydrated(page, `${appUrl}/?for=iran`);
+    await page.setViewportSize({ width: 820, height: 900 });
+    await expect(opener.isVisible()).resolves.toBe(false);
+    await expect(filters.locator("details").first().getAttribute("open")).resolves.toBeNull();
+    for (const label of ["From", "To", "Mean per", "Minimum confidence", "Direct quotes only"])
+      await expect(page.getByLabel(label, { exact: true }).isVisible(), label).resolves.toBe(true);
+    await page.getByLabel("Direct quotes only").check();
+    await page.waitForURL(/quotes=direct/);
     await context.close();
   });
 
