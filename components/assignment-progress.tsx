@@ -36,15 +36,22 @@ export function CoderProgress({ coders }: { coders: AssignmentProgress["coders"]
           ]}
           className={styles.table}
           scrollClassName={styles.scroll}
+          stackOnPhone
         >
           {coders.map((coder) => (
             <tr key={coder.coderId}>
               <th scope="row" className={styles.name}>
                 {coder.coderName}
               </th>
-              <td className="number">{coder.assigned}</td>
-              <td className="number">{coder.coded}</td>
-              <td className="number">{coder.remaining}</td>
+              <td className="number" data-label="Assigned">
+                {coder.assigned}
+              </td>
+              <td className="number" data-label="Coded">
+                {coder.coded}
+              </td>
+              <td className="number" data-label="Remaining">
+                {coder.remaining}
+              </td>
               <td className={styles.barColumn}>
                 <Bar done={coder.coded} of={coder.assigned} label={`${coder.coderName}: ${coder.coded} of ${coder.assigned} coded`} />
               </td>

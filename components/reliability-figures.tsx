@@ -53,6 +53,9 @@ function tooFewUnitsText(units: number): string {
   return `Too few units to judge: ${units} of the ${minimumUnitsForAlpha} needed`;
 }
 
+// Spelled out where a stacked card on a phone names the column in capitals, which would turn α into Α, a Latin A to the eye.
+const alphaLabel = "Alpha (ordinal)";
+
 function AlphaCell({
   alpha,
   reason,
@@ -68,7 +71,7 @@ function AlphaCell({
 }) {
   if (alpha !== null && tooFewUnits) {
     return (
-      <td className={styles.reliabilityAlpha}>
+      <td className={styles.reliabilityAlpha} data-label={alphaLabel}>
         <span className={`${verdictStyles.verdict} ${verdictStyles.few} ${styles.alphaVerdict}`}>Too few units</span>
         <span className="cell-meta">
           {tooFewUnitsText(units)}. <span className={styles.greek}>α</span> {formatAlpha(alpha)}
@@ -79,7 +82,7 @@ function AlphaCell({
   }
   if (alpha === null) {
     return (
-      <td className={styles.reliabilityAlpha}>
+      <td className={styles.reliabilityAlpha} data-label={alphaLabel}>
         <strong className="score" aria-label="undefined">
           —
         </strong>
@@ -89,7 +92,7 @@ function AlphaCell({
   }
   const verdict = verdictOf(alpha);
   return (
-    <td className={styles.reliabilityAlpha}>
+    <td className={styles.reliabilityAlpha} data-label={alphaLabel}>
       <strong className="score">{formatAlpha(alpha)}</strong>
       <span className={`${verdictStyles.verdict} ${verdictStyles[verdict.tone]} ${styles.alphaVerdict}`}>{verdict.label}</span>
       {interval && <span className="cell-meta nowrap">{formatInterval(interval)}</span>}
@@ -196,6 +199,7 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
             numberColumn("Within one point"),
           ]}
           className={styles.reliabilityTable}
+          stackOnPhone
         >
           {figures.map((figure) => (
             <tr key={figure.targetId}>
@@ -209,10 +213,16 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                 tooFewUnits={figure.tooFewUnits}
                 units={figure.units}
               />
-              <td className="number">{figure.units}</td>
-              <td className="number">{figure.pairableValues}</td>
-              <td className="number">{figure.coders}</td>
-              <td className="number">
+              <td className="number" data-label="Units">
+                {figure.units}
+              </td>
+              <td className="number" data-label="Codings">
+                {figure.pairableValues}
+              </td>
+              <td className="number" data-label="Coders">
+                {figure.coders}
+              </td>
+              <td className="number" data-label="Agreement">
                 {formatAgreement(figure.agreement)}
                 {figure.agreement.proportion !== null && (
                   <span className="cell-meta">
@@ -220,7 +230,9 @@ export function ReliabilityPerTarget({ figures }: { figures: ReliabilityReport["
                   </span>
                 )}
               </td>
-              <td className="number">{formatAgreement(figure.withinOnePoint)}</td>
+              <td className="number" data-label="Within one point">
+                {formatAgreement(figure.withinOnePoint)}
+              </td>
             </tr>
           ))}
         </ScrollingTable>
@@ -252,6 +264,7 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
             numberColumn("Within one point"),
           ]}
           className={styles.reliabilityTable}
+          stackOnPhone
         >
           {pairs.map((pair) => (
             <tr key={pair.coders.join(":")}>
@@ -265,9 +278,15 @@ export function ReliabilityPerPair({ pairs }: { pairs: ReliabilityReport["perPai
                 tooFewUnits={pair.tooFewUnits}
                 units={pair.units}
               />
-              <td className="number">{pair.units}</td>
-              <td className="number">{pair.pairableValues}</td>
-              <td className="number">{formatAgreement(pair.withinOnePoint)}</td>
+              <td className="number" data-label="Units in common">
+                {pair.units}
+              </td>
+              <td className="number" data-label="Codings">
+                {pair.pairableValues}
+              </td>
+              <td className="number" data-label="Within one point">
+                {formatAgreement(pair.withinOnePoint)}
+              </td>
             </tr>
           ))}
         </ScrollingTable>
@@ -288,7 +307,7 @@ function ConfusionMatrix({ pair }: { pair: ReliabilityReport["perPair"][number] 
         Scores of {first} against {second} ({pair.units} unit{pair.units === 1 ? "" : "s"})
       </summary>
       <div className="table-scroll" tabIndex={0}>
-        <table className={styles.confusionTable}>
+        <table className={styles.confusionTable} data-cross-table>
           <caption className="visually-hidden">
             Rows: {first}’s score; columns: {second}’s score; cells: statements
           </caption>
@@ -353,15 +372,22 @@ export function ReliabilityCoderDeviations({ deviations }: { deviations: Reliabi
         <ScrollingTable
           columns={["Coder", numberColumn("Mean difference"), numberColumn("Mean absolute difference"), numberColumn("Units")]}
           className={styles.reliabilityTable}
+          stackOnPhone
         >
           {compared.map((deviation) => (
             <tr key={deviation.coderId}>
               <th scope="row" className={styles.name}>
                 {deviation.coderName}
               </th>
-              <td className="number">{formatDeviation(deviation.meanDeviation!)}</td>
-              <td className="number">{deviation.meanAbsoluteDeviation!.toFixed(2)}</td>
-              <td className="number">{deviation.units}</td>
+              <td className="number" data-label="Mean difference">
+                {formatDeviation(deviation.meanDeviation!)}
+              </td>
+              <td className="number" data-label="Mean absolute difference">
+                {deviation.meanAbsoluteDeviation!.toFixed(2)}
+              </td>
+              <td className="number" data-label="Units">
+                {deviation.units}
+              </td>
             </tr>
           ))}
         </ScrollingTable>

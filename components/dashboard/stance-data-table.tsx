@@ -56,14 +56,15 @@ export function StanceDataTable({ series, csvHref }: { series: ChartSeries[]; cs
         <ScrollingTable
           columns={["Date", "Speaker", numberColumn("Score"), numberColumn("Statements"), "Quote", "Source", "Coders", "Basis"]}
           className={styles.dashboardDataTable}
+          stackOnPhone
         >
           {shown.map(({ key, speaker, point }) => (
             <tr key={key}>
-              <td className="date">
+              <td className="date" data-label="Date">
                 {point.statement?.datePrecision === "MONTH" ? formatMonth(point.statement.saidOn ?? point.at) : formatDate(point.at)}
               </td>
-              <td>{speaker}</td>
-              <td className="number">
+              <td data-label="Speaker">{speaker}</td>
+              <td className="number" data-label="Score">
                 {formatPointScore(point.score)}
                 {point.statementCount > 1 && (
                   <span className="cell-meta">
@@ -71,15 +72,19 @@ export function StanceDataTable({ series, csvHref }: { series: ChartSeries[]; cs
                   </span>
                 )}
               </td>
-              <td className="number">{point.statementCount}</td>
+              <td className="number" data-label="Statements">
+                {point.statementCount}
+              </td>
               {point.statement ? (
                 <>
                   <td className={`quote ${styles.quote}`}>
                     <Link href={statementHref(point.statement.sourceId, point.statement.id)}>“{point.statement.quote}”</Link>
                   </td>
-                  <td>{point.statement.sourceTitle}</td>
-                  <td>{point.statement.coders.join(", ")}</td>
-                  <td>{point.statement.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.statement.coders.length}`}</td>
+                  <td data-label="Source">{point.statement.sourceTitle}</td>
+                  <td data-label="Coders">{point.statement.coders.join(", ")}</td>
+                  <td data-label="Basis">
+                    {point.statement.basis === "adjudicated" ? "Adjudicated" : `Mean of ${point.statement.coders.length}`}
+                  </td>
                 </>
               ) : (
                 <td colSpan={4} className="muted">

@@ -101,7 +101,7 @@ export function StanceMatrixTable({ matrix }: { matrix: StanceMatrix }) {
         codings
       </p>
       <div className={`table-scroll ${styles.stanceMatrixScroll}`} tabIndex={0}>
-        <table className={styles.stanceMatrix} aria-labelledby={captionId}>
+        <table className={styles.stanceMatrix} aria-labelledby={captionId} data-cross-table>
           <thead>
             <tr>
               <th scope="col">Speaker</th>

@@ -31,28 +31,34 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
           numberColumn("Estimates"),
         ]}
         className={styles.brierTable}
+        stackOnPhone
         footer={
           <>
             {brier.team && (
               <tr>
                 <th scope="row">Team median</th>
-                <td className="number">
+                <td className="number" data-label={brierScaleLabel}>
                   <strong>{formatBrier(brier.team.brier)}</strong>
                 </td>
-                <td className="number">—</td>
-                <td className="number">—</td>
-                <td className="number">{brier.team.daysScored}</td>
-                <td className="number">—</td>
+
+                <td className="number no-value" />
+                <td className="number no-value" />
+                <td className="number" data-label="Days with an estimate">
+                  {brier.team.daysScored}
+                </td>
+                <td className="number no-value" />
               </tr>
             )}
             {brier.meanAnalystBrier !== null && (
               <tr>
                 <th scope="row">Mean of the analysts’ scores (own days)</th>
-                <td className="number">{formatBrier(brier.meanAnalystBrier)}</td>
-                <td className="number">—</td>
-                <td className="number">—</td>
-                <td className="number">—</td>
-                <td className="number">—</td>
+                <td className="number" data-label={brierScaleLabel}>
+                  {formatBrier(brier.meanAnalystBrier)}
+                </td>
+                <td className="number no-value" />
+                <td className="number no-value" />
+                <td className="number no-value" />
+                <td className="number no-value" />
               </tr>
             )}
           </>
@@ -63,13 +69,21 @@ export function BrierScores({ status, brier }: { status: ScenarioStatusValue; br
             <th scope="row">
               <Link href={analystHref(analyst.analystId)}>{analyst.analystName}</Link>
             </th>
-            <td className="number">{formatBrier(analyst.questionBrier)}</td>
-            <td className="number">{formatLogScore(analyst.logScore)}</td>
-            <td className="number">{formatRelativeBrier(analyst.relativeBrier)}</td>
-            <td className="number">
+            <td className="number" data-label={brierScaleLabel}>
+              {formatBrier(analyst.questionBrier)}
+            </td>
+            <td className="number" data-label="Log score (bits)">
+              {formatLogScore(analyst.logScore)}
+            </td>
+            <td className="number" data-label="vs team median">
+              {formatRelativeBrier(analyst.relativeBrier)}
+            </td>
+            <td className="number" data-label="Days with an estimate">
               {analyst.daysScored} of {analyst.questionDays}
             </td>
-            <td className="number">{analyst.estimateCount}</td>
+            <td className="number" data-label="Estimates">
+              {analyst.estimateCount}
+            </td>
           </tr>
         ))}
       </ScrollingTable>

@@ -18,10 +18,11 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
     <ScrollingTable
       columns={["Date", "Analyst", numberColumn("Probability"), "Rationale", "Moved by", canEdit && actionsColumn]}
       className={styles.estimatesTable}
+      stackOnPhone
     >
       {newestFirst.map((estimate) => (
         <tr key={estimate.id}>
-          <td className="date">
+          <td className="date" data-label="Date">
             <time dateTime={estimate.estimatedOn}>{formatDay(estimate.estimatedOn)}</time>
             {estimate.informationAsOf && estimate.informationAsOf !== estimate.estimatedOn && (
               <span className="muted">
@@ -30,12 +31,15 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
               </span>
             )}
           </td>
-          <td>
+          <td data-label="Analyst">
             <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>
           </td>
-          <td className="number">{formatProbability(estimate.probability)}</td>
+          <td className="number" data-label="Probability">
+            {formatProbability(estimate.probability)}
+          </td>
+          {/* Unlabelled: across the whole card on a phone, as a quote is in the other lists. */}
           <td className={`prose ${styles.rationale}`}>{estimate.rationale}</td>
-          <td className={styles.moved}>
+          <td className={styles.moved} data-label="Moved by">
             {estimate.movedByStatements.length === 0 && estimate.movedByEvents.length === 0 ? (
               <span className="muted">—</span>
             ) : (

@@ -225,7 +225,7 @@ export function EvidenceMatrix({ view }: { view: EvidenceMatrixView }) {
         </p>
       </div>
       <div className="table-scroll" tabIndex={0}>
-        <table className={styles.matrixTable}>
+        <table className={styles.matrixTable} data-cross-table>
           <caption className="visually-hidden">
             Evidence rated against each scenario of “{view.set.title}”. Column headers hold each scenario’s weighted inconsistency.
           </caption>

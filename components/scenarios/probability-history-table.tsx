@@ -21,7 +21,7 @@ export function ProbabilityHistoryTable({ history, events }: { history: Probabil
     <details className={dataTableStyles.dataTable}>
       <summary>Show the history as a table</summary>
       <div className="table-scroll" tabIndex={0}>
-        <table className={styles.probabilityTable}>
+        <table className={styles.probabilityTable} data-cross-table>
           <caption className="visually-hidden">Estimates by date, with the team median standing on each date</caption>
           <thead>
             <tr>

@@ -24,7 +24,7 @@ export function SetTotals({
     probabilities && id in probabilities ? formatProbability(probabilities[id]!) : "—";
   const table = (normalised: boolean) => (
     <div className="table-scroll" tabIndex={0}>
-      <table className={styles.table}>
+      <table className={styles.table} data-cross-table>
         <caption className="visually-hidden">
           {normalised ? "Each analyst's estimates divided by their total" : "Each analyst's latest estimate on each scenario of the set"}
         </caption>

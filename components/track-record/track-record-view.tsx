@@ -59,20 +59,29 @@ export function TrackRecordQuestions({ record }: { record: TrackRecordView }) {
       ]}
       className={brierScoresStyles.brierTable}
       caption={"Scores on each resolved scenario"}
+      stackOnPhone
     >
       {record.questions.map((question) => (
         <tr key={question.scenarioId}>
           <th scope="row">
             <Link href={`/scenarios/${encodeURIComponent(question.slug)}`}>{question.title}</Link>
           </th>
-          <td className="date">
+          <td className="date" data-label="Resolved">
             {question.outcome === 1 ? "Yes" : "No"}, <time dateTime={question.resolvedOn}>{formatDay(question.resolvedOn)}</time>
           </td>
-          <td className="number">{formatProbability(question.finalProbability)}</td>
-          <td className="number">{formatBrier(question.brier)}</td>
-          <td className="number">{formatLogScore(question.logScore)}</td>
-          <td className={`number ${relativeClass(question.relativeBrier) ?? ""}`}>{formatRelativeBrier(question.relativeBrier)}</td>
-          <td className="number">
+          <td className="number" data-label="Last forecast">
+            {formatProbability(question.finalProbability)}
+          </td>
+          <td className="number" data-label={brierScaleLabel}>
+            {formatBrier(question.brier)}
+          </td>
+          <td className="number" data-label="Log score (bits)">
+            {formatLogScore(question.logScore)}
+          </td>
+          <td className={`number ${relativeClass(question.relativeBrier) ?? ""}`} data-label="vs team median">
+            {formatRelativeBrier(question.relativeBrier)}
+          </td>
+          <td className="number" data-label="Days with a forecast">
             {question.daysWithForecast} of {question.questionDays}
           </td>
         </tr>
@@ -101,15 +110,20 @@ export function TrackRecordCalibration({ record }: { record: TrackRecordView }) 
         <ScrollingTable
           columns={["Forecasts", numberColumn("Mean forecast"), numberColumn("Came about"), numberColumn("Questions")]}
           caption={"Calibration bins"}
+          stackOnPhone
         >
           {filled.map((bin) => (
             <tr key={bin.from}>
               <th scope="row">
                 {Math.round(bin.from * 100)}–{Math.round(bin.to * 100)}&nbsp;%
               </th>
-              <td className="number">{formatProbability(bin.meanForecast!)}</td>
-              <td className="number">{formatProbability(bin.observedFrequency!)}</td>
-              <td className="number">
+              <td className="number" data-label="Mean forecast">
+                {formatProbability(bin.meanForecast!)}
+              </td>
+              <td className="number" data-label="Came about">
+                {formatProbability(bin.observedFrequency!)}
+              </td>
+              <td className="number" data-label="Questions">
                 {bin.questionCount} <span className="muted">({bin.weight.toFixed(1)} weight)</span>
               </td>
             </tr>

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import {
   browserTestsEnabled,
   expectNoSidewaysScroll,
+  expectOnlyCrossTablesScroll,
+  expectStackedRowsFit,
   gotoHydrated,
   missingChromiumMessage,
   readDownload,
@@ -219,8 +221,10 @@ describe.skipIf(!browserAvailable)("the dashboard in Chromium", () => {
       );
       expect(expected.length).toBeGreaterThan(1);
       expect(shown).toEqual(expected);
-      // The open table scrolls in its own box; the page stays as wide as the screen.
+      // The page stays as wide as the screen; on a phone the table stacks each point into a card rather than scrolling.
       await expectNoSidewaysScroll(page, `the dashboard at ${width} px with a table open`);
+      await expectOnlyCrossTablesScroll(page, `the dashboard at ${width} px with a table open`);
+      expect(await expectStackedRowsFit(page, `the dashboard at ${width} px with a table open`)).toBeGreaterThan(shown.length);
 
       // Tab on into the table (its scrolling box, then the first quote's link); Enter opens the statement in its source.
       await page.keyboard.press("Tab");

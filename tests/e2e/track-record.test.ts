@@ -2,7 +2,16 @@
 // the analyst's page, with its calibration chart and the questions behind it.
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { browserTestsEnabled, gotoHydrated, missingChromiumMessage, signedInContext, useBrowser } from "../support/browser";
+import {
+  browserTestsEnabled,
+  expectNoSidewaysScroll,
+  expectOnlyCrossTablesScroll,
+  expectStackedRowsFit,
+  gotoHydrated,
+  missingChromiumMessage,
+  signedInContext,
+  useBrowser,
+} from "../support/browser";
 import { createScenario, createScenarioSet, createUser } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -60,6 +69,20 @@ describe.skipIf(!browserAvailable)("the track record page in Chromium", () => {
     await gotoHydrated(page, `${appUrl}/analysts/${newcomer.id}`);
     await page.getByText("has no forecasts on a resolved scenario yet").waitFor();
     expect(await page.getByTestId("calibration-chart").count()).toBe(0);
+
+    // On a phone the scores, the questions and the calibration bins stack each row into a card of labelled figures.
+    await page.setViewportSize({ width: 390, height: 800 });
+    for (const path of [`/scenarios/${scenario.slug}`, `/analysts/${forecaster.id}`]) {
+      await gotoHydrated(page, `${appUrl}${path}`);
+      await expectNoSidewaysScroll(page, `${path} at 390 px`);
+      await expectOnlyCrossTablesScroll(page, `${path} at 390 px`);
+      expect(await expectStackedRowsFit(page, `${path} at 390 px`), path).toBeGreaterThanOrEqual(5);
+    }
+    const brier = page.locator("table.stack-on-phone td[data-label='Brier (0–2)']").first();
+    await gotoHydrated(page, `${appUrl}/scenarios/${scenario.slug}`);
+    // The figure sits under its column's name, on the card of its forecaster.
+    await expect(brier.evaluate((cell) => getComputedStyle(cell, "::before").content)).resolves.toBe('"Brier (0–2)"');
+    expect((await brier.boundingBox())!.y).toBeGreaterThan((await page.getByRole("rowheader", { name: forecaster.name }).boundingBox())!.y);
 
     const missing = await gotoHydrated(page, `${appUrl}/analysts/no-such-analyst`);
     expect(missing?.status()).toBe(404);

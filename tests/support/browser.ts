@@ -210,6 +210,25 @@ export async function expectStackedRowsFit(page: Page, label: string): Promise<n
 }
 
 /**
+ * On a phone, fails on any table wider than its box unless it is a cross-table (`data-cross-table`: rows by columns of
+ * one measure, as the speakers × targets matrix), which may only scroll sideways; a list stacks its rows instead
+ * (decisions 0047 and 0048). Counts tables in closed disclosures too, by their laid-out width.
+ */
+export async function expectOnlyCrossTablesScroll(page: Page, label: string): Promise<void> {
+  if (page.viewportSize()!.width > 640) return;
+  const scrolling = await page.locator("table:not([data-cross-table])").evaluateAll((tables) =>
+    tables
+      .filter((table) => table.parentElement!.scrollWidth > table.parentElement!.clientWidth + 1)
+      .map((table) => {
+        const named = table.getAttribute("aria-label") ?? table.querySelector("caption")?.textContent;
+        const heading = table.closest("section")?.querySelector("h2, h3")?.textContent;
+        return `${named ?? heading ?? table.className}: ${table.scrollWidth} px in ${table.parentElement!.clientWidth} px`;
+      }),
+  );
+  expect(scrolling, `${label}: lists that scroll sideways on a phone`).toEqual([]);
+}
+
+/**
  * Makes axe-core part of every page the context opens, for a test that checks many pages: Chromium then evaluates
  * it as each document starts, where sending its 650 KB into each page afterwards cost about 0.4 s a page.
  */

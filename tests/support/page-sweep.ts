@@ -14,6 +14,7 @@ import {
   expectNoSeriousAxeViolations,
   expectNavigationFits,
   expectNoSidewaysScroll,
+  expectOnlyCrossTablesScroll,
   expectStackedRowsFit,
   gotoHydrated,
   missingChromiumMessage,
@@ -116,6 +117,7 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
             await expectNoSidewaysScroll(page, `${path} at ${width} px`);
             await expectNavigationFits(page, `${path} at ${width} px`);
             await expectStackedRowsFit(page, `${path} at ${width} px`);
+            await expectOnlyCrossTablesScroll(page, `${path} at ${width} px`);
             await expectNoSeriousAxeViolations(page, `${path} at ${width} px`);
           }
           expect(prefetched, "pages prefetched by links").toEqual([]);
