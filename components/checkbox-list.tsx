@@ -61,7 +61,7 @@ export function CheckboxList({
 
   return (
     <details className={styles.checkboxList}>
-      <summary className={styles.summary}>
+      <summary className={`${styles.summary} opens-with-arrow`}>
         <span className={styles.label}>{label}</span>
         <span className={styles.value}>{summary}</span>
       </summary>
