@@ -30,8 +30,8 @@ const StanceChartCode = dynamic(() => import("./stance-over-time-chart").then((m
  * The stance chart, its code (Chart.js and its plugins, most of the
  * dashboard's JavaScript) fetched and run only once the chart is on screen or
  * nearly so: a canvas has nothing to show before its script runs, so rendering
- * it on the server saved nothing, and on a phone the charts sit below the
- * filters, so a chart nobody scrolls to costs nothing (docs/decisions/0037).
+ * it on the server saved nothing, and a chart nobody scrolls to costs nothing
+ * (docs/decisions/0037; on a phone the first chart is on the first screen, 0048).
  * Until it is drawn the placeholder keeps the chart's size.
  */
 export function LazyStanceOverTimeChart(props: ComponentProps<typeof StanceOverTimeChart>) {
