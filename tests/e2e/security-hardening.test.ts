@@ -18,6 +18,7 @@ import {
   waitForHydration,
 } from "../support/browser";
 import { createUser } from "../support/factories";
+import { freePort } from "../support/free-port";
 import { signInOverHttp } from "../support/http-session";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
@@ -292,10 +293,12 @@ describe("behind a trusted proxy, served over https", () => {
   let server: ChildProcess | undefined;
   let proxiedUrl = "";
   beforeAll(async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Once it failed CI with "exited" and nothing to say why, on a port picked at random: the system picks it now,
+    // and the server's error output goes into the message.
+    const port = await freePort();
     proxiedUrl = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "pipe"],
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -305,8 +308,10 @@ describe("behind a trusted proxy, served over https", () => {
         TRUSTED_PROXY_HOPS: "1",
       },
     });
+    let errors = "";
+    server.stderr!.on("data", (chunk) => (errors += chunk));
     for (let attempt = 0; ; attempt += 1) {
-      if (server.exitCode !== null) throw new Error("the second app server exited");
+      if (server.exitCode !== null) throw new Error(`the second app server exited: ${errors.slice(-2000)}`);
       try {
         await fetch(proxiedUrl);
         break;
