@@ -1,12 +1,13 @@
-// Events as dashed vertical lines labelled by title, the same on every time chart.
-import type { Chart } from "chart.js";
+// Events as dashed vertical lines labelled by title, the same on every time chart, drawn by a plugin of our own
+// (eventMarkers). chartjs-plugin-annotation drew them before: resolving its scriptable options on every update was a
+// quarter of a chart's first draw (docs/benchmarks.md, session 16), for a dozen lines and labels.
+import type { Chart, ChartType, Plugin } from "chart.js";
 import { toFont } from "chart.js/helpers";
-import type { AnnotationOptions, PartialEventContext } from "chartjs-plugin-annotation";
 import type { ChartEventMarker } from "@/lib/dashboard/types";
 import { truncate } from "../format";
 import { utcTimestamp } from "./time-axis";
 
-// Measured here with the font it is drawn in, so both are stated (the plugin's default weight is bold).
+// Measured and drawn in this font.
 const labelFont = { size: 11, weight: "bold" } as const;
 const labelPadding = 3;
 // Space kept clear between two labels in the same row.
@@ -15,17 +16,17 @@ const labelGap = 6;
 // Four rows of labels: along the top and bottom edges of the plot, then one step inwards. The bands at the edges
 // are where the fewest points lie, and a row is only used when the rows before it are taken at that place.
 const labelRows = [
-  { position: "start", yAdjust: 0 },
-  { position: "end", yAdjust: 0 },
-  { position: "start", yAdjust: 22 },
-  { position: "end", yAdjust: -22 },
+  { edge: "top", inset: 0 },
+  { edge: "bottom", inset: 0 },
+  { edge: "top", inset: 22 },
+  { edge: "bottom", inset: 22 },
 ] as const;
 
 export type LabelBox = { centre: number; width: number };
 
 /**
  * The row each label goes in (an index into the rows), or null where no row has room: labels are taken from left to
- * right, each centred on its line but kept inside the plot (as the annotation plugin draws them), each into the
+ * right, each centred on its line but kept inside the plot (as eventMarkers draws them), each into the
  * first row whose last label ends before it begins. A label that fits nowhere is left off; its line stays, and the
  * chart's summary and table name every event. Labels wider than the plot are left off too.
  */
@@ -51,14 +52,29 @@ export function placeEventLabels(
   return rows;
 }
 
-// Scriptable options are resolved for every label on every update; the layout is worked out once per size and scale.
-const layouts = new WeakMap<Chart, { key: string; rows: Map<string, number | null> }>();
+/** A line across the plot at one time, with its label in the middle: the scenario's horizon. */
+export type MarkedTime = { value: number; label: string };
 
-function labelLayout(chart: Chart, events: ChartEventMarker[]): Map<string, number | null> {
-  const scale = chart.scales.x;
-  const area = chart.chartArea;
-  if (!scale || !area) return new Map();
-  const key = `${area.left},${area.right},${scale.min},${scale.max},${events.map((event) => event.id).join(",")}`;
+export type EventMarkerOptions = {
+  events: ChartEventMarker[];
+  /** Drawn solid and labelled in the middle, over the events' lines. */
+  marked?: MarkedTime;
+};
+
+// Merged into Chart.js's own declaration, whose type parameter it must repeat, used or not.
+declare module "chart.js" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
+    eventMarkers?: EventMarkerOptions;
+  }
+}
+
+// The layout is worked out once per size, scale and set of events; a hover redraws the chart without changing them.
+const layouts = new WeakMap<Chart, { key: string; rows: (number | null)[] }>();
+
+function labelRowsFor(chart: Chart, events: ChartEventMarker[], plot: { left: number; right: number }): (number | null)[] {
+  const scale = chart.scales.x!;
+  const key = `${plot.left},${plot.right},${scale.min},${scale.max},${events.map((event) => event.id).join(",")}`;
   const cached = layouts.get(chart);
   if (cached?.key === key) return cached.rows;
   const context = chart.ctx;
@@ -69,10 +85,7 @@ function labelLayout(chart: Chart, events: ChartEventMarker[]): Map<string, numb
     width: context.measureText(labelText(event)).width + 2 * labelPadding,
   }));
   context.restore();
-  // The plugin keeps a label's padding inside the plot too.
-  const plot = { left: area.left + labelPadding, right: area.right - labelPadding };
-  const placed = placeEventLabels(boxes, plot, labelRows.length, labelGap);
-  const rows = new Map(events.map((event, index) => [event.id, placed[index] ?? null]));
+  const rows = placeEventLabels(boxes, plot, labelRows.length, labelGap);
   layouts.set(chart, { key, rows });
   return rows;
 }
@@ -81,31 +94,83 @@ function labelText(event: ChartEventMarker): string {
   return truncate(event.title, 26);
 }
 
-export function eventAnnotations(events: ChartEventMarker[]): Record<string, AnnotationOptions> {
-  const rowOf = (context: PartialEventContext, event: ChartEventMarker) => labelLayout(context.chart, events).get(event.id) ?? null;
-  return Object.fromEntries(
-    events.map((event) => [
-      event.id,
-      {
-        type: "line",
-        scaleID: "x",
-        value: utcTimestamp(event.occurredOn),
-        borderColor: "rgba(60, 60, 67, 0.6)",
-        borderWidth: 1,
-        borderDash: [4, 4],
-        drawTime: "beforeDatasetsDraw",
-        label: {
-          display: (context) => rowOf(context, event) !== null,
-          content: labelText(event),
-          position: (context) => labelRows[rowOf(context, event) ?? 0]!.position,
-          yAdjust: (context) => labelRows[rowOf(context, event) ?? 0]!.yAdjust,
-          font: labelFont,
-          color: "#1f2328",
-          backgroundColor: "rgba(255, 255, 255, 0.92)",
-          padding: labelPadding,
-          borderWidth: 0,
-        },
-      } satisfies AnnotationOptions,
-    ]),
-  );
+function drawLabel(
+  context: CanvasRenderingContext2D,
+  text: string,
+  box: { left: number; top: number; width: number; height: number },
+  colours: { text: string; background: string },
+) {
+  context.fillStyle = colours.background;
+  context.fillRect(box.left, box.top, box.width, box.height);
+  context.fillStyle = colours.text;
+  context.fillText(text, box.left + box.width / 2, box.top + box.height / 2);
 }
+
+/**
+ * Draws `options.plugins.eventMarkers` under the data: each event in the x axis's range as a dashed line with its
+ * title in the first of four rows with room (placeEventLabels), and the marked time as a solid line labelled in the
+ * middle. Registered by each chart that has events; reads its options as given, with nothing scriptable.
+ */
+export const eventMarkers: Plugin<ChartType> = {
+  id: "eventMarkers",
+  beforeDatasetsDraw(chart) {
+    // The options as the chart was given them: Chart.js's typing makes every field optional on the way.
+    const options = chart.config.options?.plugins?.eventMarkers as EventMarkerOptions | undefined;
+    const scale = chart.scales.x;
+    const area = chart.chartArea;
+    if (!options || !scale || !area) return;
+    const inRange = (value: number) => value >= scale.min && value <= scale.max;
+    const events = options.events.filter((event) => inRange(utcTimestamp(event.occurredOn)));
+    const context = chart.ctx;
+    const font = toFont(labelFont);
+    const labelHeight = (font.lineHeight as number) + 2 * labelPadding;
+    context.save();
+    context.beginPath();
+    context.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    context.clip();
+    context.lineWidth = 1;
+    context.strokeStyle = "rgba(60, 60, 67, 0.6)";
+    context.setLineDash([4, 4]);
+    for (const event of events) {
+      const x = Math.round(scale.getPixelForValue(utcTimestamp(event.occurredOn))) + 0.5;
+      context.beginPath();
+      context.moveTo(x, area.top);
+      context.lineTo(x, area.bottom);
+      context.stroke();
+    }
+    context.setLineDash([]);
+    context.font = font.string;
+    context.textAlign = "center";
+    context.textBaseline = "middle";
+    // A label keeps its padding inside the plot.
+    const plot = { left: area.left + labelPadding, right: area.right - labelPadding };
+    const rows = labelRowsFor(chart, events, plot);
+    for (const [index, event] of events.entries()) {
+      const row = rows[index];
+      if (row === null || row === undefined) continue;
+      const text = labelText(event);
+      const width = context.measureText(text).width + 2 * labelPadding;
+      const centre = scale.getPixelForValue(utcTimestamp(event.occurredOn));
+      const left = Math.min(Math.max(centre - width / 2, plot.left), plot.right - width);
+      const { edge, inset } = labelRows[row]!;
+      const top = edge === "top" ? area.top + inset : area.bottom - labelHeight - inset;
+      drawLabel(context, text, { left, top, width, height: labelHeight }, { text: "#1f2328", background: "rgba(255, 255, 255, 0.92)" });
+    }
+    const marked = options.marked;
+    if (marked && inRange(marked.value)) {
+      const x = Math.round(scale.getPixelForValue(marked.value));
+      context.lineWidth = 2;
+      context.strokeStyle = "#59636e";
+      context.beginPath();
+      context.moveTo(x, area.top);
+      context.lineTo(x, area.bottom);
+      context.stroke();
+      context.font = toFont({ size: 11 }).string;
+      const width = context.measureText(marked.label).width + 2 * labelPadding;
+      const left = Math.min(Math.max(x - width / 2, plot.left), plot.right - width);
+      const top = (area.top + area.bottom) / 2 - labelHeight / 2;
+      drawLabel(context, marked.label, { left, top, width, height: labelHeight }, { text: "#ffffff", background: "#59636e" });
+    }
+    context.restore();
+  },
+};

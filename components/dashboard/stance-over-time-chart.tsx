@@ -13,7 +13,6 @@ import {
   type ChartOptions,
   type TooltipItem,
 } from "chart.js";
-import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef } from "react";
 import { Chart } from "react-chartjs-2";
@@ -25,7 +24,7 @@ import { speakerStyle } from "./chart-style";
 import { statementHref } from "./links";
 import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "./time-axis";
 import { formatMonth } from "@/lib/dashboard/date-precision";
-import { eventAnnotations } from "./event-annotations";
+import { eventMarkers } from "./event-annotations";
 import { truncate } from "../format";
 import styles from "./stance-over-time-chart.module.css";
 import chartCanvasStyles from "@/components/chart-canvas.module.css";
@@ -33,7 +32,7 @@ import { chartPlugins } from "../charts/line-chart-setup";
 
 // Only the parts used are registered (never chart.js/auto), so the page ships no unused controllers.
 // The line chart's own parts come from line-chart-setup.
-ChartJS.register(ScatterController, SubTitle, Title, Decimation, annotationPlugin);
+ChartJS.register(ScatterController, SubTitle, Title, Decimation, eventMarkers);
 
 type ChartType = "scatter" | "line";
 /** Pre-parsed: x a timestamp, y the score; index points back into the series' points or means for tooltips and clicks. */
@@ -164,8 +163,6 @@ export function StanceOverTimeChart({
       });
     }
 
-    const annotations: Record<string, AnnotationOptions> = eventAnnotations(events);
-
     // Looked up through the data object, not the position: decimation hands Chart.js a subset of a line's vertices.
     const pointAt = (datasetIndex: number, raw: unknown): { source: DatasetSource; point: StancePoint | null; mean: BucketMean | null } => {
       const source = sources[datasetIndex]!;
@@ -253,7 +250,7 @@ export function StanceOverTimeChart({
             },
           },
         },
-        annotation: { annotations },
+        eventMarkers: { events },
       },
       onHover: (event: ChartEvent, elements: ActiveElement[]) => {
         const canvas = event.native?.target;

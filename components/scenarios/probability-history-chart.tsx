@@ -1,7 +1,6 @@
 "use client";
 
 import { Chart as ChartJS, type ChartData, type ChartDataset, type ChartOptions, type TooltipItem } from "chart.js";
-import annotationPlugin, { type AnnotationOptions } from "chartjs-plugin-annotation";
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
 import type { ChartEventMarker } from "@/lib/dashboard/types";
@@ -9,15 +8,15 @@ import { speakerColours, speakerShapes } from "../dashboard/chart-style";
 import { dayInMilliseconds, formatTimestamp, utcTimeScale, utcTimestamp } from "../dashboard/time-axis";
 import type { ProbabilityHistory } from "./probability-history";
 import { formatProbability } from "./scenario-format";
-import { eventAnnotations } from "../dashboard/event-annotations";
+import { eventMarkers } from "../dashboard/event-annotations";
 import styles from "@/components/chart-canvas.module.css";
 import { chartPlugins } from "../charts/line-chart-setup";
 
-// The line chart's parts are registered in line-chart-setup; the annotations here. The x axis is a
+// The line chart's parts are registered in line-chart-setup; the events' lines here. The x axis is a
 // linear axis of UTC timestamps with the dashboard's calendar ticks rather
 // than Chart.js's time scale: a date adapter reads local time and would draw
 // every estimate a day early west of Greenwich (see dashboard/time-axis.ts).
-ChartJS.register(annotationPlugin);
+ChartJS.register(eventMarkers);
 
 /** x a timestamp, y a percentage; `standing` marks the point that only carries the latest estimate to the chart's end. */
 type ChartPoint = { x: number; y: number; estimatedOn: string; standing: boolean };
@@ -99,20 +98,7 @@ export function ProbabilityHistoryChart({
       order: 1,
     });
 
-    const annotations: Record<string, AnnotationOptions> = eventAnnotations(events);
-
     const horizon = utcTimestamp(horizonOn);
-    if (horizon >= range.from && horizon <= range.to) {
-      annotations.horizon = {
-        type: "line",
-        scaleID: "x",
-        value: horizon,
-        borderColor: "#59636e",
-        borderWidth: 2,
-        drawTime: "beforeDatasetsDraw",
-        label: { display: true, content: "Horizon", position: "center", font: { size: 11 }, color: "#ffffff", backgroundColor: "#59636e" },
-      };
-    }
 
     const chartOptions: ChartOptions<"line"> = {
       responsive: true,
@@ -140,7 +126,7 @@ export function ProbabilityHistoryChart({
             label: (item: TooltipItem<"line">) => `${item.dataset.label ?? ""}: ${formatProbability((item.parsed.y ?? 0) / 100)}`,
           },
         },
-        annotation: { annotations },
+        eventMarkers: { events, marked: { value: horizon, label: "Horizon" } },
       },
     };
     return { data: { datasets } satisfies ChartData<"line", ChartPoint[]>, options: chartOptions };
