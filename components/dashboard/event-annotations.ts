@@ -30,6 +30,11 @@ export type LabelBox = { centre: number; width: number };
  * first row whose last label ends before it begins. A label that fits nowhere is left off; its line stays, and the
  * chart's summary and table name every event. Labels wider than the plot are left off too.
  */
+/** Where a label's box begins: centred on its line, but kept inside the plot. */
+function labelStart(centre: number, width: number, plot: { left: number; right: number }): number {
+  return Math.min(Math.max(centre - width / 2, plot.left), plot.right - width);
+}
+
 export function placeEventLabels(
   labels: LabelBox[],
   plot: { left: number; right: number },
@@ -38,7 +43,7 @@ export function placeEventLabels(
 ): (number | null)[] {
   const rowEnds: number[] = Array.from({ length: rowCount }, () => Number.NEGATIVE_INFINITY);
   const rows: (number | null)[] = labels.map(() => null);
-  const starts = labels.map(({ centre, width }) => Math.min(Math.max(centre - width / 2, plot.left), plot.right - width));
+  const starts = labels.map(({ centre, width }) => labelStart(centre, width, plot));
   const order = labels.map((_, index) => index).sort((first, second) => starts[first]! - starts[second]!);
   for (const index of order) {
     const start = starts[index]!;
@@ -69,25 +74,35 @@ declare module "chart.js" {
   }
 }
 
-// The layout is worked out once per size, scale and set of events; a hover redraws the chart without changing them.
-const layouts = new WeakMap<Chart, { key: string; rows: (number | null)[] }>();
+/** A label as drawn: its text, where its box begins and how wide it is, and its row (null: left off). */
+type PlacedLabel = { text: string; left: number; width: number; row: number | null };
 
-function labelRowsFor(chart: Chart, events: ChartEventMarker[], plot: { left: number; right: number }): (number | null)[] {
+// The layout is worked out once per size, scale and set of events; a hover redraws the chart without changing them.
+const layouts = new WeakMap<Chart, { key: string; labels: PlacedLabel[] }>();
+
+function placedLabelsFor(chart: Chart, events: ChartEventMarker[], plot: { left: number; right: number }): PlacedLabel[] {
   const scale = chart.scales.x!;
   const key = `${plot.left},${plot.right},${scale.min},${scale.max},${events.map((event) => event.id).join(",")}`;
   const cached = layouts.get(chart);
-  if (cached?.key === key) return cached.rows;
+  if (cached?.key === key) return cached.labels;
   const context = chart.ctx;
   context.save();
   context.font = toFont(labelFont).string;
-  const boxes = events.map((event) => ({
+  const texts = events.map(labelText);
+  const boxes = events.map((event, index) => ({
     centre: scale.getPixelForValue(utcTimestamp(event.occurredOn)),
-    width: context.measureText(labelText(event)).width + 2 * labelPadding,
+    width: context.measureText(texts[index]!).width + 2 * labelPadding,
   }));
   context.restore();
   const rows = placeEventLabels(boxes, plot, labelRows.length, labelGap);
-  layouts.set(chart, { key, rows });
-  return rows;
+  const labels = boxes.map(({ centre, width }, index) => ({
+    text: texts[index]!,
+    left: labelStart(centre, width, plot),
+    width,
+    row: rows[index]!,
+  }));
+  layouts.set(chart, { key, labels });
+  return labels;
 }
 
 function labelText(event: ChartEventMarker): string {
@@ -144,14 +159,8 @@ export const eventMarkers: Plugin<ChartType> = {
     context.textBaseline = "middle";
     // A label keeps its padding inside the plot.
     const plot = { left: area.left + labelPadding, right: area.right - labelPadding };
-    const rows = labelRowsFor(chart, events, plot);
-    for (const [index, event] of events.entries()) {
-      const row = rows[index];
-      if (row === null || row === undefined) continue;
-      const text = labelText(event);
-      const width = context.measureText(text).width + 2 * labelPadding;
-      const centre = scale.getPixelForValue(utcTimestamp(event.occurredOn));
-      const left = Math.min(Math.max(centre - width / 2, plot.left), plot.right - width);
+    for (const { text, left, width, row } of placedLabelsFor(chart, events, plot)) {
+      if (row === null) continue;
       const { edge, inset } = labelRows[row]!;
       const top = edge === "top" ? area.top + inset : area.bottom - labelHeight - inset;
       drawLabel(context, text, { left, top, width, height: labelHeight }, { text: "#1f2328", background: "rgba(255, 255, 255, 0.92)" });
@@ -167,7 +176,7 @@ export const eventMarkers: Plugin<ChartType> = {
       context.stroke();
       context.font = toFont({ size: 11 }).string;
       const width = context.measureText(marked.label).width + 2 * labelPadding;
-      const left = Math.min(Math.max(x - width / 2, plot.left), plot.right - width);
+      const left = labelStart(x, width, plot);
       const top = (area.top + area.bottom) / 2 - labelHeight / 2;
       drawLabel(context, marked.label, { left, top, width, height: labelHeight }, { text: "#ffffff", background: "#59636e" });
     }
