@@ -1,4 +1,5 @@
 import Link from "@/components/link";
+import { AccountMenu } from "./account-menu";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SignedInUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/users/schemas";
@@ -45,11 +46,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
             {!user.mustChangePassword && <SiteNavLinks links={navLinksFor(user)} />}
             {!user.mustChangePassword && <SearchBox />}
             <div className={styles.account}>
-              <span className={styles.user}>
-                {user.name} · {roleLabels[user.role]}
-              </span>
-              <Link href="/account/password">Change password</Link>
-              <Link href="/sign-out">Sign out</Link>
+              <AccountMenu name={user.name} role={roleLabels[user.role]} />
             </div>
           </>
         )}
