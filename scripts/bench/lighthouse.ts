@@ -14,7 +14,7 @@ import { onCleanup } from "./cleanup";
 export const lighthouseVersion = "12.2.3";
 export const lighthousePages = ["/", "/sources", "/scenarios"] as const;
 export const lighthouseGoal = 90;
-export const lighthouseRunsPerPage = 3;
+export const lighthouseRunsPerPage = 5;
 /**
  * The floor each round also measures: the sign-in page, signed out. It is the app's lightest page (the brand, one
  * form), so it costs little beyond the framework's own scripts, which every page loads. Lighthouse does not adjust
