@@ -8,7 +8,7 @@ import styles from "./account-menu.module.css";
 /**
  * The signed-in analyst's name, role and account links. On a phone they fold into a menu under the name: spelled
  * out they took two more lines above every page. Wider than a phone they are one line whatever the menu's state
- * (account-menu.module.css). A client leaf only to close the menu as a menu closes: the root layout stays mounted
+ * (details.folded-on-phone, app/globals.css). A client leaf only to close the menu as a menu closes: the root layout stays mounted
  * across navigations, so a menu left open by following one of its links would still cover the next page, and
  * Escape or a tap elsewhere are how a menu is put away.
  */
@@ -35,7 +35,7 @@ export function AccountMenu({ name, role }: { name: string; role: string }) {
     };
   }, []);
   return (
-    <details ref={menu} className={styles.accountMenu} data-testid="account-menu">
+    <details ref={menu} className={`${styles.accountMenu} folded-on-phone`} data-testid="account-menu">
       <summary className={`opens-with-arrow ${styles.summary}`}>{name}</summary>
       <div className={styles.contents}>
         <span className={styles.user}>

@@ -129,7 +129,7 @@ export function DashboardFilters({
     >
       {/* Closed on a phone, where the open filters filled more than the first screen and the charts began below it; on a
           wider screen the stylesheet shows the contents and hides this line, whatever the state (decision 0048). */}
-      <details className={styles.disclosure}>
+      <details className={`${styles.disclosure} folded-on-phone`}>
         <summary className={`${styles.summary} opens-with-arrow`}>
           <span className={styles.summaryLabel}>Filters</span>
           <span className={styles.summaryValue}>
