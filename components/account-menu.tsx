@@ -8,9 +8,9 @@ import styles from "./account-menu.module.css";
 /**
  * The signed-in analyst's name, role and account links. On a phone they fold into a menu under the name: spelled
  * out they took two more lines above every page. Wider than a phone they are one line whatever the menu's state
- * (details.folded-on-phone, app/globals.css). A client leaf only to close the menu as a menu closes: the root layout stays mounted
- * across navigations, so a menu left open by following one of its links would still cover the next page, and
- * Escape or a tap elsewhere are how a menu is put away.
+ * (details.folded-on-phone, app/globals.css). A client leaf only to close the menu as a menu closes: the root
+ * layout stays mounted across navigations, so a menu left open by following one of its links would still cover
+ * the next page, and Escape or a tap elsewhere are how a menu is put away.
  */
 export function AccountMenu({ name, role }: { name: string; role: string }) {
   const menu = useRef<HTMLDetailsElement>(null);
