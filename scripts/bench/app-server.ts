@@ -2,26 +2,15 @@
 // started the way the HTTP tests start it (tests/support/app-setup.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { buildApp } from "../build-app";
 import { buildIsCurrent, fingerprintSources, recordBuild } from "../build-stamp";
+import { freePort } from "../../tests/support/free-port";
 import { onCleanup } from "./cleanup";
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 // `npm start`'s default port; another copy of the app may well be on it.
 const reservedPort = 3000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function freePortOtherThanReserved(): Promise<number> {
   for (;;) {

@@ -10,11 +10,11 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { format, resolveConfig } from "prettier";
+import { freePort } from "../../tests/support/free-port";
 import { onCleanup } from "./cleanup";
 import { describeLoad } from "./statistics";
 
@@ -44,17 +44,6 @@ export type StartFigures = {
 };
 
 type Log = { heading(message: string): void; detail(message: string): void };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 const clockTicksPerSecond = 100; // Linux's USER_HZ, which /proc/<pid>/stat counts in.
 
@@ -110,7 +99,8 @@ function newcomerEnvironment(port: number): NodeJS.ProcessEnv {
 
 /** Runs `npm start` in `directory` until /sign-in answers 200, measures it, then stops it as Ctrl-C would. */
 async function timeStart(directory: string, log: Log): Promise<StartMeasure> {
-  const port = await freePort();
+  // Every interface, as `npm start` listens.
+  const port = await freePort(null);
   const loadAverageAtStart = os.loadavg()[0]!;
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
