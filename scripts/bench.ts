@@ -29,6 +29,13 @@ import { listsMissed, runListsBench, writeListFigures } from "./bench/lists";
 import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from "./bench/speed";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
 
+/**
+ * The app on the corpus keeps no chart (docs/decisions/0050): the endpoint's ratio to its SQL is the app's own
+ * cost only when every request computes its chart as the SQL replayed beside it does, and the dashboard page's
+ * time is that of a first visit. The series section times kept charts in the data layer.
+ */
+const computeEveryChart = { KEPT_CHARTS_MEGABYTES: "0" };
+
 const usage =
   "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|series|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
 const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "series", "start"];
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
 
   heading("Data endpoint");
   await buildIfSourcesChanged(detail);
-  const app = await startApp(databaseUrl, detail);
+  const app = await startApp(databaseUrl, detail, computeEveryChart);
   const session = await signInOverHttp(app.url, benchAdministrator.email, password);
   const endpointPath = `/api/stance?${dashboardSearchParams(oneSeries.seriesCase.view)}&width=${chartWidth}`;
   const unloaded = await timeEndpointUnloaded(session, endpointPath);
@@ -202,8 +209,13 @@ async function benchSeriesAlone(databaseUrl: string, reuse: boolean): Promise<vo
   heading(`Stance-series reads: data layer against the same SQL through pg (load average ${os.loadavg()[0]!.toFixed(1)})`);
   for (const seriesCase of seriesCases(speakerSlug(1), targetSlug(1))) {
     const timings = await timeSeriesCase({ database, rawClient, user }, seriesCase, detail);
-    const verdict = timings.dataLayer.median <= seriesCase.goalMilliseconds ? "PASS" : "MISS";
-    detail(`  goal p50 ≤ ${seriesCase.goalMilliseconds} ms (data layer): ${verdict}; p90 ${timings.dataLayer.p90.toFixed(1)} ms`);
+    for (const [read, summary] of [
+      ["first read", timings.dataLayer],
+      ["read again", timings.dataLayerKept],
+    ] as const) {
+      const verdict = summary.median <= seriesCase.goalMilliseconds ? "PASS" : "MISS";
+      detail(`  goal p50 ≤ ${seriesCase.goalMilliseconds} ms (data layer, ${read}): ${verdict}; p90 ${summary.p90.toFixed(1)} ms`);
+    }
   }
   detail(`load average at the end ${os.loadavg()[0]!.toFixed(1)}; nothing written (the full run writes these figures)`);
   await closeDatabase();
@@ -218,7 +230,7 @@ async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, comm
   const password = await resetBenchAdministratorPassword(rawClient);
   await rawClient.end();
   await buildIfSourcesChanged(detail);
-  const app = await startApp(databaseUrl, detail);
+  const app = await startApp(databaseUrl, detail, computeEveryChart);
   const session = await signInOverHttp(app.url, benchAdministrator.email, password);
   await benchDashboardPage(session, command, { heading, detail });
   await app.stop();

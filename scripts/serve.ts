@@ -8,7 +8,7 @@
 //   node --import tsx scripts/serve.ts [-p PORT] [-H HOST]
 import http from "node:http";
 import next from "next";
-import { readPort } from "../lib/config/environment";
+import { readKeptChartsBytes, readPort, readShiftMinimumStatements } from "../lib/config/environment";
 import { clientAddressHeader, markTrustedServer, signInBodyLimitBytes } from "../lib/http/trusted-server";
 import { readProxyTrust, resolveClientAddress } from "../lib/http/client-address";
 import { fail } from "./cli";
@@ -23,6 +23,9 @@ let trust: ReturnType<typeof readProxyTrust>;
 try {
   port = readPort({ PORT: argument("-p") ?? process.env.PORT });
   trust = readProxyTrust(process.env);
+  // Read again where they are used; checked here so that a mistake stops the start rather than each request.
+  readKeptChartsBytes(process.env);
+  readShiftMinimumStatements(process.env);
 } catch (error) {
   fail((error as Error).message);
 }

@@ -8,6 +8,7 @@
 // - TRUSTED_PROXY_HOPS, TRUSTED_PROXIES (readProxyTrust, lib/http/client-address.ts)
 // - FETCH_ALLOWED_HOSTS (fetchSettingsFrom, lib/intake/fetch-url.ts)
 // - SHIFT_MINIMUM_STATEMENTS (readShiftMinimumStatements)
+// - KEPT_CHARTS_MEGABYTES (readKeptChartsBytes, lib/data/kept-stance-series.ts)
 
 /** Environment variables; a plain record so callers and tests can pass their own. */
 export type Environment = Record<string, string | undefined>;
@@ -58,4 +59,18 @@ export function readShiftMinimumStatements(environment: Environment): number {
     throw new Error(`SHIFT_MINIMUM_STATEMENTS must be a whole number from 1 to 1000; got "${raw}"`);
   }
   return minimum;
+}
+
+/**
+ * How much memory the stance charts already computed may hold (KEPT_CHARTS_MEGABYTES, default 32; 0 keeps
+ * none): a chart asked for again while nothing it was read from has changed is served from them
+ * (docs/decisions/0050). In bytes.
+ */
+export function readKeptChartsBytes(environment: Environment): number {
+  const raw = environment.KEPT_CHARTS_MEGABYTES?.trim() || "32";
+  const megabytes = Number(raw);
+  if (!Number.isInteger(megabytes) || megabytes < 0 || megabytes > 4096) {
+    throw new Error(`KEPT_CHARTS_MEGABYTES must be a whole number from 0 to 4096; got "${raw}"`);
+  }
+  return megabytes * 1024 * 1024;
 }

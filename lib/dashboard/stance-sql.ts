@@ -552,6 +552,17 @@ export function eventMarkersJson(window: DateWindow): Prisma.Sql {
     ), '[]'::json)`;
 }
 
+/**
+ * Which writes a chart has seen, as one text (lib/data/kept-stance-series.ts): the database (a recreated one has another oid), the count table's
+ * file (a TRUNCATE or a restore with --clean gives it another) and the sum of the counts. An expression, so that the
+ * series statement reads it in the chart's own snapshot.
+ */
+export const stanceReadChangesSeen = Prisma.sql`(
+      SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text
+        || ':' || pg_relation_filenode('"StanceReadChange"')::text || ':' || coalesce(sum(changes), 0)::text
+      FROM "StanceReadChange"
+    )`;
+
 export type SeriesJsonOptions = SeriesQueryOptions & {
   /**
    * Whether the object starts with the window's `events` (eventMarkersJson). The stance endpoint asks for them:
@@ -643,7 +654,8 @@ export function buildStanceSeriesJsonQuery(scope: StanceQueryScope, options: Ser
         ) omitted
       ), '[]'::json),
       'downsampled', coalesce((SELECT bool_or(merged) FROM (SELECT merged FROM merged_means UNION ALL SELECT merged FROM points) parts), false)
-    )::text AS body`;
+    )::text AS body,
+    ${stanceReadChangesSeen} AS "changesSeen"`;
 }
 
 export type MatrixQueryRow = {

@@ -38,6 +38,7 @@ import { DomainError } from "../errors";
 import { earliestDay, shiftIsoDate } from "../calendar";
 import { isoFromDate } from "../validation";
 import { listCodedTargetIds } from "./coded-targets";
+import { readKeptStanceSeries } from "./kept-stance-series";
 import { listSpeakerIds } from "./speaker-scope";
 
 export const defaultChartWidth = 1200;
@@ -202,8 +203,11 @@ async function readStanceSeriesJson(resolved: ResolvedScope, width: number, with
     bucketCount: countBuckets(scope.window, unit),
     withEvents,
   });
-  const [row] = await readRows<{ body: string }>(getDatabase(), query, { prepare: await seriesPlanReusable() });
-  return row!.body;
+  const db = getDatabase();
+  return readKeptStanceSeries(db, query, async () => {
+    const [row] = await readRows<{ body: string; changesSeen: string }>(db, query, { prepare: await seriesPlanReusable() });
+    return row!;
+  });
 }
 
 async function readStanceSeries(resolved: ResolvedScope, width: number): Promise<SeriesWithoutEvents> {

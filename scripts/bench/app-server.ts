@@ -19,9 +19,10 @@ async function freePortOtherThanReserved(): Promise<number> {
   }
 }
 
-function applicationEnvironment(databaseUrl: string, appUrl: string): NodeJS.ProcessEnv {
+function applicationEnvironment(databaseUrl: string, appUrl: string, settings: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...settings,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
@@ -84,13 +85,20 @@ async function stopProcessGroup(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** `next start` on a free port (never 3000) against `databaseUrl`; stopped by the returned function or by the cleanups. */
-export async function startApp(databaseUrl: string, log: (message: string) => void): Promise<RunningApp> {
+/**
+ * `next start` on a free port (never 3000) against `databaseUrl`, with `settings` added to its environment;
+ * stopped by the returned function or by the cleanups.
+ */
+export async function startApp(
+  databaseUrl: string,
+  log: (message: string) => void,
+  settings: Record<string, string> = {},
+): Promise<RunningApp> {
   const port = await freePortOtherThanReserved();
   const url = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: applicationEnvironment(databaseUrl, url),
+    env: applicationEnvironment(databaseUrl, url, settings),
     detached: true,
   });
   const stop = onCleanup("stop the web server", () => stopProcessGroup(server));
@@ -106,6 +114,9 @@ export async function startApp(databaseUrl: string, log: (message: string) => vo
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  log(`serving ${url} (next start, against the scratch database)`);
+  const shown = Object.entries(settings)
+    .map(([name, value]) => ` ${name}=${value}`)
+    .join("");
+  log(`serving ${url} (next start${shown}, against the scratch database)`);
   return { url, stop };
 }

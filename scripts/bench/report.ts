@@ -66,13 +66,19 @@ export function verdicts(figures: BenchFigures): Verdict[] {
   const javascriptRatio = figures.javascript.dashboard.gzippedBytes / figures.javascript.blank.gzippedBytes;
   return [
     atMost(
-      `One series p50 ≤ ${oneSeries!.seriesCase.goalMilliseconds} ms (data layer)`,
+      `One series p50 ≤ ${oneSeries!.seriesCase.goalMilliseconds} ms (data layer, first read)`,
       oneSeries!.dataLayer.median,
       oneSeries!.seriesCase.goalMilliseconds,
       milliseconds,
     ),
     atMost(
-      `All speakers toward one target p50 ≤ ${allSpeakers!.seriesCase.goalMilliseconds} ms (data layer)`,
+      `One series p50 ≤ ${oneSeries!.seriesCase.goalMilliseconds} ms (data layer, read again with nothing changed)`,
+      oneSeries!.dataLayerKept.median,
+      oneSeries!.seriesCase.goalMilliseconds,
+      milliseconds,
+    ),
+    atMost(
+      `All speakers toward one target p50 ≤ ${allSpeakers!.seriesCase.goalMilliseconds} ms (data layer, first read)`,
       allSpeakers!.dataLayer.median,
       allSpeakers!.seriesCase.goalMilliseconds,
       milliseconds,
@@ -122,10 +128,11 @@ export function renderFigures(figures: BenchFigures): string {
   const corpusOrigin =
     corpus.buildSeconds === null ? "reused from an earlier build (`--reuse`)" : `built in ${corpus.buildSeconds.toFixed(0)} s by this run`;
   const seriesRows = figures.series.flatMap((timings) => [
-    [timings.seriesCase.name, count(timings.codingCount), "renderStanceSeries (data layer)", ...timingCells(timings.dataLayer)],
+    [timings.seriesCase.name, count(timings.codingCount), "renderStanceSeries (data layer), first read", ...timingCells(timings.dataLayer)],
+    ["", "", "renderStanceSeries, read again (the kept chart)", ...timingCells(timings.dataLayerKept)],
     ["", "", `its ${timings.queries.length} queries through pg.Client`, ...timingCells(timings.rawAllQueries)],
     ["", "", "of which the series aggregation", ...timingCells(timings.rawSeriesQuery)],
-    ["", "", "**data layer ÷ its SQL (medians)**", `**${ratio(timings.dataLayer.median / timings.rawAllQueries.median)}**`, "", "", ""],
+    ["", "", "**first read ÷ its SQL (medians)**", `**${ratio(timings.dataLayer.median / timings.rawAllQueries.median)}**`, "", "", ""],
   ]);
   const pageRows = [javascript.dashboard, javascript.blank].map((page) => [
     `\`${page.path}\` (HTTP ${page.status}, HTML in ${milliseconds(page.htmlMilliseconds)})`,
@@ -155,7 +162,7 @@ export function renderFigures(figures: BenchFigures): string {
     "",
     markdownTable(["View", "Live codings in view", "Measured", "Median", "p90", "Min", "Max"], seriesRows),
     "",
-    "The data layer and the raw SQL alternate run by run. The raw SQL is exactly what renderStanceSeries sent (captured at the driver), replayed one statement after another on one connection.",
+    "The data layer and the raw SQL alternate run by run. A first read finds no chart kept (they are forgotten before it) and sends the series statement; reading the same view again, with nothing written in between, serves the chart kept by the first after one read of the count of changes (docs/decisions/0050). The raw SQL is exactly what a first read sent (captured at the driver), replayed one statement after another on one connection.",
     "",
     "### Data endpoint",
     "",
@@ -186,7 +193,7 @@ export function renderFigures(figures: BenchFigures): string {
       ],
     ),
     "",
-    "Both sides send the same renderStanceSeries queries; the endpoint also verifies the session token and reads the signed-in user (one query), which is part of its cost.",
+    "Both sides send the same renderStanceSeries queries: the app runs here with `KEPT_CHARTS_MEGABYTES=0`, so that every request computes its chart as the raw SQL does, and the ratio is the app's own cost. The endpoint also verifies the session token and reads the signed-in user (one query), which is part of that cost.",
     "",
     "### First-load JavaScript",
     "",

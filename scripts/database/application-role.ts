@@ -12,6 +12,8 @@ export const defaultApplicationRole = "stancewatch_app";
 
 /** Tables the app may only append to and read. */
 const appendOnlyTables = ["AuditEntry"];
+/** Tables the app may only read: their rows are written by triggers that run as the owner. */
+const readOnlyTables = ["StanceReadChange"];
 /** Tables the app has no business reading at all. */
 const ownerOnlyTables = ["_prisma_migrations"];
 
@@ -80,6 +82,9 @@ export async function grantApplicationRole(ownerUrl: string, role: string, optio
       ...appendOnlyTables
         .filter((table) => tables.includes(table))
         .map((table) => `REVOKE UPDATE, DELETE ON ${client.escapeIdentifier(table)} FROM ${name}`),
+      ...readOnlyTables
+        .filter((table) => tables.includes(table))
+        .map((table) => `REVOKE INSERT, UPDATE, DELETE ON ${client.escapeIdentifier(table)} FROM ${name}`),
       ...ownerOnlyTables
         .filter((table) => tables.includes(table))
         .map((table) => `REVOKE ALL ON ${client.escapeIdentifier(table)} FROM ${name}`),

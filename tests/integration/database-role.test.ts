@@ -69,6 +69,24 @@ describe.skipIf(!isServer)("the app's database role", () => {
     expect(await refusal(app, `DELETE FROM "SignInAttempt" WHERE false`)).toBeNull();
   });
 
+  it("reads the chart's change counts but cannot change them, except through the writes they count", async () => {
+    const app = await connect(testLane().databaseUrl);
+    const sumOfChanges = async () =>
+      (await app.query<{ sum: string }>(`SELECT sum(changes)::text AS sum FROM "StanceReadChange"`)).rows[0]!.sum;
+    const before = await sumOfChanges();
+    // Lowering the count would let a kept chart hide a change (docs/decisions/0050).
+    expect(await refusal(app, `UPDATE "StanceReadChange" SET changes = 0`)).toMatch(/permission denied for table StanceReadChange/);
+    expect(await refusal(app, `DELETE FROM "StanceReadChange"`)).toMatch(/permission denied for table StanceReadChange/);
+    expect(await refusal(app, `INSERT INTO "StanceReadChange" (slot, changes) VALUES (-1, -100)`)).toMatch(/permission denied/);
+    expect(await sumOfChanges()).toBe(before);
+    // A write the count covers still counts: the trigger runs as the owner.
+    await app.query(`UPDATE "Actor" SET version = version WHERE false`);
+    expect(BigInt(await sumOfChanges())).toBe(BigInt(before) + 1n);
+    // Folding the rows together, which anyone may ask for, keeps the sum.
+    await app.query(`SELECT "stance_read_changes_fold"()`);
+    expect(BigInt(await sumOfChanges())).toBe(BigInt(before) + 1n);
+  });
+
   it("gets the same grants on tables a later migration adds, and the grants are idempotent", async () => {
     const owner = await connect(testLane().ownerDatabaseUrl);
     await owner.query(`CREATE TABLE "LaterTable" (id serial PRIMARY KEY, note text)`);

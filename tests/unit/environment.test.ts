@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDatabaseUrl, readPort } from "@/lib/config/environment";
+import { readDatabaseUrl, readKeptChartsBytes, readPort } from "@/lib/config/environment";
 import { describeDatabaseError } from "@/lib/database/errors";
 
 describe("configuration", () => {
@@ -8,6 +8,16 @@ describe("configuration", () => {
     expect(readPort({ PORT: "8080" })).toBe(8080);
     expect(() => readPort({ PORT: "eighty" })).toThrowError('PORT must be a whole number from 1 to 65535; got "eighty"');
     expect(() => readPort({ PORT: "70000" })).toThrowError(/from 1 to 65535/);
+  });
+
+  it("keeps 32 MiB of charts unless told otherwise, none when told 0, and refuses nonsense", () => {
+    expect(readKeptChartsBytes({})).toBe(32 * 1024 * 1024);
+    expect(readKeptChartsBytes({ KEPT_CHARTS_MEGABYTES: " 0 " })).toBe(0);
+    expect(readKeptChartsBytes({ KEPT_CHARTS_MEGABYTES: "256" })).toBe(256 * 1024 * 1024);
+    for (const nonsense of ["-1", "1.5", "lots", "4097"])
+      expect(() => readKeptChartsBytes({ KEPT_CHARTS_MEGABYTES: nonsense })).toThrowError(
+        `KEPT_CHARTS_MEGABYTES must be a whole number from 0 to 4096; got "${nonsense}"`,
+      );
   });
 
   it("treats an empty DATABASE_URL as unset and refuses non-PostgreSQL URLs", () => {

@@ -1,0 +1,243 @@
+// Charts kept and served again (lib/data/kept-stance-series.ts, docs/decisions/0050): never once something they
+// were read from has changed, whoever changed it and however, and still correct when a write was in progress
+// while the chart was computed.
+import pg from "pg";
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { listStanceSeries, maximumSeriesPerTarget } from "@/lib/data/dashboard";
+import { buildStanceSeriesJsonQuery, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
+import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
+
+const isServer = inject("databaseKind") === "server";
+if (!isServer && process.env.CI === "true") throw new Error("CI=true requires TEST_DATABASE_URL: kept charts are tested on a real server.");
+
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
+const reader = { id: "reader", role: "VIEWER" as const };
+const clients: pg.Client[] = [];
+afterAll(() => Promise.all([db.$disconnect(), ...clients.map((client) => client.end())]));
+
+/** Another connection, as another process or tool would write: the app's role, or the tables' owner. */
+async function connect(as: "app" | "owner"): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: as === "app" ? testLane().databaseUrl : testLane().ownerDatabaseUrl });
+  await client.connect();
+  clients.push(client);
+  return client;
+}
+
+/** One speaker's statement toward one target, coded once, and the view that charts it. */
+async function chartedStatement() {
+  const speaker = await createActor(db, { name: "Kept Speaker" });
+  const target = await createActor(db, { name: "Kept Target" });
+  const coder = await createUser(db);
+  const source = await createSource(db, `Kept charts ${speaker.slug}. “We will talk,” he said.`);
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We will talk,", saidOn: "2024-05-06" });
+  await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
+  const view: DashboardView = {
+    ...defaultDashboardView,
+    speakers: [speaker.slug],
+    targets: [target.slug],
+    from: "2024-05-01",
+    to: "2024-05-31",
+    unit: "week",
+  };
+  return { speaker, target, coder, source, statement, view };
+}
+
+async function firstPoint(view: DashboardView) {
+  const result = await listStanceSeries(reader, view);
+  const series = result.series[0]!;
+  return { result, series, statement: series.points[0]!.statement! };
+}
+
+describe.skipIf(!isServer)("kept stance charts", () => {
+  it("are served again while nothing changed, and never after a change to anything a chart shows", async () => {
+    const world = await chartedStatement();
+    const other = await connect("app");
+    const first = await firstPoint(world.view);
+    expect(first.statement.quote).toBe("We will talk,");
+    expect(await listStanceSeries(reader, world.view)).toEqual(first.result);
+
+    // Each change below is made outside the app, on another connection, as a script or another instance would.
+    await other.query(`UPDATE "Statement" SET quote = 'We will talk' WHERE id = $1`, [world.statement.id]);
+    expect((await firstPoint(world.view)).statement.quote).toBe("We will talk");
+
+    await other.query(`UPDATE "Source" SET title = 'Renamed article' WHERE id = $1`, [world.source.id]);
+    expect((await firstPoint(world.view)).statement.sourceTitle).toBe("Renamed article");
+
+    await other.query(`UPDATE "User" SET name = 'Renamed Coder' WHERE id = $1`, [world.coder.id]);
+    expect((await firstPoint(world.view)).statement.coders).toEqual(["Renamed Coder"]);
+
+    await other.query(`UPDATE "Actor" SET name = 'Renamed Speaker' WHERE id = $1`, [world.speaker.id]);
+    expect((await firstPoint(world.view)).series.speaker.name).toBe("Renamed Speaker");
+
+    await other.query(
+      `INSERT INTO "Event" (id, slug, title, kind, "occurredOn", description, "updatedAt")
+       VALUES ($1, $1, 'Talks open', 'DIPLOMATIC', '2024-05-10', 'Kept charts test.', now())`,
+      [`event-kept-${world.speaker.slug}`],
+    );
+    expect((await firstPoint(world.view)).result.events.map((event) => event.title)).toContain("Talks open");
+
+    const secondCoder = await createUser(db);
+    await createStanceCoding(db, { statement: world.statement, targetId: world.target.id, coderId: secondCoder.id, score: -2 });
+    const recoded = await firstPoint(world.view);
+    expect(recoded.series.codingCount).toBe(2);
+    expect(recoded.series.points[0]!.score).toBe(0);
+  });
+
+  it("see a write that was in progress while the chart was computed once it commits", async () => {
+    const world = await chartedStatement();
+    const writer = await connect("app");
+    await writer.query("BEGIN");
+    await writer.query(`UPDATE "Statement" SET quote = 'We will not talk,' WHERE id = $1`, [world.statement.id]);
+    // Computed and kept while the write is uncommitted: the chart cannot see it, nor the count it adds.
+    expect((await firstPoint(world.view)).statement.quote).toBe("We will talk,");
+    await writer.query("COMMIT");
+    expect((await firstPoint(world.view)).statement.quote).toBe("We will not talk,");
+  });
+
+  it("are not disturbed by a write rolled back", async () => {
+    const world = await chartedStatement();
+    const writer = await connect("app");
+    const kept = await listStanceSeries(reader, world.view);
+    await writer.query("BEGIN");
+    await writer.query(`UPDATE "Statement" SET quote = 'Never said,' WHERE id = $1`, [world.statement.id]);
+    await writer.query("ROLLBACK");
+    expect(await listStanceSeries(reader, world.view)).toEqual(kept);
+  });
+
+  describe("what is served is the kept chart", () => {
+    const setting = process.env.KEPT_CHARTS_MEGABYTES;
+    beforeEach(() => {
+      delete process.env.KEPT_CHARTS_MEGABYTES;
+    });
+    afterEach(() => {
+      if (setting === undefined) delete process.env.KEPT_CHARTS_MEGABYTES;
+      else process.env.KEPT_CHARTS_MEGABYTES = setting;
+    });
+
+    // A superuser who switches triggers off writes past every count and read model (the settled values too);
+    // here that is the way to tell a kept chart from one computed again.
+    async function quoteChangedPastTheTriggers(statementId: string, quote: string) {
+      const owner = await connect("owner");
+      await owner.query("BEGIN");
+      await owner.query("SET LOCAL session_replication_role = replica");
+      await owner.query(`UPDATE "Statement" SET quote = $2 WHERE id = $1`, [statementId, quote]);
+      await owner.query("COMMIT");
+    }
+
+    it("while nothing counted has changed; KEPT_CHARTS_MEGABYTES=0 keeps none", async () => {
+      const world = await chartedStatement();
+      expect((await firstPoint(world.view)).statement.quote).toBe("We will talk,");
+      await quoteChangedPastTheTriggers(world.statement.id, "Uncounted,");
+      expect((await firstPoint(world.view)).statement.quote).toBe("We will talk,");
+
+      process.env.KEPT_CHARTS_MEGABYTES = "0";
+      expect((await firstPoint(world.view)).statement.quote).toBe("Uncounted,");
+    });
+
+    it("apart for each user's blind-coding scope and each width", async () => {
+      const world = await chartedStatement();
+      const blindAnalyst = await createUser(db);
+      const analyst = { id: blindAnalyst.id, role: "ANALYST" as const };
+      // The source codes blind: an analyst who has not coded the statement sees no coding of it.
+      expect((await listStanceSeries(analyst, world.view)).series).toEqual([]);
+      expect((await firstPoint(world.view)).series.codingCount).toBe(1);
+      await quoteChangedPastTheTriggers(world.statement.id, "Uncounted,");
+      expect((await listStanceSeries(analyst, world.view)).series).toEqual([]);
+      expect((await listStanceSeries(reader, world.view, { width: 640 })).series[0]!.points[0]!.statement!.quote).toBe("Uncounted,");
+    });
+  });
+
+  it("are told of writes to every table the series statement reads, in each of its forms", async () => {
+    const scopes: StanceQueryScope[] = [
+      {
+        speakerIds: null,
+        targetIds: ["t"],
+        window: { from: "2024-01-01", to: "2024-12-31" },
+        directQuotesOnly: false,
+        minimumConfidence: "LOW",
+        adjudicatedOnly: false,
+        blindCoderId: null,
+      },
+      {
+        speakerIds: ["s"],
+        targetIds: ["t"],
+        window: { from: "2024-01-01", to: "2024-12-31" },
+        directQuotesOnly: true,
+        minimumConfidence: "LOW",
+        adjudicatedOnly: true,
+        blindCoderId: null,
+      },
+      {
+        speakerIds: null,
+        targetIds: ["t"],
+        window: { from: "2024-01-03", to: "2024-12-30" },
+        directQuotesOnly: false,
+        minimumConfidence: "HIGH",
+        adjudicatedOnly: false,
+        blindCoderId: "u",
+      },
+      {
+        speakerIds: ["s"],
+        targetIds: ["t"],
+        window: { from: "2024-01-01", to: "2024-12-31" },
+        directQuotesOnly: false,
+        minimumConfidence: "MEDIUM",
+        adjudicatedOnly: false,
+        blindCoderId: "u",
+      },
+    ];
+    const tablesRead = new Set<string>();
+    for (const scope of scopes)
+      for (const withEvents of [false, true]) {
+        const { text } = buildStanceSeriesJsonQuery(scope, {
+          unit: "week",
+          width: 800,
+          maximumSeriesPerTarget,
+          bucketCount: 53,
+          withEvents,
+        });
+        for (const [, table] of text.matchAll(/\b(?:FROM|JOIN)\s+"([A-Za-z]+)"/g)) tablesRead.add(table!);
+      }
+    expect(tablesRead.size).toBeGreaterThanOrEqual(8);
+    const owner = await connect("owner");
+    const { rows } = await owner.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE p.proname = 'stance_read_changed' AND t.tgenabled = 'O'`,
+    );
+    const counted = new Set(rows.map((row) => row.table));
+    // The count table itself is read, and written only by these triggers.
+    const uncounted = [...tablesRead].filter((table) => !counted.has(table) && table !== "StanceReadChange");
+    expect(uncounted).toEqual([]);
+  });
+
+  it("keep their count when the connections' rows are folded together, past a write in progress", async () => {
+    const app = await connect("app");
+    const owner = await connect("owner");
+    const writer = await connect("app");
+    const sumOfChanges = async () =>
+      BigInt((await app.query<{ sum: string }>(`SELECT sum(changes)::text AS sum FROM "StanceReadChange"`)).rows[0]!.sum);
+    const world = await chartedStatement();
+    // Rows left by connections long closed (process ids no live connection has), and a write in progress.
+    await owner.query(`INSERT INTO "StanceReadChange" (slot, changes) SELECT -n, n FROM generate_series(1, 80) AS n`);
+    // The writer's connection has written before (its row is committed) and is writing again: its row is locked.
+    await writer.query(`UPDATE "Actor" SET version = version WHERE false`);
+    await writer.query("BEGIN");
+    await writer.query(`UPDATE "Actor" SET version = version WHERE false`);
+    const writerSlot = (await writer.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const kept = await listStanceSeries(reader, world.view);
+    const before = await sumOfChanges();
+
+    // Served again: the read of the count sees more than 64 rows and folds them, skipping the one the writer holds.
+    expect(await listStanceSeries(reader, world.view)).toEqual(kept);
+    const left = await app.query<{ slot: number }>(`SELECT slot FROM "StanceReadChange" WHERE slot <> 0 ORDER BY slot`);
+    expect(left.rows.map((row) => row.slot)).toEqual([writerSlot]);
+    expect(await sumOfChanges()).toBe(before);
+    expect(await listStanceSeries(reader, world.view)).toEqual(kept);
+
+    await writer.query("COMMIT");
+    expect(await sumOfChanges()).toBe(before + 1n);
+  });
+});
