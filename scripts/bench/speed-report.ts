@@ -38,6 +38,15 @@ export function throughputVerdict(figures: ThroughputFigures): SpeedVerdict {
   };
 }
 
+/** How the app ran as to kept charts (docs/decisions/0050): the bench passes its own environment on to it. */
+function keptChartsSetting(): string {
+  const setting = process.env.KEPT_CHARTS_MEGABYTES?.trim();
+  return setting
+    ? `The app ran with \`KEPT_CHARTS_MEGABYTES=${setting}\`${setting === "0" ? ": every request computed its chart" : ""}.`
+    : "The app ran with its default settings: after the first request the chart is kept and served again while nothing is written (docs/decisions/0050); " +
+        "`KEPT_CHARTS_MEGABYTES=0 npm run bench -- throughput` measures every request computing its chart.";
+}
+
 export function renderThroughput(figures: ThroughputFigures, context: SectionContext): string {
   const requests = (value: number) => value.toFixed(0);
   const result = throughputVerdict(figures);
@@ -46,7 +55,8 @@ export function renderThroughput(figures: ThroughputFigures, context: SectionCon
     "",
     `${whenAndHow(context)}; load average ${figures.loadAverageAtStart.toFixed(2)} when the section started. ` +
       `The seed (23 statements), signed in as its administrator, served by \`next start\`; ${figures.connections} autocannon clients, ` +
-      `\`GET ${figures.stancePath}\` (the default view) and Next's own \`GET ${figures.floorPath}\` alternating (ABBA) in ${figures.rounds.length} rounds of ${figures.secondsPerMeasure} s each, after a warm-up.`,
+      `\`GET ${figures.stancePath}\` (the default view) and Next's own \`GET ${figures.floorPath}\` alternating (ABBA) in ${figures.rounds.length} rounds of ${figures.secondsPerMeasure} s each, after a warm-up. ` +
+      keptChartsSetting(),
     "",
     table(["Goal", "Measured: median (spread over rounds)", "Verdict"], [[result.goal, result.measured, verdict(result.passed)]]),
     "",
