@@ -1,5 +1,5 @@
 // Stance charts already computed, served again while nothing they were read from has changed (docs/decisions/0050).
-// A chart of a million codings takes PostgreSQL some 20 to 35 ms to compute, and the same view is asked for again
+// A chart of a million codings takes PostgreSQL some 20 to 40 ms to compute, and the same view is asked for again
 // and again (every visit to the dashboard, every analyst on the team) far more often than the codings change.
 //
 // Whether a kept chart still holds is PostgreSQL's to say, not a clock's: the series statement also reads the
@@ -56,6 +56,7 @@ function forget(kept: KeptCharts, key: string): void {
 
 function keep(kept: KeptCharts, key: string, chart: KeptChart, limitBytes: number): void {
   forget(kept, key);
+  // One chart never pushes out most of the others.
   if (chart.bytes > limitBytes / 4) return;
   kept.charts.set(key, chart);
   kept.bytes += chart.bytes;

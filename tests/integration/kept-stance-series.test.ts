@@ -35,12 +35,12 @@ const narrowQuote = `UPDATE "Statement"
   WHERE id = $1 AND strpos(quote, $2) > 0`;
 
 /** One speaker's statement toward one target, coded once, and the view that charts it. */
-async function chartedStatement() {
+async function chartedStatement(quote = "We will talk,") {
   const speaker = await createActor(db, { name: "Kept Speaker" });
   const target = await createActor(db, { name: "Kept Target" });
   const coder = await createUser(db);
-  const source = await createSource(db, `Kept charts ${speaker.slug}. “We will talk,” he said.`);
-  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We will talk,", saidOn: "2024-05-06" });
+  const source = await createSource(db, `Kept charts ${speaker.slug}. “${quote}” he said.`);
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote, saidOn: "2024-05-06" });
   await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
   const view: DashboardView = {
     ...defaultDashboardView,
@@ -161,6 +161,25 @@ describe.skipIf(!isServer)("kept stance charts", () => {
       await quoteChangedPastTheTriggers(world.statement.id, "We will");
       expect((await listStanceSeries(analyst, world.view)).series).toEqual([]);
       expect((await listStanceSeries(reader, world.view, { width: 640 })).series[0]!.points[0]!.statement!.quote).toBe("We will");
+    });
+
+    it("up to KEPT_CHARTS_MEGABYTES, the least recently served going first", async () => {
+      process.env.KEPT_CHARTS_MEGABYTES = "1";
+      // The tooltip carries the 54 KB quote: each chart takes about 110 KB kept (UTF-16), so 1 MiB holds nine.
+      const world = await chartedStatement(`We will talk, ${"and talk ".repeat(6000)}for ever.`);
+      const quoteAt = async (width: number) =>
+        (await listStanceSeries(reader, world.view, { width })).series[0]!.points[0]!.statement!.quote;
+      const widths = Array.from({ length: 12 }, (_, index) => 200 + index);
+      for (const width of widths.slice(0, 6)) await quoteAt(width);
+      await quoteAt(widths[0]!);
+      for (const width of widths.slice(6)) await quoteAt(width);
+      // Kept in order of last service: 1, 2, 3, 4, 5, 0, 6 … 11; twelve do not fit, so 1, 2 and 3 went.
+      await quoteChangedPastTheTriggers(world.statement.id, "We will");
+      expect(await quoteAt(widths[11]!)).toMatch(/^We will talk, and talk/);
+      expect(await quoteAt(widths[0]!)).toMatch(/^We will talk, and talk/);
+      expect(await quoteAt(widths[4]!)).toMatch(/^We will talk, and talk/);
+      expect(await quoteAt(widths[3]!)).toBe("We will");
+      expect(await quoteAt(widths[1]!)).toBe("We will");
     });
   });
 
