@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { listStanceSeries, maximumSeriesPerTarget } from "@/lib/data/dashboard";
-import { buildStanceSeriesJsonQuery, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
+import { buildStanceSeriesJsonQuery, stanceReadChangesSeen, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
@@ -113,6 +113,22 @@ describe.skipIf(!isServer)("kept stance charts", () => {
     await writer.query(narrowQuote, [world.statement.id, "talk"]);
     await writer.query("ROLLBACK");
     expect(await listStanceSeries(reader, world.view)).toEqual(kept);
+  });
+
+  it("never keep an old score through a burst of readers racing the writes", async () => {
+    const world = await chartedStatement();
+    const writer = await connect("app");
+    // Scores from −3 to 3 in an order that never repeats one twice running.
+    const scores = [-3, 1, -2, 2, -1, 3, 0, -3, 2, -2, 1, 3, -1, 0, 2, -3];
+    for (const score of scores) {
+      const readers = Array.from({ length: 8 }, () => listStanceSeries(reader, world.view));
+      // Mid-burst: some readers' statements start before the write commits, some after.
+      await new Promise((resolve) => setImmediate(resolve));
+      await writer.query(`UPDATE "StanceCoding" SET score = $2 WHERE "statementId" = $1`, [world.statement.id, score]);
+      await Promise.all(readers);
+      // Once the write has committed, whatever is served is the new score, kept or computed.
+      for (let read = 0; read < 3; read += 1) expect((await firstPoint(world.view)).series.points[0]!.score).toBe(score);
+    }
   });
 
   describe("what is served is the kept chart", () => {
@@ -232,6 +248,8 @@ describe.skipIf(!isServer)("kept stance charts", () => {
           bucketCount: 53,
           withEvents,
         });
+        // The figure a chart is kept under comes from the chart's own statement, so from its own snapshot.
+        expect(text).toContain(stanceReadChangesSeen.text);
         for (const [, table] of text.matchAll(/\b(?:FROM|JOIN)\s+"([A-Za-z]+)"/g)) tablesRead.add(table!);
       }
     expect(tablesRead.size).toBeGreaterThanOrEqual(8);
