@@ -553,9 +553,10 @@ export function eventMarkersJson(window: DateWindow): Prisma.Sql {
 }
 
 /**
- * Which writes a chart has seen, as one text (lib/data/kept-stance-series.ts): the database (a recreated one has another oid), the count table's
- * file (a TRUNCATE or a restore with --clean gives it another) and the sum of the counts. An expression, so that the
- * series statement reads it in the chart's own snapshot.
+ * Which writes a chart has seen, as one text (lib/data/kept-stance-series.ts): the database (a recreated one has
+ * another oid), the count table's file (a TRUNCATE or a restore with --clean gives it another) and the sum of the
+ * counts (prisma/sql/stance-read-changes.sql). An expression, so that the series statement reads it in the chart's
+ * own snapshot.
  */
 export const stanceReadChangesSeen = Prisma.sql`(
       SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text

@@ -426,6 +426,8 @@ export const modelsLeftOut: Record<string, string> = {
   CodingAssignment: "work assignments are the installation's planning of its coders' time, not the corpus",
   StanceStatementValue: "derived from the codings by triggers (decision 0036): an import's codings settle them again",
   StanceSpeakerMonth: "derived from the statements' settled values by triggers (decision 0036)",
+  StanceReadChange:
+    "a count of this installation's writes, kept by triggers so that kept charts know when to compute again (decision 0050)",
 };
 
 /** The bundle key of a column: a user reference `coderId` is written as `coderEmail`. */
