@@ -553,16 +553,21 @@ export function eventMarkersJson(window: DateWindow): Prisma.Sql {
 }
 
 /**
- * Which writes a chart has seen, as one text (lib/data/kept-stance-series.ts): the database (a recreated one has
- * another oid), the count table's file (a TRUNCATE or a restore with --clean gives it another) and the sum of the
- * counts (prisma/sql/stance-read-changes.sql). An expression, so that the series statement reads it in the chart's
- * own snapshot.
+ * Which writes a chart of `scope` could show, as one text (lib/data/kept-stance-series.ts): the database (a
+ * recreated one has another oid), the count table's file (a TRUNCATE or a restore with --clean gives it another)
+ * and the sum of the counts the chart depends on (prisma/sql/stance-read-changes.sql): those of its targets and
+ * the empty scope (statements, sources, actors, users, events). A blind analyst's chart counts every scope: it
+ * shows other coders' codings of the statements the analyst coded toward any target (codingConditions). An
+ * expression, so that the series statement reads it in the chart's own snapshot.
  */
-export const stanceReadChangesSeen = Prisma.sql`(
+export function stanceReadChangesSeen(scope: Pick<StanceQueryScope, "targetIds" | "blindCoderId">): Prisma.Sql {
+  const counted = scope.blindCoderId ? Prisma.empty : Prisma.sql`WHERE scope = '' OR scope = ANY(${scope.targetIds}::text[])`;
+  return Prisma.sql`(
       SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text
         || ':' || pg_relation_filenode('"StanceReadChange"')::text || ':' || coalesce(sum(changes), 0)::text
-      FROM "StanceReadChange"
+      FROM "StanceReadChange" ${counted}
     )`;
+}
 
 export type SeriesJsonOptions = SeriesQueryOptions & {
   /**
@@ -656,7 +661,7 @@ export function buildStanceSeriesJsonQuery(scope: StanceQueryScope, options: Ser
       ), '[]'::json),
       'downsampled', coalesce((SELECT bool_or(merged) FROM (SELECT merged FROM merged_means UNION ALL SELECT merged FROM points) parts), false)
     )::text AS body,
-    ${stanceReadChangesSeen} AS "changesSeen"`;
+    ${stanceReadChangesSeen(scope)} AS "changesSeen"`;
 }
 
 export type MatrixQueryRow = {

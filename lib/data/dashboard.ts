@@ -12,6 +12,7 @@ import {
   buildStanceShiftQuery,
   buildTrackedTargetsWithExtentsQuery,
   eventMarkersJson,
+  stanceReadChangesSeen,
   trackedTargetCondition,
   type ExtentsQueryRow,
   type MatrixQueryRow,
@@ -204,7 +205,7 @@ async function readStanceSeriesJson(resolved: ResolvedScope, width: number, with
     withEvents,
   });
   const db = getDatabase();
-  return readKeptStanceSeries(db, query, async () => {
+  return readKeptStanceSeries(db, query, stanceReadChangesSeen(scope), async () => {
     const [row] = await readRows<{ body: string; changesSeen: string }>(db, query, { prepare: await seriesPlanReusable() });
     return row!;
   });

@@ -1,10 +1,12 @@
-// Stance charts already computed, served again while nothing they were read from has changed (docs/decisions/0050).
+// Stance charts already computed, served again while nothing they were read from has changed (docs/decisions/0050):
+// kept through codings toward other targets (0051).
 // A chart of a million codings takes PostgreSQL some 20 to 40 ms to compute, and the same view is asked for again
 // and again (every visit to the dashboard, every analyst on the team) far more often than the codings change.
 //
 // Whether a kept chart still holds is PostgreSQL's to say, not a clock's: the series statement also reads the
-// count of writes to the tables it reads (prisma/sql/stance-read-changes.sql) in its own snapshot, and the chart is
-// served again only while a fresh read of that count gives the same figure. Every write adds to the count inside
+// count of writes it could show (prisma/sql/stance-read-changes.sql: to its targets' codings, or to the statements,
+// sources, actors, users and events) in its own snapshot, and the chart is served again only while a fresh read of
+// that count gives the same figure. Every write adds to the count inside
 // its own transaction, so the figure changes exactly when a write becomes visible, whichever process or tool made
 // it, and a write still in progress when the chart was computed changes it on commit.
 import "server-only";
@@ -12,7 +14,6 @@ import { createHash } from "node:crypto";
 import { readKeptChartsBytes, serverEnvironment } from "../config/environment";
 import { readRows } from "../database/direct-sql";
 import type { Database } from "../database/prisma";
-import { stanceReadChangesSeen } from "../dashboard/stance-sql";
 import { Prisma } from "../generated/prisma/client";
 
 /** A connection that writes leaves a row; past this many the rows are folded into one (the sum stays). */
@@ -38,10 +39,10 @@ function keyOf(query: Prisma.Sql): string {
   return createHash("sha256").update(query.text).update("\u0000").update(JSON.stringify(query.values)).digest("base64");
 }
 
-async function readChangesSeen(db: Database): Promise<string> {
+async function readChangesSeen(db: Database, changesSeen: Prisma.Sql): Promise<string> {
   const [row] = await readRows<{ seen: string; rows: number }>(
     db,
-    Prisma.sql`SELECT ${stanceReadChangesSeen} AS seen, (SELECT count(*)::int FROM "StanceReadChange") AS rows`,
+    Prisma.sql`SELECT ${changesSeen} AS seen, (SELECT count(*)::int FROM "StanceReadChange") AS rows`,
   );
   if (row!.rows > foldAboveRows) await readRows(db, Prisma.sql`SELECT "stance_read_changes_fold"()`, { prepare: false });
   return row!.seen;
@@ -68,13 +69,15 @@ function keep(kept: KeptCharts, key: string, chart: KeptChart, limitBytes: numbe
 }
 
 /**
- * The chart `query` computes, as `compute` returns it with the changes it saw (read with stanceReadChangesSeen in
- * the same statement): the one kept from an earlier call when no write has been committed since, else computed now
- * and kept. `query` identifies the chart; `compute` must run exactly it.
+ * The chart `query` computes, as `compute` returns it with the changes it saw (`changesSeen`, the chart's
+ * stanceReadChangesSeen, read in the same statement): the one kept from an earlier call when no write the chart
+ * could show has been committed since, else computed now and kept. `query` identifies the chart; `compute` must
+ * run exactly it.
  */
 export async function readKeptStanceSeries(
   db: Database,
   query: Prisma.Sql,
+  changesSeen: Prisma.Sql,
   compute: () => Promise<{ body: string; changesSeen: string }>,
 ): Promise<string> {
   const limitBytes = readKeptChartsBytes(serverEnvironment());
@@ -83,7 +86,7 @@ export async function readKeptStanceSeries(
   const key = keyOf(query);
   const chart = kept.charts.get(key);
   if (chart) {
-    if ((await readChangesSeen(db)) === chart.changesSeen) {
+    if ((await readChangesSeen(db, changesSeen)) === chart.changesSeen) {
       kept.charts.delete(key);
       kept.charts.set(key, chart);
       return chart.body;

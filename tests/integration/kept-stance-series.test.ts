@@ -1,9 +1,10 @@
-// Charts kept and served again (lib/data/kept-stance-series.ts, docs/decisions/0050): never once something they
-// were read from has changed, whoever changed it and however, and still correct when a write was in progress
-// while the chart was computed.
+// Charts kept and served again (lib/data/kept-stance-series.ts, docs/decisions/0050 and 0051): never once something
+// they were read from has changed, whoever changed it and however, and still correct when a write was in progress
+// while the chart was computed; kept through codings toward other targets, except a blind analyst's.
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
+import { createStanceCoding as saveCoding, updateStanceCoding } from "@/lib/data/codings";
 import { listStanceSeries, maximumSeriesPerTarget } from "@/lib/data/dashboard";
 import { buildStanceSeriesJsonQuery, stanceReadChangesSeen, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
@@ -52,6 +53,9 @@ async function chartedStatement(quote = "We will talk,") {
   };
   return { speaker, target, coder, source, statement, view };
 }
+
+/** What a coding saved through the app carries besides its statement, target and score. */
+const codingBasics = { isConditional: false, confidence: "MEDIUM" as const, rationale: "Kept charts test." };
 
 async function firstPoint(view: DashboardView) {
   const result = await listStanceSeries(reader, view);
@@ -137,12 +141,14 @@ describe.skipIf(!isServer)("kept stance charts", () => {
       delete process.env.KEPT_CHARTS_MEGABYTES;
     });
     const changedPastTheTriggers: string[] = [];
+    const retitledPastTheTriggers: string[] = [];
     afterEach(async () => {
       if (setting === undefined) delete process.env.KEPT_CHARTS_MEGABYTES;
       else process.env.KEPT_CHARTS_MEGABYTES = setting;
-      // The statements' search text and the rest the triggers keep, brought back in step for the tests after these.
+      // The search text and the rest the triggers keep, brought back in step for the tests after these.
       const app = await connect("app");
       await app.query(`UPDATE "Statement" SET quote = quote WHERE id = ANY($1::text[])`, [changedPastTheTriggers.splice(0)]);
+      await app.query(`UPDATE "Source" SET title = title WHERE id = ANY($1::text[])`, [retitledPastTheTriggers.splice(0)]);
     });
 
     // A superuser who switches triggers off writes past every count and read model (the settled values too);
@@ -153,6 +159,18 @@ describe.skipIf(!isServer)("kept stance charts", () => {
       await owner.query("BEGIN");
       await owner.query("SET LOCAL session_replication_role = replica");
       const { rowCount } = await owner.query(narrowQuote, [statementId, quote]);
+      expect(rowCount).toBe(1);
+      await owner.query("COMMIT");
+    }
+
+    // The same for a source's title, which a rewrite of its statements' rows (their search text recomputed from
+    // the quote) leaves as it is.
+    async function titleChangedPastTheTriggers(sourceId: string, title: string) {
+      retitledPastTheTriggers.push(sourceId);
+      const owner = await connect("owner");
+      await owner.query("BEGIN");
+      await owner.query("SET LOCAL session_replication_role = replica");
+      const { rowCount } = await owner.query(`UPDATE "Source" SET title = $2 WHERE id = $1`, [sourceId, title]);
       expect(rowCount).toBe(1);
       await owner.query("COMMIT");
     }
@@ -177,6 +195,42 @@ describe.skipIf(!isServer)("kept stance charts", () => {
       await quoteChangedPastTheTriggers(world.statement.id, "We will");
       expect((await listStanceSeries(analyst, world.view)).series).toEqual([]);
       expect((await listStanceSeries(reader, world.view, { width: 640 })).series[0]!.points[0]!.statement!.quote).toBe("We will");
+    });
+
+    it("through the app's codings toward other targets, which rewrite only the statement's coding count", async () => {
+      const world = await chartedStatement();
+      const otherTarget = await createActor(db, { name: "Kept Other Target" });
+      const analyst = { id: (await createUser(db)).id, role: "ANALYST" as const };
+      const codingCount = async () =>
+        (await db.statement.findUniqueOrThrow({ where: { id: world.statement.id }, select: { liveCodingCount: true } })).liveCodingCount;
+      expect((await firstPoint(world.view)).statement.sourceTitle).toBe(world.source.title);
+      await titleChangedPastTheTriggers(world.source.id, "Retitled past the triggers");
+
+      const counted = await codingCount();
+      const coding = await saveCoding(analyst, { statementId: world.statement.id, targetId: otherTarget.id, score: -1, ...codingBasics });
+      await updateStanceCoding(analyst, coding.id, { version: coding.version, score: -2, ...codingBasics });
+      // The statement's row was rewritten (its coding count), its settled values and speaker months toward the
+      // other target too: none of it is in this chart, which is served as kept.
+      expect(await codingCount()).toBe(counted + 1);
+      expect((await firstPoint(world.view)).statement.sourceTitle).toBe(world.source.title);
+
+      // A coding toward the chart's own target is in it: computed again.
+      await saveCoding(analyst, { statementId: world.statement.id, targetId: world.target.id, score: 0, ...codingBasics });
+      const recoded = await firstPoint(world.view);
+      expect(recoded.statement.sourceTitle).toBe("Retitled past the triggers");
+      expect(recoded.series.codingCount).toBe(2);
+    });
+
+    it("never through a blind analyst's own coding toward another target, which shows them others' codings", async () => {
+      const world = await chartedStatement();
+      const otherTarget = await createActor(db, { name: "Kept Blind Other Target" });
+      const analyst = { id: (await createUser(db)).id, role: "ANALYST" as const };
+      // The source codes blind: until the analyst codes the statement, they see no one's coding of it.
+      expect((await listStanceSeries(analyst, world.view)).series).toEqual([]);
+      await saveCoding(analyst, { statementId: world.statement.id, targetId: otherTarget.id, score: 1, ...codingBasics });
+      // Coded toward another target, the statement's codings toward this one are theirs to see.
+      const seen = await listStanceSeries(analyst, world.view);
+      expect(seen.series.map((series) => series.codingCount)).toEqual([1]);
     });
 
     it("up to KEPT_CHARTS_MEGABYTES, the least recently served going first", async () => {
@@ -241,7 +295,7 @@ describe.skipIf(!isServer)("kept stance charts", () => {
     const tablesRead = new Set<string>();
     for (const scope of scopes)
       for (const withEvents of [false, true]) {
-        const { text } = buildStanceSeriesJsonQuery(scope, {
+        const { text, sql } = buildStanceSeriesJsonQuery(scope, {
           unit: "week",
           width: 800,
           maximumSeriesPerTarget,
@@ -249,46 +303,83 @@ describe.skipIf(!isServer)("kept stance charts", () => {
           withEvents,
         });
         // The figure a chart is kept under comes from the chart's own statement, so from its own snapshot.
-        expect(text).toContain(stanceReadChangesSeen.text);
+        expect(sql).toContain(stanceReadChangesSeen(scope).sql);
         for (const [, table] of text.matchAll(/\b(?:FROM|JOIN)\s+"([A-Za-z]+)"/g)) tablesRead.add(table!);
       }
     expect(tablesRead.size).toBeGreaterThanOrEqual(8);
     const owner = await connect("owner");
-    const { rows } = await owner.query<{ table: string }>(
-      `SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-       WHERE p.proname = 'stance_read_changed' AND t.tgenabled = 'O'`,
+    // Every kind of write to each table: INSERT (4), DELETE (8), UPDATE (16) and TRUNCATE (32) in pg_trigger's tgtype.
+    const { rows } = await owner.query<{ table: string; events: number }>(
+      `SELECT c.relname AS table, bit_or(t.tgtype::int & 60) AS events
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE p.proname IN ('stance_read_changed', 'stance_read_target_changed', 'stance_read_rows_changed')
+         AND t.tgenabled = 'O' AND t.tgtype::int & 1 = 0
+       GROUP BY c.relname`,
     );
-    const counted = new Set(rows.map((row) => row.table));
+    const counted = new Map(rows.map((row) => [row.table, row.events]));
     // The count table itself is read, and written only by these triggers.
-    const uncounted = [...tablesRead].filter((table) => !counted.has(table) && table !== "StanceReadChange");
+    const uncounted = [...tablesRead].filter((table) => counted.get(table) !== 60 && table !== "StanceReadChange");
     expect(uncounted).toEqual([]);
   });
 
-  it("keep their count when the connections' rows are folded together, past a write in progress", async () => {
+  it("keep every scope's count when the connections' rows are folded together, past a write in progress", async () => {
     const app = await connect("app");
     const owner = await connect("owner");
     const writer = await connect("app");
-    const sumOfChanges = async () =>
-      BigInt((await app.query<{ sum: string }>(`SELECT sum(changes)::text AS sum FROM "StanceReadChange"`)).rows[0]!.sum);
+    const sumsOfChanges = async () =>
+      Object.fromEntries(
+        (
+          await app.query<{ scope: string; sum: string }>(
+            `SELECT scope, sum(changes)::text AS sum FROM "StanceReadChange" GROUP BY scope ORDER BY scope`,
+          )
+        ).rows.map((row) => [row.scope, BigInt(row.sum)]),
+      );
     const world = await chartedStatement();
-    // Rows left by connections long closed (process ids no live connection has), and a write in progress.
-    await owner.query(`INSERT INTO "StanceReadChange" (slot, changes) SELECT -n, n FROM generate_series(1, 80) AS n`);
+    // Rows left by connections long closed (process ids no live connection has), in the empty scope and in five
+    // targets' scopes, and a write in progress.
+    await owner.query(
+      `INSERT INTO "StanceReadChange" (slot, scope, changes)
+       SELECT -n, CASE WHEN n % 3 = 0 THEN '' ELSE 'fold-target-' || (n % 5) END, n FROM generate_series(1, 80) AS n`,
+    );
     // The writer's connection has written before (its row is committed) and is writing again: its row is locked.
-    await writer.query(`UPDATE "Actor" SET version = version WHERE false`);
+    const touchSpeaker = `UPDATE "Actor" SET version = version + 1 WHERE id = $1`;
+    await writer.query(touchSpeaker, [world.speaker.id]);
     await writer.query("BEGIN");
-    await writer.query(`UPDATE "Actor" SET version = version WHERE false`);
+    await writer.query(touchSpeaker, [world.speaker.id]);
     const writerSlot = (await writer.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     const kept = await listStanceSeries(reader, world.view);
-    const before = await sumOfChanges();
+    const before = await sumsOfChanges();
 
     // Served again: the read of the count sees more than 64 rows and folds them, skipping the one the writer holds.
     expect(await listStanceSeries(reader, world.view)).toEqual(kept);
     const left = await app.query<{ slot: number }>(`SELECT slot FROM "StanceReadChange" WHERE slot <> 0 ORDER BY slot`);
     expect(left.rows.map((row) => row.slot)).toEqual([writerSlot]);
-    expect(await sumOfChanges()).toBe(before);
+    expect(await sumsOfChanges()).toEqual(before);
     expect(await listStanceSeries(reader, world.view)).toEqual(kept);
 
     await writer.query("COMMIT");
-    expect(await sumOfChanges()).toBe(before + 1n);
+    expect(await sumsOfChanges()).toEqual({ ...before, "": before[""]! + 1n });
+  });
+
+  it("fold from many connections at once, every scope's count kept", async () => {
+    const owner = await connect("owner");
+    const folders = await Promise.all(Array.from({ length: 6 }, () => connect("app")));
+    const sumsOfChanges = async () =>
+      (
+        await owner.query<{ scope: string; sum: string }>(
+          `SELECT scope, sum(changes)::text AS sum FROM "StanceReadChange" GROUP BY scope ORDER BY scope`,
+        )
+      ).rows;
+    for (let round = 0; round < 5; round += 1) {
+      // Rows of many scopes, folded by six connections at once (one fold at a time does the work, decision 0051).
+      await owner.query(
+        `INSERT INTO "StanceReadChange" (slot, scope, changes)
+         SELECT -n, 'fold-race-' || (n % 40), 1 FROM generate_series(1, 400) AS n
+         ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1`,
+      );
+      const before = await sumsOfChanges();
+      await Promise.all(folders.map((folder) => folder.query(`SELECT "stance_read_changes_fold"()`)));
+      expect(await sumsOfChanges()).toEqual(before);
+    }
   });
 });
