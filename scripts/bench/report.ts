@@ -132,6 +132,7 @@ export function renderFigures(figures: BenchFigures): string {
   const seriesRows = figures.series.flatMap((timings) => [
     [timings.seriesCase.name, count(timings.codingCount), "renderStanceSeries (data layer), first read", ...timingCells(timings.dataLayer)],
     ["", "", "renderStanceSeries, read again (the kept chart)", ...timingCells(timings.dataLayerKept)],
+    ["", "", "read again after a coding toward another target was saved", ...timingCells(timings.dataLayerAfterOtherTarget)],
     ["", "", `its ${timings.queries.length} queries through pg.Client`, ...timingCells(timings.rawAllQueries)],
     ["", "", "of which the series aggregation", ...timingCells(timings.rawSeriesQuery)],
     ["", "", "**first read ÷ its SQL (medians)**", `**${ratio(timings.dataLayer.median / timings.rawAllQueries.median)}**`, "", "", ""],
