@@ -6,9 +6,9 @@
 // Whether a kept chart still holds is PostgreSQL's to say, not a clock's: the series statement also reads the
 // count of writes it could show (prisma/sql/stance-read-changes.sql: to its targets' codings, or to the statements,
 // sources, actors, users and events) in its own snapshot, and the chart is served again only while a fresh read of
-// that count gives the same figure. Every write adds to the count inside
-// its own transaction, so the figure changes exactly when a write becomes visible, whichever process or tool made
-// it, and a write still in progress when the chart was computed changes it on commit.
+// that count gives the same figure. Every write adds to the count inside its own transaction, so the figure changes
+// exactly when a write becomes visible, whichever process or tool made it, and a write still in progress when the
+// chart was computed changes it on commit.
 import "server-only";
 import { createHash } from "node:crypto";
 import { readKeptChartsBytes, serverEnvironment } from "../config/environment";
@@ -16,7 +16,7 @@ import { readRows } from "../database/direct-sql";
 import type { Database } from "../database/prisma";
 import { Prisma } from "../generated/prisma/client";
 
-/** A connection that writes leaves a row; past this many the rows are folded into one (the sum stays). */
+/** A connection that writes leaves a row per scope; past this many rows they are folded (each scope's sum stays). */
 const foldAboveRows = 64;
 
 type KeptChart = { changesSeen: string; body: string; bytes: number };
