@@ -165,7 +165,7 @@ export function renderFigures(figures: BenchFigures): string {
     "",
     markdownTable(["View", "Live codings in view", "Measured", "Median", "p90", "Min", "Max"], seriesRows),
     "",
-    "The data layer and the raw SQL alternate run by run. A first read finds no chart kept (they are forgotten before it) and sends the series statement; reading the same view again, with nothing written in between, serves the chart kept by the first after one read of the count of changes (docs/decisions/0050). The raw SQL is exactly what a first read sent (captured at the driver), replayed one statement after another on one connection.",
+    "The data layer and the raw SQL alternate run by run. A first read finds no chart kept (they are forgotten before it) and sends the series statement; reading the same view again, with nothing written in between, serves the chart kept by the first after one read of the count of changes (docs/decisions/0050); so does a read just after an edit of a coding toward a target the view leaves out, saved between the two (docs/decisions/0051). The raw SQL is exactly what a first read sent (captured at the driver), replayed one statement after another on one connection.",
     "",
     "### Data endpoint",
     "",
