@@ -78,6 +78,8 @@ describe.skipIf(!isServer)("the app's database role", () => {
     expect(await refusal(app, `UPDATE "StanceReadChange" SET changes = 0`)).toMatch(/permission denied for table StanceReadChange/);
     expect(await refusal(app, `DELETE FROM "StanceReadChange"`)).toMatch(/permission denied for table StanceReadChange/);
     expect(await refusal(app, `INSERT INTO "StanceReadChange" (slot, changes) VALUES (-1, -100)`)).toMatch(/permission denied/);
+    // The triggers' helper writes as its caller: the triggers call it as the owner, the app's role cannot.
+    expect(await refusal(app, `SELECT "stance_read_count"(ARRAY['-1'])`)).toMatch(/permission denied for table StanceReadChange/);
     expect(await sumOfChanges()).toBe(before);
     // A write the count covers still counts: the trigger runs as the owner.
     await app.query(`UPDATE "Actor" SET version = version + 1 WHERE id = (SELECT id FROM "Actor" ORDER BY id LIMIT 1)`);

@@ -7,11 +7,20 @@ ADD CONSTRAINT "StanceReadChange_pkey" PRIMARY KEY ("slot", "scope");
 -- are in the empty scope, which every chart reads, so no chart kept before this migration outlives a change.
 -- The old triggers, one per table for every kind of write, make way for one per kind of write.
 
+-- Adds one to this connection's row of each scope named. Not SECURITY
+-- DEFINER: the triggers' functions below call it as the tables' owner, and
+-- the app's role may not call it to change the counts.
+CREATE FUNCTION "stance_read_count"(scopes text[]) RETURNS void
+LANGUAGE sql SET search_path = public AS '
+  INSERT INTO "StanceReadChange" (slot, scope, changes)
+    SELECT pg_backend_pid(), scope, 1 FROM unnest(scopes) AS named(scope) GROUP BY scope ORDER BY scope
+    ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1
+';
+
 CREATE OR REPLACE FUNCTION "stance_read_changed"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS '
 BEGIN
-  INSERT INTO "StanceReadChange" (slot, scope, changes) VALUES (pg_backend_pid(), '''', 1)
-    ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1;
+  PERFORM "stance_read_count"(ARRAY['''']);
   RETURN NULL;
 END
 ';
@@ -20,20 +29,18 @@ END
 -- on each table that counts per target; a TRUNCATE counts in the empty scope.
 CREATE FUNCTION "stance_read_target_changed"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS '
+DECLARE
+  targets text[];
 BEGIN
+  -- Each branch names only the transition tables its trigger has.
   IF TG_OP = ''INSERT'' THEN
-    INSERT INTO "StanceReadChange" (slot, scope, changes)
-      SELECT DISTINCT pg_backend_pid(), "targetId", 1 FROM new_rows
-      ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1;
+    targets := ARRAY(SELECT DISTINCT "targetId" FROM new_rows);
   ELSIF TG_OP = ''DELETE'' THEN
-    INSERT INTO "StanceReadChange" (slot, scope, changes)
-      SELECT DISTINCT pg_backend_pid(), "targetId", 1 FROM old_rows
-      ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1;
+    targets := ARRAY(SELECT DISTINCT "targetId" FROM old_rows);
   ELSE
-    INSERT INTO "StanceReadChange" (slot, scope, changes)
-      SELECT pg_backend_pid(), target, 1 FROM (SELECT "targetId" FROM old_rows UNION SELECT "targetId" FROM new_rows) AS changed(target)
-      ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1;
+    targets := ARRAY(SELECT "targetId" FROM old_rows UNION SELECT "targetId" FROM new_rows);
   END IF;
+  PERFORM "stance_read_count"(targets);
   RETURN NULL;
 END
 ';
@@ -62,8 +69,7 @@ BEGIN
     );
   END IF;
   IF changed THEN
-    INSERT INTO "StanceReadChange" (slot, scope, changes) VALUES (pg_backend_pid(), '''', 1)
-      ON CONFLICT (slot, scope) DO UPDATE SET changes = "StanceReadChange".changes + 1;
+    PERFORM "stance_read_count"(ARRAY['''']);
   END IF;
   RETURN NULL;
 END
