@@ -54,6 +54,14 @@ async function chartedStatement(quote = "We will talk,") {
   return { speaker, target, coder, source, statement, view };
 }
 
+/** Each scope's count of changes, summed over the connections' rows. */
+async function sumsOfChangesByScope(client: pg.Client): Promise<Record<string, bigint>> {
+  const { rows } = await client.query<{ scope: string; sum: string }>(
+    `SELECT scope, sum(changes)::text AS sum FROM "StanceReadChange" GROUP BY scope`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.scope, BigInt(row.sum)]));
+}
+
 /** What a coding saved through the app carries besides its statement, target and score. */
 const codingBasics = { isConditional: false, confidence: "MEDIUM" as const, rationale: "Kept charts test." };
 
@@ -325,14 +333,7 @@ describe.skipIf(!isServer)("kept stance charts", () => {
     const app = await connect("app");
     const owner = await connect("owner");
     const writer = await connect("app");
-    const sumsOfChanges = async () =>
-      Object.fromEntries(
-        (
-          await app.query<{ scope: string; sum: string }>(
-            `SELECT scope, sum(changes)::text AS sum FROM "StanceReadChange" GROUP BY scope ORDER BY scope`,
-          )
-        ).rows.map((row) => [row.scope, BigInt(row.sum)]),
-      );
+    const sumsOfChanges = () => sumsOfChangesByScope(app);
     const world = await chartedStatement();
     // Rows left by connections long closed (process ids no live connection has), in the empty scope and in five
     // targets' scopes, and a write in progress.
@@ -363,12 +364,7 @@ describe.skipIf(!isServer)("kept stance charts", () => {
   it("fold from many connections at once, every scope's count kept", async () => {
     const owner = await connect("owner");
     const folders = await Promise.all(Array.from({ length: 6 }, () => connect("app")));
-    const sumsOfChanges = async () =>
-      (
-        await owner.query<{ scope: string; sum: string }>(
-          `SELECT scope, sum(changes)::text AS sum FROM "StanceReadChange" GROUP BY scope ORDER BY scope`,
-        )
-      ).rows;
+    const sumsOfChanges = () => sumsOfChangesByScope(owner);
     for (let round = 0; round < 5; round += 1) {
       // Rows of many scopes, folded by six connections at once (one fold at a time does the work, decision 0051).
       await owner.query(
