@@ -553,17 +553,22 @@ export function eventMarkersJson(window: DateWindow): Prisma.Sql {
 }
 
 /**
- * Which writes a chart of `scope` could show, as one text (lib/data/kept-stance-series.ts): the database (a
- * recreated one has another oid), the count table's file (a TRUNCATE or a restore with --clean gives it another)
- * and the sum of the counts the chart depends on (prisma/sql/stance-read-changes.sql): those of its targets and
- * the empty scope (statements, sources, actors, users, events). A blind analyst's chart counts every scope: it
- * shows other coders' codings of the statements the analyst coded toward any target (codingConditions). An
- * expression, so that the series statement reads it in the chart's own snapshot.
+ * Which writes a chart of `scope` could show, as one text (lib/data/kept-stance-series.ts): the server's start
+ * (a database rewound under a running app, by a point-in-time or snapshot restore, a failover to a standby or a
+ * server rebuilt from scratch, can repeat the rest, since such a copy keeps its oid and file numbers and the sum
+ * comes back as writes resume; each of those starts a server), the database (a recreated one has another oid),
+ * the count table's file (a TRUNCATE or a restore with --clean gives it another) and the sum of the counts the
+ * chart depends on (prisma/sql/stance-read-changes.sql): those of its targets and the empty scope (statements,
+ * sources, actors, users, events). A blind analyst's chart counts every scope: it shows other coders' codings of
+ * the statements the analyst coded toward any target (codingConditions). An expression, so that the series
+ * statement reads it in the chart's own snapshot. The start is written as seconds since 1970, whatever the
+ * session's date settings.
  */
 export function stanceReadChangesSeen(scope: Pick<StanceQueryScope, "targetIds" | "blindCoderId">): Prisma.Sql {
   const counted = scope.blindCoderId ? Prisma.empty : Prisma.sql`WHERE scope = '' OR scope = ANY(${scope.targetIds}::text[])`;
   return Prisma.sql`(
-      SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text
+      SELECT extract(epoch FROM pg_postmaster_start_time())::text
+        || ':' || (SELECT oid FROM pg_database WHERE datname = current_database())::text
         || ':' || pg_relation_filenode('"StanceReadChange"')::text || ':' || coalesce(sum(changes), 0)::text
       FROM "StanceReadChange" ${counted}
     )`;

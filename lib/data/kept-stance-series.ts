@@ -16,7 +16,11 @@ import { readRows } from "../database/direct-sql";
 import type { Database } from "../database/prisma";
 import { Prisma } from "../generated/prisma/client";
 
-/** A connection that writes leaves a row per scope; past this many rows they are folded (each scope's sum stays). */
+/**
+ * A connection that writes leaves a row per scope; past this many such rows they are folded into slot 0 (each
+ * scope's sum stays). Slot 0's own rows, one per scope ever written, are not counted: with more targets than
+ * this, every read would otherwise fold, with nothing to fold.
+ */
 const foldAboveRows = 64;
 
 type KeptChart = { changesSeen: string; body: string; bytes: number };
@@ -42,7 +46,7 @@ function keyOf(query: Prisma.Sql): string {
 async function readChangesSeen(db: Database, changesSeen: Prisma.Sql): Promise<string> {
   const [row] = await readRows<{ seen: string; rows: number }>(
     db,
-    Prisma.sql`SELECT ${changesSeen} AS seen, (SELECT count(*)::int FROM "StanceReadChange") AS rows`,
+    Prisma.sql`SELECT ${changesSeen} AS seen, (SELECT count(*)::int FROM "StanceReadChange" WHERE slot <> 0) AS rows`,
   );
   if (row!.rows > foldAboveRows) await readRows(db, Prisma.sql`SELECT "stance_read_changes_fold"()`, { prepare: false });
   return row!.seen;
@@ -94,6 +98,8 @@ export async function readKeptStanceSeries(
     forget(kept, key);
   }
   const computed = await compute();
+  // A chart that saw no figure is not kept: a kept chart compared with no figure would be served for ever.
+  if (!computed.changesSeen) return computed.body;
   // UTF-16 in memory, and the key and the entry's own objects.
   keep(kept, key, { changesSeen: computed.changesSeen, body: computed.body, bytes: computed.body.length * 2 + 256 }, limitBytes);
   return computed.body;

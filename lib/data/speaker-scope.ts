@@ -18,5 +18,6 @@ export async function listSpeakerIds(actorIds: string[], speaksForIds: string[])
     frontier = representatives.map((actor) => actor.id).filter((id) => !ids.has(id));
     for (const id of frontier) ids.add(id);
   }
-  return [...ids];
+  // Sorted: the same speakers, named in any order, make the same statement, and so share a kept chart.
+  return [...ids].sort();
 }

@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "v
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createStanceCoding as saveCoding, updateStanceCoding } from "@/lib/data/codings";
 import { listStanceSeries, maximumSeriesPerTarget } from "@/lib/data/dashboard";
+import { readKeptStanceSeries } from "@/lib/data/kept-stance-series";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { buildStanceSeriesJsonQuery, stanceReadChangesSeen, type StanceQueryScope } from "@/lib/dashboard/stance-sql";
 import { defaultDashboardView, type DashboardView } from "@/lib/dashboard/view";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
@@ -240,6 +242,42 @@ describe.skipIf(!isServer)("kept stance charts", () => {
       expect(seen.series.map((series) => series.codingCount)).toEqual([1]);
     });
 
+    it("for the same speakers named in any order", async () => {
+      const world = await chartedStatement();
+      const secondSpeaker = await createActor(db, { name: "Kept Second Speaker" });
+      const view = { ...world.view, speakers: [world.speaker.slug, secondSpeaker.slug] };
+      expect((await firstPoint(view)).statement.sourceTitle).toBe(world.source.title);
+      await titleChangedPastTheTriggers(world.source.id, "Retitled past the triggers");
+      // The other order makes the same statement, so the kept chart answers it.
+      const reversed = { ...view, speakers: [secondSpeaker.slug, world.speaker.slug] };
+      expect((await firstPoint(reversed)).statement.sourceTitle).toBe(world.source.title);
+    });
+
+    it("never when the chart's statement saw no figure of changes to compare with", async () => {
+      let computed = 0;
+      const read = () =>
+        readKeptStanceSeries(db, Prisma.sql`SELECT 'a chart with no figure'`, Prisma.sql`NULL::text`, async () => {
+          computed += 1;
+          return { body: `computed ${computed}`, changesSeen: null as unknown as string };
+        });
+      expect(await read()).toBe("computed 1");
+      expect(await read()).toBe("computed 2");
+    });
+
+    it("under a figure that starts with the server's start, which a database rewound under the app cannot repeat", async () => {
+      const world = await chartedStatement();
+      const app = await connect("app");
+      const scope = { targetIds: [world.target.id], blindCoderId: null };
+      const figure = stanceReadChangesSeen(scope);
+      const { rows } = await app.query<{ seen: string; started: string }>(
+        `SELECT ${figure.text} AS seen, extract(epoch FROM pg_postmaster_start_time())::text AS started`,
+        figure.values,
+      );
+      // A restored snapshot, a promoted standby or a server rebuilt from scratch keeps the database's oid and the
+      // count table's file, and its sum comes back as writes resume; its start differs.
+      expect(rows[0]!.seen.startsWith(`${rows[0]!.started}:`)).toBe(true);
+    });
+
     it("up to KEPT_CHARTS_MEGABYTES, the least recently served going first", async () => {
       process.env.KEPT_CHARTS_MEGABYTES = "1";
       // The tooltip carries the 54 KB quote: each chart takes about 110 KB kept (UTF-16), so 1 MiB holds nine.
@@ -359,6 +397,28 @@ describe.skipIf(!isServer)("kept stance charts", () => {
 
     await writer.query("COMMIT");
     expect(await sumsOfChanges()).toEqual({ ...before, "": before[""]! + 1n });
+  });
+
+  it("fold only the connections' rows, however many scopes have been folded before", async () => {
+    const app = await connect("app");
+    const owner = await connect("owner");
+    const world = await chartedStatement();
+    await app.query(`SELECT "stance_read_changes_fold"()`);
+    // More folded scopes than the limit of rows, and one row of a connection long closed.
+    await owner.query(
+      `INSERT INTO "StanceReadChange" (slot, scope, changes)
+       SELECT 0, 'folded-before-' || n, n FROM generate_series(1, 80) AS n
+       UNION ALL SELECT -1, 'folded-before-1', 1`,
+    );
+    try {
+      const kept = await listStanceSeries(reader, world.view);
+      expect(await listStanceSeries(reader, world.view)).toEqual(kept);
+      // Served again without a fold: the closed connection's row is still its own.
+      const closed = await app.query(`SELECT changes FROM "StanceReadChange" WHERE slot = -1 AND scope = 'folded-before-1'`);
+      expect(closed.rows).toEqual([{ changes: "1" }]);
+    } finally {
+      await owner.query(`DELETE FROM "StanceReadChange" WHERE scope LIKE 'folded-before-%'`);
+    }
   });
 
   it("fold from many connections at once, every scope's count kept", async () => {
