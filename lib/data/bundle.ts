@@ -14,7 +14,7 @@ import { describeValue } from "../exchange/row";
 import { Prisma } from "../generated/prisma/client";
 import { fingerprintOf } from "../sources/near-duplicates";
 import { dateFromIso } from "../validation";
-import { visibleCodingsWhere } from "./coding-visibility";
+import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
 import { insertSourceFingerprints } from "./sources";
 
 type Row = Record<string, unknown> & { id: string };
@@ -40,27 +40,26 @@ const referenceFields = (kind: BundleKind) =>
 // Export
 
 /** Which of a kind's live records the acting user may see (blind coding hides other coders' work from analysts). */
-function visibleWhere(user: ActingUser, kind: BundleKind): object {
+function visibleWhere(user: NonNullable<ActingUser>, kind: BundleKind): object {
   const live = hasDeletedAt(kind) ? { deletedAt: null } : {};
   if (kind === "coding") return { AND: [live, visibleCodingsWhere(user)] };
+  if (kind === "adjudication") return { AND: [live, visibleAdjudicationsWhere(user)] };
   if (kind === "statementReview") {
     // A "no stance" is a coder's judgement too: shown as codings are.
-    const codingsWhere = visibleCodingsWhere(user);
-    if (Object.keys(codingsWhere).length === 0) return live;
-    return {
-      AND: [
-        live,
-        {
-          OR: [
-            { coderId: user!.id },
-            { statement: { source: { blindCoding: false } } },
-            { statement: { codings: { some: { coderId: user!.id, deletedAt: null } } } },
-          ],
-        },
-      ],
-    };
+    const statements = statementsSeenWholeWhere(user);
+    return statements ? { AND: [live, { OR: [{ coderId: user.id }, { statement: statements }] }] } : live;
   }
   return live;
+}
+
+/**
+ * A record as the acting user may see it. Evidence keeps the team's stance toward each target when it was last
+ * reviewed (its coding snapshot, means and settled scores over every coding): a blind coder's bundle leaves it
+ * out, as the evidence matrix leaves out the scores that moved since.
+ */
+function visibleValues(user: NonNullable<ActingUser>, kind: BundleKind, row: Row): Row {
+  if (kind === "evidence" && statementsSeenWholeWhere(user) && row.codingSnapshot !== null) return { ...row, codingSnapshot: null };
+  return row;
 }
 
 /**
@@ -111,8 +110,8 @@ export async function exportBundle(user: ActingUser): Promise<string> {
       const emails = new Map(users.map((account) => [account.id, account.email]));
       const all: BundleRecord[] = [];
       for (const kind of bundleKindNames) {
-        const rows = await delegateOf(tx, kind).findMany({ where: visibleWhere(user, kind), orderBy: { id: "asc" } });
-        for (const row of rows) all.push(encodeRecord(kind, row, (id) => emails.get(id)));
+        const rows = await delegateOf(tx, kind).findMany({ where: visibleWhere(user!, kind), orderBy: { id: "asc" } });
+        for (const row of rows) all.push(encodeRecord(kind, visibleValues(user!, kind, row), (id) => emails.get(id)));
       }
       return all;
     },

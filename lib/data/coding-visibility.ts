@@ -10,14 +10,25 @@ import { Prisma } from "../generated/prisma/client";
  */
 export function visibleCodingsWhere(user: ActingUser): Prisma.StanceCodingWhereInput {
   if (!user) return { id: { in: [] } };
-  if (user.role !== "ANALYST" || hasPermission(user, "adjudicate")) return {};
-  return {
-    OR: [
-      { coderId: user.id },
-      { statement: { source: { blindCoding: false } } },
-      { statement: { codings: { some: { coderId: user.id, deletedAt: null } } } },
-    ],
-  };
+  const statements = statementsSeenWholeWhere(user);
+  return statements ? { OR: [{ coderId: user.id }, { statement: statements }] } : {};
+}
+
+/**
+ * The statements whose codings `user` sees whatever their coder (their source is not blind, or the analyst has
+ * coded them), or null when the user sees every statement's. What else records coders' work on a statement (an
+ * adjudication's settled score and rationale, a review of "no stance") is shown by it, as its codings are.
+ */
+export function statementsSeenWholeWhere(user: NonNullable<ActingUser>): Prisma.StatementWhereInput | null {
+  if (user.role !== "ANALYST" || hasPermission(user, "adjudicate")) return null;
+  return { OR: [{ source: { blindCoding: false } }, { codings: { some: { coderId: user.id, deletedAt: null } } }] };
+}
+
+/** The adjudications `user` may see: those of the statements whose codings they see whole. */
+export function visibleAdjudicationsWhere(user: ActingUser): Prisma.AdjudicationWhereInput {
+  if (!user) return { id: { in: [] } };
+  const statements = statementsSeenWholeWhere(user);
+  return statements ? { statement: statements } : {};
 }
 
 /**

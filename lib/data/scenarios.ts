@@ -140,16 +140,20 @@ function toEstimateView(
   };
 }
 
+// A statement or event deleted since an estimate named it drops out of the estimate's list (decision 0007), as a
+// statement of a deleted source does: the estimate keeps the ids, so a restore brings it back.
 async function listLinkedRecords(statementIds: string[], eventIds: string[]) {
   const db = getDatabase();
   const [statements, events] = await Promise.all([
     statementIds.length
       ? db.statement.findMany({
-          where: { id: { in: statementIds } },
+          where: { id: { in: statementIds }, deletedAt: null, source: { deletedAt: null } },
           select: { id: true, quote: true, sourceId: true, speaker: { select: { name: true } } },
         })
       : [],
-    eventIds.length ? db.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, title: true, occurredOn: true } }) : [],
+    eventIds.length
+      ? db.event.findMany({ where: { id: { in: eventIds }, deletedAt: null }, select: { id: true, title: true, occurredOn: true } })
+      : [],
   ]);
   return {
     statements: new Map(

@@ -17,7 +17,7 @@ import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, signatureLengt
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
 import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
-import { visibleCodingsWhere } from "./coding-visibility";
+import { visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
 
 export type SourceSummary = {
   id: string;
@@ -181,7 +181,8 @@ export async function getSource(user: ActingUser, id: string): Promise<SourceDet
         orderBy: [{ targetId: "asc" }, { createdAt: "asc" }],
       },
       adjudications: {
-        where: { deletedAt: null },
+        // A settled score tells a blind coder what the others said: shown as their codings are.
+        where: { deletedAt: null, ...visibleAdjudicationsWhere(user) },
         include: { target: { select: { name: true } }, adjudicator: { select: { name: true } } },
       },
     },

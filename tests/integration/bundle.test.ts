@@ -304,7 +304,34 @@ describe("the corpus bundle", () => {
     const source = await createSource(db);
     const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
     const hidden = await createStanceCoding(db, { statement, targetId: target.id, coderId: other.id, score: -1 });
-    expect(await exportBundle(mine)).not.toContain(`"id":"${hidden.id}"`);
-    expect(await exportBundle(await admin())).toContain(`"id":"${hidden.id}"`);
+    // What else carries the others' scores: the settled score of their disagreement, and the team's stance kept
+    // with a piece of evidence.
+    const adjudication = await db.adjudication.create({
+      data: { statementId: statement.id, targetId: target.id, adjudicatorId: (await admin())!.id, score: -3, rationale: "Settled low." },
+    });
+    const set = await createScenarioSet(db);
+    const evidence = await db.evidence.create({
+      data: { setId: set.id, statementId: statement.id, codingSnapshot: { [target.id]: { score: -3, basis: "adjudicated" } } },
+    });
+    const evidenceIn = (bundle: string) =>
+      linesOf(bundle)
+        .map(recordOf)
+        .find((record) => record.id === evidence.id);
+
+    const blindBundle = await exportBundle(mine);
+    expect(blindBundle).not.toContain(`"id":"${hidden.id}"`);
+    expect(blindBundle).not.toContain(`"id":"${adjudication.id}"`);
+    expect(blindBundle).not.toContain("Settled low.");
+    expect(evidenceIn(blindBundle)?.codingSnapshot).toBeNull();
+    const fullBundle = await exportBundle(await admin());
+    expect(fullBundle).toContain(`"id":"${hidden.id}"`);
+    expect(fullBundle).toContain(`"id":"${adjudication.id}"`);
+    expect(evidenceIn(fullBundle)?.codingSnapshot).toEqual({ [target.id]: { score: -3, basis: "adjudicated" } });
+
+    // Once they have coded the statement, its adjudication is theirs to see, as its codings are.
+    await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: mine!.id, score: 0 });
+    const coded = await exportBundle(mine);
+    expect(coded).toContain(`"id":"${hidden.id}"`);
+    expect(coded).toContain(`"id":"${adjudication.id}"`);
   });
 });

@@ -102,7 +102,12 @@ describe("the coding workspace", () => {
     await createStanceCoding(acting(first), { ...coding, score: -2 });
 
     const seenBy = async (user: Parameters<typeof acting>[0]) => (await getSource(acting(user), sourceId)).statements[0]!;
+    // A settled disagreement tells what the coders said: hidden as their codings are.
+    await db.adjudication.create({
+      data: { statementId: statement.id, targetId: us.id, adjudicatorId: admin.id, score: -2, rationale: "Both read it as a demand." },
+    });
     expect((await seenBy(second)).codings).toEqual([]);
+    expect((await seenBy(second)).adjudications).toEqual([]);
     expect((await seenBy(second)).hiddenCodingCount).toBe(1);
     expect((await listStanceCodingsForReview(acting(second))).rows.some((row) => row.statement.id === statement.id)).toBe(false);
     const charted = await listStanceSeries(acting(second), {
@@ -113,11 +118,13 @@ describe("the coding workspace", () => {
     });
     expect(charted.series.flatMap((series) => series.points).some((point) => point.statement?.id === statement.id)).toBe(false);
     expect((await seenBy(viewer)).codings).toHaveLength(1);
+    expect((await seenBy(viewer)).adjudications.map((row) => row.rationale)).toEqual(["Both read it as a demand."]);
     expect((await seenBy(admin)).codings).toHaveLength(1);
     expect((await seenBy({ ...second, isAdjudicator: true })).codings).toHaveLength(1);
 
     await createStanceCoding(acting(second), { ...coding, score: 1, rationale: "a conditional opening" });
     expect((await seenBy(second)).codings.map((row) => row.score).sort()).toEqual([-2, 1]);
+    expect((await seenBy(second)).adjudications.map((row) => row.score)).toEqual([-2]);
     await expect(createStanceCoding(acting(second), { ...coding, score: 0 })).rejects.toThrowError(
       /already coded this statement toward United States/,
     );

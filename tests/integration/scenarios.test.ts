@@ -212,6 +212,45 @@ describe("estimates and scores", () => {
     vi.useRealTimers();
   });
 
+  it("drops from an estimate's list the statements and events deleted since, and the statements of deleted sources", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id, { horizonOn: "2024-06-30" });
+    const speaker = await createActor(db);
+    const statementWithSource = async (quote: string) => {
+      const source = await createSource(db, `Linked records. ${quote} The end.`);
+      return { source, statement: await createStatement(db, { source, speakerId: speaker.id, quote }) };
+    };
+    const kept = await statementWithSource("We stay.");
+    const deleted = await statementWithSource("We go.");
+    const ofDeletedSource = await statementWithSource("We vanish.");
+    const event = (title: string) =>
+      db.event.create({
+        data: {
+          slug: `linked-${title.toLowerCase()}-${set.slug}`,
+          title,
+          kind: "DIPLOMATIC",
+          occurredOn: new Date("2024-05-02"),
+          description: "x",
+        },
+      });
+    const [keptEvent, deletedEvent] = [await event("Talks"), await event("Walkout")];
+    setServerDay("2024-05-02");
+    await recordEstimate(world.analyst, scenario.id, {
+      rationale: "reasons",
+      informationAsOf: null,
+      probability: 0.4,
+      movedByStatementIds: [kept.statement.id, deleted.statement.id, ofDeletedSource.statement.id],
+      movedByEventIds: [keptEvent.id, deletedEvent.id],
+    });
+    await db.statement.update({ where: { id: deleted.statement.id }, data: { deletedAt: new Date() } });
+    await db.source.update({ where: { id: ofDeletedSource.source.id }, data: { deletedAt: new Date() } });
+    await db.event.update({ where: { id: deletedEvent.id }, data: { deletedAt: new Date() } });
+
+    const [estimate] = (await getScenario(world.analyst, scenario.slug)).estimates;
+    expect(estimate!.movedByStatements.map((statement) => statement.quote)).toEqual(["We stay."]);
+    expect(estimate!.movedByEvents.map((marker) => marker.title)).toEqual(["Talks"]);
+  });
+
   it("records estimates, refuses a second on the same day, moves the team median and scores everyone on resolution", async () => {
     const set = await createScenarioSet(db);
     const scenario = await createScenario(db, set.id, { horizonOn: "2024-06-30" });
