@@ -30,6 +30,7 @@ export function EstimatesTable({ estimates, canEdit }: { estimates: EstimateView
                 (information as of <time dateTime={estimate.informationAsOf}>{formatDay(estimate.informationAsOf)}</time>)
               </span>
             )}
+            {!estimate.scored && <span className="muted"> (recorded after the scenario was first resolved: not scored)</span>}
           </td>
           <td data-label="Analyst">
             <Link href={analystHref(estimate.analystId)}>{estimate.analystName}</Link>

@@ -366,6 +366,9 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         );
         if (problem) problems.push(problem);
       }
+      // A resolved scenario took no estimate after its last change, so that is the latest its answer was known
+      // from (the migration that added firstResolvedAt reads the same): estimates recorded later are not scored.
+      if (kind === "scenario" && (data.status === "RESOLVED_YES" || data.status === "RESOLVED_NO")) data.firstResolvedAt = data.updatedAt;
       if (problems.length === 0 && kind === "coding") {
         const statement = statementInfo.get(data.statementId as string);
         if (statement) {

@@ -6,7 +6,8 @@ import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { scenarioRecord } from "../scenarios/records";
-import { scoreQuestion } from "../scenarios/accuracy";
+import { Prisma } from "../generated/prisma/client";
+import { isScoredEstimate, scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, scoreTeam, type Estimate } from "../scenarios/brier";
 import { buildTeamMedianSeries, groupEstimatesByAnalyst, median } from "../scenarios/estimate-history";
 import { checkSetTotals, type StandingEstimate } from "../scenarios/exclusive-sets";
@@ -116,12 +117,14 @@ function toEstimateView(
     movedByStatementIds: string[];
     movedByEventIds: string[];
     analyst: { name: string };
+    createdAt: Date;
   },
   user: ActingUser,
   statements: Map<string, EstimateView["movedByStatements"][number]>,
   events: Map<string, EstimateView["movedByEvents"][number]>,
-  scenarioIsOpen: boolean,
+  scenario: { status: string; firstResolvedAt: Date | null },
 ): EstimateView {
+  const scenarioIsOpen = scenario.status === "OPEN";
   const isMine = user?.id === estimate.analystId;
   const estimatedOn = isoFromDate(estimate.estimatedOn);
   return {
@@ -137,6 +140,7 @@ function toEstimateView(
     version: estimate.version,
     isMine,
     canWithdraw: isMine && scenarioIsOpen && estimatedOn === serverToday(),
+    scored: isScoredEstimate(estimate.createdAt, scenario.firstResolvedAt),
   };
 }
 
@@ -199,9 +203,7 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByStatementIds))],
     [...new Set(scenario.estimates.flatMap((estimate) => estimate.movedByEventIds))],
   );
-  const estimates = scenario.estimates.map((estimate) =>
-    toEstimateView(estimate, user, linked.statements, linked.events, scenario.status === "OPEN"),
-  );
+  const estimates = scenario.estimates.map((estimate) => toEstimateView(estimate, user, linked.statements, linked.events, scenario));
   const historyInput = estimates.map((estimate) => ({
     analystId: estimate.analystId,
     analystName: estimate.analystName,
@@ -225,7 +227,8 @@ export async function getScenario(user: ActingUser, slug: string, options: { asO
   const outcome = outcomeOf(scenario.status);
   if (outcome !== null && resolvedOn) {
     const byAnalyst = new Map<string, Estimate[]>();
-    for (const estimate of estimates) byAnalyst.set(estimate.analystId, [...(byAnalyst.get(estimate.analystId) ?? []), estimate]);
+    for (const estimate of estimates.filter((estimate) => estimate.scored))
+      byAnalyst.set(estimate.analystId, [...(byAnalyst.get(estimate.analystId) ?? []), estimate]);
     const scores = scoreTeam(byAnalyst, resolvedOn, outcome);
     const accuracy = new Map(scoreQuestion(byAnalyst, resolvedOn, outcome).map((entry) => [entry.analystId, entry]));
     const names = new Map(estimates.map((estimate) => [estimate.analystId, estimate.analystName]));
@@ -365,6 +368,16 @@ async function listSetTotals(scenarioIds: string[]) {
  * `resolveOthersNo` resolves the set's open scenarios "no" on the same date in
  * the same transaction, each change audited.
  */
+/**
+ * Notes when a scenario is first resolved: the answer is known from then on, whatever reopens it later, and an
+ * estimate recorded after it is never scored (isScoredEstimate, decision 0012). Called once the scenario's row is
+ * updated, so locked: an estimate that was being recorded has committed by then (recordEstimate locks the row
+ * too), and this time is after its own.
+ */
+async function markFirstResolution(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  await tx.scenario.updateMany({ where: { id, firstResolvedAt: null }, data: { firstResolvedAt: new Date() } });
+}
+
 export async function updateScenarioStatus(
   user: ActingUser,
   id: string,
@@ -407,6 +420,7 @@ export async function updateScenarioStatus(
         { version: before.version, status: before.status, resolvedOn: before.resolvedOn ? isoFromDate(before.resolvedOn) : null },
       );
     }
+    if (input.status === "RESOLVED_YES" || input.status === "RESOLVED_NO") await markFirstResolution(tx, id);
     const after = await tx.scenario.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Scenario", entityId: id, before, after });
     if (!input.resolveOthersNo) return;
@@ -418,6 +432,7 @@ export async function updateScenarioStatus(
         data: { status: "RESOLVED_NO", resolvedOn: dateFromIso(input.resolvedOn!), version: { increment: 1 } },
       });
       if (changed === 0) continue;
+      await markFirstResolution(tx, sibling.id);
       const siblingAfter = await tx.scenario.findUniqueOrThrow({ where: { id: sibling.id } });
       await recordAudit(tx, {
         userId: user.id,
@@ -445,7 +460,10 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
   const today = serverToday();
   if (input.informationAsOf && input.informationAsOf > today)
     throw new ValidationError({ informationAsOf: `is after today (${today}): give the date of the information you used` });
-  const scenario = await db.scenario.findFirst({ where: { id: scenarioId, deletedAt: null }, select: { id: true, status: true } });
+  const scenario = await db.scenario.findFirst({
+    where: { id: scenarioId, deletedAt: null },
+    select: { id: true, status: true, firstResolvedAt: true },
+  });
   if (!scenario) throw new NotFoundError("This scenario");
   if (scenario.status !== "OPEN")
     throw new ConflictError(
@@ -465,6 +483,11 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
   if (Object.keys(problems).length) throw new ValidationError(problems);
   try {
     const row = await db.$transaction(async (tx) => {
+      // Checked again with the scenario's row locked: a resolution committed since the check above refuses the
+      // estimate, and one still to come waits for it (and then postdates it, markFirstResolution).
+      const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Scenario" WHERE id = ${scenarioId} FOR SHARE`;
+      if (locked?.status !== "OPEN")
+        throw new ConflictError("This scenario was closed while you were recording your estimate, so it takes no new estimates.", null);
       const created = await tx.scenarioEstimate.create({
         data: {
           scenarioId,
@@ -488,7 +511,7 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
       return created;
     });
     const linked = await listLinkedRecords(statementIds, eventIds);
-    return toEstimateView(row, user, linked.statements, linked.events, true);
+    return toEstimateView(row, user, linked.statements, linked.events, scenario);
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ConflictError(

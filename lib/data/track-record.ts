@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { NotFoundError } from "../errors";
-import { buildCalibration, scoreQuestion } from "../scenarios/accuracy";
+import { buildCalibration, isScoredEstimate, scoreQuestion } from "../scenarios/accuracy";
 import { outcomeOf, type Estimate } from "../scenarios/brier";
 import type { TrackRecordQuestion, TrackRecordView } from "../scenarios/types";
 import { isoFromDate } from "../validation";
@@ -34,9 +34,10 @@ export async function getTrackRecord(user: ActingUser, analystId: string): Promi
       title: true,
       status: true,
       resolvedOn: true,
+      firstResolvedAt: true,
       estimates: {
         where: { deletedAt: null },
-        select: { analystId: true, estimatedOn: true, probability: true },
+        select: { analystId: true, estimatedOn: true, probability: true, createdAt: true },
         orderBy: [{ estimatedOn: "asc" }, { createdAt: "asc" }],
       },
     },
@@ -50,6 +51,7 @@ export async function getTrackRecord(user: ActingUser, analystId: string): Promi
     const resolvedOn = isoFromDate(scenario.resolvedOn);
     const byAnalyst = new Map<string, Estimate[]>();
     for (const estimate of scenario.estimates) {
+      if (!isScoredEstimate(estimate.createdAt, scenario.firstResolvedAt)) continue;
       const list = byAnalyst.get(estimate.analystId) ?? [];
       list.push({ estimatedOn: isoFromDate(estimate.estimatedOn), probability: estimate.probability });
       byAnalyst.set(estimate.analystId, list);

@@ -306,6 +306,11 @@ export const bundleKinds = {
       horizonOn: { type: "date" },
       status: { type: "enum", values: values(ScenarioStatus) },
       resolvedOn: { type: "date", nullable: true },
+      firstResolvedAt: {
+        type: "excluded",
+        reason:
+          "when the scenario was first resolved, from which no estimate is scored; an imported resolved scenario takes its last change (the import sets it), and bundles of format version 1 stay readable",
+      },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },

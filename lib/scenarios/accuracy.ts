@@ -40,6 +40,15 @@ function standingOn(steps: readonly Step[], day: number): number | null {
   return steps.findLast((step) => step.day <= day)?.probability ?? null;
 }
 
+/**
+ * Whether an estimate counts toward any score: recorded before the scenario was first resolved (null: never
+ * resolved yet). After that the answer was known, so an estimate recorded while the scenario was reopened is
+ * shown but never scored, whatever resolution date it is resolved on again (docs/decisions/0012).
+ */
+export function isScoredEstimate(recordedAt: Date, firstResolvedAt: Date | null): boolean {
+  return firstResolvedAt === null || recordedAt.getTime() <= firstResolvedAt.getTime();
+}
+
 /** Every analyst who forecast by the resolution date, in the input map's order; analysts who did not are left out. */
 export function scoreQuestion(
   estimatesByAnalyst: ReadonlyMap<string, readonly Estimate[]>,

@@ -51,6 +51,8 @@ export type EstimateView = {
   isMine: boolean;
   /** Theirs, recorded today, on an open scenario: the only estimates that may be withdrawn. */
   canWithdraw: boolean;
+  /** False when recorded after the scenario was first resolved: shown, never scored (isScoredEstimate). */
+  scored: boolean;
 };
 
 export type BrierReport = {

@@ -47,6 +47,7 @@ let generated: {
   speaker: { id: string; slug: string; name: string };
   statementId: string;
   codingId: string;
+  resolvedScenarioId: string;
 };
 
 beforeAll(async () => {
@@ -115,7 +116,12 @@ beforeAll(async () => {
   });
   await db.evidence.create({ data: { setId: set.id, eventId: event.id } });
   await db.evidenceAssessment.create({ data: { evidenceId: evidence.id, scenarioId: scenario.id, rating: "C", ratedById: coder.id } });
-  generated = { speaker, statementId: statement.id, codingId: coding.id };
+  const resolved = await createScenario(db, set.id, { title: "Resolved before the bundle" });
+  await db.scenario.update({
+    where: { id: resolved.id },
+    data: { status: "RESOLVED_NO", resolvedOn: new Date("2024-10-30"), firstResolvedAt: new Date("2024-10-30T09:00:00Z") },
+  });
+  generated = { speaker, statementId: statement.id, codingId: coding.id, resolvedScenarioId: resolved.id };
 });
 
 describe("the corpus bundle", () => {
@@ -163,6 +169,10 @@ describe("the corpus bundle", () => {
       const coding = await client.stanceCoding.findUniqueOrThrow({ where: { id: generated.codingId } });
       expect(coding.adjudicatedScore).toBe(1);
       expect(await client.sourceFingerprint.count()).toBe(header.records.source);
+      // When a resolved scenario's answer was first known does not travel: its last change stands in for it, so no
+      // estimate recorded later is scored (decision 0012).
+      const resolved = await client.scenario.findUniqueOrThrow({ where: { id: generated.resolvedScenarioId } });
+      expect(resolved.firstResolvedAt).toEqual(resolved.updatedAt);
       // Audited: one entry a record, by the importing administrator.
       expect(await client.auditEntry.count({ where: { action: "CREATE" } })).toBe(recordLines.length);
       console.info(

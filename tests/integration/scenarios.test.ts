@@ -395,9 +395,36 @@ describe("estimates and scores", () => {
     expect(after.analysts).toEqual(before.analysts);
     expect(after.team).toEqual(before.team);
 
-    // The reopening and re-resolution are in the audit trail.
+    // Again, re-resolved on the day of the certain forecasts: the answer was known when they were recorded, so
+    // they are shown, marked, and never scored; the days up to the new date keep the forecasts made before it.
+    setServerDay("2024-07-09");
+    await updateScenarioStatus(world.colleague, scenario.id, { version: 4, status: "OPEN", resolvedOn: null });
+    await recordEstimate(world.analyst, scenario.id, { ...base, probability: 1 });
+    await recordEstimate(world.colleague, scenario.id, { ...base, probability: 1 });
+    await updateScenarioStatus(world.analyst, scenario.id, { version: 5, status: "RESOLVED_YES", resolvedOn: "2024-07-09" });
+    const moved = await getScenario(reader, scenario.slug);
+    expect(moved.estimates.filter((estimate) => !estimate.scored).map((estimate) => estimate.estimatedOn)).toEqual([
+      "2024-07-08",
+      "2024-07-09",
+      "2024-07-09",
+    ]);
+    const scoreOf = (id: string) => moved.brier!.analysts.find((entry) => entry.analystId === id)!;
+    // Brier on two outcomes: 0.2 on a "yes" scores 2 × 0.8² = 1.28 every day, 0.4 scores 0.72.
+    expect(scoreOf(world.analyst.id)).toMatchObject({ estimateCount: 1, daysScored: 9 });
+    expect(scoreOf(world.analyst.id).brier).toBeCloseTo(1.28, 10);
+    expect(scoreOf(world.colleague.id).brier).toBeCloseTo(0.72, 10);
+    const analystsRecord = await getTrackRecord(reader, world.analyst.id);
+    expect(analystsRecord.questions.find((question) => question.scenarioId === scenario.id)).toMatchObject({ finalProbability: 0.2 });
+
+    // The reopenings and re-resolutions are in the audit trail.
     const statuses = await db.auditEntry.findMany({ where: { entity: "Scenario", entityId: scenario.id }, orderBy: { id: "asc" } });
-    expect(statuses.map((entry) => (entry.after as { status: string }).status)).toEqual(["RESOLVED_YES", "OPEN", "RESOLVED_YES"]);
+    expect(statuses.map((entry) => (entry.after as { status: string }).status)).toEqual([
+      "RESOLVED_YES",
+      "OPEN",
+      "RESOLVED_YES",
+      "OPEN",
+      "RESOLVED_YES",
+    ]);
   });
 });
 
