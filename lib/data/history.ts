@@ -11,7 +11,7 @@ import { historyListDefinition, type HistoryListFilters } from "../audit/history
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
 import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { dateFromIso } from "../validation";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { AuditAction } from "../generated/prisma/enums";
 
 type Transaction = Prisma.TransactionClient;
@@ -351,6 +351,9 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     if (!version)
       throw new DomainError(422, "This history entry records an event, not a version of a record, so there is nothing to restore.");
     const delegate = specification.delegate(tx);
+    // The row is locked before it is read: an edit committing meanwhile would otherwise be overwritten unseen,
+    // and the restore given the version number that edit took. (The entity names a table: it matched `restorable`.)
+    await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${entry.entity}"`)} WHERE id = ${entry.entityId} FOR UPDATE`;
     const current = await delegate.findUnique({ where: { id: entry.entityId } });
     if (!current) throw new NotFoundError("The record this entry belongs to");
     const data: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { deleteStanceCoding, getStanceCoding, listStanceCodingsForReview, updateStanceCoding } from "@/lib/data/codings";
@@ -123,6 +124,47 @@ describe("editing a coding", () => {
       confidence: "HIGH",
     });
     expect(original).toMatchObject({ score: 1, rationale: "test", confidence: "MEDIUM" });
+  });
+});
+
+describe("restoring from history while the record is being edited", () => {
+  it("waits for the edit and restores over it as a new version, never taking the edit's version number", async () => {
+    const admin = await createUser(db, "ADMIN");
+    const coder = await createUser(db);
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+    const coding = await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: coder.id, score: 1 });
+    const actingCoder = { id: coder.id, role: "ANALYST" as const };
+    const base = { isConditional: false, confidence: "MEDIUM" as const, rationale: "first reading" };
+    await updateStanceCoding(actingCoder, coding.id, { version: 1, score: 2, ...base });
+    const [entry] = await listRecordHistory({ id: admin.id, role: "ADMIN" }, "StanceCoding", coding.id);
+
+    // The coder's next edit is in progress on another connection, holding the row, when the restore starts.
+    const editor = new pg.Client({ connectionString: testLane().databaseUrl });
+    await editor.connect();
+    try {
+      await editor.query("BEGIN");
+      await editor.query(`UPDATE "StanceCoding" SET score = -3, version = version + 1 WHERE id = $1 AND version = 2`, [coding.id]);
+      const restoring = restoreFromAuditEntry({ id: admin.id, role: "ADMIN" }, entry!.id);
+      // The restore blocks on the row the edit holds (where it blocks, before reading it or only when writing it,
+      // is what this tests); then the edit commits.
+      await expect
+        .poll(
+          async () =>
+            (await editor.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].waiting,
+        )
+        .toBeGreaterThan(0);
+      await editor.query("COMMIT");
+      await restoring;
+    } finally {
+      await editor.end();
+    }
+    const restored = await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } });
+    expect(restored).toMatchObject({ score: 2, version: 4 });
+    // The restore's entry shows what it replaced: the committed edit.
+    const [restoreEntry] = await listRecordHistory({ id: admin.id, role: "ADMIN" }, "StanceCoding", coding.id);
+    expect(restoreEntry!.action).toBe("RESTORE");
+    expect(restoreEntry!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: "score", before: -3, after: 2 })]));
   });
 });
 
