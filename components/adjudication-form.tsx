@@ -41,7 +41,14 @@ export function AdjudicationForm({
     idPrefix: id,
     initialValues: { score: (adjudication?.score ?? null) as number | null, rationale: adjudication?.rationale ?? "" },
     labels: { score: "Final value", rationale: "Reason" },
-    toBody: (values) => ({ statementId, targetId, score: values.score, rationale: values.rationale.trim() }),
+    // The version revised goes along: another adjudicator's value recorded meanwhile is refused with a 409, not overwritten.
+    toBody: (values) => ({
+      statementId,
+      targetId,
+      score: values.score,
+      rationale: values.rationale.trim(),
+      version: adjudication?.version ?? null,
+    }),
     messages: { score: "choose the final value" },
     request: { method: "POST", url: "/api/adjudications" },
     onSuccess: (_body, sent) => {
@@ -78,7 +85,10 @@ export function AdjudicationForm({
         </div>
       ) : (
         <form className="form" onSubmit={(event) => void form.handleSubmit(event)} noValidate aria-label={`Final value of ${subject}`}>
-          <FormAlert message={form.alert} signInAgain={form.signedOut ? { returnTo: "/reliability", then: "record it here" } : undefined} />
+          <FormAlert
+            message={form.alert ?? form.conflict?.message ?? null}
+            signInAgain={form.signedOut ? { returnTo: "/reliability", then: "record it here" } : undefined}
+          />
           <ScorePicker
             id={`${id}-score`}
             name={`${id}-score`}

@@ -29,5 +29,7 @@ export const adjudicationSchema = z.object({
   targetId: idSchema(),
   score: scoreSchema,
   rationale: requiredTextSchema(maximumRationaleLength, "say why this is the final value; it is required"),
+  /** The version of the final value being revised, or null when none was recorded: two adjudicators never overwrite each other unseen. */
+  version: z.number().int().positive().nullable(),
 });
 export type AdjudicationInput = z.infer<typeof adjudicationSchema>;

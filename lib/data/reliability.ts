@@ -3,8 +3,9 @@ import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import type { AdjudicationInput } from "../codings/schemas";
 import { getDatabase } from "../database/client";
-import { NotFoundError, ValidationError } from "../errors";
-import { maximumScore, minimumScore } from "../codings/scale";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { formatScore, maximumScore, minimumScore } from "../codings/scale";
 import {
   agreementWithinOnePoint,
   coderDeviations,
@@ -53,7 +54,7 @@ export type Disagreement = {
   targetId: string;
   targetName: string;
   codings: { coderName: string; score: number; rationale: string }[];
-  adjudication: { score: number; rationale: string; adjudicatorName: string } | null;
+  adjudication: { score: number; rationale: string; adjudicatorName: string; version: number } | null;
 };
 
 export type ReliabilityReport = {
@@ -197,7 +198,12 @@ export async function getReliabilityReport(user: ActingUser, filter: Reliability
         targetName: first.target.name,
         codings: unit.map((coding) => ({ coderName: coding.coder.name, score: coding.score, rationale: coding.rationale })),
         adjudication: adjudication
-          ? { score: adjudication.score, rationale: adjudication.rationale, adjudicatorName: adjudication.adjudicator.name }
+          ? {
+              score: adjudication.score,
+              rationale: adjudication.rationale,
+              adjudicatorName: adjudication.adjudicator.name,
+              version: adjudication.version,
+            }
           : null,
       };
     };
@@ -228,12 +234,34 @@ export async function adjudicate(user: ActingUser, input: AdjudicationInput): Pr
     const before = await tx.adjudication.findFirst({
       where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null },
     });
-    const after = before
-      ? await tx.adjudication.update({
-          where: { id: before.id },
-          data: { score: input.score, rationale: input.rationale, adjudicatorId: user.id, version: { increment: 1 } },
-        })
-      : await tx.adjudication.create({ data: { ...input, adjudicatorId: user.id } });
+    // Two adjudicators revising one value: the later save is refused with the value now recorded, never kept unseen.
+    const changedMeanwhile = async (id: string) => {
+      const current = await tx.adjudication.findUniqueOrThrow({ where: { id }, include: { adjudicator: { select: { name: true } } } });
+      return new ConflictError(
+        `${current.adjudicator.name} recorded a final value of ${formatScore(current.score)} for this statement after you opened it (“${current.rationale}”). Reload to see it before revising it.`,
+        { version: current.version, score: current.score, rationale: current.rationale },
+      );
+    };
+    if (before && input.version !== before.version) throw await changedMeanwhile(before.id);
+    if (!before && input.version !== null)
+      throw new ConflictError("The final value you were revising is no longer recorded. Reload to see the statement as it is now.", null);
+    const values = { statementId: input.statementId, targetId: input.targetId, score: input.score, rationale: input.rationale };
+    let after;
+    if (before) {
+      const { count } = await tx.adjudication.updateMany({
+        where: { id: before.id, version: before.version },
+        data: { score: values.score, rationale: values.rationale, adjudicatorId: user.id, version: { increment: 1 } },
+      });
+      if (count === 0) throw await changedMeanwhile(before.id);
+      after = await tx.adjudication.findUniqueOrThrow({ where: { id: before.id } });
+    } else {
+      after = await tx.adjudication.create({ data: { ...values, adjudicatorId: user.id } }).catch((error: unknown) => {
+        // Another adjudicator's first value committed meanwhile (one live value per statement and target).
+        if (isUniqueViolation(error))
+          throw new ConflictError("Another adjudicator recorded a final value for this statement meanwhile. Reload to see it.", null);
+        throw error;
+      });
+    }
     await recordAudit(tx, {
       userId: user.id,
       action: before ? "UPDATE" : "CREATE",

@@ -352,7 +352,13 @@ const matrix: Record<string, Entry> = {
   "POST /api/adjudications": {
     async prepare() {
       const { coding } = await leadAnalystCoding();
-      const body = { statementId: coding.statementId, targetId: coding.targetId, score: 0, rationale: "settled in the matrix" };
+      const body = {
+        statementId: coding.statementId,
+        targetId: coding.targetId,
+        score: 0,
+        rationale: "settled in the matrix",
+        version: null,
+      };
       return { path: "/api/adjudications", body, state: () => db.adjudication.findMany({ where: { statementId: coding.statementId } }) };
     },
     // The seeded lead analyst has no adjudicator right.

@@ -208,19 +208,64 @@ describe("the coding workspace", () => {
     expect(await chartPoint()).toMatchObject({ score: 0.5, statement: { basis: "mean" } });
 
     await expect(
-      adjudicate(acting(first), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "x" }),
+      adjudicate(acting(first), { statementId: statement.id, targetId: europe.id, score: 1, rationale: "x", version: null }),
     ).rejects.toThrowError(PermissionDeniedError);
     await adjudicate(acting(adjudicator), {
       statementId: statement.id,
       targetId: europe.id,
       score: 1,
       rationale: "The demand is a condition, not a rejection.",
+      version: null,
     });
     expect(await chartPoint()).toMatchObject({ score: 1, statement: { basis: "adjudicated" } });
     expect(
       (await getReliabilityReport(acting(adjudicator))).disagreements!.find((row) => row.statementId === statement.id)!.adjudication,
     ).toMatchObject({ score: 1 });
     expect(await db.auditEntry.count({ where: { entity: "Adjudication", userId: adjudicator.id } })).toBe(1);
+
+    // A second adjudicator revises it; the first, still looking at version 1, is told so and changes nothing.
+    const colleague = await createUser(db, "ADMIN");
+    const settle = (who: Parameters<typeof acting>[0], score: number, version: number | null) =>
+      adjudicate(acting(who), { statementId: statement.id, targetId: europe.id, score, rationale: `Settled at ${score}.`, version });
+    await settle(colleague, 2, 1);
+    await expect(settle(adjudicator, -1, 1)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/\+2/) });
+    await expect(settle(adjudicator, -1, null)).rejects.toMatchObject({ status: 409 });
+    expect(await db.adjudication.findFirstOrThrow({ where: { statementId: statement.id, targetId: europe.id } })).toMatchObject({
+      score: 2,
+      version: 2,
+      adjudicatorId: colleague.id,
+    });
+  });
+
+  it("settles a disagreement once when two adjudicators record its first final value at the same moment", async () => {
+    const [first, second, one, other] = [
+      await createUser(db),
+      await createUser(db),
+      await createUser(db, "ADMIN"),
+      await createUser(db, "ADMIN"),
+    ];
+    const { statement } = await sourceWithStatement(acting(first) as { id: string; role: "ANALYST" });
+    const us = await db.actor.findUniqueOrThrow({ where: { slug: "united-states" } });
+    for (const [coder, score] of [
+      [first, -2],
+      [second, 2],
+    ] as const)
+      await createStanceCoding(acting(coder), {
+        statementId: statement.id,
+        targetId: us.id,
+        isConditional: false,
+        confidence: "HIGH",
+        rationale: "r",
+        score,
+      });
+    const outcomes = await Promise.allSettled(
+      [one, other].map((who, index) =>
+        adjudicate(acting(who), { statementId: statement.id, targetId: us.id, score: index, rationale: "First.", version: null }),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await db.adjudication.count({ where: { statementId: statement.id, targetId: us.id, deletedAt: null } })).toBe(1);
   });
 
   it("suggests statements on a new source, matched to known actors, leaving out what is already a statement", async () => {

@@ -31,7 +31,7 @@ describe("the reliability report", () => {
     }
     await adjudicate(
       { id: admin.id, role: "ADMIN" },
-      { statementId: statements[2]!.id, targetId: target.id, score: 1, rationale: "settled" },
+      { statementId: statements[2]!.id, targetId: target.id, score: 1, rationale: "settled", version: null },
     );
 
     const report = await getReliabilityReport({ id: admin.id, role: "ADMIN" });
