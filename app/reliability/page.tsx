@@ -33,6 +33,12 @@ export default async function ReliabilityPage({ searchParams }: Props) {
             anyone else, and statements coded twice by chance, are left out.
           </p>
         )}
+        {!report.countsEveryCoding && (
+          <p className="notice" data-testid="blind-coding-notice">
+            Blind coding: these figures count your own codings and other coders’ codings only of statements you have coded yourself (and of
+            sources not coded blind). An adjudicator or administrator sees them over every coding.
+          </p>
+        )}
         <ReliabilityOverall figure={report.overall} />
         <ReliabilityPerTarget figures={report.perTarget} />
         <ReliabilityPerPair pairs={report.perPair} />

@@ -5,6 +5,7 @@ import type { AdjudicationInput } from "../codings/schemas";
 import { getDatabase } from "../database/client";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isUniqueViolation } from "../database/constraint-errors";
+import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
 import { formatScore, maximumScore, minimumScore } from "../codings/scale";
 import {
   agreementWithinOnePoint,
@@ -76,6 +77,12 @@ export type ReliabilityReport = {
     meanDeviation: number | null;
     meanAbsoluteDeviation: number | null;
   }[];
+  /**
+   * False for a blind coder: every figure above counts only the codings they may see (their own, and others' of
+   * the statements they have coded or of sources not coded blind). Counted over everyone's, a pair's confusion
+   * matrix gaining one would tell them two coders' scores of a statement they have yet to code.
+   */
+  countsEveryCoding: boolean;
   /** Only for those who may adjudicate: the rest would see others' codings before coding them. */
   disagreements: Disagreement[] | null;
   /** Codings one point apart (below the adjudication bar); withheld like the disagreements. */
@@ -115,6 +122,7 @@ export async function getReliabilityReport(user: ActingUser, filter: Reliability
       statement: { deletedAt: null, source: { deletedAt: null }, ...(planned ? { assignments: { some: overlap } } : {}) },
       // Absent: all codings; null: those made before the first codebook version; a number: under that version.
       ...(filter.codebookVersion !== undefined ? { codebookVersion: filter.codebookVersion } : {}),
+      ...visibleCodingsWhere(user),
     },
     select: {
       statementId: true,
@@ -160,7 +168,7 @@ export async function getReliabilityReport(user: ActingUser, filter: Reliability
       };
     });
   const adjudicatedScores = await db.adjudication.findMany({
-    where: { deletedAt: null },
+    where: { deletedAt: null, ...visibleAdjudicationsWhere(user) },
     select: { statementId: true, targetId: true, score: true },
   });
   const deviations = coderDeviations(
@@ -218,7 +226,15 @@ export async function getReliabilityReport(user: ActingUser, filter: Reliability
       .map(describe)
       .sort(unsettledFirst);
   }
-  return { overall: figure(codings), perTarget, perPair, coderDeviations: deviations, disagreements, onePointDisagreements };
+  return {
+    overall: figure(codings),
+    perTarget,
+    perPair,
+    coderDeviations: deviations,
+    countsEveryCoding: statementsSeenWholeWhere(user!) === null,
+    disagreements,
+    onePointDisagreements,
+  };
 }
 
 /** Records (or revises) the settled value of a statement's stance toward a target, with the reason. */

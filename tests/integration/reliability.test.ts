@@ -70,4 +70,30 @@ describe("the reliability report", () => {
     expect(asCoder.onePointDisagreements).toBeNull();
     expect(asCoder.disagreements).toBeNull();
   });
+
+  it("counts for a blind coder only the codings they may see, so no figure tells them others' scores of what they have yet to code", async () => {
+    const speaker = await createActor(db);
+    const target = await createActor(db, { name: `Blind reliability target ${Date.now()}` });
+    const [first, second, blindCoder] = [await createUser(db), await createUser(db), await createUser(db)];
+    const source = await createSource(db, `Blind reliability ${target.slug}: Four.`);
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "Four." });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: first.id, score: 3 });
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: second.id, score: -3 });
+    const pairOf = (report: Awaited<ReturnType<typeof getReliabilityReport>>) =>
+      report.perPair.find((pair) => pair.coders.includes(first.id) && pair.coders.includes(second.id));
+    const blind = { id: blindCoder.id, role: "ANALYST" as const };
+
+    const before = await getReliabilityReport(blind);
+    expect(before.countsEveryCoding).toBe(false);
+    expect(pairOf(before)).toBeUndefined();
+    expect(before.perTarget.find((figure) => figure.targetId === target.id)).toBeUndefined();
+    // Everyone else sees the pair: 3 against −3 in their confusion matrix.
+    const everyone = await getReliabilityReport({ id: first.id, role: "VIEWER" });
+    expect(everyone.countsEveryCoding).toBe(true);
+    expect(pairOf(everyone)!.units).toBe(1);
+
+    // Once they have coded the statement, its codings count for them too.
+    await createStanceCoding(db, { statement, targetId: target.id, coderId: blindCoder.id, score: 0 });
+    expect(pairOf(await getReliabilityReport(blind))!.units).toBe(1);
+  });
 });
