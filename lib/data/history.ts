@@ -265,7 +265,9 @@ export async function listHistory(
         take,
       }),
     (id) => {
-      if (!/^\d{1,19}$/.test(id)) throw new BadRequestError("This page link is not valid: go back to the first page.");
+      // An entry's number is a PostgreSQL bigint: 19 digits may be past its largest.
+      if (!/^\d{1,19}$/.test(id) || BigInt(id) > 9_223_372_036_854_775_807n)
+        throw new BadRequestError("This page link is not valid: go back to the first page.");
       return BigInt(id);
     },
   );

@@ -161,7 +161,11 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
         ? null
         : `must be a UTC time such as 2025-03-01T09:30:00.000Z, not ${describeValue(value)}`;
     case "json":
-      return JSON.stringify(value).includes("\\u0000") ? nulCharacterProblem : null;
+      return jsonDepthOf(value) > maximumJsonDepth
+        ? `nests more than ${maximumJsonDepth} levels deep, which no stored value does`
+        : JSON.stringify(value).includes("\\u0000")
+          ? nulCharacterProblem
+          : null;
     case "textList":
     case "referenceList":
       if (!Array.isArray(value)) return `must be a list, not ${describeValue(value)}`;
@@ -169,6 +173,25 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
         ? null
         : "must be a list of non-empty texts";
   }
+}
+
+/**
+ * How deep a JSON value may nest (a coding snapshot or an indicator's rule is a few levels): a line of 400 KB can
+ * nest 200,000 deep, past what JSON.stringify and PostgreSQL's jsonb can take. Measured without recursion.
+ */
+const maximumJsonDepth = 32;
+
+function jsonDepthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maximumJsonDepth) return deepest;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Rules a kind's values must keep beyond their types: the same the app applies when they are typed in. */

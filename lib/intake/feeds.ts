@@ -33,7 +33,14 @@ export function parseFeed(fileName: string, xml: string): ParsedFile {
       drafts: [],
       problems: [{ where: `${fileName}, line ${validation.err.line}`, message: `not a well-formed XML feed: ${validation.err.msg}` }],
     };
-  const document = parser.parse(xml) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(xml) as Record<string, unknown>;
+  } catch (error) {
+    // The parser's own limits (nesting, entity sizes and expansions, one DOCTYPE), past what the validator checks:
+    // its messages name the limit in plain words.
+    return { drafts: [], problems: [{ where: fileName, message: `is a feed this app will not read: ${(error as Error).message}` }] };
+  }
   const rss = document.rss as { channel?: Record<string, unknown> } | undefined;
   const atom = document.feed as Record<string, unknown> | undefined;
   if (rss?.channel) return parseRss(fileName, rss.channel);

@@ -49,7 +49,8 @@ export function decodeCursor(text: string, sort: Sort, option: SortOption): Curs
   const [sortKey, direction, value, id] = parsed as unknown[];
   if (sortKey !== sort.key || direction !== sort.direction)
     throw new BadRequestError("This page link belongs to another sort order: go back to the first page.");
-  if (typeof id !== "string" || id.length === 0 || id.length > 100) throw new BadRequestError(cursorProblem);
+  // PostgreSQL's text holds no NUL character: one in a cursor failed there rather than here.
+  if (typeof id !== "string" || id.length === 0 || id.length > 100 || id.includes("\u0000")) throw new BadRequestError(cursorProblem);
   // A number is a whole number that fits an integer column, as the one number sort (a coding's score) is: a
   // fraction or 2^31 reached PostgreSQL and failed there.
   const valid =
@@ -57,7 +58,7 @@ export function decodeCursor(text: string, sort: Sort, option: SortOption): Curs
       ? typeof value === "number" && Number.isSafeInteger(value) && Math.abs(value) <= largestStoredInteger
       : option.type === "date"
         ? typeof value === "string" && isCursorInstant(value)
-        : typeof value === "string" && value.length <= 10_000;
+        : typeof value === "string" && value.length <= 10_000 && !value.includes("\u0000");
   if (!valid) throw new BadRequestError(cursorProblem);
   return { sort: sort.key, direction: sort.direction, value: value as string | number, id };
 }

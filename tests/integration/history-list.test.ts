@@ -79,6 +79,13 @@ describe("the history list", () => {
     expect(signIns.rows[0]!.changes.find((change) => change.field === "outcome")?.afterText).toBe("Signed in");
   });
 
+  it("refuses a page link whose entry number is past PostgreSQL's bigint, rather than failing there", async () => {
+    const first = await listHistory(admin, query("size=25", 25));
+    const [sortKey, direction, value] = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString("utf8")) as unknown[];
+    const forged = Buffer.from(JSON.stringify([sortKey, direction, value, "9999999999999999999"])).toString("base64url");
+    await expect(listHistory(admin, query(`size=25&after=${forged}`, 25))).rejects.toMatchObject({ status: 400 });
+  });
+
   it("pages back to the very first entry, each entry once", async () => {
     const total = await db.auditEntry.count({ where: { action: { notIn: ["SIGN_IN", "SIGN_IN_FAILED"] } } });
     const seen: string[] = [];

@@ -91,6 +91,21 @@ describe("the bundle file", () => {
     expect(parseBundle(`${one}${lines[1]!.replaceAll("a0", "a2").replace("israel", "egypt")}\n`).errors).toEqual([]);
   });
 
+  it("refuses a JSON value nested past any stored one by its line, rather than failing on it", () => {
+    const header = JSON.stringify({
+      format: "stancewatch-bundle",
+      formatVersion: 1,
+      appVersion: "1.0.0",
+      exportedAt: "2025-01-01T00:00:00.000Z",
+    });
+    const evidence = (snapshot: string) =>
+      `{"record":"evidence","id":"e1","setId":"s1","statementId":null,"eventId":"v1","credibility":"MEDIUM","note":"","codingSnapshot":${snapshot},"reviewedAt":"2025-01-01T00:00:00.000Z","createdByEmail":null,"version":1,"createdAt":"2025-01-01T00:00:00.000Z","updatedAt":"2025-01-01T00:00:00.000Z"}`;
+    // 200,000 levels in 400 KB: JSON.parse reads it, JSON.stringify and jsonb cannot.
+    const parsed = parseBundle(`${header}\n${evidence(`${"[".repeat(200_000)}${"]".repeat(200_000)}`)}\n`);
+    expect(parsed.errors).toEqual([{ line: 2, message: expect.stringMatching(/^codingSnapshot: nests more than 32 levels deep/) }]);
+    expect(parseBundle(`${header}\n${evidence('{"t1":{"score":1}}')}\n`).errors).toEqual([]);
+  });
+
   it("sorts JSON values' keys, so equal rules and codebooks serialise alike", () => {
     expect(JSON.stringify(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: null } }))).toBe('{"a":{"c":null,"d":[{"x":2,"y":1}]},"b":1}');
   });

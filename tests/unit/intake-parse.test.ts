@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isPublicAddress, embeddedIpv4 } from "@/lib/intake/addresses";
-import { extractArticle } from "@/lib/intake/html";
+import { extractArticle, measureElements } from "@/lib/intake/html";
 import { isProblem, parseIntakeFile, validateDraft } from "@/lib/intake/parse";
 import { canonicalLanguageCode } from "@/lib/sources/languages";
 
@@ -43,6 +43,32 @@ describe("HTML pages", () => {
     expect(problems).toEqual([{ where: "section-index.html", message: expect.stringMatching(/no article text found/) }]);
     expect("problem" in extractArticle("<html><body></body></html>")).toBe(true);
   });
+
+  const article = `<p>${"The minister said the talks would resume within weeks, and that both sides had shown goodwill. ".repeat(4)}</p>`;
+
+  it("refuse a page nested deeper than any article before parsing it (a few KB of nested divs took the server minutes)", () => {
+    const nested = (depth: number) => `<html><body>${"<div>".repeat(depth)}${article}${"</div>".repeat(depth)}</body></html>`;
+    expect(extractArticle(nested(200))).toMatchObject({ fields: { text: expect.stringContaining("talks would resume") } });
+    // Without the check this one page ties up the only thread for over a minute, past the test's time.
+    expect(extractArticle(nested(5_000))).toEqual({ problem: expect.stringMatching(/nest more than 256 deep/) });
+    // Elements whose end tags may be left out, and tags inside scripts, do not count as nesting.
+    const loose = `<html><body><ul>${"<li>item".repeat(2_000)}</ul><script>${"<div>".repeat(2_000)}</script>${article}</body></html>`;
+    expect(measureElements(loose).depth).toBe(3); // html, body, ul
+  });
+
+  it("refuse a page with more elements than any article", () => {
+    const crowded = `<html><body>${article}${"<span>x</span>".repeat(70_000)}</body></html>`;
+    expect(extractArticle(crowded)).toEqual({ problem: expect.stringMatching(/more than 60,000 elements/) });
+  });
+
+  it("keep no address from a page whose own address for itself is not one", () => {
+    for (const url of ["http://", "http://[::1", "http://exa mple.com/"]) {
+      const page = `<html><head><meta property="og:url" content="${url}"></head><body>${article}</body></html>`;
+      const extraction = extractArticle(page);
+      expect(extraction).toMatchObject({ fields: { text: expect.stringContaining("talks would resume") } });
+      expect((extraction as { fields: { url?: string } }).fields.url).toBeUndefined();
+    }
+  });
 });
 
 describe("feeds", () => {
@@ -75,6 +101,17 @@ describe("feeds", () => {
     expect(problems[0]!.where).toMatch(/^not-a-feed\.xml, line \d+$/);
     expect(problems[0]!.message).toMatch(/not a well-formed XML feed/);
     expect(parseIntakeFile({ name: "page.rss", size: 5, content: "hello" }).problems[0]!.message).toMatch(/not a well-formed XML feed/);
+  });
+
+  it("refuse, naming the file, well-formed XML past the parser's limits (nesting, an element named __proto__)", () => {
+    for (const content of [
+      `<rss><channel>${"<x>".repeat(150)}${"</x>".repeat(150)}</channel></rss>`,
+      `<rss><channel><__proto__>x</__proto__></channel></rss>`,
+    ]) {
+      const { drafts, problems } = parseIntakeFile({ name: "hostile.rss", size: content.length, content });
+      expect(drafts).toEqual([]);
+      expect(problems).toEqual([{ where: "hostile.rss", message: expect.stringMatching(/^is a feed this app will not read: /) }]);
+    }
   });
 });
 

@@ -36,6 +36,15 @@ describe("keyset paging", () => {
     expect(() => decodeCursor(forged(["said", "desc", "yesterday-ish", "c1"]), { key: "said", direction: "desc" }, said)).toThrowError(
       BadRequestError,
     );
+    // PostgreSQL's text holds no NUL: in a text sort's value or in any id, it failed there as a 500.
+    const title: SortOption = { field: "title", type: "string", label: "Title", defaultDirection: "asc" };
+    for (const cursor of [
+      ["title", "asc", "a\u0000", "c1"],
+      ["title", "asc", "a", "c\u00001"],
+    ])
+      expect(() => decodeCursor(forged(cursor), { key: "title", direction: "asc" }, title), JSON.stringify(cursor)).toThrowError(
+        BadRequestError,
+      );
   });
 
   // Each of these passed the old checks (a finite number; anything Date.parse reads) and failed in PostgreSQL: a 500.
