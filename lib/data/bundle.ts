@@ -223,6 +223,8 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
   const sourceTranslation = new Map<string, string | null>();
   const statementInfo = new Map<string, { speakerId: string; saidOn: Date; sourceId: string }>();
 
+  /** The records this import adds (not matched to stored ones), by kind and id. */
+  const added = new Set<string>();
   for (const kind of bundleKindNames) {
     const descriptor = describeKind(kind);
     let records = parsed.records.filter((record) => record.kind === kind);
@@ -417,6 +419,18 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         remember(existing.id);
         continue;
       }
+      // An estimate keeps the day it was recorded on, which is what scoring reads: a bundle adds one only with
+      // its scenario, never to a scenario this database already holds, or an import could backdate a forecast
+      // there (docs/decisions/0012).
+      if (kind === "estimate" && !added.has(`scenario:${String(data.scenarioId)}`)) {
+        errors.push({
+          line: record.line,
+          message:
+            "scenarioId: that scenario is already stored here, and a bundle adds estimates only with a scenario it adds (each is dated by the server that recorded it); record it on the scenario's page instead",
+        });
+        failed.set(`${kind}:${record.id}`, record.line);
+        continue;
+      }
       const duplicate = descriptor.naturalKeys
         .map((keyFields) => naturalKeyOf(data, keyFields))
         .map((key) => (key === null ? undefined : newKeys.get(key)))
@@ -431,6 +445,7 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         if (key !== null) newKeys.set(key, record.line);
       }
       remember(record.id);
+      added.add(`${kind}:${record.id}`);
       pending.push({ kind, line: record.line, id: record.id, data });
     }
   }

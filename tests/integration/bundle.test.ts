@@ -184,6 +184,24 @@ describe("the corpus bundle", () => {
     }
   });
 
+  it("adds no estimate to a scenario already stored, so a bundle cannot backdate a forecast", async () => {
+    const lines = linesOf(await exportBundle(await admin()));
+    const estimate = lines.map(recordOf).find((record) => record.record === "estimate")!;
+    // The same analyst's forecast on the same stored scenario, "recorded" long before.
+    const backdated = {
+      ...estimate,
+      id: `backdated-${Date.now()}`,
+      probability: 1,
+      estimatedOn: "2020-01-02",
+      createdAt: "2020-01-02T09:00:00.000Z",
+    };
+    const bundle = [JSON.stringify({ ...JSON.parse(lines[0]!), records: undefined }), JSON.stringify(backdated)].join("\n");
+    const refused = refusal(await importBundle(await admin(), bundle, { skipConflicts: true }).catch((error: unknown) => error));
+    expect(refused.status).toBe(422);
+    expect(refused.errors).toEqual([{ line: 2, message: expect.stringMatching(/^scenarioId: that scenario is already stored here/) }]);
+    expect(await db.scenarioEstimate.count({ where: { id: backdated.id } })).toBe(0);
+  });
+
   it("imports into the same database as unchanged, and reports conflicts line by line, importing nothing unless told to skip", async () => {
     const exportStarted = performance.now();
     const exported = await exportBundle(await admin());
