@@ -74,7 +74,8 @@ function toView(row: CodingRow): StanceCodingView {
 
 type Transaction = Prisma.TransactionClient;
 
-const liveCoding = { deletedAt: null, statement: { deletedAt: null } } as const;
+// A coding lives while its statement and the statement's source do: deleting a source takes its codings with it.
+const liveCoding = { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } } as const;
 
 /**
  * One page of the codings a user may see (blind coding applies), filtered and
@@ -178,7 +179,8 @@ export async function listCodingFilterOptions(user: ActingUser, sourceId?: strin
     }),
     listCodedTargetIds(),
     db.user.findMany({ where: { codings: { some: { deletedAt: null } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    sourceId ? db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null,
+    // A deleted source's title is not shown, here as anywhere else a reader goes.
+    sourceId ? db.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: { title: true } }) : null,
   ]);
   const targets = actors.filter((actor) => actor.isTrackedTarget || codedTargets.has(actor.id)).map(({ slug, name }) => ({ slug, name }));
   return { speakers, targets, coders, sourceTitle: source?.title ?? null };

@@ -246,7 +246,8 @@ export async function listStatementFilterOptions(user: ActingUser, sourceId?: st
       select: { slug: true, name: true },
       orderBy: { name: "asc" },
     }),
-    sourceId ? db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null,
+    // A deleted source's title is not shown, here as anywhere else a reader goes.
+    sourceId ? db.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: { title: true } }) : null,
   ]);
   return { speakers, sourceTitle: source?.title ?? null };
 }

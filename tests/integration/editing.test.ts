@@ -1,7 +1,14 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { deleteStanceCoding, getStanceCoding, listStanceCodingsForReview, updateStanceCoding } from "@/lib/data/codings";
+import {
+  deleteStanceCoding,
+  getStanceCoding,
+  listCodingFilterOptions,
+  listStanceCodingsForReview,
+  updateStanceCoding,
+} from "@/lib/data/codings";
+import { listStatementFilterOptions } from "@/lib/data/statements";
 import { listDeletedRecords, listRecordHistory, restoreFromAuditEntry } from "@/lib/data/history";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
@@ -124,6 +131,22 @@ describe("editing a coding", () => {
       confidence: "HIGH",
     });
     expect(original).toMatchObject({ score: 1, rationale: "test", confidence: "MEDIUM" });
+  });
+});
+
+describe("a deleted source", () => {
+  it("takes its codings and its title out of reach: the coding's page and the lists' filters read them no more", async () => {
+    const coder = await createUser(db);
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+    const coding = await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: coder.id, score: 1 });
+    const actingCoder = { id: coder.id, role: "ANALYST" as const };
+    expect((await getStanceCoding(actingCoder, coding.id)).id).toBe(coding.id);
+    expect((await listCodingFilterOptions(actingCoder, source.id)).sourceTitle).toBe(source.title);
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    await expect(getStanceCoding(actingCoder, coding.id)).rejects.toThrowError(NotFoundError);
+    expect((await listCodingFilterOptions(actingCoder, source.id)).sourceTitle).toBeNull();
+    expect((await listStatementFilterOptions(actingCoder, source.id)).sourceTitle).toBeNull();
   });
 });
 
