@@ -168,7 +168,11 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
   if (id === user.id && ((update.role !== undefined && update.role !== "ADMIN") || update.disabled === true)) {
     throw new DomainError(409, "You cannot remove your own administrator role or disable your own account; ask another administrator.");
   }
+  const mayRemoveAnAdministrator = (update.role !== undefined && update.role !== "ADMIN") || update.disabled === true;
   return getDatabase().$transaction(async (tx) => {
+    // Two administrators demoting each other at once would each leave the other as the last: changes that may
+    // remove an administrator take turns, and the last one standing is kept.
+    if (mayRemoveAnAdministrator) await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' ORDER BY id FOR UPDATE`;
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("This user");
     const data = {
@@ -185,6 +189,11 @@ export async function updateUser(user: ActingUser, id: string, update: UserUpdat
         toView(current),
       );
     }
+    if (mayRemoveAnAdministrator && (await tx.user.count({ where: { role: "ADMIN", disabledAt: null } })) === 0)
+      throw new ConflictError(
+        "This would leave no administrator: another administrator's role was removed meanwhile. Reload the list of accounts.",
+        null,
+      );
     const after = await tx.user.findUniqueOrThrow({ where: { id } });
     const action = update.role !== undefined && update.role !== before.role ? "ROLE_CHANGE" : "ACCOUNT_CHANGE";
     await recordAudit(tx, { userId: user.id, action, entity: "User", entityId: id, before, after });

@@ -1,11 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
-import { createPrismaClient } from "@/lib/database/prisma";
+import { withDatabase } from "@/lib/database/client";
+import { closePrismaClient, createPrismaClient } from "@/lib/database/prisma";
+import { defaultApplicationRole, urlAsRole } from "@/scripts/database/application-role";
 import { changeOwnPassword, createUser, listUsers, updateUser } from "@/lib/data/users";
 import { ConflictError, DomainError, ValidationError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/users/passwords";
 import { createUser as createUserRow } from "../support/factories";
 import { testLane } from "../support/lane";
+import { createFreshDatabase } from "../support/test-database";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -85,5 +88,34 @@ describe("user management", () => {
     expect(after.mustChangePassword).toBe(false);
     expect(after.sessionsValidFrom.getTime()).toBeGreaterThan(before.sessionsValidFrom.getTime());
     await expect(verifyPassword(after.passwordHash!, "a brand new passphrase")).resolves.toBe(true);
+  });
+});
+
+describe("the last administrator", () => {
+  it.skipIf(inject("databaseKind") !== "server")("stays one when the only two demote each other at the same moment", async () => {
+    // A copy of the seed whose only administrators are these two: the lane's database holds many.
+    const copy = await createFreshDatabase("last_admin", process.env, { template: inject("templateDatabaseName")! });
+    const owner = createPrismaClient(copy.url, { maxConnections: 1 });
+    const database = createPrismaClient(urlAsRole(copy.url, defaultApplicationRole), { maxConnections: 4 });
+    try {
+      await owner.user.updateMany({ where: { role: "ADMIN" }, data: { role: "ANALYST" } });
+      const [first, second] = [await createUserRow(owner, "ADMIN"), await createUserRow(owner, "ADMIN")];
+      const outcomes = await withDatabase(database, () =>
+        Promise.allSettled([
+          updateUser({ id: first.id, role: "ADMIN" }, second.id, { version: 1, role: "ANALYST" }),
+          updateUser({ id: second.id, role: "ADMIN" }, first.id, { version: 1, role: "ANALYST" }),
+        ]),
+      );
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect((outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+        status: 409,
+        message: expect.stringMatching(/would leave no administrator/),
+      });
+      expect(await owner.user.count({ where: { role: "ADMIN", disabledAt: null } })).toBe(1);
+    } finally {
+      await closePrismaClient(database);
+      await closePrismaClient(owner);
+      await copy.drop();
+    }
   });
 });
