@@ -12,6 +12,7 @@ import { bundleKey, bundleKindNames, describeKind, type BundleKind, type FieldRu
 import { canonicalJson, encodeRecord, formatBundle, parseBundle, type BundleLineError, type BundleRecord } from "../exchange/bundle-format";
 import { describeValue } from "../exchange/row";
 import { Prisma } from "../generated/prisma/client";
+import { hashSourceText } from "../sources/content-hash";
 import { fingerprintOf } from "../sources/near-duplicates";
 import { dateFromIso } from "../validation";
 import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
@@ -352,6 +353,10 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         }
       }
 
+      // The hash is what duplicate texts are found by: one the file merely states could hide a duplicate, or hold
+      // the place of a text not stored yet so that importing it later is refused as already stored.
+      if (problems.length === 0 && kind === "source" && data.contentHash !== hashSourceText(data.text as string))
+        problems.push("contentHash: is not the hash of this source's text (is the text edited by hand?)");
       if (problems.length === 0 && kind === "statement") {
         const text = sourceText.get(data.sourceId as string);
         const { quote, startOffset, endOffset } = data as { quote: string; startOffset: number; endOffset: number };

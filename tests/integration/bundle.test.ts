@@ -184,6 +184,17 @@ describe("the corpus bundle", () => {
     }
   });
 
+  it("refuses a source whose stated hash is not its text's, which could hide a duplicate or hold a text's place", async () => {
+    const lines = linesOf(await exportBundle(await admin()));
+    const source = lines.map(recordOf).find((record) => record.record === "source")!;
+    const text = `A text no one stored yet ${Date.now()}: "We seek calm," the minister said.`;
+    const squatting = { ...source, id: `squat-${Date.now()}`, text, contentHash: source.contentHash };
+    const bundle = [JSON.stringify({ ...JSON.parse(lines[0]!), records: undefined }), JSON.stringify(squatting)].join("\n");
+    const refused = refusal(await importBundle(await admin(), bundle, { skipConflicts: true }).catch((error: unknown) => error));
+    expect(refused.status).toBe(422);
+    expect(refused.errors).toEqual([{ line: 2, message: expect.stringMatching(/^contentHash: is not the hash of this source's text/) }]);
+  });
+
   it("adds no estimate to a scenario already stored, so a bundle cannot backdate a forecast", async () => {
     const lines = linesOf(await exportBundle(await admin()));
     const estimate = lines.map(recordOf).find((record) => record.record === "estimate")!;
