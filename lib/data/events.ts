@@ -12,6 +12,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { DatePrecision, EventKind, PloverEventType } from "../generated/prisma/enums";
 import { slugify } from "../sources/spans";
 import { dateFromIso, isoFromDate } from "../validation";
+import { claimFreeSlug } from "./free-slug";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -149,11 +150,7 @@ export async function createEvent(user: ActingUser, input: EventCreation): Promi
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     // A stable, readable key (seeds and exchange files refer to events by it): the title and date, made unique if need be.
     const base = `${slugify(input.title)}-${input.occurredOn}`.slice(0, 120);
-    const taken = new Set(
-      (await tx.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
-    );
-    let slug = base;
-    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
+    const slug = await claimFreeSlug(tx, "Event", base);
     const row = await tx.event.create({
       data: {
         slug,

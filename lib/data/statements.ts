@@ -14,6 +14,7 @@ import { statementListDefinition, type StatementListFilters } from "../statement
 import { isSaidAfterPublication, type StatementCreation, type StatementUpdate } from "../statements/schemas";
 import { choosePassage, translationColumns, translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
+import { claimFreeSlug } from "./free-slug";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -27,11 +28,7 @@ async function createSpeaker(
     throw new ValidationError({ "newSpeaker.speaksForId": "names no known actor" });
   }
   const base = slugify(speaker.name);
-  const taken = new Set(
-    (await tx.actor.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((actor) => actor.slug),
-  );
-  let slug = base;
-  for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
+  const slug = await claimFreeSlug(tx, "Actor", base);
   const actor = await tx.actor.create({
     data: { slug, name: speaker.name, kind: speaker.kind, office: speaker.office, speaksForId: speaker.speaksForId },
   });

@@ -26,6 +26,15 @@ const newEvent = (overrides: Record<string, unknown> = {}) =>
   });
 
 describe("events", () => {
+  it("of the same title and day recorded at the same moment all save, each under its own key", async () => {
+    const analyst = acting(await createUser(db, "ANALYST"));
+    const title = `Simultaneous talks ${Date.now()}`;
+    const saved = await Promise.all(Array.from({ length: 4 }, () => createEvent(analyst, newEvent({ title }))));
+    const slugs = saved.map((event) => event.slug).sort();
+    expect(new Set(slugs).size).toBe(4);
+    expect(slugs[0]).toMatch(/^simultaneous-talks-\d+-2024-10-20$/);
+  });
+
   it("are created with actors and sources, listed, corrected with a version, and the charts read them at once", async () => {
     const analyst = acting(await createUser(db, "ANALYST"));
     const [iran, oman] = [await createActor(db), await createActor(db)];
