@@ -64,13 +64,30 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS '
   SELECT public."search_fold"(name || '' '' || coalesce(array_to_string(aliases, '' ''), ''''))
 ';
 
+-- A source's vector: its title, publisher and text, weighted in that order. A vector holds at most 1 MB, and a
+-- text within the app's 500,000 characters can pass it (distinct words in a three-byte script); such a source is
+-- stored with the longest start of its text whose vector fits, halving until one does, rather than refused.
+CREATE FUNCTION "search_source_vector"(configuration regconfig, title text, publisher text, body text) RETURNS tsvector
+LANGUAGE plpgsql IMMUTABLE AS '
+DECLARE
+  kept integer := length(body);
+BEGIN
+  LOOP
+    BEGIN
+      RETURN setweight(to_tsvector(configuration, "search_fold"(title)), ''A'')
+        || setweight(to_tsvector(configuration, "search_fold"(publisher)), ''C'')
+        || setweight(to_tsvector(configuration, "search_fold"(left(body, kept))), ''D'');
+    EXCEPTION WHEN program_limit_exceeded THEN
+      kept := kept / 2;
+    END;
+  END LOOP;
+END
+';
+
 CREATE FUNCTION "source_search_vector"() RETURNS trigger
 LANGUAGE plpgsql AS '
 BEGIN
-  NEW."searchVector" :=
-    setweight(to_tsvector("search_configuration"(NEW.language), "search_fold"(NEW.title)), ''A'')
-    || setweight(to_tsvector("search_configuration"(NEW.language), "search_fold"(NEW.publisher)), ''C'')
-    || setweight(to_tsvector("search_configuration"(NEW.language), "search_fold"(NEW.text)), ''D'');
+  NEW."searchVector" := "search_source_vector"("search_configuration"(NEW.language), NEW.title, NEW.publisher, NEW.text);
   RETURN NEW;
 END
 ';

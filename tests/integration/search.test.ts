@@ -38,6 +38,20 @@ beforeAll(async () => {
 });
 
 describe("search", () => {
+  it("stores a source whose text's words pass PostgreSQL's 1 MB vector, searchable by the start of its text", async () => {
+    // 120,000 distinct three-character words in a three-byte script: 480,000 characters, within the app's limit,
+    // whose vector would take 1.7 MB. It failed to save (a 500) before.
+    const word = (index: number) =>
+      String.fromCodePoint(0x4e00 + (index % 20_000), 0x4e00 + (Math.floor(index / 20_000) % 20_000), 0x4e00 + ((index * 7) % 20_000));
+    const text = `Qorvanthe ${Array.from({ length: 120_000 }, (_, index) => word(index)).join(" ")}`;
+    const stored = await source({ title: "Long transcript", text, language: "zh" });
+    const vector = await db.$queryRaw<
+      { bytes: number }[]
+    >`SELECT pg_column_size("searchVector")::int AS bytes FROM "Source" WHERE id = ${stored.id}`;
+    expect(vector[0]!.bytes).toBeLessThan(1_048_576);
+    expect((await search(viewer, "qorvanthe")).sources.map((hit) => hit.id)).toEqual([stored.id]);
+  });
+
   it("ranks a title match above a match deep in a text, and finds English stems", async () => {
     const inText = await source({ title: "Weekly digest", text: `Many things happened. Among them, talk of quorvex sanctions was heard.` });
     const inTitle = await source({ title: "Quorvex sanctions tighten", text: "The measures took effect on Monday." });
