@@ -291,6 +291,12 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   if (target.id === statement.speakerId) throw new ValidationError({ targetId: "is the speaker; a stance is toward someone else" });
   try {
     return await db.$transaction(async (tx) => {
+      // Checked again with the statement's row shared-locked: a deletion committed since the check above refuses
+      // the coding, and one still to come waits for it and counts it (deleteStatement).
+      const [live] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT s.id FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+        WHERE s.id = ${statement.id} AND s."deletedAt" IS NULL AND src."deletedAt" IS NULL FOR SHARE OF s`;
+      if (!live) throw new NotFoundError("This statement");
       const codebookVersion = await codebookVersionInForce(tx);
       const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user.id), codebookVersion } });
       await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });

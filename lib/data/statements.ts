@@ -385,6 +385,9 @@ const editTransaction = { maxWait: 20_000, timeout: 20_000 };
 export async function deleteStatement(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
+    // Locked first: a coding being saved meanwhile (createStanceCoding shares this lock) is counted below once it
+    // commits, or waits and then finds the statement gone; it is never left in a statement its coder cannot see.
+    await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ${id} FOR UPDATE`;
     const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
     if (!before) throw new NotFoundError("This statement");
     if (!hasPermission(user, "administer")) {

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
 import {
+  createStanceCoding as saveStanceCoding,
   deleteStanceCoding,
   getStanceCoding,
   listCodingFilterOptions,
@@ -147,6 +148,40 @@ describe("a deleted source", () => {
     await expect(getStanceCoding(actingCoder, coding.id)).rejects.toThrowError(NotFoundError);
     expect((await listCodingFilterOptions(actingCoder, source.id)).sourceTitle).toBeNull();
     expect((await listStatementFilterOptions(actingCoder, source.id)).sourceTitle).toBeNull();
+  });
+});
+
+describe("a statement deleted while a coding of it is being saved", () => {
+  it("refuses the coding once the deletion commits, rather than saving it into a deleted statement", async () => {
+    const coder = await createUser(db);
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We seek calm," });
+    const target = await createActor(db);
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query(`UPDATE "Statement" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [statement.id]);
+      const saving = saveStanceCoding(
+        { id: coder.id, role: "ANALYST" },
+        { statementId: statement.id, targetId: target.id, score: 1, isConditional: false, confidence: "MEDIUM", rationale: "calm" },
+      ).then(
+        () => "saved",
+        (error: unknown) => error,
+      );
+      // The save waits on the statement the deletion holds; then the deletion commits.
+      await expect
+        .poll(
+          async () =>
+            (await deleter.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].waiting,
+        )
+        .toBeGreaterThan(0);
+      await deleter.query("COMMIT");
+      expect(await saving).toBeInstanceOf(NotFoundError);
+    } finally {
+      await deleter.end();
+    }
+    expect(await db.stanceCoding.count({ where: { statementId: statement.id } })).toBe(0);
   });
 });
 
