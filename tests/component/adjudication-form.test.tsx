@@ -1,25 +1,16 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { AdjudicationForm } from "@/components/adjudication-form";
+import { jsonReply, sentBody, stubFetchForEachTest } from "../support/stubbed-fetch";
 
 // The final value of a disagreement, revised: the form names the version it revises, and another adjudicator's
 // value recorded meanwhile (the server's 409) is shown, the form kept as the adjudicator left it.
 const refresh = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: vi.fn() }) }));
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  refresh.mockReset();
-  vi.stubGlobal("fetch", fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-const reply = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-const sent = (call: number) => JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body)) as Record<string, unknown>;
+const fetchMock = stubFetchForEachTest(refresh);
+const reply = jsonReply;
+const sent = (call: number) => sentBody(fetchMock, call);
 
 describe("AdjudicationForm", () => {
   it("revises the version it was shown, and shows another adjudicator's value recorded meanwhile", async () => {

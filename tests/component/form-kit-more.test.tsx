@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
   ActorField,
@@ -14,20 +14,11 @@ import {
   type ComparedField,
   type DatePrecision,
 } from "@/components/form";
+import { jsonReply, stubFetchForEachTest } from "../support/stubbed-fetch";
 
-const fetchMock = vi.fn();
 const onSuccess = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  onSuccess.mockReset();
-  vi.stubGlobal("fetch", fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-const reply = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const fetchMock = stubFetchForEachTest(onSuccess);
+const reply = jsonReply;
 const save = () => fireEvent.click(screen.getByRole("button", { name: "Save" }));
 
 // A body that nests what the form holds flat, as the indicator form's rule does.

@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { FormAlert, TextField, useSchemaForm } from "@/components/form";
 import { NewScenarioSetForm } from "@/components/scenarios/new-scenario-set-form";
 import { scenarioSetSchema } from "@/lib/scenarios/schemas";
+import { jsonReply, stubFetchForEachTest } from "../support/stubbed-fetch";
 
 // A page's form passes a loader of its route's schema, so zod stays out of the page's first load
 // (docs/benchmarks.md, Lighthouse). These show the loader changes when the schema arrives, not what it checks.
@@ -11,18 +12,8 @@ import { scenarioSetSchema } from "@/lib/scenarios/schemas";
 const refresh = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: vi.fn() }) }));
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  refresh.mockReset();
-  vi.stubGlobal("fetch", fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-const reply = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const fetchMock = stubFetchForEachTest(refresh);
+const reply = jsonReply;
 
 describe("a form's schema loaded when first needed", () => {
   const schema = z.object({ title: z.string().trim().min(1, "must not be empty").max(10, "must be at most 10 characters") });

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
   CheckboxListField,
@@ -11,6 +11,7 @@ import {
   TitleAndSlugFields,
   useSchemaForm,
 } from "@/components/form";
+import { jsonReply, stubFetchForEachTest } from "../support/stubbed-fetch";
 
 // A schema like the routes' (lib/<domain>/schemas.ts): the form checks the body with it before sending.
 const schema = z.object({
@@ -65,19 +66,9 @@ function TestForm() {
   );
 }
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  onSuccess.mockReset();
-  vi.stubGlobal("fetch", fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = stubFetchForEachTest(onSuccess);
 
-const reply = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const reply = jsonReply;
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const save = () => fireEvent.click(screen.getByRole("button", { name: "Save" }));
 

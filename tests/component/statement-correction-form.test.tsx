@@ -1,10 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StatementInSource } from "@/lib/data/sources";
 import type { StatementView } from "@/lib/data/statements";
 import type { TextSpan } from "@/lib/sources/offsets";
 import { StatementCorrectionForm } from "@/components/statement-correction-form";
+import { jsonReply, sentBody, stubFetchForEachTest } from "../support/stubbed-fetch";
 
 // The correction form's paths the browser test does not take: a stale save
 // shown side by side and re-applied, the server's span errors on the quote,
@@ -39,23 +40,14 @@ const saved = (changes: Partial<StatementView>): StatementView => ({
   ...changes,
 });
 
-const fetchMock = vi.fn();
 const onSaved = vi.fn();
 const onDeleted = vi.fn();
-beforeEach(() => {
-  fetchMock.mockReset();
-  onSaved.mockReset();
-  onDeleted.mockReset();
-  vi.stubGlobal("fetch", fetchMock);
-});
+const fetchMock = stubFetchForEachTest(onSaved, onDeleted);
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-const reply = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-const sent = (call: number) => JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body)) as Record<string, unknown>;
+const reply = jsonReply;
+const sent = (call: number) => sentBody(fetchMock, call);
 
 function Workspace() {
   const [span, setSpan] = useState<TextSpan>({ startOffset: 0, endOffset: 32 });
