@@ -135,6 +135,14 @@ describe("editing a coding", () => {
   });
 });
 
+/** Returns once some connection waits for a lock: the write under test has reached a row another transaction holds. */
+async function untilALockIsAwaited(client: pg.Client): Promise<void> {
+  const waiting = async () =>
+    (await client.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))
+      .rows[0]!.waiting;
+  await expect.poll(waiting).toBeGreaterThan(0);
+}
+
 describe("a deleted source", () => {
   it("takes its codings and its title out of reach: the coding's page and the lists' filters read them no more", async () => {
     const coder = await createUser(db);
@@ -170,12 +178,7 @@ describe("a statement deleted while a coding of it is being saved", () => {
         (error: unknown) => error,
       );
       // The save waits on the statement the deletion holds; then the deletion commits.
-      await expect
-        .poll(
-          async () =>
-            (await deleter.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].waiting,
-        )
-        .toBeGreaterThan(0);
+      await untilALockIsAwaited(deleter);
       await deleter.query("COMMIT");
       expect(await saving).toBeInstanceOf(NotFoundError);
     } finally {
@@ -206,12 +209,7 @@ describe("restoring from history while the record is being edited", () => {
       const restoring = restoreFromAuditEntry({ id: admin.id, role: "ADMIN" }, entry!.id);
       // The restore blocks on the row the edit holds (where it blocks, before reading it or only when writing it,
       // is what this tests); then the edit commits.
-      await expect
-        .poll(
-          async () =>
-            (await editor.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].waiting,
-        )
-        .toBeGreaterThan(0);
+      await untilALockIsAwaited(editor);
       await editor.query("COMMIT");
       await restoring;
     } finally {
