@@ -363,12 +363,6 @@ async function listSetTotals(scenarioIds: string[]) {
 }
 
 /**
- * Resolves, withdraws or reopens a scenario; resolving scores everyone's
- * estimates. In a mutually exclusive set a second "yes" is refused, and
- * `resolveOthersNo` resolves the set's open scenarios "no" on the same date in
- * the same transaction, each change audited.
- */
-/**
  * Notes when a scenario is first resolved: the answer is known from then on, whatever reopens it later, and an
  * estimate recorded after it is never scored (isScoredEstimate, decision 0012). Called once the scenario's row is
  * updated, so locked: an estimate that was being recorded has committed by then (recordEstimate locks the row
@@ -378,6 +372,12 @@ async function markFirstResolution(tx: Prisma.TransactionClient, id: string): Pr
   await tx.scenario.updateMany({ where: { id, firstResolvedAt: null }, data: { firstResolvedAt: new Date() } });
 }
 
+/**
+ * Resolves, withdraws or reopens a scenario; resolving scores everyone's
+ * estimates. In a mutually exclusive set a second "yes" is refused, and
+ * `resolveOthersNo` resolves the set's open scenarios "no" on the same date in
+ * the same transaction, each change audited.
+ */
 export async function updateScenarioStatus(
   user: ActingUser,
   id: string,
