@@ -249,6 +249,15 @@ describe("estimates and scores", () => {
     const [estimate] = (await getScenario(world.analyst, scenario.slug)).estimates;
     expect(estimate!.movedByStatements.map((statement) => statement.quote)).toEqual(["We stay."]);
     expect(estimate!.movedByEvents.map((marker) => marker.title)).toEqual(["Talks"]);
+
+    // Restored, they are back in its list; and the lane's database is left with no estimate naming a deleted record
+    // (a bundle leaves those names out, so importing the database's own bundle back would find this estimate changed).
+    await db.statement.update({ where: { id: deleted.statement.id }, data: { deletedAt: null } });
+    await db.source.update({ where: { id: ofDeletedSource.source.id }, data: { deletedAt: null } });
+    await db.event.update({ where: { id: deletedEvent.id }, data: { deletedAt: null } });
+    const [restored] = (await getScenario(world.analyst, scenario.slug)).estimates;
+    expect(restored!.movedByStatements).toHaveLength(3);
+    expect(restored!.movedByEvents).toHaveLength(2);
   });
 
   it("records estimates, refuses a second on the same day, moves the team median and scores everyone on resolution", async () => {
