@@ -108,7 +108,12 @@ async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<Ev
   });
   if (!set) throw new NotFoundError("This scenario set");
   const evidence = await db.evidence.findMany({
-    where: { setId: set.id, deletedAt: null, OR: [{ statementId: null }, { statement: { deletedAt: null } }] },
+    // A row on a statement leaves with the statement or its source, as the statement leaves every other list.
+    where: {
+      setId: set.id,
+      deletedAt: null,
+      OR: [{ statementId: null }, { statement: { deletedAt: null, source: { deletedAt: null } } }],
+    },
     include: {
       statement: { select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
       event: { select: { id: true, title: true, occurredOn: true, description: true, deletedAt: true } },

@@ -30,6 +30,10 @@ const refusedV6: [string, number][] = [
   ["100::", 64],
   ["2001::", 23], // IETF protocol assignments, Teredo among them
   ["2001:db8::", 32],
+  ["3fff::", 20], // documentation (RFC 9637)
+  // Local-use IPv4/IPv6 translation (RFC 8215): a translator inside the network maps these to addresses of its own
+  // choosing, internal ones included, so the IPv4 address they seem to carry says nothing.
+  ["64:ff9b:1::", 48],
   ["fc00::", 7],
   ["fe80::", 10],
   ["fec0::", 10],

@@ -562,6 +562,25 @@ describe("an analyst's track record", () => {
 });
 
 describe("the evidence matrix", () => {
+  it("leaves out of the matrix a row whose statement's source was deleted, and brings it back with the source", async () => {
+    const set = await createScenarioSet(db);
+    const source = await createSource(db, `Matrix rows ${set.slug}: "We hold firm," the envoy said.`);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We hold firm," });
+    const { id: row } = await addEvidence(world.analyst, {
+      setId: set.id,
+      statementId: statement.id,
+      eventId: null,
+      credibility: "HIGH",
+      note: "",
+    });
+    const rowIds = async () => (await getEvidenceMatrix(reader, set.slug)).rows.map((candidate) => candidate.id);
+    expect(await rowIds()).toEqual([row]);
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    expect(await rowIds()).toEqual([]);
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    expect(await rowIds()).toEqual([row]);
+  });
+
   it("scores scenarios and rows, refuses a stale rating, and flags a re-coded statement until reviewed", async () => {
     const { id: statementRow } = await addEvidence(world.analyst, {
       setId: world.set.id,

@@ -237,6 +237,8 @@ describe("fetchable addresses", () => {
       "::ffff:7f00:1",
       "[::ffff:169.254.169.254]",
       "64:ff9b::a9fe:a9fe",
+      "64:ff9b:1::808:808",
+      "3fff::1",
       "2002:c0a8:0101::1",
       "::127.0.0.1",
       "not-an-address",
