@@ -293,6 +293,24 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
       }
     }
 
+    // The export leaves out of a stored record's lists what is not in the bundle (a deleted statement, say): so
+    // are they left out here, before the record is compared with its line, or a database's own bundle would not
+    // import back into it unchanged.
+    const storedListIds = new Map<BundleKind, Set<string>>();
+    for (const row of [...byId.values(), ...byNaturalKey.values()])
+      for (const [field, rule] of referenceFields(kind))
+        if (rule.type === "referenceList") {
+          if (!storedListIds.has(rule.kind)) storedListIds.set(rule.kind, new Set());
+          for (const id of (row[field] as string[] | null) ?? []) storedListIds.get(rule.kind)!.add(id);
+        }
+    const liveListed = new Set<string>();
+    for (const [listedKind, ids] of storedListIds)
+      for (const row of await delegateOf(db, listedKind).findMany({
+        where: { id: { in: [...ids] }, ...(hasDeletedAt(listedKind) ? { deletedAt: null } : {}) },
+        select: { id: true },
+      }))
+        liveListed.add(`${listedKind}:${row.id}`);
+
     const newKeys = new Map<string, number>();
     for (const record of records) {
       const problems: string[] = [];
@@ -408,6 +426,11 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
       };
       if (existing) {
         const stored = encodeRecord(kind, existing, (id) => emailOf.get(id)).values;
+        for (const [field, rule] of referenceFields(kind)) {
+          const key = bundleKey(field, rule);
+          if (rule.type === "referenceList" && Array.isArray(stored[key]))
+            stored[key] = (stored[key] as string[]).filter((id) => liveListed.has(`${rule.kind}:${id}`));
+        }
         const differing = Object.keys(mapped).filter((key) => key !== "id" && JSON.stringify(stored[key]) !== JSON.stringify(mapped[key]));
         const deleted = hasDeletedAt(kind) && existing.deletedAt !== null;
         if (!deleted && differing.length === 0) unchanged += 1;

@@ -213,6 +213,33 @@ describe("the corpus bundle", () => {
     expect(await db.scenarioEstimate.count({ where: { id: backdated.id } })).toBe(0);
   });
 
+  it("imports back unchanged a record whose list names a record deleted since, which its bundle leaves out", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id, { title: "Names a deleted statement" });
+    const source = await createSource(db, `Deleted since ${set.slug}: "We wait," he said.`);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We wait," });
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+    await db.scenarioEstimate.create({
+      data: {
+        scenarioId: scenario.id,
+        analystId: analyst.id,
+        probability: 0.5,
+        rationale: "Even.",
+        estimatedOn: new Date("2024-10-29"),
+        movedByStatementIds: [statement.id],
+      },
+    });
+    await db.statement.update({ where: { id: statement.id }, data: { deletedAt: new Date() } });
+    try {
+      const exported = await exportBundle(await admin());
+      const again = await importBundle(await admin(), exported, { skipConflicts: false });
+      expect(again.created).toEqual({});
+      expect(again.unchanged).toBe(linesOf(exported).length - 1);
+    } finally {
+      await db.statement.update({ where: { id: statement.id }, data: { deletedAt: null } });
+    }
+  });
+
   it("imports into the same database as unchanged, and reports conflicts line by line, importing nothing unless told to skip", async () => {
     const exportStarted = performance.now();
     const exported = await exportBundle(await admin());
