@@ -107,8 +107,12 @@ export function measureElements(html: string): { depth: number; elements: number
       continue;
     }
     if (rawText.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, tag.lastIndex);
-      tag.lastIndex = end === -1 ? html.length : end;
+      // Searched in place, case-insensitively: lower-casing the page for each script would cost its length each
+      // time, and can move offsets (some letters lengthen when lower-cased).
+      const endTag = new RegExp(`</${name}`, "gi");
+      endTag.lastIndex = tag.lastIndex;
+      const end = endTag.exec(html);
+      tag.lastIndex = end ? end.index : html.length;
       continue;
     }
     if (selfClosing) continue;
