@@ -75,7 +75,8 @@ export function parseListQuery<Filters extends Record<string, unknown>>(
     else problems.push(`${filter.parameter}: ${result.error.issues[0]?.message ?? "not valid"}`);
   }
   const sortKey = get(reserved.sort) || definition.defaultSort;
-  let sortOption = definition.sorts[sortKey];
+  // Own keys only: "valueOf" or "constructor" would otherwise find Object's own functions and pass for a sort.
+  let sortOption = Object.hasOwn(definition.sorts, sortKey) ? definition.sorts[sortKey] : undefined;
   if (!sortOption) {
     problems.push(`${reserved.sort}: use one of ${Object.keys(definition.sorts).join(", ")}`);
     sortOption = definition.sorts[definition.defaultSort]!;
@@ -91,7 +92,7 @@ export function parseListQuery<Filters extends Record<string, unknown>>(
     else problems.push(`${reserved.pageSize}: use ${pageSizes.join(", ")}`);
   }
   if (problems.length) throw new BadRequestError(`Some of the list's settings are not valid. ${problems.join("; ")}.`);
-  const sort = { key: definition.sorts[sortKey] ? sortKey : definition.defaultSort, direction };
+  const sort = { key: Object.hasOwn(definition.sorts, sortKey) ? sortKey : definition.defaultSort, direction };
   const after = get(reserved.after) || null;
   const cursor = after ? decodeCursor(after, sort, sortOption) : null;
   return { filters, sort, sortOption, cursor, after, pageSize };
