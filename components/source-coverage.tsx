@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ActionButton } from "./action-button";
+import actionButtonStyles from "./action-button.module.css";
 import { formatDateTime } from "./format";
 import { sendJson } from "./json-request";
 import styles from "./source-coverage.module.css";
@@ -16,6 +18,8 @@ type Change = { nothingToCode: boolean } | { blindCoding: boolean };
  */
 export function SourceCoverage({
   sourceId,
+  title,
+  statementCount,
   version,
   nothingToCode,
   blindCoding,
@@ -23,6 +27,9 @@ export function SourceCoverage({
   canAdminister,
 }: {
   sourceId: string;
+  title: string;
+  /** Its live statements, named in the deletion's question. */
+  statementCount: number;
   version: number;
   nothingToCode: { at: string; byName: string | null } | null;
   blindCoding: boolean;
@@ -123,6 +130,31 @@ export function SourceCoverage({
           </button>
         )}
       </div>
+      {canEdit && (
+        <div className={styles.row}>
+          <p className={styles.state} id="source-deletion-state">
+            Deleting the source takes it, its statements and their codings out of every list, chart and export; an administrator can
+            restore them from History.
+          </p>
+          <ActionButton
+            method="DELETE"
+            url={`/api/sources/${encodeURIComponent(sourceId)}`}
+            payload={{ version }}
+            label="Delete source"
+            pendingLabel="Deleting…"
+            danger
+            confirmMessage={`Delete the source “${title}”${
+              statementCount > 0 ? ` and its ${statementCount} statement${statementCount === 1 ? "" : "s"}` : ""
+            }? They leave every list and chart; an administrator can restore them from History.`}
+            className={actionButtonStyles.stacked}
+            errorClassName={actionButtonStyles.error}
+            onDone={() => {
+              router.push("/sources?deleted=1");
+              return "keep-pending";
+            }}
+          />
+        </div>
+      )}
     </section>
   );
 }

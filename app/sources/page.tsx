@@ -23,6 +23,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
     listSourceLanguages(user),
   ]);
   const canEdit = hasPermission(user, "edit");
+  // Set by the source page after a deletion, so the result of the action is visible here.
+  const deleted = params.deleted !== undefined;
   const { page, query } = list;
 
   return (
@@ -46,6 +48,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Sear
           </div>
         )}
       </div>
+      {deleted && (
+        <div className="notice" role="status">
+          The source was deleted, with its statements and their codings. An administrator can restore it from History.
+        </div>
+      )}
       <ListControls
         id="sources"
         action="/sources"

@@ -241,9 +241,10 @@ class IntakeRun {
       this.problems.push({
         where: item.where,
         message: existing.deleted
-          ? `this text is already stored as “${existing.title}”, which was deleted; restore it from History instead`
+          ? `this text is already stored as “${existing.title}”, which was deleted; an administrator can restore it from History`
           : `this text is already stored as “${existing.title}”`,
-        existingSourceId: existing.id,
+        // A deleted source's page is not found: nothing to link to.
+        ...(existing.deleted ? {} : { existingSourceId: existing.id }),
       });
     }
     this.fresh += fresh.length;

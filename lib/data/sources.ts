@@ -257,7 +257,16 @@ export async function createSource(user: ActingUser, input: SourceCreation): Pro
   const { problems } = storedTranslation(input);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const record = sourceRecord(input, input.text);
-  const existing = await db.source.findUnique({ where: { contentHash: record.contentHash }, select: { id: true, title: true } });
+  const existing = await db.source.findUnique({
+    where: { contentHash: record.contentHash },
+    select: { id: true, title: true, deletedAt: true },
+  });
+  // A deleted source keeps its text's place, so that restoring it never meets a second copy.
+  if (existing?.deletedAt)
+    throw new ConflictError(
+      `This text is already stored as “${existing.title}”, which was deleted; an administrator can restore it from History.`,
+      null,
+    );
   if (existing) throw new ConflictError(`This text is already stored as “${existing.title}”.`, { id: existing.id });
   return inDirectTransaction(db, async (sql) => {
     const [created] = await insertSources(sql, user.id, [input]);
@@ -526,11 +535,6 @@ export async function reviewSource(
         version: (await tx.source.findUniqueOrThrow({ where: { id } })).version,
       });
     const after = await tx.source.findUniqueOrThrow({ where: { id } });
-    const withoutText = <T extends { text: string; translation: string | null }>(source: T) => ({
-      ...source,
-      text: `${source.text.length} characters`,
-      translation: source.translation === null ? null : `${source.translation.length} characters`,
-    });
     await recordAudit(tx, {
       userId: user.id,
       action: "UPDATE",
@@ -540,4 +544,76 @@ export async function reviewSource(
       after: withoutText(after),
     });
   });
+}
+
+/**
+ * Soft deletion: the source, its statements and their codings leave every list, chart, search and export (the
+ * codings' statementLive copy follows by trigger), and an administrator restores it, with all it held, from
+ * History. Its text keeps its place: taking the same text in again is refused with a pointer to History, so a
+ * restore never meets a second copy. An analyst may delete only a source that holds nobody else's work; deleting
+ * one that does would take that work out of the charts, which is an administrator's call.
+ */
+export async function deleteSource(user: ActingUser, id: string, version: number): Promise<void> {
+  requirePermission(user, "edit");
+  await getDatabase().$transaction(
+    async (tx) => {
+      // The source and its statements are locked first: a statement cut or a coding saved meanwhile (both take a
+      // share lock on what they hang from) either commits before the count below sees it, or waits and then finds
+      // the source gone.
+      await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${id} FOR UPDATE`;
+      const before = await tx.source.findFirst({ where: { id, deletedAt: null } });
+      if (!before) throw new NotFoundError("This source");
+      await tx.$queryRaw`SELECT id FROM "Statement" WHERE "sourceId" = ${id} FOR UPDATE`;
+      if (!hasPermission(user, "administer")) {
+        const inSource = { statement: { sourceId: id, deletedAt: null } };
+        const notMine = { not: user.id };
+        const statements = await tx.statement.count({
+          where: { sourceId: id, deletedAt: null, OR: [{ createdById: notMine }, { createdById: null }] },
+        });
+        const codings = await tx.stanceCoding.count({ where: { ...inSource, deletedAt: null, coderId: notMine } });
+        const reviews = await tx.statementReview.count({ where: { ...inSource, deletedAt: null, coderId: notMine } });
+        const evidence = await tx.evidence.count({
+          where: { ...inSource, deletedAt: null, OR: [{ createdById: notMine }, { createdById: null }] },
+        });
+        const others = [
+          counted(statements, "statement"),
+          counted(codings, "coding"),
+          counted(reviews, "no-stance review"),
+          counted(evidence, "evidence row"),
+        ].filter((part) => part !== null);
+        if (others.length > 0)
+          throw new DomainError(
+            403,
+            `This source holds other people’s work (${others.join(", ")}); only an administrator can delete it.`,
+          );
+      }
+      const { count } = await tx.source.updateMany({
+        where: { id, version, deletedAt: null },
+        data: { deletedAt: new Date(), version: { increment: 1 } },
+      });
+      if (count === 0) {
+        const current = await tx.source.findUniqueOrThrow({ where: { id }, select: { version: true } });
+        throw new ConflictError(
+          `This source changed (now version ${current.version}) since you opened version ${version}; reload it before deleting.`,
+          { version: current.version },
+        );
+      }
+      const after = await tx.source.findUniqueOrThrow({ where: { id } });
+      await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Source", entityId: id, before: withoutText(before), after: withoutText(after) });
+    },
+    { maxWait: 20_000, timeout: 20_000 },
+  );
+}
+
+function counted(count: number, noun: string): string | null {
+  return count === 0 ? null : `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** A source as its audit entries hold it: the text's length, not the text, which the source keeps. */
+function withoutText<T extends { text: string; translation: string | null }>(source: T) {
+  return {
+    ...source,
+    text: `${source.text.length} characters`,
+    translation: source.translation === null ? null : `${source.translation.length} characters`,
+  };
 }

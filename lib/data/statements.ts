@@ -48,6 +48,9 @@ export async function createStatement(
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
+      // Share-locked: a deletion of the source committed meanwhile refuses the statement, and one still to come
+      // waits for it and counts it as someone's work in the source (deleteSource).
+      await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${input.sourceId} FOR SHARE`;
       const source = await tx.source.findFirst({
         where: { id: input.sourceId, deletedAt: null },
         select: { id: true, text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },

@@ -227,6 +227,18 @@ const matrix: Record<string, Entry> = {
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
+  "DELETE /api/sources/[id]": {
+    // A source holding nobody's work: analysts may delete it (one holding others' work is an administrator's call).
+    async prepare() {
+      const source = await createSource(db);
+      return {
+        path: `/api/sources/${source.id}`,
+        body: { version: 1 },
+        state: () => db.source.findUniqueOrThrow({ where: { id: source.id } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
+  },
   "POST /api/statements": {
     async prepare() {
       const source = await createSource(db);

@@ -15,6 +15,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { untilALockIsAwaited } from "../support/locks";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -134,14 +135,6 @@ describe("editing a coding", () => {
     expect(original).toMatchObject({ score: 1, rationale: "test", confidence: "MEDIUM" });
   });
 });
-
-/** Returns once some connection waits for a lock: the write under test has reached a row another transaction holds. */
-async function untilALockIsAwaited(client: pg.Client): Promise<void> {
-  const waiting = async () =>
-    (await client.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))
-      .rows[0]!.waiting;
-  await expect.poll(waiting).toBeGreaterThan(0);
-}
 
 describe("a deleted source", () => {
   it("takes its codings and its title out of reach: the coding's page and the lists' filters read them no more", async () => {

@@ -68,6 +68,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <NearDuplicatesNotice duplicates={nearDuplicates} canEdit={canEdit} />
         <SourceCoverage
           sourceId={source.id}
+          title={source.title}
+          statementCount={source.statements.length}
           version={source.version}
           nothingToCode={source.nothingToCode}
           blindCoding={source.blindCoding}

@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { createPrismaClient } from "@/lib/database/prisma";
+import { createStanceCoding as saveStanceCoding, getStanceCoding } from "@/lib/data/codings";
+import { listStanceSeries } from "@/lib/data/dashboard";
+import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
+import { search } from "@/lib/data/search";
+import { createSource as saveSource, deleteSource, getSource, listSources } from "@/lib/data/sources";
+import { createStatement as saveStatement, getStatement } from "@/lib/data/statements";
+import { parseDashboardView } from "@/lib/dashboard/view";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { parseListQuery } from "@/lib/lists/parameters";
+import { sourceListDefinition } from "@/lib/sources/list";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import { testLane } from "../support/lane";
+import { untilALockIsAwaited } from "../support/locks";
+
+const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
+afterAll(() => db.$disconnect());
+
+type Role = "VIEWER" | "ANALYST" | "ADMIN";
+const acting = (user: { id: string; role: Role }) => ({ id: user.id, role: user.role });
+const newUser = async (role: Role) => acting(await createUser(db, role));
+
+/** A source with a word found nowhere else, a statement in it cut by `author` and coded by `coder`. */
+async function codedSource(author: { id: string } | null, coder: { id: string }) {
+  const word = `zanzibarite${randomUUID().replaceAll("-", "")}`;
+  const source = await createSource(db, `A report on ${word}: "We seek calm," the minister said.`);
+  const [speaker, target] = [await createActor(db), await createActor(db)];
+  const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+  if (author) await db.statement.update({ where: { id: statement.id }, data: { createdById: author.id } });
+  const coding = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
+  return { word, source, speaker, target, statement, coding };
+}
+
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+
+/** The codings the dashboard charts for one speaker toward one target. */
+async function chartedCodings(user: { id: string; role: Role }, speaker: { slug: string }, target: { slug: string }) {
+  const { view } = parseDashboardView({ speaker: speaker.slug, target: target.slug, from: "2024-01-01", to: "2024-12-31" });
+  const result = await listStanceSeries(user, view);
+  return result.series.reduce((sum, series) => sum + series.codingCount, 0);
+}
+
+async function listedSourceIds(user: { id: string; role: Role }) {
+  const page = await listSources(user, parseListQuery(sourceListDefinition, new URLSearchParams({ size: "100" })));
+  return page.rows.map((row) => row.id);
+}
+
+describe("deleting a source", () => {
+  it("refuses viewers, a stale version and an analyst when others' work is in it; an admin's deletion takes everything out and a restore brings it back", async () => {
+    const author = await newUser("ANALYST");
+    const coder = await newUser("ANALYST");
+    const viewer = await newUser("VIEWER");
+    const admin = await newUser("ADMIN");
+    const { word, source, speaker, target, statement, coding } = await codedSource(author, coder);
+    expect(await chartedCodings(viewer, speaker, target)).toBe(1);
+
+    await expect(deleteSource(viewer, source.id, 1)).rejects.toThrowError(PermissionDeniedError);
+    const refusal = await refusalOf(deleteSource(author, source.id, 1));
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ status: 403, message: expect.stringContaining("1 coding") });
+    await expect(deleteSource(admin, source.id, 4)).rejects.toThrowError(ConflictError);
+    expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).deletedAt).toBeNull();
+
+    await deleteSource(admin, source.id, 1);
+    await expect(getSource(coder, source.id)).rejects.toThrowError(NotFoundError);
+    await expect(getStatement(coder, statement.id)).rejects.toThrowError(NotFoundError);
+    await expect(getStanceCoding(coder, coding.id)).rejects.toThrowError(NotFoundError);
+    expect(await listedSourceIds(viewer)).not.toContain(source.id);
+    const found = await search(viewer, word);
+    expect([...found.sources, ...found.statements]).toEqual([]);
+    expect(await chartedCodings(viewer, speaker, target)).toBe(0);
+    await expect(deleteSource(admin, source.id, 2)).rejects.toThrowError(NotFoundError);
+    // Nothing new hangs from it: no statement, no coding.
+    await expect(
+      saveStatement(author, {
+        sourceId: source.id,
+        startOffset: 0,
+        endOffset: 8,
+        speakerId: speaker.id,
+        newSpeaker: null,
+        saidOn: "2024-10-28",
+        saidOnPrecision: "DAY",
+        form: "PARAPHRASE",
+        channel: "INTERVIEW",
+      }),
+    ).rejects.toThrowError(NotFoundError);
+    const other = await createActor(db);
+    await expect(
+      saveStanceCoding(author, { statementId: statement.id, targetId: other.id, score: 1, isConditional: false, confidence: "LOW", rationale: "x" }),
+    ).rejects.toThrowError(NotFoundError);
+    // The same text again is refused by name, pointing at History rather than at a page that is not found.
+    const duplicate = await refusalOf(
+      saveSource(author, { title: "Again", publisher: "Wire", url: null, publishedOn: "2024-10-28", language: "en", text: source.text }),
+    );
+    expect(duplicate).toBeInstanceOf(ConflictError);
+    expect(duplicate).toMatchObject({ message: expect.stringContaining("which was deleted; an administrator can restore it from History") });
+    expect((duplicate as ConflictError).current).toBeNull();
+
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "Source", entityId: source.id, action: "DELETE" } });
+    expect(audit.userId).toBe(admin.id);
+    // The text stays in the source, not in the trail.
+    expect(audit.before).toMatchObject({ text: `${source.text.length} characters`, deletedAt: null });
+    const deleted = (await listDeletedRecords(admin)).find((record) => record.entityId === source.id);
+    expect(deleted).toMatchObject({ entity: "Source", label: `Source “${source.title}”` });
+    await restoreFromAuditEntry(admin, deleted!.auditEntryId);
+    expect((await getSource(coder, source.id)).statements.map((row) => row.id)).toEqual([statement.id]);
+    expect((await getStanceCoding(coder, coding.id)).score).toBe(2);
+    expect(await listedSourceIds(viewer)).toContain(source.id);
+    expect((await search(viewer, word)).sources.map((hit) => hit.id)).toEqual([source.id]);
+    expect(await chartedCodings(viewer, speaker, target)).toBe(1);
+  });
+
+  it("lets an analyst delete a source that holds only their own work", async () => {
+    const analyst = await newUser("ANALYST");
+    const { source, coding } = await codedSource(analyst, analyst);
+    await deleteSource(analyst, source.id, 1);
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementLive).toBe(false);
+    // A statement of unknown authorship (the seed's, an import's) is not the analyst's to take away.
+    const imported = await codedSource(null, analyst);
+    await expect(deleteSource(analyst, imported.source.id, 1)).rejects.toThrowError(/1 statement\b/);
+  });
+
+  it("makes a statement being cut meanwhile wait, then refuses it, rather than adding it to the deleted source", async () => {
+    const analyst = await newUser("ANALYST");
+    const source = await createSource(db);
+    const speaker = await createActor(db);
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
+      const cutting = refusalOf(
+        saveStatement(analyst, {
+          sourceId: source.id,
+          startOffset: 0,
+          endOffset: 10,
+          speakerId: speaker.id,
+          newSpeaker: null,
+          saidOn: "2024-10-28",
+          saidOnPrecision: "DAY",
+          form: "PARAPHRASE",
+          channel: "INTERVIEW",
+        }),
+      );
+      await untilALockIsAwaited(deleter);
+      await deleter.query("COMMIT");
+      expect(await cutting).toBeInstanceOf(NotFoundError);
+    } finally {
+      await deleter.end();
+    }
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+});
