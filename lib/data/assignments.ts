@@ -7,6 +7,7 @@ import { hasPermission, requirePermission, type ActingUser } from "../auth/permi
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { liveStatementWhere } from "./live-records";
 
 export type AssignmentDrawView = {
   id: string;
@@ -23,8 +24,6 @@ export type AssignmentDrawView = {
   /** Statements in the double-coded sample. */
   overlapStatements: number;
 };
-
-const liveStatement = { deletedAt: null, source: { deletedAt: null } } as const;
 
 async function drawView(drawId: string): Promise<AssignmentDrawView> {
   const db = getDatabase();
@@ -72,7 +71,7 @@ export async function createAssignmentDraw(user: ActingUser, input: AssignmentDr
     if (!hasPermission({ id: coder.id, role: coder.role }, "edit"))
       throw new ValidationError({ coderIds: `names ${coder.name}, a viewer, who may not code; make them an analyst first` });
   }
-  const statements = await db.statement.findMany({ where: { sourceId: source.id, ...liveStatement }, select: { id: true } });
+  const statements = await db.statement.findMany({ where: { sourceId: source.id, ...liveStatementWhere }, select: { id: true } });
   if (statements.length === 0) throw new ValidationError({ sourceId: "has no statements yet; mark its statements before assigning it" });
   const seed = input.seed || randomUUID();
   const drawn = drawAssignments({
@@ -123,7 +122,9 @@ export async function withdrawAssignmentDraw(user: ActingUser, drawId: string): 
   requirePermission(user, "assign");
   await getDatabase().$transaction(async (tx) => {
     const before = await tx.assignmentDraw.findFirst({ where: { id: drawId, deletedAt: null } });
-    if (!before) throw new NotFoundError("This assignment");
+    // A deleted source's draw is out of reach with it, so that a restore brings the source back as it was.
+    const source = before && (await tx.source.findFirst({ where: { id: before.sourceId, deletedAt: null }, select: { id: true } }));
+    if (!before || !source) throw new NotFoundError("This assignment");
     const after = await tx.assignmentDraw.update({ where: { id: drawId }, data: { deletedAt: new Date() } });
     await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "AssignmentDraw", entityId: drawId, before, after });
   });
@@ -148,11 +149,21 @@ export type AssignmentProgress = {
 export async function getAssignmentProgress(user: ActingUser): Promise<AssignmentProgress> {
   requirePermission(user, "read");
   const db = getDatabase();
-  const draws = await db.assignmentDraw.findMany({
+  const allDraws = await db.assignmentDraw.findMany({
     where: { deletedAt: null },
     orderBy: { createdAt: "desc" },
-    include: { assignments: { where: { statement: liveStatement }, select: { statementId: true, coderId: true, isOverlap: true } } },
+    include: { assignments: { where: { statement: liveStatementWhere }, select: { statementId: true, coderId: true, isOverlap: true } } },
   });
+  // A draw leaves with its source, and returns with it.
+  const liveSourceIds = new Set(
+    (
+      await db.source.findMany({
+        where: { id: { in: [...new Set(allDraws.map((draw) => draw.sourceId))] }, deletedAt: null },
+        select: { id: true },
+      })
+    ).map((source) => source.id),
+  );
+  const draws = allDraws.filter((draw) => liveSourceIds.has(draw.sourceId));
   const statementIds = [...new Set(draws.flatMap((draw) => draw.assignments.map((row) => row.statementId)))];
   const [codings, reviews] = await Promise.all([
     db.stanceCoding.findMany({

@@ -6,6 +6,7 @@ import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { liveStatementWhere } from "./live-records";
 
 export type CodebookVersionView = {
   number: number;
@@ -65,7 +66,7 @@ function escapeLikePattern(text: string): string {
 
 async function exampleSourcesOf(content: CodebookContent): Promise<Record<string, string>> {
   const statements = await getDatabase().statement.findMany({
-    where: { id: { in: content.examples.map((example) => example.statementId) }, deletedAt: null, source: { deletedAt: null } },
+    where: { id: { in: content.examples.map((example) => example.statementId) }, ...liveStatementWhere },
     select: { id: true, sourceId: true },
   });
   return Object.fromEntries(statements.map((statement) => [statement.id, statement.sourceId]));
@@ -79,18 +80,17 @@ async function exampleSourcesOf(content: CodebookContent): Promise<Record<string
 export async function publishCodebookVersion(user: ActingUser, input: CodebookPublication): Promise<CodebookVersionView> {
   requirePermission(user, "publish-codebook");
   const db = getDatabase();
-  const liveStatement = { deletedAt: null, source: { deletedAt: null } } as const;
   const select = { id: true, quote: true, speaker: { select: { name: true } } } as const;
   const fieldErrors: Record<string, string> = {};
   const resolved = [];
   for (const [index, example] of input.examples.entries()) {
-    const byId = await db.statement.findFirst({ where: { id: example.statement, ...liveStatement }, select });
+    const byId = await db.statement.findFirst({ where: { id: example.statement, ...liveStatementWhere }, select });
     // Not an id: the start of a quote, which must name exactly one statement.
     const byQuote = byId
       ? [byId]
       : example.statement.length >= 10
         ? await db.statement.findMany({
-            where: { quote: { startsWith: escapeLikePattern(example.statement) }, ...liveStatement },
+            where: { quote: { startsWith: escapeLikePattern(example.statement) }, ...liveStatementWhere },
             select,
             take: 2,
           })

@@ -15,6 +15,7 @@ import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { codebookVersionInForce } from "./codebook";
 import { listCodedTargetIds } from "./coded-targets";
 import { visibleCodingsSql, visibleCodingsWhere } from "./coding-visibility";
+import { liveCodingWhere, liveStatementWhere } from "./live-records";
 
 export type StanceCodingView = {
   id: string;
@@ -73,9 +74,6 @@ function toView(row: CodingRow): StanceCodingView {
 }
 
 type Transaction = Prisma.TransactionClient;
-
-// A coding lives while its statement and the statement's source do: deleting a source takes its codings with it.
-const liveCoding = { deletedAt: null, statement: { deletedAt: null, source: { deletedAt: null } } } as const;
 
 /**
  * One page of the codings a user may see (blind coding applies), filtered and
@@ -167,7 +165,7 @@ export async function listCodingFilterOptions(user: ActingUser, sourceId?: strin
   const db = getDatabase();
   const [speakers, actors, codedTargets, coders, source] = await Promise.all([
     db.actor.findMany({
-      where: { deletedAt: null, statements: { some: { deletedAt: null } } },
+      where: { deletedAt: null, statements: { some: liveStatementWhere } },
       select: { slug: true, name: true },
       orderBy: { name: "asc" },
     }),
@@ -178,7 +176,12 @@ export async function listCodingFilterOptions(user: ActingUser, sourceId?: strin
       orderBy: { name: "asc" },
     }),
     listCodedTargetIds(),
-    db.user.findMany({ where: { codings: { some: { deletedAt: null } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    // statementLive: the codings' own copy of whether their statement and its source are live (kept by trigger).
+    db.user.findMany({
+      where: { codings: { some: { deletedAt: null, statementLive: true } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     // A deleted source's title is not shown, here as anywhere else a reader goes.
     sourceId ? db.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: { title: true } }) : null,
   ]);
@@ -198,7 +201,7 @@ async function actorIdForSlug(slug: string, parameter: string): Promise<string> 
 export async function getStanceCoding(user: ActingUser, id: string): Promise<StanceCodingView> {
   requirePermission(user, "read");
   const row = await getDatabase().stanceCoding.findFirst({
-    where: { id, ...liveCoding, ...visibleCodingsWhere(user) },
+    where: { id, ...liveCodingWhere, ...visibleCodingsWhere(user) },
     select: codingSelect,
   });
   if (!row) throw new NotFoundError("This coding");
@@ -224,7 +227,7 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
   requirePermission(user, "edit");
   const db = getDatabase();
   return db.$transaction(async (tx) => {
-    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCoding } });
+    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCodingWhere } });
     if (!before) throw new NotFoundError("This coding");
     await requireOwnCoding(tx, user, before);
     // The version check and the write are one statement: of concurrent edits
@@ -258,7 +261,7 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
 export async function deleteStanceCoding(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCoding } });
+    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCodingWhere } });
     if (!before) throw new NotFoundError("This coding");
     await requireOwnCoding(tx, user, before);
     const { count } = await tx.stanceCoding.updateMany({
@@ -282,7 +285,7 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   requirePermission(user, "edit");
   const db = getDatabase();
   const statement = await db.statement.findFirst({
-    where: { id: input.statementId, deletedAt: null, source: { deletedAt: null } },
+    where: { id: input.statementId, ...liveStatementWhere },
     select: { id: true, speakerId: true, saidOn: true },
   });
   if (!statement) throw new NotFoundError("This statement");
@@ -295,7 +298,7 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
       // the coding, and one still to come waits for it and counts it (deleteStatement).
       const [live] = await tx.$queryRaw<{ id: string }[]>`
         SELECT s.id FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
-        WHERE s.id = ${statement.id} AND s."deletedAt" IS NULL AND src."deletedAt" IS NULL FOR SHARE OF s`;
+        WHERE s.id = ${statement.id} AND s."deletedAt" IS NULL AND src."deletedAt" IS NULL FOR SHARE OF s, src`;
       if (!live) throw new NotFoundError("This statement");
       const codebookVersion = await codebookVersionInForce(tx);
       const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user.id), codebookVersion } });
@@ -322,7 +325,7 @@ function notYetDoneBy(coderId: string) {
 export async function markNoStance(user: ActingUser, statementId: string): Promise<{ id: string; version: number }> {
   requirePermission(user, "edit");
   const db = getDatabase();
-  const statement = await db.statement.findFirst({ where: { id: statementId, deletedAt: null }, select: { id: true } });
+  const statement = await db.statement.findFirst({ where: { id: statementId, ...liveStatementWhere }, select: { id: true } });
   if (!statement) throw new NotFoundError("This statement");
   return db.$transaction(async (tx) => {
     const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user.id } } });
@@ -355,7 +358,8 @@ export async function markNoStance(user: ActingUser, statementId: string): Promi
 export async function deleteStatementReview(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.statementReview.findFirst({ where: { id, deletedAt: null } });
+    // A review of a statement in a deleted source is out of reach until the source returns with it.
+    const before = await tx.statementReview.findFirst({ where: { id, deletedAt: null, statement: liveStatementWhere } });
     // Another coder's review is reported as missing: whose reviews exist is not theirs to learn.
     if (!before || before.coderId !== user.id) throw new NotFoundError("This review");
     const { count } = await tx.statementReview.updateMany({

@@ -180,6 +180,12 @@ export async function updateEvent(user: ActingUser, id: string, input: EventUpda
     const errors: Record<string, string> = {};
     await checkReferences(tx, input, errors);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    // The form sends the sources it shows, which leaves out deleted ones: those stay named, to return with a restore.
+    const deletedSources =
+      input.sourceIds === undefined
+        ? []
+        : await tx.source.findMany({ where: { id: { in: before.sourceIds }, deletedAt: { not: null } }, select: { id: true } });
+    const sourceIds = input.sourceIds && unique([...input.sourceIds, ...deletedSources.map((source) => source.id)]);
     const { count } = await tx.event.updateMany({
       where: { id, version: input.version, deletedAt: null },
       data: {
@@ -190,7 +196,7 @@ export async function updateEvent(user: ActingUser, id: string, input: EventUpda
         datePrecision: input.datePrecision,
         description: input.description,
         actorIds: unique(input.actorIds),
-        sourceIds: unique(input.sourceIds),
+        sourceIds,
         version: { increment: 1 },
       },
     });

@@ -11,6 +11,7 @@ import type { EventOption, EvidenceMatrixView, EvidenceRow, EvidenceStanceChange
 import { isoFromDate } from "../validation";
 import { summariseStance, type StanceSnapshot } from "../scenarios/stance-snapshot";
 import { visibleCodingsWhere } from "./coding-visibility";
+import { liveEvidenceWhere, liveStatementWhere } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -109,11 +110,7 @@ async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<Ev
   if (!set) throw new NotFoundError("This scenario set");
   const evidence = await db.evidence.findMany({
     // A row on a statement leaves with the statement or its source, as the statement leaves every other list.
-    where: {
-      setId: set.id,
-      deletedAt: null,
-      OR: [{ statementId: null }, { statement: { deletedAt: null, source: { deletedAt: null } } }],
-    },
+    where: { setId: set.id, ...liveEvidenceWhere },
     include: {
       statement: { select: { id: true, quote: true, saidOn: true, sourceId: true, speaker: { select: { name: true } } } },
       event: { select: { id: true, title: true, occurredOn: true, description: true, deletedAt: true } },
@@ -207,7 +204,7 @@ export async function addEvidence(user: ActingUser, input: EvidenceCreation): Pr
   const set = await db.scenarioSet.findFirst({ where: { id: input.setId, deletedAt: null }, select: { id: true } });
   if (!set) throw new NotFoundError("This scenario set");
   if (input.statementId) {
-    const statement = await db.statement.findFirst({ where: { id: input.statementId, deletedAt: null }, select: { id: true } });
+    const statement = await db.statement.findFirst({ where: { id: input.statementId, ...liveStatementWhere }, select: { id: true } });
     if (!statement) throw new ValidationError({ statementId: "names no statement (it may have been deleted)" });
   }
   if (input.eventId) {
@@ -238,7 +235,7 @@ export async function addEvidence(user: ActingUser, input: EvidenceCreation): Pr
 }
 
 async function lockEvidence(tx: Transaction, id: string, version: number) {
-  const before = await tx.evidence.findFirst({ where: { id, deletedAt: null } });
+  const before = await tx.evidence.findFirst({ where: { id, ...liveEvidenceWhere } });
   if (!before) throw new NotFoundError("This evidence row");
   if (before.version !== version) {
     throw new ConflictError(
@@ -300,7 +297,7 @@ export async function assessEvidence(
 ): Promise<{ rating: ConsistencyRating; version: number }> {
   requirePermission(user, "edit");
   const db = getDatabase();
-  const evidence = await db.evidence.findFirst({ where: { id: evidenceId, deletedAt: null }, select: { id: true, setId: true } });
+  const evidence = await db.evidence.findFirst({ where: { id: evidenceId, ...liveEvidenceWhere }, select: { id: true, setId: true } });
   if (!evidence) throw new NotFoundError("This evidence row");
   const scenario = await db.scenario.findFirst({ where: { id: input.scenarioId, deletedAt: null }, select: { setId: true } });
   if (!scenario || scenario.setId !== evidence.setId)

@@ -23,6 +23,7 @@ import { isDisagreement, isOnePointDisagreement } from "../reliability/disagreem
 import type { ReliabilityFilter } from "../reliability/filter";
 import { krippendorffAlpha, type AlphaResult } from "../reliability/krippendorff";
 import { isoFromDate } from "../validation";
+import { liveCodingWhere } from "./live-records";
 
 /**
  * Below this many units an alpha is shown as "too few units": with 3 units
@@ -243,7 +244,7 @@ export async function adjudicate(user: ActingUser, input: AdjudicationInput): Pr
   const db = getDatabase();
   await db.$transaction(async (tx) => {
     const codings = await tx.stanceCoding.count({
-      where: { statementId: input.statementId, targetId: input.targetId, deletedAt: null, statement: { deletedAt: null } },
+      where: { statementId: input.statementId, targetId: input.targetId, ...liveCodingWhere },
     });
     if (codings === 0) throw new NotFoundError("A coding of this statement toward this target");
     if (!input.rationale.trim()) throw new ValidationError({ rationale: "must say why" });

@@ -19,6 +19,7 @@ import { isCalendarDay, shiftIsoDate } from "../calendar";
 import { dateFromIso, isoFromDate } from "../validation";
 import { listEventOptions, listEvidenceScores, listStatementOptions } from "./evidence";
 import { listIndicators } from "./indicators";
+import { liveEvidenceWhere, liveStatementWhere } from "./live-records";
 
 const liveEstimate = { deletedAt: null } as const;
 
@@ -46,7 +47,7 @@ export async function listScenarioSets(user: ActingUser): Promise<ScenarioSetSum
       slug: true,
       title: true,
       description: true,
-      _count: { select: { evidence: { where: { deletedAt: null } } } },
+      _count: { select: { evidence: { where: liveEvidenceWhere } } },
       scenarios: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
@@ -151,7 +152,7 @@ async function listLinkedRecords(statementIds: string[], eventIds: string[]) {
   const [statements, events] = await Promise.all([
     statementIds.length
       ? db.statement.findMany({
-          where: { id: { in: statementIds }, deletedAt: null, source: { deletedAt: null } },
+          where: { id: { in: statementIds }, ...liveStatementWhere },
           select: { id: true, quote: true, sourceId: true, speaker: { select: { name: true } } },
         })
       : [],
@@ -473,7 +474,7 @@ export async function recordEstimate(user: ActingUser, scenarioId: string, input
   const statementIds = [...new Set(input.movedByStatementIds)];
   const eventIds = [...new Set(input.movedByEventIds)];
   const [statementCount, eventCount] = await Promise.all([
-    db.statement.count({ where: { id: { in: statementIds }, deletedAt: null } }),
+    db.statement.count({ where: { id: { in: statementIds }, ...liveStatementWhere } }),
     db.event.count({ where: { id: { in: eventIds }, deletedAt: null } }),
   ]);
   const problems: Record<string, string> = {};

@@ -582,10 +582,7 @@ export async function deleteSource(user: ActingUser, id: string, version: number
           counted(evidence, "evidence row"),
         ].filter((part) => part !== null);
         if (others.length > 0)
-          throw new DomainError(
-            403,
-            `This source holds other people’s work (${others.join(", ")}); only an administrator can delete it.`,
-          );
+          throw new DomainError(403, `This source holds other people’s work (${others.join(", ")}); only an administrator can delete it.`);
       }
       const { count } = await tx.source.updateMany({
         where: { id, version, deletedAt: null },
@@ -599,7 +596,14 @@ export async function deleteSource(user: ActingUser, id: string, version: number
         );
       }
       const after = await tx.source.findUniqueOrThrow({ where: { id } });
-      await recordAudit(tx, { userId: user.id, action: "DELETE", entity: "Source", entityId: id, before: withoutText(before), after: withoutText(after) });
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "DELETE",
+        entity: "Source",
+        entityId: id,
+        before: withoutText(before),
+        after: withoutText(after),
+      });
     },
     { maxWait: 20_000, timeout: 20_000 },
   );

@@ -15,6 +15,7 @@ import { isSaidAfterPublication, type StatementCreation, type StatementUpdate } 
 import { choosePassage, translationColumns, translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
 import { claimFreeSlug } from "./free-slug";
+import { liveStatementWhere } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -171,11 +172,9 @@ function toView(row: StatementRow): StatementView {
   };
 }
 
-const liveStatement = { deletedAt: null, source: { deletedAt: null } } as const;
-
 export async function getStatement(user: ActingUser, id: string): Promise<StatementView> {
   requirePermission(user, "read");
-  const row = await getDatabase().statement.findFirst({ where: { id, ...liveStatement }, select: statementSelect });
+  const row = await getDatabase().statement.findFirst({ where: { id, ...liveStatementWhere }, select: statementSelect });
   if (!row) throw new NotFoundError("This statement");
   return toView(row);
 }
@@ -200,7 +199,7 @@ export async function listStatements(
     if (!speaker) throw new BadRequestError(`speaker: no actor has the key “${filters.speaker}”. Choose one from the list.`);
     speakerId = speaker.id;
   }
-  const conditions: Prisma.StatementWhereInput[] = [liveStatement];
+  const conditions: Prisma.StatementWhereInput[] = [liveStatementWhere];
   if (speakerId) conditions.push({ speakerId });
   if (filters.source) conditions.push({ sourceId: filters.source });
   if (filters.from) conditions.push({ saidOn: { gte: dateFromIso(filters.from) } });
@@ -242,7 +241,7 @@ export async function listStatementFilterOptions(user: ActingUser, sourceId?: st
   const db = getDatabase();
   const [speakers, source] = await Promise.all([
     db.actor.findMany({
-      where: { deletedAt: null, statements: { some: { deletedAt: null } } },
+      where: { deletedAt: null, statements: { some: liveStatementWhere } },
       select: { slug: true, name: true },
       orderBy: { name: "asc" },
     }),
@@ -306,7 +305,7 @@ export async function updateStatement(user: ActingUser, id: string, input: State
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
-      const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
+      const before = await tx.statement.findFirst({ where: { id, ...liveStatementWhere } });
       if (!before) throw new NotFoundError("This statement");
       const source = await tx.source.findUniqueOrThrow({
         where: { id: before.sourceId },
@@ -391,7 +390,7 @@ export async function deleteStatement(user: ActingUser, id: string, version: num
     // Locked first: a coding being saved meanwhile (createStanceCoding shares this lock) is counted below once it
     // commits, or waits and then finds the statement gone; it is never left in a statement its coder cannot see.
     await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ${id} FOR UPDATE`;
-    const before = await tx.statement.findFirst({ where: { id, ...liveStatement } });
+    const before = await tx.statement.findFirst({ where: { id, ...liveStatementWhere } });
     if (!before) throw new NotFoundError("This statement");
     if (!hasPermission(user, "administer")) {
       const othersCodings = await tx.stanceCoding.count({ where: { statementId: id, deletedAt: null, coderId: { not: user.id } } });

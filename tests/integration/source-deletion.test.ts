@@ -3,17 +3,36 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { createStanceCoding as saveStanceCoding, getStanceCoding } from "@/lib/data/codings";
+import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } from "@/lib/data/assignments";
+import {
+  createStanceCoding as saveStanceCoding,
+  deleteStatementReview,
+  getStanceCoding,
+  listCodingFilterOptions,
+  markNoStance,
+} from "@/lib/data/codings";
+import { createEvent, getEvent, updateEvent } from "@/lib/data/events";
+import { addEvidence, assessEvidence, deleteEvidence, updateEvidence } from "@/lib/data/evidence";
+import { adjudicate } from "@/lib/data/reliability";
+import { listScenarioSets, recordEstimate } from "@/lib/data/scenarios";
 import { listStanceSeries } from "@/lib/data/dashboard";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { search } from "@/lib/data/search";
 import { createSource as saveSource, deleteSource, getSource, listSources } from "@/lib/data/sources";
-import { createStatement as saveStatement, getStatement } from "@/lib/data/statements";
+import { createStatement as saveStatement, getStatement, listStatementFilterOptions } from "@/lib/data/statements";
 import { parseDashboardView } from "@/lib/dashboard/view";
-import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseListQuery } from "@/lib/lists/parameters";
 import { sourceListDefinition } from "@/lib/sources/list";
-import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
+import {
+  createActor,
+  createScenario,
+  createScenarioSet,
+  createSource,
+  createStanceCoding,
+  createStatement,
+  createUser,
+} from "../support/factories";
 import { testLane } from "../support/lane";
 import { untilALockIsAwaited } from "../support/locks";
 
@@ -94,14 +113,23 @@ describe("deleting a source", () => {
     ).rejects.toThrowError(NotFoundError);
     const other = await createActor(db);
     await expect(
-      saveStanceCoding(author, { statementId: statement.id, targetId: other.id, score: 1, isConditional: false, confidence: "LOW", rationale: "x" }),
+      saveStanceCoding(author, {
+        statementId: statement.id,
+        targetId: other.id,
+        score: 1,
+        isConditional: false,
+        confidence: "LOW",
+        rationale: "x",
+      }),
     ).rejects.toThrowError(NotFoundError);
     // The same text again is refused by name, pointing at History rather than at a page that is not found.
     const duplicate = await refusalOf(
       saveSource(author, { title: "Again", publisher: "Wire", url: null, publishedOn: "2024-10-28", language: "en", text: source.text }),
     );
     expect(duplicate).toBeInstanceOf(ConflictError);
-    expect(duplicate).toMatchObject({ message: expect.stringContaining("which was deleted; an administrator can restore it from History") });
+    expect(duplicate).toMatchObject({
+      message: expect.stringContaining("which was deleted; an administrator can restore it from History"),
+    });
     expect((duplicate as ConflictError).current).toBeNull();
 
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "Source", entityId: source.id, action: "DELETE" } });
@@ -157,5 +185,106 @@ describe("deleting a source", () => {
       await deleter.end();
     }
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+
+  it("makes a coding being saved meanwhile wait, then refuses it, rather than saving one that vanishes", async () => {
+    const coder = await newUser("ANALYST");
+    const { source, statement } = await codedSource(null, await newUser("ANALYST"));
+    const target = await createActor(db);
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
+      const saving = refusalOf(
+        saveStanceCoding(coder, {
+          statementId: statement.id,
+          targetId: target.id,
+          score: 1,
+          isConditional: false,
+          confidence: "LOW",
+          rationale: "x",
+        }),
+      );
+      await untilALockIsAwaited(deleter);
+      await deleter.query("COMMIT");
+      expect(await saving).toBeInstanceOf(NotFoundError);
+    } finally {
+      await deleter.end();
+    }
+    expect(await db.stanceCoding.count({ where: { statementId: statement.id, coderId: coder.id } })).toBe(0);
+  });
+});
+
+describe("what hangs from a deleted source", () => {
+  it("is out of reach of every change and count (reviews, adjudications, evidence, estimates, assignments, filters) and returns with it; an event keeps citing it", async () => {
+    const admin = await newUser("ADMIN");
+    const coder = await newUser("ANALYST");
+    const { source, speaker, target, statement } = await codedSource(coder, coder);
+    const second = await createStatement(db, { source, speakerId: speaker.id, quote: "the minister said" });
+    const review = await markNoStance(coder, second.id);
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const evidence = await addEvidence(admin, { setId: set.id, statementId: statement.id, eventId: null, credibility: "MEDIUM", note: "" });
+    const draw = await createAssignmentDraw(admin, { sourceId: source.id, coderIds: [coder.id], share: 1, overlap: 0 });
+    const event = await createEvent(admin, {
+      title: "Talks",
+      kind: "DIPLOMATIC",
+      ploverType: null,
+      occurredOn: "2024-10-20",
+      datePrecision: "DAY",
+      description: "",
+      actorIds: [],
+      sourceIds: [source.id],
+    });
+    const evidenceCount = async () => (await listScenarioSets(admin)).find((row) => row.id === set.id)!.evidenceCount;
+    const progressHasDraw = async () => (await getAssignmentProgress(admin)).sources.some((row) => row.draw.id === draw.id);
+    expect([await evidenceCount(), await progressHasDraw()]).toEqual([1, true]);
+
+    await deleteSource(admin, source.id, 1);
+    await expect(
+      adjudicate(admin, { statementId: statement.id, targetId: target.id, score: 1, rationale: "settled", version: null }),
+    ).rejects.toThrowError(NotFoundError);
+    await expect(markNoStance(coder, statement.id)).rejects.toThrowError(NotFoundError);
+    await expect(deleteStatementReview(coder, review.id, review.version)).rejects.toThrowError(NotFoundError);
+    await expect(
+      addEvidence(admin, { setId: set.id, statementId: second.id, eventId: null, credibility: "MEDIUM", note: "" }),
+    ).rejects.toThrowError(ValidationError);
+    await expect(updateEvidence(admin, evidence.id, { version: 1, note: "edited" })).rejects.toThrowError(NotFoundError);
+    await expect(deleteEvidence(admin, evidence.id, 1)).rejects.toThrowError(NotFoundError);
+    await expect(assessEvidence(admin, evidence.id, { scenarioId: scenario.id, rating: "C", version: null })).rejects.toThrowError(
+      NotFoundError,
+    );
+    await expect(
+      recordEstimate(admin, scenario.id, {
+        probability: 0.5,
+        rationale: "moved",
+        informationAsOf: null,
+        movedByStatementIds: [statement.id],
+        movedByEventIds: [],
+      }),
+    ).rejects.toThrowError(ValidationError);
+    expect([await evidenceCount(), await progressHasDraw()]).toEqual([0, false]);
+    await expect(withdrawAssignmentDraw(admin, draw.id)).rejects.toThrowError(NotFoundError);
+    const codingFilters = await listCodingFilterOptions(admin);
+    expect(codingFilters.speakers.map((actor) => actor.slug)).not.toContain(speaker.slug);
+    expect(codingFilters.coders.map((user) => user.id)).not.toContain(coder.id);
+    expect((await listStatementFilterOptions(admin)).speakers.map((actor) => actor.slug)).not.toContain(speaker.slug);
+    // An edit of the event from its form, which does not show the deleted source, keeps the source named.
+    await updateEvent(admin, event.id, { version: 1, sourceIds: [], description: "Talks in Oman." });
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).sourceIds).toEqual([source.id]);
+    // Nothing was changed underneath: every record comes back as it was.
+    expect(await db.statementReview.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({
+      deletedAt: null,
+      version: review.version,
+    });
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({ deletedAt: null, version: 1 });
+    expect(await db.adjudication.count({ where: { statementId: statement.id } })).toBe(0);
+
+    const deletion = await db.auditEntry.findFirstOrThrow({ where: { entity: "Source", entityId: source.id, action: "DELETE" } });
+    await restoreFromAuditEntry(admin, deletion.id.toString());
+    expect([await evidenceCount(), await progressHasDraw()]).toEqual([1, true]);
+    expect((await getEvent(admin, event.id)).sources.map((cited) => cited.id)).toEqual([source.id]);
+    expect((await listCodingFilterOptions(admin)).coders.map((user) => user.id)).toContain(coder.id);
   });
 });
