@@ -14,6 +14,7 @@ import { describeValue } from "../exchange/row";
 import { Prisma } from "../generated/prisma/client";
 import { hashSourceText } from "../sources/content-hash";
 import { fingerprintOf } from "../sources/near-duplicates";
+import { insideCharacterProblem } from "../sources/spans";
 import { dateFromIso } from "../validation";
 import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
 import { insertSourceFingerprints } from "./sources";
@@ -378,7 +379,10 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
       if (problems.length === 0 && kind === "statement") {
         const text = sourceText.get(data.sourceId as string);
         const { quote, startOffset, endOffset } = data as { quote: string; startOffset: number; endOffset: number };
-        if (text !== undefined && text.slice(startOffset, endOffset) !== quote) {
+        const split =
+          text === undefined ? null : insideCharacterProblem(text, { startOffset, endOffset }, { start: "startOffset", end: "endOffset" });
+        if (split) problems.push(`${split.field}: ${split.message}`);
+        else if (text !== undefined && text.slice(startOffset, endOffset) !== quote) {
           const at = text.indexOf(quote);
           problems.push(
             `quote: does not match the source's text between ${startOffset} and ${endOffset}` +
@@ -560,6 +564,12 @@ function translationPassageProblem(
   // undefined: the source is neither in the bundle nor stored, which the reference check reports.
   if (translation === undefined) return null;
   if (translation === null) return "translationQuote: the statement's source has no translation to cut the passage from";
+  const split = insideCharacterProblem(
+    translation,
+    { startOffset: translationStart!, endOffset: translationEnd! },
+    { start: "translationStart", end: "translationEnd" },
+  );
+  if (split) return `${split.field}: ${split.message}`;
   if (translation.slice(translationStart!, translationEnd!) !== translationQuote)
     return `translationQuote: does not match the source's translation between ${translationStart} and ${translationEnd}`;
   return null;

@@ -172,9 +172,17 @@ async function importExchangeRows(
     .$transaction(
       async (tx) => {
         for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {
+          // Deleted statements are found too: one keeps its span (the unique key has no deletedAt) until restored.
           let statement = await tx.statement.findFirst({
-            where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end, deletedAt: null },
+            where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end },
           });
+          if (statement?.deletedAt) {
+            conflicts.push({
+              line,
+              message: `text_start, text_end: a deleted statement by ${row.actor} holds this span in this source; restore it from History, or change the span`,
+            });
+            continue;
+          }
           if (!statement) {
             // The statement keeps the id it had where it was exported, when that id is free here.
             const idIsFree = row.statement_id !== undefined && (await tx.statement.count({ where: { id: row.statement_id } })) === 0;

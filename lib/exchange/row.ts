@@ -74,6 +74,7 @@ import { earliestDay } from "../calendar";
 import { scoreSchema, stanceCodingSchema } from "../codings/schemas";
 import { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { sourceSchema } from "../sources/schemas";
+import { insideCharacterProblem } from "../sources/spans";
 import { statementSchema } from "../statements/schemas";
 import { userSchema } from "../users/schemas";
 import { describeZodError, idSchema } from "../validation";
@@ -247,6 +248,8 @@ export function checkQuoteOffsets(row: Pick<ExchangeRow, "text" | "text_start" |
   if (end > sourceText.length) {
     return `text_end: ${end} is beyond the end of the source text (${sourceText.length} characters)`;
   }
+  const split = insideCharacterProblem(sourceText, { startOffset: start, endOffset: end }, { start: "text_start", end: "text_end" });
+  if (split) return `${split.field}: ${split.message}`;
   const found = sourceText.slice(start, end);
   if (found === quote) return null;
   const at = sourceText.indexOf(quote);
@@ -275,6 +278,12 @@ export function checkTranslationOffsets(
   if (end <= start) return `translation_end: must be greater than translation_start (${start})`;
   if (end > sourceTranslation.length)
     return `translation_end: ${end} is beyond the end of the source's translation (${sourceTranslation.length} characters)`;
+  const split = insideCharacterProblem(
+    sourceTranslation,
+    { startOffset: start, endOffset: end },
+    { start: "translation_start", end: "translation_end" },
+  );
+  if (split) return `${split.field}: ${split.message}`;
   const found = sourceTranslation.slice(start, end);
   return found === passage
     ? null

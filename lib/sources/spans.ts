@@ -20,6 +20,21 @@ export function splitsCharacter(text: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
+/**
+ * Why a span cannot be cut from `text` because an end of it falls inside a character, naming the field to
+ * move (`fields`: what the entry point calls the span's start and end); null when both ends fall between
+ * characters. An import's offsets come from a file, written by hand or by another program: they may fall anywhere.
+ */
+export function insideCharacterProblem(
+  text: string,
+  span: TextSpan,
+  fields: { start: string; end: string },
+): { field: string; message: string } | null {
+  const which = splitsCharacter(text, span.startOffset) ? "start" : splitsCharacter(text, span.endOffset) ? "end" : null;
+  if (which === null) return null;
+  return { field: fields[which], message: `the span ${which}s inside a character (an emoji or a flag); move it by one` };
+}
+
 /** Lower-case words joined by hyphens, for a new actor's slug. */
 export function slugify(name: string): string {
   const slug = name

@@ -195,6 +195,49 @@ describe("the corpus bundle", () => {
     expect(refused.errors).toEqual([{ line: 2, message: expect.stringMatching(/^contentHash: is not the hash of this source's text/) }]);
   });
 
+  it("refuses a statement whose span starts or ends between the two halves of an emoji, naming the line and the field", async () => {
+    const lines = linesOf(await exportBundle(await admin()));
+    const template = lines.map(recordOf).find((record) => record.record === "statement" && record.id === generated.statementId)!;
+    const text = `Talks ${Date.now()}: "Calm 😀 now, and calm later," the minister said.`;
+    const source = await db.source.update({
+      where: { id: (await createSource(db, text)).id },
+      data: { translation: `Gespräche: „Ruhe 😀 jetzt“, sagte der Minister.`, translationLanguage: "de" },
+    });
+    const emoji = text.indexOf("😀");
+    const translationEmoji = source.translation!.indexOf("😀");
+    const statementOf = (id: string, start: number, end: number, passage: { start: number; end: number } | null = null) => ({
+      ...template,
+      id: `${id}-${Date.now()}`,
+      sourceId: source.id,
+      quote: text.slice(start, end),
+      startOffset: start,
+      endOffset: end,
+      translationQuote: passage && source.translation!.slice(passage.start, passage.end),
+      translationStart: passage && passage.start,
+      translationEnd: passage && passage.end,
+    });
+    const bundle = [
+      JSON.stringify({ ...JSON.parse(lines[0]!), records: undefined }),
+      JSON.stringify(statementOf("ends-inside", text.indexOf("Calm"), emoji + 1)),
+      JSON.stringify(statementOf("starts-inside", emoji + 1, text.indexOf(","))),
+      JSON.stringify(
+        statementOf("passage-ends-inside", text.indexOf("Calm"), text.indexOf(" now"), {
+          start: source.translation!.indexOf("Ruhe"),
+          end: translationEmoji + 1,
+        }),
+      ),
+    ].join("\n");
+    const refused = refusal(await importBundle(await admin(), bundle, { skipConflicts: true }).catch((error: unknown) => error));
+    expect(refused.status).toBe(422);
+    const insideCharacter = "inside a character (an emoji or a flag); move it by one";
+    expect(refused.errors).toEqual([
+      { line: 2, message: `endOffset: the span ends ${insideCharacter}` },
+      { line: 3, message: `startOffset: the span starts ${insideCharacter}` },
+      { line: 4, message: `translationEnd: the span ends ${insideCharacter}` },
+    ]);
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+
   it("adds no estimate to a scenario already stored, so a bundle cannot backdate a forecast", async () => {
     const lines = linesOf(await exportBundle(await admin()));
     const estimate = lines.map(recordOf).find((record) => record.record === "estimate")!;

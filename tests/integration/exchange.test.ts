@@ -9,7 +9,7 @@ import { parseCsv } from "@/lib/exchange/csv";
 import { loadSeedFiles } from "@/lib/seed/seed-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
-import { createActor } from "../support/factories";
+import { createActor, createSource, createStatement } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 import { testLane } from "../support/lane";
 
@@ -67,6 +67,46 @@ async function hostileCodingOfTheArticle() {
     }
   throw new Error("Every article statement is already coded by the second analyst toward every tracked target");
 }
+
+/** An exported line of the seed's article, to build rows of other sources from: every field the file needs is there. */
+async function exportedRow(): Promise<Record<string, unknown>> {
+  const line = (await exportExchangeFile(await adminOf(db), "jsonl")).split("\n").find((each) => each.includes("Financial Times"))!;
+  const row = JSON.parse(line) as Record<string, unknown>;
+  delete row.statement_id;
+  delete row.adjudicated_score;
+  return row;
+}
+
+/** A line coding the span `start`–`end` of `source` (the quote cut there), by `speaker` toward `target`. */
+function rowOf(
+  template: Record<string, unknown>,
+  source: { text: string; contentHash: string },
+  speaker: { name: string; slug: string },
+  target: { name: string; slug: string },
+  start: number,
+  end: number,
+): Record<string, unknown> {
+  return {
+    ...template,
+    actor: speaker.name,
+    actor_slug: speaker.slug,
+    recipient: target.name,
+    recipient_slug: target.slug,
+    text: source.text.slice(start, end),
+    text_start: start,
+    text_end: end,
+    source_hash: source.contentHash,
+    translation: null,
+    translation_start: null,
+    translation_end: null,
+  };
+}
+
+const importErrors = (error: unknown) => {
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).status).toBe(422);
+  return ((error as DomainError).details as { errors: { line: number; message: string }[] }).errors;
+};
 
 describe("export and import", () => {
   it("round-trips: export, import into a database with no codings, export again gives identical output (CSV and JSON Lines)", async () => {
@@ -217,5 +257,71 @@ describe("export and import", () => {
     } finally {
       await db.stanceCoding.deleteMany({ where: { targetId: { in: targets.map((target) => target.id) } } });
     }
+  });
+
+  it("refuses a span that starts or ends between the two halves of an emoji, naming the line and the field", async () => {
+    const admin = await adminOf(db);
+    const template = await exportedRow();
+    const text = `Talks ${Date.now()}: "Calm 😀 now, and calm later," the minister said.`;
+    const source = await db.source.update({
+      where: { id: (await createSource(db, text)).id },
+      data: { translation: `Gespräche: „Ruhe 😀 jetzt“, sagte der Minister.`, translationLanguage: "de" },
+    });
+    const [speaker, target] = [await createActor(db), await createActor(db)];
+    const emoji = text.indexOf("😀");
+    const translationEmoji = source.translation!.indexOf("😀");
+    const lines = [
+      rowOf(template, source, speaker, target, text.indexOf("Calm"), emoji + 1),
+      rowOf(template, source, speaker, target, emoji + 1, text.indexOf(",")),
+      {
+        ...rowOf(template, source, speaker, target, text.indexOf("Calm"), text.indexOf(" now")),
+        translation: source.translation!.slice(translationEmoji + 1, translationEmoji + 6),
+        translation_start: translationEmoji + 1,
+        translation_end: translationEmoji + 6,
+      },
+    ].map((row) => JSON.stringify(row));
+    const before = await db.statement.count({ where: { sourceId: source.id } });
+    const refused = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false }).catch(
+      (error: unknown) => error,
+    );
+    const insideCharacter = "inside a character (an emoji or a flag); move it by one";
+    expect(importErrors(refused)).toEqual([
+      { line: 1, message: `text_end: the span ends ${insideCharacter}` },
+      { line: 2, message: `text_start: the span starts ${insideCharacter}` },
+      { line: 3, message: `translation_start: the span starts ${insideCharacter}` },
+    ]);
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(before);
+  });
+
+  it("names the line whose span a deleted statement holds, and imports nothing unless asked to skip it", async () => {
+    const admin = await adminOf(db);
+    const template = await exportedRow();
+    const source = await createSource(db, `Talks ${Date.now()}: "We seek calm," the minister said. "We wait," he added.`);
+    const [speaker, target] = [await createActor(db), await createActor(db)];
+    const deleted = await createStatement(db, { source, speakerId: speaker.id, quote: "We wait," });
+    await db.statement.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    const good = source.text.indexOf("We seek calm,");
+    const lines = [
+      rowOf(template, source, speaker, target, good, good + "We seek calm,".length),
+      rowOf(template, source, speaker, target, deleted.startOffset, deleted.endOffset),
+    ].map((row) => JSON.stringify(row));
+    const codingsOfTarget = () => db.stanceCoding.count({ where: { targetId: target.id } });
+
+    const refused = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false }).catch(
+      (error: unknown) => error,
+    );
+    const heldByDeleted = {
+      line: 2,
+      message: `text_start, text_end: a deleted statement by ${speaker.name} holds this span in this source; restore it from History, or change the span`,
+    };
+    expect(importErrors(refused)).toEqual([heldByDeleted]);
+    expect((refused as DomainError).message).toMatch(/^1 row\(s\) cannot be imported, so nothing was imported/);
+    expect(await codingsOfTarget()).toBe(0);
+    expect(await db.statement.count({ where: { sourceId: source.id, deletedAt: null } })).toBe(0);
+
+    const skipped = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: true });
+    expect(skipped).toMatchObject({ imported: 1, skipped: [heldByDeleted] });
+    expect(await codingsOfTarget()).toBe(1);
+    expect((await db.statement.findUniqueOrThrow({ where: { id: deleted.id } })).deletedAt).not.toBeNull();
   });
 });
