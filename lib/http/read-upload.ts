@@ -33,7 +33,7 @@ const readChunkBytes = 64 * 1024;
 export async function withUpload<Schema extends z.ZodType, Result>(
   request: Request,
   schema: Schema,
-  limits: { uploadBytes: number },
+  limits: { uploadBytes: number; files: number },
   work: (upload: { files: UploadedFile[]; options: z.infer<Schema> }) => Promise<Result>,
 ): Promise<Result> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
@@ -50,7 +50,10 @@ export async function withUpload<Schema extends z.ZodType, Result>(
   // mkdtemp makes the directory 0700: other local users cannot read the upload.
   const directory = await mkdtemp(path.join(tmpdir(), "stancewatch-upload-"));
   try {
-    const { files, optionsText } = await spool(request.body, contentType, directory, limits.uploadBytes + 1024 * 1024);
+    const { files, optionsText } = await spool(request.body, contentType, directory, {
+      maximumBytes: limits.uploadBytes + 1024 * 1024,
+      maximumFiles: limits.files,
+    });
     let rawOptions: unknown = {};
     if (optionsText !== undefined && optionsText.trim()) {
       try {
@@ -80,27 +83,51 @@ export async function withUpload<Schema extends z.ZodType, Result>(
 
 type SpooledFile = { name: string; size: number; filePath: string };
 
+/**
+ * The refusal of an upload with more parts than the form sends: its files and one options field. Without a limit,
+ * every tiny part of a 100 MB body would cost a file on disk, or a field in memory, before anything was checked.
+ */
+function tooManyParts(limit: "parts" | "files" | "fields", maximumFiles: number): DomainError {
+  const files = maximumFiles.toLocaleString("en");
+  if (limit === "files") return new DomainError(413, `The upload has more than ${files} files; send at most ${files} at a time.`);
+  if (limit === "fields")
+    return new BadRequestError("The upload has more than one form field; send the files and one options field, nothing else.");
+  return new DomainError(
+    413,
+    `The upload has more than ${(maximumFiles + 1).toLocaleString("en")} parts; send the files (at most ${files}) and one options field, nothing else.`,
+  );
+}
+
 /** Writes each file part of the body to its own file in `directory`, counting its bytes; keeps the options field. */
 async function spool(
   body: ReadableStream<Uint8Array>,
   contentType: string,
   directory: string,
-  maximumBytes: number,
+  { maximumBytes, maximumFiles }: { maximumBytes: number; maximumFiles: number },
 ): Promise<{ files: SpooledFile[]; optionsText: string | undefined }> {
   let parser: InstanceType<typeof Busboy>;
   try {
-    parser = new Busboy({ headers: { "content-type": contentType }, limits: { fieldSize: 1024 * 1024, fields: 20 } });
+    parser = new Busboy({
+      headers: { "content-type": contentType },
+      limits: { fieldSize: 1024 * 1024, fields: 1, files: maximumFiles, parts: maximumFiles + 1 },
+    });
   } catch {
     throw new BadRequestError("The request must be a multipart form upload (files and options).");
   }
   const files: SpooledFile[] = [];
   const writes: Promise<void>[] = [];
   let optionsText: string | undefined;
+  // Past a limit busboy skips the parts that follow; the rest of the body is still read, and thrown away, so the
+  // client, likely still sending, reads the refusal rather than a reset connection (lib/http/route.ts).
+  let refusal: DomainError | undefined;
+  parser.on("partsLimit", () => (refusal ??= tooManyParts("parts", maximumFiles)));
+  parser.on("filesLimit", () => (refusal ??= tooManyParts("files", maximumFiles)));
+  parser.on("fieldsLimit", () => (refusal ??= tooManyParts("fields", maximumFiles)));
   parser.on("field", (name, value) => {
     if (name === "options") optionsText = value;
   });
   parser.on("file", (fieldName, stream, fileName) => {
-    if (fieldName !== "files") {
+    if (fieldName !== "files" || refusal) {
       stream.resume();
       return;
     }
@@ -131,5 +158,6 @@ async function spool(
     if (error instanceof DomainError) throw error;
     throw new BadRequestError("The upload could not be read as a multipart form (was it cut off?); send it again.");
   }
+  if (refusal) throw refusal;
   return { files, optionsText };
 }

@@ -15,11 +15,14 @@ import { testLane } from "../support/lane";
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
 
-/** A multipart request as a browser sends it, the files before the options (the order the parts come in must not matter). */
-async function uploadRequest(files: { name: string; content: string }[], options: object): Promise<Request> {
+/**
+ * A multipart request as a browser sends it, the files before the options (the order the parts come in must not matter).
+ * `extraOptions`: more options fields after the first, as no form of the app sends.
+ */
+async function uploadRequest(files: { name: string; content: string }[], options: object, extraOptions = 0): Promise<Request> {
   const form = new FormData();
   for (const file of files) form.append("files", new Blob([file.content], { type: "application/x-ndjson" }), file.name);
-  form.append("options", JSON.stringify(options));
+  for (let count = 0; count <= extraOptions; count++) form.append("options", JSON.stringify(options));
   const encoded = new Request("http://127.0.0.1/api/sources/import", { method: "POST", body: form });
   const body = new Uint8Array(await encoded.arrayBuffer());
   // Sent in small pieces, as a socket hands a body over: lines and characters are cut at chunk edges.
@@ -89,6 +92,51 @@ describe("streamed intake", () => {
     const stored = await db.source.findMany({ where: { id: { in: outcome.imported.map((item) => item.id) } } });
     expect((await spooledUploads()).filter((name) => !spooledBefore.includes(name))).toEqual([]);
     expect(stored.map((source) => source.text).sort()).toEqual(lines.map((line) => (JSON.parse(line) as { text: string }).text).sort());
+  });
+
+  it("refuses an upload of more files than an import takes with 413, before the import starts, and leaves nothing spooled", async () => {
+    const run = `${Date.now()}f`;
+    const files = Array.from({ length: intakeLimits.files + 1 }, (_, index) => ({
+      name: `many-${index + 1}.jsonl`,
+      content: articleLine(index + 1, run),
+    }));
+    const spooledBefore = await spooledUploads();
+    const before = await sourceCount();
+    let workCalled = false;
+    const error = await withUpload(await uploadRequest(files, {}), intakeOptionsSchema, intakeLimits, async () => {
+      workCalled = true;
+    }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).status).toBe(413);
+    expect((error as DomainError).message).toBe("The upload has more than 1,000 files; send at most 1,000 at a time.");
+    expect(workCalled).toBe(false);
+    expect((await spooledUploads()).filter((name) => !spooledBefore.includes(name))).toEqual([]);
+    expect(await sourceCount()).toBe(before);
+  });
+
+  it("refuses a second form field with 400, and parts beyond the files and the options with 413", async () => {
+    const analyst = await createUser(db, "ANALYST");
+    const before = await sourceCount();
+    const file = { name: "one.jsonl", content: articleLine(1, `${Date.now()}o`) };
+    await expect(importUpload(analyst, await uploadRequest([file], {}, 1))).rejects.toMatchObject({
+      status: 400,
+      message: "The upload has more than one form field; send the files and one options field, nothing else.",
+    });
+    // Parts that are neither files nor fields (no Content-Disposition) are skipped by the parser, but still counted.
+    const nameless = "--x\r\nContent-Type: text/plain\r\n\r\nhi\r\n".repeat(intakeLimits.files + 2) + "--x--\r\n";
+    const partsRequest = new Request("http://127.0.0.1/api/sources/import", {
+      method: "POST",
+      body: nameless,
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(Buffer.byteLength(nameless)) },
+    });
+    await expect(importUpload(analyst, partsRequest)).rejects.toMatchObject({
+      status: 413,
+      message: "The upload has more than 1,001 parts; send the files (at most 1,000) and one options field, nothing else.",
+    });
+    expect(await sourceCount()).toBe(before);
   });
 
   it("refuses a body that is not a multipart form, and one without a size", async () => {
