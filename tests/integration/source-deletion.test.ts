@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
+import { listActors } from "@/lib/data/actors";
 import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } from "@/lib/data/assignments";
 import {
   createStanceCoding as saveStanceCoding,
@@ -79,7 +80,9 @@ describe("deleting a source", () => {
     const viewer = await newUser("VIEWER");
     const admin = await newUser("ADMIN");
     const { word, source, speaker, target, statement, coding } = await codedSource(author, coder);
+    const statementsOfSpeaker = async () => (await listActors(viewer)).find((actor) => actor.id === speaker.id)!.statementCount;
     expect(await chartedCodings(viewer, speaker, target)).toBe(1);
+    expect(await statementsOfSpeaker()).toBe(1);
 
     await expect(deleteSource(viewer, source.id, 1)).rejects.toThrowError(PermissionDeniedError);
     const refusal = await refusalOf(deleteSource(author, source.id, 1));
@@ -96,6 +99,7 @@ describe("deleting a source", () => {
     const found = await search(viewer, word);
     expect([...found.sources, ...found.statements]).toEqual([]);
     expect(await chartedCodings(viewer, speaker, target)).toBe(0);
+    expect(await statementsOfSpeaker()).toBe(0);
     await expect(deleteSource(admin, source.id, 2)).rejects.toThrowError(NotFoundError);
     // Nothing new hangs from it: no statement, no coding.
     await expect(
@@ -144,6 +148,7 @@ describe("deleting a source", () => {
     expect(await listedSourceIds(viewer)).toContain(source.id);
     expect((await search(viewer, word)).sources.map((hit) => hit.id)).toEqual([source.id]);
     expect(await chartedCodings(viewer, speaker, target)).toBe(1);
+    expect(await statementsOfSpeaker()).toBe(1);
   });
 
   it("lets an analyst delete a source that holds only their own work", async () => {
