@@ -133,8 +133,7 @@ export function SourceCoverage({
       {canEdit && (
         <div className={styles.row}>
           <p className={styles.state} id="source-deletion-state">
-            Deleting the source takes it, its statements and their codings out of every list, chart and export; an administrator can restore
-            them from History.
+            Deleting hides the source, its statements and their codings everywhere until an administrator restores them from History.
           </p>
           <ActionButton
             method="DELETE"
