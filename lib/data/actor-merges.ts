@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
@@ -129,6 +130,9 @@ export async function mergeActors(user: ActingUser, input: ActorMerge): Promise<
   if (input.fromId === input.intoId) throw new ValidationError({ intoId: "is the same actor; choose the one to keep" });
   return getDatabase().$transaction(
     async (tx) => {
+      // Locked before their versions are compared (in id order, as every writer of two actors takes them): an
+      // edit committing between the check and the merge would otherwise be merged over unseen.
+      await tx.$queryRaw`SELECT id FROM "Actor" WHERE id IN (${input.fromId}, ${input.intoId}) ORDER BY id FOR UPDATE`;
       const [from, into] = await Promise.all([
         tx.actor.findFirst({ where: { id: input.fromId, deletedAt: null } }),
         tx.actor.findFirst({ where: { id: input.intoId, deletedAt: null } }),
@@ -221,10 +225,16 @@ export async function mergeActors(user: ActingUser, input: ActorMerge): Promise<
 /**
  * Undoes a merge from its audit entry: the merged actor comes back and what
  * moved moves back (records added to the kept actor since stay with it).
- * Events' actor lists and indicators' rules return to their state before the
- * merge. Audited; a merge is undone once.
+ * Only what the merge changed is changed back: an event's list gets the merged
+ * actor back where the merge had put the kept one, an indicator's rule returns
+ * only if nobody has edited it since (the result counts those left as they
+ * are), and the kept actor loses only the aliases the merge gave it. Audited; a
+ * merge is undone once.
  */
-export async function undoActorMerge(user: ActingUser, auditEntryId: string): Promise<{ fromId: string; intoId: string }> {
+export async function undoActorMerge(
+  user: ActingUser,
+  auditEntryId: string,
+): Promise<{ fromId: string; intoId: string; indicatorsLeftAsEdited: number }> {
   requirePermission(user, "administer");
   return getDatabase().$transaction(
     async (tx) => {
@@ -235,6 +245,7 @@ export async function undoActorMerge(user: ActingUser, auditEntryId: string): Pr
         where: { entity: "ActorMerge", entityId: entry.entityId, action: "RESTORE", id: { gt: entry.id } },
       });
       if (undone > 0) throw new DomainError(409, "This merge has already been undone.");
+      await tx.$queryRaw`SELECT id FROM "Actor" WHERE id IN (${record.fromId}, ${record.intoId}) ORDER BY id FOR UPDATE`;
       const from = await tx.actor.findUnique({ where: { id: record.fromId } });
       const into = await tx.actor.findUnique({ where: { id: record.intoId } });
       if (!from || !into) throw new NotFoundError("One of the merged actors");
@@ -252,18 +263,39 @@ export async function undoActorMerge(user: ActingUser, auditEntryId: string): Pr
       await moveSpeaker(tx, statementIds, from.id, new Set(flagged));
       await tx.stanceCoding.updateMany({ where: { id: { in: record.codingIds }, targetId: into.id }, data: { targetId: from.id } });
       await tx.adjudication.updateMany({ where: { id: { in: record.adjudicationIds }, targetId: into.id }, data: { targetId: from.id } });
-      for (const event of record.events)
-        await tx.event.update({ where: { id: event.id }, data: { actorIds: event.actorIds, version: { increment: 1 } } });
-      for (const indicator of record.indicators)
+      for (const before of record.events) {
+        const [current] = await tx.$queryRaw<{ actorIds: string[] }[]>`
+          SELECT "actorIds" FROM "Event" WHERE id = ${before.id} FOR UPDATE`;
+        // Removed from the event since, the kept actor stays removed, and so does the merged one.
+        if (!current || !current.actorIds.includes(into.id)) continue;
+        const actorIds = before.actorIds.includes(into.id)
+          ? [...current.actorIds, from.id]
+          : current.actorIds.map((id) => (id === into.id ? from.id : id));
+        await tx.event.update({ where: { id: before.id }, data: { actorIds, version: { increment: 1 } } });
+      }
+      let indicatorsLeftAsEdited = 0;
+      for (const before of record.indicators) {
+        const [current] = await tx.$queryRaw<{ rule: Prisma.JsonValue }[]>`
+          SELECT rule FROM "Indicator" WHERE id = ${before.id} FOR UPDATE`;
+        if (!current) continue;
+        if (!isDeepStrictEqual(current.rule, replaceSlug(before.rule, record.fromSlug, record.intoSlug))) {
+          indicatorsLeftAsEdited += 1;
+          continue;
+        }
         await tx.indicator.update({
-          where: { id: indicator.id },
-          data: { rule: indicator.rule as Prisma.InputJsonValue, version: { increment: 1 } },
+          where: { id: before.id },
+          data: { rule: before.rule as Prisma.InputJsonValue, version: { increment: 1 } },
         });
+      }
       await tx.actor.updateMany({
         where: { id: { in: record.representedByIds }, speaksForId: into.id },
         data: { speaksForId: from.id, version: { increment: 1 } },
       });
-      const intoAfter = await tx.actor.update({ where: { id: into.id }, data: { aliases: record.intoAliases, version: { increment: 1 } } });
+      const given = new Set([from.name, ...from.aliases].filter((alias) => !record.intoAliases.includes(alias)));
+      const intoAfter = await tx.actor.update({
+        where: { id: into.id },
+        data: { aliases: into.aliases.filter((alias) => !given.has(alias)), version: { increment: 1 } },
+      });
       await recordAudit(tx, { userId: user.id, action: "RESTORE", entity: "Actor", entityId: from.id, before: from, after: fromAfter });
       await recordAudit(tx, { userId: user.id, action: "UPDATE", entity: "Actor", entityId: into.id, before: into, after: intoAfter });
       await recordAudit(tx, {
@@ -271,9 +303,9 @@ export async function undoActorMerge(user: ActingUser, auditEntryId: string): Pr
         action: "RESTORE",
         entity: "ActorMerge",
         entityId: entry.entityId,
-        after: { undoes: entry.id.toString() },
+        after: { undoes: entry.id.toString(), indicatorsLeftAsEdited },
       });
-      return { fromId: from.id, intoId: into.id };
+      return { fromId: from.id, intoId: into.id, indicatorsLeftAsEdited };
     },
     { maxWait: 20_000, timeout: 60_000 },
   );

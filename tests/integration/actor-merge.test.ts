@@ -1,11 +1,13 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { mergeActors, undoActorMerge } from "@/lib/data/actor-merges";
 import { updateActor } from "@/lib/data/actors";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { ConflictError, DomainError, ValidationError } from "@/lib/errors";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { untilALockIsAwaited } from "../support/locks";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -128,6 +130,46 @@ describe("merging two actors that are one", () => {
     expect((await db.actor.findUniqueOrThrow({ where: { id: kept.id } })).aliases).toEqual([]);
     // Once only.
     await expect(undoActorMerge(admin, result.auditEntryId)).rejects.toThrowError(/already been undone/);
+  });
+
+  it("undoes only what the merge changed: edits made since to events, indicators and aliases stay", async () => {
+    const world = await duplicates();
+    const { admin, kept, duplicate, iran } = world;
+    const other = await createActor(db);
+    const result = await mergeActors(admin, { fromId: duplicate.id, fromVersion: 1, intoId: kept.id, intoVersion: 1 });
+    // Since the merge: an actor added to the event, the indicator's threshold raised, an alias given to the kept actor.
+    await db.event.update({ where: { id: world.event.id }, data: { actorIds: [kept.id, iran.id, other.id] } });
+    const edited = await db.indicator.findUniqueOrThrow({ where: { id: world.indicator.id } });
+    const editedRule = { ...(edited.rule as Record<string, unknown>), threshold: 2 };
+    await db.indicator.update({ where: { id: edited.id }, data: { rule: editedRule } });
+    const keptNow = await db.actor.findUniqueOrThrow({ where: { id: kept.id } });
+    await updateActor(admin, kept.id, { version: keptNow.version, aliases: [...keptNow.aliases, "Mr Baghaei"] });
+
+    expect(await undoActorMerge(admin, result.auditEntryId)).toMatchObject({ indicatorsLeftAsEdited: 1 });
+    expect((await db.event.findUniqueOrThrow({ where: { id: world.event.id } })).actorIds).toEqual([duplicate.id, iran.id, other.id]);
+    expect((await db.indicator.findUniqueOrThrow({ where: { id: world.indicator.id } })).rule).toEqual(editedRule);
+    expect((await db.actor.findUniqueOrThrow({ where: { id: kept.id } })).aliases).toEqual(["Mr Baghaei"]);
+    expect((await db.statement.findUniqueOrThrow({ where: { id: world.byDuplicate.id } })).speakerId).toBe(duplicate.id);
+  });
+
+  it("waits for an edit of either actor committing meanwhile, then refuses as stale rather than merging over it", async () => {
+    const { admin, kept, duplicate } = await duplicates();
+    const editor = new pg.Client({ connectionString: testLane().databaseUrl });
+    await editor.connect();
+    try {
+      await editor.query("BEGIN");
+      await editor.query(`UPDATE "Actor" SET office = 'Spokesman', version = version + 1 WHERE id = $1`, [duplicate.id]);
+      const merging = mergeActors(admin, { fromId: duplicate.id, fromVersion: 1, intoId: kept.id, intoVersion: 1 }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await untilALockIsAwaited(editor);
+      await editor.query("COMMIT");
+      expect(await merging).toBeInstanceOf(ConflictError);
+    } finally {
+      await editor.end();
+    }
+    expect(await db.actor.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ deletedAt: null, office: "Spokesman" });
   });
 
   it("refuses what would break a unique rule or make a stance toward oneself, and changes nothing", async () => {
