@@ -17,6 +17,7 @@ import { fingerprintOf } from "../sources/near-duplicates";
 import { insideCharacterProblem } from "../sources/spans";
 import { dateFromIso } from "../validation";
 import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
+import { liveCodingWhere, liveEvidenceWhere, liveStatementWhere } from "./live-records";
 import { insertSourceFingerprints } from "./sources";
 
 type Row = Record<string, unknown> & { id: string };
@@ -32,6 +33,14 @@ function delegateOf(client: Client, kind: BundleKind): Delegate {
 }
 
 const hasDeletedAt = (kind: BundleKind) => "deletedAt" in describeKind(kind).fields;
+/** Which stored records of a kind are live: what hangs from a statement goes with its source's deletion too. */
+function liveWhere(kind: BundleKind): object {
+  if (kind === "statement") return liveStatementWhere;
+  if (kind === "coding") return liveCodingWhere;
+  if (kind === "evidence") return liveEvidenceWhere;
+  return hasDeletedAt(kind) ? { deletedAt: null } : {};
+}
+const restoreFromHistory = "an administrator can restore it from History";
 const referenceFields = (kind: BundleKind) =>
   Object.entries(describeKind(kind).fields).filter(
     (entry): entry is [string, Extract<FieldRule, { type: "reference" | "referenceList" }>] =>
@@ -209,12 +218,26 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
     }
   const liveInDatabase = new Set<string>();
   for (const [kind, ids] of wanted) {
-    const rows = await delegateOf(db, kind).findMany({
-      where: { id: { in: [...ids] }, ...(hasDeletedAt(kind) ? { deletedAt: null } : {}) },
-      select: { id: true },
-    });
+    const rows = await delegateOf(db, kind).findMany({ where: { id: { in: [...ids] }, ...liveWhere(kind) }, select: { id: true } });
     for (const row of rows) liveInDatabase.add(`${kind}:${row.id}`);
   }
+  // Deleted sources, and statements in one, that the file refers to (and below, the file's sources and statements
+  // that match deleted stored ones): what the file hangs from them would be out of reach, so a line that refers to
+  // one is refused, with the reason kept here.
+  const deletedReference = new Map<string, string>();
+  for (const source of await db.source.findMany({
+    where: { id: { in: [...(wanted.get("source") ?? [])] }, deletedAt: { not: null } },
+    select: { id: true, title: true },
+  }))
+    deletedReference.set(`source:${source.id}`, `the source “${source.title}” was deleted; ${restoreFromHistory}`);
+  for (const statement of await db.statement.findMany({
+    where: { id: { in: [...(wanted.get("statement") ?? [])] }, deletedAt: null, source: { deletedAt: { not: null } } },
+    select: { id: true, source: { select: { title: true } } },
+  }))
+    deletedReference.set(
+      `statement:${statement.id}`,
+      `the statement's source “${statement.source.title}” was deleted; ${restoreFromHistory}`,
+    );
 
   /** File id → the id the record has (or will have) in the database. */
   const idMap = new Map<string, string>();
@@ -294,9 +317,9 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
       }
     }
 
-    // The export leaves out of a stored record's lists what is not in the bundle (a deleted statement, say): so
-    // are they left out here, before the record is compared with its line, or a database's own bundle would not
-    // import back into it unchanged.
+    // The export leaves out of a stored record's lists what is not in the bundle (a deleted statement, or one in a
+    // deleted source, say): so are they left out here, before the record is compared with its line, or a database's
+    // own bundle would not import back into it unchanged.
     const storedListIds = new Map<BundleKind, Set<string>>();
     for (const row of [...byId.values(), ...byNaturalKey.values()])
       for (const [field, rule] of referenceFields(kind))
@@ -307,10 +330,21 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
     const liveListed = new Set<string>();
     for (const [listedKind, ids] of storedListIds)
       for (const row of await delegateOf(db, listedKind).findMany({
-        where: { id: { in: [...ids] }, ...(hasDeletedAt(listedKind) ? { deletedAt: null } : {}) },
+        where: { id: { in: [...ids] }, ...liveWhere(listedKind) },
         select: { id: true },
       }))
         liveListed.add(`${listedKind}:${row.id}`);
+
+    // A stored statement in a deleted source is out of reach as a deleted one is, so a line matching it is too.
+    const deletedSourceTitle = new Map<string, string>();
+    if (kind === "statement") {
+      const sourceIds = [...byId.values(), ...byNaturalKey.values()].map((row) => row.sourceId as string);
+      for (const source of await db.source.findMany({
+        where: { id: { in: sourceIds }, deletedAt: { not: null } },
+        select: { id: true, title: true },
+      }))
+        deletedSourceTitle.set(source.id, source.title);
+    }
 
     const newKeys = new Map<string, number>();
     for (const record of records) {
@@ -323,6 +357,11 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         const badLine = failed.get(`${targetKind}:${id}`);
         if (badLine !== undefined) {
           problems.push(`${key}: refers to the ${describeKind(targetKind).label} on line ${badLine}, which cannot be imported`);
+          return null;
+        }
+        const deleted = deletedReference.get(`${targetKind}:${id}`);
+        if (deleted !== undefined) {
+          problems.push(`${key}: ${deleted}`);
           return null;
         }
         if (liveInDatabase.has(`${targetKind}:${id}`)) return id;
@@ -436,19 +475,33 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
             stored[key] = (stored[key] as string[]).filter((id) => liveListed.has(`${rule.kind}:${id}`));
         }
         const differing = Object.keys(mapped).filter((key) => key !== "id" && JSON.stringify(stored[key]) !== JSON.stringify(mapped[key]));
-        const deleted = hasDeletedAt(kind) && existing.deletedAt !== null;
+        const inDeletedSource = kind === "statement" ? deletedSourceTitle.get(existing.sourceId as string) : undefined;
+        const deleted = (hasDeletedAt(kind) && existing.deletedAt !== null) || inDeletedSource !== undefined;
         if (!deleted && differing.length === 0) unchanged += 1;
         else {
           const how = existing.id === record.id ? `the id ${existing.id}` : `the same ${describeNaturalKey(kind, existing, data)}`;
           conflicts.push({
             line: record.line,
-            message: deleted
-              ? `a deleted ${descriptor.label} with ${how} is stored: restore it from its history first, or skip this line`
-              : `${withArticle(descriptor.label)} with ${how} is stored with other values (${differing.join(", ")})`,
+            message:
+              inDeletedSource !== undefined
+                ? `a statement with ${how} is stored in the source “${inDeletedSource}”, which was deleted; ${restoreFromHistory}, or skip this line`
+                : deleted
+                  ? `a deleted ${descriptor.label} with ${how} is stored: restore it from its history first, or skip this line`
+                  : `${withArticle(descriptor.label)} with ${how} is stored with other values (${differing.join(", ")})`,
           });
         }
-        // Skipped or identical, the stored record stands for this line: what refers to it follows it.
-        remember(existing.id);
+        // Skipped or identical, the stored record stands for this line: what refers to it follows it. A deleted
+        // source or statement cannot: what the file hangs from it would be out of reach, so it is refused.
+        if (deleted && (kind === "source" || kind === "statement"))
+          deletedReference.set(
+            `${kind}:${record.id}`,
+            inDeletedSource !== undefined
+              ? `the statement on line ${record.line} is in the source “${inDeletedSource}”, which was deleted; ${restoreFromHistory}`
+              : kind === "source"
+                ? `the source on line ${record.line}, “${String(existing.title)}”, was deleted; ${restoreFromHistory}`
+                : `the statement on line ${record.line} was deleted; ${restoreFromHistory}`,
+          );
+        else remember(existing.id);
         continue;
       }
       // An estimate keeps the day it was recorded on, which is what scoring reads: a bundle adds one only with

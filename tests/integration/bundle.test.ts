@@ -283,6 +283,116 @@ describe("the corpus bundle", () => {
     }
   });
 
+  it("imports back unchanged a record whose list names a statement whose source was deleted since", async () => {
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id, { title: "Names a statement of a deleted source" });
+    const source = await createSource(db, `Source deleted since ${set.slug}: "We wait," he said.`);
+    const statement = await createStatement(db, { source, speakerId: (await createActor(db)).id, quote: "We wait," });
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+    await db.scenarioEstimate.create({
+      data: {
+        scenarioId: scenario.id,
+        analystId: analyst.id,
+        probability: 0.5,
+        rationale: "Even.",
+        estimatedOn: new Date("2024-10-29"),
+        movedByStatementIds: [statement.id],
+      },
+    });
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    try {
+      const exported = await exportBundle(await admin());
+      expect(exported).not.toContain(statement.id);
+      const again = await importBundle(await admin(), exported, { skipConflicts: false });
+      expect(again.created).toEqual({});
+      expect(again.unchanged).toBe(linesOf(exported).length - 1);
+    } finally {
+      await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    }
+  });
+
+  it("refuses by line what a file hangs from a deleted source or its statements, even when skipping conflicts", async () => {
+    const stamp = Date.now();
+    const source = await createSource(db, `Report A ${stamp}: "We seek calm," the minister said.`);
+    const live = await createSource(db, `Report B ${stamp}: "We seek calm," the minister said.`);
+    const title = `Deleted before the import ${stamp}`;
+    await db.source.update({ where: { id: source.id }, data: { title } });
+    const [speaker, target] = [await createActor(db), await createActor(db)];
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+    const set = await createScenarioSet(db);
+    const scenario = await createScenario(db, set.id);
+    const stored = await db.evidence.create({ data: { setId: set.id, statementId: statement.id } });
+    const records = linesOf(await exportBundle(await admin()));
+    const header = JSON.stringify({ ...JSON.parse(records[0]!), records: undefined });
+    const lineOf = (kind: string, id?: string) =>
+      records.map(recordOf).find((record) => record.record === kind && (id === undefined || record.id === id))!;
+    const sourceLine = lineOf("source", source.id);
+    const statementLine = lineOf("statement", statement.id);
+    const onStatement = { statementId: statement.id, targetId: target.id };
+    const coding = { ...lineOf("coding", generated.codingId), id: `coding-${stamp}`, ...onStatement };
+    const adjudication = { ...lineOf("adjudication"), id: `adjudication-${stamp}`, ...onStatement };
+    const review = { ...lineOf("statementReview"), id: `review-${stamp}`, statementId: statement.id };
+    const evidence = { ...lineOf("evidence"), id: `evidence-${stamp}`, setId: set.id, statementId: statement.id, eventId: null };
+    const rating = { ...lineOf("evidenceAssessment"), id: `rating-${stamp}`, evidenceId: stored.id, scenarioId: scenario.id };
+    const fileOf = (...lines: object[]) => [header, ...lines.map((line) => JSON.stringify(line))].join("\n");
+    const refusedImport = async (file: string) =>
+      refusal(await importBundle(await admin(), file, { skipConflicts: true }).catch((error: unknown) => error));
+    const restore = "an administrator can restore it from History";
+    const statementsInSource = () => db.statement.count({ where: { sourceId: source.id } });
+    const hanging = async () =>
+      (await db.stanceCoding.count({ where: { statementId: statement.id } })) +
+      (await db.adjudication.count({ where: { statementId: statement.id } })) +
+      (await db.statementReview.count({ where: { statementId: statement.id } })) +
+      (await db.evidence.count({ where: { statementId: statement.id } })) +
+      (await db.evidenceAssessment.count({ where: { evidenceId: stored.id } }));
+
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    try {
+      // The file's source is the deleted one: skipping it does not let a new statement in, nor what hangs from one.
+      const newStatement = { ...statementLine, id: `statement-${stamp}`, speakerId: target.id };
+      const inFile = await refusedImport(
+        fileOf(sourceLine, newStatement, { ...coding, statementId: newStatement.id, targetId: speaker.id }),
+      );
+      expect(inFile.status).toBe(422);
+      expect(inFile.conflicts).toEqual([
+        { line: 2, message: `a deleted source with the id ${source.id} is stored: restore it from its history first, or skip this line` },
+      ]);
+      expect(inFile.errors).toEqual([
+        { line: 3, message: `sourceId: the source on line 2, “${title}”, was deleted; ${restore}` },
+        { line: 4, message: "statementId: refers to the statement on line 3, which cannot be imported" },
+      ]);
+
+      // Named by id, the deleted source and its stored statement take nothing.
+      const byId = await refusedImport(
+        fileOf({ ...newStatement, id: `statement-b-${stamp}` }, coding, adjudication, review, evidence, rating),
+      );
+      const ofStatement = `statementId: the statement's source “${title}” was deleted; ${restore}`;
+      expect(byId.errors).toEqual([
+        { line: 2, message: `sourceId: the source “${title}” was deleted; ${restore}` },
+        { line: 3, message: ofStatement },
+        { line: 4, message: ofStatement },
+        { line: 5, message: ofStatement },
+        { line: 6, message: ofStatement },
+        { line: 7, message: `evidenceId: no evidence row with the id "${stored.id}" in the file or in the database` },
+      ]);
+
+      // A line in a live source under the id of the stored statement: skipping it leaves nothing to hang a coding from.
+      const sameId = await refusedImport(fileOf({ ...statementLine, sourceId: live.id }, coding));
+      expect(sameId.conflicts).toEqual([
+        {
+          line: 2,
+          message: `a statement with the id ${statement.id} is stored in the source “${title}”, which was deleted; ${restore}, or skip this line`,
+        },
+      ]);
+      expect(sameId.errors).toEqual([
+        { line: 3, message: `statementId: the statement on line 2 is in the source “${title}”, which was deleted; ${restore}` },
+      ]);
+      expect([await statementsInSource(), await hanging()]).toEqual([1, 1]);
+    } finally {
+      await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    }
+  });
+
   it("imports into the same database as unchanged, and reports conflicts line by line, importing nothing unless told to skip", async () => {
     const exportStarted = performance.now();
     const exported = await exportBundle(await admin());
