@@ -104,14 +104,13 @@ async function importExchangeRows(
   options: { skipInvalid: boolean; formatErrors: ExchangeError[] },
 ): Promise<ImportOutcome> {
   const db = getDatabase();
-  const sources = new Map(
-    (
-      await db.source.findMany({
-        where: { deletedAt: null, contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
-        select: { id: true, text: true, translation: true, contentHash: true },
-      })
-    ).map((source) => [source.contentHash, source]),
-  );
+  const storedSources = await db.source.findMany({
+    where: { contentHash: { in: [...new Set(rows.map(({ row }) => row.source_hash))] } },
+    select: { id: true, title: true, text: true, translation: true, contentHash: true, deletedAt: true },
+  });
+  const sources = new Map(storedSources.filter((source) => !source.deletedAt).map((source) => [source.contentHash, source]));
+  // A deleted source keeps its text's hash, so adding the source again is refused: a row of one points at History instead.
+  const deletedSources = new Map(storedSources.filter((source) => source.deletedAt).map((source) => [source.contentHash, source]));
   const slugs = [...new Set(rows.flatMap(({ row }) => [row.actor_slug, row.recipient_slug]))];
   const actors = new Map(
     (await db.actor.findMany({ where: { deletedAt: null, slug: { in: slugs } }, select: { id: true, slug: true } })).map((actor) => [
@@ -143,8 +142,11 @@ async function importExchangeRows(
     const targetId = actors.get(row.recipient_slug);
     const coder = coders.get(row.coder);
     const coderId = coder?.id;
+    const deletedSource = deletedSources.get(row.source_hash);
     const problem = !source
-      ? `source_hash: no source with this text is stored (“${row.source_title}”); add the source first`
+      ? deletedSource
+        ? `source_hash: the source with this text, “${deletedSource.title}”, was deleted; an administrator can restore it from History`
+        : `source_hash: no source with this text is stored (“${row.source_title}”); add the source first`
       : !speakerId
         ? `actor_slug: no actor “${row.actor_slug}”; add the actor first`
         : !targetId

@@ -324,4 +324,26 @@ describe("export and import", () => {
     expect(await codingsOfTarget()).toBe(1);
     expect((await db.statement.findUniqueOrThrow({ where: { id: deleted.id } })).deletedAt).not.toBeNull();
   });
+
+  it("names the line whose source is deleted, pointing at History rather than at adding the source again", async () => {
+    const admin = await adminOf(db);
+    const template = await exportedRow();
+    const source = await createSource(db, `Talks ${Date.now()}: "We seek calm," the minister said.`);
+    const title = `Deleted report ${source.id}`;
+    await db.source.update({ where: { id: source.id }, data: { title, deletedAt: new Date() } });
+    const [speaker, target] = [await createActor(db), await createActor(db)];
+    const start = source.text.indexOf("We seek calm,");
+    const line = JSON.stringify({
+      ...rowOf(template, source, speaker, target, start, start + "We seek calm,".length),
+      source_title: "Talks",
+    });
+
+    const refused = await importExchangeFile(admin, { format: "jsonl", content: line, skipInvalid: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(importErrors(refused)).toEqual([
+      { line: 1, message: `source_hash: the source with this text, “${title}”, was deleted; an administrator can restore it from History` },
+    ]);
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
 });
