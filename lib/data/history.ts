@@ -28,6 +28,11 @@ type RestoreSpecification = {
   fields: string[];
   dateFields: string[];
   label(record: Record<string, unknown>): string;
+  /**
+   * For a record that hangs from a statement: what it is called in messages, and its statement (null: none, as for
+   * evidence on an event). Restored while the statement's source is deleted, it would stay out of reach.
+   */
+  statement?: { noun: string; id(record: Record<string, unknown>): unknown };
 };
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -42,6 +47,7 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     fields: ["score", "isConditional", "confidence", "rationale"],
     dateFields: [],
     label: (record) => `Coding ${formatScore(Number(record.score))}: ${shorten(text(record.rationale))}`,
+    statement: { noun: "coding", id: (record) => record.statementId },
   },
   // Only its deletion changes: restoring an undone "no stance" takes the statement out of the coder's queue again.
   StatementReview: {
@@ -49,12 +55,14 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     fields: [],
     dateFields: [],
     label: () => "No-stance review",
+    statement: { noun: "no-stance review", id: (record) => record.statementId },
   },
   Statement: {
     delegate: (tx) => tx.statement as unknown as Delegate,
     fields: ["speakerId", "quote", "startOffset", "endOffset", "saidOn", "saidOnPrecision", "form", "channel"],
     dateFields: ["saidOn"],
     label: (record) => `Statement “${shorten(text(record.quote))}”`,
+    statement: { noun: "statement", id: (record) => record.id },
   },
   Source: {
     delegate: (tx) => tx.source as unknown as Delegate,
@@ -103,6 +111,7 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     fields: ["credibility", "note"],
     dateFields: [],
     label: (record) => `Evidence${text(record.note) ? ` “${shorten(text(record.note))}”` : ""}`,
+    statement: { noun: "evidence row", id: (record) => record.statementId },
   },
 };
 
@@ -358,6 +367,18 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${entry.entity}"`)} WHERE id = ${entry.entityId} FOR UPDATE`;
     const current = await delegate.findUnique({ where: { id: entry.entityId } });
     if (!current) throw new NotFoundError("The record this entry belongs to");
+    const statementId = specification.statement?.id(current);
+    if (typeof statementId === "string") {
+      const { source } = await tx.statement.findUniqueOrThrow({
+        where: { id: statementId },
+        select: { source: { select: { title: true, deletedAt: true } } },
+      });
+      if (source.deletedAt)
+        throw new DomainError(
+          422,
+          `This ${specification.statement!.noun}'s source “${source.title}” is deleted; restore the source first.`,
+        );
+    }
     const data: Record<string, unknown> = {};
     for (const field of specification.fields) {
       if (!(field in version)) continue;

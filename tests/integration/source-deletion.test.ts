@@ -7,6 +7,7 @@ import { listActors } from "@/lib/data/actors";
 import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } from "@/lib/data/assignments";
 import {
   createStanceCoding as saveStanceCoding,
+  deleteStanceCoding,
   deleteStatementReview,
   getStanceCoding,
   listCodingFilterOptions,
@@ -20,7 +21,7 @@ import { listStanceSeries } from "@/lib/data/dashboard";
 import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { search } from "@/lib/data/search";
 import { createSource as saveSource, deleteSource, getSource, listSources } from "@/lib/data/sources";
-import { createStatement as saveStatement, getStatement, listStatementFilterOptions } from "@/lib/data/statements";
+import { deleteStatement, createStatement as saveStatement, getStatement, listStatementFilterOptions } from "@/lib/data/statements";
 import { parseDashboardView } from "@/lib/dashboard/view";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseListQuery } from "@/lib/lists/parameters";
@@ -291,5 +292,61 @@ describe("what hangs from a deleted source", () => {
     expect([await evidenceCount(), await progressHasDraw()]).toEqual([1, true]);
     expect((await getEvent(admin, event.id)).sources.map((cited) => cited.id)).toEqual([source.id]);
     expect((await listCodingFilterOptions(admin)).coders.map((user) => user.id)).toContain(coder.id);
+  });
+
+  it("is refused a restore from History while the source is deleted (a statement, coding, no-stance review, evidence row), naming the source; evidence on an event is restored", async () => {
+    const admin = await newUser("ADMIN");
+    const coder = await newUser("ANALYST");
+    const { word, source, speaker, statement, coding } = await codedSource(coder, coder);
+    const title = `Report on ${word}`;
+    await db.source.update({ where: { id: source.id }, data: { title } });
+    const second = await createStatement(db, { source, speakerId: speaker.id, quote: "the minister said" });
+    const third = await createStatement(db, { source, speakerId: speaker.id, quote: "A report" });
+    const review = await markNoStance(coder, second.id);
+    const set = await createScenarioSet(db);
+    const evidence = await addEvidence(admin, { setId: set.id, statementId: statement.id, eventId: null, credibility: "MEDIUM", note: "" });
+    const event = await createEvent(admin, {
+      title: "Talks",
+      kind: "DIPLOMATIC",
+      ploverType: null,
+      occurredOn: "2024-10-20",
+      datePrecision: "DAY",
+      description: "",
+      actorIds: [],
+      sourceIds: [],
+    });
+    const onEvent = await addEvidence(admin, { setId: set.id, statementId: null, eventId: event.id, credibility: "MEDIUM", note: "" });
+    await deleteStanceCoding(coder, coding.id, coding.version);
+    await deleteStatementReview(coder, review.id, review.version);
+    await deleteEvidence(admin, evidence.id, 1);
+    await deleteEvidence(admin, onEvent.id, 1);
+    await deleteStatement(admin, third.id, third.version);
+    await deleteSource(admin, source.id, (await db.source.findUniqueOrThrow({ where: { id: source.id } })).version);
+    const deletionOf = async (entity: string, entityId: string) =>
+      (await db.auditEntry.findFirstOrThrow({ where: { entity, entityId, action: "DELETE" }, orderBy: { id: "desc" } })).id.toString();
+
+    for (const [entity, entityId, noun] of [
+      ["Statement", third.id, "statement"],
+      ["StanceCoding", coding.id, "coding"],
+      ["StatementReview", review.id, "no-stance review"],
+      ["Evidence", evidence.id, "evidence row"],
+    ] as const) {
+      const refusal = await refusalOf(restoreFromAuditEntry(admin, await deletionOf(entity, entityId)));
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ status: 422, message: `This ${noun}'s source “${title}” is deleted; restore the source first.` });
+    }
+    expect((await db.statement.findUniqueOrThrow({ where: { id: third.id } })).deletedAt).not.toBeNull();
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).not.toBeNull();
+    expect((await db.statementReview.findUniqueOrThrow({ where: { id: review.id } })).deletedAt).not.toBeNull();
+    expect((await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).deletedAt).not.toBeNull();
+    await restoreFromAuditEntry(admin, await deletionOf("Evidence", onEvent.id));
+    expect((await db.evidence.findUniqueOrThrow({ where: { id: onEvent.id } })).deletedAt).toBeNull();
+
+    // Once the source is back, so are they.
+    await restoreFromAuditEntry(admin, await deletionOf("Source", source.id));
+    await restoreFromAuditEntry(admin, await deletionOf("Statement", third.id));
+    await restoreFromAuditEntry(admin, await deletionOf("StanceCoding", coding.id));
+    expect((await getStatement(coder, third.id)).id).toBe(third.id);
+    expect((await getStanceCoding(coder, coding.id)).score).toBe(2);
   });
 });
