@@ -154,7 +154,11 @@ function labelOf(entry: { entity: string; entityId: string; before: unknown; aft
     case "StatementReview":
       return `${name("coderId") ?? "A coder"} found nothing to code in ${name("statementId") ?? "a statement"}`;
     case "ActorMerge":
-      return typeof snapshot.fromSlug === "string" ? `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}` : "Merge undone";
+      if (typeof snapshot.fromSlug === "string") return `Merge of ${snapshot.fromSlug} into ${String(snapshot.intoSlug)}`;
+      // An indicator edited since the merge keeps its edit, naming the kept actor: someone should look at it.
+      return typeof snapshot.indicatorsLeftAsEdited === "number" && snapshot.indicatorsLeftAsEdited > 0
+        ? `Merge undone; ${snapshot.indicatorsLeftAsEdited} indicator${snapshot.indicatorsLeftAsEdited === 1 ? "" : "s"} edited since the merge left as edited`
+        : "Merge undone";
     case "EvidenceAssessment":
       return `Rating of evidence for ${name("scenarioId") ?? "a scenario"}`;
   }

@@ -4,6 +4,7 @@ import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { mergeActors, undoActorMerge } from "@/lib/data/actor-merges";
 import { updateActor } from "@/lib/data/actors";
+import { listRecordHistory } from "@/lib/data/history";
 import { ConflictError, DomainError, ValidationError } from "@/lib/errors";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
@@ -150,6 +151,9 @@ describe("merging two actors that are one", () => {
     expect((await db.indicator.findUniqueOrThrow({ where: { id: world.indicator.id } })).rule).toEqual(editedRule);
     expect((await db.actor.findUniqueOrThrow({ where: { id: kept.id } })).aliases).toEqual(["Mr Baghaei"]);
     expect((await db.statement.findUniqueOrThrow({ where: { id: world.byDuplicate.id } })).speakerId).toBe(duplicate.id);
+    // The merge's history says an indicator still names the kept actor.
+    const [undone] = await listRecordHistory(admin, "ActorMerge", duplicate.id);
+    expect(undone!.label).toBe("Merge undone; 1 indicator edited since the merge left as edited");
   });
 
   it("waits for an edit of either actor committing meanwhile, then refuses as stale rather than merging over it", async () => {
