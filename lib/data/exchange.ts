@@ -173,7 +173,23 @@ async function importExchangeRows(
   await db
     .$transaction(
       async (tx) => {
+        // Checked again with the sources share-locked: one deleted since the check above refuses its rows, and a
+        // deletion still to come waits for the import and then counts what it added.
+        const sourceIds = [...new Set(valid.map((entry) => entry.sourceId))];
+        const stillLive = new Set(
+          (
+            await tx.$queryRaw<{ id: string }[]>`
+              SELECT id FROM "Source" WHERE id = ANY(${sourceIds}::text[]) AND "deletedAt" IS NULL FOR SHARE`
+          ).map((source) => source.id),
+        );
         for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {
+          if (!stillLive.has(sourceId)) {
+            conflicts.push({
+              line,
+              message: `source_hash: the source with this text was deleted meanwhile; an administrator can restore it from History`,
+            });
+            continue;
+          }
           // Deleted statements are found too: one keeps its span (the unique key has no deletedAt) until restored.
           let statement = await tx.statement.findFirst({
             where: { sourceId, speakerId, startOffset: row.text_start, endOffset: row.text_end },

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -12,6 +13,7 @@ import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-see
 import { createActor, createSource, createStatement } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 import { testLane } from "../support/lane";
+import { untilALockIsAwaited } from "../support/locks";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -344,6 +346,33 @@ describe("export and import", () => {
     expect(importErrors(refused)).toEqual([
       { line: 1, message: `source_hash: the source with this text, “${title}”, was deleted; an administrator can restore it from History` },
     ]);
+    expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+
+  it("refuses the rows of a source deleted while the import checks them, rather than adding to the deleted source", async () => {
+    const admin = await adminOf(db);
+    const template = await exportedRow();
+    const source = await createSource(db, `Talks ${Date.now()}: "We seek calm," the minister said.`);
+    const [speaker, target] = [await createActor(db), await createActor(db)];
+    const start = source.text.indexOf("We seek calm,");
+    const line = JSON.stringify({
+      ...rowOf(template, source, speaker, target, start, start + "We seek calm,".length),
+      source_title: "Talks",
+    });
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
+      const importing = importExchangeFile(admin, { format: "jsonl", content: line, skipInvalid: false }).catch((error: unknown) => error);
+      await untilALockIsAwaited(deleter);
+      await deleter.query("COMMIT");
+      expect(importErrors(await importing)).toEqual([
+        { line: 1, message: "source_hash: the source with this text was deleted meanwhile; an administrator can restore it from History" },
+      ]);
+    } finally {
+      await deleter.end();
+    }
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
   });
 });
