@@ -373,15 +373,17 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     if (!current) throw new NotFoundError("The record this entry belongs to");
     const statementId = specification.statement?.id(current);
     if (typeof statementId === "string") {
-      const { source } = await tx.statement.findUniqueOrThrow({
-        where: { id: statementId },
-        select: { source: { select: { title: true, deletedAt: true } } },
-      });
-      if (source.deletedAt)
-        throw new DomainError(
-          422,
-          `This ${specification.statement!.noun}'s source “${source.title}” is deleted; restore the source first.`,
-        );
+      // Share-locked: a deletion of the statement or its source committing meanwhile would leave the restored
+      // record out of reach, as if the restore had done nothing.
+      const [hangsFrom] = await tx.$queryRaw<{ statementDeleted: boolean; sourceTitle: string; sourceDeleted: boolean }[]>`
+        SELECT s."deletedAt" IS NOT NULL AS "statementDeleted", src.title AS "sourceTitle", src."deletedAt" IS NOT NULL AS "sourceDeleted"
+        FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
+        WHERE s.id = ${statementId} FOR SHARE OF s, src`;
+      const noun = specification.statement!.noun;
+      if (hangsFrom?.sourceDeleted)
+        throw new DomainError(422, `This ${noun}'s source “${hangsFrom.sourceTitle}” is deleted; restore the source first.`);
+      if (hangsFrom?.statementDeleted && entry.entity !== "Statement")
+        throw new DomainError(422, `This ${noun}'s statement is deleted; restore the statement first.`);
     }
     const data: Record<string, unknown> = {};
     for (const field of specification.fields) {

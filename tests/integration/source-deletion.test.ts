@@ -349,4 +349,17 @@ describe("what hangs from a deleted source", () => {
     expect((await getStatement(coder, third.id)).id).toBe(third.id);
     expect((await getStanceCoding(coder, coding.id)).score).toBe(2);
   });
+
+  it("is refused too for a coding whose statement is deleted, naming the statement to restore first", async () => {
+    const admin = await newUser("ADMIN");
+    const coder = await newUser("ANALYST");
+    const { statement, coding } = await codedSource(coder, coder);
+    await deleteStanceCoding(coder, coding.id, coding.version);
+    await deleteStatement(admin, statement.id, statement.version);
+    const deletion = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: coding.id, action: "DELETE" } });
+    await expect(restoreFromAuditEntry(admin, deletion.id.toString())).rejects.toThrowError(
+      "This coding's statement is deleted; restore the statement first.",
+    );
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).not.toBeNull();
+  });
 });
