@@ -392,6 +392,7 @@ describe("the known hostile cases, one by one", () => {
     // Admin-only routes refuse an analyst's invalid body with 403 too.
     expect((await send("ANALYST", "/api/users", "POST", { email: 5 })).status).toBe(403);
     expect((await send("ANALYST", "/api/exchange", "POST", { format: "xml" })).status).toBe(403);
+    expect((await send("ANALYST", "/api/assignments", "POST", { share: "all" })).status).toBe(403);
     // And everyone signed in still reaches the validation of their own password change.
     expect((await send("VIEWER", "/api/account/password", "POST", { newPassword: 1 })).status).toBe(422);
   });
