@@ -160,7 +160,7 @@ export async function search(
             LIMIT ${fetched}`)
       : Promise.resolve([]),
     kinds.has("sources")
-      ? db.$queryRaw<{ id: string; title: string; publisher: string; publishedOn: Date; language: string; text: string }[]>(Prisma.sql`
+      ? db.$queryRaw<{ id: string; title: string; publisher: string; publishedOn: Date; language: string }[]>(Prisma.sql`
           WITH q AS MATERIALIZED (SELECT "search_query"(${query}) AS tsq, "search_fold"(${query}) AS folded),
           candidates AS MATERIALIZED (
             SELECT src.id, src."publishedOn", src."searchVector", "search_configuration"(src.language) AS config
@@ -194,7 +194,7 @@ export async function search(
             }
           ),
           best AS (SELECT id, max(rank) AS rank FROM matches GROUP BY id)
-          SELECT src.id, src.title, src.publisher, src."publishedOn", src.language, src.text
+          SELECT src.id, src.title, src.publisher, src."publishedOn", src.language
             FROM best JOIN "Source" src ON src.id = best.id
             ORDER BY best.rank DESC, src."publishedOn" DESC, src.id
             LIMIT ${fetched}`)
@@ -212,14 +212,25 @@ export async function search(
       : Promise.resolve([]),
   ]);
 
+  // Texts (up to 500,000 characters each) are read for the page's sources only, for their excerpts, not for every
+  // match ranked ahead of the page.
+  const sourcePage = sourceRows.slice(offset, end);
+  const texts = new Map(
+    sourcePage.length === 0
+      ? []
+      : (await db.source.findMany({ where: { id: { in: sourcePage.map((row) => row.id) } }, select: { id: true, text: true } })).map(
+          (source) => [source.id, source.text],
+        ),
+  );
+
   return {
     query,
     terms,
     statements: statementRows.slice(offset, end).map((row) => ({ ...row, saidOn: isoFromDate(row.saidOn) })),
-    sources: sourceRows.slice(offset, end).map(({ text, publishedOn, ...row }) => ({
+    sources: sourcePage.map(({ publishedOn, ...row }) => ({
       ...row,
       publishedOn: isoFromDate(publishedOn),
-      excerpt: excerpt(text, terms),
+      excerpt: excerpt(texts.get(row.id) ?? "", terms),
     })),
     actors: actorRows.slice(offset, end),
     more: { statements: hasMore(statementRows), sources: hasMore(sourceRows), actors: hasMore(actorRows) },
