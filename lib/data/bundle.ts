@@ -221,9 +221,9 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
     const rows = await delegateOf(db, kind).findMany({ where: { id: { in: [...ids] }, ...liveWhere(kind) }, select: { id: true } });
     for (const row of rows) liveInDatabase.add(`${kind}:${row.id}`);
   }
-  // Deleted sources, and statements in one, that the file refers to (and below, the file's sources and statements
-  // that match deleted stored ones): what the file hangs from them would be out of reach, so a line that refers to
-  // one is refused, with the reason kept here.
+  // Deleted sources, and statements in one, that the file refers to (and below, the file's records that match deleted
+  // stored ones, of any kind): what the file hangs from them would be out of reach, so a line that refers to one is
+  // refused, with the reason kept here.
   const deletedReference = new Map<string, string>();
   for (const source of await db.source.findMany({
     where: { id: { in: [...(wanted.get("source") ?? [])] }, deletedAt: { not: null } },
@@ -491,15 +491,15 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
           });
         }
         // Skipped or identical, the stored record stands for this line: what refers to it follows it. A deleted
-        // source or statement cannot: what the file hangs from it would be out of reach, so it is refused.
-        if (deleted && (kind === "source" || kind === "statement"))
+        // record of any kind cannot: what the file hangs from it would be out of reach, so it is refused.
+        if (deleted)
           deletedReference.set(
             `${kind}:${record.id}`,
             inDeletedSource !== undefined
               ? `the statement on line ${record.line} is in the source “${inDeletedSource}”, which was deleted; ${restoreFromHistory}`
               : kind === "source"
                 ? `the source on line ${record.line}, “${String(existing.title)}”, was deleted; ${restoreFromHistory}`
-                : `the statement on line ${record.line} was deleted; ${restoreFromHistory}`,
+                : `the ${descriptor.label} on line ${record.line} was deleted; ${restoreFromHistory}`,
           );
         else remember(existing.id);
         continue;

@@ -15,7 +15,7 @@ import { earliestDay } from "../calendar";
 import { isoDateSchema, largestStoredInteger, nulCharacterProblem } from "../validation";
 import { withoutByteOrderMark } from "./format-values";
 import { describeValue } from "./row";
-import { bundleKey, bundleKindNames, bundleKinds, describeKind, type BundleKind, type FieldRule } from "./bundle-kinds";
+import { bundleKey, bundleKindNames, bundleKinds, describeKind, emailLimit, type BundleKind, type FieldRule } from "./bundle-kinds";
 
 export const bundleFormatName = "stancewatch-bundle";
 export const bundleFormatVersion = 1;
@@ -128,14 +128,16 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
   switch (rule.type) {
     case "id":
     case "reference":
-      return typeof value === "string" && value.length > 0 && value.length <= 100
-        ? null
-        : `must be a record id, not ${describeValue(value)}`;
+      return isRecordId(value) ? null : `must be a record id, not ${describeValue(value)}`;
     case "text":
       if (typeof value !== "string") return `must be text, not ${describeValue(value)}`;
+      if (value.length > rule.max) return tooLong(rule.max);
       return value.includes("\u0000") ? nulCharacterProblem : null;
     case "user":
-      return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? null : `must be an e-mail address, not ${describeValue(value)}`;
+      if (typeof value === "string" && value.length > emailLimit) return tooLong(emailLimit);
+      return typeof value === "string" && /^[^\s@\u0000]+@[^\s@\u0000]+$/.test(value)
+        ? null
+        : `must be an e-mail address, not ${describeValue(value)}`;
     case "integer": {
       if (typeof value !== "number" || !Number.isInteger(value)) return `must be a whole number, not ${describeValue(value)}`;
       const min = rule.min ?? -largestStoredInteger;
@@ -167,13 +169,20 @@ function checkValue(rule: FieldRule, value: unknown): string | null {
           ? nulCharacterProblem
           : null;
     case "textList":
+      if (!Array.isArray(value)) return `must be a list, not ${describeValue(value)}`;
+      if (!value.every((item) => typeof item === "string" && item.length > 0 && !item.includes("\u0000")))
+        return "must be a list of non-empty texts";
+      return value.some((item: string) => item.length > rule.max) ? `each ${tooLong(rule.max)}` : null;
     case "referenceList":
       if (!Array.isArray(value)) return `must be a list, not ${describeValue(value)}`;
-      return value.every((item) => typeof item === "string" && item.length > 0 && !item.includes("\u0000"))
-        ? null
-        : "must be a list of non-empty texts";
+      return value.every(isRecordId) ? null : "must be a list of record ids";
   }
 }
+
+/** PostgreSQL stores no NUL character, and refuses a query that carries one: refused here, by line. */
+const isRecordId = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length <= 100 && !value.includes("\u0000");
+const tooLong = (maximum: number) => `must be at most ${maximum.toLocaleString("en")} characters`;
 
 /**
  * How deep a JSON value may nest (a coding snapshot or an indicator's rule is a few levels): a line of 400 KB can

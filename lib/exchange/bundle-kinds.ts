@@ -8,6 +8,9 @@
 // added to the schema fails the type-check until it is placed here, and
 // tests/unit/bundle-fields.test.ts checks the same at run time: a new field is
 // never silently left out of the bundle.
+import { actorSchema, actorUpdateSchema } from "../actors/schemas";
+import { maximumRationaleLength } from "../codings/labels";
+import { eventSchema } from "../events/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import {
   ActorKind,
@@ -21,6 +24,15 @@ import {
   ScenarioStatus,
   StatementForm,
 } from "../generated/prisma/enums";
+import {
+  evidenceCreationSchema,
+  indicatorCreationSchema,
+  scenarioEstimateSchema,
+  scenarioSchema,
+  scenarioSetSchema,
+} from "../scenarios/schemas";
+import { sourceCreationSchema, sourceSchema } from "../sources/schemas";
+import { userSchema } from "../users/schemas";
 
 /** The record kinds, named as the bundle's `kind` key names them. */
 export type BundleKind =
@@ -42,7 +54,8 @@ export type BundleKind =
 /** How one column is written to and read from the bundle. */
 export type FieldRule =
   | { type: "id" }
-  | { type: "text"; nullable?: true }
+  /** `max`: characters, as JavaScript (and the app's forms) count them. */
+  | { type: "text"; max: number; nullable?: true }
   | { type: "integer"; nullable?: true; min?: number; max?: number }
   | { type: "number"; min: number; max: number }
   | { type: "boolean" }
@@ -52,7 +65,8 @@ export type FieldRule =
   /** A timestamp: ISO 8601 UTC with milliseconds. */
   | { type: "instant"; nullable?: true }
   | { type: "json"; nullable?: true }
-  | { type: "textList" }
+  /** `max`: the characters of each text. */
+  | { type: "textList"; max: number }
   /** The id of a record of another kind (or the same), in the bundle or already in the database. */
   | { type: "reference"; kind: BundleKind; nullable?: true }
   | { type: "referenceList"; kind: BundleKind }
@@ -69,6 +83,29 @@ const copyKeptByTrigger = {
 } as const;
 const values = (enumObject: Record<string, string>) => Object.values(enumObject);
 const score = { type: "integer", min: -3, max: 3 } as const;
+
+// Every text has a maximum, so that no line can hold a value too large for a database index (PostgreSQL refuses a
+// btree entry over about 2.7 kB: a slug, title or content hash past it would fail the whole import). A field a form
+// takes allows what the form allows, read off its schema so the two cannot drift apart.
+function formLimit(schema: { maxLength: number | null }): number {
+  if (schema.maxLength === null) throw new Error("a bundle text's limit is read off a form schema that sets no maximum length");
+  return schema.maxLength;
+}
+/**
+ * Slugs made by the app outgrow the slug form's 100 characters: an actor's is cut from its name (200), an event's
+ * from its title and date (120), either with "-2", "-3"… when taken. 300 fits them and, even in four-byte characters,
+ * stays well inside a btree entry.
+ */
+const slug = { type: "text", max: 300 } as const;
+/**
+ * The form takes only known codes (lib/sources/languages.ts), none over 6 characters: 35 is the longest tag BCP 47
+ * asks software to keep (RFC 5646, 4.4.1), so a code from elsewhere fits too.
+ */
+const languageLimit = 35;
+const sourceTextLimit = formLimit(sourceCreationSchema.shape.text);
+const translationLimit = formLimit(sourceCreationSchema.shape.translation.in.unwrap().unwrap());
+/** A user is written as an e-mail address, as long as an account's may be. */
+export const emailLimit = formLimit(userSchema.shape.email.in);
 
 function kind<ScalarFieldEnum>(descriptor: {
   /** Prisma's model name. */
@@ -111,18 +148,18 @@ export const bundleKinds = {
     naturalKeys: [["slug"], ["wikidataId"]],
     fields: {
       id: { type: "id" },
-      slug: { type: "text" },
-      name: { type: "text" },
+      slug,
+      name: { type: "text", max: formLimit(actorSchema.shape.name) },
       kind: { type: "enum", values: values(ActorKind) },
-      office: { type: "text", nullable: true },
+      office: { type: "text", nullable: true, max: formLimit(actorSchema.shape.office.unwrap().unwrap()) },
       speaksForId: { type: "reference", kind: "actor", nullable: true },
-      wikidataId: { type: "text", nullable: true },
+      wikidataId: { type: "text", nullable: true, max: formLimit(actorSchema.shape.wikidataId.unwrap().unwrap()) },
       isTrackedTarget: { type: "boolean" },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
       deletedAt: onlyLive,
-      aliases: { type: "textList" },
+      aliases: { type: "textList", max: formLimit(actorUpdateSchema.shape.aliases.unwrap().element) },
       liveStatementCount: {
         type: "excluded",
         reason: "a count of the actor's live statements, kept by a database trigger (docs/decisions/0034)",
@@ -136,13 +173,14 @@ export const bundleKinds = {
     naturalKeys: [["contentHash"]],
     fields: {
       id: { type: "id" },
-      title: { type: "text" },
-      publisher: { type: "text" },
-      url: { type: "text", nullable: true },
+      title: { type: "text", max: formLimit(sourceSchema.shape.title) },
+      publisher: { type: "text", max: formLimit(sourceSchema.shape.publisher) },
+      url: { type: "text", nullable: true, max: formLimit(sourceSchema.shape.url.unwrap().unwrap()) },
       publishedOn: { type: "date" },
-      language: { type: "text" },
-      text: { type: "text" },
-      contentHash: { type: "text" },
+      language: { type: "text", max: languageLimit },
+      text: { type: "text", max: sourceTextLimit },
+      // A SHA-256 digest in hex (lib/sources/content-hash.ts); the import checks it is the text's.
+      contentHash: { type: "text", max: 64 },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
@@ -151,8 +189,8 @@ export const bundleKinds = {
       createdById: { type: "user", nullable: true },
       nothingToCodeAt: { type: "instant", nullable: true },
       nothingToCodeById: { type: "user", nullable: true },
-      translation: { type: "text", nullable: true },
-      translationLanguage: { type: "text", nullable: true },
+      translation: { type: "text", nullable: true, max: translationLimit },
+      translationLanguage: { type: "text", nullable: true, max: languageLimit },
       liveStatementCount: {
         type: "excluded",
         reason: "a count of the source's live statements, kept by a database trigger (docs/decisions/0034)",
@@ -168,7 +206,8 @@ export const bundleKinds = {
       id: { type: "id" },
       sourceId: { type: "reference", kind: "source" },
       speakerId: { type: "reference", kind: "actor" },
-      quote: { type: "text" },
+      // Cut from the source's text, where a coder may select any span (the form's 5000 is for words typed in to find).
+      quote: { type: "text", max: sourceTextLimit },
       startOffset: { type: "integer", min: 0 },
       endOffset: { type: "integer", min: 1 },
       saidOn: { type: "date" },
@@ -180,7 +219,7 @@ export const bundleKinds = {
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
       deletedAt: onlyLive,
-      translationQuote: { type: "text", nullable: true },
+      translationQuote: { type: "text", nullable: true, max: translationLimit },
       translationStart: { type: "integer", nullable: true, min: 0 },
       translationEnd: { type: "integer", nullable: true, min: 1 },
       liveCodingCount: {
@@ -205,7 +244,7 @@ export const bundleKinds = {
       score,
       isConditional: { type: "boolean" },
       confidence: { type: "enum", values: values(Confidence) },
-      rationale: { type: "text" },
+      rationale: { type: "text", max: maximumRationaleLength },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
@@ -231,7 +270,7 @@ export const bundleKinds = {
       targetId: { type: "reference", kind: "actor" },
       adjudicatorId: { type: "user" },
       score,
-      rationale: { type: "text" },
+      rationale: { type: "text", max: maximumRationaleLength },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
@@ -259,12 +298,12 @@ export const bundleKinds = {
     naturalKeys: [["slug"]],
     fields: {
       id: { type: "id" },
-      slug: { type: "text" },
-      title: { type: "text" },
+      slug,
+      title: { type: "text", max: formLimit(eventSchema.shape.title) },
       kind: { type: "enum", values: values(EventKind) },
       occurredOn: { type: "date" },
       datePrecision: { type: "enum", values: values(DatePrecision) },
-      description: { type: "text" },
+      description: { type: "text", max: formLimit(eventSchema.shape.description) },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
@@ -281,9 +320,9 @@ export const bundleKinds = {
     naturalKeys: [["slug"]],
     fields: {
       id: { type: "id" },
-      slug: { type: "text" },
-      title: { type: "text" },
-      description: { type: "text" },
+      slug,
+      title: { type: "text", max: formLimit(scenarioSetSchema.shape.title) },
+      description: { type: "text", max: formLimit(scenarioSetSchema.shape.description) },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },
@@ -298,11 +337,11 @@ export const bundleKinds = {
     naturalKeys: [["slug"]],
     fields: {
       id: { type: "id" },
-      slug: { type: "text" },
+      slug,
       setId: { type: "reference", kind: "scenarioSet" },
-      title: { type: "text" },
-      description: { type: "text" },
-      resolutionCriteria: { type: "text" },
+      title: { type: "text", max: formLimit(scenarioSchema.shape.title) },
+      description: { type: "text", max: formLimit(scenarioSchema.shape.description) },
+      resolutionCriteria: { type: "text", max: formLimit(scenarioSchema.shape.resolutionCriteria) },
       horizonOn: { type: "date" },
       status: { type: "enum", values: values(ScenarioStatus) },
       resolvedOn: { type: "date", nullable: true },
@@ -328,7 +367,7 @@ export const bundleKinds = {
       scenarioId: { type: "reference", kind: "scenario" },
       analystId: { type: "user" },
       probability: { type: "number", min: 0, max: 1 },
-      rationale: { type: "text" },
+      rationale: { type: "text", max: formLimit(scenarioEstimateSchema.shape.rationale) },
       estimatedOn: { type: "date" },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
@@ -347,7 +386,7 @@ export const bundleKinds = {
     fields: {
       id: { type: "id" },
       scenarioId: { type: "reference", kind: "scenario" },
-      title: { type: "text" },
+      title: { type: "text", max: formLimit(indicatorCreationSchema.shape.title) },
       rule: { type: "json" },
       effect: { type: "enum", values: values(IndicatorEffect) },
       createdById: { type: "user", nullable: true },
@@ -372,7 +411,7 @@ export const bundleKinds = {
       statementId: { type: "reference", kind: "statement", nullable: true },
       eventId: { type: "reference", kind: "event", nullable: true },
       credibility: { type: "enum", values: values(Confidence) },
-      note: { type: "text" },
+      note: { type: "text", max: formLimit(evidenceCreationSchema.shape.note.unwrap()) },
       codingSnapshot: { type: "json", nullable: true },
       reviewedAt: { type: "instant" },
       createdById: { type: "user", nullable: true },

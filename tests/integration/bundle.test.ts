@@ -1,6 +1,7 @@
 // The corpus bundle on real PostgreSQL: export, import into an empty database,
 // export again gives the same file; conflicts line by line; skipping; every bad
 // line in one pass; who may (docs/decisions/0028).
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { exportBundle, importBundle } from "@/lib/data/bundle";
@@ -8,6 +9,7 @@ import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient, type Database } from "@/lib/database/prisma";
 import { DomainError } from "@/lib/errors";
 import { bundleKindNames } from "@/lib/exchange/bundle-kinds";
+import { hashSourceText } from "@/lib/sources/content-hash";
 import { applyMigrations } from "@/scripts/database/schema-engine";
 import {
   createActor,
@@ -390,6 +392,97 @@ describe("the corpus bundle", () => {
       expect([await statementsInSource(), await hanging()]).toEqual([1, 1]);
     } finally {
       await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    }
+  });
+
+  it("refuses by line and field a text longer than the app's forms allow, and imports a source text at its limit", async () => {
+    const records = linesOf(await exportBundle(await admin()));
+    const header = JSON.stringify({ ...JSON.parse(records[0]!), records: undefined });
+    const lineOf = (kind: string) => records.map(recordOf).find((record) => record.record === kind)!;
+    const stamp = Date.now();
+    // Hex compresses too little for PostgreSQL to squeeze it into a btree entry, as it would a run of one letter.
+    const slug = randomBytes(5000).toString("hex");
+    const actor = { ...lineOf("actor"), id: `long-slug-${stamp}`, slug, speaksForId: null, wikidataId: null };
+    const event = { ...lineOf("event"), id: `long-title-${stamp}`, slug: `long-title-${stamp}`, title: "x".repeat(201), actorIds: [] };
+    const refused = refusal(
+      await importBundle(await admin(), [header, JSON.stringify(actor), JSON.stringify(event)].join("\n"), {
+        skipConflicts: true,
+      }).catch((error: unknown) => error),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.errors).toEqual([
+      { line: 2, message: "slug: must be at most 300 characters" },
+      { line: 3, message: "title: must be at most 200 characters" },
+    ]);
+    expect(await db.actor.count({ where: { id: actor.id } })).toBe(0);
+
+    const text = `A long report ${stamp}: ${"We seek calm. ".repeat(40_000)}`.slice(0, 500_000);
+    const source = {
+      ...lineOf("source"),
+      id: `long-source-${stamp}`,
+      title: `A long report ${stamp} `.padEnd(500, "x"),
+      text,
+      contentHash: hashSourceText(text),
+      translation: null,
+      translationLanguage: null,
+    };
+    try {
+      const imported = await importBundle(await admin(), [header, JSON.stringify(source)].join("\n"), { skipConflicts: false });
+      expect(imported.created).toEqual({ source: 1 });
+      expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).text).toHaveLength(500_000);
+    } finally {
+      await db.source.deleteMany({ where: { id: source.id } });
+    }
+  });
+
+  it("refuses by line what a file hangs from a deleted actor or event, even when skipping conflicts", async () => {
+    const stamp = Date.now();
+    const actor = await createActor(db, { name: `Deleted before the import ${stamp}` });
+    const event = await db.event.create({
+      data: {
+        slug: `deleted-before-the-import-${stamp}`,
+        title: `Deleted before the import ${stamp}`,
+        kind: "DIPLOMATIC",
+        occurredOn: new Date("2024-10-21"),
+        description: "Talks.",
+      },
+    });
+    const set = await createScenarioSet(db);
+    const records = linesOf(await exportBundle(await admin()));
+    const header = JSON.stringify({ ...JSON.parse(records[0]!), records: undefined });
+    const lineOf = (kind: string, id?: string) =>
+      records.map(recordOf).find((record) => record.record === kind && (id === undefined || record.id === id))!;
+    const actorLine = lineOf("actor", actor.id);
+    const eventLine = lineOf("event", event.id);
+    const file = [
+      header,
+      JSON.stringify(actorLine),
+      JSON.stringify(eventLine),
+      JSON.stringify({ ...actorLine, id: `spokesman-${stamp}`, slug: `spokesman-${stamp}`, speaksForId: actor.id }),
+      JSON.stringify({ ...eventLine, id: `event-${stamp}`, slug: `event-${stamp}`, actorIds: [actor.id] }),
+      JSON.stringify({ ...lineOf("evidence"), id: `evidence-${stamp}`, setId: set.id, statementId: null, eventId: event.id }),
+    ].join("\n");
+    const restore = "an administrator can restore it from History";
+
+    await db.actor.update({ where: { id: actor.id }, data: { deletedAt: new Date() } });
+    await db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
+    try {
+      const refused = refusal(await importBundle(await admin(), file, { skipConflicts: true }).catch((error: unknown) => error));
+      expect(refused.status).toBe(422);
+      expect(refused.conflicts).toEqual([
+        { line: 2, message: `a deleted actor with the id ${actor.id} is stored: restore it from its history first, or skip this line` },
+        { line: 3, message: `a deleted event with the id ${event.id} is stored: restore it from its history first, or skip this line` },
+      ]);
+      expect(refused.errors).toEqual([
+        { line: 4, message: `speaksForId: the actor on line 2 was deleted; ${restore}` },
+        { line: 5, message: `actorIds: the actor on line 2 was deleted; ${restore}` },
+        { line: 6, message: `eventId: the event on line 3 was deleted; ${restore}` },
+      ]);
+      expect(await db.actor.count({ where: { speaksForId: actor.id } })).toBe(0);
+      expect(await db.evidence.count({ where: { eventId: event.id } })).toBe(0);
+    } finally {
+      await db.actor.update({ where: { id: actor.id }, data: { deletedAt: null } });
+      await db.event.update({ where: { id: event.id }, data: { deletedAt: null } });
     }
   });
 

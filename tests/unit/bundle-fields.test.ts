@@ -106,6 +106,36 @@ describe("the bundle file", () => {
     expect(parseBundle(`${header}\n${evidence('{"t1":{"score":1}}')}\n`).errors).toEqual([]);
   });
 
+  it("refuses by line and field a text longer than the app's forms take, and reads one at the limit", () => {
+    const header = JSON.stringify({ format: "stancewatch-bundle", formatVersion: 1, appVersion: "1.0.0", exportedAt: "x" });
+    const actor = (id: string, length: number) => {
+      const row = { ...actorRow, id, name: "n".repeat(length), aliases: ["a".repeat(length)] };
+      return JSON.stringify({ record: "actor", ...encodeRecord("actor", row, () => undefined).values });
+    };
+    const review = `{"record":"statementReview","id":"r1","statementId":"s1","coderEmail":"${"e".repeat(320)}@x.org","createdAt":"2025-01-01T00:00:00.000Z","version":1}`;
+    const parsed = parseBundle([header, actor("a1", 201), review, actor("a2", 200)].join("\n"));
+    expect(parsed.errors).toEqual([
+      { line: 2, message: "name: must be at most 200 characters" },
+      { line: 2, message: "aliases: each must be at most 200 characters" },
+      { line: 3, message: "coderEmail: must be at most 320 characters" },
+    ]);
+    expect(parsed.records.map((record) => record.line)).toEqual([4]);
+  });
+
+  it("refuses by line an id, a reference or an e-mail holding the NUL character, which PostgreSQL cannot take", () => {
+    const header = JSON.stringify({ format: "stancewatch-bundle", formatVersion: 1, appVersion: "1.0.0", exportedAt: "x" });
+    const review = (id: string, statementId: string, email: string) =>
+      JSON.stringify({ record: "statementReview", id, statementId, coderEmail: email, createdAt: "2025-01-01T00:00:00.000Z", version: 1 });
+    const parsed = parseBundle(
+      [header, review("r\u0000", "s1", "a@x.org"), review("r2", "s\u0000", "a@x.org"), review("r3", "s1", "a\u0000@x.org")].join("\n"),
+    );
+    expect(parsed.errors.map((error) => [error.line, error.message.split(":")[0]])).toEqual([
+      [2, "id"],
+      [3, "statementId"],
+      [4, "coderEmail"],
+    ]);
+  });
+
   it("sorts JSON values' keys, so equal rules and codebooks serialise alike", () => {
     expect(JSON.stringify(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }], c: null } }))).toBe('{"a":{"c":null,"d":[{"x":2,"y":1}]},"b":1}');
   });
