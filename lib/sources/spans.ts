@@ -35,13 +35,16 @@ export function insideCharacterProblem(
   return { field: fields[which], message: `the span ${which}s inside a character (an emoji or a flag); move it by one` };
 }
 
-/** Lower-case words joined by hyphens, for a new actor's slug. */
+/** Lower-case words joined by hyphens, for a new actor's slug; at most 120 characters. */
 export function slugify(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
+    // Cut before the ends are trimmed: compatibility characters can grow several-fold under NFKD ("㎒" is "mhz"),
+    // and a slug travels in every address and bundle that names the actor.
+    .slice(0, 120)
     .replace(/^-+|-+$/g, "");
   return slug || "actor";
 }
