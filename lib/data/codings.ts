@@ -15,7 +15,7 @@ import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { codebookVersionInForce } from "./codebook";
 import { listCodedTargetIds } from "./coded-targets";
 import { visibleCodingsSql, visibleCodingsWhere } from "./coding-visibility";
-import { liveCodingWhere, liveStatementWhere } from "./live-records";
+import { liveCodingWhere, liveStatementWhere, shareLockStatementAndSource } from "./live-records";
 
 export type StanceCodingView = {
   id: string;
@@ -294,12 +294,10 @@ export async function createStanceCoding(user: ActingUser, input: StanceCodingCr
   if (target.id === statement.speakerId) throw new ValidationError({ targetId: "is the speaker; a stance is toward someone else" });
   try {
     return await db.$transaction(async (tx) => {
-      // Checked again with the statement's row shared-locked: a deletion committed since the check above refuses
-      // the coding, and one still to come waits for it and counts it (deleteStatement).
-      const [live] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT s.id FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
-        WHERE s.id = ${statement.id} AND s."deletedAt" IS NULL AND src."deletedAt" IS NULL FOR SHARE OF s, src`;
-      if (!live) throw new NotFoundError("This statement");
+      // Checked again with the statement and its source share-locked: a deletion of either committed since the
+      // check above refuses the coding, and one still to come waits for it and counts it (deleteStatement, deleteSource).
+      const live = await shareLockStatementAndSource(tx, statement.id);
+      if (!live || live.statementDeleted || live.sourceDeleted) throw new NotFoundError("This statement");
       const codebookVersion = await codebookVersionInForce(tx);
       const row = await tx.stanceCoding.create({ data: { ...stanceCodingRecord(input, statement, target.id, user.id), codebookVersion } });
       await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: row.id, after: row });

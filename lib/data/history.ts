@@ -13,6 +13,7 @@ import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { dateFromIso } from "../validation";
 import { Prisma } from "../generated/prisma/client";
 import type { AuditAction } from "../generated/prisma/enums";
+import { shareLockStatementAndSource } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
 type StoredRecord = { id: string; version: number; deletedAt: Date | null; [field: string]: unknown };
@@ -366,25 +367,25 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
     if (!version)
       throw new DomainError(422, "This history entry records an event, not a version of a record, so there is nothing to restore.");
     const delegate = specification.delegate(tx);
-    // The row is locked before it is read: an edit committing meanwhile would otherwise be overwritten unseen,
-    // and the restore given the version number that edit took. (The entity names a table: it matched `restorable`.)
-    await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${entry.entity}"`)} WHERE id = ${entry.entityId} FOR UPDATE`;
-    const current = await delegate.findUnique({ where: { id: entry.entityId } });
-    if (!current) throw new NotFoundError("The record this entry belongs to");
-    const statementId = specification.statement?.id(current);
+    // What the record hangs from is share-locked first (source, then statement, the order every writer takes them
+    // in): a deletion of either committing meanwhile would leave the restored record out of reach, as if the restore
+    // had done nothing. Which statement it is never changes, so it is read before any lock.
+    const unlocked = await delegate.findUnique({ where: { id: entry.entityId } });
+    if (!unlocked) throw new NotFoundError("The record this entry belongs to");
+    const statementId = specification.statement?.id(unlocked);
     if (typeof statementId === "string") {
-      // Share-locked: a deletion of the statement or its source committing meanwhile would leave the restored
-      // record out of reach, as if the restore had done nothing.
-      const [hangsFrom] = await tx.$queryRaw<{ statementDeleted: boolean; sourceTitle: string; sourceDeleted: boolean }[]>`
-        SELECT s."deletedAt" IS NOT NULL AS "statementDeleted", src.title AS "sourceTitle", src."deletedAt" IS NOT NULL AS "sourceDeleted"
-        FROM "Statement" s JOIN "Source" src ON src.id = s."sourceId"
-        WHERE s.id = ${statementId} FOR SHARE OF s, src`;
+      const hangsFrom = await shareLockStatementAndSource(tx, statementId);
       const noun = specification.statement!.noun;
       if (hangsFrom?.sourceDeleted)
         throw new DomainError(422, `This ${noun}'s source “${hangsFrom.sourceTitle}” is deleted; restore the source first.`);
       if (hangsFrom?.statementDeleted && entry.entity !== "Statement")
         throw new DomainError(422, `This ${noun}'s statement is deleted; restore the statement first.`);
     }
+    // The row is locked before it is read: an edit committing meanwhile would otherwise be overwritten unseen,
+    // and the restore given the version number that edit took. (The entity names a table: it matched `restorable`.)
+    await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${entry.entity}"`)} WHERE id = ${entry.entityId} FOR UPDATE`;
+    const current = await delegate.findUnique({ where: { id: entry.entityId } });
+    if (!current) throw new NotFoundError("The record this entry belongs to");
     const data: Record<string, unknown> = {};
     for (const field of specification.fields) {
       if (!(field in version)) continue;

@@ -11,3 +11,25 @@ export const liveCodingWhere = { deletedAt: null, statement: liveStatementWhere 
 
 /** An evidence row that is not deleted, on an event or on a live statement (an event's deletion is checked apart). */
 export const liveEvidenceWhere = { deletedAt: null, OR: [{ statementId: null }, { statement: liveStatementWhere }] };
+
+type SqlTransaction = { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> };
+
+/**
+ * Share-locks a statement and its source for the rest of the transaction, and says whether each is live: a write
+ * that hangs something from the statement then either commits before a deletion of either reads it, or waits and
+ * finds it deleted. The source is locked first, as deleteSource locks the source before its statements: taken in
+ * the other order, the two could each hold what the other waits for (a deadlock, which PostgreSQL ends by failing
+ * one of them). A statement's source never changes, so reading which it is needs no lock. Null: no such statement.
+ */
+export async function shareLockStatementAndSource(
+  tx: SqlTransaction,
+  statementId: string,
+): Promise<{ statementDeleted: boolean; sourceDeleted: boolean; sourceTitle: string } | null> {
+  const [source] = await tx.$queryRaw<{ deleted: boolean; title: string }[]>`
+    SELECT "deletedAt" IS NOT NULL AS deleted, title FROM "Source"
+    WHERE id = (SELECT "sourceId" FROM "Statement" WHERE id = ${statementId}) FOR SHARE`;
+  const [statement] = await tx.$queryRaw<{ deleted: boolean }[]>`
+    SELECT "deletedAt" IS NOT NULL AS deleted FROM "Statement" WHERE id = ${statementId} FOR SHARE`;
+  if (!source || !statement) return null;
+  return { statementDeleted: statement.deleted, sourceDeleted: source.deleted, sourceTitle: source.title };
+}

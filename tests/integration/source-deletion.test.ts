@@ -222,6 +222,38 @@ describe("deleting a source", () => {
   });
 });
 
+describe("a source deleted while a coding of its statement is being saved", () => {
+  it("takes their locks in one order (source, then statement), so neither fails with a deadlock: the coding waits and is refused", async () => {
+    const coder = await newUser("ANALYST");
+    const { source, statement } = await codedSource(null, await newUser("ANALYST"));
+    const target = await createActor(db);
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      // deleteSource's steps, one at a time: the source, then (once the coding waits) its statements.
+      await deleter.query("BEGIN");
+      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
+      const saving = refusalOf(
+        saveStanceCoding(coder, {
+          statementId: statement.id,
+          targetId: target.id,
+          score: 1,
+          isConditional: false,
+          confidence: "LOW",
+          rationale: "x",
+        }),
+      );
+      await untilALockIsAwaited(deleter);
+      await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [source.id]);
+      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
+      await deleter.query("COMMIT");
+      expect(await saving).toBeInstanceOf(NotFoundError);
+    } finally {
+      await deleter.end();
+    }
+  });
+});
+
 describe("what hangs from a deleted source", () => {
   it("is out of reach of every change and count (reviews, adjudications, evidence, estimates, assignments, filters) and returns with it; an event keeps citing it", async () => {
     const admin = await newUser("ADMIN");
