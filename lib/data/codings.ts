@@ -223,12 +223,25 @@ async function requireOwnCoding(tx: Transaction, user: NonNullable<ActingUser>, 
 // Waiting for a connection or a row lock is normal under contention.
 const editTransaction = { maxWait: 20_000, timeout: 20_000 };
 
+/**
+ * A live coding, read after its statement and source are key-share-locked: the coding's write then updates its
+ * statement's count (by trigger) only after them, in the order a source's deletion takes the three (source,
+ * statements, their codings). Taken the other way round, the two could each wait for the other.
+ */
+async function lockLiveCoding(tx: Transaction, id: string) {
+  const unlocked = await tx.stanceCoding.findFirst({ where: { id, deletedAt: null }, select: { statementId: true } });
+  const live = unlocked && (await shareLockStatementAndSource(tx, unlocked.statementId));
+  const before =
+    live && !live.statementDeleted && !live.sourceDeleted && (await tx.stanceCoding.findFirst({ where: { id, ...liveCodingWhere } }));
+  if (!before) throw new NotFoundError("This coding");
+  return before;
+}
+
 export async function updateStanceCoding(user: ActingUser, id: string, input: StanceCodingUpdate): Promise<StanceCodingView> {
   requirePermission(user, "edit");
   const db = getDatabase();
   return db.$transaction(async (tx) => {
-    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCodingWhere } });
-    if (!before) throw new NotFoundError("This coding");
+    const before = await lockLiveCoding(tx, id);
     await requireOwnCoding(tx, user, before);
     // The version check and the write are one statement: of concurrent edits
     // from the same version, exactly one matches.
@@ -261,8 +274,7 @@ export async function updateStanceCoding(user: ActingUser, id: string, input: St
 export async function deleteStanceCoding(user: ActingUser, id: string, version: number): Promise<void> {
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
-    const before = await tx.stanceCoding.findFirst({ where: { id, ...liveCodingWhere } });
-    if (!before) throw new NotFoundError("This coding");
+    const before = await lockLiveCoding(tx, id);
     await requireOwnCoding(tx, user, before);
     const { count } = await tx.stanceCoding.updateMany({
       where: { id, version, deletedAt: null },

@@ -173,13 +173,13 @@ async function importExchangeRows(
   await db
     .$transaction(
       async (tx) => {
-        // Checked again with the sources share-locked: one deleted since the check above refuses its rows, and a
-        // deletion still to come waits for the import and then counts what it added.
+        // Checked again with the sources key-share-locked (lib/data/live-records.ts says why): one deleted since the
+        // check above refuses its rows, and a deletion still to come waits for the import and then counts what it added.
         const sourceIds = [...new Set(valid.map((entry) => entry.sourceId))];
         const stillLive = new Set(
           (
             await tx.$queryRaw<{ id: string }[]>`
-              SELECT id FROM "Source" WHERE id = ANY(${sourceIds}::text[]) AND "deletedAt" IS NULL FOR SHARE`
+              SELECT id FROM "Source" WHERE id = ANY(${sourceIds}::text[]) AND "deletedAt" IS NULL FOR KEY SHARE`
           ).map((source) => source.id),
         );
         for (const { line, row, sourceId, speakerId, targetId, coderId } of valid) {

@@ -20,6 +20,10 @@ type SqlTransaction = { $queryRaw<T>(query: TemplateStringsArray, ...values: unk
  * finds it deleted. The source is locked first, as deleteSource locks the source before its statements: taken in
  * the other order, the two could each hold what the other waits for (a deadlock, which PostgreSQL ends by failing
  * one of them). A statement's source never changes, so reading which it is needs no lock. Null: no such statement.
+ *
+ * KEY SHARE, not SHARE: the deletions take FOR UPDATE, which waits for it, while the counts the write's own triggers
+ * keep on these rows (a statement's codings, a source's statements) are updates that it lets through. Under SHARE,
+ * two coders saving codings of one statement at once each held a lock the other's count update waited for.
  */
 export async function shareLockStatementAndSource(
   tx: SqlTransaction,
@@ -27,9 +31,9 @@ export async function shareLockStatementAndSource(
 ): Promise<{ statementDeleted: boolean; sourceDeleted: boolean; sourceTitle: string } | null> {
   const [source] = await tx.$queryRaw<{ deleted: boolean; title: string }[]>`
     SELECT "deletedAt" IS NOT NULL AS deleted, title FROM "Source"
-    WHERE id = (SELECT "sourceId" FROM "Statement" WHERE id = ${statementId}) FOR SHARE`;
+    WHERE id = (SELECT "sourceId" FROM "Statement" WHERE id = ${statementId}) FOR KEY SHARE`;
   const [statement] = await tx.$queryRaw<{ deleted: boolean }[]>`
-    SELECT "deletedAt" IS NOT NULL AS deleted FROM "Statement" WHERE id = ${statementId} FOR SHARE`;
+    SELECT "deletedAt" IS NOT NULL AS deleted FROM "Statement" WHERE id = ${statementId} FOR KEY SHARE`;
   if (!source || !statement) return null;
   return { statementDeleted: statement.deleted, sourceDeleted: source.deleted, sourceTitle: source.title };
 }

@@ -49,9 +49,9 @@ export async function createStatement(
   requirePermission(user, "edit");
   try {
     return await getDatabase().$transaction(async (tx) => {
-      // Share-locked: a deletion of the source committed meanwhile refuses the statement, and one still to come
-      // waits for it and counts it as someone's work in the source (deleteSource).
-      await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${input.sourceId} FOR SHARE`;
+      // Key-share-locked (lib/data/live-records.ts says why not SHARE): a deletion of the source committed meanwhile
+      // refuses the statement, and one still to come waits for it and counts it as someone's work in it (deleteSource).
+      await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${input.sourceId} FOR KEY SHARE`;
       const source = await tx.source.findFirst({
         where: { id: input.sourceId, deletedAt: null },
         select: { id: true, text: true, publishedOn: true, language: true, translation: true, translationLanguage: true },
@@ -389,6 +389,9 @@ export async function deleteStatement(user: ActingUser, id: string, version: num
   await getDatabase().$transaction(async (tx) => {
     // Locked first: a coding being saved meanwhile (createStanceCoding shares this lock) is counted below once it
     // commits, or waits and then finds the statement gone; it is never left in a statement its coder cannot see.
+    // Its source before it, as every writer takes the two (the deletion's trigger updates the source's count):
+    // taken the other way round, this and a deletion of the source could each wait for the other.
+    await tx.$queryRaw`SELECT id FROM "Source" WHERE id = (SELECT "sourceId" FROM "Statement" WHERE id = ${id}) FOR NO KEY UPDATE`;
     await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ${id} FOR UPDATE`;
     const before = await tx.statement.findFirst({ where: { id, ...liveStatementWhere } });
     if (!before) throw new NotFoundError("This statement");

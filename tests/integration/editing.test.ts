@@ -162,6 +162,8 @@ describe("a statement deleted while a coding of it is being saved", () => {
     await deleter.connect();
     try {
       await deleter.query("BEGIN");
+      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
+      await deleter.query(`SELECT id FROM "Statement" WHERE id = $1 FOR UPDATE`, [statement.id]);
       await deleter.query(`UPDATE "Statement" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [statement.id]);
       const saving = saveStanceCoding(
         { id: coder.id, role: "ANALYST" },

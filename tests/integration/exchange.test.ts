@@ -363,6 +363,8 @@ describe("export and import", () => {
     await deleter.connect();
     try {
       await deleter.query("BEGIN");
+      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
+      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
       await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
       const importing = importExchangeFile(admin, { format: "jsonl", content: line, skipInvalid: false }).catch((error: unknown) => error);
       await untilALockIsAwaited(deleter);

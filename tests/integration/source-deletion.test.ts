@@ -170,6 +170,8 @@ describe("deleting a source", () => {
     await deleter.connect();
     try {
       await deleter.query("BEGIN");
+      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
+      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
       await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
       const cutting = refusalOf(
         saveStatement(analyst, {
@@ -201,6 +203,8 @@ describe("deleting a source", () => {
     await deleter.connect();
     try {
       await deleter.query("BEGIN");
+      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
+      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
       await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
       const saving = refusalOf(
         saveStanceCoding(coder, {
@@ -251,6 +255,90 @@ describe("a source deleted while a coding of its statement is being saved", () =
     } finally {
       await deleter.end();
     }
+  });
+});
+
+describe("a source deleted while one of its statements or codings is being deleted", () => {
+  /** deleteSource's steps, the statements locked before or after `write` starts waiting; then `write`'s outcome. */
+  async function deleteSourceAround(sourceId: string, write: () => Promise<unknown>, statementsFirst: boolean) {
+    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [sourceId]);
+      if (statementsFirst) await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [sourceId]);
+      const writing = refusalOf(write());
+      await untilALockIsAwaited(deleter);
+      if (!statementsFirst) await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [sourceId]);
+      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [sourceId]);
+      await deleter.query("COMMIT");
+      return await writing;
+    } finally {
+      await deleter.end();
+    }
+  }
+
+  it("takes the source before the statement or coding, so neither fails with a deadlock: the deletion inside waits and is refused", async () => {
+    const admin = await newUser("ADMIN");
+    const coder = await newUser("ANALYST");
+    const first = await codedSource(coder, coder);
+    expect(await deleteSourceAround(first.source.id, () => deleteStatement(admin, first.statement.id, 1), false)).toBeInstanceOf(
+      NotFoundError,
+    );
+    const second = await codedSource(coder, coder);
+    expect(await deleteSourceAround(second.source.id, () => deleteStanceCoding(coder, second.coding.id, 1), true)).toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: second.coding.id } })).toMatchObject({
+      deletedAt: null,
+      statementLive: false,
+    });
+  });
+});
+
+describe("concurrent writes to one statement and its source", () => {
+  it("save every coding when several coders code one statement at once, and every statement cut in one source at once", async () => {
+    const coders = await Promise.all(Array.from({ length: 8 }, () => newUser("ANALYST")));
+    const { source, statement } = await codedSource(null, await newUser("ANALYST"));
+    const target = await createActor(db);
+    const saved = await Promise.allSettled(
+      coders.map((coder) =>
+        saveStanceCoding(coder, {
+          statementId: statement.id,
+          targetId: target.id,
+          score: 1,
+          isConditional: false,
+          confidence: "LOW",
+          rationale: "x",
+        }),
+      ),
+    );
+    expect(
+      saved.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason)),
+    ).toEqual([]);
+    expect((await db.statement.findUniqueOrThrow({ where: { id: statement.id } })).liveCodingCount).toBe(9);
+
+    const words = ["A report", "We seek calm", "the minister said"];
+    const speaker = await createActor(db);
+    const cut = await Promise.allSettled(
+      words.map((quote, index) => {
+        const startOffset = source.text.indexOf(quote);
+        return saveStatement(coders[index]!, {
+          sourceId: source.id,
+          startOffset,
+          endOffset: startOffset + quote.length,
+          speakerId: speaker.id,
+          newSpeaker: null,
+          saidOn: "2024-10-28",
+          saidOnPrecision: "DAY",
+          form: "PARAPHRASE",
+          channel: "INTERVIEW",
+        });
+      }),
+    );
+    expect(cut.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason))).toEqual(
+      [],
+    );
   });
 });
 

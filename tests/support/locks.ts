@@ -1,14 +1,20 @@
 import type pg from "pg";
 import { expect } from "vitest";
 
-/** Returns once some connection waits for a lock: the write under test has reached a row another transaction holds. */
+/**
+ * Returns once another connection waits for a lock `client` holds: the write under test has reached a row the
+ * client's transaction holds (not some other test's, in another lane or database).
+ */
 export async function untilALockIsAwaited(client: pg.Client): Promise<void> {
   const waiting = async () => {
     // Inside a transaction PostgreSQL keeps its first reading of pg_stat_activity until the transaction ends: the
     // caller usually holds one open (the lock being waited for), so each look asks for a fresh reading.
     await client.query("SELECT pg_stat_clear_snapshot()");
-    return (await client.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))
-      .rows[0]!.waiting;
+    return (
+      await client.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
+      )
+    ).rows[0]!.waiting;
   };
   // As long as a busy machine may take to get the write there (the integration project's poll default is a second).
   await expect.poll(waiting, { timeout: 30_000 }).toBeGreaterThan(0);
