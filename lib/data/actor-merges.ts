@@ -241,11 +241,12 @@ export async function undoActorMerge(
       const entry = await tx.auditEntry.findUnique({ where: { id: BigInt(auditEntryId) } });
       if (!entry || entry.entity !== "ActorMerge" || entry.action !== "UPDATE") throw new NotFoundError("This merge");
       const record = entry.after as unknown as MergeRecord;
+      // Locked before the check: two administrators undoing at once would otherwise both find it not undone yet.
+      await tx.$queryRaw`SELECT id FROM "Actor" WHERE id IN (${record.fromId}, ${record.intoId}) ORDER BY id FOR UPDATE`;
       const undone = await tx.auditEntry.count({
         where: { entity: "ActorMerge", entityId: entry.entityId, action: "RESTORE", id: { gt: entry.id } },
       });
       if (undone > 0) throw new DomainError(409, "This merge has already been undone.");
-      await tx.$queryRaw`SELECT id FROM "Actor" WHERE id IN (${record.fromId}, ${record.intoId}) ORDER BY id FOR UPDATE`;
       const from = await tx.actor.findUnique({ where: { id: record.fromId } });
       const into = await tx.actor.findUnique({ where: { id: record.intoId } });
       if (!from || !into) throw new NotFoundError("One of the merged actors");

@@ -156,6 +156,19 @@ describe("merging two actors that are one", () => {
     expect(undone!.label).toBe("Merge undone; 1 indicator edited since the merge left as edited");
   });
 
+  it("is undone once when two administrators undo it at the same moment", async () => {
+    const { admin, kept, duplicate, event } = await duplicates();
+    const other = acting(await createUser(db, "ADMIN"));
+    const { auditEntryId } = await mergeActors(admin, { fromId: duplicate.id, fromVersion: 1, intoId: kept.id, intoVersion: 1 });
+    const outcomes = await Promise.allSettled([undoActorMerge(admin, auditEntryId), undoActorMerge(other, auditEntryId)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(String((outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason)).toMatch(
+      /already been undone/,
+    );
+    expect(await db.auditEntry.count({ where: { entity: "ActorMerge", entityId: duplicate.id, action: "RESTORE" } })).toBe(1);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).actorIds.filter((id) => id === duplicate.id)).toHaveLength(1);
+  });
+
   it("waits for an edit of either actor committing meanwhile, then refuses as stale rather than merging over it", async () => {
     const { admin, kept, duplicate } = await duplicates();
     const editor = new pg.Client({ connectionString: testLane().databaseUrl });
