@@ -12,7 +12,7 @@ import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { sourceListDefinition, type SourceListFilters } from "../sources/list";
 import type { Channel, Confidence, DatePrecision, StatementForm } from "../generated/prisma/enums";
 import { hashSourceText } from "../sources/content-hash";
-import { sourceRecord } from "../sources/records";
+import { sourceRecord, withoutText } from "../sources/records";
 import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, signatureLength, type Fingerprint } from "../sources/near-duplicates";
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
 import { translationPassageOf, type TranslationPassage } from "../statements/translation";
@@ -575,8 +575,15 @@ export async function deleteSource(user: ActingUser, id: string, version: number
         const evidence = await tx.evidence.count({
           where: { ...inSource, deletedAt: null, OR: [{ createdById: notMine }, { createdById: null }] },
         });
+        const adjudications = await tx.adjudication.count({ where: { ...inSource, deletedAt: null, adjudicatorId: notMine } });
+        // A draw assigns the source's statements to coders, who would find them gone from their queues.
+        const draws = await tx.assignmentDraw.count({ where: { sourceId: id, deletedAt: null } });
         const others = [
+          // Added by someone else, or by no known user (the seed, a script): not the analyst's to take away.
+          before.createdById === user.id ? null : "the source itself, added by someone else",
           counted(statements, "statement"),
+          counted(adjudications, "adjudication"),
+          counted(draws, "assignment"),
           counted(codings, "coding"),
           counted(reviews, "no-stance review"),
           counted(evidence, "evidence row"),
@@ -611,13 +618,4 @@ export async function deleteSource(user: ActingUser, id: string, version: number
 
 function counted(count: number, noun: string): string | null {
   return count === 0 ? null : `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/** A source as its audit entries hold it: the text's length, not the text, which the source keeps. */
-function withoutText<T extends { text: string; translation: string | null }>(source: T) {
-  return {
-    ...source,
-    text: `${source.text.length} characters`,
-    translation: source.translation === null ? null : `${source.translation.length} characters`,
-  };
 }

@@ -21,3 +21,12 @@ export function sourceFingerprintRecords(sourceId: string, text: string) {
     bands: [...new Set(bands)].map((key) => ({ key, sourceId })) satisfies Prisma.SourceFingerprintBandUncheckedCreateInput[],
   };
 }
+
+/** A source as its audit entries hold it: the text's length, not the text, which the source keeps. */
+export function withoutText<T extends { text: string; translation: string | null }>(source: T) {
+  return {
+    ...source,
+    text: `${source.text.length} characters`,
+    translation: source.translation === null ? null : `${source.translation.length} characters`,
+  };
+}

@@ -228,9 +228,11 @@ const matrix: Record<string, Entry> = {
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
   "DELETE /api/sources/[id]": {
-    // A source holding nobody's work: analysts may delete it (one holding others' work is an administrator's call).
+    // The lead analyst's own upload, holding nobody else's work: analysts may delete it (one holding others' work
+    // is an administrator's call).
     async prepare() {
-      const source = await createSource(db);
+      const analyst = await db.user.findUniqueOrThrow({ where: { email: accounts.ANALYST.email } });
+      const source = await db.source.update({ where: { id: (await createSource(db)).id }, data: { createdById: analyst.id } });
       return {
         path: `/api/sources/${source.id}`,
         body: { version: 1 },

@@ -31,7 +31,10 @@ describe.skipIf(!browserTestsEnabled())("deleting a source and restoring it, in 
     await analystPage.getByRole("button", { name: "Delete source" }).click();
     await analystPage
       .getByRole("alert")
-      .filter({ hasText: "This source holds other people’s work (1 statement); only an administrator can delete it." })
+      .filter({
+        hasText:
+          "This source holds other people’s work (the source itself, added by someone else, 1 statement); only an administrator can delete it.",
+      })
       .waitFor();
     expect(questions).toEqual([
       `Delete the source “${title}” and its 1 statement? They leave every list and chart; an administrator can restore them from History.`,

@@ -51,7 +51,10 @@ async function codedSource(author: { id: string } | null, coder: { id: string })
   const source = await createSource(db, `A report on ${word}: "We seek calm," the minister said.`);
   const [speaker, target] = [await createActor(db), await createActor(db)];
   const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
-  if (author) await db.statement.update({ where: { id: statement.id }, data: { createdById: author.id } });
+  if (author) {
+    await db.source.update({ where: { id: source.id }, data: { createdById: author.id } });
+    await db.statement.update({ where: { id: statement.id }, data: { createdById: author.id } });
+  }
   const coding = await createStanceCoding(db, { statement, targetId: target.id, coderId: coder.id, score: 2 });
   return { word, source, speaker, target, statement, coding };
 }
@@ -144,6 +147,11 @@ describe("deleting a source", () => {
     const deleted = (await listDeletedRecords(admin)).find((record) => record.entityId === source.id);
     expect(deleted).toMatchObject({ entity: "Source", label: `Source “${source.title}”` });
     await restoreFromAuditEntry(admin, deleted!.auditEntryId);
+    const restore = await db.auditEntry.findFirstOrThrow({ where: { entity: "Source", entityId: source.id, action: "RESTORE" } });
+    expect([restore.before, restore.after]).toMatchObject([
+      { text: `${source.text.length} characters` },
+      { text: `${source.text.length} characters` },
+    ]);
     expect((await getSource(coder, source.id)).statements.map((row) => row.id)).toEqual([statement.id]);
     expect((await getStanceCoding(coder, coding.id)).score).toBe(2);
     expect(await listedSourceIds(viewer)).toContain(source.id);
@@ -159,7 +167,30 @@ describe("deleting a source", () => {
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).statementLive).toBe(false);
     // A statement of unknown authorship (the seed's, an import's) is not the analyst's to take away.
     const imported = await codedSource(null, analyst);
-    await expect(deleteSource(analyst, imported.source.id, 1)).rejects.toThrowError(/1 statement\b/);
+    await expect(deleteSource(analyst, imported.source.id, 1)).rejects.toThrowError(
+      "This source holds other people’s work (the source itself, added by someone else, 1 statement); only an administrator can delete it.",
+    );
+    // Nor is another analyst's upload with nothing in it yet, a source whose values an adjudicator settled, or one
+    // assigned to coders.
+    const uploader = await newUser("ANALYST");
+    const upload = await db.source.update({ where: { id: (await createSource(db)).id }, data: { createdById: uploader.id } });
+    await expect(deleteSource(analyst, upload.id, 1)).rejects.toThrowError(/the source itself, added by someone else\)/);
+    const settled = await codedSource(analyst, analyst);
+    const adjudicator = await newUser("ADMIN");
+    await db.adjudication.create({
+      data: {
+        statementId: settled.statement.id,
+        targetId: settled.target.id,
+        adjudicatorId: adjudicator.id,
+        score: 1,
+        rationale: "Settled.",
+      },
+    });
+    await expect(deleteSource(analyst, settled.source.id, 1)).rejects.toThrowError(/\(1 adjudication\)/);
+    const assigned = await codedSource(analyst, analyst);
+    await createAssignmentDraw(adjudicator, { sourceId: assigned.source.id, coderIds: [analyst.id], share: 1, overlap: 0 });
+    await expect(deleteSource(analyst, assigned.source.id, 1)).rejects.toThrowError(/\(1 assignment\)/);
+    expect(await db.source.count({ where: { id: { in: [upload.id, settled.source.id, assigned.source.id] }, deletedAt: null } })).toBe(3);
   });
 
   it("makes a statement being cut meanwhile wait, then refuses it, rather than adding it to the deleted source", async () => {
