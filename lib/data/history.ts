@@ -13,6 +13,7 @@ import { parseListQuery, type ListQuery } from "../lists/parameters";
 import { dateFromIso } from "../validation";
 import { Prisma } from "../generated/prisma/client";
 import type { AuditAction } from "../generated/prisma/enums";
+import { withoutText } from "../sources/records";
 import { shareLockStatementAndSource } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
@@ -29,6 +30,8 @@ type RestoreSpecification = {
   fields: string[];
   dateFields: string[];
   label(record: Record<string, unknown>): string;
+  /** The record as its audit entries hold it, when not whole (a source: its text's length, not its text). */
+  audited?(record: Record<string, unknown>): Record<string, unknown>;
   /**
    * For a record that hangs from a statement: what it is called in messages, and its statement (null: none, as for
    * evidence on an event). Restored while the statement's source is deleted, it would stay out of reach.
@@ -70,6 +73,7 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     fields: ["title", "publisher", "url", "publishedOn", "language"],
     dateFields: ["publishedOn"],
     label: (record) => `Source “${shorten(text(record.title))}”`,
+    audited: (record) => withoutText(record as { text: string; translation: string | null }),
   },
   Actor: {
     delegate: (tx) => tx.actor as unknown as Delegate,
@@ -398,9 +402,12 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
       action: "RESTORE",
       entity: entry.entity as AuditedEntity,
       entityId: current.id,
-      before: current,
-      after,
+      before: specification.audited ? specification.audited(current) : current,
+      after: specification.audited ? specification.audited(after) : after,
     });
     return { entity: entry.entity, entityId: current.id };
-  });
+  }, restoreTransaction);
 }
+
+// A source's restore rewrites every coding of its statements (by trigger): a large one takes a while.
+const restoreTransaction = { maxWait: 20_000, timeout: 60_000 };
