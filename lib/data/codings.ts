@@ -338,6 +338,9 @@ export async function markNoStance(user: ActingUser, statementId: string): Promi
   const statement = await db.statement.findFirst({ where: { id: statementId, ...liveStatementWhere }, select: { id: true } });
   if (!statement) throw new NotFoundError("This statement");
   return db.$transaction(async (tx) => {
+    // Checked again under lock, as for a coding: a deletion meanwhile either waits for the review or refuses it.
+    const live = await shareLockStatementAndSource(tx, statementId);
+    if (!live || live.statementDeleted || live.sourceDeleted) throw new NotFoundError("This statement");
     const existing = await tx.statementReview.findUnique({ where: { statementId_coderId: { statementId, coderId: user.id } } });
     if (existing && !existing.deletedAt) return { id: existing.id, version: existing.version };
     if (existing) {

@@ -11,7 +11,7 @@ import type { EventOption, EvidenceMatrixView, EvidenceRow, EvidenceStanceChange
 import { isoFromDate } from "../validation";
 import { summariseStance, type StanceSnapshot } from "../scenarios/stance-snapshot";
 import { visibleCodingsWhere } from "./coding-visibility";
-import { liveEvidenceWhere, liveStatementWhere } from "./live-records";
+import { liveEvidenceWhere, liveStatementWhere, shareLockStatementAndSource } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -213,6 +213,10 @@ export async function addEvidence(user: ActingUser, input: EvidenceCreation): Pr
   }
   try {
     return await db.$transaction(async (tx) => {
+      // Checked again under lock: a statement or source deleted since the check above refuses the row.
+      const live = input.statementId ? await shareLockStatementAndSource(tx, input.statementId) : null;
+      if (live && (live.statementDeleted || live.sourceDeleted))
+        throw new ValidationError({ statementId: "names no statement (it may have been deleted)" });
       const snapshot = input.statementId ? ((await readStanceSnapshots({}, [input.statementId], tx)).get(input.statementId) ?? {}) : null;
       const row = await tx.evidence.create({
         data: {

@@ -327,6 +327,36 @@ describe("a source deleted while one of its statements or codings is being delet
   });
 });
 
+describe("a no-stance review or an evidence row recorded while the source is being deleted", () => {
+  it("waits for the deletion, then is refused, rather than hanging from a deleted source", async () => {
+    const admin = await newUser("ADMIN");
+    const coder = await newUser("ANALYST");
+    const set = await createScenarioSet(db);
+    for (const write of [
+      (statementId: string) => markNoStance(coder, statementId),
+      (statementId: string) => addEvidence(admin, { setId: set.id, statementId, eventId: null, credibility: "MEDIUM", note: "" }),
+    ]) {
+      const { source, statement } = await codedSource(null, await newUser("ANALYST"));
+      const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
+      await deleter.connect();
+      try {
+        await deleter.query("BEGIN");
+        await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
+        await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
+        const writing = refusalOf(write(statement.id));
+        await untilALockIsAwaited(deleter);
+        await deleter.query("COMMIT");
+        expect(await writing).toBeInstanceOf(Error);
+        expect((await writing) as Error).toMatchObject({ name: expect.stringMatching(/NotFoundError|ValidationError/) });
+      } finally {
+        await deleter.end();
+      }
+      expect(await db.statementReview.count({ where: { statementId: statement.id } })).toBe(0);
+      expect(await db.evidence.count({ where: { statementId: statement.id } })).toBe(0);
+    }
+  });
+});
+
 describe("concurrent writes to one statement and its source", () => {
   it("save every coding when several coders code one statement at once, and every statement cut in one source at once", async () => {
     const coders = await Promise.all(Array.from({ length: 8 }, () => newUser("ANALYST")));
