@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -13,7 +12,7 @@ import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-see
 import { createActor, createSource, createStatement } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 import { testLane } from "../support/lane";
-import { untilALockIsAwaited } from "../support/locks";
+import { writeWhileSourceIsDeleted } from "../support/locks";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -359,22 +358,12 @@ describe("export and import", () => {
       ...rowOf(template, source, speaker, target, start, start + "We seek calm,".length),
       source_title: "Talks",
     });
-    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-    await deleter.connect();
-    try {
-      await deleter.query("BEGIN");
-      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
-      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
-      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
-      const importing = importExchangeFile(admin, { format: "jsonl", content: line, skipInvalid: false }).catch((error: unknown) => error);
-      await untilALockIsAwaited(deleter);
-      await deleter.query("COMMIT");
-      expect(importErrors(await importing)).toEqual([
-        { line: 1, message: "source_hash: the source with this text was deleted meanwhile; an administrator can restore it from History" },
-      ]);
-    } finally {
-      await deleter.end();
-    }
+    const importing = writeWhileSourceIsDeleted(testLane().databaseUrl, source.id, () =>
+      importExchangeFile(admin, { format: "jsonl", content: line, skipInvalid: false }),
+    );
+    expect(importErrors(await importing)).toEqual([
+      { line: 1, message: "source_hash: the source with this text was deleted meanwhile; an administrator can restore it from History" },
+    ]);
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
   });
 });

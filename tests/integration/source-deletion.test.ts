@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -36,7 +35,7 @@ import {
   createUser,
 } from "../support/factories";
 import { testLane } from "../support/lane";
-import { untilALockIsAwaited } from "../support/locks";
+import { writeWhileSourceIsDeleted } from "../support/locks";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 2 });
 afterAll(() => db.$disconnect());
@@ -197,129 +196,58 @@ describe("deleting a source", () => {
     const analyst = await newUser("ANALYST");
     const source = await createSource(db);
     const speaker = await createActor(db);
-    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-    await deleter.connect();
-    try {
-      await deleter.query("BEGIN");
-      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
-      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
-      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
-      const cutting = refusalOf(
-        saveStatement(analyst, {
-          sourceId: source.id,
-          startOffset: 0,
-          endOffset: 10,
-          speakerId: speaker.id,
-          newSpeaker: null,
-          saidOn: "2024-10-28",
-          saidOnPrecision: "DAY",
-          form: "PARAPHRASE",
-          channel: "INTERVIEW",
-        }),
-      );
-      await untilALockIsAwaited(deleter);
-      await deleter.query("COMMIT");
-      expect(await cutting).toBeInstanceOf(NotFoundError);
-    } finally {
-      await deleter.end();
-    }
+    const cutting = writeWhileSourceIsDeleted(testLane().databaseUrl, source.id, () =>
+      saveStatement(analyst, {
+        sourceId: source.id,
+        startOffset: 0,
+        endOffset: 10,
+        speakerId: speaker.id,
+        newSpeaker: null,
+        saidOn: "2024-10-28",
+        saidOnPrecision: "DAY",
+        form: "PARAPHRASE",
+        channel: "INTERVIEW",
+      }),
+    );
+    expect(await cutting).toBeInstanceOf(NotFoundError);
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
   });
 
-  it("makes a coding being saved meanwhile wait, then refuses it, rather than saving one that vanishes", async () => {
+  // The source before the statement, as deleteSource takes them: the other way round, each would hold what the
+  // other waits for, and PostgreSQL would fail one of them with a deadlock.
+  it("makes a coding being saved meanwhile wait, then refuses it, rather than saving one that vanishes or deadlocking", async () => {
     const coder = await newUser("ANALYST");
     const { source, statement } = await codedSource(null, await newUser("ANALYST"));
     const target = await createActor(db);
-    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-    await deleter.connect();
-    try {
-      await deleter.query("BEGIN");
-      // As deleteSource and deleteStatement do: the row locked FOR UPDATE, then marked deleted.
-      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
-      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
-      const saving = refusalOf(
-        saveStanceCoding(coder, {
-          statementId: statement.id,
-          targetId: target.id,
-          score: 1,
-          isConditional: false,
-          confidence: "LOW",
-          rationale: "x",
-        }),
-      );
-      await untilALockIsAwaited(deleter);
-      await deleter.query("COMMIT");
-      expect(await saving).toBeInstanceOf(NotFoundError);
-    } finally {
-      await deleter.end();
-    }
+    const saving = writeWhileSourceIsDeleted(testLane().databaseUrl, source.id, () =>
+      saveStanceCoding(coder, {
+        statementId: statement.id,
+        targetId: target.id,
+        score: 1,
+        isConditional: false,
+        confidence: "LOW",
+        rationale: "x",
+      }),
+    );
+    expect(await saving).toBeInstanceOf(NotFoundError);
     expect(await db.stanceCoding.count({ where: { statementId: statement.id, coderId: coder.id } })).toBe(0);
   });
 });
 
-describe("a source deleted while a coding of its statement is being saved", () => {
-  it("takes their locks in one order (source, then statement), so neither fails with a deadlock: the coding waits and is refused", async () => {
-    const coder = await newUser("ANALYST");
-    const { source, statement } = await codedSource(null, await newUser("ANALYST"));
-    const target = await createActor(db);
-    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-    await deleter.connect();
-    try {
-      // deleteSource's steps, one at a time: the source, then (once the coding waits) its statements.
-      await deleter.query("BEGIN");
-      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
-      const saving = refusalOf(
-        saveStanceCoding(coder, {
-          statementId: statement.id,
-          targetId: target.id,
-          score: 1,
-          isConditional: false,
-          confidence: "LOW",
-          rationale: "x",
-        }),
-      );
-      await untilALockIsAwaited(deleter);
-      await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [source.id]);
-      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
-      await deleter.query("COMMIT");
-      expect(await saving).toBeInstanceOf(NotFoundError);
-    } finally {
-      await deleter.end();
-    }
-  });
-});
-
 describe("a source deleted while one of its statements or codings is being deleted", () => {
-  /** deleteSource's steps, the statements locked before or after `write` starts waiting; then `write`'s outcome. */
-  async function deleteSourceAround(sourceId: string, write: () => Promise<unknown>, statementsFirst: boolean) {
-    const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-    await deleter.connect();
-    try {
-      await deleter.query("BEGIN");
-      await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [sourceId]);
-      if (statementsFirst) await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [sourceId]);
-      const writing = refusalOf(write());
-      await untilALockIsAwaited(deleter);
-      if (!statementsFirst) await deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [sourceId]);
-      await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [sourceId]);
-      await deleter.query("COMMIT");
-      return await writing;
-    } finally {
-      await deleter.end();
-    }
-  }
-
   it("takes the source before the statement or coding, so neither fails with a deadlock: the deletion inside waits and is refused", async () => {
     const admin = await newUser("ADMIN");
     const coder = await newUser("ANALYST");
     const first = await codedSource(coder, coder);
-    expect(await deleteSourceAround(first.source.id, () => deleteStatement(admin, first.statement.id, 1), false)).toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(
+      await writeWhileSourceIsDeleted(testLane().databaseUrl, first.source.id, () => deleteStatement(admin, first.statement.id, 1)),
+    ).toBeInstanceOf(NotFoundError);
     const second = await codedSource(coder, coder);
-    expect(await deleteSourceAround(second.source.id, () => deleteStanceCoding(coder, second.coding.id, 1), true)).toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(
+      await writeWhileSourceIsDeleted(testLane().databaseUrl, second.source.id, () => deleteStanceCoding(coder, second.coding.id, 1), {
+        statementsFirst: true,
+      }),
+    ).toBeInstanceOf(NotFoundError);
     expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: second.coding.id } })).toMatchObject({
       deletedAt: null,
       statementLive: false,
@@ -337,20 +265,8 @@ describe("a no-stance review or an evidence row recorded while the source is bei
       (statementId: string) => addEvidence(admin, { setId: set.id, statementId, eventId: null, credibility: "MEDIUM", note: "" }),
     ]) {
       const { source, statement } = await codedSource(null, await newUser("ANALYST"));
-      const deleter = new pg.Client({ connectionString: testLane().databaseUrl });
-      await deleter.connect();
-      try {
-        await deleter.query("BEGIN");
-        await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [source.id]);
-        await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [source.id]);
-        const writing = refusalOf(write(statement.id));
-        await untilALockIsAwaited(deleter);
-        await deleter.query("COMMIT");
-        expect(await writing).toBeInstanceOf(Error);
-        expect((await writing) as Error).toMatchObject({ name: expect.stringMatching(/NotFoundError|ValidationError/) });
-      } finally {
-        await deleter.end();
-      }
+      const refusal = await writeWhileSourceIsDeleted(testLane().databaseUrl, source.id, () => write(statement.id));
+      expect(refusal).toMatchObject({ name: expect.stringMatching(/^(NotFoundError|ValidationError)$/) });
       expect(await db.statementReview.count({ where: { statementId: statement.id } })).toBe(0);
       expect(await db.evidence.count({ where: { statementId: statement.id } })).toBe(0);
     }

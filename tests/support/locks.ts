@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import { expect } from "vitest";
 
 /**
@@ -18,4 +18,36 @@ export async function untilALockIsAwaited(client: pg.Client): Promise<void> {
   };
   // As long as a busy machine may take to get the write there (the integration project's poll default is a second).
   await expect.poll(waiting, { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+/**
+ * Runs `write` while a source is deleted as deleteSource deletes it: the source locked, its statements locked
+ * before `write` starts (statementsFirst) or once it waits, then the source marked deleted and committed. Returns
+ * what `write` threw, or null when it succeeded.
+ */
+export async function writeWhileSourceIsDeleted(
+  databaseUrl: string,
+  sourceId: string,
+  write: () => Promise<unknown>,
+  { statementsFirst = false }: { statementsFirst?: boolean } = {},
+): Promise<unknown> {
+  const deleter = new pg.Client({ connectionString: databaseUrl });
+  await deleter.connect();
+  try {
+    await deleter.query("BEGIN");
+    await deleter.query(`SELECT id FROM "Source" WHERE id = $1 FOR UPDATE`, [sourceId]);
+    const lockStatements = () => deleter.query(`SELECT id FROM "Statement" WHERE "sourceId" = $1 FOR UPDATE`, [sourceId]);
+    if (statementsFirst) await lockStatements();
+    const writing = write().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await untilALockIsAwaited(deleter);
+    if (!statementsFirst) await lockStatements();
+    await deleter.query(`UPDATE "Source" SET "deletedAt" = now(), version = version + 1 WHERE id = $1`, [sourceId]);
+    await deleter.query("COMMIT");
+    return await writing;
+  } finally {
+    await deleter.end();
+  }
 }
