@@ -14,6 +14,7 @@ import { statementListDefinition, type StatementListFilters } from "../statement
 import { isSaidAfterPublication, type StatementCreation, type StatementUpdate } from "../statements/schemas";
 import { choosePassage, translationColumns, translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
+import { statementsSeenWholeWhere } from "./coding-visibility";
 import { claimFreeSlug } from "./free-slug";
 import { liveStatementWhere } from "./live-records";
 
@@ -325,6 +326,10 @@ export async function updateStatement(user: ActingUser, id: string, input: State
       if (speakerId !== before.speakerId) {
         const speaker = await tx.actor.findFirst({ where: { id: speakerId, deletedAt: null }, select: { id: true } });
         if (!speaker) errors.speakerId = "names no known actor";
+        else if (await isCodedOutOfSight(tx, user, id))
+          // Refused whatever the new speaker: refusing only a coded target would tell a blind coder what others coded it toward.
+          errors.speakerId =
+            "cannot change while other coders' work on this statement is hidden from you (blind coding), since a speaker must not be a target it is coded toward; code the statement first, or ask an adjudicator";
         else {
           const [codings, adjudications] = await Promise.all([
             tx.stanceCoding.count({ where: { statementId: id, targetId: speakerId, deletedAt: null } }),
@@ -373,6 +378,17 @@ export async function updateStatement(user: ActingUser, id: string, input: State
       throw new ConflictError("This speaker already has a statement with exactly this span in this source; nothing was changed.", null);
     throw error;
   }
+}
+
+/** Whether others' codings or settled scores of the statement exist that blind coding hides from `user`. */
+async function isCodedOutOfSight(tx: Transaction, user: NonNullable<ActingUser>, statementId: string): Promise<boolean> {
+  const seenWhole = statementsSeenWholeWhere(user);
+  if (!seenWhole || (await tx.statement.count({ where: { AND: [{ id: statementId }, seenWhole] } })) > 0) return false;
+  const [codings, adjudications] = await Promise.all([
+    tx.stanceCoding.count({ where: { statementId, deletedAt: null } }),
+    tx.adjudication.count({ where: { statementId, deletedAt: null } }),
+  ]);
+  return codings + adjudications > 0;
 }
 
 // Waiting for a connection or a row lock is normal under contention.

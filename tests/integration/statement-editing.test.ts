@@ -150,6 +150,36 @@ describe("correcting a statement", () => {
     expect(await db.auditEntry.count({ where: { entity: "Statement", entityId: statement.id } })).toBe(1);
   });
 
+  it("tells a blind coder nothing of the targets others coded: any speaker change is refused alike until they code the statement", async () => {
+    const { statement, target, otherSpeaker, source } = await codedStatement();
+    const blindCoder = await createUser(db, "ANALYST");
+    const hidden = "cannot change while other coders' work on this statement is hidden from you";
+    // The coded target and any other actor get the same answer: the refusal does not depend on what was coded.
+    for (const speakerId of [target.id, otherSpeaker.id]) {
+      const error = await expectFieldErrors(updateStatement(acting(blindCoder), statement.id, { version: 1, speakerId }), ["speakerId"]);
+      expect(error.fieldErrors.speakerId).toContain(hidden);
+    }
+    // Other fields stay open to correction.
+    expect((await updateStatement(acting(blindCoder), statement.id, { version: 1, form: "PARAPHRASE" })).version).toBe(2);
+
+    // Once they have coded it they see the others' codings, and the rule is given as it is to everyone.
+    const elsewhere = await createActor(db);
+    await createStanceCoding(db, { statement, targetId: elsewhere.id, coderId: blindCoder.id, score: 0 });
+    const error = await expectFieldErrors(updateStatement(acting(blindCoder), statement.id, { version: 2, speakerId: target.id }), [
+      "speakerId",
+    ]);
+    expect(error.fieldErrors.speakerId).toMatch(/^is a target this statement is coded toward/);
+    expect((await updateStatement(acting(blindCoder), statement.id, { version: 2, speakerId: otherSpeaker.id })).version).toBe(3);
+
+    // A source coded openly hides nothing.
+    await db.source.update({ where: { id: source.id }, data: { blindCoding: false } });
+    const openCoder = await createUser(db, "ANALYST");
+    const open = await expectFieldErrors(updateStatement(acting(openCoder), statement.id, { version: 3, speakerId: target.id }), [
+      "speakerId",
+    ]);
+    expect(open.fieldErrors.speakerId).toMatch(/^is a target this statement is coded toward/);
+  });
+
   it("of 20 concurrent edits from the same version exactly one lands; the others get 409 with the current statement", async () => {
     const { actingAnalyst, statement } = await codedStatement();
     const results = await Promise.allSettled(
