@@ -72,17 +72,20 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`c."adjudicatedScore" IS NOT NULL`);
-  if (scope.blindCoderId) {
-    conditions.push(Prisma.sql`(
-      c."coderId" = ${scope.blindCoderId}
+  if (scope.blindCoderId) conditions.push(seenByBlindCoder(scope.blindCoderId));
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The codings aliased `c` that a blind coder sees (lib/data/coding-visibility.ts): their own, an open source's, or a statement's they coded. */
+function seenByBlindCoder(blindCoderId: string): Prisma.Sql {
+  return Prisma.sql`(
+      c."coderId" = ${blindCoderId}
       OR NOT c."blindSource"
       OR EXISTS (
         SELECT 1 FROM "StanceCoding" mine
-        WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${scope.blindCoderId} AND mine."deletedAt" IS NULL
+        WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${blindCoderId} AND mine."deletedAt" IS NULL
       )
-    )`);
-  }
-  return Prisma.join(conditions, " AND ");
+    )`;
 }
 
 /**
@@ -242,7 +245,14 @@ export function buildStanceExtentsQuery(
   targetIds: string[] | Prisma.Sql,
   speakerIds: string[] | null,
   saidBetween: { from: string | null; to: string | null },
+  blindCoderId: string | null,
 ): Prisma.Sql {
+  // The targets' ids as given, or as a query selecting them (buildTrackedTargetsWithExtentsQuery).
+  const targets = Array.isArray(targetIds) ? Prisma.sql`unnest(${targetIds}::text[])` : Prisma.sql`(${targetIds})`;
+  const pairs = speakerIds
+    ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM ${targets} AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
+    : Prisma.sql`SELECT t.id AS target_id FROM ${targets} AS t(id)`;
+  if (blindCoderId) return visibleCodingExtentsQuery(pairs, speakerIds !== null, saidBetween, blindCoderId);
   const inPair = (pair: "p" | "e") => {
     const alias = Prisma.raw(pair);
     const conditions: Prisma.Sql[] = [Prisma.sql`v."targetId" = ${alias}.target_id`];
@@ -251,11 +261,6 @@ export function buildStanceExtentsQuery(
     if (saidBetween.to) conditions.push(Prisma.sql`v."saidOn" <= ${saidBetween.to}::date`);
     return Prisma.join(conditions, " AND ");
   };
-  // The targets' ids as given, or as a query selecting them (buildTrackedTargetsWithExtentsQuery).
-  const targets = Array.isArray(targetIds) ? Prisma.sql`unnest(${targetIds}::text[])` : Prisma.sql`(${targetIds})`;
-  const pairs = speakerIds
-    ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM ${targets} AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
-    : Prisma.sql`SELECT t.id AS target_id FROM ${targets} AS t(id)`;
   return Prisma.sql`
     WITH ends AS (
       SELECT p.*,
@@ -269,6 +274,46 @@ export function buildStanceExtentsQuery(
       SELECT min(v."saidOn") AS said_on FROM "StanceStatementValue" v
       WHERE ${inPair("e")} AND v."countedOn" <= e.first_counted + ${longestCountingDelayDays}::int
     ) AS first_said`;
+}
+
+/**
+ * The same ends for a blind coder, over the codings they see: the settled values hold every coder's, and a window
+ * stretched to a date only others' hidden codings reach would tell them that someone coded a statement toward the
+ * target then. Read from the codings' (speaker,) target and date index: the earliest and latest said, then the
+ * latest counted day among the 30 days before the latest said.
+ */
+function visibleCodingExtentsQuery(
+  pairs: Prisma.Sql,
+  bySpeaker: boolean,
+  saidBetween: { from: string | null; to: string | null },
+  blindCoderId: string,
+): Prisma.Sql {
+  const inPair = (pair: "p" | "e") => {
+    const alias = Prisma.raw(pair);
+    const conditions: Prisma.Sql[] = [
+      Prisma.sql`c."deletedAt" IS NULL`,
+      Prisma.sql`c."statementLive"`,
+      Prisma.sql`c."targetId" = ${alias}.target_id`,
+      seenByBlindCoder(blindCoderId),
+    ];
+    if (bySpeaker) conditions.push(Prisma.sql`c."speakerId" = ${alias}.speaker_id`);
+    if (saidBetween.from) conditions.push(Prisma.sql`c."saidOn" >= ${saidBetween.from}::date`);
+    if (saidBetween.to) conditions.push(Prisma.sql`c."saidOn" <= ${saidBetween.to}::date`);
+    return Prisma.join(conditions, " AND ");
+  };
+  return Prisma.sql`
+    WITH ends AS (
+      SELECT p.*,
+        (SELECT min(c."saidOn") FROM "StanceCoding" c WHERE ${inPair("p")}) AS first_said,
+        (SELECT max(c."saidOn") FROM "StanceCoding" c WHERE ${inPair("p")}) AS last_said
+      FROM (${pairs}) AS p
+    )
+    SELECT to_char(min(e.first_said), 'YYYY-MM-DD') AS first, to_char(max(last_counted.counted_on), 'YYYY-MM-DD') AS last
+    FROM ends e
+    CROSS JOIN LATERAL (
+      SELECT max(${countedOnOfCoding}) AS counted_on FROM "StanceCoding" c
+      WHERE ${inPair("e")} AND c."saidOn" >= e.last_said - ${longestCountingDelayDays}::int
+    ) AS last_counted`;
 }
 
 /** Which actors a view names no targets charts: the tracked targets that are not deleted. */
@@ -285,8 +330,14 @@ export type TrackedTargetExtentsRow = { id: string | null; slug: string | null; 
 export function buildTrackedTargetsWithExtentsQuery(
   speakerIds: string[] | null,
   saidBetween: { from: string | null; to: string | null },
+  blindCoderId: string | null,
 ): Prisma.Sql {
-  const extents = buildStanceExtentsQuery(Prisma.sql`SELECT id FROM "Actor" WHERE ${trackedTargetCondition}`, speakerIds, saidBetween);
+  const extents = buildStanceExtentsQuery(
+    Prisma.sql`SELECT id FROM "Actor" WHERE ${trackedTargetCondition}`,
+    speakerIds,
+    saidBetween,
+    blindCoderId,
+  );
   return Prisma.sql`
     SELECT target.id, target.slug, target.name, e.first, e.last
     FROM (${extents}) AS e

@@ -86,6 +86,7 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
   const knownSpeaksForIds = view.speaksFor.flatMap((slug) => bySlug.get(slug)?.id ?? []);
   const speakerIds = knownSpeakerIds.length || knownSpeaksForIds.length ? await listSpeakerIds(knownSpeakerIds, knownSpeaksForIds) : null;
 
+  const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
   const knownTargets = view.targets.flatMap((slug) => bySlug.get(slug) ?? []);
   const windowOpen = !(view.from && view.to);
   const saidBetween = { from: view.from ?? null, to: view.to ?? null };
@@ -102,18 +103,21 @@ async function resolveScope(user: ActingUser, view: DashboardView): Promise<Reso
           targets.map((target) => target.id),
           speakerIds,
           saidBetween,
+          blindCoderId,
         ),
       );
   } else if (windowOpen) {
     // The default view: the tracked targets and their window's ends in one round trip.
-    const rows = await readRows<TrackedTargetExtentsRow>(getDatabase(), buildTrackedTargetsWithExtentsQuery(speakerIds, saidBetween));
+    const rows = await readRows<TrackedTargetExtentsRow>(
+      getDatabase(),
+      buildTrackedTargetsWithExtentsQuery(speakerIds, saidBetween, blindCoderId),
+    );
     targets = rows.flatMap(({ id, slug, name }) => (id !== null && slug !== null && name !== null ? [{ id, slug, name }] : []));
     extents = rows[0];
   } else {
     targets = await readActors(trackedTargetCondition, true);
   }
 
-  const blindCoderId = user && user.role === "ANALYST" && !hasPermission(user, "adjudicate") ? user.id : null;
   let window: DateWindow;
   if (!windowOpen) {
     window = { from: view.from!, to: view.to! };

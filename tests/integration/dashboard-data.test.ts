@@ -151,6 +151,40 @@ describe("the stance series", () => {
     expect(outsider.series).toEqual([]);
   });
 
+  it("opens a blind-coding analyst's window over the codings they see, not to dates only others' hidden codings reach", async () => {
+    const speaker = await createActor(db, { name: "Window Speaker" });
+    const target = await createActor(db, { name: "Window Target" });
+    const [blindCoder, otherCoder] = [await createUser(db), await createUser(db)];
+    const quotes = ["Seen in May.", "Hidden in 2021.", "Hidden in October."];
+    const source = await createSource(db, `Window ${speaker.slug}: ${quotes.join(" ")}`);
+    const [seen, early, late] = await Promise.all(
+      quotes.map((quote, i) =>
+        createStatement(db, { source, speakerId: speaker.id, quote, saidOn: ["2024-05-02", "2021-01-15", "2024-10-20"][i]! }),
+      ),
+    );
+    await createStanceCoding(db, { statement: seen!, targetId: target.id, coderId: blindCoder.id, score: 1 });
+    for (const statement of [early!, late!])
+      await createStanceCoding(db, { statement, targetId: target.id, coderId: otherCoder.id, score: -2 });
+    const open = { ...defaultDashboardView, speakers: [speaker.slug], targets: [target.slug] };
+    const asBlindCoder = { id: blindCoder.id, role: "ANALYST" as const };
+
+    expect((await listStanceSeries(reader, open)).window).toEqual({ from: "2020-12-01", to: "2024-11-03" });
+    expect((await listStanceSeries(asBlindCoder, open)).window).toEqual({ from: "2024-03-18", to: "2024-05-16" });
+    // The default view (every tracked target) opens the same way.
+    await db.actor.update({ where: { id: target.id }, data: { isTrackedTarget: true } });
+    try {
+      const trackedOnly = { ...defaultDashboardView, speakers: [speaker.slug] };
+      expect((await listStanceSeries(asBlindCoder, trackedOnly)).window).toEqual({ from: "2024-03-18", to: "2024-05-16" });
+      // Once the source is open, or the coder has coded the others, they see them, and the window reaches them.
+      await createStanceCoding(db, { statement: early!, targetId: target.id, coderId: blindCoder.id, score: 0 });
+      expect((await listStanceSeries(asBlindCoder, trackedOnly)).window.from).toBe("2020-12-01");
+      await db.source.update({ where: { id: source.id }, data: { blindCoding: false } });
+      expect((await listStanceSeries(asBlindCoder, trackedOnly)).window).toEqual({ from: "2020-12-01", to: "2024-11-03" });
+    } finally {
+      await db.actor.update({ where: { id: target.id }, data: { isTrackedTarget: false } });
+    }
+  });
+
   it("follows later changes to a statement and its source (the codings' copies kept by triggers)", async () => {
     const speaker = await createActor(db, { name: "Followed Speaker" });
     const target = await createActor(db, { name: "Followed Target" });

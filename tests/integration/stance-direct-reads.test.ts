@@ -317,6 +317,7 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
           world.targets.map((target) => target.id),
           scope.speakerIds,
           saidBetween,
+          scope.blindCoderId,
         ),
       );
       expect(direct, JSON.stringify({ seed, round })).toStrictEqual(throughPrisma.map((row) => ({ ...row })));
@@ -325,8 +326,8 @@ describe("the stance chart's reads through node-postgres, on random data", () =>
         (actor) => actor.id,
       );
       const [[byIds], [byQuery]] = await Promise.all([
-        readRows(db, buildStanceExtentsQuery(trackedIds, scope.speakerIds, saidBetween)),
-        readRows(db, buildTrackedTargetsWithExtentsQuery(scope.speakerIds, saidBetween)),
+        readRows(db, buildStanceExtentsQuery(trackedIds, scope.speakerIds, saidBetween, scope.blindCoderId)),
+        readRows(db, buildTrackedTargetsWithExtentsQuery(scope.speakerIds, saidBetween, scope.blindCoderId)),
       ]);
       expect({ first: byQuery!.first, last: byQuery!.last }, JSON.stringify({ seed, round })).toStrictEqual(byIds);
     }

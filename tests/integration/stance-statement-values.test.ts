@@ -343,8 +343,10 @@ describe("the dashboard's queries on settled values and on codings, random data"
         from: random.chance(0.5) ? null : `2023-${String(1 + random.below(12)).padStart(2, "0")}-10`,
         to: random.chance(0.5) ? null : `2024-${String(1 + random.below(12)).padStart(2, "0")}-20`,
       };
+      // A blind coder's ends come from the codings they see, as their chart does.
+      const blindCoderId = random.chance(0.5) ? world.blindCoder : null;
       const [extents] = await db.$queryRaw<{ first: string | null; last: string | null }[]>(
-        buildStanceExtentsQuery(targetIds, speakerIds, saidBetween),
+        buildStanceExtentsQuery(targetIds, speakerIds, saidBetween, blindCoderId),
       );
       const [reference] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
         SELECT to_char(min(c."saidOn"), 'YYYY-MM-DD') AS first,
@@ -354,8 +356,10 @@ describe("the dashboard's queries on settled values and on codings, random data"
         WHERE c."deletedAt" IS NULL AND c."statementLive" AND c."targetId" = ANY(${targetIds}::text[])
           AND (${speakerIds}::text[] IS NULL OR c."speakerId" = ANY(${speakerIds}::text[]))
           AND (${saidBetween.from}::date IS NULL OR c."saidOn" >= ${saidBetween.from}::date)
-          AND (${saidBetween.to}::date IS NULL OR c."saidOn" <= ${saidBetween.to}::date)`;
-      expect(extents, JSON.stringify({ seed, round, speakerIds, targetIds, saidBetween })).toEqual(reference);
+          AND (${saidBetween.to}::date IS NULL OR c."saidOn" <= ${saidBetween.to}::date)
+          AND (${blindCoderId}::text IS NULL OR c."coderId" = ${blindCoderId} OR NOT c."blindSource"
+            OR c."statementId" IN (SELECT "statementId" FROM "StanceCoding" WHERE "coderId" = ${blindCoderId} AND "deletedAt" IS NULL))`;
+      expect(extents, JSON.stringify({ seed, round, speakerIds, targetIds, saidBetween, blindCoderId })).toEqual(reference);
     }
   });
 });
