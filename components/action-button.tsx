@@ -29,6 +29,8 @@ export function ActionButton<Body = unknown>({
   errorClassName,
   pressed,
   onRefused,
+  disabled = false,
+  onPendingChange,
 }: {
   method: "POST" | "PATCH" | "DELETE";
   url: string;
@@ -50,10 +52,19 @@ export function ActionButton<Body = unknown>({
   pressed?: boolean;
   /** Where a refusal goes instead of beside the button (a table row's message line). */
   onRefused?: (message: string) => void;
+  /** Held off while a neighbouring change to the same record is out: sent meanwhile, it would carry a stale version. */
+  disabled?: boolean;
+  /** Told when its request goes out and when it is answered, so that neighbouring buttons can hold off in turn. */
+  onPendingChange?: (pending: boolean) => void;
 }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const [pending, setPendingState] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  function setPending(next: boolean) {
+    setPendingState(next);
+    onPendingChange?.(next);
+  }
 
   async function act() {
     if (confirmMessage && !window.confirm(confirmMessage)) return;
@@ -79,7 +90,7 @@ export function ActionButton<Body = unknown>({
       <button
         type="button"
         className={danger ? "button button--small button--danger" : "button button--small"}
-        disabled={pending}
+        disabled={pending || disabled}
         aria-label={accessibleLabel}
         aria-pressed={pressed}
         onClick={() => void act()}

@@ -41,7 +41,8 @@ export function SourceCoverage({
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   // Until the refreshed page arrives, `version` is the old one: a second change sent meanwhile would be refused as stale.
   const [refreshing, startRefresh] = useTransition();
-  const busy = pending !== null || refreshing;
+  const [deleting, setDeleting] = useState(false);
+  const busy = pending !== null || refreshing || deleting;
 
   async function change(update: Change) {
     const field = "nothingToCode" in update ? "nothingToCode" : "blindCoding";
@@ -147,6 +148,8 @@ export function SourceCoverage({
             }? They leave every list and chart; an administrator can restore them from History.`}
             className={actionButtonStyles.stacked}
             errorClassName={actionButtonStyles.error}
+            disabled={busy}
+            onPendingChange={setDeleting}
             onDone={() => {
               router.push("/sources?deleted=1");
               return "keep-pending";
