@@ -238,6 +238,19 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
       `statement:${statement.id}`,
       `the statement's source “${statement.source.title}” was deleted; ${restoreFromHistory}`,
     );
+  // Any other record named by id that is stored but out of reach: deleted, or hanging from a deleted record.
+  for (const [kind, ids] of wanted) {
+    const unreached = [...ids].filter((id) => !liveInDatabase.has(`${kind}:${id}`) && !deletedReference.has(`${kind}:${id}`));
+    if (unreached.length === 0) continue;
+    const { label } = describeKind(kind);
+    const hangs =
+      kind === "statement" ? " (or its source)" : kind === "coding" || kind === "evidence" ? " (or its statement or source)" : "";
+    for (const row of await delegateOf(db, kind).findMany({ where: { id: { in: unreached } }, select: { id: true } }))
+      deletedReference.set(
+        `${kind}:${row.id}`,
+        `the ${label} with the id ${describeValue(row.id)}${hangs} was deleted; ${restoreFromHistory}`,
+      );
+  }
 
   /** File id → the id the record has (or will have) in the database. */
   const idMap = new Map<string, string>();

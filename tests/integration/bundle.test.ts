@@ -375,7 +375,10 @@ describe("the corpus bundle", () => {
         { line: 4, message: ofStatement },
         { line: 5, message: ofStatement },
         { line: 6, message: ofStatement },
-        { line: 7, message: `evidenceId: no evidence row with the id "${stored.id}" in the file or in the database` },
+        {
+          line: 7,
+          message: `evidenceId: the evidence row with the id "${stored.id}" (or its statement or source) was deleted; ${restore}`,
+        },
       ]);
 
       // A line in a live source under the id of the stored statement: skipping it leaves nothing to hang a coding from.
@@ -392,6 +395,22 @@ describe("the corpus bundle", () => {
       expect([await statementsInSource(), await hanging()]).toEqual([1, 1]);
     } finally {
       await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    }
+
+    // Its source live, a deleted statement named by id, and a deleted actor, are named as deleted, not as unknown.
+    await db.statement.update({ where: { id: statement.id }, data: { deletedAt: new Date() } });
+    await db.actor.update({ where: { id: target.id }, data: { deletedAt: new Date() } });
+    try {
+      const byId = await refusedImport(fileOf({ ...coding, id: `coding-c-${stamp}` }, { ...review, id: `review-c-${stamp}` }));
+      expect(byId.errors).toEqual([
+        { line: 2, message: `statementId: the statement with the id "${statement.id}" (or its source) was deleted; ${restore}` },
+        { line: 2, message: `targetId: the actor with the id "${target.id}" was deleted; ${restore}` },
+        { line: 3, message: `statementId: the statement with the id "${statement.id}" (or its source) was deleted; ${restore}` },
+      ]);
+      expect(await hanging()).toBe(1);
+    } finally {
+      await db.statement.update({ where: { id: statement.id }, data: { deletedAt: null } });
+      await db.actor.update({ where: { id: target.id }, data: { deletedAt: null } });
     }
   });
 
