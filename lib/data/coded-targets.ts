@@ -1,23 +1,48 @@
 import "server-only";
+import type { ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
+import { statementsSeenWholeWhere } from "./coding-visibility";
 
 /**
- * The ids of every actor something live was coded toward, tracked or not: the
- * targets of the settled statement values (each has a live coding of a live
- * statement), as a skip scan of their (targetId, countedOn) index, one probe
- * per distinct target. (An EXISTS per actor let the planner probe the codings'
- * (statementId, targetId, coderId) index instead, a full scan for each actor
- * never coded toward: 90 s at a million codings on a loaded machine.) For the
- * pickers of the dashboard and the codings list; the caller checks permission.
+ * The ids of every actor something live was coded toward that `user` may know of, tracked or not, for the pickers
+ * of the dashboard and the codings list; the caller checks permission. A blind coder is offered only the targets of
+ * codings they see (lib/data/coding-visibility.ts): a target only others' hidden codings point to would tell them
+ * that someone coded toward it.
+ *
+ * Everyone else's are the targets of the settled statement values (each has a live coding of a live statement), as
+ * a skip scan of their (targetId, countedOn) index, one probe per distinct target. (An EXISTS per actor let the
+ * planner probe the codings' (statementId, targetId, coderId) index instead, a full scan for each actor never
+ * coded toward: 90 s at a million codings on a loaded machine.)
  */
-export async function listCodedTargetIds(): Promise<Set<string>> {
-  const rows = await getDatabase().$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE coded AS (
-      (SELECT v."targetId" FROM "StanceStatementValue" v ORDER BY v."targetId" LIMIT 1)
+export async function listCodedTargetIds(user: NonNullable<ActingUser>): Promise<Set<string>> {
+  const db = getDatabase();
+  if (statementsSeenWholeWhere(user) === null) {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE coded AS (
+        (SELECT v."targetId" FROM "StanceStatementValue" v ORDER BY v."targetId" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT v."targetId" FROM "StanceStatementValue" v WHERE v."targetId" > coded."targetId" ORDER BY v."targetId" LIMIT 1)
+        FROM coded WHERE coded."targetId" IS NOT NULL
+      )
+      SELECT "targetId" AS id FROM coded WHERE "targetId" IS NOT NULL`;
+    return new Set(rows.map((row) => row.id));
+  }
+  // What a blind coder sees: the codings of open sources (a skip scan of their own partial index), and every
+  // coding of the statements they have coded (through their own codings, a few thousand for a busy coder).
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE open_targets AS (
+      (SELECT c."targetId" FROM "StanceCoding" c
+        WHERE c."deletedAt" IS NULL AND c."statementLive" AND NOT c."blindSource" ORDER BY c."targetId" LIMIT 1)
       UNION ALL
-      SELECT (SELECT v."targetId" FROM "StanceStatementValue" v WHERE v."targetId" > coded."targetId" ORDER BY v."targetId" LIMIT 1)
-      FROM coded WHERE coded."targetId" IS NOT NULL
+      SELECT (SELECT c."targetId" FROM "StanceCoding" c
+        WHERE c."deletedAt" IS NULL AND c."statementLive" AND NOT c."blindSource" AND c."targetId" > open_targets."targetId"
+        ORDER BY c."targetId" LIMIT 1)
+      FROM open_targets WHERE open_targets."targetId" IS NOT NULL
     )
-    SELECT "targetId" AS id FROM coded WHERE "targetId" IS NOT NULL`;
+    SELECT "targetId" AS id FROM open_targets WHERE "targetId" IS NOT NULL
+    UNION
+    SELECT c."targetId" AS id
+    FROM "StanceCoding" mine JOIN "StanceCoding" c ON c."statementId" = mine."statementId"
+    WHERE mine."coderId" = ${user.id} AND mine."deletedAt" IS NULL AND c."deletedAt" IS NULL AND c."statementLive"`;
   return new Set(rows.map((row) => row.id));
 }

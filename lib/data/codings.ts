@@ -175,7 +175,7 @@ export async function listCodingFilterOptions(user: ActingUser, sourceId?: strin
       select: { id: true, slug: true, name: true, isTrackedTarget: true },
       orderBy: { name: "asc" },
     }),
-    listCodedTargetIds(),
+    listCodedTargetIds(user),
     // statementLive: the codings' own copy of whether their statement and its source are live (kept by trigger).
     db.user.findMany({
       where: { codings: { some: { deletedAt: null, statementLive: true } } },

@@ -384,7 +384,7 @@ export async function listStanceShifts(user: ActingUser, view: DashboardView): P
   return runStanceShifts(resolved);
 }
 
-async function listFilterOptions(): Promise<DashboardFilterOptions> {
+async function listFilterOptions(user: NonNullable<ActingUser>): Promise<DashboardFilterOptions> {
   const db = getDatabase();
   const [actors, coded] = await Promise.all([
     db.actor.findMany({
@@ -392,7 +392,7 @@ async function listFilterOptions(): Promise<DashboardFilterOptions> {
       select: { ...actorSelect, isTrackedTarget: true, _count: { select: { representedBy: { where: { deletedAt: null } } } } },
       orderBy: { name: "asc" },
     }),
-    listCodedTargetIds(),
+    listCodedTargetIds(user),
   ]);
   const options = actors.map(({ id, slug, name }) => ({ id, slug, name }));
   return {
@@ -445,7 +445,7 @@ export type OpenedDashboard = {
  */
 export async function openDashboard(user: ActingUser, view: DashboardView, options: { width?: number } = {}): Promise<OpenedDashboard> {
   requirePermission(user, "read");
-  const filterOptions = listFilterOptions();
+  const filterOptions = listFilterOptions(user);
   // Awaited below or by the page (whose error boundary then shows the failure); until then a rejection is not "unhandled".
   filterOptions.catch(() => {});
   const resolved = await resolveScope(user, view);

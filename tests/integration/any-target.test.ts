@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/database/prisma";
-import { createStanceCoding } from "@/lib/data/codings";
+import { createStanceCoding, listCodingFilterOptions } from "@/lib/data/codings";
 import { getDashboard } from "@/lib/data/dashboard";
 import { defaultDashboardView } from "@/lib/dashboard/view";
 import { ValidationError } from "@/lib/errors";
@@ -51,5 +51,44 @@ describe("coding toward any actor", () => {
         rationale: "x",
       }),
     ).rejects.toThrowError(ValidationError);
+  });
+
+  it("offers a blind coder only the targets of codings they see, so no picker names a target only others' hidden codings have", async () => {
+    const [coder, blindCoder, adjudicator] = [
+      await createUser(db, "ANALYST"),
+      await createUser(db, "ANALYST"),
+      await createUser(db, "ANALYST"),
+    ];
+    await db.user.update({ where: { id: adjudicator.id }, data: { isAdjudicator: true } });
+    const [speaker, hidden, own] = [await createActor(db), await createActor(db, { name: "Hidden Qatar" }), await createActor(db)];
+    const source = await createSource(db);
+    const statement = await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+    const coding = { statementId: statement.id, score: 1, isConditional: false, confidence: "MEDIUM" as const, rationale: "Calm." };
+    await createStanceCoding({ id: coder.id, role: "ANALYST" }, { ...coding, targetId: hidden.id });
+    const offered = async (user: { id: string; role: "ANALYST" | "ADMIN" | "VIEWER"; isAdjudicator?: boolean }) => {
+      const dashboard = (await getDashboard(user, defaultDashboardView)).options.targets.map((target) => target.id);
+      const codings = (await listCodingFilterOptions(user)).targets.map((target) => target.slug);
+      const slugs = await db.actor.findMany({ where: { id: { in: dashboard } }, select: { slug: true } });
+      expect(codings.sort()).toEqual(slugs.map((actor) => actor.slug).sort());
+      return new Set(dashboard);
+    };
+    const asBlindCoder = { id: blindCoder.id, role: "ANALYST" as const };
+
+    expect((await offered(asBlindCoder)).has(hidden.id)).toBe(false);
+    // Those who see every coding are offered it: an adjudicator, an administrator, a viewer.
+    expect((await offered({ id: adjudicator.id, role: "ANALYST", isAdjudicator: true })).has(hidden.id)).toBe(true);
+    expect((await offered({ id: "reader", role: "VIEWER" })).has(hidden.id)).toBe(true);
+    // Once the blind coder has coded the statement (toward another target), they see the others' codings of it.
+    await createStanceCoding(asBlindCoder, { ...coding, targetId: own.id });
+    expect([...(await offered(asBlindCoder))].filter((id) => id === hidden.id || id === own.id).sort()).toEqual([hidden.id, own.id].sort());
+    // A source coded openly shows its codings to everyone.
+    const openSource = await createSource(db);
+    await db.source.update({ where: { id: openSource.id }, data: { blindCoding: false } });
+    const openStatement = await createStatement(db, { source: openSource, speakerId: speaker.id, quote: "We seek calm," });
+    const openTarget = await createActor(db);
+    await createStanceCoding({ id: coder.id, role: "ANALYST" }, { ...coding, statementId: openStatement.id, targetId: openTarget.id });
+    const third = { id: (await createUser(db, "ANALYST")).id, role: "ANALYST" as const };
+    const thirdOffered = await offered(third);
+    expect([thirdOffered.has(openTarget.id), thirdOffered.has(hidden.id), thirdOffered.has(own.id)]).toEqual([true, false, false]);
   });
 });
