@@ -385,6 +385,8 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         if (rule.type === "excluded") continue;
         const key = bundleKey(field, rule);
         const value = record.values[key];
+        // A field the file's format version did not have yet: worked out below, and not compared with what is stored.
+        if (value === undefined) continue;
         mapped[key] = value;
         if (value === null) {
           data[field] = rule.type === "json" ? Prisma.DbNull : null;
@@ -447,9 +449,17 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         );
         if (problem) problems.push(problem);
       }
-      // A resolved scenario took no estimate after its last change, so that is the latest its answer was known
-      // from (the migration that added firstResolvedAt reads the same): estimates recorded later are not scored.
-      if (kind === "scenario" && (data.status === "RESOLVED_YES" || data.status === "RESOLVED_NO")) data.firstResolvedAt = data.updatedAt;
+      if (kind === "scenario") {
+        const resolved = data.status === "RESOLVED_YES" || data.status === "RESOLVED_NO";
+        // A file of format version 1 does not say when a scenario was first resolved. A resolved one took no
+        // estimate after its last change, so that is the latest its answer was known from (the migration that
+        // added firstResolvedAt reads the same); a reopened one's first resolution is lost with that format.
+        if (data.firstResolvedAt === undefined) data.firstResolvedAt = resolved ? data.updatedAt : null;
+        else if (resolved && data.firstResolvedAt === null)
+          problems.push(
+            "firstResolvedAt: a resolved scenario was first resolved at some time: give it (from then on no estimate is scored)",
+          );
+      }
       if (problems.length === 0 && kind === "coding") {
         const statement = statementInfo.get(data.statementId as string);
         if (statement) {

@@ -18,7 +18,8 @@ import { describeValue } from "./row";
 import { bundleKey, bundleKindNames, bundleKinds, describeKind, emailLimit, type BundleKind, type FieldRule } from "./bundle-kinds";
 
 export const bundleFormatName = "stancewatch-bundle";
-export const bundleFormatVersion = 1;
+// 2: scenarios carry firstResolvedAt.
+export const bundleFormatVersion = 2;
 /** The key that says what a line is ("actor", "coding"…): not `kind`, which actors and events have as a field. */
 export const recordKey = "record";
 
@@ -279,6 +280,7 @@ export function parseBundle(text: string): ParsedBundle {
   if ("problem" in headerResult)
     return { header: null, records, rejected, errors: [{ line: headerIndex + 1, message: headerResult.problem }] };
 
+  const { header } = headerResult;
   const seenIds = new Map<string, number>();
   physical.forEach((raw, index) => {
     if (index <= headerIndex) return;
@@ -310,6 +312,8 @@ export function parseBundle(text: string): ParsedBundle {
       if (rule.type === "excluded") continue;
       const key = bundleKey(field, rule);
       known.add(key);
+      // A field added after the file's format version is absent, not missing: it stays undefined for the import.
+      if (given[key] === undefined && "since" in rule && rule.since !== undefined && header.formatVersion < rule.since) continue;
       if (given[key] === undefined) missing.push(key);
       else {
         const problem = checkValue(rule, given[key]);

@@ -62,8 +62,8 @@ export type FieldRule =
   | { type: "enum"; values: readonly string[]; nullable?: true }
   /** A PostgreSQL date (@db.Date): YYYY-MM-DD. */
   | { type: "date"; nullable?: true }
-  /** A timestamp: ISO 8601 UTC with milliseconds. */
-  | { type: "instant"; nullable?: true }
+  /** A timestamp: ISO 8601 UTC with milliseconds. `since`: the format version that added it; older files lack it. */
+  | { type: "instant"; nullable?: true; since?: number }
   | { type: "json"; nullable?: true }
   /** `max`: the characters of each text. */
   | { type: "textList"; max: number }
@@ -345,11 +345,9 @@ export const bundleKinds = {
       horizonOn: { type: "date" },
       status: { type: "enum", values: values(ScenarioStatus) },
       resolvedOn: { type: "date", nullable: true },
-      firstResolvedAt: {
-        type: "excluded",
-        reason:
-          "when the scenario was first resolved, from which no estimate is scored; an imported resolved scenario takes its last change (the import sets it), and bundles of format version 1 stay readable",
-      },
+      // When it was first resolved: no estimate recorded later is scored, however it was reopened since. A file of
+      // format version 1 lacks it; the import then takes a resolved scenario's last change (lib/data/bundle.ts).
+      firstResolvedAt: { type: "instant", nullable: true, since: 2 },
       version: { type: "integer", min: 1 },
       createdAt: { type: "instant" },
       updatedAt: { type: "instant" },

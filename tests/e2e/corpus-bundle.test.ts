@@ -39,7 +39,7 @@ describe.skipIf(!browserTestsEnabled())("the corpus bundle on the page, in Chrom
     ]);
     expect(download.suggestedFilename()).toMatch(/^stancewatch-bundle-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const lines = (await readDownload(download)).toString("utf8").trimEnd().split("\n");
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: "stancewatch-bundle", formatVersion: 1 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: "stancewatch-bundle", formatVersion: 2 });
     const actorIndex = lines.findIndex((line) => line.includes(`"id":"${actor.id}"`));
     expect(actorIndex).toBeGreaterThan(0);
     const stamp = Date.now();

@@ -50,6 +50,7 @@ let generated: {
   statementId: string;
   codingId: string;
   resolvedScenarioId: string;
+  reopenedScenarioId: string;
 };
 
 beforeAll(async () => {
@@ -123,7 +124,9 @@ beforeAll(async () => {
     where: { id: resolved.id },
     data: { status: "RESOLVED_NO", resolvedOn: new Date("2024-10-30"), firstResolvedAt: new Date("2024-10-30T09:00:00Z") },
   });
-  generated = { speaker, statementId: statement.id, codingId: coding.id, resolvedScenarioId: resolved.id };
+  const reopened = await createScenario(db, set.id, { title: "Resolved, then reopened" });
+  await db.scenario.update({ where: { id: reopened.id }, data: { firstResolvedAt: new Date("2024-10-29T15:00:00Z") } });
+  generated = { speaker, statementId: statement.id, codingId: coding.id, resolvedScenarioId: resolved.id, reopenedScenarioId: reopened.id };
 });
 
 describe("the corpus bundle", () => {
@@ -171,10 +174,16 @@ describe("the corpus bundle", () => {
       const coding = await client.stanceCoding.findUniqueOrThrow({ where: { id: generated.codingId } });
       expect(coding.adjudicatedScore).toBe(1);
       expect(await client.sourceFingerprint.count()).toBe(header.records.source);
-      // When a resolved scenario's answer was first known does not travel: its last change stands in for it, so no
-      // estimate recorded later is scored (decision 0012).
-      const resolved = await client.scenario.findUniqueOrThrow({ where: { id: generated.resolvedScenarioId } });
-      expect(resolved.firstResolvedAt).toEqual(resolved.updatedAt);
+      // When a scenario's answer was first known travels, a reopened one's too: no estimate recorded later is
+      // scored in the new installation either (decision 0012).
+      const [resolved, reopened] = await Promise.all(
+        [generated.resolvedScenarioId, generated.reopenedScenarioId].map((id) => client.scenario.findUniqueOrThrow({ where: { id } })),
+      );
+      expect([resolved!.firstResolvedAt, reopened!.status, reopened!.firstResolvedAt]).toEqual([
+        new Date("2024-10-30T09:00:00Z"),
+        "OPEN",
+        new Date("2024-10-29T15:00:00Z"),
+      ]);
       // Audited: one entry a record, by the importing administrator.
       expect(await client.auditEntry.count({ where: { action: "CREATE" } })).toBe(recordLines.length);
       console.info(
@@ -238,6 +247,52 @@ describe("the corpus bundle", () => {
       { line: 4, message: `translationEnd: the span ends ${insideCharacter}` },
     ]);
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+
+  it("reads a file of format version 1, whose scenarios lack firstResolvedAt, and refuses a resolved one without it in version 2", async () => {
+    const records = linesOf(await exportBundle(await admin()));
+    const header = JSON.parse(records[0]!) as Record<string, unknown>;
+    const stored = records.map(recordOf).find((record) => record.id === generated.resolvedScenarioId)!;
+    expect(stored.firstResolvedAt).toBe("2024-10-30T09:00:00.000Z");
+    const stamp = Date.now();
+    const line = (suffix: string, values: object) =>
+      JSON.stringify({ ...stored, id: `scenario-${suffix}-${stamp}`, slug: `scenario-${suffix}-${stamp}`, ...values });
+    const version1Line: Record<string, unknown> = { ...stored };
+    delete version1Line.firstResolvedAt;
+    const version1 = [
+      JSON.stringify({ ...header, formatVersion: 1, records: { scenario: 2 } }),
+      JSON.stringify({ ...version1Line, id: `scenario-v1-${stamp}`, slug: `scenario-v1-${stamp}` }),
+      JSON.stringify({
+        ...version1Line,
+        id: `scenario-v1-open-${stamp}`,
+        slug: `scenario-v1-open-${stamp}`,
+        status: "OPEN",
+        resolvedOn: null,
+      }),
+    ].join("\n");
+    expect((await importBundle(await admin(), version1, { skipConflicts: false })).created).toEqual({ scenario: 2 });
+    const [resolved, open] = await Promise.all(
+      [`scenario-v1-${stamp}`, `scenario-v1-open-${stamp}`].map((id) => db.scenario.findUniqueOrThrow({ where: { id } })),
+    );
+    // Its last change stands in for when it was first resolved, as the migration that added the field did.
+    expect([resolved!.firstResolvedAt, open!.firstResolvedAt]).toEqual([new Date(String(stored.updatedAt)), null]);
+
+    const version2 = [
+      JSON.stringify({ ...header, records: { scenario: 2 } }),
+      line("v2", { firstResolvedAt: null }),
+      line("v2-missing", {}),
+    ]
+      .join("\n")
+      .replace(/,"firstResolvedAt":"[^"]*"/, "");
+    const refused = refusal(await importBundle(await admin(), version2, { skipConflicts: true }).catch((error: unknown) => error));
+    expect(refused.errors).toEqual([
+      {
+        line: 2,
+        message: "firstResolvedAt: a resolved scenario was first resolved at some time: give it (from then on no estimate is scored)",
+      },
+      { line: 3, message: "firstResolvedAt: is missing" },
+    ]);
+    expect(await db.scenario.count({ where: { id: { startsWith: "scenario-v2" } } })).toBe(0);
   });
 
   it("adds no estimate to a scenario already stored, so a bundle cannot backdate a forecast", async () => {

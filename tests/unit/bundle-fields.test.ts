@@ -67,7 +67,7 @@ describe("the bundle file", () => {
     const lines = one.trimEnd().split("\n");
     expect(JSON.parse(lines[0]!)).toEqual({
       format: "stancewatch-bundle",
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: "1.0.0",
       records: { actor: 2 },
       exportedAt: "2025-01-01T00:00:00.000Z",
