@@ -17,7 +17,7 @@ import { estimatedOverlap, fingerprintOf, nearDuplicateThreshold, signatureLengt
 import { storedTranslation, type SourceCreation } from "../sources/schemas";
 import { translationPassageOf, type TranslationPassage } from "../statements/translation";
 import { dateFromIso, isoFromDate } from "../validation";
-import { visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
+import { statementsSeenWholeWhere, visibleAdjudicationsWhere, visibleCodingsWhere } from "./coding-visibility";
 
 export type SourceSummary = {
   id: string;
@@ -571,11 +571,19 @@ export async function deleteSource(user: ActingUser, id: string, version: number
           where: { sourceId: id, deletedAt: null, OR: [{ createdById: notMine }, { createdById: null }] },
         });
         const codings = await tx.stanceCoding.count({ where: { ...inSource, deletedAt: null, coderId: notMine } });
-        const reviews = await tx.statementReview.count({ where: { ...inSource, deletedAt: null, coderId: notMine } });
+        // A blind coder is not told of settled scores (which tell of a disagreement) or no-stance reviews on statements
+        // whose codings are hidden from them: those count, without a number, as work blind coding hides.
+        const seenWhole = statementsSeenWholeWhere(user);
+        const inSourceSeen = seenWhole ? { statement: { sourceId: id, deletedAt: null, AND: [seenWhole] } } : inSource;
+        const hiddenWork = seenWhole
+          ? (await tx.statementReview.count({ where: { ...inSource, deletedAt: null, coderId: notMine } })) +
+            (await tx.adjudication.count({ where: { ...inSource, deletedAt: null, adjudicatorId: notMine } }))
+          : 0;
+        const reviews = await tx.statementReview.count({ where: { ...inSourceSeen, deletedAt: null, coderId: notMine } });
         const evidence = await tx.evidence.count({
           where: { ...inSource, deletedAt: null, OR: [{ createdById: notMine }, { createdById: null }] },
         });
-        const adjudications = await tx.adjudication.count({ where: { ...inSource, deletedAt: null, adjudicatorId: notMine } });
+        const adjudications = await tx.adjudication.count({ where: { ...inSourceSeen, deletedAt: null, adjudicatorId: notMine } });
         // A draw assigns the source's statements to coders, who would find them gone from their queues.
         const draws = await tx.assignmentDraw.count({ where: { sourceId: id, deletedAt: null } });
         const others = [
@@ -587,6 +595,7 @@ export async function deleteSource(user: ActingUser, id: string, version: number
           counted(codings, "coding"),
           counted(reviews, "no-stance review"),
           counted(evidence, "evidence row"),
+          hiddenWork > reviews + adjudications ? "work blind coding hides from you" : null,
         ].filter((part) => part !== null);
         if (others.length > 0)
           throw new DomainError(403, `This source holds other people’s work (${others.join(", ")}); only an administrator can delete it.`);

@@ -192,6 +192,24 @@ describe("deleting a source", () => {
     expect(await db.source.count({ where: { id: { in: [upload.id, settled.source.id, assigned.source.id] }, deletedAt: null } })).toBe(3);
   });
 
+  it("tells a blind coder of no settled score or no-stance review on a statement whose codings are hidden from them", async () => {
+    const [analyst, otherCoder, admin] = [await newUser("ANALYST"), await newUser("ANALYST"), await newUser("ADMIN")];
+    const { source, statement, target } = await codedSource(analyst, otherCoder);
+    await db.adjudication.create({
+      data: { statementId: statement.id, targetId: target.id, adjudicatorId: admin.id, score: 1, rationale: "Settled." },
+    });
+    await db.statementReview.create({ data: { statementId: statement.id, coderId: otherCoder.id } });
+    await expect(deleteSource(analyst, source.id, 1)).rejects.toThrowError(
+      "This source holds other people’s work (1 coding, work blind coding hides from you); only an administrator can delete it.",
+    );
+    // Once they have coded the statement they see its codings, and what else was recorded on it is counted.
+    await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: analyst.id, score: 0 });
+    await expect(deleteSource(analyst, source.id, 1)).rejects.toThrowError(
+      "This source holds other people’s work (1 adjudication, 1 coding, 1 no-stance review); only an administrator can delete it.",
+    );
+    expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).deletedAt).toBeNull();
+  });
+
   it("makes a statement being cut meanwhile wait, then refuses it, rather than adding it to the deleted source", async () => {
     const analyst = await newUser("ANALYST");
     const source = await createSource(db);
