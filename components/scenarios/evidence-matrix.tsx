@@ -141,6 +141,11 @@ function EvidenceDescription({ row }: { row: EvidenceRow }) {
           <strong>Re-coded since rated:</strong> {row.recoded.map(describeStanceChange).join("; ")}. Check the ratings still hold.
         </p>
       )}
+      {row.recodedOutOfSight && (
+        <p className={styles.recodedNotice}>
+          <strong>Re-coded since rated.</strong> What changed shows once you have coded the statement (blind coding).
+        </p>
+      )}
     </>
   );
 }

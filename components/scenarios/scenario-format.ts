@@ -72,14 +72,8 @@ export function leastInconsistentScenarioIds(
   return new Set(rated.filter((scenario) => scenario.weightedInconsistency === lowest).map((scenario) => scenario.id));
 }
 
-/**
- * "toward the United States +1 → −2"; a coding removed or added reads "not
- * coded". Both null is no change at all, so it means the server withheld the
- * scores from a coder still blind to the statement's codings.
- */
+/** "toward the United States +1 → −2"; a coding removed or added reads "not coded". */
 export function describeStanceChange(change: EvidenceStanceChange): string {
-  if (change.before === null && change.after === null)
-    return `toward ${change.targetName} (the scores show once you have coded the statement)`;
   const value = (score: number | null) => (score === null ? "not coded" : formatScore(score, Number.isInteger(score) ? 0 : 1));
   return `toward ${change.targetName} ${value(change.before)} → ${value(change.after)}`;
 }

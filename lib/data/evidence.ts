@@ -10,7 +10,7 @@ import type { EvidenceAssessmentInput, EvidenceCreation, EvidenceUpdate } from "
 import type { EventOption, EvidenceMatrixView, EvidenceRow, EvidenceStanceChange, StatementOption } from "../scenarios/types";
 import { isoFromDate } from "../validation";
 import { summariseStance, type StanceSnapshot } from "../scenarios/stance-snapshot";
-import { visibleCodingsWhere } from "./coding-visibility";
+import { statementsSeenWholeWhere, visibleCodingsWhere } from "./coding-visibility";
 import { liveEvidenceWhere, liveStatementWhere, shareLockStatementAndSource } from "./live-records";
 
 type Transaction = Prisma.TransactionClient;
@@ -95,7 +95,7 @@ export async function getEvidenceMatrix(user: ActingUser, setSlug: string): Prom
 
 type EvidenceMatrixCore = Omit<EvidenceMatrixView, "statementOptions" | "eventOptions" | "canEdit">;
 
-async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<EvidenceMatrixCore> {
+async function readEvidenceMatrix(user: NonNullable<ActingUser>, setSlug: string): Promise<EvidenceMatrixCore> {
   const db = getDatabase();
   const set = await db.scenarioSet.findFirst({
     where: { slug: setSlug, deletedAt: null },
@@ -121,12 +121,31 @@ async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<Ev
   const live = evidence.filter((row) => !row.event?.deletedAt);
   const statementIds = live.flatMap((row) => (row.statementId ? [row.statementId] : []));
   const visibility = visibleCodingsWhere(user);
-  const [snapshots, teamSnapshots] = await Promise.all([
+  const seenWhole = statementsSeenWholeWhere(user);
+  const [snapshots, teamSnapshots, statementsSeen] = await Promise.all([
     readStanceSnapshots(visibility, statementIds),
     readStanceSnapshots({}, statementIds),
+    seenWhole
+      ? db.statement.findMany({ where: { AND: [{ id: { in: statementIds } }, seenWhole] }, select: { id: true } })
+      : statementIds.map((id) => ({ id })),
   ]);
-  // A blind coder learns that a row was re-coded, but not the scores they have yet to see.
-  const seesEveryCoding = Object.keys(visibility).length === 0;
+  const seenWholeIds = new Set(statementsSeen.map((statement) => statement.id));
+  // A blind coder learns that a row's statement was re-coded, but neither toward whom nor by how much: the change is
+  // read off when its codings and settled scores last changed, not off their means, which would also tell them
+  // whether a new coding agreed with the others.
+  const hiddenIds = statementIds.filter((id) => !seenWholeIds.has(id));
+  const lastChanged = new Map<string, Date>();
+  if (hiddenIds.length > 0) {
+    const [codings, adjudications] = await Promise.all([
+      db.stanceCoding.groupBy({ by: ["statementId"], where: { statementId: { in: hiddenIds } }, _max: { updatedAt: true } }),
+      db.adjudication.groupBy({ by: ["statementId"], where: { statementId: { in: hiddenIds } }, _max: { updatedAt: true } }),
+    ]);
+    for (const group of [...codings, ...adjudications]) {
+      const at = group._max.updatedAt;
+      const known = lastChanged.get(group.statementId);
+      if (at && (!known || at > known)) lastChanged.set(group.statementId, at);
+    }
+  }
 
   const matrix: AchMatrix = {
     hypotheses: set.scenarios.map((scenario) => ({ id: scenario.id })),
@@ -173,11 +192,14 @@ async function readEvidenceMatrix(user: ActingUser, setSlug: string): Promise<Ev
       ratingVersions: versions,
       diagnosticity: score.diagnosticity,
       diagnosticityLabel: score.label,
-      recoded: row.statementId
-        ? compareSnapshots(row.codingSnapshot as StanceSnapshot | null, teamSnapshots.get(row.statementId) ?? {}).map((change) =>
-            seesEveryCoding ? change : { ...change, before: null, after: null },
-          )
-        : [],
+      recoded:
+        row.statementId && seenWholeIds.has(row.statementId)
+          ? compareSnapshots(row.codingSnapshot as StanceSnapshot | null, teamSnapshots.get(row.statementId) ?? {})
+          : [],
+      recodedOutOfSight:
+        row.statementId !== null &&
+        !seenWholeIds.has(row.statementId) &&
+        (lastChanged.get(row.statementId)?.getTime() ?? 0) > row.reviewedAt.getTime(),
       version: row.version,
     };
   });

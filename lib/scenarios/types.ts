@@ -168,8 +168,13 @@ export type EvidenceRow = {
   ratingVersions: Record<string, number>;
   diagnosticity: number;
   diagnosticityLabel: DiagnosticityLabel;
-  /** Non-empty when the statement was re-coded since the row was last reviewed. */
+  /** Non-empty when the statement was re-coded since the row was last reviewed, and the user sees its codings. */
   recoded: EvidenceStanceChange[];
+  /**
+   * The statement's codings or settled scores changed since the row was last reviewed, but blind coding hides them
+   * from the user (`recoded` is then empty): they are told to look again, not what changed toward whom.
+   */
+  recodedOutOfSight: boolean;
   version: number;
 };
 

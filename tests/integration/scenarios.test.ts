@@ -652,10 +652,20 @@ describe("the evidence matrix", () => {
     matrix = await getEvidenceMatrix(reader, world.set.slug);
     const recoded = matrix.rows.find((row) => row.id === statementRow)!;
     expect(recoded.recoded).toEqual([{ targetName: "Indicator Target", before: -1, after: -3 }]);
+    expect(recoded.recodedOutOfSight).toBe(false);
+    // A coder still blind to the statement's codings is told to look again, but not toward whom or by how much.
+    const blindCoder = { id: (await createUser(db, "ANALYST")).id, role: "ANALYST" as const };
+    const seenBlind = (await getEvidenceMatrix(blindCoder, world.set.slug)).rows.find((row) => row.id === statementRow)!;
+    expect([seenBlind.recoded, seenBlind.recodedOutOfSight]).toEqual([[], true]);
+    expect(JSON.stringify(seenBlind)).not.toContain("Indicator Target");
 
     await updateEvidence(world.analyst, statementRow, { version: recoded.version, markReviewed: true });
     matrix = await getEvidenceMatrix(reader, world.set.slug);
     expect(matrix.rows.find((row) => row.id === statementRow)!.recoded).toEqual([]);
+    // Reviewed, the row is quiet for the blind coder too.
+    expect((await getEvidenceMatrix(blindCoder, world.set.slug)).rows.find((row) => row.id === statementRow)!.recodedOutOfSight).toBe(
+      false,
+    );
     await expect(updateEvidence(world.analyst, statementRow, { version: recoded.version, credibility: "LOW" })).rejects.toMatchObject({
       status: 409,
     });

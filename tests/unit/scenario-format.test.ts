@@ -83,10 +83,6 @@ describe("describeStanceChange and formatIndicatorValue", () => {
   it("says how a re-coded statement's value moved", () => {
     expect(describeStanceChange({ targetName: "the United States", before: 1, after: -2 })).toBe("toward the United States +1 → −2");
     expect(describeStanceChange({ targetName: "Israel", before: null, after: -1.5 })).toBe("toward Israel not coded → −1.5");
-    // Withheld from a coder still blind to the statement's codings.
-    expect(describeStanceChange({ targetName: "Israel", before: null, after: null })).toBe(
-      "toward Israel (the scores show once you have coded the statement)",
-    );
   });
 
   it("shows a mean with its sign and one decimal, a count as statements, and no data as such", () => {
