@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { isUniqueViolation } from "../database/constraint-errors";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { scoreEvidenceDiagnosticity, scoreHypotheses, type AchMatrix, type ConsistencyRating } from "../scenarios/ach";
 import type { EvidenceAssessmentInput, EvidenceCreation, EvidenceUpdate } from "../scenarios/schemas";
@@ -277,6 +277,18 @@ export async function updateEvidence(user: ActingUser, id: string, input: Eviden
   requirePermission(user, "edit");
   await getDatabase().$transaction(async (tx) => {
     const before = await lockEvidence(tx, id, input.version);
+    // Marking reviewed takes the row's change off everyone's matrix: not for a coder to whom blind coding hides it.
+    const seenWhole = statementsSeenWholeWhere(user);
+    if (
+      input.markReviewed &&
+      before.statementId &&
+      seenWhole &&
+      (await tx.statement.count({ where: { AND: [{ id: before.statementId }, seenWhole] } })) === 0
+    )
+      throw new DomainError(
+        403,
+        "Blind coding hides what changed in this statement's codings from you, so you cannot mark it reviewed for the team: code the statement first, or ask an adjudicator.",
+      );
     const snapshot =
       input.markReviewed && before.statementId
         ? ((await readStanceSnapshots({}, [before.statementId], tx)).get(before.statementId) ?? {})

@@ -658,6 +658,11 @@ describe("the evidence matrix", () => {
     const seenBlind = (await getEvidenceMatrix(blindCoder, world.set.slug)).rows.find((row) => row.id === statementRow)!;
     expect([seenBlind.recoded, seenBlind.recodedOutOfSight]).toEqual([[], true]);
     expect(JSON.stringify(seenBlind)).not.toContain("Indicator Target");
+    // Nor may they mark it reviewed for the team, which would take the change off everyone's matrix unseen.
+    await expect(updateEvidence(blindCoder, statementRow, { version: recoded.version, markReviewed: true })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining("Blind coding hides what changed"),
+    });
 
     await updateEvidence(world.analyst, statementRow, { version: recoded.version, markReviewed: true });
     matrix = await getEvidenceMatrix(reader, world.set.slug);
