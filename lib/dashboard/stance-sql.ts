@@ -253,14 +253,7 @@ export function buildStanceExtentsQuery(
     ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM ${targets} AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
     : Prisma.sql`SELECT t.id AS target_id FROM ${targets} AS t(id)`;
   if (blindCoderId) return visibleCodingExtentsQuery(pairs, speakerIds !== null, saidBetween, blindCoderId);
-  const inPair = (pair: "p" | "e") => {
-    const alias = Prisma.raw(pair);
-    const conditions: Prisma.Sql[] = [Prisma.sql`v."targetId" = ${alias}.target_id`];
-    if (speakerIds) conditions.push(Prisma.sql`v."speakerId" = ${alias}.speaker_id`);
-    if (saidBetween.from) conditions.push(Prisma.sql`v."saidOn" >= ${saidBetween.from}::date`);
-    if (saidBetween.to) conditions.push(Prisma.sql`v."saidOn" <= ${saidBetween.to}::date`);
-    return Prisma.join(conditions, " AND ");
-  };
+  const inPair = (pair: "p" | "e") => Prisma.join(inExtentsPair("v", pair, speakerIds !== null, saidBetween), " AND ");
   return Prisma.sql`
     WITH ends AS (
       SELECT p.*,
@@ -276,6 +269,21 @@ export function buildStanceExtentsQuery(
     ) AS first_said`;
 }
 
+/** A settled value (`v`) or coding (`c`) of the pair `pair` (a target, and a speaker when `bySpeaker`), said within `saidBetween`. */
+function inExtentsPair(
+  row: "v" | "c",
+  pair: "p" | "e",
+  bySpeaker: boolean,
+  saidBetween: { from: string | null; to: string | null },
+): Prisma.Sql[] {
+  const [of, alias] = [Prisma.raw(row), Prisma.raw(pair)];
+  const conditions: Prisma.Sql[] = [Prisma.sql`${of}."targetId" = ${alias}.target_id`];
+  if (bySpeaker) conditions.push(Prisma.sql`${of}."speakerId" = ${alias}.speaker_id`);
+  if (saidBetween.from) conditions.push(Prisma.sql`${of}."saidOn" >= ${saidBetween.from}::date`);
+  if (saidBetween.to) conditions.push(Prisma.sql`${of}."saidOn" <= ${saidBetween.to}::date`);
+  return conditions;
+}
+
 /**
  * The same ends for a blind coder, over the codings they see: the settled values hold every coder's, and a window
  * stretched to a date only others' hidden codings reach would tell them that someone coded a statement toward the
@@ -288,19 +296,16 @@ function visibleCodingExtentsQuery(
   saidBetween: { from: string | null; to: string | null },
   blindCoderId: string,
 ): Prisma.Sql {
-  const inPair = (pair: "p" | "e") => {
-    const alias = Prisma.raw(pair);
-    const conditions: Prisma.Sql[] = [
-      Prisma.sql`c."deletedAt" IS NULL`,
-      Prisma.sql`c."statementLive"`,
-      Prisma.sql`c."targetId" = ${alias}.target_id`,
-      seenByBlindCoder(blindCoderId),
-    ];
-    if (bySpeaker) conditions.push(Prisma.sql`c."speakerId" = ${alias}.speaker_id`);
-    if (saidBetween.from) conditions.push(Prisma.sql`c."saidOn" >= ${saidBetween.from}::date`);
-    if (saidBetween.to) conditions.push(Prisma.sql`c."saidOn" <= ${saidBetween.to}::date`);
-    return Prisma.join(conditions, " AND ");
-  };
+  const inPair = (pair: "p" | "e") =>
+    Prisma.join(
+      [
+        Prisma.sql`c."deletedAt" IS NULL`,
+        Prisma.sql`c."statementLive"`,
+        seenByBlindCoder(blindCoderId),
+        ...inExtentsPair("c", pair, bySpeaker, saidBetween),
+      ],
+      " AND ",
+    );
   return Prisma.sql`
     WITH ends AS (
       SELECT p.*,
