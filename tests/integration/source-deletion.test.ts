@@ -337,6 +337,42 @@ describe("concurrent writes to one statement and its source", () => {
   });
 });
 
+describe("concurrent deletions of sources", () => {
+  it("delete and restore at once sources whose speakers overlap, each counted once, none failing on the speakers' counts", async () => {
+    const admin = await newUser("ADMIN");
+    const speakers = await Promise.all(Array.from({ length: 12 }, () => createActor(db)));
+    const sources = [];
+    for (let index = 0; index < 10; index++) {
+      const source = await createSource(db);
+      // Each source's speakers a different subset, in a different order, so that their counts are updated in orders
+      // that cross.
+      const chosen = speakers.filter((_, position) => (position * 7 + index * 5) % 3 !== 0);
+      for (const speaker of index % 2 ? chosen.reverse() : chosen)
+        await createStatement(db, { source, speakerId: speaker.id, quote: "We seek calm," });
+      sources.push(source);
+    }
+    const counts = async () =>
+      (await db.actor.findMany({ where: { id: { in: speakers.map((speaker) => speaker.id) } }, orderBy: { id: "asc" } })).map(
+        (actor) => actor.liveStatementCount,
+      );
+    const before = await counts();
+    const failures = (results: PromiseSettledResult<unknown>[]) =>
+      results.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason));
+
+    for (let round = 0; round < 3; round++) {
+      expect(failures(await Promise.allSettled(sources.map((source) => deleteSource(admin, source.id, 1 + 2 * round))))).toEqual([]);
+      expect((await counts()).every((count) => count === 0)).toBe(true);
+      const entries = await db.auditEntry.findMany({
+        where: { entity: "Source", action: "DELETE", entityId: { in: sources.map((source) => source.id) } },
+        orderBy: { id: "desc" },
+        take: sources.length,
+      });
+      expect(failures(await Promise.allSettled(entries.map((entry) => restoreFromAuditEntry(admin, entry.id.toString()))))).toEqual([]);
+      expect(await counts()).toEqual(before);
+    }
+  });
+});
+
 describe("what hangs from a deleted source", () => {
   it("is out of reach of every change and count (reviews, adjudications, evidence, estimates, assignments, filters) and returns with it; an event keeps citing it", async () => {
     const admin = await newUser("ADMIN");
