@@ -72,8 +72,31 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`c."adjudicatedScore" IS NOT NULL`);
-  if (scope.blindCoderId) conditions.push(seenByBlindCoder(scope.blindCoderId));
+  if (scope.blindCoderId && scope.speakerIds) conditions.push(seenByBlindCoder(scope.blindCoderId));
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The codings a scope reads, as a FROM item aliased `c` that codingConditions filter further. A blind coder sees
+ * a coding when its source is open or they coded its statement. For named speakers codingConditions says so,
+ * probing "they coded it" coding by coding: a few thousand probes. Every speaker's codings are hundreds of
+ * thousands at a million codings (430,000 probes, 2.5 s, for three targets), so then open and blind sources are
+ * two branches, and "they coded it" a semi-join PostgreSQL can hash: one pass over the coder's own codings by the
+ * partial index "StanceCoding_blind_coder_statements" (prisma/sql/stance-coding-read-model.sql). Inside an OR it
+ * could not be a join.
+ */
+function codingsInScope(scope: StanceQueryScope): Prisma.Sql {
+  if (!scope.blindCoderId || scope.speakerIds) return Prisma.sql`"StanceCoding" c`;
+  return Prisma.sql`(
+      SELECT * FROM "StanceCoding" open_coding WHERE NOT open_coding."blindSource"
+      UNION ALL
+      SELECT * FROM "StanceCoding" blind_coding
+      WHERE blind_coding."blindSource" AND EXISTS (
+        SELECT 1 FROM "StanceCoding" mine
+        WHERE mine."statementId" = blind_coding."statementId" AND mine."coderId" = ${scope.blindCoderId}
+          AND mine."deletedAt" IS NULL AND mine."blindSource"
+      )
+    ) AS c`;
 }
 
 /** The codings aliased `c` that a blind coder sees (lib/data/coding-visibility.ts): their own, an open source's, or a statement's they coded. */
@@ -222,7 +245,7 @@ export function statementValuesCte(scope: StanceQueryScope, source?: StatementVa
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
         avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
-      FROM "StanceCoding" c
+      FROM ${codingsInScope(scope)}
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
@@ -462,6 +485,26 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
       GROUP BY "speakerId", "targetId"
     )`;
   const settled = checkedSource(scope, source) === "settled";
+  // Settled from codings for a view that ranks its speakers, the codings are read twice: to rank the speakers,
+  // then for the charted ones, a speaker at a time from the index. Which of them a blind coder sees costs a probe
+  // each or a pass over the coder's own (codingsInScope), so theirs are found once, into visible_codings.
+  const codingsReadTwice = scope.blindCoderId
+    ? Prisma.sql`
+    visible_codings AS MATERIALIZED (
+      SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision", c.score, c."adjudicatedScore"
+      FROM ${codingsInScope(scope)}
+      WHERE ${codingConditions(scope)}
+    ),`
+    : Prisma.empty;
+  const codingsOfAllSpeakers = scope.blindCoderId
+    ? Prisma.sql`visible_codings c`
+    : Prisma.sql`"StanceCoding" c WHERE ${codingConditions(scope)}`;
+  // A semi-join with the charted few, which PostgreSQL hashes; joined, it sorted every visible coding to merge them.
+  const codingsOfChartedSpeakers = scope.blindCoderId
+    ? Prisma.sql`visible_codings c
+      WHERE (c."speakerId", c."targetId") IN (SELECT ch."speakerId", ch."targetId" FROM charted ch)`
+    : Prisma.sql`charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"
+      WHERE ${codingConditions(scope)}`;
   // Ranked by codings either way: a settled row carries its statement's coding count.
   const valuesAndRanks = everyoneCharted
     ? Prisma.sql`
@@ -486,21 +529,20 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
     ),
     ${seriesTotals}`
       : Prisma.sql`
+    ${codingsReadTwice}
     speaker_totals AS (
       SELECT c."speakerId", c."targetId", count(*)::int AS coding_count,
         row_number() OVER (PARTITION BY c."targetId" ORDER BY count(*) DESC, c."speakerId")::int AS rank,
         count(*) OVER (PARTITION BY c."targetId")::int AS speaker_count,
         ${seriesOrder(Prisma.raw("c"))}
-      FROM "StanceCoding" c
-      WHERE ${codingConditions(scope)}
+      FROM ${codingsOfAllSpeakers}
       GROUP BY c."speakerId", c."targetId"
     ),
     ${charted},
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
         avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
-      FROM charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"
-      WHERE ${codingConditions(scope)}
+      FROM ${codingsOfChartedSpeakers}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
     ${statementValuesFromCodedStatements},

@@ -327,6 +327,52 @@ describe("the dashboard's queries on settled values and on codings, random data"
     }
   });
 
+  it("gives a blind coder the series, matrix and shifts everyone would get with only the codings that coder sees", async () => {
+    // The reference hides what blind coding hides the plain way, inside a transaction it then rolls back: it deletes
+    // the codings of blind sources' statements the coder has not coded, and reads the rest as someone who sees all.
+    // Every speaker's view reads a blind coder's codings as a semi-join, named speakers' as a probe per coding.
+    let viewsWithEverySpeaker = 0;
+    for (let round = 0; round < 12; round++) {
+      const scope = {
+        ...randomScope(),
+        speakerIds: round % 2 === 0 ? null : world.speakers.filter(() => random.chance(0.5)).concat(world.speakers[0]!),
+        minimumConfidence: random.pick(["LOW", "MEDIUM"] as const),
+        blindCoderId: world.blindCoder,
+      };
+      if (scope.speakerIds === null) viewsWithEverySpeaker += 1;
+      const unit = random.pick(["day", "week", "month"] as const satisfies readonly TimeUnit[]);
+      const options = { unit, width: random.pick([100, 1000]), maximumSeriesPerTarget: random.pick([1, 2, 8]), bucketCount: 60 };
+      const context = JSON.stringify({ seed, round, scope, options });
+      const reads = (readScope: StanceQueryScope) => [
+        buildStanceSeriesQuery(readScope, options, "codings"),
+        buildStanceMatrixQuery({ ...readScope, window: { from: "2022-01-01", to: scope.window.to } }, scope.window.from, "codings"),
+        buildStanceShiftQuery(readScope, unit, 50, 2, "codings"),
+      ];
+      const blind = [];
+      for (const query of reads(scope)) blind.push(sortRows(await db.$queryRaw<Record<string, unknown>[]>(query)));
+      const reference: Record<string, unknown>[][] = [];
+      await db
+        .$transaction(async (transaction) => {
+          const hidden = await transaction.$executeRaw`
+            UPDATE "StanceCoding" c SET "deletedAt" = now()
+            WHERE c."deletedAt" IS NULL AND c."blindSource" AND NOT EXISTS (
+              SELECT 1 FROM "StanceCoding" mine
+              WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${world.blindCoder} AND mine."deletedAt" IS NULL
+            )`;
+          expect(hidden).toBeGreaterThan(0);
+          for (const query of reads({ ...scope, blindCoderId: null }))
+            reference.push(sortRows(await transaction.$queryRaw<Record<string, unknown>[]>(query)));
+          throw new RolledBack();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof RolledBack)) throw error;
+        });
+      expect(blind[0]!.length, context).toBeGreaterThan(0);
+      expect(blind, context).toEqual(reference);
+    }
+    expect(viewsWithEverySpeaker).toBe(6);
+  });
+
   it("sends views that filter codings by confidence or by blind coding to the codings, and refuses to read them settled", () => {
     const scope = randomScope();
     expect(statementValueSourceFor(scope)).toBe("settled");
