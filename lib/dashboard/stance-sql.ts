@@ -263,19 +263,21 @@ export type ExtentsQueryRow = { first: string | null; last: string | null };
  * index probes per target (or speaker and target) rather than a pass over
  * every coding: a statement counts at most 30 days after it was said, so the
  * earliest said lies among the rows counted within 30 days of the earliest.
+ * A blind coder's ends are walked as `many` decides (manyBlindCodings).
  */
 export function buildStanceExtentsQuery(
   targetIds: string[] | Prisma.Sql,
   speakerIds: string[] | null,
   saidBetween: { from: string | null; to: string | null },
   blindCoderId: string | null,
+  many: number = manyBlindCodings,
 ): Prisma.Sql {
   // The targets' ids as given, or as a query selecting them (buildTrackedTargetsWithExtentsQuery).
   const targets = Array.isArray(targetIds) ? Prisma.sql`unnest(${targetIds}::text[])` : Prisma.sql`(${targetIds})`;
   const pairs = speakerIds
     ? Prisma.sql`SELECT t.id AS target_id, s.id AS speaker_id FROM ${targets} AS t(id) CROSS JOIN unnest(${speakerIds}::text[]) AS s(id)`
     : Prisma.sql`SELECT t.id AS target_id FROM ${targets} AS t(id)`;
-  if (blindCoderId) return visibleCodingExtentsQuery(pairs, speakerIds !== null, saidBetween, blindCoderId);
+  if (blindCoderId) return visibleCodingExtentsQuery(pairs, speakerIds !== null, saidBetween, blindCoderId, many);
   const inPair = (pair: "p" | "e") => Prisma.join(inExtentsPair("v", pair, speakerIds !== null, saidBetween), " AND ");
   return Prisma.sql`
     WITH ends AS (
@@ -308,6 +310,31 @@ function inExtentsPair(
 }
 
 /**
+ * How many live codings of blind sources make a blind coder's window ends probe coding by coding (below, the ends
+ * hash the statements the coder coded). Only tests set another.
+ */
+export const manyBlindCodings = 1000;
+
+/**
+ * Whether a blind coder sees the coding aliased `c`, for walking the codings' index from one end to the first they
+ * see. A coder of many blind codings sees one within a few steps, so each step probes whether they coded its
+ * statement (20 ms for a window's ends, where hashing their 250,000 statements for each end took 1.1 s). A coder of
+ * few sees almost none, so the walk is long and its steps must be cheap: their few statements are hashed once (a
+ * probe at each of 570,000 steps took 4.4 s). The count that decides reads at most `many` index entries, once.
+ */
+function seenOnTheWalk(blindCoderId: string, many: number): Prisma.Sql {
+  const ownBlindCodings = Prisma.sql`"StanceCoding" mine WHERE mine."coderId" = ${blindCoderId} AND mine."deletedAt" IS NULL AND mine."blindSource"`;
+  return Prisma.sql`(
+      c."coderId" = ${blindCoderId}
+      OR NOT c."blindSource"
+      OR CASE WHEN (SELECT count(*) >= ${many}::int FROM (SELECT FROM ${ownBlindCodings} LIMIT ${many}::int) AS counted)
+        THEN (SELECT 1 FROM ${ownBlindCodings} AND mine."statementId" = c."statementId" LIMIT 1) IS NOT NULL
+        ELSE c."statementId" IN (SELECT mine."statementId" FROM ${ownBlindCodings})
+      END
+    )`;
+}
+
+/**
  * The same ends for a blind coder, over the codings they see: the settled values hold every coder's, and a window
  * stretched to a date only others' hidden codings reach would tell them that someone coded a statement toward the
  * target then. Read from the codings' (speaker,) target and date index: the earliest and latest said, then the
@@ -318,13 +345,14 @@ function visibleCodingExtentsQuery(
   bySpeaker: boolean,
   saidBetween: { from: string | null; to: string | null },
   blindCoderId: string,
+  many: number,
 ): Prisma.Sql {
   const inPair = (pair: "p" | "e") =>
     Prisma.join(
       [
         Prisma.sql`c."deletedAt" IS NULL`,
         Prisma.sql`c."statementLive"`,
-        seenByBlindCoder(blindCoderId),
+        seenOnTheWalk(blindCoderId, many),
         ...inExtentsPair("c", pair, bySpeaker, saidBetween),
       ],
       " AND ",

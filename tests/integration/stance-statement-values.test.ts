@@ -12,6 +12,7 @@ import {
   buildStanceMatrixQuery,
   buildStanceSeriesQuery,
   buildStanceShiftQuery,
+  manyBlindCodings,
   statementValueSourceFor,
   type SeriesQueryRow,
   type ShiftQueryRow,
@@ -331,7 +332,7 @@ describe("the dashboard's queries on settled values and on codings, random data"
     // The reference hides what blind coding hides the plain way, inside a transaction it then rolls back: it deletes
     // the codings of blind sources' statements the coder has not coded, and reads the rest as someone who sees all.
     // Every speaker's view reads a blind coder's codings as a semi-join, named speakers' as a probe per coding.
-    let viewsWithEverySpeaker = 0;
+    let [viewsWithEverySpeaker, viewsWithSeries] = [0, 0];
     for (let round = 0; round < 12; round++) {
       const scope = {
         ...randomScope(),
@@ -367,10 +368,12 @@ describe("the dashboard's queries on settled values and on codings, random data"
         .catch((error: unknown) => {
           if (!(error instanceof RolledBack)) throw error;
         });
-      expect(blind[0]!.length, context).toBeGreaterThan(0);
+      if (blind[0]!.length > 0) viewsWithSeries += 1;
       expect(blind, context).toEqual(reference);
     }
     expect(viewsWithEverySpeaker).toBe(6);
+    // A narrow random window can hold nothing the coder sees; most must hold something, or this compares nothing.
+    expect(viewsWithSeries).toBeGreaterThanOrEqual(6);
   });
 
   it("sends views that filter codings by confidence or by blind coding to the codings, and refuses to read them settled", () => {
@@ -389,10 +392,12 @@ describe("the dashboard's queries on settled values and on codings, random data"
         from: random.chance(0.5) ? null : `2023-${String(1 + random.below(12)).padStart(2, "0")}-10`,
         to: random.chance(0.5) ? null : `2024-${String(1 + random.below(12)).padStart(2, "0")}-20`,
       };
-      // A blind coder's ends come from the codings they see, as their chart does.
+      // A blind coder's ends come from the codings they see, as their chart does: walked probing coding by coding
+      // (as for a coder of many blind codings; this one has a few dozen) or hashing the coder's statements.
       const blindCoderId = random.chance(0.5) ? world.blindCoder : null;
+      const many = round % 2 === 0 ? 1 : manyBlindCodings;
       const [extents] = await db.$queryRaw<{ first: string | null; last: string | null }[]>(
-        buildStanceExtentsQuery(targetIds, speakerIds, saidBetween, blindCoderId),
+        buildStanceExtentsQuery(targetIds, speakerIds, saidBetween, blindCoderId, many),
       );
       const [reference] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
         SELECT to_char(min(c."saidOn"), 'YYYY-MM-DD') AS first,
@@ -405,7 +410,7 @@ describe("the dashboard's queries on settled values and on codings, random data"
           AND (${saidBetween.to}::date IS NULL OR c."saidOn" <= ${saidBetween.to}::date)
           AND (${blindCoderId}::text IS NULL OR c."coderId" = ${blindCoderId} OR NOT c."blindSource"
             OR c."statementId" IN (SELECT "statementId" FROM "StanceCoding" WHERE "coderId" = ${blindCoderId} AND "deletedAt" IS NULL))`;
-      expect(extents, JSON.stringify({ seed, round, speakerIds, targetIds, saidBetween, blindCoderId })).toEqual(reference);
+      expect(extents, JSON.stringify({ seed, round, speakerIds, targetIds, saidBetween, blindCoderId, many })).toEqual(reference);
     }
   });
 });
