@@ -1,4 +1,4 @@
-// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse] | series [--reuse] | start
+// npm run bench [-- --reuse] | npm run bench -- intake | throughput | lighthouse | dashboard-page [--reuse] | lists [--reuse] | series [--reuse] | blind [--reuse] | start
 // Measures the stance dashboard at a million codings against issue 5's goals:
 // builds a synthetic corpus in a scratch database (BENCH_DATABASE_URL, which is
 // dropped), times the series reads through the data layer and as raw SQL,
@@ -28,6 +28,7 @@ import {
 import { listsMissed, runListsBench, writeListFigures } from "./bench/lists";
 import { benchDashboardPage, benchOnSeed, seedSections, type SeedSection } from "./bench/speed";
 import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from "./bench/series-timings";
+import { benchBlindViews } from "./bench/blind-views";
 
 /**
  * The app on the corpus keeps no chart (docs/decisions/0050): the endpoint's ratio to its SQL is the app's own
@@ -37,8 +38,8 @@ import { chartWidth, seriesCases, timeSeriesCase, type SeriesCaseTimings } from 
 const computeEveryChart = { KEPT_CHARTS_MEGABYTES: "0" };
 
 const usage =
-  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|series|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
-const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "series", "start"];
+  "Usage: npm run bench [-- --reuse]   or   npm run bench -- intake|search|throughput|lighthouse|dashboard-page|lists|series|blind|start [--reuse]   (BENCH_DATABASE_URL names the scratch database; it, <name>_intake and <name>_seed are dropped and rebuilt; search and lists reuse the corpus when they can)";
+const sections = ["intake", "search", ...seedSections, "dashboard-page", "lists", "series", "blind", "start"];
 
 function heading(message: string) {
   console.log(`▸ ${message}`);
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   if (only && (seedSections as readonly string[]).includes(only))
     return benchOnSeed(databaseUrl, [only as SeedSection], `${urlPrefix}npm run bench -- ${only}`, { heading, detail });
   if (only === "series") return benchSeriesAlone(databaseUrl, reuse);
+  if (only === "blind") return benchBlindViewsAlone(databaseUrl, reuse);
   if (only === "dashboard-page")
     return benchDashboardPageAlone(databaseUrl, reuse, `${urlPrefix}npm run bench -- dashboard-page${reuse ? " --reuse" : ""}`);
   const command = `${configuredUrl ? `BENCH_DATABASE_URL=${redactedUrl(configuredUrl)} ` : ""}npm run bench${reuse ? " -- --reuse" : ""}`;
@@ -229,6 +231,18 @@ async function benchSeriesAlone(databaseUrl: string, reuse: boolean): Promise<vo
   detail(`load average at the end ${os.loadavg()[0]!.toFixed(1)}; nothing written (the full run writes these figures)`);
   await closeDatabase();
   await closeRawClient();
+}
+
+/** A blind coder's charts against an administrator's on the corpus (scripts/bench/blind-views.ts), printed. */
+async function benchBlindViewsAlone(databaseUrl: string, reuse: boolean): Promise<void> {
+  await checkServerIsReachable(databaseUrl);
+  heading(`Corpus in ${redactedUrl(databaseUrl)}`);
+  await prepareCorpus(databaseUrl, { reuse, log: detail });
+  const database = createPrismaClient(databaseUrl);
+  const closeDatabase = onCleanup("disconnect Prisma", () => database.$disconnect());
+  heading("A blind coder's stance charts, first reads through the data layer");
+  await benchBlindViews(database, detail);
+  await closeDatabase();
 }
 
 async function benchDashboardPageAlone(databaseUrl: string, reuse: boolean, command: string): Promise<void> {

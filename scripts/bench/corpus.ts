@@ -33,6 +33,8 @@ export const expectedCodingCount = corpusShape.statementCount * corpusShape.codi
 
 /** The ADMIN account the data layer acts as and the load test signs in with; its password is set afresh on every run. */
 export const benchAdministrator = { id: "bench-admin", email: "bench.admin@stancewatch.local", name: "Bench Administrator" } as const;
+/** An analyst who has coded nothing yet: blind coding hides every coding of the corpus (all its sources are blind) from them. */
+export const benchNewAnalyst = { id: "bench-analyst-new", email: "new.analyst@bench.stancewatch.local", name: "New Analyst" } as const;
 
 /** Slugs in the corpus, for choosing what to chart. */
 export const speakerSlug = (speakerNumber: number) => `speaker-${String(speakerNumber).padStart(3, "0")}`;
@@ -95,6 +97,8 @@ const corpusSteps: CorpusStep[] = [
     sql: `
       INSERT INTO "User" (id, email, name, role, "isAdjudicator", "createdAt", "updatedAt", "sessionsValidFrom")
       VALUES ('${benchAdministrator.id}', '${benchAdministrator.email}', '${benchAdministrator.name}', 'ADMIN', false, ${recordedAt}, ${recordedAt}, ${recordedAt});
+      INSERT INTO "User" (id, email, name, role, "createdAt", "updatedAt", "sessionsValidFrom")
+      VALUES ('${benchNewAnalyst.id}', '${benchNewAnalyst.email}', '${benchNewAnalyst.name}', 'ANALYST', ${recordedAt}, ${recordedAt}, ${recordedAt});
       INSERT INTO "User" (id, email, name, role, "createdAt", "updatedAt", "sessionsValidFrom")
       SELECT 'bench-coder-' || n, 'coder' || n || '@bench.stancewatch.local', 'Coder ' || n, 'ANALYST', ${recordedAt}, ${recordedAt}, ${recordedAt}
       FROM generate_series(1, ${coderCount}) AS n;
