@@ -5,7 +5,7 @@
 // quotes a run in its notes.
 import os from "node:os";
 import type { ActingUser } from "../../lib/auth/permissions";
-import { renderStanceSeries } from "../../lib/data/dashboard";
+import { openDashboard, renderStanceSeries } from "../../lib/data/dashboard";
 import { forgetKeptStanceSeries } from "../../lib/data/kept-stance-series";
 import { withDatabase } from "../../lib/database/client";
 import type { Database } from "../../lib/database/prisma";
@@ -36,19 +36,31 @@ function views(): { name: string; view: DashboardView }[] {
   ];
 }
 
+/** Everything the dashboard's default view reads, as the page awaits it: the charts and events, then the matrix and shifts. */
+async function readWholeDashboard(user: NonNullable<ActingUser>): Promise<void> {
+  const opened = await openDashboard(user, defaultDashboardView, { width: chartWidth });
+  await Promise.all([...opened.panels, opened.events]);
+  await Promise.all([opened.loadMatrix(), opened.loadShifts()]);
+}
+
 /** Each view's first read (no chart kept) per reader, the readers alternating run by run so load falls on all alike. */
 export async function benchBlindViews(database: Database, log: (message: string) => void): Promise<void> {
   log(
     `load average at the start ${os.loadavg()[0]!.toFixed(1)}; ${repetitions.runs} runs after ${repetitions.warmUps} warm-ups, first reads`,
   );
-  for (const { name, view } of views()) {
+  const reads = [
+    ...views().map(({ name, view }) => ({
+      name,
+      read: (user: NonNullable<ActingUser>): Promise<unknown> => renderStanceSeries(user, view, { width: chartWidth }),
+    })),
+    { name: "the whole default dashboard (its charts, events, matrix and shifts)", read: readWholeDashboard },
+  ];
+  for (const { name, read } of reads) {
     const timings = readers.map(() => [] as number[]);
     for (let run = 0; run < repetitions.warmUps + repetitions.runs; run += 1) {
       for (const [index, reader] of readers.entries()) {
         forgetKeptStanceSeries(database);
-        const milliseconds = await timeOnce(() =>
-          withDatabase(database, () => renderStanceSeries(reader.user, view, { width: chartWidth })),
-        );
+        const milliseconds = await timeOnce(() => withDatabase(database, () => read(reader.user)));
         if (run >= repetitions.warmUps) timings[index]!.push(milliseconds);
       }
     }
