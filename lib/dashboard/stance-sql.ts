@@ -131,21 +131,41 @@ const statementValuesFromCodedStatements = Prisma.sql`
  * "codings", working each value out from the codings that pass the filters.
  * The table holds each statement's value over all its live codings, so it
  * answers only views that keep every coding: no minimum confidence above the
- * lowest and no blind coding. Both give the same rows for such views
+ * lowest. A blind coder sees all of a statement's codings or none of them, so
+ * their values are the settled values of the statements they see whole
+ * (settledValuesInScope). Both give the same rows for such views
  * (tests/integration/stance-statement-values.test.ts); "codings" is the reference.
  */
 export type StatementValueSource = "settled" | "codings";
 
 /** The source a scope's values are read from: settled whenever the view keeps every coding. */
 export function statementValueSourceFor(scope: StanceQueryScope): StatementValueSource {
-  return scope.minimumConfidence === "LOW" && scope.blindCoderId === null ? "settled" : "codings";
+  return scope.minimumConfidence === "LOW" ? "settled" : "codings";
 }
 
 function checkedSource(scope: StanceQueryScope, source: StatementValueSource | undefined): StatementValueSource {
   const chosen = source ?? statementValueSourceFor(scope);
   if (chosen === "settled" && statementValueSourceFor(scope) !== "settled")
-    throw new RangeError("Settled statement values cannot answer a view that filters codings by confidence or coder.");
+    throw new RangeError("Settled statement values cannot answer a view that filters codings by confidence.");
   return chosen;
+}
+
+/**
+ * The settled values a scope reads, as a FROM item aliased `v` that settledConditions filter further: every one,
+ * or for a blind coder those of the statements they see whole, split as codingsInScope splits codings.
+ */
+function settledValuesInScope(scope: StanceQueryScope): Prisma.Sql {
+  if (!scope.blindCoderId) return Prisma.sql`"StanceStatementValue" v`;
+  return Prisma.sql`(
+      SELECT * FROM "StanceStatementValue" open_value WHERE NOT open_value."blindSource"
+      UNION ALL
+      SELECT * FROM "StanceStatementValue" blind_value
+      WHERE blind_value."blindSource" AND EXISTS (
+        SELECT 1 FROM "StanceCoding" mine
+        WHERE mine."statementId" = blind_value."statementId" AND mine."coderId" = ${scope.blindCoderId}
+          AND mine."deletedAt" IS NULL AND mine."blindSource"
+      )
+    ) AS v`;
 }
 
 /** The settled values' filters: the same statements the codings' filters keep (one row per statement and target). */
@@ -238,7 +258,7 @@ export function statementValuesCte(scope: StanceQueryScope, source?: StatementVa
     return Prisma.sql`
     statement_values AS (
       SELECT ${settledValueColumns}
-      FROM "StanceStatementValue" v
+      FROM ${settledValuesInScope(scope)}
       WHERE ${settledConditions(scope)}
     )`;
   return Prisma.sql`
@@ -533,9 +553,10 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
       WHERE (c."speakerId", c."targetId") IN (SELECT ch."speakerId", ch."targetId" FROM charted ch)`
     : Prisma.sql`charted ch JOIN "StanceCoding" c ON c."speakerId" = ch."speakerId" AND c."targetId" = ch."targetId"
       WHERE ${codingConditions(scope)}`;
-  // Ranked by codings either way: a settled row carries its statement's coding count.
-  const valuesAndRanks = everyoneCharted
-    ? Prisma.sql`
+  // Ranked by codings in every case: a settled row carries its statement's coding count.
+  const valuesAndRanks = (() => {
+    if (everyoneCharted)
+      return Prisma.sql`
     ${statementValuesCte(scope, source)},
     ${seriesTotals},
     speaker_totals AS (
@@ -545,9 +566,32 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
         ${seriesOrder(Prisma.raw("s"))}
       FROM series_totals s
     ),
-    ${charted}`
-    : settled
-      ? Prisma.sql`
+    ${charted}`;
+    // The per-month sums count every coder's codings: a blind coder's speakers are ranked from the values they see,
+    // found once (a pass over the coder's own codings, settledValuesInScope).
+    if (settled && scope.blindCoderId)
+      return Prisma.sql`
+    visible_values AS MATERIALIZED (
+      SELECT ${settledValueColumns}
+      FROM ${settledValuesInScope(scope)}
+      WHERE ${settledConditions(scope)}
+    ),
+    speaker_totals AS (
+      SELECT v."speakerId", v."targetId", sum(v.coding_count)::int AS coding_count,
+        row_number() OVER (PARTITION BY v."targetId" ORDER BY sum(v.coding_count) DESC, v."speakerId")::int AS rank,
+        count(*) OVER (PARTITION BY v."targetId")::int AS speaker_count,
+        ${seriesOrder(Prisma.raw("v"))}
+      FROM visible_values v
+      GROUP BY v."speakerId", v."targetId"
+    ),
+    ${charted},
+    statement_values AS (
+      SELECT v.* FROM visible_values v
+      WHERE (v."speakerId", v."targetId") IN (SELECT ch."speakerId", ch."targetId" FROM charted ch)
+    ),
+    ${seriesTotals}`;
+    if (settled)
+      return Prisma.sql`
     ${settledSpeakerTotals(scope)},
     ${charted},
     statement_values AS (
@@ -555,8 +599,8 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
       FROM charted ch JOIN "StanceStatementValue" v ON v."speakerId" = ch."speakerId" AND v."targetId" = ch."targetId"
       WHERE ${settledConditions(scope)}
     ),
-    ${seriesTotals}`
-      : Prisma.sql`
+    ${seriesTotals}`;
+    return Prisma.sql`
     ${codingsReadTwice}
     speaker_totals AS (
       SELECT c."speakerId", c."targetId", count(*)::int AS coding_count,
@@ -575,6 +619,7 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
     ),
     ${statementValuesFromCodedStatements},
     ${seriesTotals}`;
+  })();
   return Prisma.sql`${valuesAndRanks},
     charted_values AS (
       SELECT v.*, ch.columns, ch.series_order, st.statement_count > ch.columns AS merge_points,

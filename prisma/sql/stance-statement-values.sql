@@ -26,13 +26,14 @@ BEGIN
     USING unnest(statement_ids, target_ids) AS p(statement_id, target_id)
     WHERE v."statementId" = p.statement_id AND v."targetId" = p.target_id;
   INSERT INTO "StanceStatementValue"
-    ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote")
+    ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote",
+     "blindSource")
   SELECT c."statementId", c."targetId", max(c."speakerId"), max(c."saidOn"), max(c."saidOnPrecision"),
     CASE WHEN max(c."saidOnPrecision") = ''MONTH''
       THEN (date_trunc(''month'', max(c."saidOn")::timestamp) + interval ''1 month - 1 day'')::date
       ELSE max(c."saidOn") END,
     COALESCE(max(c."adjudicatedScore")::float8, avg(c.score)::float8), max(c."adjudicatedScore") IS NOT NULL,
-    count(*)::int, bool_or(c."directQuote")
+    count(*)::int, bool_or(c."directQuote"), bool_or(c."blindSource")
   FROM "StanceCoding" c
   JOIN (SELECT DISTINCT * FROM unnest(statement_ids, target_ids) AS p(statement_id, target_id)) AS p
     ON c."statementId" = p.statement_id AND c."targetId" = p.target_id
@@ -73,6 +74,7 @@ BEGIN
       OR o."saidOnPrecision" IS DISTINCT FROM n."saidOnPrecision" OR o.score IS DISTINCT FROM n.score
       OR o."deletedAt" IS DISTINCT FROM n."deletedAt" OR o."statementLive" IS DISTINCT FROM n."statementLive"
       OR o."adjudicatedScore" IS DISTINCT FROM n."adjudicatedScore" OR o."directQuote" IS DISTINCT FROM n."directQuote"
+      OR o."blindSource" IS DISTINCT FROM n."blindSource"
   ) AS changed
   CROSS JOIN LATERAL (VALUES (changed.statement_id, changed.target_id), (changed.new_statement_id, changed.new_target_id))
     AS p(statement_id, target_id)
@@ -163,13 +165,14 @@ LANGUAGE plpgsql AS '
 BEGIN
   DELETE FROM "StanceStatementValue";
   INSERT INTO "StanceStatementValue"
-    ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote")
+    ("statementId", "targetId", "speakerId", "saidOn", "saidOnPrecision", "countedOn", score, adjudicated, "codingCount", "directQuote",
+     "blindSource")
   SELECT c."statementId", c."targetId", max(c."speakerId"), max(c."saidOn"), max(c."saidOnPrecision"),
     CASE WHEN max(c."saidOnPrecision") = ''MONTH''
       THEN (date_trunc(''month'', max(c."saidOn")::timestamp) + interval ''1 month - 1 day'')::date
       ELSE max(c."saidOn") END,
     COALESCE(max(c."adjudicatedScore")::float8, avg(c.score)::float8), max(c."adjudicatedScore") IS NOT NULL,
-    count(*)::int, bool_or(c."directQuote")
+    count(*)::int, bool_or(c."directQuote"), bool_or(c."blindSource")
   FROM "StanceCoding" c
   WHERE c."deletedAt" IS NULL AND c."statementLive"
   GROUP BY c."statementId", c."targetId";
@@ -188,7 +191,7 @@ END
 -- Every speaker toward a target, and one speaker toward targets: the two
 -- shapes of the dashboard's reads, answered from the index alone.
 CREATE INDEX "StanceStatementValue_target_reads" ON "StanceStatementValue" ("targetId", "countedOn")
-  INCLUDE ("speakerId", "statementId", "saidOn", score, adjudicated, "codingCount", "directQuote");
+  INCLUDE ("speakerId", "statementId", "saidOn", score, adjudicated, "codingCount", "directQuote", "blindSource");
 
 CREATE INDEX "StanceStatementValue_speaker_target_reads" ON "StanceStatementValue" ("speakerId", "targetId", "countedOn")
-  INCLUDE ("statementId", "saidOn", score, adjudicated, "codingCount", "directQuote");
+  INCLUDE ("statementId", "saidOn", score, adjudicated, "codingCount", "directQuote", "blindSource");

@@ -40,13 +40,14 @@ type ValueRow = {
   adjudicated: boolean;
   codingCount: number;
   directQuote: boolean;
+  blindSource: boolean;
 };
 
 /** The table's rows for some targets, in a fixed order. */
 function storedValues(targetIds: string[]) {
   return db.$queryRaw<ValueRow[]>`
     SELECT "statementId", "targetId", "speakerId", to_char("saidOn", 'YYYY-MM-DD') AS "saidOn", "saidOnPrecision"::text AS "saidOnPrecision",
-      to_char("countedOn", 'YYYY-MM-DD') AS "countedOn", score, adjudicated, "codingCount", "directQuote"
+      to_char("countedOn", 'YYYY-MM-DD') AS "countedOn", score, adjudicated, "codingCount", "directQuote", "blindSource"
     FROM "StanceStatementValue" WHERE "targetId" = ANY(${targetIds}::text[])
     ORDER BY "statementId", "targetId"`;
 }
@@ -63,13 +64,13 @@ function referenceValues(targetIds: string[]) {
       to_char(CASE WHEN s."saidOnPrecision" = 'MONTH' THEN (date_trunc('month', s."saidOn") + interval '1 month - 1 day')::date ELSE s."saidOn" END,
         'YYYY-MM-DD') AS "countedOn",
       COALESCE(min(a.score)::float8, avg(c.score)::float8) AS score, min(a.score) IS NOT NULL AS adjudicated,
-      count(*)::int AS "codingCount", s.form = 'DIRECT_QUOTE' AS "directQuote"
+      count(*)::int AS "codingCount", s.form = 'DIRECT_QUOTE' AS "directQuote", src."blindCoding" AS "blindSource"
     FROM "StanceCoding" c
     JOIN "Statement" s ON s.id = c."statementId" AND s."deletedAt" IS NULL
     JOIN "Source" src ON src.id = s."sourceId" AND src."deletedAt" IS NULL
     LEFT JOIN "Adjudication" a ON a."statementId" = c."statementId" AND a."targetId" = c."targetId" AND a."deletedAt" IS NULL
     WHERE c."deletedAt" IS NULL AND c."targetId" = ANY(${targetIds}::text[])
-    GROUP BY c."statementId", c."targetId", s."speakerId", s."saidOn", s."saidOnPrecision", s.form
+    GROUP BY c."statementId", c."targetId", s."speakerId", s."saidOn", s."saidOnPrecision", s.form, src."blindCoding"
     ORDER BY c."statementId", c."targetId"`;
 }
 
@@ -151,6 +152,13 @@ describe("the statement value table kept by triggers", () => {
     await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
     expect(await value()).toBeNull();
     await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+    await expectReference();
+
+    // The source opened to every coder and made blind again: its statements' values say so (a blind coder reads them).
+    await db.source.update({ where: { id: source.id }, data: { blindCoding: false } });
+    expect(await value()).toMatchObject({ blindSource: false, score: 1, codingCount: 2 });
+    await db.source.update({ where: { id: source.id }, data: { blindCoding: true } });
+    expect(await value()).toMatchObject({ blindSource: true });
     await expectReference();
 
     // Moved to another target, then removed for good.
@@ -287,7 +295,7 @@ describe("the dashboard's queries on settled values and on codings, random data"
       directQuotesOnly: random.chance(0.25),
       minimumConfidence: "LOW",
       adjudicatedOnly: random.chance(0.15),
-      blindCoderId: null,
+      blindCoderId: random.chance(0.3) ? world.blindCoder : null,
     };
   }
 
@@ -343,14 +351,17 @@ describe("the dashboard's queries on settled values and on codings, random data"
       if (scope.speakerIds === null) viewsWithEverySpeaker += 1;
       const unit = random.pick(["day", "week", "month"] as const satisfies readonly TimeUnit[]);
       const options = { unit, width: random.pick([100, 1000]), maximumSeriesPerTarget: random.pick([1, 2, 8]), bucketCount: 60 };
-      const context = JSON.stringify({ seed, round, scope, options });
-      const reads = (readScope: StanceQueryScope) => [
-        buildStanceSeriesQuery(readScope, options, "codings"),
-        buildStanceMatrixQuery({ ...readScope, window: { from: "2022-01-01", to: scope.window.to } }, scope.window.from, "codings"),
-        buildStanceShiftQuery(readScope, unit, 50, 2, "codings"),
+      const context = JSON.stringify({ seed, round, scope, options, blindSource: round % 3 === 0 ? "codings" : "default" });
+      // The blind coder's reads as the dashboard sends them (settled values at the lowest confidence), or every
+      // third round from the codings; the reference always from the codings.
+      const blindSource = round % 3 === 0 ? "codings" : statementValueSourceFor(scope);
+      const reads = (readScope: StanceQueryScope, source: StatementValueSource) => [
+        buildStanceSeriesQuery(readScope, options, source),
+        buildStanceMatrixQuery({ ...readScope, window: { from: "2022-01-01", to: scope.window.to } }, scope.window.from, source),
+        buildStanceShiftQuery(readScope, unit, 50, 2, source),
       ];
       const blind = [];
-      for (const query of reads(scope)) blind.push(sortRows(await db.$queryRaw<Record<string, unknown>[]>(query)));
+      for (const query of reads(scope, blindSource)) blind.push(sortRows(await db.$queryRaw<Record<string, unknown>[]>(query)));
       const reference: Record<string, unknown>[][] = [];
       await db
         .$transaction(async (transaction) => {
@@ -361,7 +372,7 @@ describe("the dashboard's queries on settled values and on codings, random data"
               WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${world.blindCoder} AND mine."deletedAt" IS NULL
             )`;
           expect(hidden).toBeGreaterThan(0);
-          for (const query of reads({ ...scope, blindCoderId: null }))
+          for (const query of reads({ ...scope, blindCoderId: null }, "codings"))
             reference.push(sortRows(await transaction.$queryRaw<Record<string, unknown>[]>(query)));
           throw new RolledBack();
         })
@@ -376,12 +387,13 @@ describe("the dashboard's queries on settled values and on codings, random data"
     expect(viewsWithSeries).toBeGreaterThanOrEqual(6);
   });
 
-  it("sends views that filter codings by confidence or by blind coding to the codings, and refuses to read them settled", () => {
+  it("sends views that filter codings by confidence to the codings and refuses to read them settled, blind or not", () => {
     const scope = randomScope();
     expect(statementValueSourceFor(scope)).toBe("settled");
+    // A blind coder sees all of a statement's codings or none: the settled values of the statements they see answer them.
+    expect(statementValueSourceFor({ ...scope, blindCoderId: world.blindCoder })).toBe("settled");
     expect(statementValueSourceFor({ ...scope, minimumConfidence: "MEDIUM" })).toBe("codings");
-    expect(statementValueSourceFor({ ...scope, blindCoderId: world.blindCoder })).toBe("codings");
-    expect(() => buildStanceMatrixQuery({ ...scope, blindCoderId: world.blindCoder }, scope.window.from, "settled")).toThrow(RangeError);
+    expect(() => buildStanceMatrixQuery({ ...scope, minimumConfidence: "HIGH" }, scope.window.from, "settled")).toThrow(RangeError);
   });
 
   it("finds the same window ends as a pass over every live coding", async () => {
