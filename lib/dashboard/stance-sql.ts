@@ -152,10 +152,10 @@ function checkedSource(scope: StanceQueryScope, source: StatementValueSource | u
 
 /**
  * The settled values a scope reads, as a FROM item aliased `v` that settledConditions filter further: every one,
- * or for a blind coder those of the statements they see whole, split as codingsInScope splits codings.
+ * or for a blind coder those of the statements they see whole, found as codingsInScope finds their codings.
  */
 function settledValuesInScope(scope: StanceQueryScope): Prisma.Sql {
-  if (!scope.blindCoderId) return Prisma.sql`"StanceStatementValue" v`;
+  if (!scope.blindCoderId || scope.speakerIds) return Prisma.sql`"StanceStatementValue" v`;
   return Prisma.sql`(
       SELECT * FROM "StanceStatementValue" open_value WHERE NOT open_value."blindSource"
       UNION ALL
@@ -177,6 +177,14 @@ function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.w
   if (scope.speakerIds) conditions.push(Prisma.sql`v."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`v."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`v.adjudicated`);
+  if (scope.blindCoderId && scope.speakerIds)
+    conditions.push(Prisma.sql`(
+      NOT v."blindSource"
+      OR EXISTS (
+        SELECT 1 FROM "StanceCoding" mine
+        WHERE mine."statementId" = v."statementId" AND mine."coderId" = ${scope.blindCoderId} AND mine."deletedAt" IS NULL
+      )
+    )`);
   return Prisma.join(conditions, " AND ");
 }
 
