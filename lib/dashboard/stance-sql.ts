@@ -72,41 +72,46 @@ function codingConditions(scope: StanceQueryScope): Prisma.Sql {
   if (scope.minimumConfidence !== "LOW") conditions.push(Prisma.sql`c.confidence >= ${scope.minimumConfidence}::"Confidence"`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`c."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`c."adjudicatedScore" IS NOT NULL`);
-  if (scope.blindCoderId && scope.speakerIds) conditions.push(seenByBlindCoder(scope.blindCoderId));
+  if (scope.blindCoderId && scope.speakerIds) conditions.push(seenByBlindCoder("c", scope.blindCoderId));
   return Prisma.join(conditions, " AND ");
 }
 
 /**
- * The codings a scope reads, as a FROM item aliased `c` that codingConditions filter further. A blind coder sees
- * a coding when its source is open or they coded its statement. For named speakers codingConditions says so,
- * probing "they coded it" coding by coding: a few thousand probes. Every speaker's codings are hundreds of
- * thousands at a million codings (430,000 probes, 2.5 s, for three targets), so then open and blind sources are
- * two branches, and "they coded it" a semi-join PostgreSQL can hash: one pass over the coder's own codings by the
- * partial index "StanceCoding_blind_coder_statements" (prisma/sql/stance-coding-read-model.sql). Inside an OR it
- * could not be a join.
+ * The rows a scope reads, codings (aliased `c`) or settled values (`v`), as a FROM item that codingConditions or
+ * settledConditions filter further. A blind coder sees a statement's rows when its source is open or they coded
+ * it. For named speakers the conditions say so (seenByBlindCoder), probing "they coded it" row by row: a few
+ * thousand probes. Every speaker's rows are hundreds of thousands at a million codings (430,000 probes, 2.5 s, for
+ * three targets), so then open and blind sources are two branches, and "they coded it" a semi-join PostgreSQL can
+ * hash: one pass over the coder's own codings by the partial index "StanceCoding_blind_coder_statements"
+ * (prisma/sql/stance-coding-read-model.sql). Inside an OR it could not be a join.
  */
-function codingsInScope(scope: StanceQueryScope): Prisma.Sql {
-  if (!scope.blindCoderId || scope.speakerIds) return Prisma.sql`"StanceCoding" c`;
+function rowsInScope(row: "c" | "v", scope: StanceQueryScope): Prisma.Sql {
+  const table = Prisma.raw(row === "c" ? `"StanceCoding"` : `"StanceStatementValue"`);
+  if (!scope.blindCoderId || scope.speakerIds) return Prisma.sql`${table} ${Prisma.raw(row)}`;
   return Prisma.sql`(
-      SELECT * FROM "StanceCoding" open_coding WHERE NOT open_coding."blindSource"
+      SELECT * FROM ${table} open_row WHERE NOT open_row."blindSource"
       UNION ALL
-      SELECT * FROM "StanceCoding" blind_coding
-      WHERE blind_coding."blindSource" AND EXISTS (
+      SELECT * FROM ${table} blind_row
+      WHERE blind_row."blindSource" AND EXISTS (
         SELECT 1 FROM "StanceCoding" mine
-        WHERE mine."statementId" = blind_coding."statementId" AND mine."coderId" = ${scope.blindCoderId}
+        WHERE mine."statementId" = blind_row."statementId" AND mine."coderId" = ${scope.blindCoderId}
           AND mine."deletedAt" IS NULL AND mine."blindSource"
       )
-    ) AS c`;
+    ) AS ${Prisma.raw(row)}`;
 }
 
-/** The codings aliased `c` that a blind coder sees (lib/data/coding-visibility.ts): their own, an open source's, or a statement's they coded. */
-function seenByBlindCoder(blindCoderId: string): Prisma.Sql {
+/**
+ * Whether a blind coder sees the coding (`c`) or settled value (`v`), probed row by row (lib/data/coding-visibility.ts):
+ * its source is open or they coded its statement. A coding of their own needs no probe.
+ */
+function seenByBlindCoder(row: "c" | "v", blindCoderId: string): Prisma.Sql {
+  const of = Prisma.raw(row);
+  const own = row === "c" ? Prisma.sql`c."coderId" = ${blindCoderId} OR ` : Prisma.empty;
   return Prisma.sql`(
-      c."coderId" = ${blindCoderId}
-      OR NOT c."blindSource"
+      ${own}NOT ${of}."blindSource"
       OR EXISTS (
         SELECT 1 FROM "StanceCoding" mine
-        WHERE mine."statementId" = c."statementId" AND mine."coderId" = ${blindCoderId} AND mine."deletedAt" IS NULL
+        WHERE mine."statementId" = ${of}."statementId" AND mine."coderId" = ${blindCoderId} AND mine."deletedAt" IS NULL
       )
     )`;
 }
@@ -133,7 +138,7 @@ const statementValuesFromCodedStatements = Prisma.sql`
  * answers only views that keep every coding: no minimum confidence above the
  * lowest. A blind coder sees all of a statement's codings or none of them, so
  * their values are the settled values of the statements they see whole
- * (settledValuesInScope). Both give the same rows for such views
+ * (rowsInScope). Both give the same rows for such views
  * (tests/integration/stance-statement-values.test.ts); "codings" is the reference.
  */
 export type StatementValueSource = "settled" | "codings";
@@ -150,24 +155,6 @@ function checkedSource(scope: StanceQueryScope, source: StatementValueSource | u
   return chosen;
 }
 
-/**
- * The settled values a scope reads, as a FROM item aliased `v` that settledConditions filter further: every one,
- * or for a blind coder those of the statements they see whole, found as codingsInScope finds their codings.
- */
-function settledValuesInScope(scope: StanceQueryScope): Prisma.Sql {
-  if (!scope.blindCoderId || scope.speakerIds) return Prisma.sql`"StanceStatementValue" v`;
-  return Prisma.sql`(
-      SELECT * FROM "StanceStatementValue" open_value WHERE NOT open_value."blindSource"
-      UNION ALL
-      SELECT * FROM "StanceStatementValue" blind_value
-      WHERE blind_value."blindSource" AND EXISTS (
-        SELECT 1 FROM "StanceCoding" mine
-        WHERE mine."statementId" = blind_value."statementId" AND mine."coderId" = ${scope.blindCoderId}
-          AND mine."deletedAt" IS NULL AND mine."blindSource"
-      )
-    ) AS v`;
-}
-
 /** The settled values' filters: the same statements the codings' filters keep (one row per statement and target). */
 function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.window): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
@@ -177,14 +164,7 @@ function settledConditions(scope: StanceQueryScope, window: DateWindow = scope.w
   if (scope.speakerIds) conditions.push(Prisma.sql`v."speakerId" = ANY(${scope.speakerIds}::text[])`);
   if (scope.directQuotesOnly) conditions.push(Prisma.sql`v."directQuote"`);
   if (scope.adjudicatedOnly) conditions.push(Prisma.sql`v.adjudicated`);
-  if (scope.blindCoderId && scope.speakerIds)
-    conditions.push(Prisma.sql`(
-      NOT v."blindSource"
-      OR EXISTS (
-        SELECT 1 FROM "StanceCoding" mine
-        WHERE mine."statementId" = v."statementId" AND mine."coderId" = ${scope.blindCoderId} AND mine."deletedAt" IS NULL
-      )
-    )`);
+  if (scope.blindCoderId && scope.speakerIds) conditions.push(seenByBlindCoder("v", scope.blindCoderId));
   return Prisma.join(conditions, " AND ");
 }
 
@@ -266,14 +246,14 @@ export function statementValuesCte(scope: StanceQueryScope, source?: StatementVa
     return Prisma.sql`
     statement_values AS (
       SELECT ${settledValueColumns}
-      FROM ${settledValuesInScope(scope)}
+      FROM ${rowsInScope("v", scope)}
       WHERE ${settledConditions(scope)}
     )`;
   return Prisma.sql`
     coded_statements AS (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", ${countedOnOfCoding} AS "countedOn",
         avg(c.score)::float8 AS mean, count(*)::int AS coding_count, max(c."adjudicatedScore") AS adjudicated_score
-      FROM ${codingsInScope(scope)}
+      FROM ${rowsInScope("c", scope)}
       WHERE ${codingConditions(scope)}
       GROUP BY c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision"
     ),
@@ -543,12 +523,12 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
   const settled = checkedSource(scope, source) === "settled";
   // Settled from codings for a view that ranks its speakers, the codings are read twice: to rank the speakers,
   // then for the charted ones, a speaker at a time from the index. Which of them a blind coder sees costs a probe
-  // each or a pass over the coder's own (codingsInScope), so theirs are found once, into visible_codings.
+  // each or a pass over the coder's own (rowsInScope), so theirs are found once, into visible_codings.
   const codingsReadTwice = scope.blindCoderId
     ? Prisma.sql`
     visible_codings AS MATERIALIZED (
       SELECT c."statementId", c."speakerId", c."targetId", c."saidOn", c."saidOnPrecision", c.score, c."adjudicatedScore"
-      FROM ${codingsInScope(scope)}
+      FROM ${rowsInScope("c", scope)}
       WHERE ${codingConditions(scope)}
     ),`
     : Prisma.empty;
@@ -576,12 +556,12 @@ function seriesAggregates(scope: StanceQueryScope, options: SeriesQueryOptions, 
     ),
     ${charted}`;
     // The per-month sums count every coder's codings: a blind coder's speakers are ranked from the values they see,
-    // found once (a pass over the coder's own codings, settledValuesInScope).
+    // found once (a pass over the coder's own codings, rowsInScope).
     if (settled && scope.blindCoderId)
       return Prisma.sql`
     visible_values AS MATERIALIZED (
       SELECT ${settledValueColumns}
-      FROM ${settledValuesInScope(scope)}
+      FROM ${rowsInScope("v", scope)}
       WHERE ${settledConditions(scope)}
     ),
     speaker_totals AS (
