@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { StanceCodingView } from "@/lib/data/codings";
 import { confidenceLabels } from "@/lib/codings/labels";
 import { formatDateTime } from "./format";
@@ -5,7 +6,7 @@ import { scoreWithLabel } from "./score-label";
 import detailsListStyles from "./details-list.module.css";
 
 /** A coding read-only, for everyone but its coder. */
-export function CodingDetails({ coding, note }: { coding: StanceCodingView; note?: string }) {
+export function CodingDetails({ coding, note, actions }: { coding: StanceCodingView; note?: string; actions?: ReactNode }) {
   return (
     <section className="card" aria-labelledby="coding-heading">
       <h2 className="card__title" id="coding-heading">
@@ -33,6 +34,7 @@ export function CodingDetails({ coding, note }: { coding: StanceCodingView; note
           <dd className="prose">{coding.rationale}</dd>
         </div>
       </dl>
+      {actions && <div className="form__actions">{actions}</div>}
     </section>
   );
 }

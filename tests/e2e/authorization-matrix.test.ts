@@ -96,7 +96,8 @@ const matrix: Record<string, Entry> = {
       const { coding } = await leadAnalystCoding();
       return { path: `/api/codings/${coding.id}`, body: { version: 1 }, state: codingState(coding.id) };
     },
-    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 403 },
+    // Its coder, or an administrator (who imports codings in coders' names); never another analyst.
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, ADMIN: 200 },
   },
   "POST /api/users": {
     async prepare() {

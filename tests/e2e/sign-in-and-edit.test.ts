@@ -4,10 +4,12 @@ import {
   browserContextOptions,
   browserTestsEnabled,
   gotoHydrated,
+  saveScreenshot,
   signedInContext,
   useBrowser,
   waitForHydration,
 } from "../support/browser";
+import { createActor, createSource, createStanceCoding, createStatement } from "../support/factories";
 import { testPasswords } from "../support/test-passwords";
 import { testLane } from "../support/lane";
 
@@ -96,6 +98,36 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     await page.waitForURL(/\/sign-in/);
     await gotoHydrated(page, `${appUrl}/codings`);
     await page.waitForURL(/\/sign-in\?callbackUrl=/);
+    await context.close();
+  });
+
+  it("an admin deletes another coder's coding from its page (an import's, say) and restores it from History", async () => {
+    const coder = await db.user.findUniqueOrThrow({ where: { email: "analyst@stancewatch.local" } });
+    const speaker = await createActor(db);
+    const statement = await createStatement(db, { source: await createSource(db), speakerId: speaker.id, quote: "We seek calm," });
+    const coding = await createStanceCoding(db, { statement, targetId: (await createActor(db)).id, coderId: coder.id, score: 2 });
+    const context = await signedInContext(browser(), appUrl, "admin@stancewatch.local", testPasswords.SEED_PASSWORD_ADMIN);
+    const page = await context.newPage();
+    const questions: string[] = [];
+    page.on("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await gotoHydrated(page, `${appUrl}/codings/${coding.id}`);
+    // Read-only: the administrator deletes, never edits, someone else's score.
+    expect(await page.getByRole("button", { name: "Save" }).count()).toBe(0);
+    await page.getByText(`Only the coder, ${coder.name}, can change this coding. As an administrator you may delete it`).waitFor();
+    await saveScreenshot(page, "coding-admin-delete");
+    await page.getByRole("button", { name: "Delete coding" }).click();
+    await page.waitForURL(/\/codings\?deleted=1$/);
+    expect(questions).toEqual([`Delete ${coder.name}’s coding? It leaves every list and chart; you can restore it from History.`]);
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).not.toBeNull();
+    const deletion = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: coding.id, action: "DELETE" } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: deletion.userId! } })).email).toBe("admin@stancewatch.local");
+
+    await gotoHydrated(page, `${appUrl}/admin/history/StanceCoding/${coding.id}`);
+    await page.getByRole("button", { name: "Restore the version deleted here" }).click();
+    await expect.poll(async () => (await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).toBeNull();
     await context.close();
   });
 

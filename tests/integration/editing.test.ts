@@ -93,6 +93,28 @@ describe("editing a coding", () => {
     expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).score).toBe(1);
   });
 
+  it("lets an administrator delete another coder's coding (an import's, say), never edit it, and restore it; other analysts neither", async () => {
+    const { coding, actingCoder } = await codingOwnedBy();
+    const otherAnalyst = await createUser(db, "ANALYST");
+    const admin = await createUser(db, "ADMIN");
+    const actingAdmin = { id: admin.id, role: admin.role };
+    await expect(deleteStanceCoding({ id: otherAnalyst.id, role: "ANALYST" }, coding.id, 1)).rejects.toThrowError(/Only the coder/);
+    await expect(updateStanceCoding(actingAdmin, coding.id, edit(1, 3))).rejects.toThrowError(/Only the coder can change a coding/);
+    // A stale version is a conflict for an administrator as for the coder.
+    await updateStanceCoding(actingCoder, coding.id, edit(1, -1));
+    await expect(deleteStanceCoding(actingAdmin, coding.id, 1)).rejects.toThrowError(ConflictError);
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).toBeNull();
+
+    await deleteStanceCoding(actingAdmin, coding.id, 2);
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).toMatchObject({ score: -1, version: 3 });
+    expect((await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).deletedAt).not.toBeNull();
+    // Attributed to the administrator, and theirs to undo.
+    const deletion = await db.auditEntry.findFirstOrThrow({ where: { entity: "StanceCoding", entityId: coding.id, action: "DELETE" } });
+    expect(deletion.userId).toBe(admin.id);
+    await restoreFromAuditEntry(actingAdmin, deletion.id.toString());
+    expect(await db.stanceCoding.findUniqueOrThrow({ where: { id: coding.id } })).toMatchObject({ deletedAt: null, score: -1 });
+  });
+
   it("soft-deletes: the coding leaves the lists, stays in the database, and an admin restores it exactly", async () => {
     const { coding, actingCoder } = await codingOwnedBy();
     const admin = await createUser(db, "ADMIN");

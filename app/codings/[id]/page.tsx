@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
+import { CodingDeletionButton } from "@/components/coding-deletion-button";
 import { CodingDetails } from "@/components/coding-details";
 import { CodingForm } from "@/components/coding-form";
 import { StatementCard } from "@/components/statement-card";
@@ -23,8 +24,10 @@ export default async function CodingPage({ params }: { params: Promise<{ id: str
     throw error;
   }
   const canEdit = hasPermission(user, "edit");
-  // Only the coder may change a coding; other analysts are told why they cannot.
+  // Only the coder may change a coding; other analysts are told why they cannot. An administrator may delete it
+  // (lib/data/codings.ts, deleteStanceCoding).
   const isOwnCoding = canEdit && coding.coder.id === user.id;
+  const canDelete = hasPermission(user, "administer");
 
   return (
     <main className="page">
@@ -40,7 +43,19 @@ export default async function CodingPage({ params }: { params: Promise<{ id: str
         {isOwnCoding ? (
           <CodingForm coding={coding} />
         ) : (
-          <CodingDetails coding={coding} note={canEdit ? `Only the coder, ${coding.coder.name}, can change this coding.` : undefined} />
+          <CodingDetails
+            coding={coding}
+            note={
+              canDelete
+                ? `Only the coder, ${coding.coder.name}, can change this coding. As an administrator you may delete it (an import’s, say); History keeps it for restoring.`
+                : canEdit
+                  ? `Only the coder, ${coding.coder.name}, can change this coding.`
+                  : undefined
+            }
+            actions={
+              canDelete ? <CodingDeletionButton codingId={coding.id} version={coding.version} coderName={coding.coder.name} /> : undefined
+            }
+          />
         )}
       </div>
     </main>
