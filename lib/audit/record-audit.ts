@@ -64,25 +64,31 @@ export async function recordAudit(
   return written.id;
 }
 
+/** An audit entry of a bulk change, written by recordAudits; `at` defaults to the time of the statement. */
+export type BulkAuditEntry = {
+  userId: string | null;
+  action: AuditAction;
+  entity: AuditedEntity;
+  entityId: string;
+  after?: object | null;
+  at?: Date;
+};
+
 /**
  * Writes many audit entries in one statement, for bulk changes (an intake of
  * thousands of sources), in the order given: the chain's trigger numbers them
  * in that order. Through direct SQL (lib/database/direct-sql.ts; `sqlOf(tx)` in
  * a Prisma transaction), with the same content recordAudit writes: the
- * snapshot as JSON, `at` the time of the statement (one time for the whole
- * statement, as Prisma's own default gave a createMany).
+ * snapshot as JSON, `at` the entry's own time or else the time of the
+ * statement (one time for the whole statement, as Prisma's own default gave a createMany).
  */
-export async function recordAudits(
-  sql: SqlClient,
-  entries: { userId: string | null; action: AuditAction; entity: AuditedEntity; entityId: string; after?: object | null }[],
-  at: Date = new Date(),
-) {
+export async function recordAudits(sql: SqlClient, entries: readonly BulkAuditEntry[], at: Date = new Date()) {
   if (entries.length === 0) return;
   await sql.query(
     `INSERT INTO "AuditEntry" ("userId", action, entity, "entityId", after, at)
-     SELECT entry."userId", entry.action::"AuditAction", entry.entity, entry."entityId", entry.after::jsonb, $6::timestamp
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
-       AS entry("userId", action, entity, "entityId", after, position)
+     SELECT entry."userId", entry.action::"AuditAction", entry.entity, entry."entityId", entry.after::jsonb, entry.at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[]) WITH ORDINALITY
+       AS entry("userId", action, entity, "entityId", after, at, position)
      ORDER BY entry.position`,
     [
       entries.map((entry) => entry.userId),
@@ -91,7 +97,32 @@ export async function recordAudits(
       entries.map((entry) => entry.entityId),
       entries.map((entry) => (entry.after === undefined || entry.after === null ? null : JSON.stringify(auditSnapshot(entry.after)))),
       // A timestamp column without a zone holds UTC, as Prisma writes it; the "Z" is ignored on input.
-      at.toISOString(),
+      entries.map((entry) => (entry.at ?? at).toISOString()),
     ],
   );
+}
+
+// Entries per statement when held entries are written: each carries its snapshot as a parameter.
+const heldAuditBatchSize = 2_000;
+
+/**
+ * The audit entries of a long bulk write (an intake, an import), held until its end and written there. The chain's
+ * lock (prisma/sql/audit-hash-chain.sql) is taken by a transaction's first audit entry and held until it commits:
+ * written as the rows went in, an upload of a minute held every other person's save for that minute (and failed
+ * those that waited longer than their transaction may). Written last, the lock is held from that write to the
+ * commit. Each entry keeps the time its rows were written.
+ */
+export class HeldAuditEntries {
+  private readonly entries: BulkAuditEntry[] = [];
+
+  add(entries: readonly BulkAuditEntry[], at: Date = new Date()): void {
+    for (const entry of entries) this.entries.push({ ...entry, at: entry.at ?? at });
+  }
+
+  /** Writes them all, in the order added: call it last in the transaction, after anything that can refuse the change. */
+  async write(sql: SqlClient): Promise<void> {
+    for (let start = 0; start < this.entries.length; start += heldAuditBatchSize)
+      await recordAudits(sql, this.entries.slice(start, start + heldAuditBatchSize));
+    this.entries.length = 0;
+  }
 }

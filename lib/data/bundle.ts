@@ -3,7 +3,7 @@ import "server-only";
 // imported (docs/decisions/0028). The file format and the per-kind field
 // rules are in lib/exchange/bundle-*.ts; this is the database side.
 import packageJson from "../../package.json";
-import { recordAudits, type AuditedEntity } from "../audit/record-audit";
+import { HeldAuditEntries, type AuditedEntity } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { sqlOf } from "../database/direct-sql";
@@ -577,6 +577,8 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
   const created: Partial<Record<BundleKind, number>> = {};
   await db.$transaction(
     async (tx) => {
+      // Written last, so that the audit chain's lock is not held through the import (HeldAuditEntries).
+      const heldAudits = new HeldAuditEntries();
       for (const kind of bundleKindNames) {
         const rows = pending.filter((entry) => entry.kind === kind);
         if (rows.length === 0) continue;
@@ -590,8 +592,7 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
               batch.map((entry) => fingerprintOf(entry.data.text as string)),
             );
           }
-          await recordAudits(
-            sqlOf(tx),
+          heldAudits.add(
             batch.map((entry) => ({
               userId: user!.id,
               action: "CREATE" as const,
@@ -606,6 +607,7 @@ export async function importBundle(user: ActingUser, text: string, options: { sk
         }
         created[kind] = rows.length;
       }
+      await heldAudits.write(sqlOf(tx));
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

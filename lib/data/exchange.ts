@@ -1,7 +1,8 @@
 import "server-only";
-import { recordAudit } from "../audit/record-audit";
+import { HeldAuditEntries } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser, type SignedInUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
+import { sqlOf } from "../database/direct-sql";
 import { DomainError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
 import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
@@ -173,6 +174,8 @@ async function importExchangeRows(
   await db
     .$transaction(
       async (tx) => {
+        // Written last, so that the audit chain's lock is not held through the import (HeldAuditEntries).
+        const heldAudits = new HeldAuditEntries();
         // Checked again with the sources key-share-locked (lib/data/live-records.ts says why): one deleted since the
         // check above refuses its rows, and a deletion still to come waits for the import and then counts what it added.
         const sourceIds = [...new Set(valid.map((entry) => entry.sourceId))];
@@ -222,7 +225,7 @@ async function importExchangeRows(
                 translationEnd: row.translation_end,
               },
             });
-            await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement });
+            heldAudits.add([{ userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement }]);
           }
           const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
           if (existing) {
@@ -254,11 +257,12 @@ async function importExchangeRows(
               codebookVersion: row.codebook_version === undefined ? versionInForce : row.codebook_version,
             },
           });
-          await recordAudit(tx, { userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding });
+          heldAudits.add([{ userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding }]);
           imported += 1;
         }
         // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.
         if (conflicts.length > 0 && !options.skipInvalid) throw new ImportRefused();
+        await heldAudits.write(sqlOf(tx));
       },
       { timeout: 600_000, maxWait: 30_000 },
     )

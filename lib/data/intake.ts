@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { serverEnvironment } from "../config/environment";
 import { getDatabase } from "../database/client";
+import { HeldAuditEntries } from "../audit/record-audit";
 import { inDirectTransaction, type SqlClient } from "../database/direct-sql";
 import { DomainError } from "../errors";
 import type { IntakeProblem, SourceDraft } from "../intake/drafts";
@@ -154,6 +155,8 @@ class IntakeRun {
   private writing: Promise<void> = Promise.resolve();
   private items = 0;
   private fresh = 0;
+  /** Written once the upload is accepted, so that the audit chain's lock is not held through the upload (HeldAuditEntries). */
+  private readonly heldAudits = new HeldAuditEntries();
 
   constructor(
     private readonly sql: SqlClient,
@@ -209,6 +212,7 @@ class IntakeRun {
         `${unchosen === this.nearDuplicates.length ? unchosen : `${unchosen} of ${this.nearDuplicates.length}`} item(s) nearly repeat a stored source or another item (at least ${Math.round(nearDuplicateThreshold * 100)} % of their text) and have no choice yet. Nothing was imported yet: choose to keep or skip each.`,
         { nearDuplicates: this.nearDuplicates, errors: this.problems },
       );
+    await this.heldAudits.write(this.sql);
     return {
       imported: this.imported,
       skipped: this.problems,
@@ -275,6 +279,7 @@ class IntakeRun {
       this.userId,
       kept.map(({ item }) => item.source),
       kept.map(({ fingerprint }) => fingerprint),
+      this.heldAudits,
     ).then((created) =>
       created.forEach((row, position) => {
         const { item } = kept[position]!;

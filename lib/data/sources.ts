@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, recordAudits } from "../audit/record-audit";
+import { recordAudit, recordAudits, type HeldAuditEntries } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { inDirectTransaction, type SqlClient } from "../database/direct-sql";
@@ -296,6 +296,8 @@ export async function insertSources(
   inputs: readonly SourceCreation[],
   /** Computed already by the caller (the intake compares them first), in the order of `inputs`. */
   fingerprints?: readonly Fingerprint[],
+  /** Where a long upload keeps the audit entries until its end (HeldAuditEntries); written with each batch without it. */
+  heldAudits?: HeldAuditEntries,
 ): Promise<{ id: string; contentHash: string }[]> {
   const created: { id: string; contentHash: string }[] = [];
   for (let start = 0; start < inputs.length; start += insertBatchSize) {
@@ -357,39 +359,37 @@ export async function insertSources(
       rows.map((row, index) => fingerprints?.[start + index] ?? fingerprintOf(row.text)),
     );
     const stamp = at.toISOString();
-    await recordAudits(
-      sql,
-      rows.map((row) => ({
-        userId,
-        action: "CREATE" as const,
-        entity: "Source" as const,
-        entityId: row.id,
-        // The row as Prisma returns it (text and translation left out), every column in the model's order.
-        after: {
-          id: row.id,
-          title: row.title,
-          publisher: row.publisher,
-          url: row.url,
-          publishedOn: `${row.publishedOn}T00:00:00.000Z`,
-          language: row.language,
-          contentHash: row.contentHash,
-          version: 1,
-          createdAt: stamp,
-          updatedAt: stamp,
-          deletedAt: null,
-          blindCoding: true,
-          createdById: userId,
-          nothingToCodeAt: null,
-          nothingToCodeById: null,
-          translationLanguage: row.translationLanguage,
-          // Kept by triggers on Statement (decision 0034): a new source has none.
-          liveStatementCount: 0,
-          text: `${row.text.length} characters`,
-          translation: row.translation === null ? null : `${row.translation.length} characters`,
-        },
-      })),
-      at,
-    );
+    const audits = rows.map((row) => ({
+      userId,
+      action: "CREATE" as const,
+      entity: "Source" as const,
+      entityId: row.id,
+      // The row as Prisma returns it (text and translation left out), every column in the model's order.
+      after: {
+        id: row.id,
+        title: row.title,
+        publisher: row.publisher,
+        url: row.url,
+        publishedOn: `${row.publishedOn}T00:00:00.000Z`,
+        language: row.language,
+        contentHash: row.contentHash,
+        version: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        deletedAt: null,
+        blindCoding: true,
+        createdById: userId,
+        nothingToCodeAt: null,
+        nothingToCodeById: null,
+        translationLanguage: row.translationLanguage,
+        // Kept by triggers on Statement (decision 0034): a new source has none.
+        liveStatementCount: 0,
+        text: `${row.text.length} characters`,
+        translation: row.translation === null ? null : `${row.translation.length} characters`,
+      },
+    }));
+    if (heldAudits) heldAudits.add(audits, at);
+    else await recordAudits(sql, audits, at);
     created.push(...rows.map((row) => ({ id: row.id, contentHash: row.contentHash })));
   }
   return created;
