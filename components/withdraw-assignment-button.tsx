@@ -12,7 +12,7 @@ export function WithdrawAssignmentButton({ drawId, sourceTitle }: { drawId: stri
       payload={{}}
       label="Withdraw"
       pendingLabel="Withdrawing…"
-      confirmMessage={`Withdraw the assignment of “${sourceTitle}”? Codings already made stay.`}
+      confirmMessage={`Withdraw the assignment of “${sourceTitle}”? Codings already made stay; History can bring the assignment back.`}
       errorClassName={styles.error}
     />
   );

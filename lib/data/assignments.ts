@@ -115,8 +115,8 @@ export async function createAssignmentDraw(user: ActingUser, input: AssignmentDr
 }
 
 /**
- * Withdraws a draw: its assignments leave the queues; codings already made stay.
- * Not restorable from History: assigning again with the stored seed re-derives the same draw.
+ * Withdraws a draw: its assignments leave the queues; codings already made stay. An administrator restores it
+ * from History (lib/data/history.ts), as drawn, while the source has no other live draw.
  */
 export async function withdrawAssignmentDraw(user: ActingUser, drawId: string): Promise<void> {
   requirePermission(user, "assign");

@@ -5,7 +5,8 @@ import { recordAudit, type AuditedEntity } from "../audit/record-audit";
 import { requirePermission, type ActingUser } from "../auth/permissions";
 import { formatScore } from "../codings/scale";
 import { getDatabase } from "../database/client";
-import { BadRequestError, DomainError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../database/constraint-errors";
+import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
 import { fieldLabel, formatAuditValue, referencedIds, type ReferenceNames } from "../audit/presentation";
 import { historyListDefinition, type HistoryListFilters } from "../audit/history-list";
 import { keysetOrderBy, readAfterCursor, toPage, type Page } from "../lists/keyset";
@@ -37,6 +38,10 @@ type RestoreSpecification = {
    * evidence on an event). Restored while the statement's source is deleted, it would stay out of reach.
    */
   statement?: { noun: string; id(record: Record<string, unknown>): unknown };
+  /** For a record that hangs from a source alone (an assignment draw): its source, which must be live to restore it. */
+  source?: { noun: string; id(record: Record<string, unknown>): unknown };
+  /** A record that is never edited, only made and withdrawn, has no version to count. */
+  unversioned?: true;
 };
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -110,6 +115,17 @@ const restorable: Partial<Record<AuditedEntity, RestoreSpecification>> = {
     fields: ["title", "rule", "effect"],
     dateFields: [],
     label: (record) => `Indicator “${shorten(text(record.title))}”`,
+  },
+  // A withdrawn draw comes back as it was drawn: the same statements, coders and double-coded sample, its queue
+  // entries with it; only its withdrawal changes. One live draw per source, so another drawn since must go first.
+  AssignmentDraw: {
+    delegate: (tx) => tx.assignmentDraw as unknown as Delegate,
+    fields: [],
+    dateFields: [],
+    label: (record) =>
+      `Assignment draw for ${Array.isArray(record.coderIds) ? record.coderIds.length : 0} coders (seed ${text(record.seed)})`,
+    source: { noun: "assignment draw", id: (record) => record.sourceId },
+    unversioned: true,
   },
   Evidence: {
     delegate: (tx) => tx.evidence as unknown as Delegate,
@@ -385,6 +401,16 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
       if (hangsFrom?.statementDeleted && entry.entity !== "Statement")
         throw new DomainError(422, `This ${noun}'s statement is deleted; restore the statement first.`);
     }
+    const sourceId = specification.source?.id(unlocked);
+    if (typeof sourceId === "string") {
+      const [source] = await tx.$queryRaw<{ title: string; deleted: boolean }[]>`
+        SELECT title, "deletedAt" IS NOT NULL AS deleted FROM "Source" WHERE id = ${sourceId} FOR KEY SHARE`;
+      if (!source || source.deleted)
+        throw new DomainError(
+          422,
+          `This ${specification.source!.noun}'s source “${source?.title ?? sourceId}” is deleted; restore the source first.`,
+        );
+    }
     // The row is locked before it is read: an edit committing meanwhile would otherwise be overwritten unseen,
     // and the restore given the version number that edit took. (The entity names a table: it matched `restorable`.)
     await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${entry.entity}"`)} WHERE id = ${entry.entityId} FOR UPDATE`;
@@ -396,7 +422,18 @@ export async function restoreFromAuditEntry(user: ActingUser, auditEntryId: stri
       const value = version[field];
       data[field] = specification.dateFields.includes(field) && typeof value === "string" ? new Date(value) : value;
     }
-    const after = await delegate.update({ where: { id: current.id }, data: { ...data, deletedAt: null, version: current.version + 1 } });
+    const versioned = specification.unversioned ? {} : { version: current.version + 1 };
+    const after = await delegate
+      .update({ where: { id: current.id }, data: { ...data, deletedAt: null, ...versioned } })
+      .catch((error: unknown) => {
+        // The only unique key a restore can break: a source's one live assignment draw.
+        if (isUniqueViolation(error))
+          throw new ConflictError(
+            "This source has another live assignment draw, made since; withdraw it first to bring this one back.",
+            null,
+          );
+        throw error;
+      });
     await recordAudit(tx, {
       userId: user.id,
       action: "RESTORE",

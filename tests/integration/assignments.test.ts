@@ -4,6 +4,7 @@ import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { createAssignmentDraw, getAssignmentProgress, withdrawAssignmentDraw } from "@/lib/data/assignments";
 import { createStanceCoding as codeStatement, listCodingQueue, markNoStance } from "@/lib/data/codings";
+import { listDeletedRecords, restoreFromAuditEntry } from "@/lib/data/history";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createActor, createSource, createStatement, createUser, todayIso } from "../support/factories";
 import { testLane } from "../support/lane";
@@ -199,6 +200,52 @@ describe("assignment and overlap", () => {
     const current = await db.assignmentDraw.findFirstOrThrow({ where: { sourceId: source.id } });
     await withdrawAssignmentDraw(admin, current.id);
     await expect(createAssignmentDraw(admin, input)).resolves.toMatchObject({ statements: 4 });
+  });
+
+  it("brings a withdrawn draw back from History as it was drawn, unless the source was assigned again or deleted since", async () => {
+    const { admin, first, second } = await team();
+    const { source } = await sourceWithStatements(6);
+    const input = { sourceId: source.id, coderIds: [first.id, second.id], share: 1, overlap: 0.5 };
+    const drawn = await createAssignmentDraw(admin, input);
+    const assignments = () =>
+      db.codingAssignment.findMany({ where: { drawId: drawn.id }, orderBy: [{ statementId: "asc" }, { coderId: "asc" }] });
+    const asDrawn = await assignments();
+    const queued = async () => (await listCodingQueue(first)).items.filter((item) => item.assigned && item.source.id === source.id).length;
+    const queuedWhenDrawn = await queued();
+    expect(queuedWhenDrawn).toBeGreaterThan(0);
+    await withdrawAssignmentDraw(admin, drawn.id);
+    expect(await queued()).toBe(0);
+    const withdrawal = await db.auditEntry.findFirstOrThrow({ where: { entity: "AssignmentDraw", entityId: drawn.id, action: "DELETE" } });
+    expect((await listDeletedRecords(admin)).find((record) => record.entityId === drawn.id)).toMatchObject({
+      label: expect.stringMatching(/^Assignment draw for 2 coders \(seed /),
+      auditEntryId: withdrawal.id.toString(),
+    });
+    // Only an administrator restores.
+    await expect(restoreFromAuditEntry(first, withdrawal.id.toString())).rejects.toBeInstanceOf(PermissionDeniedError);
+
+    // Assigned again meanwhile: the old draw waits until the new one is withdrawn.
+    const redrawn = await createAssignmentDraw(admin, { ...input, seed: "another" });
+    await expect(restoreFromAuditEntry(admin, withdrawal.id.toString())).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/another live assignment draw/),
+    });
+    expect((await db.assignmentDraw.findUniqueOrThrow({ where: { id: drawn.id } })).deletedAt).not.toBeNull();
+    await withdrawAssignmentDraw(admin, redrawn.id);
+
+    // A deleted source's draw stays withdrawn until the source is back.
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    await expect(restoreFromAuditEntry(admin, withdrawal.id.toString())).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/source .* is deleted; restore the source first/),
+    });
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: null } });
+
+    await restoreFromAuditEntry(admin, withdrawal.id.toString());
+    expect((await db.assignmentDraw.findUniqueOrThrow({ where: { id: drawn.id } })).deletedAt).toBeNull();
+    expect(await assignments()).toEqual(asDrawn);
+    expect(await queued()).toBe(queuedWhenDrawn);
+    const restore = await db.auditEntry.findFirstOrThrow({ where: { entity: "AssignmentDraw", entityId: drawn.id, action: "RESTORE" } });
+    expect(restore.userId).toBe(admin.id);
   });
 
   it("refuses a source with no statements, and a share that draws nothing", async () => {
