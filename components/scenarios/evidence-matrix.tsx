@@ -146,6 +146,12 @@ function EvidenceDescription({ row }: { row: EvidenceRow }) {
           <strong>Re-coded since rated.</strong> What changed shows once you have coded the statement (blind coding).
         </p>
       )}
+      {row.changedWithoutStanceChange && (
+        <p className="cell-meta">
+          Its codings changed since it was rated, not its stance toward any target. Coders who have not yet coded it are told to look again
+          until it is marked reviewed.
+        </p>
+      )}
     </>
   );
 }
@@ -154,7 +160,7 @@ function EvidenceDescription({ row }: { row: EvidenceRow }) {
 function RowActions({ row }: { row: EvidenceRow }) {
   return (
     <td className={styles.actions}>
-      {row.recoded.length > 0 && (
+      {(row.recoded.length > 0 || row.changedWithoutStanceChange) && (
         <RecordActionButton
           method="PATCH"
           url={`/api/evidence/${encodeURIComponent(row.id)}`}

@@ -132,13 +132,13 @@ async function readEvidenceMatrix(user: NonNullable<ActingUser>, setSlug: string
   const seenWholeIds = new Set(statementsSeen.map((statement) => statement.id));
   // A blind coder learns that a row's statement was re-coded, but neither toward whom nor by how much: the change is
   // read off when its codings and settled scores last changed, not off their means, which would also tell them
-  // whether a new coding agreed with the others.
-  const hiddenIds = statementIds.filter((id) => !seenWholeIds.has(id));
+  // whether a new coding agreed with the others. Those who see the codings are told of a change that moved no mean
+  // too, so that they can mark the row reviewed: nobody else could take that notice off the blind coders' matrix.
   const lastChanged = new Map<string, Date>();
-  if (hiddenIds.length > 0) {
+  if (statementIds.length > 0) {
     const [codings, adjudications] = await Promise.all([
-      db.stanceCoding.groupBy({ by: ["statementId"], where: { statementId: { in: hiddenIds } }, _max: { updatedAt: true } }),
-      db.adjudication.groupBy({ by: ["statementId"], where: { statementId: { in: hiddenIds } }, _max: { updatedAt: true } }),
+      db.stanceCoding.groupBy({ by: ["statementId"], where: { statementId: { in: statementIds } }, _max: { updatedAt: true } }),
+      db.adjudication.groupBy({ by: ["statementId"], where: { statementId: { in: statementIds } }, _max: { updatedAt: true } }),
     ]);
     for (const group of [...codings, ...adjudications]) {
       const at = group._max.updatedAt;
@@ -169,6 +169,9 @@ async function readEvidenceMatrix(user: NonNullable<ActingUser>, setSlug: string
       if (assessment) versions[scenario.id] = assessment.version;
     }
     const score = diagnosticity.get(row.id)!;
+    const seen = row.statementId !== null && seenWholeIds.has(row.statementId);
+    const changedSinceReview = row.statementId !== null && (lastChanged.get(row.statementId)?.getTime() ?? 0) > row.reviewedAt.getTime();
+    const recoded = seen ? compareSnapshots(row.codingSnapshot as StanceSnapshot | null, teamSnapshots.get(row.statementId!) ?? {}) : [];
     return {
       id: row.id,
       kind: row.statement ? "statement" : "event",
@@ -192,14 +195,9 @@ async function readEvidenceMatrix(user: NonNullable<ActingUser>, setSlug: string
       ratingVersions: versions,
       diagnosticity: score.diagnosticity,
       diagnosticityLabel: score.label,
-      recoded:
-        row.statementId && seenWholeIds.has(row.statementId)
-          ? compareSnapshots(row.codingSnapshot as StanceSnapshot | null, teamSnapshots.get(row.statementId) ?? {})
-          : [],
-      recodedOutOfSight:
-        row.statementId !== null &&
-        !seenWholeIds.has(row.statementId) &&
-        (lastChanged.get(row.statementId)?.getTime() ?? 0) > row.reviewedAt.getTime(),
+      recoded,
+      recodedOutOfSight: row.statementId !== null && !seen && changedSinceReview,
+      changedWithoutStanceChange: seen && recoded.length === 0 && changedSinceReview,
       version: row.version,
     };
   });

@@ -175,6 +175,12 @@ export type EvidenceRow = {
    * from the user (`recoded` is then empty): they are told to look again, not what changed toward whom.
    */
   recodedOutOfSight: boolean;
+  /**
+   * The user sees the statement's codings, which changed since the row was last reviewed without moving its stance
+   * toward any target (a rationale edited, a coding that agreed with the mean): nothing to check in the ratings, but
+   * coders under blind coding are told to look again (`recodedOutOfSight`) until someone marks the row reviewed.
+   */
+  changedWithoutStanceChange: boolean;
   version: number;
 };
 

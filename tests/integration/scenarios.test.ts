@@ -675,6 +675,26 @@ describe("the evidence matrix", () => {
       status: 409,
     });
 
+    // A change that moves no mean (a rationale reworded): the blind coder is told to look again, as they must not learn
+    // whether it moved anything; those who see the codings are told so and can mark the row reviewed, which no one
+    // else could, or the blind coder's notice would stay for good.
+    await updateStanceCoding(world.analyst, world.codingA2.id, {
+      version: 2,
+      score: -3,
+      isConditional: false,
+      confidence: "HIGH",
+      rationale: "re-read, and reworded",
+    });
+    const rowFor = async (user: Parameters<typeof getEvidenceMatrix>[0]) =>
+      (await getEvidenceMatrix(user, world.set.slug)).rows.find((row) => row.id === statementRow)!;
+    const unmoved = await rowFor(reader);
+    expect([unmoved.recoded, unmoved.changedWithoutStanceChange, unmoved.recodedOutOfSight]).toEqual([[], true, false]);
+    const blindSees = await rowFor(blindCoder);
+    expect([blindSees.recodedOutOfSight, blindSees.changedWithoutStanceChange]).toEqual([true, false]);
+    await updateEvidence(world.analyst, statementRow, { version: unmoved.version, markReviewed: true });
+    expect((await rowFor(reader)).changedWithoutStanceChange).toBe(false);
+    expect((await rowFor(blindCoder)).recodedOutOfSight).toBe(false);
+
     const detail = await getScenario(reader, world.scenario.slug);
     expect(detail.evidence).toMatchObject({ weightedInconsistency: 0.5, rank: 1, of: 2 });
   });
