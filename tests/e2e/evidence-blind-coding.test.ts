@@ -83,6 +83,9 @@ describe.skipIf(!browserTestsEnabled())("a re-coded evidence row under blind cod
     expect(await adminPage.getByText("Re-coded since rated:").count()).toBe(0);
     await adminPage.getByText("Its codings changed since it was rated, not its stance toward any target.", { exact: false }).waitFor();
     await saveScreenshot(adminPage, "evidence-changed-without-stance");
+    await adminPage.setViewportSize({ width: 390, height: 844 });
+    await adminPage.getByRole("button", { name: /^Mark reviewed/ }).scrollIntoViewIfNeeded();
+    await saveScreenshot(adminPage, "evidence-changed-without-stance");
     await adminPage.getByRole("button", { name: /^Mark reviewed/ }).click();
     await expect.poll(() => adminPage.getByText("Its codings changed since it was rated", { exact: false }).count()).toBe(0);
     await admin.close();

@@ -10,5 +10,6 @@ describePageSweep("every reading and coding page at desktop and phone width", (r
   "/code",
   "/statements",
   "/codings",
+  `/codings/${records.analystCodingId}`,
   "/events",
 ]);

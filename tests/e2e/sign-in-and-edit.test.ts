@@ -118,6 +118,9 @@ describe.skipIf(!browserTestsEnabled())("signing in and editing in Chromium", ()
     expect(await page.getByRole("button", { name: "Save" }).count()).toBe(0);
     await page.getByText(`Only the coder, ${coder.name}, can change this coding. As an administrator you may delete it`).waitFor();
     await saveScreenshot(page, "coding-admin-delete");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Delete coding" }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "coding-admin-delete");
     await page.getByRole("button", { name: "Delete coding" }).click();
     await page.waitForURL(/\/codings\?deleted=1$/);
     expect(questions).toEqual([`Delete ${coder.name}’s coding? It leaves every list and chart; you can restore it from History.`]);

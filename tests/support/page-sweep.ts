@@ -26,7 +26,8 @@ import { testPasswords } from "./test-passwords";
 import { testLane } from "./lane";
 
 /** What the pages' addresses are made of: records of the seed and of the sweep's own fixtures. */
-export type SweepRecords = { sourceId: string; unbrokenSourceId: string; scenarioSlug: string; analystId: string };
+/** `analystCodingId`: a coding by the lead analyst, which the administrator may delete but not edit. */
+export type SweepRecords = { sourceId: string; unbrokenSourceId: string; scenarioSlug: string; analystId: string; analystCodingId: string };
 
 /** Every page in `choosePages` at 1280 and 390 px, signed in as the administrator. */
 export function describePageSweep(title: string, choosePages: (records: SweepRecords) => string[]): void {
@@ -75,7 +76,12 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
     );
     const unbrokenStatement = await createStatement(db, { source: unbrokenSource, speakerId: unbrokenSpeaker.id, quote: unbrokenQuote });
     const trackedTarget = await db.actor.findFirstOrThrow({ where: { isTrackedTarget: true, deletedAt: null } });
-    await createStanceCoding(db, { statement: unbrokenStatement, targetId: trackedTarget.id, coderId: analyst.id, score: -1 });
+    const analystCoding = await createStanceCoding(db, {
+      statement: unbrokenStatement,
+      targetId: trackedTarget.id,
+      coderId: analyst.id,
+      score: -1,
+    });
     unbrokenSourceId = unbrokenSource.id;
     // Pages show their tables only when there is something to list: give the assignments page a draw of its own.
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
@@ -90,6 +96,7 @@ export function describePageSweep(title: string, choosePages: (records: SweepRec
       unbrokenSourceId: unbrokenSourceId!,
       scenarioSlug: scenario.slug,
       analystId: analyst.id,
+      analystCodingId: analystCoding.id,
     });
   });
 
