@@ -3,15 +3,19 @@
 // person's save for as long as it ran. They now write them last (HeldAuditEntries, lib/audit/record-audit.ts).
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
+import { exportBundle, importBundle } from "@/lib/data/bundle";
 import { updateStanceCoding } from "@/lib/data/codings";
 import { exportExchangeRows, importExchangeFile } from "@/lib/data/exchange";
 import { importSources } from "@/lib/data/intake";
 import { insertBatchSize } from "@/lib/data/sources";
 import { intakeOptionsSchema } from "@/lib/intake/schemas";
 import { verifyAuditChain } from "@/scripts/database/audit-chain";
+import { applyMigrations } from "@/scripts/database/schema-engine";
 import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { testLane } from "../support/lane";
+import { createFreshDatabase } from "../support/test-database";
 
 const db = createPrismaClient(testLane().databaseUrl, { maxConnections: 3 });
 // The embedded database has one session for every connection: a second transaction waits for the first to end.
@@ -55,6 +59,59 @@ function articleLine(index: number, run: string): string {
     text: `News ${words.join(" ")}.`,
   });
 }
+
+describe.skipIf(!isServer)("a bundle import and the audit chain's lock", () => {
+  // First in the file: the bundle carries every live record of the lane's database, and the tests below add many.
+  it("writes every record before it waits for the lock, which it takes only for its entries", { timeout: 120_000 }, async () => {
+    const account = await db.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
+    const exported = await exportBundle({ id: account.id, role: account.role, isAdjudicator: account.isAdjudicator });
+    const fresh = await createFreshDatabase("chain_lock");
+    const client = createPrismaClient(fresh.url, { maxConnections: 2 });
+    // Holds the chain's lock in the new installation, so the import stops where it first needs it.
+    const holder = new pg.Client({ connectionString: fresh.url });
+    try {
+      await applyMigrations(fresh.url);
+      for (const user of await db.user.findMany())
+        await client.user.create({ data: { email: user.email, name: user.name, role: user.role } });
+      const importer = await client.user.findUniqueOrThrow({ where: { email: "admin@stancewatch.local" } });
+      await holder.connect();
+      await holder.query("SELECT pg_advisory_lock(hashtext('stancewatch audit chain'))");
+      // Rows written in a transaction not yet committed already take room in their table.
+      const codingsBytes = async () =>
+        Number((await holder.query<{ bytes: string }>(`SELECT pg_relation_size('"StanceCoding"') AS bytes`)).rows[0]!.bytes);
+      const before = await codingsBytes();
+      const importing = withDatabase(client, () =>
+        importBundle({ id: importer.id, role: importer.role, isAdjudicator: false }, exported, { skipConflicts: false }),
+      );
+      importing.catch(() => {});
+      try {
+        await expect
+          .poll(
+            async () =>
+              (
+                await holder.query<{ waiting: number }>(
+                  "SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                )
+              ).rows[0]!.waiting,
+            { timeout: 100_000 },
+          )
+          .toBe(1);
+        // Codings come late in a bundle, after codebook versions, actors, sources and statements.
+        expect(await codingsBytes()).toBeGreaterThan(before);
+      } finally {
+        await holder.query("SELECT pg_advisory_unlock(hashtext('stancewatch audit chain'))");
+      }
+      const outcome = await importing;
+      expect(outcome.created.coding).toBeGreaterThan(0);
+      expect(await client.auditEntry.count({ where: { entity: "StanceCoding" } })).toBe(outcome.created.coding);
+      expect(await verifyAuditChain(fresh.url)).toMatchObject({ intact: true });
+    } finally {
+      await holder.end().catch(() => {});
+      await client.$disconnect();
+      await fresh.drop();
+    }
+  });
+});
 
 describe.skipIf(!isServer)("a long upload and other people's saves", () => {
   it("holds the chain's lock only once the upload is accepted: a save made while it runs goes through at once", async () => {
@@ -106,6 +163,8 @@ describe.skipIf(!isServer)("a long upload and other people's saves", () => {
     expect(entries.every((entry) => entry.chainPosition! > saved.chainPosition!)).toBe(true);
     expect(await db.auditEntry.count()).toBe(entriesBefore + lineCount + 1);
     expect(await verifyAuditChain(testLane().databaseUrl)).toMatchObject({ intact: true });
+    // Out of the way of the files after this one in the lane (a bundle round trip exports every live source).
+    await db.source.updateMany({ where: { id: { in: outcome.imported.map((source) => source.id) } }, data: { deletedAt: new Date() } });
   });
 
   it("writes no entry of a refused upload", async () => {
@@ -175,5 +234,9 @@ describe.skipIf(!isServer)("a long exchange import and other people's saves", ()
     ).toBe(400);
     expect(await db.auditEntry.count({ where: { entity: "StanceCoding", userId: admin.id } })).toBe(400);
     expect(await verifyAuditChain(testLane().databaseUrl)).toMatchObject({ intact: true });
+    const deletedAt = new Date();
+    await db.stanceCoding.updateMany({ where: { statement: { sourceId: source.id } }, data: { deletedAt } });
+    await db.statement.updateMany({ where: { sourceId: source.id }, data: { deletedAt } });
+    await db.source.update({ where: { id: source.id }, data: { deletedAt } });
   });
 });
