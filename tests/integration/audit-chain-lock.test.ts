@@ -187,7 +187,7 @@ describe.skipIf(!isServer)("a long exchange import and other people's saves", ()
     const target = await createActor(db);
     const sentences = Array.from({ length: 401 }, (_, index) => `Sentence ${index} of the exchange.`);
     const text = sentences.join(" ");
-    const source = await db.source.update({ where: { id: (await createSource(db)).id }, data: { text } });
+    const source = await createSource(db, text);
     // One row as the export writes it, the others the same with the next sentences.
     const first = await createStatement(db, { source, speakerId: speaker.id, quote: sentences[0]! });
     await createStanceCoding(db, { statement: first, targetId: target.id, coderId: coder.id, score: 1 });
