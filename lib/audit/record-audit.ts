@@ -22,7 +22,8 @@ export type AuditedEntity =
   | "Evidence"
   | "EvidenceAssessment"
   | "AssignmentDraw"
-  | "CodebookVersion";
+  | "CodebookVersion"
+  | "CodingImport";
 
 const redactedFields = new Set(["passwordHash"]);
 
@@ -70,6 +71,7 @@ export type BulkAuditEntry = {
   action: AuditAction;
   entity: AuditedEntity;
   entityId: string;
+  before?: object | null;
   after?: object | null;
   at?: Date;
 };
@@ -85,10 +87,10 @@ export type BulkAuditEntry = {
 export async function recordAudits(sql: SqlClient, entries: readonly BulkAuditEntry[], at: Date = new Date()) {
   if (entries.length === 0) return;
   await sql.query(
-    `INSERT INTO "AuditEntry" ("userId", action, entity, "entityId", after, at)
-     SELECT entry."userId", entry.action::"AuditAction", entry.entity, entry."entityId", entry.after::jsonb, entry.at
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[]) WITH ORDINALITY
-       AS entry("userId", action, entity, "entityId", after, at, position)
+    `INSERT INTO "AuditEntry" ("userId", action, entity, "entityId", before, after, at)
+     SELECT entry."userId", entry.action::"AuditAction", entry.entity, entry."entityId", entry.before::jsonb, entry.after::jsonb, entry.at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[], $7::text[]) WITH ORDINALITY
+       AS entry("userId", action, entity, "entityId", after, at, before, position)
      ORDER BY entry.position`,
     [
       entries.map((entry) => entry.userId),
@@ -98,6 +100,7 @@ export async function recordAudits(sql: SqlClient, entries: readonly BulkAuditEn
       entries.map((entry) => (entry.after === undefined || entry.after === null ? null : JSON.stringify(auditSnapshot(entry.after)))),
       // A timestamp column without a zone holds UTC, as Prisma writes it; the "Z" is ignored on input.
       entries.map((entry) => (entry.at ?? at).toISOString()),
+      entries.map((entry) => (entry.before === undefined || entry.before === null ? null : JSON.stringify(auditSnapshot(entry.before)))),
     ],
   );
 }

@@ -1,9 +1,11 @@
 import "server-only";
-import { HeldAuditEntries } from "../audit/record-audit";
+import { z } from "zod";
+import { HeldAuditEntries, recordAudit } from "../audit/record-audit";
 import { hasPermission, requirePermission, type ActingUser, type SignedInUser } from "../auth/permissions";
 import { getDatabase } from "../database/client";
 import { sqlOf } from "../database/direct-sql";
-import { DomainError } from "../errors";
+import { newRecordId } from "../database/record-ids";
+import { DomainError, NotFoundError } from "../errors";
 import { formatCsv, parseCsv } from "../exchange/csv";
 import { formatJsonLines, parseJsonLines } from "../exchange/json-lines";
 import { checkQuoteOffsets, checkTranslationOffsets, type ExchangeError, type ExchangeRow } from "../exchange/row";
@@ -89,7 +91,17 @@ export async function exportExchangeRows(user: ActingUser): Promise<ExchangeRow[
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-export type ImportOutcome = { imported: number; unchanged: number; skipped: ExchangeError[]; errors: ExchangeError[] };
+export type ImportOutcome = {
+  imported: number;
+  unchanged: number;
+  skipped: ExchangeError[];
+  errors: ExchangeError[];
+  /** The import as History records it (entity "CodingImport"), from where it is undone; null when it created nothing. */
+  importId: string | null;
+};
+
+/** What an import created, recorded with it so that it can be undone (undoCodingImport). */
+type CodingImportRecord = { statementIds: string[]; codingIds: string[] };
 
 /**
  * Imports codings into existing sources, actors and users (matched by content
@@ -166,16 +178,18 @@ async function importExchangeRows(
     else valid.push({ line, row, sourceId: source!.id, speakerId: speakerId!, targetId: targetId!, coderId: coderId! });
   }
   errors.sort((a, b) => a.line - b.line);
-  if (errors.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors };
+  if (errors.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors, importId: null };
 
   let imported = 0;
   let unchanged = 0;
+  let importId: string | null = null;
   const conflicts: ExchangeError[] = [];
   await db
     .$transaction(
       async (tx) => {
         // Written last, so that the audit chain's lock is not held through the import (HeldAuditEntries).
         const heldAudits = new HeldAuditEntries();
+        const created: CodingImportRecord = { statementIds: [], codingIds: [] };
         // Checked again with the sources key-share-locked (lib/data/live-records.ts says why): one deleted since the
         // check above refuses its rows, and a deletion still to come waits for the import and then counts what it added.
         const sourceIds = [...new Set(valid.map((entry) => entry.sourceId))];
@@ -226,6 +240,7 @@ async function importExchangeRows(
               },
             });
             heldAudits.add([{ userId: user.id, action: "CREATE", entity: "Statement", entityId: statement.id, after: statement }]);
+            created.statementIds.push(statement.id);
           }
           const existing = await tx.stanceCoding.findFirst({ where: { statementId: statement.id, targetId, coderId, deletedAt: null } });
           if (existing) {
@@ -258,10 +273,15 @@ async function importExchangeRows(
             },
           });
           heldAudits.add([{ userId: user.id, action: "CREATE", entity: "StanceCoding", entityId: coding.id, after: coding }]);
+          created.codingIds.push(coding.id);
           imported += 1;
         }
         // A conflicting row makes the whole import refused, like an invalid one, unless skipping was asked for.
         if (conflicts.length > 0 && !options.skipInvalid) throw new ImportRefused();
+        if (created.codingIds.length > 0 || created.statementIds.length > 0) {
+          importId = newRecordId();
+          heldAudits.add([{ userId: user.id, action: "CREATE", entity: "CodingImport", entityId: importId, after: created }]);
+        }
         await heldAudits.write(sqlOf(tx));
       },
       { timeout: 600_000, maxWait: 30_000 },
@@ -270,10 +290,11 @@ async function importExchangeRows(
       if (!(error instanceof ImportRefused)) throw error;
       imported = 0;
       unchanged = 0;
+      importId = null;
     });
   const allErrors = [...errors, ...conflicts].sort((a, b) => a.line - b.line);
-  if (conflicts.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors: allErrors };
-  return { imported, unchanged, skipped: allErrors, errors: [] };
+  if (conflicts.length > 0 && !options.skipInvalid) return { imported: 0, unchanged: 0, skipped: [], errors: allErrors, importId: null };
+  return { imported, unchanged, skipped: allErrors, errors: [], importId };
 }
 
 class ImportRefused extends Error {}
@@ -309,4 +330,90 @@ export async function importExchangeFile(
     );
   }
   return outcome;
+}
+
+export const codingImportUndoSchema = z.object({ auditEntryId: z.string().regex(/^\d{1,18}$/, "must name an audit entry") });
+
+export type CodingImportUndone = { codingsDeleted: number; codingsKept: number; statementsDeleted: number; statementsKept: number };
+
+/**
+ * Undoes an import of codings (History's "CodingImport" entry): soft-deletes the codings it created that nobody has
+ * changed since, and the statements it created that nothing else now rests on (no live coding, adjudication,
+ * no-stance review or evidence row, and not corrected since). What was changed or built on since is kept and
+ * counted. Each deletion is audited and restorable from History, as any other; the undo itself is recorded on
+ * the import's history, and refused a second time.
+ */
+export async function undoCodingImport(user: ActingUser, auditEntryId: string): Promise<CodingImportUndone> {
+  requirePermission(user, "administer");
+  return getDatabase().$transaction(
+    async (tx) => {
+      const entry = await tx.auditEntry.findUnique({ where: { id: BigInt(auditEntryId) } });
+      if (!entry || entry.entity !== "CodingImport" || entry.action !== "CREATE") throw new NotFoundError("This import");
+      const record = entry.after as unknown as CodingImportRecord;
+      // Two administrators undoing at once: the second waits here, then finds it undone.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`coding import ${entry.entityId}`}))`;
+      const undone = await tx.auditEntry.count({ where: { entity: "CodingImport", entityId: entry.entityId, action: "DELETE" } });
+      if (undone > 0) throw new DomainError(409, "This import has already been undone.");
+      // Sources, then statements, then codings: the order every writer takes them in (lib/data/live-records.ts).
+      const statementIds = [
+        ...new Set([
+          ...record.statementIds,
+          ...(await tx.stanceCoding.findMany({ where: { id: { in: record.codingIds } }, select: { statementId: true } })).map(
+            (coding) => coding.statementId,
+          ),
+        ]),
+      ].sort();
+      await tx.$queryRaw`
+        SELECT id FROM "Source" WHERE id IN (SELECT "sourceId" FROM "Statement" WHERE id = ANY(${statementIds}::text[]))
+        ORDER BY id FOR KEY SHARE`;
+      await tx.$queryRaw`SELECT id FROM "Statement" WHERE id = ANY(${record.statementIds}::text[]) ORDER BY id FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "StanceCoding" WHERE id = ANY(${record.codingIds}::text[]) ORDER BY id FOR UPDATE`;
+
+      const heldAudits = new HeldAuditEntries();
+      const now = new Date();
+      const liveCodings = await tx.stanceCoding.findMany({ where: { id: { in: record.codingIds }, deletedAt: null } });
+      // A coding at version 1 is as the import wrote it; a later version is its coder's work since.
+      const untouched = liveCodings.filter((coding) => coding.version === 1);
+      for (const before of untouched) {
+        const after = await tx.stanceCoding.update({ where: { id: before.id }, data: { deletedAt: now, version: { increment: 1 } } });
+        heldAudits.add([{ userId: user.id, action: "DELETE", entity: "StanceCoding", entityId: before.id, before, after }]);
+      }
+      const liveStatements = await tx.statement.findMany({ where: { id: { in: record.statementIds }, deletedAt: null } });
+      const restedOn = await tx.statement.findMany({
+        where: {
+          id: { in: liveStatements.map((statement) => statement.id) },
+          OR: [
+            { codings: { some: { deletedAt: null } } },
+            { adjudications: { some: { deletedAt: null } } },
+            { reviews: { some: { deletedAt: null } } },
+            { evidence: { some: { deletedAt: null } } },
+          ],
+        },
+        select: { id: true },
+      });
+      const kept = new Set(restedOn.map((statement) => statement.id));
+      const removable = liveStatements.filter((statement) => statement.version === 1 && !kept.has(statement.id));
+      for (const before of removable) {
+        const after = await tx.statement.update({ where: { id: before.id }, data: { deletedAt: now, version: { increment: 1 } } });
+        heldAudits.add([{ userId: user.id, action: "DELETE", entity: "Statement", entityId: before.id, before, after }]);
+      }
+      const outcome: CodingImportUndone = {
+        codingsDeleted: untouched.length,
+        codingsKept: liveCodings.length - untouched.length,
+        statementsDeleted: removable.length,
+        statementsKept: liveStatements.length - removable.length,
+      };
+      await heldAudits.write(sqlOf(tx));
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "DELETE",
+        entity: "CodingImport",
+        entityId: entry.entityId,
+        before: record,
+        after: outcome,
+      });
+      return outcome;
+    },
+    { timeout: 120_000, maxWait: 20_000 },
+  );
 }

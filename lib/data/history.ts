@@ -180,6 +180,12 @@ function labelOf(entry: { entity: string; entityId: string; before: unknown; aft
       return typeof snapshot.indicatorsLeftAsEdited === "number" && snapshot.indicatorsLeftAsEdited > 0
         ? `Merge undone; ${snapshot.indicatorsLeftAsEdited} indicator${snapshot.indicatorsLeftAsEdited === 1 ? "" : "s"} edited since the merge left as edited`
         : "Merge undone";
+    case "CodingImport":
+      if (Array.isArray(snapshot.codingIds))
+        return `Import of ${snapshot.codingIds.length} coding${snapshot.codingIds.length === 1 ? "" : "s"}`;
+      return typeof snapshot.codingsDeleted === "number"
+        ? `Import undone: ${snapshot.codingsDeleted} coding${snapshot.codingsDeleted === 1 ? "" : "s"} deleted, ${String(snapshot.codingsKept)} kept`
+        : "Import undone";
     case "EvidenceAssessment":
       return `Rating of evidence for ${name("scenarioId") ?? "a scenario"}`;
   }

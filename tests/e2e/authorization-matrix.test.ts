@@ -10,7 +10,7 @@ import { createPrismaClient } from "@/lib/database/prisma";
 import { mergeActors } from "@/lib/data/actor-merges";
 import { deleteStanceCoding } from "@/lib/data/codings";
 import { exportBundle } from "@/lib/data/bundle";
-import { exportExchangeFile } from "@/lib/data/exchange";
+import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
 import { anonymousSession, signInOverHttp, type HttpSession } from "../support/http-session";
 import { discoverRouteHandlers, filesUnder, mutatingMethods } from "../support/route-handlers";
 import { testPasswords } from "../support/test-passwords";
@@ -442,6 +442,26 @@ const matrix: Record<string, Entry> = {
         path: "/api/exchange",
         body: { format: "jsonl", content },
         state: () => db.stanceCoding.findMany({ where: { statementId: coding.statementId } }),
+      };
+    },
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },
+  },
+  "POST /api/exchange/undo": {
+    // Undoes an import of one coding by the second analyst of a fresh statement, made through the data layer.
+    async prepare() {
+      const { coding } = await leadAnalystCoding();
+      const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
+      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl"))
+        .split("\n")
+        .find((row) => row.includes(statement.source.contentHash))!;
+      const content = JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" });
+      const admin = await db.user.findUniqueOrThrow({ where: { email: accounts.ADMIN.email } });
+      const { importId } = await importExchangeFile({ id: admin.id, role: "ADMIN" }, { format: "jsonl", content, skipInvalid: false });
+      const entry = await db.auditEntry.findFirstOrThrow({ where: { entity: "CodingImport", entityId: importId!, action: "CREATE" } });
+      return {
+        path: "/api/exchange/undo",
+        body: { auditEntryId: entry.id.toString() },
+        state: () => db.stanceCoding.findMany({ where: { statementId: coding.statementId }, orderBy: { id: "asc" } }),
       };
     },
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 403, ADMIN: 200 },

@@ -1,7 +1,7 @@
 // Importing codings (CSV or JSON Lines) through the Export and import page, in
 // Chromium: a bad file is refused line by line with nothing imported, the same
-// file goes in with its invalid rows skipped, and a good CSV goes in whole; the
-// database is checked after each step.
+// file goes in with its invalid rows skipped, a good CSV goes in whole and is
+// undone from History; the database is checked after each step.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/database/prisma";
@@ -117,6 +117,20 @@ describe.skipIf(!browserTestsEnabled())("importing codings on the Export and imp
       { targetId: third!.id, score: 3, rationale: "imported on the page" },
     ]);
     await snap(page, "codings-import-done");
+
+    // A wrong file: the import is undone from its page in History, which takes out the two codings it added.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("link", { name: "Undo this import" }).click();
+    await page.waitForURL(/\/admin\/history\/CodingImport\/[^/]+$/);
+    await page.getByRole("heading", { level: 1, name: "Import of 2 codings" }).waitFor();
+    await snap(page, "codings-import-history");
+    await page.getByRole("button", { name: "Undo this import" }).click();
+    await page.getByRole("heading", { level: 1, name: "Import undone: 2 codings deleted, 0 kept" }).waitFor();
+    expect(await page.getByRole("button", { name: "Undo this import" }).count()).toBe(0);
+    expect(await codingsToward(second!)).toBe(0);
+    expect(await codingsToward(third!)).toBe(0);
+    expect(await codingsToward(first!)).toBe(1);
+    await expectNoSeriousAxeViolations(page, "an undone import's history");
     await context.close();
     await db.stanceCoding.deleteMany({ where: { targetId: { in: [first!.id, second!.id, third!.id] } } });
   });

@@ -2,14 +2,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withDatabase } from "@/lib/database/client";
 import { createPrismaClient } from "@/lib/database/prisma";
 import { applyMigrations } from "@/scripts/database/schema-engine";
-import { exportExchangeFile, importExchangeFile } from "@/lib/data/exchange";
+import { exportExchangeFile, exportExchangeRows, importExchangeFile, undoCodingImport } from "@/lib/data/exchange";
+import { updateStanceCoding } from "@/lib/data/codings";
+import { restoreFromAuditEntry } from "@/lib/data/history";
 import { PermissionDeniedError } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { parseCsv } from "@/lib/exchange/csv";
 import { loadSeedFiles } from "@/lib/seed/seed-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { choosePasswordFromEnvironment, seedDirectory } from "@/lib/seed/run-seed";
-import { createActor, createSource, createStatement } from "../support/factories";
+import { createActor, createSource, createStanceCoding, createStatement, createUser } from "../support/factories";
 import { createFreshDatabase } from "../support/test-database";
 import { testLane } from "../support/lane";
 import { writeWhileSourceIsDeleted } from "../support/locks";
@@ -365,5 +367,114 @@ describe("export and import", () => {
       { line: 1, message: "source_hash: the source with this text was deleted meanwhile; an administrator can restore it from History" },
     ]);
     expect(await db.statement.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+});
+
+describe("undoing an import", () => {
+  it("deletes what the import created and nobody changed or built on since, keeps the rest, and is refused twice", async () => {
+    const admin = await adminOf(db);
+    const coder = await createUser(db, "ANALYST");
+    const otherCoder = await createUser(db, "ANALYST");
+    const speaker = await createActor(db);
+    const target = await createActor(db);
+    const sentences = Array.from({ length: 4 }, (_, index) => `Import sentence ${index} ${Date.now()}.`);
+    const text = sentences.join(" ");
+    const source = await createSource(db, text);
+    // One statement there before the import, coded by someone: the import adds a coding to it and creates three more.
+    const existing = await createStatement(db, { source, speakerId: speaker.id, quote: sentences[0]! });
+    await createStanceCoding(db, { statement: existing, targetId: target.id, coderId: otherCoder.id, score: 1 });
+    const template = (await exportExchangeRows(admin)).find((row) => row.source_hash === source.contentHash)!;
+    const lines = sentences.map((sentence) => {
+      const start = text.indexOf(sentence);
+      return JSON.stringify({
+        ...template,
+        statement_id: undefined,
+        coder: coder.email,
+        text: sentence,
+        text_start: start,
+        text_end: start + sentence.length,
+      });
+    });
+    const outcome = await importExchangeFile(admin, { format: "jsonl", content: lines.join("\n"), skipInvalid: false });
+    expect(outcome).toMatchObject({ imported: 4, unchanged: 0 });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { entity: "CodingImport", entityId: outcome.importId!, action: "CREATE" },
+    });
+    const imported = await db.stanceCoding.findMany({ where: { coderId: coder.id }, include: { statement: true } });
+    const bySentence = (index: number) => imported.find((coding) => coding.statement.quote === sentences[index])!;
+
+    // Since the import: the coder re-scores one coding; an adjudicator settles another statement; one is left alone.
+    await updateStanceCoding({ id: coder.id, role: "ANALYST" }, bySentence(1).id, {
+      version: 1,
+      score: -2,
+      isConditional: false,
+      confidence: "HIGH",
+      rationale: "re-read after the import",
+    });
+    await db.adjudication.create({
+      data: { statementId: bySentence(2).statementId, targetId: target.id, score: 0, rationale: "settled", adjudicatorId: admin.id },
+    });
+
+    await expect(undoCodingImport({ id: coder.id, role: "ANALYST" }, entry.id.toString())).rejects.toBeInstanceOf(PermissionDeniedError);
+    const undone = await undoCodingImport(admin, entry.id.toString());
+    expect(undone).toEqual({ codingsDeleted: 3, codingsKept: 1, statementsDeleted: 1, statementsKept: 2 });
+    const state = async (index: number) => {
+      const coding = await db.stanceCoding.findUniqueOrThrow({ where: { id: bySentence(index).id }, include: { statement: true } });
+      return { coding: coding.deletedAt !== null, statement: coding.statement.deletedAt !== null };
+    };
+    // The statement that was there before keeps its other coding; the re-scored coding stays; the adjudicated
+    // statement stays though its imported coding goes; the untouched one goes whole.
+    expect(await Promise.all([0, 1, 2, 3].map(state))).toEqual([
+      { coding: true, statement: false },
+      { coding: false, statement: false },
+      { coding: true, statement: false },
+      { coding: true, statement: true },
+    ]);
+    await expect(undoCodingImport(admin, entry.id.toString())).rejects.toMatchObject({
+      status: 409,
+      message: "This import has already been undone.",
+    });
+    // Each deletion is the administrator's and comes back from History.
+    const deletion = await db.auditEntry.findFirstOrThrow({
+      where: { entity: "StanceCoding", entityId: bySentence(3).id, action: "DELETE" },
+    });
+    expect(deletion.userId).toBe(admin.id);
+    await restoreFromAuditEntry(
+      admin,
+      (
+        await db.auditEntry.findFirstOrThrow({ where: { entity: "Statement", entityId: bySentence(3).statementId, action: "DELETE" } })
+      ).id.toString(),
+    );
+    await restoreFromAuditEntry(admin, deletion.id.toString());
+    expect(await state(3)).toEqual({ coding: false, statement: false });
+    // Not an import's entry: nothing to undo.
+    await expect(undoCodingImport(admin, deletion.id.toString())).rejects.toMatchObject({ status: 404 });
+  });
+  it("undoes an import once when two administrators undo it at the same moment", async () => {
+    const admin = await adminOf(db);
+    const second = await createUser(db, "ADMIN");
+    const coder = await createUser(db, "ANALYST");
+    const speaker = await createActor(db);
+    const target = await createActor(db);
+    const sentence = `A sentence imported twice over ${Date.now()}.`;
+    const source = await createSource(db, sentence);
+    const seedStatement = await createStatement(db, { source, speakerId: speaker.id, quote: sentence });
+    await createStanceCoding(db, { statement: seedStatement, targetId: target.id, coderId: admin.id, score: 1 });
+    const template = (await exportExchangeRows(admin)).find((row) => row.source_hash === source.contentHash)!;
+    const outcome = await importExchangeFile(admin, {
+      format: "jsonl",
+      content: JSON.stringify({ ...template, statement_id: undefined, coder: coder.email }),
+      skipInvalid: false,
+    });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { entity: "CodingImport", entityId: outcome.importId!, action: "CREATE" },
+    });
+    const results = await Promise.allSettled([
+      undoCodingImport(admin, entry.id.toString()),
+      undoCodingImport({ id: second.id, role: "ADMIN" }, entry.id.toString()),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await db.auditEntry.count({ where: { entity: "CodingImport", entityId: outcome.importId!, action: "DELETE" } })).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { AuditEntryChanges } from "@/components/audit-entry-changes";
 import { describeEntity, formatDateTime } from "@/components/format";
 import { auditActionLabels } from "@/lib/audit/presentation";
 import { RestoreButton } from "@/components/restore-button";
+import { UndoCodingImportButton } from "@/components/undo-coding-import-button";
 import { UndoMergeButton } from "@/components/undo-merge-button";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -72,6 +73,10 @@ export default async function RecordHistoryPage({ params, searchParams }: { para
                 )}
                 {/* A merge not yet undone (an undo is recorded as a newer entry). */}
                 {entity === "ActorMerge" && entry.action === "UPDATE" && index === 0 && <UndoMergeButton auditEntryId={entry.id} />}
+                {/* An import not yet undone (an undo is recorded as a newer entry). */}
+                {entity === "CodingImport" && entry.action === "CREATE" && index === 0 && (
+                  <UndoCodingImportButton auditEntryId={entry.id} />
+                )}
               </div>
               <p className="card__meta">
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.userName ?? "no signed-in user"}
