@@ -37,19 +37,19 @@ export function auditSnapshot(record: object | null): Prisma.InputJsonValue | un
   ) as Prisma.InputJsonValue;
 }
 
+/** An audit entry as a change records it; `at` defaults to the time of the statement that writes it. */
+export type AuditEntryInput = {
+  userId: string | null;
+  action: AuditAction;
+  entity: AuditedEntity;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+  at?: Date;
+};
+
 /** Writes one audit entry and returns its id. Call it with the transaction that makes the change, so both land or neither does. */
-export async function recordAudit(
-  tx: Transaction,
-  entry: {
-    userId: string | null;
-    action: AuditAction;
-    entity: AuditedEntity;
-    entityId: string;
-    before?: object | null;
-    after?: object | null;
-    at?: Date;
-  },
-) {
+export async function recordAudit(tx: Transaction, entry: AuditEntryInput) {
   const written = await tx.auditEntry.create({
     data: {
       userId: entry.userId,
@@ -65,17 +65,6 @@ export async function recordAudit(
   return written.id;
 }
 
-/** An audit entry of a bulk change, written by recordAudits; `at` defaults to the time of the statement. */
-export type BulkAuditEntry = {
-  userId: string | null;
-  action: AuditAction;
-  entity: AuditedEntity;
-  entityId: string;
-  before?: object | null;
-  after?: object | null;
-  at?: Date;
-};
-
 /**
  * Writes many audit entries in one statement, for bulk changes (an intake of
  * thousands of sources), in the order given: the chain's trigger numbers them
@@ -84,7 +73,7 @@ export type BulkAuditEntry = {
  * snapshot as JSON, `at` the entry's own time or else the time of the
  * statement (one time for the whole statement, as Prisma's own default gave a createMany).
  */
-export async function recordAudits(sql: SqlClient, entries: readonly BulkAuditEntry[], at: Date = new Date()) {
+export async function recordAudits(sql: SqlClient, entries: readonly AuditEntryInput[], at: Date = new Date()) {
   if (entries.length === 0) return;
   await sql.query(
     `INSERT INTO "AuditEntry" ("userId", action, entity, "entityId", before, after, at)
@@ -116,9 +105,9 @@ const heldAuditBatchSize = 2_000;
  * commit. Each entry keeps the time its rows were written.
  */
 export class HeldAuditEntries {
-  private readonly entries: BulkAuditEntry[] = [];
+  private readonly entries: AuditEntryInput[] = [];
 
-  add(entries: readonly BulkAuditEntry[], at: Date = new Date()): void {
+  add(entries: readonly AuditEntryInput[], at: Date = new Date()): void {
     for (const entry of entries) this.entries.push({ ...entry, at: entry.at ?? at });
   }
 

@@ -52,6 +52,16 @@ async function leadAnalystCoding() {
 
 const codingState = (id: string) => () => db.stanceCoding.findUniqueOrThrow({ where: { id } });
 
+/** An exchange line coding a fresh statement as the second analyst, built from the lead analyst's own export line. */
+async function secondAnalystExchangeLine() {
+  const { coding } = await leadAnalystCoding();
+  const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
+  const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl"))
+    .split("\n")
+    .find((row) => row.includes(statement.source.contentHash))!;
+  return { coding, content: JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" }) };
+}
+
 async function freshScenario() {
   const set = await createScenarioSet(db);
   return { set, scenario: await createScenario(db, set.id) };
@@ -432,12 +442,7 @@ const matrix: Record<string, Entry> = {
   "POST /api/exchange": {
     // Imports one coding by the second analyst of a fresh statement, built from its own export line.
     async prepare() {
-      const { coding } = await leadAnalystCoding();
-      const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
-      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl"))
-        .split("\n")
-        .find((row) => row.includes(statement.source.contentHash))!;
-      const content = JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" });
+      const { coding, content } = await secondAnalystExchangeLine();
       return {
         path: "/api/exchange",
         body: { format: "jsonl", content },
@@ -449,12 +454,7 @@ const matrix: Record<string, Entry> = {
   "POST /api/exchange/undo": {
     // Undoes an import of one coding by the second analyst of a fresh statement, made through the data layer.
     async prepare() {
-      const { coding } = await leadAnalystCoding();
-      const statement = await db.statement.findUniqueOrThrow({ where: { id: coding.statementId }, include: { source: true } });
-      const line = (await exportExchangeFile({ id: "matrix", role: "ADMIN" }, "jsonl"))
-        .split("\n")
-        .find((row) => row.includes(statement.source.contentHash))!;
-      const content = JSON.stringify({ ...JSON.parse(line), coder: "second.analyst@stancewatch.local" });
+      const { coding, content } = await secondAnalystExchangeLine();
       const admin = await db.user.findUniqueOrThrow({ where: { email: accounts.ADMIN.email } });
       const { importId } = await importExchangeFile({ id: admin.id, role: "ADMIN" }, { format: "jsonl", content, skipInvalid: false });
       const entry = await db.auditEntry.findFirstOrThrow({ where: { entity: "CodingImport", entityId: importId!, action: "CREATE" } });
