@@ -374,10 +374,20 @@ export async function undoCodingImport(user: ActingUser, auditEntryId: string): 
       const liveCodings = await tx.stanceCoding.findMany({ where: { id: { in: record.codingIds }, deletedAt: null } });
       // A coding at version 1 is as the import wrote it; a later version is its coder's work since.
       const untouched = liveCodings.filter((coding) => coding.version === 1);
-      for (const before of untouched) {
-        const after = await tx.stanceCoding.update({ where: { id: before.id }, data: { deletedAt: now, version: { increment: 1 } } });
-        heldAudits.add([{ userId: user.id, action: "DELETE", entity: "StanceCoding", entityId: before.id, before, after }]);
-      }
+      // One statement for all of them, not one per coding (an import may hold thousands); read back for the trail.
+      const untouchedIds = untouched.map((coding) => coding.id);
+      await tx.stanceCoding.updateMany({ where: { id: { in: untouchedIds } }, data: { deletedAt: now, version: { increment: 1 } } });
+      const codingsAfter = new Map((await tx.stanceCoding.findMany({ where: { id: { in: untouchedIds } } })).map((row) => [row.id, row]));
+      heldAudits.add(
+        untouched.map((before) => ({
+          userId: user.id,
+          action: "DELETE" as const,
+          entity: "StanceCoding" as const,
+          entityId: before.id,
+          before,
+          after: codingsAfter.get(before.id)!,
+        })),
+      );
       const liveStatements = await tx.statement.findMany({ where: { id: { in: record.statementIds }, deletedAt: null } });
       const restedOn = await tx.statement.findMany({
         where: {
@@ -393,10 +403,19 @@ export async function undoCodingImport(user: ActingUser, auditEntryId: string): 
       });
       const kept = new Set(restedOn.map((statement) => statement.id));
       const removable = liveStatements.filter((statement) => statement.version === 1 && !kept.has(statement.id));
-      for (const before of removable) {
-        const after = await tx.statement.update({ where: { id: before.id }, data: { deletedAt: now, version: { increment: 1 } } });
-        heldAudits.add([{ userId: user.id, action: "DELETE", entity: "Statement", entityId: before.id, before, after }]);
-      }
+      const removableIds = removable.map((statement) => statement.id);
+      await tx.statement.updateMany({ where: { id: { in: removableIds } }, data: { deletedAt: now, version: { increment: 1 } } });
+      const statementsAfter = new Map((await tx.statement.findMany({ where: { id: { in: removableIds } } })).map((row) => [row.id, row]));
+      heldAudits.add(
+        removable.map((before) => ({
+          userId: user.id,
+          action: "DELETE" as const,
+          entity: "Statement" as const,
+          entityId: before.id,
+          before,
+          after: statementsAfter.get(before.id)!,
+        })),
+      );
       const outcome: CodingImportUndone = {
         codingsDeleted: untouched.length,
         codingsKept: liveCodings.length - untouched.length,
