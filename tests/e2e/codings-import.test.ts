@@ -131,6 +131,9 @@ describe.skipIf(!browserTestsEnabled())("importing codings on the Export and imp
     expect(await codingsToward(third!)).toBe(0);
     expect(await codingsToward(first!)).toBe(1);
     await expectNoSeriousAxeViolations(page, "an undone import's history");
+    await page.setViewportSize({ width: 390, height: 900 });
+    await snap(page, "codings-import-undone");
+    await expectNoSeriousAxeViolations(page, "an undone import's history at 390 px");
     await context.close();
     await db.stanceCoding.deleteMany({ where: { targetId: { in: [first!.id, second!.id, third!.id] } } });
   });
